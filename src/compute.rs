@@ -1,0 +1,243 @@
+//! Validated projects → every figure of the report (ReportTotals). Pure: Decimal arithmetic,
+//! no I/O, one rounding helper for every percentage (half away from zero, 2 dp).
+
+use crate::config::ReportConfig;
+use crate::model::{Dimension, ProjectRow, Status};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Serialize, Serializer};
+
+/// `part / whole × 100`, rounded half away from zero to 2 decimals; 0.00 when `whole` is 0.
+pub fn percent(part: Decimal, whole: Decimal) -> Decimal {
+    if whole.is_zero() {
+        return Decimal::new(0, 2);
+    }
+    two_dp(part * Decimal::ONE_HUNDRED / whole)
+}
+
+/// Rounds half away from zero to exactly two decimals (scale 2, so it prints `0.00`).
+pub fn two_dp(value: Decimal) -> Decimal {
+    let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    rounded
+}
+
+/// Serialises a Decimal as a string with exactly two decimals (`"8536600.00"`).
+pub fn serialize_two_dp<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&two_dp(*value).to_string())
+}
+
+/// One row of the table รายงานผลการนำแผนไปปฏิบัติ: a dimension, or the total (รวม).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DimensionTotals {
+    /// The dimension (1-4); absent for the total row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<Dimension>,
+    /// โครงการ ตามแผน — number of projects.
+    pub projects: u32,
+    /// โครงการ ดำเนินการแล้ว — completed projects.
+    pub completed: u32,
+    /// งบประมาณ ตามแผน.
+    #[serde(serialize_with = "serialize_two_dp")]
+    pub budget_plan: Decimal,
+    /// งบประมาณ ตามข้อบัญญัติ/เทศบัญญัติ.
+    #[serde(serialize_with = "serialize_two_dp")]
+    pub budget_ordinance: Decimal,
+    /// งบประมาณ ใช้จริง — disbursed.
+    #[serde(serialize_with = "serialize_two_dp")]
+    pub disbursed: Decimal,
+    /// ร้อยละดำเนินการ โครงการ = completed / projects × 100.
+    #[serde(serialize_with = "serialize_two_dp")]
+    pub pct_projects: Decimal,
+    /// ร้อยละดำเนินการ งบประมาณ = disbursed / ordinance budget × 100.
+    #[serde(serialize_with = "serialize_two_dp")]
+    pub pct_disbursed: Decimal,
+}
+
+impl DimensionTotals {
+    fn add(&mut self, p: &ProjectRow) {
+        self.projects += 1;
+        if p.status == Status::Completed {
+            self.completed += 1;
+        }
+        self.budget_plan += p.budget_plan;
+        self.budget_ordinance += p.budget_ordinance;
+        self.disbursed += p.disbursed;
+    }
+
+    fn finish(mut self) -> Self {
+        self.pct_projects = percent(self.completed.into(), self.projects.into());
+        self.pct_disbursed = percent(self.disbursed, self.budget_ordinance);
+        self.budget_plan = two_dp(self.budget_plan);
+        self.budget_ordinance = two_dp(self.budget_ordinance);
+        self.disbursed = two_dp(self.disbursed);
+        self
+    }
+}
+
+/// The table สถานะโครงการ/กิจกรรม/มาตรการ, with the score and its level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusTotals {
+    /// โครงการตั้งต้น — from the configuration.
+    pub initial: u32,
+    /// โครงการทั้งหมด — projects in the merged list.
+    pub total: u32,
+    /// บรรจุในข้อบัญญัติ/เทศบัญญัติ/แผนดำเนินงาน — ticked in the ordinance.
+    pub in_ordinance: u32,
+    /// รอรายงาน.
+    pub waiting: u32,
+    /// อยู่ระหว่างดำเนินการ.
+    pub in_progress: u32,
+    /// ดำเนินการแล้วเสร็จ.
+    pub completed: u32,
+    /// ไม่สามารถดำเนินการได้.
+    pub cannot: u32,
+    /// ผลการนำแผนฯ ไปปฏิบัติ = (completed + 0.5 × in progress) / initial × 100.
+    #[serde(serialize_with = "serialize_two_dp")]
+    pub implementation_pct: Decimal,
+    /// ระดับการนำแผนไปปฏิบัติ — the level word for that percentage.
+    pub level: String,
+}
+
+/// One division's (กอง) figures, for the รายกอง sheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DivisionTotals {
+    /// กอง — division name.
+    pub division: String,
+    /// Projects.
+    pub projects: u32,
+    /// ดำเนินการแล้วเสร็จ.
+    pub completed: u32,
+    /// อยู่ระหว่างดำเนินการ.
+    pub in_progress: u32,
+    /// รอรายงาน.
+    pub waiting: u32,
+    /// ไม่สามารถดำเนินการได้.
+    pub cannot: u32,
+    /// Ordinance budget.
+    #[serde(serialize_with = "serialize_two_dp")]
+    pub budget: Decimal,
+    /// Disbursed.
+    #[serde(serialize_with = "serialize_two_dp")]
+    pub disbursed: Decimal,
+    /// (completed + 0.5 × in progress) / projects × 100.
+    #[serde(serialize_with = "serialize_two_dp")]
+    pub score: Decimal,
+}
+
+/// Every figure the report prints.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportTotals {
+    /// One row per dimension, 1-4.
+    pub dimensions: [DimensionTotals; 4],
+    /// The รวม row.
+    pub total: DimensionTotals,
+    /// The status table.
+    pub status: StatusTotals,
+    /// Per division, lowest score first (who lags comes first).
+    #[serde(skip)]
+    pub divisions: Vec<DivisionTotals>,
+}
+
+/// (completed × 1 + in progress × 0.5) / base × 100 — e-PlanNACC's weights.
+fn score(completed: u32, in_progress: u32, base: u32) -> Decimal {
+    let points = Decimal::from(completed) + Decimal::from(in_progress) * Decimal::new(5, 1);
+    percent(points, base.into())
+}
+
+/// Computes every figure of the report from validated projects.
+pub fn compute(projects: &[ProjectRow], config: &ReportConfig) -> ReportTotals {
+    let mut dimensions: [DimensionTotals; 4] = Default::default();
+    let mut total = DimensionTotals::default();
+    let mut counts = [0u32; 4];
+    let mut in_ordinance = 0;
+    for p in projects {
+        dimensions[p.dimension.index()].add(p);
+        total.add(p);
+        counts[p.status.index()] += 1;
+        in_ordinance += u32::from(p.in_ordinance);
+    }
+    for (totals, dimension) in dimensions.iter_mut().zip(Dimension::ALL) {
+        totals.dimension = Some(dimension);
+    }
+    let [waiting, in_progress, completed, cannot] = counts;
+    let implementation_pct = score(completed, in_progress, config.initial_projects);
+    ReportTotals {
+        dimensions: dimensions.map(DimensionTotals::finish),
+        total: total.finish(),
+        status: StatusTotals {
+            initial: config.initial_projects,
+            total: projects.len() as u32,
+            in_ordinance,
+            waiting,
+            in_progress,
+            completed,
+            cannot,
+            level: config.level_for(implementation_pct),
+            implementation_pct,
+        },
+        divisions: divisions(projects),
+    }
+}
+
+/// Per-division figures, lowest score first, then by name.
+fn divisions(projects: &[ProjectRow]) -> Vec<DivisionTotals> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut rows: Vec<DivisionTotals> = Vec::new();
+    for p in projects {
+        let i = match order.iter().position(|d| *d == p.division) {
+            Some(i) => i,
+            None => {
+                order.push(&p.division);
+                rows.push(DivisionTotals {
+                    division: p.division.clone(),
+                    projects: 0,
+                    completed: 0,
+                    in_progress: 0,
+                    waiting: 0,
+                    cannot: 0,
+                    budget: Decimal::ZERO,
+                    disbursed: Decimal::ZERO,
+                    score: Decimal::ZERO,
+                });
+                rows.len() - 1
+            }
+        };
+        let row = &mut rows[i];
+        row.projects += 1;
+        match p.status {
+            Status::Waiting => row.waiting += 1,
+            Status::InProgress => row.in_progress += 1,
+            Status::Completed => row.completed += 1,
+            Status::Cannot => row.cannot += 1,
+        }
+        row.budget += p.budget_ordinance;
+        row.disbursed += p.disbursed;
+    }
+    for row in &mut rows {
+        row.score = score(row.completed, row.in_progress, row.projects);
+        row.budget = two_dp(row.budget);
+        row.disbursed = two_dp(row.disbursed);
+    }
+    rows.sort_by(|a, b| a.score.cmp(&b.score).then(a.division.cmp(&b.division)));
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_rounds_half_away_from_zero() {
+        assert_eq!(percent(7.into(), 22.into()).to_string(), "31.82");
+        assert_eq!(percent(19.into(), 30.into()).to_string(), "63.33");
+        assert_eq!(percent(1.into(), 8.into()).to_string(), "12.50");
+        // 0.125 % → 0.13 (half away from zero), not 0.12 (banker's)
+        assert_eq!(percent(1.into(), 800.into()).to_string(), "0.13");
+        assert_eq!(percent(5.into(), 0.into()).to_string(), "0.00");
+    }
+
+    #[test]
+    fn seed_score_is_sixty_seven_seventy_eight() {
+        assert_eq!(score(41, 40, 90).to_string(), "67.78");
+    }
+}

@@ -1,0 +1,324 @@
+//! `report.toml`: what the coordinator configures for one report (organization, fiscal year,
+//! round, as-of date, initial project count, reporter), with the defaults of domain.md for
+//! dimension names and level bands. Parsing only; nothing here reads a workbook.
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The configuration file's name, looked for in the input folder when `--config` is not given.
+pub const FILE_NAME: &str = "report.toml";
+
+/// A problem with the configuration: the program cannot go on (a failure, not a data issue).
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// No configuration given and none found.
+    #[error(
+        "ไม่พบไฟล์ตั้งค่า report.toml ในโฟลเดอร์ข้อมูล — สร้างไฟล์นี้ หรือระบุด้วย --config · \
+         no report.toml found in {searched}; create one (see README) or pass --config FILE"
+    )]
+    Missing {
+        /// Where we looked.
+        searched: String,
+    },
+    /// The file cannot be read.
+    #[error("อ่านไฟล์ตั้งค่า {path} ไม่ได้ · cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML or lacks a key.
+    #[error("ไฟล์ตั้งค่า {path} ไม่ถูกต้อง · invalid configuration {path}: {message}")]
+    Invalid {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// A calendar date; stored in the common era, shown in the Buddhist era (B.E. = C.E. + 543).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportDate {
+    /// Year, C.E.
+    pub year: i32,
+    /// Month, 1-12.
+    pub month: u32,
+    /// Day, 1-31.
+    pub day: u32,
+}
+
+const THAI_MONTHS: [&str; 12] = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+];
+
+impl ReportDate {
+    /// Parses `YYYY-MM-DD`; a year above 2400 is taken as B.E.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.parse().ok()?;
+        let year = if year > 2400 { year - 543 } else { year };
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(ReportDate { year, month, day })
+    }
+
+    /// `21 เมษายน 2565`.
+    pub fn thai(&self) -> String {
+        let month = THAI_MONTHS[(self.month as usize).saturating_sub(1) % 12];
+        format!("{} {} {}", self.day, month, self.year + 543)
+    }
+
+    /// `2022-04-21`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// One band of the implementation level (ระดับการนำแผนไปปฏิบัติ): from `min` percent up.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct LevelBand {
+    /// Lowest percentage of the band (inclusive).
+    pub min: Decimal,
+    /// The word printed, e.g. มาก.
+    pub name: String,
+}
+
+/// The default five bands of 20 points (domain.md).
+pub fn default_levels() -> Vec<LevelBand> {
+    [
+        (80, "มากที่สุด"),
+        (60, "มาก"),
+        (40, "ปานกลาง"),
+        (20, "น้อย"),
+        (0, "น้อยที่สุด"),
+    ]
+    .into_iter()
+    .map(|(min, name)| LevelBand {
+        min: Decimal::from(min),
+        name: name.to_string(),
+    })
+    .collect()
+}
+
+/// The dimension names of the 2561-2565 plan (the seed's).
+pub fn default_dimension_names() -> [String; 4] {
+    [
+        "การสร้างสังคมที่ไม่ทนต่อการทุจริต",
+        "การบริหารราชการเพื่อป้องกันการทุจริต",
+        "การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน",
+        "การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการขององค์กรปกครองส่วนท้องถิ่น",
+    ]
+    .map(String::from)
+}
+
+/// The file as written (all keys as in `report.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    organization: String,
+    location: String,
+    fiscal_year: u16,
+    round: u8,
+    as_of: toml::Value,
+    initial_projects: u32,
+    reporter_name: String,
+    reporter_position: String,
+    dimension_names: Option<Vec<String>>,
+    levels: Option<Vec<LevelBand>>,
+    suggestions: Option<String>,
+}
+
+/// What the coordinator configures for one report (รายงาน).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportConfig {
+    /// ชื่อ อปท. — e.g. องค์การบริหารส่วนจังหวัดพะเยา.
+    pub organization: String,
+    /// อำเภอ/จังหวัด line under the title.
+    pub location: String,
+    /// ปีงบประมาณ, B.E. (2565).
+    pub fiscal_year: u16,
+    /// รอบ: 6 or 12 months.
+    pub round: u8,
+    /// ข้อมูล ณ วันที่.
+    pub as_of: ReportDate,
+    /// โครงการตั้งต้น — projects in the plan as first adopted.
+    pub initial_projects: u32,
+    /// ชื่อ - สกุล ผู้รายงาน.
+    pub reporter_name: String,
+    /// ตำแหน่ง ผู้รายงาน.
+    pub reporter_position: String,
+    /// Names of dimensions 1-4.
+    pub dimension_names: [String; 4],
+    /// Level bands, highest first.
+    pub levels: Vec<LevelBand>,
+    /// ปัญหา อุปสรรค และข้อเสนอแนะ.
+    pub suggestions: String,
+}
+
+impl ReportConfig {
+    /// Parses the text of a `report.toml`; `path` is only used in messages.
+    pub fn from_toml(text: &str, path: &str) -> Result<Self, ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            path: path.to_string(),
+            message,
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
+        if raw.round != 6 && raw.round != 12 {
+            return Err(invalid(format!("round must be 6 or 12, found {}", raw.round)));
+        }
+        let as_of_text = match &raw.as_of {
+            toml::Value::String(s) => s.clone(),
+            toml::Value::Datetime(d) => d.to_string(),
+            other => other.to_string(),
+        };
+        let as_of = ReportDate::parse(&as_of_text)
+            .ok_or_else(|| invalid(format!("as_of must be a date YYYY-MM-DD, found {as_of_text}")))?;
+        let dimension_names = match raw.dimension_names {
+            None => default_dimension_names(),
+            Some(names) => names
+                .try_into()
+                .map_err(|_| invalid("dimension_names must list exactly 4 names".into()))?,
+        };
+        let mut levels = raw.levels.unwrap_or_else(default_levels);
+        if levels.is_empty() {
+            return Err(invalid("levels must not be empty".into()));
+        }
+        levels.sort_by(|a, b| b.min.cmp(&a.min));
+        Ok(ReportConfig {
+            organization: raw.organization,
+            location: raw.location,
+            fiscal_year: raw.fiscal_year,
+            round: raw.round,
+            as_of,
+            initial_projects: raw.initial_projects,
+            reporter_name: raw.reporter_name,
+            reporter_position: raw.reporter_position,
+            dimension_names,
+            levels,
+            suggestions: raw
+                .suggestions
+                .unwrap_or_else(|| "ไม่มีข้อเสนอแนะ".to_string()),
+        })
+    }
+
+    /// Reads a configuration file.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        Self::from_toml(&text, &shown)
+    }
+
+    /// `--config` if given, else `report.toml` in the first input folder (or beside the first
+    /// input file).
+    pub fn locate(explicit: Option<&Path>, inputs: &[PathBuf]) -> Result<PathBuf, ConfigError> {
+        if let Some(path) = explicit {
+            return Ok(path.to_path_buf());
+        }
+        let mut searched = Vec::new();
+        for input in inputs {
+            let folder = if input.is_dir() {
+                input.as_path()
+            } else {
+                input.parent().unwrap_or(Path::new("."))
+            };
+            let candidate = folder.join(FILE_NAME);
+            if candidate.is_file() {
+                return Ok(candidate);
+            }
+            searched.push(folder.display().to_string());
+        }
+        Err(ConfigError::Missing {
+            searched: searched.join(", "),
+        })
+    }
+
+    /// The word for an implementation percentage.
+    pub fn level_for(&self, percent: Decimal) -> String {
+        self.levels
+            .iter()
+            .find(|band| percent >= band.min)
+            .or(self.levels.last())
+            .map(|band| band.name.clone())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"
+organization = "องค์การบริหารส่วนจังหวัดพะเยา"
+location = "อำเภอเมืองพะเยา จังหวัดพะเยา"
+fiscal_year = 2565
+round = 6
+as_of = "2022-04-21"
+initial_projects = 90
+reporter_name = "นางสาวกฤษอร เมืองมารนาบุญ"
+reporter_position = "นักจัดการงานทั่วไปปฏิบัติการ"
+"#;
+
+    #[test]
+    fn sample_config_parses_with_defaults() {
+        let c = ReportConfig::from_toml(SAMPLE, "report.toml").unwrap();
+        assert_eq!(c.as_of.thai(), "21 เมษายน 2565");
+        assert_eq!(c.levels.len(), 5);
+        assert_eq!(c.level_for(Decimal::new(6778, 2)), "มาก");
+        assert_eq!(c.level_for(Decimal::new(80, 0)), "มากที่สุด");
+        assert_eq!(c.level_for(Decimal::new(1999, 2)), "น้อยที่สุด");
+        assert_eq!(c.suggestions, "ไม่มีข้อเสนอแนะ");
+    }
+
+    #[test]
+    fn buddhist_era_as_of_is_accepted() {
+        let text = SAMPLE.replace("2022-04-21", "2565-04-21");
+        let c = ReportConfig::from_toml(&text, "report.toml").unwrap();
+        assert_eq!(c.as_of.iso(), "2022-04-21");
+    }
+
+    #[test]
+    fn toml_date_literal_is_accepted() {
+        let text = SAMPLE.replace("\"2022-04-21\"", "2022-04-21");
+        let c = ReportConfig::from_toml(&text, "report.toml").unwrap();
+        assert_eq!(c.as_of.iso(), "2022-04-21");
+    }
+
+    #[test]
+    fn round_other_than_six_or_twelve_is_refused() {
+        let text = SAMPLE.replace("round = 6", "round = 7");
+        assert!(ReportConfig::from_toml(&text, "report.toml").is_err());
+    }
+
+    #[test]
+    fn impossible_date_is_refused() {
+        assert!(ReportDate::parse("2022-02-30").is_none());
+        assert!(ReportDate::parse("2024-02-29").is_some());
+    }
+}
