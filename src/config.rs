@@ -188,15 +188,21 @@ impl ReportConfig {
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
         if raw.round != 6 && raw.round != 12 {
-            return Err(invalid(format!("round must be 6 or 12, found {}", raw.round)));
+            return Err(invalid(format!(
+                "round must be 6 or 12, found {}",
+                raw.round
+            )));
         }
         let as_of_text = match &raw.as_of {
             toml::Value::String(s) => s.clone(),
             toml::Value::Datetime(d) => d.to_string(),
             other => other.to_string(),
         };
-        let as_of = ReportDate::parse(&as_of_text)
-            .ok_or_else(|| invalid(format!("as_of must be a date YYYY-MM-DD, found {as_of_text}")))?;
+        let as_of = ReportDate::parse(&as_of_text).ok_or_else(|| {
+            invalid(format!(
+                "as_of must be a date YYYY-MM-DD, found {as_of_text}"
+            ))
+        })?;
         let dimension_names = match raw.dimension_names {
             None => default_dimension_names(),
             Some(names) => names
@@ -207,7 +213,7 @@ impl ReportConfig {
         if levels.is_empty() {
             return Err(invalid("levels must not be empty".into()));
         }
-        levels.sort_by(|a, b| b.min.cmp(&a.min));
+        levels.sort_by_key(|band| std::cmp::Reverse(band.min));
         Ok(ReportConfig {
             organization: raw.organization,
             location: raw.location,

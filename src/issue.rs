@@ -63,6 +63,10 @@ pub enum Problem {
     HeaderIncomplete { missing: String },
     /// The sheet has no ordinance-budget column: ordinance budget = plan budget.
     OrdinanceBudgetAssumed,
+    /// A non-blank row under a header with nothing in any project column; not counted.
+    RowNotProject { found: String },
+    /// A workbook written by planmerge itself (a summary), not a division's file; skipped.
+    SummarySkipped,
     /// A project row without a name.
     NameMissing,
     /// No dimension given.
@@ -106,6 +110,8 @@ impl Problem {
             Problem::HeaderDuplicate { .. } => "header-duplicate",
             Problem::HeaderIncomplete { .. } => "header-incomplete",
             Problem::OrdinanceBudgetAssumed => "ordinance-budget-assumed",
+            Problem::RowNotProject { .. } => "row-not-project",
+            Problem::SummarySkipped => "summary-skipped",
             Problem::NameMissing => "name-missing",
             Problem::DimensionMissing => "dimension-missing",
             Problem::DimensionInvalid { .. } => "dimension-invalid",
@@ -130,7 +136,9 @@ impl Problem {
             Problem::SheetHidden
             | Problem::OrdinanceBudgetAssumed
             | Problem::MoneyAsText { .. }
-            | Problem::MoneyBlank { .. } => Severity::Warning,
+            | Problem::MoneyBlank { .. }
+            | Problem::RowNotProject { .. }
+            | Problem::SummarySkipped => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -153,6 +161,12 @@ impl Problem {
                 "หัวตารางขาดคอลัมน์ {missing} — เพิ่มคอลัมน์นี้ในหัวตาราง"
             ),
             Problem::OrdinanceBudgetAssumed => "ไม่มีคอลัมน์งบประมาณตามข้อบัญญัติ/เทศบัญญัติ จึงใช้งบประมาณตามแผนแทน".to_string(),
+            Problem::RowNotProject { found } => format!(
+                "แถวนี้ไม่มีชื่อโครงการ มิติ งบประมาณ หรือสถานะ จึงไม่นับเป็นโครงการ (พบ \"{found}\") — ถ้าเป็นโครงการ ให้กรอกให้ครบ"
+            ),
+            Problem::SummarySkipped => {
+                "ไฟล์นี้เป็นไฟล์สรุปที่ planmerge สร้างเอง ไม่ใช่ไฟล์ของกอง จึงไม่อ่าน".to_string()
+            }
             Problem::NameMissing => "ไม่มีชื่อโครงการ — ใส่ชื่อโครงการ หรือลบแถวนี้".to_string(),
             Problem::DimensionMissing => "ไม่ได้ระบุมิติ — ใส่เลข 1–4".to_string(),
             Problem::DimensionInvalid { found } => {
@@ -208,7 +222,9 @@ impl Problem {
             Problem::FilePasswordProtected => {
                 "the file is password-protected; ask the division to remove the password".into()
             }
-            Problem::NoProjectTable => "no project table header found; use planmerge template".into(),
+            Problem::NoProjectTable => {
+                "no project table header found; use planmerge template".into()
+            }
             Problem::SheetHidden => "hidden sheet, read anyway; check it should count".into(),
             Problem::HeaderDuplicate { field } => {
                 format!("the header has the column \"{field}\" twice; remove or rename one")
@@ -218,6 +234,12 @@ impl Problem {
             }
             Problem::OrdinanceBudgetAssumed => {
                 "no ordinance-budget column; the plan budget is used".into()
+            }
+            Problem::RowNotProject { found } => format!(
+                "row has no project name, dimension, budget or status and is not counted (found \"{found}\"); fill it in if it is a project"
+            ),
+            Problem::SummarySkipped => {
+                "a summary written by planmerge, not a division file; skipped".into()
             }
             Problem::NameMissing => "project name missing; fill it in or delete the row".into(),
             Problem::DimensionMissing => "dimension missing; enter 1-4".into(),
@@ -234,7 +256,10 @@ impl Problem {
                 format!("{} has more than 2 decimals ({found})", field.english())
             }
             Problem::MoneyAsText { field, found } => {
-                format!("{} typed as text (\"{found}\"), read as a number", field.english())
+                format!(
+                    "{} typed as text (\"{found}\"), read as a number",
+                    field.english()
+                )
             }
             Problem::MoneyBlank { field } => format!("{} blank, counted as 0.00", field.english()),
             Problem::DisbursedOverBudget { disbursed, budget } => {

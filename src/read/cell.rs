@@ -1,0 +1,418 @@
+//! One cell, in one type for the rest of the program, and the parsing of what staff type into it:
+//! Thai digits, thousands separators, NBSP and zero-width spaces, the two-character ำ, ticks,
+//! dimension codes and status words. Money goes straight from the cell into `Decimal`.
+
+use crate::model::Status;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// One cell's value as read from any format (calamine's many cell types folded into one).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Cell {
+    /// Nothing in the cell.
+    #[default]
+    Empty,
+    /// Text, as typed.
+    Text(String),
+    /// A number (also a formula's cached number, or a date's serial number).
+    Number(f64),
+    /// TRUE / FALSE.
+    Bool(bool),
+    /// A formula error such as `#DIV/0!`.
+    Error(String),
+}
+
+impl Cell {
+    /// `true` when the cell is empty or holds only whitespace.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => normalize(t).is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as a person would read it (numbers in their shortest form).
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.trim().to_string(),
+            Cell::Number(n) => number_text(*n),
+            Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+}
+
+impl From<&calamine::Data> for Cell {
+    fn from(data: &calamine::Data) -> Self {
+        use calamine::Data;
+        match data {
+            Data::Empty => Cell::Empty,
+            Data::String(s) => Cell::Text(s.clone()),
+            Data::Int(i) => Cell::Number(*i as f64),
+            Data::Float(f) => Cell::Number(*f),
+            Data::Bool(b) => Cell::Bool(*b),
+            Data::DateTime(d) => Cell::Number(d.as_f64()),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+            Data::Error(e) => Cell::Error(e.to_string()),
+        }
+    }
+}
+
+impl From<calamine::DataRef<'_>> for Cell {
+    fn from(data: calamine::DataRef<'_>) -> Self {
+        use calamine::DataRef;
+        match data {
+            DataRef::Empty => Cell::Empty,
+            DataRef::String(s) => Cell::Text(s),
+            DataRef::SharedString(s) => Cell::Text(s.to_string()),
+            DataRef::Int(i) => Cell::Number(i as f64),
+            DataRef::Float(f) => Cell::Number(f),
+            DataRef::Bool(b) => Cell::Bool(b),
+            DataRef::DateTime(d) => Cell::Number(d.as_f64()),
+            DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s),
+            DataRef::Error(e) => Cell::Error(e.to_string()),
+        }
+    }
+}
+
+/// A number as Excel shows it at most: 15 significant digits, no trailing zeros.
+fn number_text(n: f64) -> String {
+    decimal_from_f64(n)
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| format!("{n:e}"))
+}
+
+/// An f64 cell value to Decimal at Excel's own precision (15 significant digits), so that a
+/// cached formula result such as 3871.0000000000005 reads as 3871. `None` for NaN, infinity or
+/// values beyond Decimal's range (about 7.9e28).
+pub fn decimal_from_f64(n: f64) -> Option<Decimal> {
+    if !n.is_finite() || n.abs() >= 7.9e28 {
+        return None;
+    }
+    let scientific = format!("{n:.14e}");
+    let d = Decimal::from_scientific(&scientific).ok()?.normalize();
+    Some(if d.is_zero() { Decimal::ZERO } else { d })
+}
+
+/// Characters that carry no meaning in a header or a status word.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
+}
+
+/// Text for comparison: all whitespace (newlines, NBSP) and zero-width characters removed,
+/// ํา (U+0E4D U+0E32) joined to ำ (U+0E33), Latin letters lower-cased.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !is_invisible(*c)) {
+        if c == '\u{0E32}' && out.ends_with('\u{0E4D}') {
+            out.pop();
+            out.push('\u{0E33}');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Thai digits ๐-๙ to 0-9; everything else unchanged.
+pub fn arabic_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{0E50}'..='\u{0E59}' => char::from(b'0' + (c as u32 - 0x0E50) as u8),
+            other => other,
+        })
+        .collect()
+}
+
+/// A name for display and for duplicate detection: runs of whitespace (incl. NBSP, newlines)
+/// become one space, zero-width characters go, ํา becomes ำ.
+pub fn clean_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if !is_invisible(c) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            if c == '\u{0E32}' && out.ends_with('\u{0E4D}') {
+                out.pop();
+                out.push('\u{0E33}');
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// What a money cell holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MoneyCell {
+    /// Nothing typed.
+    Blank,
+    /// A numeric cell (or a formula's cached number).
+    Number(Decimal),
+    /// Text that reads as a number (`55,300.00`, `๕๕,๓๐๐`, `-`).
+    Text(Decimal),
+    /// Anything else; the text found.
+    Invalid(String),
+}
+
+/// Reads a money cell without judging it (negative, decimals and limits are `validate`'s).
+pub fn money(cell: &Cell) -> MoneyCell {
+    match cell {
+        Cell::Empty => MoneyCell::Blank,
+        Cell::Number(n) => match decimal_from_f64(*n) {
+            Some(d) => MoneyCell::Number(d),
+            None => MoneyCell::Invalid(cell.display()),
+        },
+        Cell::Text(t) => {
+            if normalize(t).is_empty() {
+                return MoneyCell::Blank;
+            }
+            match money_text(t) {
+                Some(d) => MoneyCell::Text(d),
+                None => MoneyCell::Invalid(t.trim().to_string()),
+            }
+        }
+        Cell::Bool(_) | Cell::Error(_) => MoneyCell::Invalid(cell.display()),
+    }
+}
+
+/// `55,300.00`, `๕๕,๓๐๐.๐๐`, `1,234 บาท`, `-` (nil) → Decimal. Thousands separators must
+/// group by three (`1,00,000` is refused rather than guessed).
+fn money_text(text: &str) -> Option<Decimal> {
+    let digits = arabic_digits(&normalize(text));
+    let body = digits.strip_suffix("บาท").unwrap_or(&digits);
+    if matches!(body, "-" | "–" | "—") {
+        return Some(Decimal::ZERO);
+    }
+    let (sign, unsigned) = match body.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", body),
+    };
+    let (int_part, frac_part) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    if int_part.contains(',') {
+        let groups: Vec<&str> = int_part.split(',').collect();
+        let first_ok = (1..=3).contains(&groups[0].len());
+        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+            return None;
+        }
+    }
+    let int_digits = int_part.replace(',', "");
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(&int_digits) || frac_part.is_some_and(|f| !all_digits(f)) {
+        return None;
+    }
+    let plain = match frac_part {
+        Some(f) => format!("{sign}{int_digits}.{f}"),
+        None => format!("{sign}{int_digits}"),
+    };
+    let d = Decimal::from_str(&plain).ok()?;
+    Some(if d.is_zero() { Decimal::ZERO } else { d })
+}
+
+/// What a tick cell holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tick {
+    /// Blank, ☐, FALSE, 0 or `-`.
+    Unticked,
+    /// ☑ ✓ ✔ ✅ / x X × TRUE 1.
+    Ticked,
+    /// Anything else; the text found.
+    Unknown(String),
+}
+
+/// Reads a tick cell.
+pub fn tick(cell: &Cell) -> Tick {
+    match cell {
+        Cell::Empty => Tick::Unticked,
+        Cell::Bool(b) => {
+            if *b {
+                Tick::Ticked
+            } else {
+                Tick::Unticked
+            }
+        }
+        Cell::Number(n) if *n == 1.0 => Tick::Ticked,
+        Cell::Number(n) if *n == 0.0 => Tick::Unticked,
+        Cell::Text(t) => match arabic_digits(&normalize(t)).as_str() {
+            "" | "☐" | "□" | "false" | "0" | "-" => Tick::Unticked,
+            "☑" | "✓" | "✔" | "✅" | "☒" | "✗" | "✘" | "/" | "x" | "×" | "true" | "1" => {
+                Tick::Ticked
+            }
+            _ => Tick::Unknown(t.trim().to_string()),
+        },
+        other => Tick::Unknown(other.display()),
+    }
+}
+
+/// What a dimension cell holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DimensionCell {
+    /// Nothing typed.
+    Blank,
+    /// A whole number (not yet checked to be 1-4).
+    Number(i64),
+    /// Anything else; the text found.
+    Invalid(String),
+}
+
+/// Reads `2`, `๒`, `มิติที่ 2`, `มิติ ๒`, `2.0`.
+pub fn dimension(cell: &Cell) -> DimensionCell {
+    match cell {
+        Cell::Empty => DimensionCell::Blank,
+        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e9 => DimensionCell::Number(*n as i64),
+        Cell::Text(t) => {
+            let norm = arabic_digits(&normalize(t));
+            if norm.is_empty() {
+                return DimensionCell::Blank;
+            }
+            let code = norm
+                .strip_prefix("มิติที่")
+                .or_else(|| norm.strip_prefix("มิติ"))
+                .unwrap_or(&norm);
+            match code.parse::<i64>() {
+                Ok(n) => DimensionCell::Number(n),
+                Err(_) => DimensionCell::Invalid(t.trim().to_string()),
+            }
+        }
+        other => DimensionCell::Invalid(other.display()),
+    }
+}
+
+/// The status a (normalised) text names, if any: the four words and their common short forms.
+pub fn status_word(text: &str) -> Option<Status> {
+    let t = normalize(text);
+    if t.contains("ไม่สามารถ") {
+        Some(Status::Cannot)
+    } else if t.contains("ระหว่าง") {
+        Some(Status::InProgress)
+    } else if t.contains("แล้วเสร็จ") || t == "เสร็จ" || t == "เสร็จแล้ว"
+    {
+        Some(Status::Completed)
+    } else if t.starts_with("รอ") && t.contains("รายงาน") {
+        Some(Status::Waiting)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn normalize_removes_spaces_nbsp_zero_width_and_joins_sara_am() {
+        assert_eq!(
+            normalize("อยู่\nระหว่าง\u{00A0}ดำเนิน\u{200B}การ"),
+            "อยู่ระหว่างดำเนินการ"
+        );
+        assert_eq!(normalize("ดําเนินการ"), normalize("ดำเนินการ"));
+        assert_eq!(normalize("ด\u{0E4D}\u{0E32}เนินการ"), "ดำเนินการ");
+    }
+
+    #[test]
+    fn money_reads_numbers_text_and_thai_digits() {
+        assert_eq!(
+            money(&Cell::Number(55300.0)),
+            MoneyCell::Number(dec("55300"))
+        );
+        assert_eq!(money(&text("55,300.00")), MoneyCell::Text(dec("55300.00")));
+        assert_eq!(money(&text("๕๕,๓๐๐.๐๐")), MoneyCell::Text(dec("55300.00")));
+        assert_eq!(money(&text(" 1,234 บาท")), MoneyCell::Text(dec("1234")));
+        assert_eq!(money(&text("-")), MoneyCell::Text(Decimal::ZERO));
+        assert_eq!(money(&text("")), MoneyCell::Blank);
+    }
+
+    #[test]
+    fn money_refuses_what_it_would_have_to_guess() {
+        assert!(matches!(money(&text("1,00,000")), MoneyCell::Invalid(_)));
+        assert!(matches!(money(&text("ห้าหมื่น")), MoneyCell::Invalid(_)));
+        assert!(matches!(
+            money(&Cell::Error("#DIV/0!".into())),
+            MoneyCell::Invalid(_)
+        ));
+        assert!(matches!(money(&Cell::Number(1e308)), MoneyCell::Invalid(_)));
+    }
+
+    #[test]
+    fn money_float_noise_reads_at_excel_precision() {
+        assert_eq!(
+            money(&Cell::Number(3871.0000000000005)),
+            MoneyCell::Number(dec("3871"))
+        );
+        assert_eq!(
+            money(&Cell::Number(0.1 + 0.2)),
+            MoneyCell::Number(dec("0.3"))
+        );
+        assert_eq!(money(&Cell::Number(-0.0)), MoneyCell::Number(Decimal::ZERO));
+        assert_eq!(money(&Cell::Number(1.005)), MoneyCell::Number(dec("1.005")));
+    }
+
+    #[test]
+    fn ticks_in_every_spelling() {
+        for t in ["☑", "✓", "✔", "/", "x", "X", "TRUE", "1", " ☑ "] {
+            assert_eq!(tick(&text(t)), Tick::Ticked, "{t}");
+        }
+        assert_eq!(tick(&Cell::Bool(true)), Tick::Ticked);
+        assert_eq!(tick(&Cell::Number(1.0)), Tick::Ticked);
+        assert_eq!(tick(&Cell::Empty), Tick::Unticked);
+        assert_eq!(tick(&text("ใช่มั้ง")), Tick::Unknown("ใช่มั้ง".into()));
+    }
+
+    #[test]
+    fn dimension_in_every_spelling() {
+        for t in ["2", "๒", "มิติที่ 2", "มิติ ๒", "มิติที่๒"]
+        {
+            assert_eq!(dimension(&text(t)), DimensionCell::Number(2), "{t}");
+        }
+        assert_eq!(dimension(&Cell::Number(3.0)), DimensionCell::Number(3));
+        assert_eq!(
+            dimension(&Cell::Number(2.5)),
+            DimensionCell::Invalid("2.5".into())
+        );
+        assert_eq!(
+            dimension(&text("สอง")),
+            DimensionCell::Invalid("สอง".into())
+        );
+    }
+
+    #[test]
+    fn status_words_after_normalising() {
+        assert_eq!(status_word("ดำเนินการแล้วเสร็จ"), Some(Status::Completed));
+        assert_eq!(status_word("ดําเนินการ\nแล้วเสร็จ"), Some(Status::Completed));
+        assert_eq!(status_word("อยู่ระหว่าง ดำเนินการ"), Some(Status::InProgress));
+        assert_eq!(status_word("รอ\u{00A0}รายงาน"), Some(Status::Waiting));
+        assert_eq!(status_word("ไม่สามารถดำเนินการได้"), Some(Status::Cannot));
+        assert_eq!(status_word("ยกเลิก"), None);
+    }
+
+    #[test]
+    fn clean_text_collapses_spaces() {
+        assert_eq!(
+            clean_text("  โครงการ\u{00A0}\n ก  ข\u{200B} "),
+            "โครงการ ก ข"
+        );
+    }
+}

@@ -20,3 +20,335 @@ pub struct InputFile {
     /// Non-blank data rows read under a header (projects + rows refused).
     pub rows: usize,
 }
+
+use crate::issue::{Issue, Problem};
+use crate::model::Location;
+use calamine::{Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
+use cell::Cell;
+use sha2::{Digest, Sha256};
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use table::{RawRow, SheetRow, SheetTables, TableFinder};
+
+/// File extensions read as spreadsheets.
+pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+/// Sheet names that mark a workbook written by planmerge itself (never read back as input).
+pub const SUMMARY_MARKER_SHEETS: [&str; 2] = ["สรุปผล", "ตรวจสอบข้อมูล"];
+
+/// A failure that stops the run before any file is read (a usage error, not a data issue).
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// An input path that does not exist.
+    #[error("ไม่พบไฟล์หรือโฟลเดอร์ {0} · no such file or folder: {0}")]
+    NotFound(String),
+    /// A folder that cannot be listed.
+    #[error("อ่านโฟลเดอร์ {path} ไม่ได้ · cannot list {path}: {message}")]
+    Walk {
+        /// The folder.
+        path: String,
+        /// Why.
+        message: String,
+    },
+}
+
+/// One file's rows and problems.
+#[derive(Debug)]
+pub struct FileRows {
+    /// The file, for the audit trail.
+    pub input: InputFile,
+    /// กอง — the division, taken from the file name (`กองคลัง.xlsx` → กองคลัง).
+    pub division: String,
+    /// Data rows found under headers, in file order.
+    pub rows: Vec<RawRow>,
+    /// Problems with the file or its layout.
+    pub issues: Vec<Issue>,
+}
+
+/// The spreadsheet files named by the inputs: files as given, folders walked recursively (sorted,
+/// so runs are repeatable), skipping lock files (`~$…`), hidden files and other extensions. A
+/// summary written earlier into an input folder is recognised when read (`summary-skipped`).
+pub fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_file() {
+            files.push(input.clone());
+            continue;
+        }
+        if !input.is_dir() {
+            return Err(InputError::NotFound(input.display().to_string()));
+        }
+        let walker = walkdir::WalkDir::new(input)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walker {
+            let entry = entry.map_err(|e| InputError::Walk {
+                path: input.display().to_string(),
+                message: e.to_string(),
+            })?;
+            let path = entry.path();
+            if entry.file_type().is_file() && is_spreadsheet_name(path) {
+                files.push(without_dot(path));
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// `./กองคลัง.xlsx` → `กองคลัง.xlsx`, so messages name files as a person would.
+fn without_dot(path: &Path) -> PathBuf {
+    path.strip_prefix(".").unwrap_or(path).to_path_buf()
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.starts_with("~$")
+}
+
+/// Whether a path has a spreadsheet extension and is not a lock or hidden file.
+pub fn is_spreadsheet_name(path: &Path) -> bool {
+    let hidden = path.file_name().is_some_and(is_hidden);
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    !hidden && EXTENSIONS.contains(&ext.as_str())
+}
+
+/// The division a file belongs to: its name without extension.
+pub fn division_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| cell::clean_text(&s.to_string_lossy()))
+        .unwrap_or_default()
+}
+
+/// Reads one file: never panics, never fails — every problem becomes an issue.
+pub fn read_file(path: &Path) -> FileRows {
+    let shown = path.display().to_string();
+    let mut input = InputFile {
+        file: shown.clone(),
+        sha256: String::new(),
+        sheets: Vec::new(),
+        rows: 0,
+    };
+    let mut issues = Vec::new();
+    let mut rows = Vec::new();
+    match std::fs::read(path) {
+        Err(e) => issues.push(Issue::new(
+            Problem::FileUnreadable {
+                reason: e.to_string(),
+            },
+            Location::file(&shown),
+        )),
+        Ok(bytes) => {
+            input.sha256 = hex(&Sha256::digest(&bytes));
+            let extension = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            let outcome = std::panic::catch_unwind(|| read_workbook(&shown, &extension, bytes));
+            match outcome {
+                Ok(Ok(sheets)) => {
+                    for (name, tables, hidden) in sheets {
+                        if tables.found_table {
+                            input.sheets.push(name.clone());
+                            if hidden {
+                                issues.push(Issue::new(
+                                    Problem::SheetHidden,
+                                    Location::sheet(&shown, &name),
+                                ));
+                            }
+                        }
+                        input.rows += tables.rows_read;
+                        issues.extend(tables.issues);
+                        rows.extend(tables.rows);
+                    }
+                    if input.sheets.is_empty() && !issues.iter().any(|i| i.is_error()) {
+                        issues.push(Issue::new(Problem::NoProjectTable, Location::file(&shown)));
+                    }
+                }
+                Ok(Err(problem)) => issues.push(Issue::new(problem, Location::file(&shown))),
+                Err(_) => issues.push(Issue::new(
+                    Problem::FileUnreadable {
+                        reason: "the reader failed on this file".into(),
+                    },
+                    Location::file(&shown),
+                )),
+            }
+        }
+    }
+    FileRows {
+        input,
+        division: division_of(path),
+        rows,
+        issues,
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One sheet's findings: name, tables, hidden.
+type SheetResult = (String, SheetTables, bool);
+
+/// Opens a workbook by its extension (falling back to sniffing the content) and reads every
+/// worksheet.
+fn read_workbook(file: &str, extension: &str, bytes: Vec<u8>) -> Result<Vec<SheetResult>, Problem> {
+    let data = Cursor::new(bytes);
+    let opened = match extension {
+        "xlsx" | "xlsm" => Xlsx::new(data.clone()).map(Book::Xlsx).map_err(describe),
+        "xlsb" => Xlsb::new(data.clone()).map(Book::Xlsb).map_err(describe),
+        "xls" => Xls::new(data.clone()).map(Book::Xls).map_err(describe),
+        "ods" => Ods::new(data.clone()).map(Book::Ods).map_err(describe),
+        _ => Err(Problem::FileUnreadable {
+            reason: "not a spreadsheet (.xlsx .xlsm .xls .xlsb .ods)".into(),
+        }),
+    };
+    let mut book = match opened {
+        Ok(book) => book,
+        Err(Problem::FilePasswordProtected) => return Err(Problem::FilePasswordProtected),
+        Err(first) => sniff(data).ok_or(first)?,
+    };
+    book.read_sheets(file)
+}
+
+/// Tries every format on the bytes (a file saved with the wrong extension).
+fn sniff(data: Cursor<Vec<u8>>) -> Option<Book> {
+    if let Ok(b) = Xlsx::new(data.clone()) {
+        return Some(Book::Xlsx(b));
+    }
+    if let Ok(b) = Xls::new(data.clone()) {
+        return Some(Book::Xls(b));
+    }
+    if let Ok(b) = Ods::new(data.clone()) {
+        return Some(Book::Ods(b));
+    }
+    Xlsb::new(data).ok().map(Book::Xlsb)
+}
+
+/// A calamine error as a problem in words.
+fn describe<E: std::fmt::Display>(error: E) -> Problem {
+    let reason = error.to_string();
+    if reason.to_lowercase().contains("password") {
+        Problem::FilePasswordProtected
+    } else {
+        Problem::FileUnreadable { reason }
+    }
+}
+
+type Bytes = Cursor<Vec<u8>>;
+
+/// An open workbook of any format.
+enum Book {
+    Xlsx(Xlsx<Bytes>),
+    Xlsb(Xlsb<Bytes>),
+    Xls(Xls<Bytes>),
+    Ods(Ods<Bytes>),
+}
+
+impl Book {
+    fn metadata(&self) -> Vec<calamine::Sheet> {
+        match self {
+            Book::Xlsx(b) => b.sheets_metadata().to_vec(),
+            Book::Xlsb(b) => b.sheets_metadata().to_vec(),
+            Book::Xls(b) => b.sheets_metadata().to_vec(),
+            Book::Ods(b) => b.sheets_metadata().to_vec(),
+        }
+    }
+
+    fn read_sheets(&mut self, file: &str) -> Result<Vec<SheetResult>, Problem> {
+        let sheets: Vec<calamine::Sheet> = self
+            .metadata()
+            .into_iter()
+            .filter(|s| s.typ == SheetType::WorkSheet)
+            .collect();
+        let is_summary = SUMMARY_MARKER_SHEETS
+            .iter()
+            .all(|marker| sheets.iter().any(|s| s.name == *marker));
+        if is_summary {
+            return Err(Problem::SummarySkipped);
+        }
+        let mut out = Vec::with_capacity(sheets.len());
+        for sheet in sheets {
+            let mut finder = TableFinder::new(file, &sheet.name);
+            self.stream_sheet(&sheet.name, &mut finder)?;
+            let hidden = sheet.visible != SheetVisible::Visible;
+            out.push((sheet.name, finder.finish(), hidden));
+        }
+        Ok(out)
+    }
+
+    /// Feeds the sheet's rows to the finder: xlsx and xlsb cell by cell (no bounding-box
+    /// allocation), xls and ods through calamine's range.
+    fn stream_sheet(&mut self, name: &str, finder: &mut TableFinder) -> Result<(), Problem> {
+        let mut rows = RowGrouper::new(finder);
+        match self {
+            Book::Xlsx(b) => {
+                let mut reader = b.worksheet_cells_reader(name).map_err(describe)?;
+                while let Some(cell) = reader.next_cell().map_err(describe)? {
+                    let (r, c) = cell.get_position();
+                    rows.push(r, c, Cell::from(cell.get_value().clone()));
+                }
+            }
+            Book::Xlsb(b) => {
+                let mut reader = b.worksheet_cells_reader(name).map_err(describe)?;
+                while let Some(cell) = reader.next_cell().map_err(describe)? {
+                    let (r, c) = cell.get_position();
+                    rows.push(r, c, Cell::from(cell.get_value().clone()));
+                }
+            }
+            Book::Xls(b) => push_range(&b.worksheet_range(name).map_err(describe)?, &mut rows),
+            Book::Ods(b) => push_range(&b.worksheet_range(name).map_err(describe)?, &mut rows),
+        }
+        rows.finish();
+        Ok(())
+    }
+}
+
+fn push_range(range: &Range<Data>, rows: &mut RowGrouper<'_>) {
+    let (top, left) = range.start().unwrap_or((0, 0));
+    for (r, c, value) in range.used_cells() {
+        rows.push(top + r as u32, left + c as u32, Cell::from(value));
+    }
+}
+
+/// Groups cells that arrive in row order into rows for the table finder.
+struct RowGrouper<'a> {
+    finder: &'a mut TableFinder,
+    current: Option<SheetRow>,
+}
+
+impl<'a> RowGrouper<'a> {
+    fn new(finder: &'a mut TableFinder) -> Self {
+        RowGrouper {
+            finder,
+            current: None,
+        }
+    }
+
+    fn push(&mut self, row: u32, col: u32, value: Cell) {
+        if value == Cell::Empty {
+            return;
+        }
+        match &mut self.current {
+            Some(current) if current.row == row => current.cells.push((col, value)),
+            _ => {
+                if let Some(done) = self.current.take() {
+                    self.finder.push(done);
+                }
+                self.current = Some(SheetRow {
+                    row,
+                    cells: vec![(col, value)],
+                });
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(done) = self.current.take() {
+            self.finder.push(done);
+        }
+    }
+}

@@ -1,0 +1,462 @@
+//! Finding project tables in a sheet, one row at a time: recognise header rows (also two-row
+//! headers under a merged สถานะ cell), map their columns to fields, skip titles and headers
+//! repeated on every printed page and total rows (รวม), and hand every other non-blank row on as
+//! a [`RawRow`]. What a value means is decided later, in `validate`.
+
+use super::cell::{Cell, normalize, status_word};
+use crate::issue::{Issue, Problem};
+use crate::model::{Location, Status};
+use std::collections::HashSet;
+
+/// What a column of a project table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// ลำดับ
+    Number,
+    /// รายการโครงการ / ชื่อโครงการ
+    Name,
+    /// มิติ
+    Dimension,
+    /// งบประมาณ (ตามแผน)
+    BudgetPlan,
+    /// งบประมาณตามข้อบัญญัติ/เทศบัญญัติ
+    BudgetOrdinance,
+    /// เบิกจ่าย
+    Disbursed,
+    /// บรรจุในข้อบัญญัติ/เทศบัญญัติ/แผนดำเนินงาน
+    InOrdinance,
+    /// สถานะ as one column of words
+    StatusWords,
+    /// One of the four status tick columns
+    StatusTick(Status),
+    /// หมายเหตุ
+    Remark,
+}
+
+impl Field {
+    fn thai(self) -> &'static str {
+        match self {
+            Field::Number => "ลำดับ",
+            Field::Name => "รายการโครงการ",
+            Field::Dimension => "มิติ",
+            Field::BudgetPlan => "งบประมาณ",
+            Field::BudgetOrdinance => "งบประมาณตามข้อบัญญัติ/เทศบัญญัติ",
+            Field::Disbursed => "เบิกจ่าย",
+            Field::InOrdinance => "บรรจุในข้อบัญญัติ",
+            Field::StatusWords => "สถานะ",
+            Field::StatusTick(s) => s.thai(),
+            Field::Remark => "หมายเหตุ",
+        }
+    }
+}
+
+/// The field a header cell names, compared after normalising.
+pub fn header_field(text: &str) -> Option<Field> {
+    let t = normalize(text);
+    if t.is_empty() || t.chars().count() > 60 {
+        return None;
+    }
+    let field = if t.starts_with("ลำดับ") {
+        Field::Number
+    } else if t.contains("หมายเหตุ") {
+        Field::Remark
+    } else if t.starts_with("บรรจุ") {
+        Field::InOrdinance
+    } else if t.contains("เบิกจ่าย") || t.contains("ใช้จริง") {
+        Field::Disbursed
+    } else if t.contains("งบประมาณ") {
+        if t.contains("ข้อบัญญัติ") || t.contains("เทศบัญญัติ")
+        {
+            Field::BudgetOrdinance
+        } else {
+            Field::BudgetPlan
+        }
+    } else if t.starts_with("มิติ") && t.chars().count() <= 8 {
+        Field::Dimension
+    } else if t.starts_with("สถานะ") {
+        Field::StatusWords
+    } else if let Some(status) = status_word(&t).filter(|_| t.chars().count() <= 30) {
+        Field::StatusTick(status)
+    } else if t.contains("รายการโครงการ")
+        || t.contains("ชื่อโครงการ")
+        || t.starts_with("โครงการ/กิจกรรม")
+        || t == "โครงการ"
+    {
+        Field::Name
+    } else {
+        return None;
+    };
+    Some(field)
+}
+
+/// One row of a sheet: its zero-based index and its non-empty cells, left to right.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SheetRow {
+    /// Zero-based row index.
+    pub row: u32,
+    /// `(column, value)` of the row's non-empty cells.
+    pub cells: Vec<(u32, Cell)>,
+}
+
+impl SheetRow {
+    fn is_blank(&self) -> bool {
+        self.cells.iter().all(|(_, c)| c.is_blank())
+    }
+
+    fn get(&self, col: u32) -> Option<&Cell> {
+        self.cells.iter().find(|(c, _)| *c == col).map(|(_, v)| v)
+    }
+}
+
+/// A cell of a project row, with the column it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawCell {
+    /// Zero-based column.
+    pub col: u32,
+    /// What the cell holds.
+    pub value: Cell,
+}
+
+/// The status as the sheet gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawStatus {
+    /// One column of words; the cell (possibly empty).
+    Words(RawCell),
+    /// Tick columns: each status present in the header, with its cell.
+    Ticks(Vec<(Status, RawCell)>),
+}
+
+/// One data row under a header, its cells sorted into fields (`None` where the sheet has no such
+/// column).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    /// file › sheet › row (no column).
+    pub location: Location,
+    /// ลำดับ as written.
+    pub number: Option<RawCell>,
+    /// รายการโครงการ.
+    pub name: Option<RawCell>,
+    /// มิติ.
+    pub dimension: Option<RawCell>,
+    /// งบประมาณตามแผน.
+    pub budget_plan: Option<RawCell>,
+    /// งบประมาณตามข้อบัญญัติ (the column may be absent).
+    pub budget_ordinance: Option<RawCell>,
+    /// เบิกจ่าย.
+    pub disbursed: Option<RawCell>,
+    /// บรรจุในข้อบัญญัติ tick.
+    pub in_ordinance: Option<RawCell>,
+    /// สถานะ.
+    pub status: RawStatus,
+    /// หมายเหตุ.
+    pub remark: Option<RawCell>,
+}
+
+/// A recognised header: which column holds which field.
+#[derive(Debug, Clone, PartialEq)]
+struct Header {
+    columns: Vec<(u32, Field)>,
+}
+
+impl Header {
+    fn col(&self, field: Field) -> Option<u32> {
+        self.columns
+            .iter()
+            .find(|(_, f)| *f == field)
+            .map(|(c, _)| *c)
+    }
+
+    fn has_ticks(&self) -> bool {
+        self.columns
+            .iter()
+            .any(|(_, f)| matches!(f, Field::StatusTick(_)))
+    }
+
+    /// Fields every project needs, missing from this header.
+    fn missing(&self) -> Vec<&'static str> {
+        let mut missing = Vec::new();
+        for field in [
+            Field::Name,
+            Field::Dimension,
+            Field::BudgetPlan,
+            Field::Disbursed,
+        ] {
+            if self.col(field).is_none() {
+                missing.push(field.thai());
+            }
+        }
+        if self.col(Field::StatusWords).is_none() && !self.has_ticks() {
+            missing.push("สถานะ");
+        }
+        missing
+    }
+}
+
+/// The fields of a header candidate row, with duplicate columns reported.
+fn header_of(row: &SheetRow) -> Option<(Header, Vec<(u32, Field)>)> {
+    let mut columns: Vec<(u32, Field)> = Vec::new();
+    let mut duplicates = Vec::new();
+    for (col, cell) in &row.cells {
+        let Cell::Text(text) = cell else { continue };
+        let Some(field) = header_field(text) else {
+            continue;
+        };
+        if columns.iter().any(|(_, f)| *f == field) {
+            duplicates.push((*col, field));
+        } else {
+            columns.push((*col, field));
+        }
+    }
+    let distinct = columns.len();
+    let has_name = columns.iter().any(|(_, f)| *f == Field::Name);
+    (has_name && distinct >= 3).then_some((Header { columns }, duplicates))
+}
+
+/// The status tick columns of a second header row (under a merged สถานะ), if it is one.
+fn sub_header(row: &SheetRow) -> Option<Vec<(u32, Field)>> {
+    let ticks: Vec<(u32, Field)> = row
+        .cells
+        .iter()
+        .filter_map(|(col, cell)| match cell {
+            Cell::Text(t) => match header_field(t) {
+                Some(f @ Field::StatusTick(_)) => Some((*col, f)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let only_ticks = ticks.len() == row.cells.iter().filter(|(_, c)| !c.is_blank()).count();
+    (ticks.len() >= 2 && only_ticks).then_some(ticks)
+}
+
+/// `รวม`, `รวมทั้งสิ้น`, `รวม 4 มิติ`: a total row, not a project.
+fn is_total_row(row: &SheetRow, header: &Header) -> bool {
+    let dimension_col = header.col(Field::Dimension);
+    let has_dimension = dimension_col
+        .and_then(|c| row.get(c))
+        .is_some_and(|c| !c.is_blank());
+    !has_dimension
+        && row.cells.iter().any(|(_, cell)| match cell {
+            Cell::Text(t) => {
+                let n = normalize(t);
+                n.starts_with("รวม") && n.chars().count() <= 12
+            }
+            _ => false,
+        })
+}
+
+/// What the finder found in one sheet.
+#[derive(Debug, Default)]
+pub struct SheetTables {
+    /// Data rows under a header, in sheet order.
+    pub rows: Vec<RawRow>,
+    /// Problems with the sheet's layout (headers, skipped rows).
+    pub issues: Vec<Issue>,
+    /// Non-blank rows read under a header (projects + rows that will be refused).
+    pub rows_read: usize,
+    /// Whether a header was found at all.
+    pub found_table: bool,
+}
+
+/// Reads one sheet row by row (push style, so a sheet can be streamed).
+pub struct TableFinder {
+    file: String,
+    sheet: String,
+    header: Option<Header>,
+    pending: Option<(SheetRow, Header)>,
+    page_texts: HashSet<String>,
+    reported_ordinance: bool,
+    out: SheetTables,
+}
+
+impl TableFinder {
+    /// A finder for one sheet of one file.
+    pub fn new(file: &str, sheet: &str) -> Self {
+        TableFinder {
+            file: file.to_string(),
+            sheet: sheet.to_string(),
+            header: None,
+            pending: None,
+            page_texts: HashSet::new(),
+            reported_ordinance: false,
+            out: SheetTables::default(),
+        }
+    }
+
+    /// Takes the next row of the sheet (rows must come in sheet order; blank rows may be left out).
+    pub fn push(&mut self, row: SheetRow) {
+        if row.is_blank() {
+            return;
+        }
+        if let Some((header_row, mut header)) = self.pending.take() {
+            if let Some(ticks) = sub_header(&row) {
+                header.columns.retain(|(_, f)| *f != Field::StatusWords);
+                header.columns.extend(ticks);
+                self.activate(&header_row, header);
+                return;
+            }
+            self.activate(&header_row, header);
+        }
+        if let Some((header, duplicates)) = header_of(&row) {
+            for (col, field) in duplicates {
+                if self.header.is_none() || self.out.rows.is_empty() {
+                    self.issue(
+                        Problem::HeaderDuplicate {
+                            field: field.thai().to_string(),
+                        },
+                        Location::cell(&self.file, &self.sheet, row.row, col),
+                    );
+                }
+            }
+            self.pending = Some((row, header));
+            return;
+        }
+        let Some(header) = &self.header else {
+            self.remember_page_texts(&row);
+            return;
+        };
+        if self.is_page_title(&row) || is_total_row(&row, header) {
+            return;
+        }
+        let raw = self.raw_row(&row, header);
+        self.out.rows_read += 1;
+        if raw_is_empty(&raw) {
+            self.issue(
+                Problem::RowNotProject {
+                    found: row
+                        .cells
+                        .iter()
+                        .map(|(_, c)| c.display())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                },
+                raw.location.clone(),
+            );
+        } else {
+            self.out.rows.push(raw);
+        }
+    }
+
+    /// Ends the sheet and returns what was found.
+    pub fn finish(mut self) -> SheetTables {
+        if let Some((header_row, header)) = self.pending.take() {
+            self.activate(&header_row, header);
+        }
+        self.out
+    }
+
+    fn issue(&mut self, problem: Problem, location: Location) {
+        self.out.issues.push(Issue::new(problem, location));
+    }
+
+    fn activate(&mut self, header_row: &SheetRow, header: Header) {
+        let missing = header.missing();
+        if !missing.is_empty() {
+            self.issue(
+                Problem::HeaderIncomplete {
+                    missing: missing.join(", "),
+                },
+                Location {
+                    row: Some(header_row.row),
+                    ..Location::sheet(&self.file, &self.sheet)
+                },
+            );
+            return;
+        }
+        if header.col(Field::BudgetOrdinance).is_none() && !self.reported_ordinance {
+            self.reported_ordinance = true;
+            self.issue(
+                Problem::OrdinanceBudgetAssumed,
+                Location::sheet(&self.file, &self.sheet),
+            );
+        }
+        self.out.found_table = true;
+        self.header = Some(header);
+    }
+
+    /// Rows above the first header (title block) are remembered so that, repeated on later
+    /// printed pages, they are recognised and skipped.
+    fn remember_page_texts(&mut self, row: &SheetRow) {
+        for (_, cell) in &row.cells {
+            if let Cell::Text(t) = cell {
+                self.page_texts.insert(normalize(t));
+            }
+        }
+    }
+
+    fn is_page_title(&self, row: &SheetRow) -> bool {
+        !self.page_texts.is_empty()
+            && row.cells.iter().all(|(_, cell)| match cell {
+                Cell::Text(t) => self.page_texts.contains(&normalize(t)),
+                other => other.is_blank(),
+            })
+    }
+
+    fn raw_row(&self, row: &SheetRow, header: &Header) -> RawRow {
+        let cell = |field: Field| {
+            header.col(field).map(|col| RawCell {
+                col,
+                value: row.get(col).cloned().unwrap_or_default(),
+            })
+        };
+        let status = if header.has_ticks() {
+            RawStatus::Ticks(
+                header
+                    .columns
+                    .iter()
+                    .filter_map(|(col, f)| match f {
+                        Field::StatusTick(s) => Some((
+                            *s,
+                            RawCell {
+                                col: *col,
+                                value: row.get(*col).cloned().unwrap_or_default(),
+                            },
+                        )),
+                        _ => None,
+                    })
+                    .collect(),
+            )
+        } else {
+            let col = header.col(Field::StatusWords).unwrap_or_default();
+            RawStatus::Words(RawCell {
+                col,
+                value: row.get(col).cloned().unwrap_or_default(),
+            })
+        };
+        RawRow {
+            location: Location {
+                row: Some(row.row),
+                ..Location::sheet(&self.file, &self.sheet)
+            },
+            number: cell(Field::Number),
+            name: cell(Field::Name),
+            dimension: cell(Field::Dimension),
+            budget_plan: cell(Field::BudgetPlan),
+            budget_ordinance: cell(Field::BudgetOrdinance),
+            disbursed: cell(Field::Disbursed),
+            in_ordinance: cell(Field::InOrdinance),
+            status,
+            remark: cell(Field::Remark),
+        }
+    }
+}
+
+/// A row none of whose project fields holds anything (e.g. a note or signature line typed in
+/// the ลำดับ column).
+fn raw_is_empty(raw: &RawRow) -> bool {
+    let blank = |c: &Option<RawCell>| c.as_ref().is_none_or(|c| c.value.is_blank());
+    let status_blank = match &raw.status {
+        RawStatus::Words(c) => c.value.is_blank(),
+        RawStatus::Ticks(ticks) => ticks.iter().all(|(_, c)| c.value.is_blank()),
+    };
+    blank(&raw.name)
+        && blank(&raw.dimension)
+        && blank(&raw.budget_plan)
+        && blank(&raw.budget_ordinance)
+        && blank(&raw.disbursed)
+        && blank(&raw.in_ordinance)
+        && status_blank
+}
+
+#[cfg(test)]
+mod tests;

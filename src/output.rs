@@ -1,0 +1,208 @@
+//! What a person reads on the terminal: issues grouped by file with a verdict per file and in
+//! total, and the report's figures as a small table. Also the `--json` document. Colours only
+//! when asked for (a terminal, and NO_COLOR unset).
+
+use crate::compute::ReportTotals;
+use crate::config::ReportConfig;
+use crate::issue::{Issue, Severity};
+use crate::read::InputFile;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// ANSI colours, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Whether to colour.
+    pub color: bool,
+}
+
+impl Style {
+    /// Colour when the stream is a terminal and NO_COLOR is not set.
+    pub fn detect(is_terminal: bool) -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Style {
+            color: is_terminal && !no_color,
+        }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// Issues grouped by file (`ไฟล์ › แผ่นงาน › C8: …`), a verdict line per file, and a total line.
+pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style) -> String {
+    let mut out = String::new();
+    let mut files: Vec<&str> = inputs.iter().map(|i| i.file.as_str()).collect();
+    for issue in issues {
+        if !files.contains(&issue.location.file.as_str()) {
+            files.push(&issue.location.file);
+        }
+    }
+    for file in &files {
+        let mine: Vec<&Issue> = issues.iter().filter(|i| i.location.file == *file).collect();
+        for issue in &mine {
+            let label = match issue.severity() {
+                Severity::Error => style.paint("31;1", "ผิด"),
+                Severity::Warning => style.paint("33", "เตือน"),
+            };
+            let _ = writeln!(out, "{label} {issue}");
+        }
+        let (errors, warnings) = count(&mine);
+        let verdict = verdict(errors, warnings, style);
+        let _ = writeln!(out, "{} {file}: {verdict}", style.paint("1", "▸"));
+    }
+    let all: Vec<&Issue> = issues.iter().collect();
+    let (errors, warnings) = count(&all);
+    let _ = writeln!(
+        out,
+        "{} {} ไฟล์ · {} files: {}",
+        style.paint("1", "รวม"),
+        files.len(),
+        files.len(),
+        verdict(errors, warnings, style)
+    );
+    out
+}
+
+fn count(issues: &[&Issue]) -> (usize, usize) {
+    let errors = issues.iter().filter(|i| i.is_error()).count();
+    (errors, issues.len() - errors)
+}
+
+fn verdict(errors: usize, warnings: usize, style: Style) -> String {
+    if errors == 0 && warnings == 0 {
+        style.paint("32", "เรียบร้อย · OK")
+    } else if errors == 0 {
+        style.paint(
+            "33",
+            &format!("ใช้ได้ มีคำเตือน {warnings} · OK, {warnings} warning(s)"),
+        )
+    } else {
+        style.paint(
+            "31;1",
+            &format!(
+                "ผิด {errors} คำเตือน {warnings} — แก้แล้วส่งใหม่ · {errors} error(s), {warnings} warning(s): fix and resend"
+            ),
+        )
+    }
+}
+
+/// `8536600.00` → `8,536,600.00`.
+pub fn baht(value: Decimal) -> String {
+    let text = crate::compute::two_dp(value).to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, "00"));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}.{frac}")
+}
+
+/// The report's figures as a person reads them on a terminal.
+pub fn figures(totals: &ReportTotals, config: &ReportConfig) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "รายงานผลการนำแผนไปปฏิบัติ ประจำปีงบประมาณ พ.ศ. {} รอบ {} เดือน — {}",
+        config.fiscal_year, config.round, config.organization
+    );
+    let _ = writeln!(
+        out,
+        "{:<6}{:>8}{:>10}{:>18}{:>18}{:>14}{:>9}{:>9}",
+        "มิติ", "โครงการ", "แล้วเสร็จ", "งบ ตามแผน", "งบ ข้อบัญญัติ", "ใช้จริง", "%โครงการ", "%งบ"
+    );
+    let rows = totals
+        .dimensions
+        .iter()
+        .map(|d| (d.dimension.map(|n| n.to_string()).unwrap_or_default(), d))
+        .chain(std::iter::once(("รวม".to_string(), &totals.total)));
+    for (label, d) in rows {
+        let _ = writeln!(
+            out,
+            "{:<6}{:>8}{:>10}{:>18}{:>18}{:>14}{:>9}{:>9}",
+            label,
+            d.projects,
+            d.completed,
+            baht(d.budget_plan),
+            baht(d.budget_ordinance),
+            baht(d.disbursed),
+            d.pct_projects,
+            d.pct_disbursed
+        );
+    }
+    let s = &totals.status;
+    let _ = writeln!(
+        out,
+        "สถานะ: ตั้งต้น {} · ทั้งหมด {} · บรรจุในข้อบัญญัติ {} · รอรายงาน {} · ระหว่างดำเนินการ {} · แล้วเสร็จ {} · ไม่สามารถ {}",
+        s.initial, s.total, s.in_ordinance, s.waiting, s.in_progress, s.completed, s.cannot
+    );
+    let _ = writeln!(
+        out,
+        "ผลการนำแผนฯ ไปปฏิบัติ ร้อยละ {} ระดับ {} · implementation {} % ({})",
+        s.implementation_pct, s.level, s.implementation_pct, s.level
+    );
+    out
+}
+
+/// The `summary` part of the JSON document.
+#[derive(Debug, Serialize)]
+pub struct JsonSummary<'a> {
+    /// One entry per dimension.
+    pub dimensions: &'a [crate::compute::DimensionTotals; 4],
+    /// The รวม row.
+    pub total: &'a crate::compute::DimensionTotals,
+    /// The status table.
+    pub status: &'a crate::compute::StatusTotals,
+}
+
+impl<'a> From<&'a ReportTotals> for JsonSummary<'a> {
+    fn from(t: &'a ReportTotals) -> Self {
+        JsonSummary {
+            dimensions: &t.dimensions,
+            total: &t.total,
+            status: &t.status,
+        }
+    }
+}
+
+/// The one JSON document `--json` prints.
+#[derive(Debug, Serialize)]
+pub struct JsonReport<'a> {
+    /// No errors.
+    pub ok: bool,
+    /// The summary written, or null.
+    pub output: Option<String>,
+    /// The figures, whenever the inputs could be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<JsonSummary<'a>>,
+    /// Every issue.
+    pub issues: &'a [Issue],
+    /// Every input file.
+    pub inputs: &'a [InputFile],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn baht_groups_thousands() {
+        assert_eq!(baht(Decimal::new(853660000, 2)), "8,536,600.00");
+        assert_eq!(baht(Decimal::ZERO), "0.00");
+        assert_eq!(baht(Decimal::new(100000, 0)), "100,000.00");
+        assert_eq!(baht(Decimal::new(999, 0)), "999.00");
+    }
+}

@@ -1,0 +1,205 @@
+use super::*;
+
+fn row(r: u32, cells: &[(u32, &str)]) -> SheetRow {
+    SheetRow {
+        row: r,
+        cells: cells
+            .iter()
+            .map(|(c, t)| (*c, Cell::Text(t.to_string())))
+            .collect(),
+    }
+}
+
+fn seed_page(finder: &mut TableFinder, first_row: u32) {
+    finder.push(row(
+        first_row,
+        &[(
+            0,
+            "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2565 รอบ 6 เดือน",
+        )],
+    ));
+    finder.push(row(
+        first_row + 1,
+        &[
+            (0, "ลำดับ"),
+            (1, "รายการโครงการ (ตั้งต้น)"),
+            (2, "มิติ"),
+            (3, "งบประมาณ\n(บาท)"),
+            (4, "เบิกจ่าย\n(บาท)"),
+            (5, "สถานะ"),
+            (9, "หมายเหตุ"),
+        ],
+    ));
+    finder.push(row(
+        first_row + 2,
+        &[
+            (5, "รอ\nรายงาน"),
+            (6, "อยู่\nระหว่าง\nดำเนิน\nการ"),
+            (7, "ดำเนิน\nการ\nแล้วเสร็จ"),
+            (8, "ไม่\nสามารถ\nดำเนิน\nการได้"),
+        ],
+    ));
+}
+
+#[test]
+fn header_words_map_to_fields_after_normalising() {
+    assert_eq!(header_field("รายการโครงการ (ตั้งต้น)"), Some(Field::Name));
+    assert_eq!(header_field("ชื่อโครงการ/กิจกรรม/มาตรการ"), Some(Field::Name));
+    assert_eq!(header_field("งบประมาณ (บาท)"), Some(Field::BudgetPlan));
+    assert_eq!(
+        header_field("งบประมาณตาม\nข้อบัญญัติ/เทศบัญญัติ"),
+        Some(Field::BudgetOrdinance)
+    );
+    assert_eq!(header_field("บรรจุในข้อบัญญัติ"), Some(Field::InOrdinance));
+    assert_eq!(header_field("เบิกจ่ายจริง"), Some(Field::Disbursed));
+    assert_eq!(header_field("มิติ\u{00A0}"), Some(Field::Dimension));
+    assert_eq!(
+        header_field("ดําเนิน\nการแล้วเสร็จ"),
+        Some(Field::StatusTick(Status::Completed))
+    );
+    assert_eq!(header_field("สถานะ"), Some(Field::StatusWords));
+    assert_eq!(header_field("มิติที่ 2"), Some(Field::Dimension));
+    assert_eq!(header_field("กิจกรรมต่อต้านการทุจริต"), None);
+}
+
+#[test]
+fn seed_layout_two_row_header_repeated_on_every_page() {
+    let mut finder = TableFinder::new("f.xlsx", "แผ่น1");
+    seed_page(&mut finder, 0);
+    finder.push(row(
+        3,
+        &[
+            (0, "1"),
+            (1, "กิจกรรม ก"),
+            (2, "2"),
+            (3, "0"),
+            (4, "0"),
+            (7, "☑"),
+        ],
+    ));
+    seed_page(&mut finder, 4);
+    finder.push(row(
+        7,
+        &[
+            (0, "2"),
+            (1, "โครงการ ข"),
+            (2, "1"),
+            (3, "55,300.00"),
+            (4, "0"),
+            (6, "☑"),
+        ],
+    ));
+    let out = finder.finish();
+    assert!(out.found_table);
+    assert_eq!(out.rows.len(), 2, "{:?}", out.issues);
+    assert_eq!(out.rows_read, 2);
+    let RawStatus::Ticks(ticks) = &out.rows[1].status else {
+        panic!("expected tick columns")
+    };
+    assert_eq!(ticks.len(), 4);
+    assert_eq!(ticks[1].0, Status::InProgress);
+    assert_eq!(ticks[1].1.value, Cell::Text("☑".into()));
+    assert_eq!(out.rows[1].location.row, Some(7));
+    // Only the ordinance-budget assumption, once per sheet.
+    let codes: Vec<_> = out.issues.iter().map(|i| i.problem.code()).collect();
+    assert_eq!(codes, ["ordinance-budget-assumed"]);
+}
+
+#[test]
+fn header_lower_down_with_status_words_and_total_row() {
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    finder.push(row(0, &[(0, "องค์การบริหารส่วนจังหวัดพะเยา")]));
+    finder.push(row(1, &[(0, "กองคลัง")]));
+    finder.push(row(
+        5,
+        &[
+            (0, "ลำดับที่"),
+            (1, "ชื่อโครงการ/กิจกรรม/มาตรการ"),
+            (2, "มิติ"),
+            (3, "งบประมาณตามแผน"),
+            (4, "งบประมาณตามข้อบัญญัติ/เทศบัญญัติ"),
+            (5, "เบิกจ่ายจริง"),
+            (6, "บรรจุในข้อบัญญัติ/เทศบัญญัติ/แผนดำเนินงาน"),
+            (7, "สถานะ"),
+            (8, "หมายเหตุ"),
+        ],
+    ));
+    finder.push(row(
+        6,
+        &[
+            (0, "1"),
+            (1, "โครงการ ก"),
+            (2, "มิติที่ 2"),
+            (3, "100"),
+            (4, "100"),
+            (5, "0"),
+            (6, "✓"),
+            (7, "ดำเนินการแล้วเสร็จ"),
+        ],
+    ));
+    finder.push(row(7, &[(1, "รวม"), (3, "100")]));
+    let out = finder.finish();
+    assert_eq!(out.rows.len(), 1);
+    assert!(out.issues.is_empty(), "{:?}", out.issues);
+    assert!(matches!(out.rows[0].status, RawStatus::Words(_)));
+    assert_eq!(
+        out.rows[0].budget_ordinance.as_ref().map(|c| c.col),
+        Some(4)
+    );
+}
+
+#[test]
+fn note_row_under_table_is_reported_not_dropped() {
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    seed_page(&mut finder, 0);
+    finder.push(row(3, &[(9, "ลงชื่อ ผู้รายงาน")]));
+    let out = finder.finish();
+    assert_eq!(out.rows.len(), 0);
+    assert_eq!(out.rows_read, 1);
+    assert!(
+        out.issues
+            .iter()
+            .any(|i| i.problem.code() == "row-not-project")
+    );
+}
+
+#[test]
+fn duplicate_header_column_is_an_error_with_its_cell() {
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    finder.push(row(
+        0,
+        &[
+            (0, "รายการโครงการ"),
+            (1, "มิติ"),
+            (2, "งบประมาณ"),
+            (3, "งบประมาณ"),
+            (4, "เบิกจ่าย"),
+            (5, "สถานะ"),
+        ],
+    ));
+    let out = finder.finish();
+    let dup = out
+        .issues
+        .iter()
+        .find(|i| i.problem.code() == "header-duplicate")
+        .expect("duplicate reported");
+    assert_eq!(dup.location.a1(), "D1");
+}
+
+#[test]
+fn header_without_status_is_incomplete() {
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    finder.push(row(
+        0,
+        &[
+            (0, "รายการโครงการ"),
+            (1, "มิติ"),
+            (2, "งบประมาณ"),
+            (3, "เบิกจ่าย"),
+        ],
+    ));
+    finder.push(row(1, &[(0, "โครงการ ก"), (1, "1"), (2, "0"), (3, "0")]));
+    let out = finder.finish();
+    assert!(!out.found_table);
+    assert_eq!(out.issues[0].problem.code(), "header-incomplete");
+}

@@ -1,0 +1,274 @@
+//! Raw rows → validated projects (ProjectRow) or issues. Every rule is a small function that
+//! returns the value or an issue with its code and cell; cross-row rules (the same project twice)
+//! run after all files are read.
+
+use crate::issue::{Issue, MoneyField, Problem};
+use crate::model::{Dimension, Location, ProjectRow, Status};
+use crate::read::FileRows;
+use crate::read::cell::{self, DimensionCell, MoneyCell, Tick};
+use crate::read::table::{RawCell, RawRow, RawStatus};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// The outcome of validating every file: projects in merge order and every issue found
+/// (including the reader's), in file order.
+#[derive(Debug, Default)]
+pub struct Validated {
+    /// Projects that passed every rule (the first of any duplicate pair included).
+    pub projects: Vec<ProjectRow>,
+    /// Every problem, errors and warnings.
+    pub issues: Vec<Issue>,
+}
+
+/// Validates the rows of every file, then looks for projects listed twice.
+pub fn validate(files: Vec<FileRows>) -> Validated {
+    let mut out = Validated::default();
+    for file in files {
+        out.issues.extend(file.issues);
+        for raw in &file.rows {
+            match project(raw, &file.division, &mut out.issues) {
+                Some(p) => out.projects.push(p),
+                None => continue,
+            }
+        }
+    }
+    remove_duplicates(&mut out);
+    out
+}
+
+/// Collects a rule's result: the value, or `None` with the issue recorded.
+struct Checks<'a> {
+    issues: &'a mut Vec<Issue>,
+    location: &'a Location,
+    failed: bool,
+}
+
+impl Checks<'_> {
+    fn error(&mut self, problem: Problem, col: Option<u32>) {
+        self.failed = true;
+        self.warn(problem, col);
+    }
+
+    fn warn(&mut self, problem: Problem, col: Option<u32>) {
+        let location = match col {
+            Some(c) => self.location.at_col(c),
+            None => self.location.clone(),
+        };
+        self.issues.push(Issue::new(problem, location));
+    }
+}
+
+/// One raw row → a project, recording every problem of the row (not only the first).
+pub fn project(raw: &RawRow, division: &str, issues: &mut Vec<Issue>) -> Option<ProjectRow> {
+    let mut checks = Checks {
+        issues,
+        location: &raw.location,
+        failed: false,
+    };
+    let name = name(raw.name.as_ref(), &mut checks);
+    let dimension = dimension(raw.dimension.as_ref(), &mut checks);
+    let budget_plan = money(
+        raw.budget_plan.as_ref(),
+        MoneyField::BudgetPlan,
+        &mut checks,
+    );
+    let budget_ordinance = match &raw.budget_ordinance {
+        Some(c) if !c.value.is_blank() => money(Some(c), MoneyField::BudgetOrdinance, &mut checks),
+        Some(c) => {
+            checks.warn(Problem::OrdinanceBudgetAssumed, Some(c.col));
+            budget_plan
+        }
+        None => budget_plan,
+    };
+    let disbursed = money(raw.disbursed.as_ref(), MoneyField::Disbursed, &mut checks);
+    if let (Some(spent), Some(budget)) = (disbursed, budget_ordinance)
+        && spent > budget
+    {
+        checks.error(
+            Problem::DisbursedOverBudget {
+                disbursed: spent.to_string(),
+                budget: budget.to_string(),
+            },
+            raw.disbursed.as_ref().map(|c| c.col),
+        );
+    }
+    let in_ordinance = raw
+        .in_ordinance
+        .as_ref()
+        .map(|c| ticked(c, &mut checks))
+        .unwrap_or(false);
+    let status = status(&raw.status, &mut checks);
+    let remark = raw
+        .remark
+        .as_ref()
+        .map(|c| cell::clean_text(&c.value.display()))
+        .unwrap_or_default();
+    if status == Some(Status::Cannot) && remark.is_empty() {
+        let col = raw.remark.as_ref().map(|c| c.col);
+        checks.error(Problem::CannotWithoutReason, col);
+    }
+    if checks.failed {
+        return None;
+    }
+    Some(ProjectRow {
+        name: name?,
+        dimension: dimension?,
+        budget_plan: budget_plan?,
+        budget_ordinance: budget_ordinance?,
+        disbursed: disbursed?,
+        in_ordinance,
+        status: status?,
+        remark,
+        division: division.to_string(),
+        source: match &raw.name {
+            Some(c) => raw.location.at_col(c.col),
+            None => raw.location.clone(),
+        },
+    })
+}
+
+fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
+    let text = cell.map(|c| cell::clean_text(&c.value.display()));
+    match text {
+        Some(t) if !t.is_empty() => Some(t),
+        _ => {
+            checks.error(Problem::NameMissing, cell.map(|c| c.col));
+            None
+        }
+    }
+}
+
+fn dimension(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<Dimension> {
+    let Some(c) = cell else {
+        checks.error(Problem::DimensionMissing, None);
+        return None;
+    };
+    let found = match cell::dimension(&c.value) {
+        DimensionCell::Number(n) => match u8::try_from(n).ok().and_then(Dimension::new) {
+            Some(d) => return Some(d),
+            None => c.value.display(),
+        },
+        DimensionCell::Blank => {
+            checks.error(Problem::DimensionMissing, Some(c.col));
+            return None;
+        }
+        DimensionCell::Invalid(found) => found,
+    };
+    checks.error(Problem::DimensionInvalid { found }, Some(c.col));
+    None
+}
+
+/// A money cell: a non-negative amount with at most two decimals.
+fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> Option<Decimal> {
+    let Some(c) = cell else {
+        // The header check guarantees plan budget and disbursed columns exist.
+        return Some(Decimal::ZERO);
+    };
+    let col = Some(c.col);
+    let amount = match cell::money(&c.value) {
+        MoneyCell::Blank => {
+            checks.warn(Problem::MoneyBlank { field }, col);
+            return Some(Decimal::ZERO);
+        }
+        MoneyCell::Number(d) => d,
+        MoneyCell::Text(d) => {
+            let found = c.value.display();
+            checks.warn(Problem::MoneyAsText { field, found }, col);
+            d
+        }
+        MoneyCell::Invalid(found) => {
+            checks.error(Problem::MoneyNotNumber { field, found }, col);
+            return None;
+        }
+    };
+    if amount < Decimal::ZERO {
+        let found = amount.to_string();
+        checks.error(Problem::MoneyNegative { field, found }, col);
+        return None;
+    }
+    if amount.normalize().scale() > 2 {
+        let found = amount.normalize().to_string();
+        checks.error(Problem::MoneyTooPrecise { field, found }, col);
+        return None;
+    }
+    Some(amount)
+}
+
+/// A tick cell; an unreadable tick is an error and counts as unticked.
+fn ticked(c: &RawCell, checks: &mut Checks<'_>) -> bool {
+    match cell::tick(&c.value) {
+        Tick::Ticked => true,
+        Tick::Unticked => false,
+        Tick::Unknown(found) => {
+            checks.error(Problem::TickUnknown { found }, Some(c.col));
+            false
+        }
+    }
+}
+
+fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
+    match raw {
+        RawStatus::Words(c) => {
+            if c.value.is_blank() {
+                checks.error(Problem::StatusMissing, Some(c.col));
+                return None;
+            }
+            let text = c.value.display();
+            let found = cell::status_word(&text);
+            if found.is_none() {
+                checks.error(Problem::StatusUnknown { found: text }, Some(c.col));
+            }
+            found
+        }
+        RawStatus::Ticks(columns) => {
+            let ticked: Vec<(Status, u32)> = columns
+                .iter()
+                .filter(|(_, c)| ticked(c, checks))
+                .map(|(s, c)| (*s, c.col))
+                .collect();
+            match ticked.as_slice() {
+                [(status, _)] => Some(*status),
+                [] => {
+                    let col = columns.first().map(|(_, c)| c.col);
+                    checks.error(Problem::StatusMissing, col);
+                    None
+                }
+                [_, (_, second), ..] => {
+                    let found = ticked
+                        .iter()
+                        .map(|(s, _)| s.thai())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    checks.error(Problem::StatusMultiple { found }, Some(*second));
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// The same project (normalised name) twice, in one file or across files: the second is
+/// refused, and its issue names the first.
+fn remove_duplicates(out: &mut Validated) {
+    let mut first_seen: HashMap<String, Location> = HashMap::new();
+    let mut kept = Vec::with_capacity(out.projects.len());
+    for p in out.projects.drain(..) {
+        let key = cell::normalize(&p.name);
+        match first_seen.get(&key) {
+            Some(first) => out.issues.push(Issue::new(
+                Problem::ProjectDuplicate {
+                    other: first.clone(),
+                },
+                p.source.clone(),
+            )),
+            None => {
+                first_seen.insert(key, p.source.clone());
+                kept.push(p);
+            }
+        }
+    }
+    out.projects = kept;
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,323 @@
+use super::*;
+use crate::read::cell::Cell;
+
+fn text(col: u32, s: &str) -> Option<RawCell> {
+    Some(RawCell {
+        col,
+        value: Cell::Text(s.to_string()),
+    })
+}
+
+fn num(col: u32, n: f64) -> Option<RawCell> {
+    Some(RawCell {
+        col,
+        value: Cell::Number(n),
+    })
+}
+
+fn ticks(ticked: &[Status]) -> RawStatus {
+    RawStatus::Ticks(
+        Status::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let value = if ticked.contains(s) {
+                    Cell::Text("☑".into())
+                } else {
+                    Cell::Empty
+                };
+                (
+                    *s,
+                    RawCell {
+                        col: 6 + i as u32,
+                        value,
+                    },
+                )
+            })
+            .collect(),
+    )
+}
+
+/// A valid row: B name, C dimension, D budget, E ordinance, F disbursed, G-J ticks, K remark, L บรรจุ.
+fn good() -> RawRow {
+    RawRow {
+        location: Location {
+            row: Some(7),
+            ..Location::sheet("กองคลัง.xlsx", "แผน")
+        },
+        number: text(0, "1"),
+        name: text(1, "โครงการ ก"),
+        dimension: num(2, 2.0),
+        budget_plan: num(3, 55300.0),
+        budget_ordinance: None,
+        disbursed: num(5, 0.0),
+        in_ordinance: text(11, "☑"),
+        status: ticks(&[Status::Completed]),
+        remark: None,
+    }
+}
+
+fn run(raw: RawRow) -> (Option<ProjectRow>, Vec<Issue>) {
+    let mut issues = Vec::new();
+    let p = project(&raw, "กองคลัง", &mut issues);
+    (p, issues)
+}
+
+fn only_issue(raw: RawRow) -> Issue {
+    let (p, issues) = run(raw);
+    assert!(p.is_none(), "row should be refused");
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    issues.into_iter().next().unwrap_or_else(|| unreachable!())
+}
+
+#[test]
+fn good_row_becomes_a_project_with_ordinance_equal_to_plan() {
+    let (p, issues) = run(good());
+    assert!(issues.is_empty(), "{issues:?}");
+    let p = p.expect("project");
+    assert_eq!(p.dimension.number(), 2);
+    assert_eq!(p.budget_ordinance, p.budget_plan);
+    assert_eq!(p.budget_plan.to_string(), "55300");
+    assert!(p.in_ordinance);
+    assert_eq!(p.status, Status::Completed);
+    assert_eq!(p.division, "กองคลัง");
+}
+
+#[test]
+fn dimension_five_is_refused_with_its_cell() {
+    let issue = only_issue(RawRow {
+        dimension: text(2, "5"),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "dimension-invalid");
+    assert_eq!(issue.location.to_string(), "กองคลัง.xlsx › แผน › C8");
+    assert!(issue.message().contains("พบ \"5\""));
+}
+
+#[test]
+fn dimension_in_thai_words_is_accepted() {
+    let (p, issues) = run(RawRow {
+        dimension: text(2, "มิติที่ ๔"),
+        ..good()
+    });
+    assert!(issues.is_empty());
+    assert_eq!(p.map(|p| p.dimension.number()), Some(4));
+}
+
+#[test]
+fn missing_dimension_is_refused() {
+    let issue = only_issue(RawRow {
+        dimension: Some(RawCell {
+            col: 2,
+            value: Cell::Empty,
+        }),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "dimension-missing");
+    assert_eq!(issue.location.a1(), "C8");
+}
+
+#[test]
+fn money_that_is_not_a_number_is_refused() {
+    let issue = only_issue(RawRow {
+        budget_plan: text(3, "ห้าหมื่น"),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "money-not-number");
+    assert_eq!(issue.location.a1(), "D8");
+}
+
+#[test]
+fn formula_error_in_money_is_refused() {
+    let issue = only_issue(RawRow {
+        budget_plan: Some(RawCell {
+            col: 3,
+            value: Cell::Error("#DIV/0!".into()),
+        }),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "money-not-number");
+    assert!(issue.message().contains("#DIV/0!"));
+}
+
+#[test]
+fn negative_money_is_refused() {
+    let issue = only_issue(RawRow {
+        budget_plan: num(3, -5.0),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "money-negative");
+}
+
+#[test]
+fn three_decimals_are_refused() {
+    let issue = only_issue(RawRow {
+        budget_plan: num(3, 1.005),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "money-too-precise");
+}
+
+#[test]
+fn money_as_text_is_merged_with_a_warning() {
+    let (p, issues) = run(RawRow {
+        budget_plan: text(3, "๕๕,๓๐๐.๐๐"),
+        ..good()
+    });
+    assert_eq!(
+        p.map(|p| p.budget_plan.to_string()),
+        Some("55300.00".into())
+    );
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].problem.code(), "money-as-text");
+    assert!(!issues[0].is_error());
+}
+
+#[test]
+fn disbursed_above_budget_is_refused() {
+    let issue = only_issue(RawRow {
+        disbursed: num(5, 60000.0),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "disbursed-over-budget");
+    assert_eq!(issue.location.a1(), "F8");
+}
+
+#[test]
+fn disbursed_is_checked_against_the_ordinance_budget() {
+    let issue = only_issue(RawRow {
+        budget_ordinance: num(4, 1000.0),
+        disbursed: num(5, 2000.0),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "disbursed-over-budget");
+}
+
+#[test]
+fn no_status_is_refused() {
+    let issue = only_issue(RawRow {
+        status: ticks(&[]),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "status-missing");
+    assert_eq!(issue.location.a1(), "G8");
+}
+
+#[test]
+fn two_statuses_are_refused() {
+    let issue = only_issue(RawRow {
+        status: ticks(&[Status::InProgress, Status::Completed]),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "status-multiple");
+    assert_eq!(issue.location.a1(), "I8");
+}
+
+#[test]
+fn unknown_status_word_is_refused() {
+    let issue = only_issue(RawRow {
+        status: RawStatus::Words(RawCell {
+            col: 6,
+            value: Cell::Text("ยกเลิก".into()),
+        }),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "status-unknown");
+}
+
+#[test]
+fn cannot_without_reason_is_refused_and_with_reason_accepted() {
+    let issue = only_issue(RawRow {
+        status: ticks(&[Status::Cannot]),
+        remark: text(10, " "),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "cannot-without-reason");
+    assert_eq!(issue.location.a1(), "K8");
+    let (p, issues) = run(RawRow {
+        status: ticks(&[Status::Cannot]),
+        remark: text(10, "ไม่ได้รับงบประมาณ"),
+        ..good()
+    });
+    assert!(issues.is_empty());
+    assert_eq!(p.map(|p| p.status), Some(Status::Cannot));
+}
+
+#[test]
+fn missing_name_is_refused() {
+    let issue = only_issue(RawRow {
+        name: text(1, "  "),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "name-missing");
+    assert_eq!(issue.location.a1(), "B8");
+}
+
+#[test]
+fn strange_tick_is_refused() {
+    let issue = only_issue(RawRow {
+        in_ordinance: text(11, "ใช่มั้ง"),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "tick-unknown");
+    assert_eq!(issue.location.a1(), "L8");
+}
+
+#[test]
+fn every_problem_of_a_row_is_reported() {
+    let (p, issues) = run(RawRow {
+        name: None,
+        dimension: text(2, "9"),
+        budget_plan: num(3, -1.0),
+        ..good()
+    });
+    assert!(p.is_none());
+    let codes: Vec<_> = issues.iter().map(|i| i.problem.code()).collect();
+    assert_eq!(
+        codes,
+        ["name-missing", "dimension-invalid", "money-negative"]
+    );
+}
+
+#[test]
+fn the_same_project_twice_names_both_places() {
+    let second = RawRow {
+        name: text(1, "โครงการ\u{00A0}ก "),
+        location: Location {
+            row: Some(20),
+            ..Location::sheet("กองช่าง.xlsx", "แผน")
+        },
+        ..good()
+    };
+    let files = vec![
+        FileRows {
+            input: crate::read::InputFile {
+                file: "กองคลัง.xlsx".into(),
+                sha256: String::new(),
+                sheets: vec![],
+                rows: 1,
+            },
+            division: "กองคลัง".into(),
+            rows: vec![good()],
+            issues: vec![],
+        },
+        FileRows {
+            input: crate::read::InputFile {
+                file: "กองช่าง.xlsx".into(),
+                sha256: String::new(),
+                sheets: vec![],
+                rows: 1,
+            },
+            division: "กองช่าง".into(),
+            rows: vec![second],
+            issues: vec![],
+        },
+    ];
+    let out = validate(files);
+    assert_eq!(out.projects.len(), 1);
+    assert_eq!(out.issues.len(), 1);
+    let issue = &out.issues[0];
+    assert_eq!(issue.problem.code(), "project-duplicate");
+    assert_eq!(issue.location.to_string(), "กองช่าง.xlsx › แผน › B21");
+    assert!(issue.message().contains("กองคลัง.xlsx › แผน › B8"));
+}

@@ -1,0 +1,360 @@
+//! The command-line contract: exit codes, --json, errors naming file and cell, no summary written
+//! on error.
+
+mod support;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use support::{TICK_HEADER, V, folder, folder_with_rows, t, tick_row, words_row, write_book};
+
+fn planmerge() -> Command {
+    Command::cargo_bin("planmerge").expect("binary")
+}
+
+/// Runs `merge <dir> --json` inside `dir` and returns (exit code, JSON, stderr).
+fn merge_json(dir: &std::path::Path) -> (i32, Value, String) {
+    let out = planmerge()
+        .current_dir(dir)
+        .args(["merge", ".", "--json"])
+        .output()
+        .expect("run");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("one JSON document on stdout");
+    (
+        out.status.code().unwrap_or(-1),
+        json,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Asserts a refused merge: exit 1, an error with `code` at `cell` of the named file, no summary.
+fn assert_refused(dir: &std::path::Path, file: &str, code: &str, cell: &str) {
+    let (status, json, stderr) = merge_json(dir);
+    assert_eq!(status, 1, "{stderr}");
+    assert_eq!(json["ok"], false);
+    assert!(json["output"].is_null());
+    let issues = json["issues"].as_array().expect("issues");
+    let found = issues
+        .iter()
+        .find(|i| i["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in {issues:?}"));
+    assert_eq!(found["severity"], "error");
+    assert!(
+        found["file"].as_str().unwrap_or("").ends_with(file),
+        "{found}"
+    );
+    assert_eq!(found["cell"], cell);
+    assert!(stderr.contains(file), "{stderr}");
+    assert!(!dir.join("summary.xlsx").exists(), "no summary on error");
+}
+
+fn one_bad_row(bad: Vec<V>) -> tempfile::TempDir {
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการดี", 1.0, 100.0), bad]);
+    dir
+}
+
+#[test]
+fn clean_folder_writes_summary_and_exits_zero() {
+    let (dir, _) = folder_with_rows(&[
+        words_row(1, "โครงการ ก", 1.0, 100.0),
+        words_row(2, "โครงการ ข", 2.0, 50.5),
+    ]);
+    let (status, json, stderr) = merge_json(dir.path());
+    assert_eq!(status, 0, "{stderr}");
+    assert_eq!(json["ok"], true);
+    assert_eq!(json["output"], "summary.xlsx");
+    assert_eq!(json["summary"]["total"]["projects"], 2);
+    assert_eq!(json["summary"]["total"]["budget_plan"], "150.50");
+    assert_eq!(json["summary"]["dimensions"][1]["pct_projects"], "100.00");
+    assert_eq!(json["inputs"][0]["rows"], 2);
+    assert_eq!(json["inputs"][0]["sha256"].as_str().map(str::len), Some(64));
+    assert!(dir.path().join("summary.xlsx").is_file());
+}
+
+#[test]
+fn dimension_five_is_refused_with_its_cell() {
+    let mut bad = words_row(2, "โครงการมิติผิด", 5.0, 0.0);
+    bad[2] = V::N(5.0);
+    assert_refused(
+        one_bad_row(bad).path(),
+        "กองทดสอบ.xlsx",
+        "dimension-invalid",
+        "C3",
+    );
+}
+
+#[test]
+fn money_not_a_number_is_refused() {
+    let mut bad = words_row(2, "โครงการเงินผิด", 1.0, 0.0);
+    bad[3] = t("ห้าหมื่นบาท");
+    assert_refused(
+        one_bad_row(bad).path(),
+        "กองทดสอบ.xlsx",
+        "money-not-number",
+        "D3",
+    );
+}
+
+#[test]
+fn formula_error_in_money_is_refused() {
+    let mut bad = words_row(2, "โครงการสูตรผิด", 1.0, 0.0);
+    bad[3] = V::F("=1/0", "#DIV/0!");
+    assert_refused(
+        one_bad_row(bad).path(),
+        "กองทดสอบ.xlsx",
+        "money-not-number",
+        "D3",
+    );
+}
+
+#[test]
+fn negative_money_is_refused() {
+    let bad = words_row(2, "โครงการติดลบ", 1.0, -100.0);
+    assert_refused(
+        one_bad_row(bad).path(),
+        "กองทดสอบ.xlsx",
+        "money-negative",
+        "D3",
+    );
+}
+
+#[test]
+fn three_decimals_are_refused() {
+    let bad = words_row(2, "โครงการสามทศนิยม", 1.0, 100.125);
+    assert_refused(
+        one_bad_row(bad).path(),
+        "กองทดสอบ.xlsx",
+        "money-too-precise",
+        "D3",
+    );
+}
+
+#[test]
+fn disbursed_above_budget_is_refused() {
+    let mut bad = words_row(2, "โครงการเบิกเกิน", 1.0, 100.0);
+    bad[4] = V::N(150.0);
+    assert_refused(
+        one_bad_row(bad).path(),
+        "กองทดสอบ.xlsx",
+        "disbursed-over-budget",
+        "E3",
+    );
+}
+
+#[test]
+fn missing_status_is_refused() {
+    let mut bad = words_row(2, "โครงการไม่มีสถานะ", 1.0, 0.0);
+    bad[6] = V::E;
+    assert_refused(
+        one_bad_row(bad).path(),
+        "กองทดสอบ.xlsx",
+        "status-missing",
+        "G3",
+    );
+}
+
+#[test]
+fn unknown_status_is_refused() {
+    let mut bad = words_row(2, "โครงการสถานะแปลก", 1.0, 0.0);
+    bad[6] = t("ยกเลิกแล้ว");
+    assert_refused(
+        one_bad_row(bad).path(),
+        "กองทดสอบ.xlsx",
+        "status-unknown",
+        "G3",
+    );
+}
+
+#[test]
+fn two_statuses_ticked_are_refused() {
+    let dir = folder();
+    let rows = [
+        tick_row(1, "โครงการดี", &[2]),
+        tick_row(2, "โครงการสองสถานะ", &[1, 2]),
+    ];
+    write_book(&dir.path().join("กองติ๊ก.xlsx"), "แผ่น1", &TICK_HEADER, &rows);
+    assert_refused(dir.path(), "กองติ๊ก.xlsx", "status-multiple", "H3");
+}
+
+#[test]
+fn cannot_without_reason_is_refused() {
+    let mut bad = words_row(2, "โครงการทำไม่ได้", 1.0, 0.0);
+    bad[6] = t("ไม่สามารถดำเนินการได้");
+    assert_refused(
+        one_bad_row(bad).path(),
+        "กองทดสอบ.xlsx",
+        "cannot-without-reason",
+        "H3",
+    );
+}
+
+#[test]
+fn missing_name_is_refused() {
+    let mut bad = words_row(2, "", 1.0, 0.0);
+    bad[1] = V::E;
+    assert_refused(
+        one_bad_row(bad).path(),
+        "กองทดสอบ.xlsx",
+        "name-missing",
+        "B3",
+    );
+}
+
+#[test]
+fn the_same_project_in_two_files_is_refused_naming_both() {
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการซ้ำ", 1.0, 0.0)]);
+    let other = dir.path().join("กองอื่น.xlsx");
+    write_book(
+        &other,
+        "แผน",
+        &support::WORDS_HEADER,
+        &[words_row(1, "โครงการ ซ้ำ", 1.0, 0.0)
+            .into_iter()
+            .map(|v| match v {
+                V::T(s) if s == "โครงการ ซ้ำ" => t("โครงการ\u{00A0}ซ้ำ"),
+                v => v,
+            })
+            .collect()],
+    );
+    // "โครงการซ้ำ" and "โครงการ ซ้ำ" normalise to the same name; กองทดสอบ sorts first.
+    assert_refused(dir.path(), "กองอื่น.xlsx", "project-duplicate", "B2");
+    let (_, json, _) = merge_json(dir.path());
+    let issues = json["issues"].as_array().cloned().unwrap_or_default();
+    let dup = issues
+        .iter()
+        .find(|i| i["code"] == "project-duplicate")
+        .expect("duplicate");
+    let message = dup["message"].as_str().unwrap_or("");
+    assert!(message.contains("กองทดสอบ.xlsx › แผน › B2"), "{message}");
+}
+
+#[test]
+fn corrupt_file_is_named_not_a_panic() {
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 0.0)]);
+    std::fs::write(
+        dir.path().join("กองเสีย.xlsx"),
+        b"PK\x03\x04 this is not really a zip",
+    )
+    .expect("write");
+    let (status, json, stderr) = merge_json(dir.path());
+    assert_eq!(status, 1, "{stderr}");
+    let issues = json["issues"].as_array().cloned().unwrap_or_default();
+    let issue = issues
+        .iter()
+        .find(|i| i["severity"] == "error")
+        .expect("an error");
+    assert_eq!(issue["code"], "file-unreadable");
+    assert!(
+        issue["file"]
+            .as_str()
+            .unwrap_or("")
+            .ends_with("กองเสีย.xlsx")
+    );
+    assert!(!stderr.contains("panicked"));
+    assert!(!dir.path().join("summary.xlsx").exists());
+}
+
+#[test]
+fn password_protected_file_is_named() {
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 0.0)]);
+    let path = dir.path().join("กองรหัส.xlsx");
+    let file = std::fs::File::create(&path).expect("create");
+    let mut comp = cfb::CompoundFile::create_with_version(cfb::Version::V3, file).expect("cfb");
+    for name in ["EncryptionInfo", "EncryptedPackage"] {
+        let mut stream = comp.create_stream(name).expect("stream");
+        std::io::Write::write_all(&mut stream, &[0u8; 4096]).expect("write stream");
+    }
+    comp.flush().expect("flush");
+    drop(comp);
+    assert_refused(dir.path(), "กองรหัส.xlsx", "file-password-protected", "");
+}
+
+#[test]
+fn spreadsheet_without_a_project_table_is_refused() {
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 0.0)]);
+    write_book(
+        &dir.path().join("บันทึก.xlsx"),
+        "Sheet1",
+        &["วันที่", "เรื่อง"],
+        &[vec![t("1 ม.ค."), t("ประชุม")]],
+    );
+    assert_refused(dir.path(), "บันทึก.xlsx", "no-project-table", "");
+}
+
+#[test]
+fn draft_writes_a_marked_summary_and_still_exits_one() {
+    let bad = words_row(2, "โครงการติดลบ", 1.0, -1.0);
+    let dir = one_bad_row(bad);
+    let out = planmerge()
+        .current_dir(dir.path())
+        .args(["merge", ".", "--draft", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["output"], "summary.xlsx");
+    assert_eq!(json["summary"]["total"]["projects"], 1);
+    assert!(dir.path().join("summary.xlsx").is_file());
+}
+
+#[test]
+fn missing_configuration_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_book(
+        &dir.path().join("ก.xlsx"),
+        "แผน",
+        &support::WORDS_HEADER,
+        &[words_row(1, "โครงการ", 1.0, 0.0)],
+    );
+    planmerge()
+        .current_dir(dir.path())
+        .args(["merge", "."])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("report.toml"));
+}
+
+#[test]
+fn bad_arguments_exit_two() {
+    planmerge().args(["merge"]).assert().code(2);
+    planmerge().args(["frobnicate"]).assert().code(2);
+    planmerge()
+        .args(["merge", "/no/such/folder"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn output_that_is_an_input_is_refused() {
+    let (dir, file) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 0.0)]);
+    let before = std::fs::read(&file).expect("read");
+    planmerge()
+        .current_dir(dir.path())
+        .args(["merge", ".", "-o", "กองทดสอบ.xlsx"])
+        .assert()
+        .code(2);
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "input untouched"
+    );
+}
+
+#[test]
+fn check_prints_one_line_per_issue_and_a_verdict() {
+    let bad = words_row(2, "โครงการติดลบ", 1.0, -1.0);
+    let dir = one_bad_row(bad);
+    let out = planmerge()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("กองทดสอบ.xlsx › แผน › D3: "), "{text}");
+    assert!(
+        text.contains("money is negative") || text.contains("is negative"),
+        "{text}"
+    );
+    assert!(!text.contains('\x1b'), "no colour when not a terminal");
+    assert!(!dir.path().join("summary.xlsx").exists());
+}

@@ -1,0 +1,126 @@
+//! Small division workbooks made by code, so every test shows how its fixture was built.
+#![allow(dead_code)]
+
+use rust_xlsxwriter::{Formula, Workbook};
+use std::path::{Path, PathBuf};
+
+/// One cell of a fixture row.
+#[derive(Debug, Clone)]
+pub enum V {
+    /// Text.
+    T(String),
+    /// A number.
+    N(f64),
+    /// A formula with its cached result.
+    F(&'static str, &'static str),
+    /// Nothing.
+    E,
+}
+
+/// Text cell.
+pub fn t(s: &str) -> V {
+    V::T(s.to_string())
+}
+
+/// The status-words layout: A ลำดับ, B รายการโครงการ, C มิติ, D งบประมาณ, E เบิกจ่าย,
+/// F บรรจุ, G สถานะ, H หมายเหตุ. Data starts on row 2.
+pub const WORDS_HEADER: [&str; 8] = [
+    "ลำดับ",
+    "รายการโครงการ",
+    "มิติ",
+    "งบประมาณ (บาท)",
+    "เบิกจ่าย (บาท)",
+    "บรรจุในข้อบัญญัติ",
+    "สถานะ",
+    "หมายเหตุ",
+];
+
+/// A valid row of the words layout.
+pub fn words_row(n: u32, name: &str, dimension: f64, budget: f64) -> Vec<V> {
+    vec![
+        V::N(n.into()),
+        t(name),
+        V::N(dimension),
+        V::N(budget),
+        V::N(0.0),
+        V::E,
+        t("ดำเนินการแล้วเสร็จ"),
+        V::E,
+    ]
+}
+
+/// Tick layout (seed style, one header row): A ลำดับ, B รายการโครงการ, C มิติ, D งบประมาณ,
+/// E เบิกจ่าย, F-I the four statuses, J หมายเหตุ.
+pub const TICK_HEADER: [&str; 10] = [
+    "ลำดับ",
+    "รายการโครงการ (ตั้งต้น)",
+    "มิติ",
+    "งบประมาณ (บาท)",
+    "เบิกจ่าย (บาท)",
+    "รอรายงาน",
+    "อยู่ระหว่างดำเนินการ",
+    "ดำเนินการแล้วเสร็จ",
+    "ไม่สามารถดำเนินการได้",
+    "หมายเหตุ",
+];
+
+/// A tick-layout row with ☑ in the given status columns (0-3).
+pub fn tick_row(n: u32, name: &str, ticks: &[usize]) -> Vec<V> {
+    let mut row = vec![V::N(n.into()), t(name), V::N(1.0), V::N(0.0), V::N(0.0)];
+    for i in 0..4 {
+        row.push(if ticks.contains(&i) { t("☑") } else { V::E });
+    }
+    row.push(V::E);
+    row
+}
+
+/// Writes one sheet named `sheet` with the header on row 1 and the rows under it.
+pub fn write_book(path: &Path, sheet: &str, header: &[&str], rows: &[Vec<V>]) {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name(sheet).expect("sheet name");
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let (r, c) = (r as u32 + 1, c as u16);
+            match v {
+                V::T(s) => ws.write_string(r, c, s).map(|_| ()),
+                V::N(n) => ws.write_number(r, c, *n).map(|_| ()),
+                V::F(f, result) => ws
+                    .write_formula(r, c, Formula::new(*f).set_result(*result))
+                    .map(|_| ()),
+                V::E => Ok(()),
+            }
+            .expect("cell");
+        }
+    }
+    book.save(path).expect("save fixture");
+}
+
+/// The seed's configuration.
+pub const REPORT_TOML: &str = r#"organization = "องค์การบริหารส่วนจังหวัดพะเยา"
+location = "อำเภอเมืองพะเยา จังหวัดพะเยา"
+fiscal_year = 2565
+round = 6
+as_of = "2022-04-21"
+initial_projects = 90
+reporter_name = "นางสาวกฤษอร เมืองมารนาบุญ"
+reporter_position = "นักจัดการงานทั่วไปปฏิบัติการ"
+"#;
+
+/// A temp folder with report.toml.
+pub fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("report.toml"), REPORT_TOML).expect("report.toml");
+    dir
+}
+
+/// A temp folder with report.toml and one words-layout workbook `กองทดสอบ.xlsx`, sheet `แผน`.
+pub fn folder_with_rows(rows: &[Vec<V>]) -> (tempfile::TempDir, PathBuf) {
+    let dir = folder();
+    let file = dir.path().join("กองทดสอบ.xlsx");
+    write_book(&file, "แผน", &WORDS_HEADER, rows);
+    (dir, file)
+}
