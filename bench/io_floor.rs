@@ -18,7 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     files.sort();
     let mut book = Workbook::new();
-    let ws = book.add_worksheet_with_constant_memory();
+    let ws = book.add_worksheet_with_constant_memory()?;
     let mut out_row = 0u32;
     let mut cells = 0usize;
     for file in &files {

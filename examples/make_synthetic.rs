@@ -57,7 +57,7 @@ impl Rng {
 
 fn write_division(path: &Path, file_no: usize, rows: usize, rng: &mut Rng) -> Result<(), XlsxError> {
     let mut book = Workbook::new();
-    let ws = book.add_worksheet_with_constant_memory();
+    let ws = book.add_worksheet_with_constant_memory()?;
     ws.set_name("แผน")?;
     let bold = Format::new().set_bold().set_text_wrap();
     let baht = Format::new().set_num_format("#,##0.00");
