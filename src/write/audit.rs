@@ -3,7 +3,7 @@
 //! place, code, severity and message. Rows counted = projects whose source file is that input.
 
 use super::styles::Styles;
-use super::{Summary, banner, page_setup, set_widths};
+use super::{Summary, banner, fit_row, height_for_lines, page_setup, set_widths};
 use crate::issue::Severity;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -57,7 +57,7 @@ fn inputs_table(
     for (col, text) in (0u16..).zip(header) {
         sheet.write_string_with_format(row + 1, col, text, &st.header)?;
     }
-    sheet.set_row_height(row + 1, 48)?;
+    sheet.set_row_height(row + 1, height_for_lines(2))?;
     let mut r = row + 2;
     for input in s.inputs {
         let counted = s
@@ -70,6 +70,12 @@ fn inputs_table(
         sheet.write_number_with_format(r, 2, input.rows as f64, &st.count)?;
         sheet.write_number_with_format(r, 3, counted as f64, &st.count)?;
         sheet.write_string_with_format(r, 4, &input.sha256, &st.small)?;
+        let sheets = input.sheets.join("\n");
+        fit_row(
+            sheet,
+            r,
+            &[(&input.file, WIDTHS[0], 16.0), (&sheets, WIDTHS[1], 16.0)],
+        )?;
         r += 1;
     }
     if s.inputs.is_empty() {
@@ -100,7 +106,13 @@ fn issues_table(
         sheet.write_string_with_format(r, 0, issue.location.to_string(), &st.text)?;
         sheet.write_string_with_format(r, 1, issue.problem.code(), &st.text)?;
         sheet.merge_range(r, 2, r, 3, word, format)?;
-        sheet.write_string_with_format(r, 4, issue.message(), &st.text)?;
+        let (place, message) = (issue.location.to_string(), issue.message());
+        sheet.write_string_with_format(r, 4, &message, &st.text)?;
+        fit_row(
+            sheet,
+            r,
+            &[(&place, WIDTHS[0], 16.0), (&message, WIDTHS[4], 16.0)],
+        )?;
         r += 1;
     }
     if s.issues.is_empty() {

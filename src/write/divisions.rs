@@ -4,7 +4,7 @@
 //! score to the สรุปผล sheet, which computes it from the initial project count.
 
 use super::styles::Styles;
-use super::{Summary, banner, num, page_setup, set_widths};
+use super::{Summary, banner, fit_row, height_for_lines, num, page_setup, set_widths};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// Last column used (J).
@@ -49,7 +49,7 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
     for (col, text) in (0u16..).zip(HEADERS) {
         sheet.write_string_with_format(header, col, text, &st.header)?;
     }
-    sheet.set_row_height(header, 72)?;
+    sheet.set_row_height(header, height_for_lines(2))?;
     sheet.set_repeat_rows(0, header)?;
     sheet.set_freeze_panes(header + 1, 0)?;
 
@@ -64,6 +64,7 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
         sheet.write_number_with_format(row, 7, num(d.budget), &st.baht)?;
         sheet.write_number_with_format(row, 8, num(d.disbursed), &st.baht)?;
         sheet.write_number_with_format(row, 9, num(d.score), &st.percent)?;
+        fit_row(sheet, row, &[(&d.division, WIDTHS[1], 16.0)])?;
         row += 1;
     }
 

@@ -3,21 +3,21 @@
 //! คำอธิบาย legend of dimension names.
 //!
 //! Each sentence is written in column A exactly as the seed prints it; the same figure is also
-//! written as a numeric cell in column H (with its unit in I), so it can be copied into
+//! written as a numeric cell in column G (with its unit in H), so it can be copied into
 //! e-PlanNACC or checked without reading the sentence.
 
 use super::styles::Styles;
 use super::{Summary, banner, num, page_setup, set_widths};
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-/// Last column used (I).
-const LAST_COL: u16 = 8;
+/// Last column used (H).
+const LAST_COL: u16 = 7;
 
-/// Column of the numeric figure beside each sentence (H).
-pub const FIGURE_COL: u16 = 7;
+/// Column of the numeric figure beside each sentence (G).
+pub const FIGURE_COL: u16 = 6;
 
-/// Column widths A-I: the prose runs over A-G, the figure in H, its unit in I.
-const WIDTHS: [f64; 9] = [14.0, 14.0, 14.0, 14.0, 14.0, 14.0, 14.0, 16.0, 10.0];
+/// Column widths A-H: the prose runs over A-F, the figure in G, its unit in H.
+const WIDTHS: [f64; 8] = [13.0, 13.0, 13.0, 13.0, 13.0, 13.0, 16.0, 10.0];
 
 /// One figure beside a sentence.
 enum Figure {

@@ -208,6 +208,59 @@ pub(crate) fn set_widths(sheet: &mut Worksheet, widths: &[f64]) -> Result<(), Xl
     Ok(())
 }
 
+/// Points of row height per printed line of 16 pt TH Sarabun New (its line gap is large).
+const LINE_PT: f64 = 23.0;
+/// Points of row height above and below the lines.
+const ROW_PAD_PT: f64 = 6.0;
+/// Characters of Thai text (combining marks not counted) per unit of column width at 16 pt,
+/// measured on a LibreOffice rendering and rounded down to leave room for line breaks at word
+/// boundaries.
+const CHARS_PER_WIDTH: f64 = 0.9;
+
+/// Row height in points for `lines` lines of 16 pt text.
+pub(crate) fn height_for_lines(lines: u32) -> f64 {
+    LINE_PT * f64::from(lines.max(1)) + ROW_PAD_PT
+}
+
+/// How many printed lines `text` needs in a wrapped column `width` characters wide, for a font
+/// `size` points high. Thai above/below marks take no width and are not counted; explicit
+/// newlines start a line. An estimate: rows are given explicit heights because neither Excel
+/// nor LibreOffice grows a row for wrapped Thai text reliably.
+pub(crate) fn lines_needed(text: &str, width: f64, size: f64) -> u32 {
+    let per_line = (width * CHARS_PER_WIDTH * styles::FONT_SIZE / size)
+        .floor()
+        .max(1.0);
+    text.split('\n')
+        .map(|line| {
+            let spacing = line.chars().filter(|c| !is_thai_mark(*c)).count() as f64;
+            ((spacing / per_line).ceil() as u32).max(1)
+        })
+        .sum()
+}
+
+/// Thai combining marks (vowels above/below, tone marks): no advance width.
+fn is_thai_mark(c: char) -> bool {
+    matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
+}
+
+/// Sets the height of `row` to fit the tallest of `cells` (text, column width, font size);
+/// one-line rows keep the default height.
+pub(crate) fn fit_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: &[(&str, f64, f64)],
+) -> Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(text, width, size)| lines_needed(text, *width, *size))
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        sheet.set_row_height(row, height_for_lines(lines))?;
+    }
+    Ok(())
+}
+
 /// Saves to `.NAME.tmp-PID` beside `path`, then renames over `path`; the temporary file is
 /// removed when anything fails.
 fn save_atomically(workbook: &mut Workbook, path: &Path) -> Result<(), WriteError> {

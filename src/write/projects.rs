@@ -8,7 +8,7 @@
 //! ดำเนินการแล้วเสร็จ, ไม่สามารถดำเนินการได้) · L หมายเหตุ · M กอง · N แหล่งข้อมูล.
 
 use super::styles::Styles;
-use super::{Summary, banner, num, page_setup, set_widths};
+use super::{Summary, banner, fit_row, height_for_lines, num, page_setup, set_widths};
 use crate::model::{ProjectRow, Status};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -84,7 +84,7 @@ fn write_header(sheet: &mut Worksheet, st: &Styles, row: u32) -> Result<(), Xlsx
     for (col, text) in (FIRST_STATUS_COL..).zip(STATUS_HEADERS) {
         sheet.write_string_with_format(row + 1, col, text, &st.header)?;
     }
-    sheet.set_row_height(row + 1, 112)?;
+    sheet.set_row_height(row + 1, height_for_lines(4))?;
     Ok(())
 }
 
@@ -108,8 +108,18 @@ fn write_project(
     }
     sheet.write_string_with_format(row, 11, &p.remark, &st.text)?;
     sheet.write_string_with_format(row, 12, &p.division, &st.text)?;
-    sheet.write_string_with_format(row, 13, source(p), &st.small)?;
-    Ok(())
+    let source = source(p);
+    sheet.write_string_with_format(row, 13, &source, &st.small)?;
+    fit_row(
+        sheet,
+        row,
+        &[
+            (&p.name, WIDTHS[1], 16.0),
+            (&p.remark, WIDTHS[11], 16.0),
+            (&p.division, WIDTHS[12], 16.0),
+            (&source, WIDTHS[13], 12.0),
+        ],
+    )
 }
 
 /// ☑ when ticked, a bordered blank otherwise.

@@ -14,7 +14,7 @@
 //! by two rows.
 
 use super::styles::Styles;
-use super::{Summary, banner, num, page_setup, set_widths};
+use super::{Summary, banner, height_for_lines, num, page_setup, set_widths};
 use crate::compute::DimensionTotals;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
@@ -68,6 +68,8 @@ impl Layout {
 /// Writes the สรุปผล sheet.
 pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), XlsxError> {
     page_setup(sheet, s);
+    // The chapter-3 tables are one printed page, as in the report.
+    sheet.set_print_fit_to_pages(1, 1);
     set_widths(sheet, &WIDTHS)?;
     let top = banner(sheet, s, st, LAST_COL)?;
     let layout = Layout::at(top);
@@ -95,7 +97,7 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
     Ok(())
 }
 
-/// Title, organization, location: three merged lines across A-I.
+/// Title, organization, location: three merged lines across A-J.
 fn title_block(
     sheet: &mut Worksheet,
     s: &Summary<'_>,
@@ -103,9 +105,17 @@ fn title_block(
     row: u32,
 ) -> Result<(), XlsxError> {
     let title = format!("รายงานผลการนำแผนไปปฏิบัติ {}", s.period());
-    sheet.merge_range(row, 0, row, 8, &title, &st.title)?;
-    sheet.merge_range(row + 1, 0, row + 1, 8, &s.config.organization, &st.subtitle)?;
-    sheet.merge_range(row + 2, 0, row + 2, 8, &s.config.location, &st.subtitle)?;
+    sheet.merge_range(row, 0, row, LAST_COL, &title, &st.title)?;
+    let organization = &s.config.organization;
+    sheet.merge_range(row + 1, 0, row + 1, LAST_COL, organization, &st.subtitle)?;
+    sheet.merge_range(
+        row + 2,
+        0,
+        row + 2,
+        LAST_COL,
+        &s.config.location,
+        &st.subtitle,
+    )?;
     sheet.set_row_height(row, 30)?;
     Ok(())
 }
@@ -135,7 +145,7 @@ fn dimension_table(
     for (col, text) in (2u16..).zip(second) {
         sheet.write_string_with_format(h2, col, text, &st.header)?;
     }
-    sheet.set_row_height(h2, 48)?;
+    sheet.set_row_height(h2, height_for_lines(2))?;
 
     let first = layout.dimension_rows;
     sheet.merge_range(
@@ -221,7 +231,7 @@ fn disbursement_table(
     for (col, text) in (0u16..).zip(header) {
         sheet.write_string_with_format(row + 1, col, text, &st.header)?;
     }
-    sheet.set_row_height(row + 1, 48)?;
+    sheet.set_row_height(row + 1, height_for_lines(2))?;
     for (r, d) in (row + 2..).zip(&s.totals.dimensions) {
         sheet.write_string_with_format(r, 0, dimension_label(d), &st.text_center)?;
         sheet.write_number_with_format(r, 1, num(d.budget_plan), &st.baht)?;
@@ -265,7 +275,7 @@ fn status_table(
     for (col, text) in (0u16..).zip(header) {
         sheet.write_string_with_format(row + 1, col, text, &st.header)?;
     }
-    sheet.set_row_height(row + 1, 72)?;
+    sheet.set_row_height(row + 1, height_for_lines(3))?;
     let status = &s.totals.status;
     let r = row + 2;
     let counts = [

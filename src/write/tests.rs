@@ -138,3 +138,17 @@ fn source_shows_file_sheet_and_excel_row_number() {
     let p = project("ก", 1, Status::Waiting);
     assert_eq!(projects::source(&p), "กองคลัง.xlsx › แผน › แถว 5");
 }
+
+#[test]
+fn thai_marks_take_no_width_when_counting_lines() {
+    // 31 spacing characters of 37: fits one line of a 46-wide column.
+    assert_eq!(
+        lines_needed("กิจกรรมการใช้บัตรคิวในการติดต่อราชการ", 46.0, 16.0),
+        1
+    );
+    assert_eq!(lines_needed(&"ก".repeat(100), 46.0, 16.0), 3);
+    assert_eq!(lines_needed("รอ\nรายงาน", 9.0, 16.0), 2);
+    assert_eq!(lines_needed("", 9.0, 16.0), 1);
+    // Smaller font, more characters per line.
+    assert!(lines_needed(&"ก".repeat(80), 24.0, 12.0) < lines_needed(&"ก".repeat(80), 24.0, 16.0));
+}
