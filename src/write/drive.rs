@@ -51,7 +51,7 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
             Figure::Percent(p) => (p, &st.prose_percent),
         };
         sheet.write_number_with_format(row, FIGURE_COL, value, format)?;
-        sheet.write_string_with_format(row, FIGURE_COL + 1, unit, &st.prose)?;
+        sheet.write_string_with_format(row, FIGURE_COL + 1, unit, &st.prose_unit)?;
         row += 1;
     }
     row += 1;

@@ -43,7 +43,7 @@ pub struct Styles {
     pub caption: Format,
     /// Table header cell: bold, centred, wrapped, bordered, shaded.
     pub header: Format,
-    /// Plain text in a table: left, top, wrapped, bordered.
+    /// Plain text in a table: left, vertically centred, wrapped, bordered.
     pub text: Format,
     /// Text centred in a table (dimension numbers, labels like มิติที่ 1).
     pub text_center: Format,
@@ -69,6 +69,8 @@ pub struct Styles {
     pub prose: Format,
     /// Bold prose line (section headings like คำอธิบาย).
     pub prose_bold: Format,
+    /// The unit after a figure outside tables (โครงการ, บาท): indented from the figure.
+    pub prose_unit: Format,
     /// Count outside tables (beside a sentence).
     pub prose_count: Format,
     /// Baht outside tables.
@@ -118,11 +120,7 @@ impl Styles {
                 .set_align(FormatAlign::VerticalCenter),
             caption: prose.clone().set_bold(),
             header,
-            text: cell
-                .clone()
-                .set_text_wrap()
-                .set_align(FormatAlign::Left)
-                .set_align(FormatAlign::Top),
+            text: cell.clone().set_text_wrap().set_align(FormatAlign::Left),
             text_center: cell.clone().set_align(FormatAlign::Center),
             text_middle: cell.clone().set_text_wrap().set_align(FormatAlign::Center),
             count: cell
@@ -141,6 +139,7 @@ impl Styles {
             total_baht: total(number.clone().set_num_format(BAHT)),
             total_percent: total(number.set_num_format(PERCENT)),
             prose_bold: prose.clone().set_bold(),
+            prose_unit: prose.clone().set_indent(1),
             prose_count: prose
                 .clone()
                 .set_num_format(COUNT)
@@ -158,8 +157,7 @@ impl Styles {
                 .clone()
                 .set_font_size(12)
                 .set_font_color(Color::RGB(0x595959))
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
+                .set_text_wrap(),
             banner: base
                 .clone()
                 .set_bold()
@@ -173,11 +171,8 @@ impl Styles {
             severity_error: cell
                 .clone()
                 .set_bold()
-                .set_font_color(Color::RGB(DRAFT_RED))
-                .set_align(FormatAlign::Top),
-            severity_warning: cell
-                .set_font_color(Color::RGB(0xC65911))
-                .set_align(FormatAlign::Top),
+                .set_font_color(Color::RGB(DRAFT_RED)),
+            severity_warning: cell.set_font_color(Color::RGB(0xC65911)),
             base,
         }
     }

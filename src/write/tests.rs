@@ -19,9 +19,9 @@ fn project(name: &str, dimension: u8, status: Status) -> ProjectRow {
     ProjectRow {
         name: name.to_string(),
         dimension: Dimension::new(dimension).expect("1-4"),
-        budget_plan: Decimal::new(1_000_00, 2),
-        budget_ordinance: Decimal::new(1_000_00, 2),
-        disbursed: Decimal::new(250_50, 2),
+        budget_plan: Decimal::new(100_000, 2),
+        budget_ordinance: Decimal::new(100_000, 2),
+        disbursed: Decimal::new(25_050, 2),
         in_ordinance: true,
         status,
         remark: String::new(),
