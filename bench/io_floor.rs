@@ -10,8 +10,14 @@ use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let folder = PathBuf::from(args.get(1).ok_or("usage: io_floor <folder> <output.xlsx>")?);
-    let output = PathBuf::from(args.get(2).ok_or("usage: io_floor <folder> <output.xlsx>")?);
+    let folder = PathBuf::from(
+        args.get(1)
+            .ok_or("usage: io_floor <folder> <output.xlsx>")?,
+    );
+    let output = PathBuf::from(
+        args.get(2)
+            .ok_or("usage: io_floor <folder> <output.xlsx>")?,
+    );
     let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
@@ -35,7 +41,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     match value {
                         Data::String(s) => ws.write_string(out_row, c as u16, s).map(|_| ())?,
                         Data::Float(f) => ws.write_number(out_row, c as u16, *f).map(|_| ())?,
-                        Data::Int(i) => ws.write_number(out_row, c as u16, *i as f64).map(|_| ())?,
+                        Data::Int(i) => {
+                            ws.write_number(out_row, c as u16, *i as f64).map(|_| ())?
+                        }
                         _ => {}
                     }
                 }
@@ -44,6 +52,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     book.save(&output)?;
-    eprintln!("floor: {} files, {cells} cells, {out_row} data rows", files.len());
+    eprintln!(
+        "floor: {} files, {cells} cells, {out_row} data rows",
+        files.len()
+    );
     Ok(())
 }

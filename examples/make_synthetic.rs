@@ -55,13 +55,22 @@ impl Rng {
     }
 }
 
-fn write_division(path: &Path, file_no: usize, rows: usize, rng: &mut Rng) -> Result<(), XlsxError> {
+fn write_division(
+    path: &Path,
+    file_no: usize,
+    rows: usize,
+    rng: &mut Rng,
+) -> Result<(), XlsxError> {
     let mut book = Workbook::new();
     let ws = book.add_worksheet_with_constant_memory()?;
     ws.set_name("แผน")?;
     let bold = Format::new().set_bold().set_text_wrap();
     let baht = Format::new().set_num_format("#,##0.00");
-    ws.write_string(0, 0, "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568 รอบ 12 เดือน")?;
+    ws.write_string(
+        0,
+        0,
+        "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568 รอบ 12 เดือน",
+    )?;
     let header = [
         "ลำดับ",
         "รายการโครงการ (ตั้งต้น)",
@@ -131,6 +140,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         files * rows
     );
     std::fs::write(folder.join("report.toml"), config)?;
-    println!("wrote {files} files × {rows} rows into {}", folder.display());
+    println!(
+        "wrote {files} files × {rows} rows into {}",
+        folder.display()
+    );
     Ok(())
 }

@@ -105,7 +105,11 @@ fn samples_summary_cells_hold_the_seed_figures() {
     assert_eq!(book.text(sheet, 10, 0), "รวม");
     let status = [90.0, 81.0, 20.0, 40.0, 41.0, 0.0, 67.78];
     for (c, expected) in status.iter().enumerate() {
-        assert_eq!(book.number(sheet, 32, c as u32), *expected, "status column {c}");
+        assert_eq!(
+            book.number(sheet, 32, c as u32),
+            *expected,
+            "status column {c}"
+        );
     }
     assert_eq!(book.text(sheet, 32, 7), "มาก");
     assert_eq!(book.text(sheet, 34, 0), "** ข้อมูล ณ วันที่ 21 เมษายน 2565");
@@ -113,7 +117,9 @@ fn samples_summary_cells_hold_the_seed_figures() {
     let list = "รายการโครงการ";
     for n in 0..81u32 {
         assert_eq!(book.number(list, 3 + n, 0), f64::from(n + 1));
-        let ticks = (7..11).filter(|c| book.text(list, 3 + n, *c) == "☑").count();
+        let ticks = (7..11)
+            .filter(|c| book.text(list, 3 + n, *c) == "☑")
+            .count();
         assert_eq!(ticks, 1, "row {}", n + 4);
     }
     assert_eq!(book.text(list, 84, 1), "");
