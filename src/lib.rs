@@ -48,12 +48,43 @@ impl Merged {
 
 /// read → validate, for the given spreadsheet files.
 pub fn read_and_validate(files: &[PathBuf]) -> Merged {
-    let read: Vec<read::FileRows> = files.iter().map(|f| read::read_file(f)).collect();
-    let inputs = read.iter().map(|f| f.input.clone()).collect();
-    let validated = validate::validate(read);
-    Merged {
-        inputs,
-        projects: validated.projects,
-        issues: validated.issues,
+    read_and_validate_with(files, &|_| {})
+}
+
+/// read → validate, calling `progress` after each file (from any thread). Files are read and
+/// validated in parallel; the result is in file order, as if read one after another.
+pub fn read_and_validate_with(files: &[PathBuf], progress: &(dyn Fn(&FileDone) + Sync)) -> Merged {
+    use rayon::prelude::*;
+    let per_file: Vec<(InputFile, validate::Validated)> = files
+        .par_iter()
+        .map(|path| {
+            let file = read::read_file(path);
+            let validated = validate::validate_file(&file);
+            progress(&FileDone {
+                rows: file.input.rows,
+                errors: issue::error_count(&validated.issues),
+            });
+            (file.input, validated)
+        })
+        .collect();
+    let mut merged = Merged::default();
+    let mut all = validate::Validated::default();
+    for (input, validated) in per_file {
+        merged.inputs.push(input);
+        all.projects.extend(validated.projects);
+        all.issues.extend(validated.issues);
     }
+    validate::remove_duplicates(&mut all);
+    merged.projects = all.projects;
+    merged.issues = all.issues;
+    merged
+}
+
+/// What one finished file reports to a progress display.
+#[derive(Debug, Clone, Copy)]
+pub struct FileDone {
+    /// Rows read under headers.
+    pub rows: usize,
+    /// Errors found in the file.
+    pub errors: usize,
 }

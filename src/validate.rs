@@ -8,7 +8,9 @@ use crate::read::FileRows;
 use crate::read::cell::{self, DimensionCell, MoneyCell, Tick};
 use crate::read::table::{RawCell, RawRow, RawStatus};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 /// The outcome of validating every file: projects in merge order and every issue found
 /// (including the reader's), in file order.
@@ -24,15 +26,26 @@ pub struct Validated {
 pub fn validate(files: Vec<FileRows>) -> Validated {
     let mut out = Validated::default();
     for file in files {
-        out.issues.extend(file.issues);
-        for raw in &file.rows {
-            match project(raw, &file.division, &mut out.issues) {
-                Some(p) => out.projects.push(p),
-                None => continue,
-            }
-        }
+        let one = validate_file(&file);
+        out.projects.extend(one.projects);
+        out.issues.extend(one.issues);
     }
     remove_duplicates(&mut out);
+    out
+}
+
+/// Validates one file's rows (the reader's issues first). Projects listed twice are looked for
+/// across all files afterwards, by [`remove_duplicates`].
+pub fn validate_file(file: &FileRows) -> Validated {
+    let mut out = Validated {
+        projects: Vec::with_capacity(file.rows.len()),
+        issues: file.issues.clone(),
+    };
+    for raw in &file.rows {
+        if let Some(p) = project(raw, &file.division, &mut out.issues) {
+            out.projects.push(p);
+        }
+    }
     out
 }
 
@@ -248,26 +261,46 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
 }
 
 /// The same project (normalised name) twice, in one file or across files: the second is
-/// refused, and its issue names the first.
-fn remove_duplicates(out: &mut Validated) {
-    let mut first_seen: HashMap<String, Location> = HashMap::new();
-    let mut kept = Vec::with_capacity(out.projects.len());
+/// refused, and its issue names the first. Names are indexed by a 64-bit hash of their normalised
+/// text (a million projects cost a few megabytes); equal hashes are confirmed by comparing the
+/// names themselves, so a hash collision never makes a false duplicate.
+pub fn remove_duplicates(out: &mut Validated) {
+    let mut first_by_hash: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut collided: HashMap<String, usize> = HashMap::new();
+    let mut kept: Vec<ProjectRow> = Vec::with_capacity(out.projects.len());
     for p in out.projects.drain(..) {
         let key = cell::normalize(&p.name);
-        match first_seen.get(&key) {
-            Some(first) => out.issues.push(Issue::new(
+        let first = match first_by_hash.get(&hash(&key)) {
+            None => {
+                first_by_hash.insert(hash(&key), kept.len());
+                None
+            }
+            Some(&i) if cell::normalize(&kept[i].name) == key => Some(i),
+            Some(_) => match collided.get(&key) {
+                Some(&i) => Some(i),
+                None => {
+                    collided.insert(key, kept.len());
+                    None
+                }
+            },
+        };
+        match first {
+            Some(i) => out.issues.push(Issue::new(
                 Problem::ProjectDuplicate {
-                    other: first.clone(),
+                    other: kept[i].source.clone(),
                 },
                 p.source.clone(),
             )),
-            None => {
-                first_seen.insert(key, p.source.clone());
-                kept.push(p);
-            }
+            None => kept.push(p),
         }
     }
     out.projects = kept;
+}
+
+fn hash(text: &str) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ impl Cell {
     pub fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(t) => normalize(t).is_empty(),
+            Cell::Text(t) => t.chars().all(is_invisible),
             _ => false,
         }
     }
@@ -106,7 +106,7 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Text for comparison: all whitespace (newlines, NBSP) and zero-width characters removed,
-/// ํา (U+0E4D U+0E32) joined to ำ (U+0E33), Latin letters lower-cased.
+/// ํา (U+0E4D U+0E32) joined to ำ (U+0E33), ASCII letters lower-cased (`TRUE` = `true`).
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().filter(|c| !is_invisible(*c)) {
@@ -114,7 +114,7 @@ pub fn normalize(text: &str) -> String {
             out.pop();
             out.push('\u{0E33}');
         } else {
-            out.extend(c.to_lowercase());
+            out.push(c.to_ascii_lowercase());
         }
     }
     out
@@ -176,7 +176,7 @@ pub fn money(cell: &Cell) -> MoneyCell {
             None => MoneyCell::Invalid(cell.display()),
         },
         Cell::Text(t) => {
-            if normalize(t).is_empty() {
+            if cell.is_blank() {
                 return MoneyCell::Blank;
             }
             match money_text(t) {

@@ -103,6 +103,14 @@ impl SheetRow {
         self.cells.iter().all(|(_, c)| c.is_blank())
     }
 
+    /// Header and title rows hold only text; a row with a number, tick box or formula error
+    /// in it is data (a cheap test that spares normalising every cell of every data row).
+    fn only_text(&self) -> bool {
+        self.cells
+            .iter()
+            .all(|(_, c)| matches!(c, Cell::Text(_) | Cell::Empty))
+    }
+
     fn get(&self, col: u32) -> Option<&Cell> {
         self.cells.iter().find(|(c, _)| *c == col).map(|(_, v)| v)
     }
@@ -297,7 +305,9 @@ impl TableFinder {
             }
             self.activate(&header_row, header);
         }
-        if let Some((header, duplicates)) = header_of(&row) {
+        if row.only_text()
+            && let Some((header, duplicates)) = header_of(&row)
+        {
             for (col, field) in duplicates {
                 if self.header.is_none() || self.out.rows.is_empty() {
                     self.issue(
@@ -386,6 +396,7 @@ impl TableFinder {
 
     fn is_page_title(&self, row: &SheetRow) -> bool {
         !self.page_texts.is_empty()
+            && row.only_text()
             && row.cells.iter().all(|(_, cell)| match cell {
                 Cell::Text(t) => self.page_texts.contains(&normalize(t)),
                 other => other.is_blank(),

@@ -59,12 +59,15 @@ fn inputs_table(
     }
     sheet.set_row_height(row + 1, height_for_lines(2))?;
     let mut r = row + 2;
+    let mut counted_by_file: std::collections::HashMap<&str, usize> = Default::default();
+    for p in s.projects {
+        *counted_by_file.entry(p.source.file.as_str()).or_default() += 1;
+    }
     for input in s.inputs {
-        let counted = s
-            .projects
-            .iter()
-            .filter(|p| p.source.file == input.file)
-            .count();
+        let counted = counted_by_file
+            .get(input.file.as_str())
+            .copied()
+            .unwrap_or(0);
         sheet.write_string_with_format(r, 0, &input.file, &st.text)?;
         sheet.write_string_with_format(r, 1, input.sheets.join("\n"), &st.text)?;
         sheet.write_number_with_format(r, 2, input.rows as f64, &st.count)?;

@@ -121,7 +121,11 @@ pub fn build(summary: &Summary<'_>) -> Result<Workbook, XlsxError> {
     workbook.set_properties(&properties(summary));
 
     summary::write(new_sheet(&mut workbook, SHEET_SUMMARY)?, summary, &styles)?;
-    projects::write(new_sheet(&mut workbook, SHEET_PROJECTS)?, summary, &styles)?;
+    // The project list can hold a whole province (a million rows): it is streamed to a temporary
+    // file row by row instead of being held in memory.
+    let list = workbook.add_worksheet_with_constant_memory()?;
+    list.set_name(SHEET_PROJECTS)?;
+    projects::write(list, summary, &styles)?;
     drive::write(new_sheet(&mut workbook, SHEET_DRIVE)?, summary, &styles)?;
     divisions::write(new_sheet(&mut workbook, SHEET_DIVISIONS)?, summary, &styles)?;
     charts::write(new_sheet(&mut workbook, SHEET_CHARTS)?, summary, &styles)?;
