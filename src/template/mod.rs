@@ -79,10 +79,17 @@ impl TemplateSpec {
         }
     }
 
-    /// `แบบฟอร์ม-กองคลัง.xlsx`, or `template.xlsx` without a division.
+    /// `แบบฟอร์ม-กองคลัง.xlsx`, or `template.xlsx` without a division (characters a file name
+    /// cannot hold become `-`).
     pub fn default_file_name(&self) -> String {
         match &self.division {
-            Some(d) => format!("{FILE_PREFIX}{d}.xlsx"),
+            Some(d) => {
+                let safe: String = d
+                    .chars()
+                    .map(|c| if r#"/\:*?"<>|"#.contains(c) { '-' } else { c })
+                    .collect();
+                format!("{FILE_PREFIX}{safe}.xlsx")
+            }
             None => "template.xlsx".to_string(),
         }
     }
