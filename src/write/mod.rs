@@ -1,13 +1,53 @@
 //! ReportTotals + projects → the summary workbook (xlsx). One file per sheet family; every
 //! Format lives in `styles.rs`. The file is written to a temporary name in the output folder and
 //! renamed, so an interrupted run never leaves a half-written summary.
+//!
+//! Sheets, in order: สรุปผล (the chapter-3 tables), รายการโครงการ (the project list),
+//! สรุปผลการขับเคลื่อนแผนฯ (the sentences), รายกอง (per division), แผนภูมิ (charts),
+//! ตรวจสอบข้อมูล (inputs and issues). This module does no arithmetic: every figure comes from
+//! `compute`; Decimal becomes f64 only in the write call ([`num`]).
+
+mod audit;
+mod charts;
+mod divisions;
+mod drive;
+mod projects;
+pub mod styles;
+mod summary;
 
 use crate::compute::ReportTotals;
 use crate::config::ReportConfig;
 use crate::issue::Issue;
 use crate::model::ProjectRow;
 use crate::read::InputFile;
-use std::path::Path;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
+use std::path::{Path, PathBuf};
+use styles::Styles;
+
+/// สรุปผล — the chapter-3 tables.
+pub const SHEET_SUMMARY: &str = "สรุปผล";
+/// รายการโครงการ — the merged project list.
+pub const SHEET_PROJECTS: &str = "รายการโครงการ";
+/// สรุปผลการขับเคลื่อนแผนฯ — the summary sentences.
+pub const SHEET_DRIVE: &str = "สรุปผลการขับเคลื่อนแผนฯ";
+/// รายกอง — one row per division.
+pub const SHEET_DIVISIONS: &str = "รายกอง";
+/// แผนภูมิ — native charts.
+pub const SHEET_CHARTS: &str = "แผนภูมิ";
+/// ตรวจสอบข้อมูล — inputs and issues (audit trail).
+pub const SHEET_AUDIT: &str = "ตรวจสอบข้อมูล";
+
+/// Every sheet name, in workbook order.
+pub const SHEET_NAMES: [&str; 6] = [
+    SHEET_SUMMARY,
+    SHEET_PROJECTS,
+    SHEET_DRIVE,
+    SHEET_DIVISIONS,
+    SHEET_CHARTS,
+    SHEET_AUDIT,
+];
 
 /// Everything the summary workbook shows.
 #[derive(Debug, Clone, Copy)]
@@ -24,6 +64,31 @@ pub struct Summary<'a> {
     pub issues: &'a [Issue],
     /// Number of errors; when > 0 the workbook is a draft and says so on every sheet.
     pub errors: usize,
+}
+
+impl Summary<'_> {
+    /// `true` when the workbook must carry the draft banner.
+    pub fn is_draft(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// ร่าง — มีข้อผิดพลาด N รายการ
+    pub fn draft_text(&self) -> String {
+        format!("ร่าง — มีข้อผิดพลาด {} รายการ", self.errors)
+    }
+
+    /// `ประจำปีงบประมาณ พ.ศ. 2565 รอบ 6 เดือน`
+    fn period(&self) -> String {
+        format!(
+            "ประจำปีงบประมาณ พ.ศ. {} รอบ {} เดือน",
+            self.config.fiscal_year, self.config.round
+        )
+    }
+
+    /// `** ข้อมูล ณ วันที่ 21 เมษายน 2565`
+    fn as_of_line(&self) -> String {
+        format!("** ข้อมูล ณ วันที่ {}", self.config.as_of.thai())
+    }
 }
 
 /// A failure to write the summary (a program failure, not a data issue).
@@ -44,6 +109,191 @@ pub enum WriteError {
 
 /// Writes the summary workbook to `path` (atomically: temp file + rename).
 pub fn write_summary(path: &Path, summary: &Summary<'_>) -> Result<(), WriteError> {
-    let _ = (path, summary);
-    todo!("writer")
+    let mut workbook = build(summary)?;
+    save_atomically(&mut workbook, path)
 }
+
+/// Assembles the whole workbook in memory.
+pub fn build(summary: &Summary<'_>) -> Result<Workbook, XlsxError> {
+    let styles = Styles::new();
+    let mut workbook = Workbook::new();
+    workbook.set_default_format(&styles.base, styles::ROW_HEIGHT_PX, styles::COLUMN_WIDTH_PX)?;
+    workbook.set_properties(&properties(summary));
+
+    summary::write(new_sheet(&mut workbook, SHEET_SUMMARY)?, summary, &styles)?;
+    projects::write(new_sheet(&mut workbook, SHEET_PROJECTS)?, summary, &styles)?;
+    drive::write(new_sheet(&mut workbook, SHEET_DRIVE)?, summary, &styles)?;
+    divisions::write(new_sheet(&mut workbook, SHEET_DIVISIONS)?, summary, &styles)?;
+    charts::write(new_sheet(&mut workbook, SHEET_CHARTS)?, summary, &styles)?;
+    audit::write(new_sheet(&mut workbook, SHEET_AUDIT)?, summary, &styles)?;
+    Ok(workbook)
+}
+
+/// Document properties: title, organization, author.
+fn properties(summary: &Summary<'_>) -> DocProperties {
+    let config = summary.config;
+    let mut title = format!(
+        "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต {}",
+        summary.period()
+    );
+    if summary.is_draft() {
+        title = format!("{} — {title}", summary.draft_text());
+    }
+    DocProperties::new()
+        .set_title(title)
+        .set_subject(format!(
+            "รายงานการติดตามประเมินผลการดำเนินงาน ของ{}",
+            config.organization
+        ))
+        .set_company(&config.organization)
+        .set_author(&config.reporter_name)
+        .set_manager(&config.organization)
+        .set_category("แผนปฏิบัติการป้องกันการทุจริต")
+        .set_keywords("planmerge, e-PlanNACC")
+        .set_comment(summary.as_of_line())
+}
+
+/// Adds a named sheet; the name is checked by rust_xlsxwriter (31 characters, no `[]:*?/\`).
+fn new_sheet<'w>(workbook: &'w mut Workbook, name: &str) -> Result<&'w mut Worksheet, XlsxError> {
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(name)?;
+    Ok(sheet)
+}
+
+/// Decimal → f64, only at the write call (no arithmetic happens on the result).
+pub(crate) fn num(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or(0.0)
+}
+
+/// The common print setup: A4 landscape, one page wide, page numbers in the footer, and the
+/// draft warning in the page header when the workbook is a draft.
+pub(crate) fn page_setup(sheet: &mut Worksheet, summary: &Summary<'_>) {
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true)
+        .set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3)
+        .set_footer("&C&\"TH Sarabun New\"&14&P / &N");
+    if summary.is_draft() {
+        sheet.set_header(format!(
+            "&C&\"TH Sarabun New,Bold\"&18&KC00000{}",
+            summary.draft_text()
+        ));
+    }
+}
+
+/// When the workbook is a draft, writes the banner merged across columns `0..=last_col` on the
+/// first row and returns the first free row below it; otherwise returns 0.
+pub(crate) fn banner(
+    sheet: &mut Worksheet,
+    summary: &Summary<'_>,
+    styles: &Styles,
+    last_col: u16,
+) -> Result<u32, XlsxError> {
+    if !summary.is_draft() {
+        return Ok(0);
+    }
+    sheet.merge_range(0, 0, 0, last_col, &summary.draft_text(), &styles.banner)?;
+    sheet.set_row_height(0, 40)?;
+    Ok(2)
+}
+
+/// Sets fixed column widths (character units), first column first. No autofit: it mis-measures
+/// Thai combining marks.
+pub(crate) fn set_widths(sheet: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
+    for (col, width) in (0u16..).zip(widths) {
+        sheet.set_column_width(col, *width)?;
+    }
+    Ok(())
+}
+
+/// Points of row height per printed line of 16 pt TH Sarabun New (its line gap is large).
+const LINE_PT: f64 = 23.0;
+/// Points of row height above and below the lines.
+const ROW_PAD_PT: f64 = 6.0;
+/// Characters of Thai text (combining marks not counted) per unit of column width at 16 pt,
+/// measured on a LibreOffice rendering and rounded down to leave room for line breaks at word
+/// boundaries.
+const CHARS_PER_WIDTH: f64 = 0.9;
+
+/// Row height in points for `lines` lines of 16 pt text.
+pub(crate) fn height_for_lines(lines: u32) -> f64 {
+    LINE_PT * f64::from(lines.max(1)) + ROW_PAD_PT
+}
+
+/// How many printed lines `text` needs in a wrapped column `width` characters wide, for a font
+/// `size` points high. Thai above/below marks take no width and are not counted; explicit
+/// newlines start a line. An estimate: rows are given explicit heights because neither Excel
+/// nor LibreOffice grows a row for wrapped Thai text reliably.
+pub(crate) fn lines_needed(text: &str, width: f64, size: f64) -> u32 {
+    let per_line = (width * CHARS_PER_WIDTH * styles::FONT_SIZE / size)
+        .floor()
+        .max(1.0);
+    text.split('\n')
+        .map(|line| {
+            let spacing = line.chars().filter(|c| !is_thai_mark(*c)).count() as f64;
+            ((spacing / per_line).ceil() as u32).max(1)
+        })
+        .sum()
+}
+
+/// Thai combining marks (vowels above/below, tone marks): no advance width.
+fn is_thai_mark(c: char) -> bool {
+    matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
+}
+
+/// Sets the height of `row` to fit the tallest of `cells` (text, column width, font size);
+/// one-line rows keep the default height.
+pub(crate) fn fit_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: &[(&str, f64, f64)],
+) -> Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(text, width, size)| lines_needed(text, *width, *size))
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        sheet.set_row_height(row, height_for_lines(lines))?;
+    }
+    Ok(())
+}
+
+/// Saves to `.NAME.tmp-PID` beside `path`, then renames over `path`; the temporary file is
+/// removed when anything fails.
+fn save_atomically(workbook: &mut Workbook, path: &Path) -> Result<(), WriteError> {
+    let temp = temp_path(path);
+    let io_error = |source| WriteError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    if let Err(e) = workbook.save(&temp) {
+        let _ = std::fs::remove_file(&temp);
+        return Err(match e {
+            XlsxError::IoError(source) => io_error(source),
+            other => WriteError::Xlsx(other),
+        });
+    }
+    std::fs::rename(&temp, path).map_err(|source| {
+        let _ = std::fs::remove_file(&temp);
+        io_error(source)
+    })
+}
+
+/// `dir/.summary.xlsx.tmp-1234` for `dir/summary.xlsx`.
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "summary.xlsx".to_string());
+    let temp_name = format!(".{name}.tmp-{}", std::process::id());
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.join(temp_name),
+        _ => PathBuf::from(temp_name),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,122 @@
+//! ตรวจสอบข้อมูล — the audit trail, so each figure can be traced back to its source: every input
+//! file (SHA-256, sheets, rows read, rows counted into the report), then every issue with its
+//! place, code, severity and message. Rows counted = projects whose source file is that input.
+
+use super::styles::Styles;
+use super::{Summary, banner, fit_row, height_for_lines, page_setup, set_widths};
+use crate::issue::Severity;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// Last column used (E).
+const LAST_COL: u16 = 4;
+
+/// Column widths A-E.
+const WIDTHS: [f64; 5] = [40.0, 26.0, 12.0, 14.0, 72.0];
+
+/// Writes the ตรวจสอบข้อมูล sheet.
+pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), XlsxError> {
+    page_setup(sheet, s);
+    set_widths(sheet, &WIDTHS)?;
+    let top = banner(sheet, s, st, LAST_COL)?;
+    sheet.merge_range(
+        top,
+        0,
+        top,
+        LAST_COL,
+        "ตรวจสอบข้อมูล — ที่มาของตัวเลขทุกตัว",
+        &st.title,
+    )?;
+    let warnings = s.issues.len() - s.issues.iter().filter(|i| i.is_error()).count();
+    let counts = format!(
+        "ไฟล์ข้อมูล {} ไฟล์ · โครงการที่นับ {} · ข้อผิดพลาด {} รายการ · คำเตือน {} รายการ",
+        s.inputs.len(),
+        s.projects.len(),
+        s.errors,
+        warnings
+    );
+    sheet.merge_range(top + 1, 0, top + 1, LAST_COL, &counts, &st.subtitle)?;
+    let next = inputs_table(sheet, s, st, top + 3)?;
+    issues_table(sheet, s, st, next + 1)
+}
+
+/// ไฟล์ข้อมูลที่อ่าน: file | sheets | rows read | rows counted | SHA-256. Returns the next free row.
+fn inputs_table(
+    sheet: &mut Worksheet,
+    s: &Summary<'_>,
+    st: &Styles,
+    row: u32,
+) -> Result<u32, XlsxError> {
+    sheet.write_string_with_format(row, 0, "ไฟล์ข้อมูลที่อ่าน", &st.caption)?;
+    let header = [
+        "ไฟล์",
+        "แผ่นงานที่มีตารางโครงการ",
+        "แถวที่อ่าน",
+        "แถวที่นับ\nในรายงาน",
+        "SHA-256",
+    ];
+    for (col, text) in (0u16..).zip(header) {
+        sheet.write_string_with_format(row + 1, col, text, &st.header)?;
+    }
+    sheet.set_row_height(row + 1, height_for_lines(2))?;
+    let mut r = row + 2;
+    for input in s.inputs {
+        let counted = s
+            .projects
+            .iter()
+            .filter(|p| p.source.file == input.file)
+            .count();
+        sheet.write_string_with_format(r, 0, &input.file, &st.text)?;
+        sheet.write_string_with_format(r, 1, input.sheets.join("\n"), &st.text)?;
+        sheet.write_number_with_format(r, 2, input.rows as f64, &st.count)?;
+        sheet.write_number_with_format(r, 3, counted as f64, &st.count)?;
+        sheet.write_string_with_format(r, 4, &input.sha256, &st.small)?;
+        let sheets = input.sheets.join("\n");
+        fit_row(
+            sheet,
+            r,
+            &[(&input.file, WIDTHS[0], 16.0), (&sheets, WIDTHS[1], 16.0)],
+        )?;
+        r += 1;
+    }
+    if s.inputs.is_empty() {
+        sheet.merge_range(r, 0, r, LAST_COL, "ไม่มีไฟล์ข้อมูล", &st.text)?;
+        r += 1;
+    }
+    Ok(r)
+}
+
+/// ข้อผิดพลาดและคำเตือน: place | code | severity | message.
+fn issues_table(
+    sheet: &mut Worksheet,
+    s: &Summary<'_>,
+    st: &Styles,
+    row: u32,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(row, 0, "ข้อผิดพลาดและคำเตือน", &st.caption)?;
+    sheet.write_string_with_format(row + 1, 0, "ตำแหน่ง (ไฟล์ › แผ่นงาน › เซลล์)", &st.header)?;
+    sheet.write_string_with_format(row + 1, 1, "รหัส", &st.header)?;
+    sheet.merge_range(row + 1, 2, row + 1, 3, "ระดับ", &st.header)?;
+    sheet.write_string_with_format(row + 1, 4, "ข้อความ", &st.header)?;
+    let mut r = row + 2;
+    for issue in s.issues {
+        let (word, format) = match issue.severity() {
+            Severity::Error => ("ข้อผิดพลาด", &st.severity_error),
+            Severity::Warning => ("คำเตือน", &st.severity_warning),
+        };
+        sheet.write_string_with_format(r, 0, issue.location.to_string(), &st.text)?;
+        sheet.write_string_with_format(r, 1, issue.problem.code(), &st.text)?;
+        sheet.merge_range(r, 2, r, 3, word, format)?;
+        let (place, message) = (issue.location.to_string(), issue.message());
+        sheet.write_string_with_format(r, 4, &message, &st.text)?;
+        fit_row(
+            sheet,
+            r,
+            &[(&place, WIDTHS[0], 16.0), (&message, WIDTHS[4], 16.0)],
+        )?;
+        r += 1;
+    }
+    if s.issues.is_empty() {
+        sheet.merge_range(r, 0, r, LAST_COL, "ไม่พบข้อผิดพลาดหรือคำเตือน", &st.text)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,161 @@
+//! สรุปผลการขับเคลื่อนแผนฯ — the report's closing page: ปัญหา อุปสรรค และข้อเสนอแนะ, the summary
+//! sentences with their counts, baht and percentages, the as-of date, the reporter, and the
+//! คำอธิบาย legend of dimension names.
+//!
+//! Each sentence is written in column A exactly as the seed prints it; the same figure is also
+//! written as a numeric cell in column G (with its unit in H), so it can be copied into
+//! e-PlanNACC or checked without reading the sentence.
+
+use super::styles::Styles;
+use super::{Summary, banner, num, page_setup, set_widths};
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+/// Last column used (H).
+const LAST_COL: u16 = 7;
+
+/// Column of the numeric figure beside each sentence (G).
+pub const FIGURE_COL: u16 = 6;
+
+/// Column widths A-H: the prose runs over A-F, the figure in G, its unit in H.
+const WIDTHS: [f64; 8] = [13.0, 13.0, 13.0, 13.0, 13.0, 13.0, 16.0, 10.0];
+
+/// One figure beside a sentence.
+enum Figure {
+    Count(u32),
+    Baht(f64),
+    Percent(f64),
+}
+
+/// Writes the สรุปผลการขับเคลื่อนแผนฯ sheet.
+pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), XlsxError> {
+    page_setup(sheet, s);
+    set_widths(sheet, &WIDTHS)?;
+    let mut row = banner(sheet, s, st, LAST_COL)?;
+
+    sheet.write_string_with_format(row, 0, "ปัญหา อุปสรรค และข้อเสนอแนะ", &st.caption)?;
+    row += 1;
+    for line in s.config.suggestions.lines() {
+        sheet.write_string_with_format(row, 0, format!("    {line}"), &st.prose)?;
+        row += 1;
+    }
+    row += 1;
+
+    sheet.write_string_with_format(row, 0, "สรุปผลการขับเคลื่อนแผนฯ", &st.caption)?;
+    sheet.write_string_with_format(row, FIGURE_COL, "ตัวเลข", &st.caption)?;
+    row += 1;
+    for (sentence, figure, unit) in sentences(s) {
+        sheet.write_string_with_format(row, 0, sentence, &st.prose)?;
+        let (value, format): (f64, &Format) = match figure {
+            Figure::Count(n) => (n.into(), &st.prose_count),
+            Figure::Baht(b) => (b, &st.prose_baht),
+            Figure::Percent(p) => (p, &st.prose_percent),
+        };
+        sheet.write_number_with_format(row, FIGURE_COL, value, format)?;
+        sheet.write_string_with_format(row, FIGURE_COL + 1, unit, &st.prose_unit)?;
+        row += 1;
+    }
+    row += 1;
+
+    sheet.write_string_with_format(row, 0, s.as_of_line(), &st.prose_bold)?;
+    row += 2;
+    let reporter = format!(
+        "ชื่อ - สกุล ผู้รายงาน {} ตำแหน่ง {}",
+        s.config.reporter_name, s.config.reporter_position
+    );
+    sheet.write_string_with_format(row, 0, reporter, &st.prose)?;
+    row += 2;
+
+    sheet.write_string_with_format(row, 0, "คำอธิบาย", &st.caption)?;
+    row += 1;
+    for (number, name) in (1..).zip(&s.config.dimension_names) {
+        sheet.write_string_with_format(row, 0, format!("มิติ {number} {name}"), &st.prose)?;
+        row += 1;
+    }
+    Ok(())
+}
+
+/// The seven sentences of the seed, each with its figure and the figure's unit.
+fn sentences(s: &Summary<'_>) -> Vec<(String, Figure, &'static str)> {
+    let status = &s.totals.status;
+    let total = &s.totals.total;
+    vec![
+        (
+            format!(
+                "- แผนปฏิบัติการป้องกันการทุจริต มีโครงการ/กิจกรรม/มาตรการ จำนวน {} โครงการ",
+                status.total
+            ),
+            Figure::Count(status.total),
+            "โครงการ",
+        ),
+        (
+            format!("- รอการรายงาน {} โครงการ", status.waiting),
+            Figure::Count(status.waiting),
+            "โครงการ",
+        ),
+        (
+            format!("- อยู่ระหว่างดำเนินการ {} โครงการ", status.in_progress),
+            Figure::Count(status.in_progress),
+            "โครงการ",
+        ),
+        (
+            format!("- ดำเนินการแล้วเสร็จ {} โครงการ", status.completed),
+            Figure::Count(status.completed),
+            "โครงการ",
+        ),
+        (
+            format!("- ไม่สามารถดำเนินการได้ {} โครงการ", status.cannot),
+            Figure::Count(status.cannot),
+            "โครงการ",
+        ),
+        (
+            format!(
+                "- เบิกจ่ายงบประมาณ {} บาท คิดเป็นร้อยละ {}",
+                baht_text(total.disbursed),
+                total.pct_disbursed
+            ),
+            Figure::Baht(num(total.disbursed)),
+            "บาท",
+        ),
+        (
+            format!(
+                "- มีการนำแผนฯ ไปปฏิบัติ ระดับ ({}) ร้อยละ {}",
+                status.level, status.implementation_pct
+            ),
+            Figure::Percent(num(status.implementation_pct)),
+            "ร้อยละ",
+        ),
+    ]
+}
+
+/// Baht as printed in prose: `8,536,600.00` (thousands separators, two decimals).
+pub fn baht_text(value: rust_decimal::Decimal) -> String {
+    let text = crate::compute::two_dp(value).to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
+    let mut grouped = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{sign}{grouped}.{fraction}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::baht_text;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn baht_in_prose_has_thousands_separators_and_two_decimals() {
+        assert_eq!(baht_text(Decimal::new(853660000, 2)), "8,536,600.00");
+        assert_eq!(baht_text(Decimal::ZERO), "0.00");
+        assert_eq!(baht_text(Decimal::new(55300, 0)), "55,300.00");
+        assert_eq!(baht_text(Decimal::new(999, 0)), "999.00");
+        assert_eq!(baht_text(Decimal::new(-1234567, 1)), "-123,456.70");
+    }
+}

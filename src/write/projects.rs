@@ -1,0 +1,153 @@
+//! รายการโครงการ — the merged project list, as the seed's list: a title repeated on every printed
+//! page, a two-row header with สถานะ merged over its four tick columns, ☑ centred, names and
+//! remarks wrapped. Beyond the seed: the ordinance columns, the division (กอง) and the source
+//! (file › sheet › row) of every row.
+//!
+//! Columns: A ลำดับ · B รายการโครงการ · C มิติ · D งบประมาณ (บาท) · E งบประมาณตามข้อบัญญัติ ·
+//! F เบิกจ่าย (บาท) · G บรรจุในข้อบัญญัติ · H-K สถานะ (รอรายงาน, อยู่ระหว่างดำเนินการ,
+//! ดำเนินการแล้วเสร็จ, ไม่สามารถดำเนินการได้) · L หมายเหตุ · M กอง · N แหล่งข้อมูล.
+
+use super::styles::Styles;
+use super::{Summary, banner, fit_row, height_for_lines, num, page_setup, set_widths};
+use crate::model::{ProjectRow, Status};
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// The tick written in ticked cells.
+pub const TICK: &str = "☑";
+
+/// Last column used (N).
+const LAST_COL: u16 = 13;
+
+/// Column of the first status tick (H).
+pub const FIRST_STATUS_COL: u16 = 7;
+
+/// Column of the บรรจุในข้อบัญญัติ tick (G).
+pub const IN_ORDINANCE_COL: u16 = 6;
+
+/// Column widths A-N, in characters.
+const WIDTHS: [f64; 14] = [
+    6.0, 46.0, 5.0, 13.0, 13.0, 12.0, 11.0, 8.0, 9.0, 9.0, 9.0, 26.0, 16.0, 24.0,
+];
+
+/// Headers merged over both header rows: (column, text).
+const SINGLE_HEADERS: [(u16, &str); 10] = [
+    (0, "ลำดับ"),
+    (1, "รายการโครงการ (ตั้งต้น)"),
+    (2, "มิติ"),
+    (3, "งบประมาณ\n(บาท)"),
+    (4, "งบประมาณตาม\nข้อบัญญัติ/\nเทศบัญญัติ"),
+    (5, "เบิกจ่าย\n(บาท)"),
+    (6, "บรรจุใน\nข้อบัญญัติ/\nเทศบัญญัติ"),
+    (11, "หมายเหตุ"),
+    (12, "กอง"),
+    (13, "แหล่งข้อมูล\n(ไฟล์ › แผ่นงาน › แถว)"),
+];
+
+/// The four status headers under สถานะ, broken as the seed breaks them.
+const STATUS_HEADERS: [&str; 4] = [
+    "รอ\nรายงาน",
+    "อยู่\nระหว่าง\nดำเนิน\nการ",
+    "ดำเนิน\nการ\nแล้วเสร็จ",
+    "ไม่\nสามารถ\nดำเนิน\nการได้",
+];
+
+/// Writes the รายการโครงการ sheet; returns the zero-based row of project 1.
+pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<u32, XlsxError> {
+    page_setup(sheet, s);
+    set_widths(sheet, &WIDTHS)?;
+    let top = banner(sheet, s, st, LAST_COL)?;
+    let title = format!(
+        "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ{} พ.ศ. {} รอบ {} เดือน",
+        s.config.organization, s.config.fiscal_year, s.config.round
+    );
+    sheet.merge_range(top, 0, top, LAST_COL, &title, &st.title)?;
+    sheet.set_row_height(top, 30)?;
+    let header = top + 1;
+    write_header(sheet, st, header)?;
+    let first = header + 2;
+    // Print titles: banner (if any), title and the two header rows on every page.
+    sheet.set_repeat_rows(0, first - 1)?;
+    sheet.set_freeze_panes(first, 2)?;
+    for (row, (number, project)) in (first..).zip((1u32..).zip(s.projects)) {
+        write_project(sheet, st, row, number, project)?;
+    }
+    Ok(first)
+}
+
+/// The two-row header: single headers merged down, สถานะ merged across its four columns.
+fn write_header(sheet: &mut Worksheet, st: &Styles, row: u32) -> Result<(), XlsxError> {
+    for (col, text) in SINGLE_HEADERS {
+        sheet.merge_range(row, col, row + 1, col, text, &st.header)?;
+    }
+    let last_status = FIRST_STATUS_COL + 3;
+    sheet.merge_range(row, FIRST_STATUS_COL, row, last_status, "สถานะ", &st.header)?;
+    for (col, text) in (FIRST_STATUS_COL..).zip(STATUS_HEADERS) {
+        sheet.write_string_with_format(row + 1, col, text, &st.header)?;
+    }
+    sheet.set_row_height(row + 1, height_for_lines(4))?;
+    Ok(())
+}
+
+/// One project row.
+fn write_project(
+    sheet: &mut Worksheet,
+    st: &Styles,
+    row: u32,
+    number: u32,
+    p: &ProjectRow,
+) -> Result<(), XlsxError> {
+    sheet.write_number_with_format(row, 0, number, &st.count)?;
+    sheet.write_string_with_format(row, 1, &p.name, &st.text)?;
+    sheet.write_number_with_format(row, 2, p.dimension.number(), &st.count)?;
+    sheet.write_number_with_format(row, 3, num(p.budget_plan), &st.baht)?;
+    sheet.write_number_with_format(row, 4, num(p.budget_ordinance), &st.baht)?;
+    sheet.write_number_with_format(row, 5, num(p.disbursed), &st.baht)?;
+    write_tick(sheet, st, row, IN_ORDINANCE_COL, p.in_ordinance)?;
+    for (col, status) in (FIRST_STATUS_COL..).zip(Status::ALL) {
+        write_tick(sheet, st, row, col, p.status == status)?;
+    }
+    sheet.write_string_with_format(row, 11, &p.remark, &st.text)?;
+    sheet.write_string_with_format(row, 12, &p.division, &st.text)?;
+    let source = source(p);
+    sheet.write_string_with_format(row, 13, &source, &st.small)?;
+    fit_row(
+        sheet,
+        row,
+        &[
+            (&p.name, WIDTHS[1], 16.0),
+            (&p.remark, WIDTHS[11], 16.0),
+            (&p.division, WIDTHS[12], 16.0),
+            (&source, WIDTHS[13], 12.0),
+        ],
+    )
+}
+
+/// ☑ when ticked, a bordered blank otherwise.
+fn write_tick(
+    sheet: &mut Worksheet,
+    st: &Styles,
+    row: u32,
+    col: u16,
+    ticked: bool,
+) -> Result<(), XlsxError> {
+    if ticked {
+        sheet.write_string_with_format(row, col, TICK, &st.tick)?;
+    } else {
+        sheet.write_blank(row, col, &st.tick)?;
+    }
+    Ok(())
+}
+
+/// `กองคลัง.xlsx › แผ่น1 › แถว 8` (the row number as Excel shows it).
+pub fn source(p: &ProjectRow) -> String {
+    let loc = &p.source;
+    let mut text = loc.file.clone();
+    if !loc.sheet.is_empty() {
+        text.push_str(" › ");
+        text.push_str(&loc.sheet);
+    }
+    if let Some(row) = loc.row {
+        text.push_str(&format!(" › แถว {}", row + 1));
+    }
+    text
+}
