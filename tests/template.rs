@@ -545,3 +545,33 @@ fn check_of_a_clean_form_exits_zero() {
         .code(0)
         .stdout("▸ กองคลัง.xlsx: เรียบร้อย · OK\nรวม 1 ไฟล์ · 1 files: เรียบร้อย · OK\n");
 }
+
+#[test]
+fn prefill_from_samples_reproduces_each_divisions_rows() {
+    let samples = Path::new("samples");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = planmerge::read::collect_files(&[samples.to_path_buf()]).expect("samples");
+    let mut listed = 0;
+    for file in &files {
+        let division = planmerge::read::division_of(file);
+        let output = dir.path().join(format!("แบบฟอร์ม-{division}.xlsx"));
+        let args = TemplateArgs {
+            output: Some(output.clone()),
+            division: Some(division.clone()),
+            config: Some(samples.join("report.toml")),
+            from: Some(samples.to_path_buf()),
+        };
+        commands::template(&args, &mut Vec::new(), &mut Vec::new()).expect("template");
+        let before = read_and_validate(std::slice::from_ref(file));
+        let after = read_and_validate(std::slice::from_ref(&output));
+        assert!(after.issues.is_empty(), "{division}: {:#?}", after.issues);
+        let rows = |m: &planmerge::Merged| m.projects.iter().map(filled).collect::<Vec<_>>();
+        assert_eq!(rows(&after), rows(&before), "{division}");
+        assert!(after.projects.iter().all(|p| p.division == division));
+        listed += after.projects.len();
+    }
+    assert_eq!(
+        listed, 81,
+        "every sample project lands in its division's form"
+    );
+}
