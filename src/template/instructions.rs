@@ -5,7 +5,7 @@
 
 use super::TemplateSpec;
 use super::sheet::{FIRST_DATA_ROW, columns};
-use super::styles::Styles;
+use super::styles::{Styles, height};
 use crate::model::Status;
 use crate::read::table::Field;
 use rust_xlsxwriter::{Format, ProtectionOptions, Workbook, Worksheet, XlsxError};
@@ -95,21 +95,6 @@ fn write_line(ws: &mut Worksheet, row: u32, line: &Line, styles: &Styles) -> Res
         }
     }
     Ok(())
-}
-
-/// Row height for wrapped text: Thai at 16 pt fits about 0.8 base characters per unit of
-/// column width (vowel and tone marks take no width); a little spare beats clipped text.
-fn height(text: &str, width: f64) -> f64 {
-    let base = text.chars().filter(|c| !is_thai_mark(*c)).count().max(1);
-    let per_line = (width * 0.8).max(1.0);
-    let explicit = text.lines().count().max(1) as f64;
-    let wrapped = (base as f64 / per_line).ceil();
-    24.0 * wrapped.max(explicit)
-}
-
-/// Thai vowel and tone marks written above or below the consonant.
-fn is_thai_mark(c: char) -> bool {
-    matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
 }
 
 fn lines(spec: &TemplateSpec) -> Vec<Line> {

@@ -9,7 +9,7 @@
 //! itself is what e-PlanNACC asks for. The merged report still shows the four ☑ columns.
 
 use super::TemplateSpec;
-use super::styles::Styles;
+use super::styles::{Styles, height};
 use crate::model::{ProjectRow, Status, column_letters};
 use crate::read::table::Field;
 use rust_decimal::Decimal;
@@ -175,7 +175,7 @@ fn data_row(
     project: Option<&ProjectRow>,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_row_height(row, 24)?;
+    let mut tallest: f64 = 24.0;
     for (c, column) in (0u16..).zip(columns()) {
         let format = match column.field {
             Field::Number | Field::Dimension | Field::InOrdinance => &styles.centered,
@@ -183,11 +183,15 @@ fn data_row(
             _ => &styles.text,
         };
         match project.and_then(|p| value(p, row - FIRST_DATA_ROW + 1, column.field)) {
-            Some(Value::Text(text)) => ws.write_string_with_format(row, c, text, format)?,
+            Some(Value::Text(text)) => {
+                tallest = tallest.max(height(&text, column.width));
+                ws.write_string_with_format(row, c, text, format)?
+            }
             Some(Value::Number(n)) => ws.write_number_with_format(row, c, n, format)?,
             None => ws.write_blank(row, c, format)?,
         };
     }
+    ws.set_row_height(row, tallest)?;
     Ok(())
 }
 

@@ -92,3 +92,18 @@ impl Styles {
         self.body.clone().set_border(FormatBorder::Thin)
     }
 }
+
+/// Row height for wrapped text: Thai at 16 pt fits about 0.8 base characters per unit of
+/// column width (vowel and tone marks take no width); a little spare beats clipped text.
+pub fn height(text: &str, width: f64) -> f64 {
+    let base = text.chars().filter(|c| !is_thai_mark(*c)).count().max(1);
+    let per_line = (width * 0.8).max(1.0);
+    let explicit = text.lines().count().max(1) as f64;
+    let wrapped = (base as f64 / per_line).ceil();
+    24.0 * wrapped.max(explicit)
+}
+
+/// Thai vowel and tone marks written above or below the consonant.
+fn is_thai_mark(c: char) -> bool {
+    matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
+}
