@@ -20,6 +20,8 @@ pub enum Command {
     Merge(MergeArgs),
     /// ตรวจไฟล์ของกองโดยไม่เขียนไฟล์สรุป · read and validate only, write nothing.
     Check(CheckArgs),
+    /// เขียนแบบฟอร์มให้กองกรอก · write the workbook a division fills in.
+    Template(TemplateArgs),
 }
 
 /// `planmerge merge <INPUT>... [-c FILE] [-o FILE] [--json] [--draft]`
@@ -54,4 +56,21 @@ pub struct CheckArgs {
     /// Print one JSON document on stdout.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `planmerge template [-o FILE] [--division NAME] [-c report.toml] [--from <workbook or folder>]`
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The workbook to write (default: แบบฟอร์ม-<division>.xlsx, or template.xlsx).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// กอง/สำนัก the form is for (shown in its title; required with --from).
+    #[arg(long, value_name = "NAME")]
+    pub division: Option<String>,
+    /// The report configuration (default: report.toml in the current folder, if any).
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// An earlier round's workbook or folder: list the division's projects already.
+    #[arg(long, value_name = "PATH", requires = "division")]
+    pub from: Option<PathBuf>,
 }

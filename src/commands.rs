@@ -1,11 +1,12 @@
 //! The subcommands as library functions: each takes its arguments and two writers (stdout,
 //! stderr) and returns the exit status, so tests can run them without spawning a process.
 
-use crate::cli::{CheckArgs, MergeArgs};
+use crate::cli::{CheckArgs, MergeArgs, TemplateArgs};
 use crate::config::{ConfigError, ReportConfig};
 use crate::issue::Problem;
 use crate::output::{self, JsonReport, JsonSummary, Style};
 use crate::read::{self, InputError};
+use crate::template::{self, TemplateError, TemplateSpec};
 use crate::write::{self, Summary, WriteError};
 use crate::{Merged, compute};
 use std::io::Write;
@@ -35,6 +36,22 @@ pub enum CommandError {
          the output {0} is one of the input files; refusing to overwrite it (use -o)"
     )]
     OutputIsInput(String),
+    /// `template --from … --division NAME` found no file of that division (exit 2).
+    #[error(
+        "ไม่พบกอง \"{division}\" ใน {from} — กองที่พบ: {found} · \
+         no division \"{division}\" in {from}; divisions found: {found}"
+    )]
+    UnknownDivision {
+        /// The division asked for.
+        division: String,
+        /// Where we looked.
+        from: String,
+        /// The divisions found there, comma-separated (or "-").
+        found: String,
+    },
+    /// The template could not be written (exit 3).
+    #[error(transparent)]
+    Template(#[from] TemplateError),
     /// The summary could not be written (exit 3).
     #[error(transparent)]
     Write(#[from] WriteError),
@@ -47,8 +64,11 @@ impl CommandError {
     /// The process exit code: 2 for usage and configuration, 3 for failing to write.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CommandError::Config(_) | CommandError::Input(_) | CommandError::OutputIsInput(_) => 2,
-            CommandError::Write(_) | CommandError::Io(_) => 3,
+            CommandError::Config(_)
+            | CommandError::Input(_)
+            | CommandError::OutputIsInput(_)
+            | CommandError::UnknownDivision { .. } => 2,
+            CommandError::Write(_) | CommandError::Template(_) | CommandError::Io(_) => 3,
         }
     }
 }
@@ -164,6 +184,102 @@ pub fn check(
     } else {
         Outcome::DataErrors
     })
+}
+
+/// `planmerge template`: write the form a division fills in, optionally listing the division's
+/// projects from an earlier round (`--from`).
+pub fn template(
+    args: &TemplateArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, CommandError> {
+    let config = template_config(args.config.as_deref())?;
+    if config.is_none() {
+        writeln!(
+            stderr,
+            "ไม่พบ report.toml — เขียนแบบฟอร์มทั่วไป (ไม่มีชื่อหน่วยงาน ปีงบประมาณ และรอบ) ใช้ -c เพื่อระบุไฟล์ตั้งค่า · \
+             no report.toml found: writing a generic template (no organization, year or round); pass -c FILE"
+        )?;
+    }
+    let division = args.division.as_deref().map(str::trim);
+    let mut spec = TemplateSpec::new(config.as_ref(), division);
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(spec.default_file_name()));
+    if let (Some(from), Some(division)) = (&args.from, division) {
+        let projects = earlier_projects(from, division, &output, stderr)?;
+        spec = spec.with_projects(projects);
+    }
+    template::write_template(&output, &spec)?;
+    let (shown, listed) = (output.display(), spec.projects.len());
+    if listed > 0 {
+        writeln!(
+            stdout,
+            "เขียนแบบฟอร์ม {shown} แล้ว (กรอกโครงการไว้ให้ {listed} รายการ) · wrote {shown} ({listed} projects listed)"
+        )?;
+    } else {
+        writeln!(stdout, "เขียนแบบฟอร์ม {shown} แล้ว · wrote {shown}")?;
+    }
+    Ok(Outcome::Clean)
+}
+
+/// `-c FILE`, else `report.toml` in the current folder, else none (a generic template).
+fn template_config(explicit: Option<&Path>) -> Result<Option<ReportConfig>, CommandError> {
+    let path = match explicit {
+        Some(path) => path.to_path_buf(),
+        None => PathBuf::from(crate::config::FILE_NAME),
+    };
+    if explicit.is_none() && !path.is_file() {
+        return Ok(None);
+    }
+    Ok(Some(ReportConfig::load(&path)?))
+}
+
+/// The division's projects in an earlier round's workbook or folder, in file order.
+fn earlier_projects(
+    from: &Path,
+    division: &str,
+    output: &Path,
+    stderr: &mut dyn Write,
+) -> Result<Vec<crate::model::ProjectRow>, CommandError> {
+    let files = read::collect_files(&[from.to_path_buf()])?;
+    let merged = crate::read_and_validate(&files);
+    refuse_overwriting_input(output, &files, &merged)?;
+    let wanted = read::cell::normalize(division);
+    let mut found: Vec<String> = Vec::new();
+    for file in &files {
+        let d = read::division_of(file);
+        if !found.contains(&d) {
+            found.push(d);
+        }
+    }
+    if !found.iter().any(|d| read::cell::normalize(d) == wanted) {
+        return Err(CommandError::UnknownDivision {
+            division: division.to_string(),
+            from: from.display().to_string(),
+            found: if found.is_empty() {
+                "-".into()
+            } else {
+                found.join(", ")
+            },
+        });
+    }
+    let mine: Vec<_> = merged
+        .projects
+        .into_iter()
+        .filter(|p| read::cell::normalize(&p.division) == wanted)
+        .collect();
+    let errors = merged.issues.iter().filter(|i| i.is_error()).count();
+    if errors > 0 {
+        writeln!(
+            stderr,
+            "ไฟล์ต้นทางมีข้อผิดพลาด {errors} รายการ แถวที่ผิดไม่ได้ใส่ในแบบฟอร์ม — ตรวจด้วย planmerge check {} · \
+             the source has {errors} error(s); rows with errors are not listed (see planmerge check)",
+            from.display()
+        )?;
+    }
+    Ok(mine)
 }
 
 fn print_json(stdout: &mut dyn Write, doc: &JsonReport<'_>) -> Result<(), CommandError> {

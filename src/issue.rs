@@ -1,5 +1,6 @@
 //! Problems found in the input, as values: a stable kebab-case code, a severity, the place
-//! (file › sheet › cell) and a message in Thai, then English, that says what to do.
+//! (file › sheet › cell), a message in Thai, then English, that says what was found, and a fix
+//! (Thai, then English) that says what to do.
 //! Nothing here decides *whether* something is a problem; `read` and `validate` do.
 
 use crate::model::Location;
@@ -143,106 +144,85 @@ impl Problem {
         }
     }
 
-    /// The message in Thai.
+    /// What was found, in Thai: `มิติต้องเป็น 1–4 (พบ "5")`. What to do is [`Problem::fix_thai`].
     pub fn thai(&self) -> String {
         match self {
-            Problem::FileUnreadable { reason } => format!(
-                "เปิดไฟล์ไม่ได้ ({reason}) — ตรวจว่าไฟล์ไม่เสียและเป็นไฟล์ Excel/ODS แล้วส่งใหม่"
-            ),
-            Problem::FilePasswordProtected => {
-                "ไฟล์ถูกตั้งรหัสผ่าน — ให้กองเอารหัสผ่านออกแล้วส่งใหม่".to_string()
+            Problem::FileUnreadable { reason } => format!("เปิดไฟล์ไม่ได้ ({reason})"),
+            Problem::FilePasswordProtected => "ไฟล์ถูกตั้งรหัสผ่าน".to_string(),
+            Problem::NoProjectTable => {
+                "ไม่พบตารางโครงการ (หัวตาราง ลำดับ/รายการโครงการ/มิติ/งบประมาณ/สถานะ)".to_string()
             }
-            Problem::NoProjectTable => "ไม่พบตารางโครงการ (หัวตาราง ลำดับ/รายการโครงการ/มิติ/งบประมาณ/สถานะ) — ใช้แบบฟอร์มของ planmerge template".to_string(),
-            Problem::SheetHidden => "แผ่นงานนี้ถูกซ่อนไว้ แต่ได้อ่านรวมด้วย — ตรวจว่าตั้งใจให้นับ".to_string(),
-            Problem::HeaderDuplicate { field } => format!(
-                "หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน — ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน"
-            ),
-            Problem::HeaderIncomplete { missing } => format!(
-                "หัวตารางขาดคอลัมน์ {missing} — เพิ่มคอลัมน์นี้ในหัวตาราง"
-            ),
-            Problem::OrdinanceBudgetAssumed => "ไม่มีคอลัมน์งบประมาณตามข้อบัญญัติ/เทศบัญญัติ จึงใช้งบประมาณตามแผนแทน".to_string(),
-            Problem::RowNotProject { found } => format!(
-                "แถวนี้ไม่มีชื่อโครงการ มิติ งบประมาณ หรือสถานะ จึงไม่นับเป็นโครงการ (พบ \"{found}\") — ถ้าเป็นโครงการ ให้กรอกให้ครบ"
-            ),
+            Problem::SheetHidden => "แผ่นงานนี้ถูกซ่อนไว้ แต่ได้อ่านรวมด้วย".to_string(),
+            Problem::HeaderDuplicate { field } => {
+                format!("หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน")
+            }
+            Problem::HeaderIncomplete { missing } => format!("หัวตารางขาดคอลัมน์ {missing}"),
+            Problem::OrdinanceBudgetAssumed => {
+                "ไม่มีงบประมาณตามข้อบัญญัติ/เทศบัญญัติ จึงใช้งบประมาณตามแผนแทน".to_string()
+            }
+            Problem::RowNotProject { found } => {
+                format!("แถวนี้ไม่มีชื่อโครงการ มิติ งบประมาณ หรือสถานะ จึงไม่นับเป็นโครงการ (พบ \"{found}\")")
+            }
             Problem::SummarySkipped => {
                 "ไฟล์นี้เป็นไฟล์สรุปที่ planmerge สร้างเอง ไม่ใช่ไฟล์ของกอง จึงไม่อ่าน".to_string()
             }
-            Problem::NameMissing => "ไม่มีชื่อโครงการ — ใส่ชื่อโครงการ หรือลบแถวนี้".to_string(),
-            Problem::DimensionMissing => "ไม่ได้ระบุมิติ — ใส่เลข 1–4".to_string(),
-            Problem::DimensionInvalid { found } => {
-                format!("มิติต้องเป็น 1–4 (พบ \"{found}\") — แก้เป็นเลข 1–4")
+            Problem::NameMissing => "ไม่มีชื่อโครงการ".to_string(),
+            Problem::DimensionMissing => "ไม่ได้ระบุมิติ".to_string(),
+            Problem::DimensionInvalid { found } => format!("มิติต้องเป็น 1–4 (พบ \"{found}\")"),
+            Problem::MoneyNotNumber { field, found } => {
+                format!("{} ไม่ใช่ตัวเลข (พบ \"{found}\")", field.thai())
             }
-            Problem::MoneyNotNumber { field, found } => format!(
-                "{} ไม่ใช่ตัวเลข (พบ \"{found}\") — ใส่จำนวนเงินเป็นตัวเลข เช่น 55,300.00",
-                field.thai()
-            ),
-            Problem::MoneyNegative { field, found } => format!(
-                "{} ติดลบ (พบ {found}) — จำนวนเงินต้องไม่น้อยกว่า 0",
-                field.thai()
-            ),
-            Problem::MoneyTooPrecise { field, found } => format!(
-                "{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found}) — ปัดเป็นสตางค์",
-                field.thai()
-            ),
-            Problem::MoneyAsText { field, found } => format!(
-                "{} พิมพ์เป็นข้อความ (\"{found}\") — อ่านเป็นตัวเลขให้แล้ว",
-                field.thai()
-            ),
-            Problem::MoneyBlank { field } => {
-                format!("{} ว่าง — นับเป็น 0.00 บาท", field.thai())
+            Problem::MoneyNegative { field, found } => {
+                format!("{} ติดลบ (พบ {found})", field.thai())
             }
-            Problem::DisbursedOverBudget { disbursed, budget } => format!(
-                "เบิกจ่าย {disbursed} บาท มากกว่างบประมาณ {budget} บาท — ตรวจตัวเลขทั้งสองช่อง"
-            ),
-            Problem::StatusMissing => {
-                "ไม่ได้ระบุสถานะ — เลือกสถานะหนึ่งในสี่ (☑ ช่องเดียว)".to_string()
+            Problem::MoneyTooPrecise { field, found } => {
+                format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found})", field.thai())
             }
-            Problem::StatusMultiple { found } => {
-                format!("ระบุสถานะมากกว่าหนึ่ง ({found}) — เหลือไว้ช่องเดียว")
+            Problem::MoneyAsText { field, found } => {
+                format!(
+                    "{} พิมพ์เป็นข้อความ (\"{found}\") อ่านเป็นตัวเลขให้แล้ว",
+                    field.thai()
+                )
             }
-            Problem::StatusUnknown { found } => format!(
-                "สถานะ \"{found}\" ไม่ตรงกับ รอรายงาน/อยู่ระหว่างดำเนินการ/ดำเนินการแล้วเสร็จ/ไม่สามารถดำเนินการได้"
-            ),
-            Problem::TickUnknown { found } => {
-                format!("ช่องติ๊กมีค่า \"{found}\" — ใช้ ☑ หรือเว้นว่าง")
+            Problem::MoneyBlank { field } => format!("{} ว่าง นับเป็น 0.00 บาท", field.thai()),
+            Problem::DisbursedOverBudget { disbursed, budget } => {
+                format!("เบิกจ่าย {disbursed} บาท มากกว่างบประมาณ {budget} บาท")
             }
-            Problem::CannotWithoutReason => "สถานะไม่สามารถดำเนินการได้ ต้องระบุเหตุผลในหมายเหตุ (ไม่ได้รับงบประมาณ / นโยบายผู้บริหารเปลี่ยนแปลง / บุคลากรไม่เพียงพอ / อื่นๆ)".to_string(),
-            Problem::ProjectDuplicate { other } => {
-                format!("โครงการนี้ซ้ำกับ {other} — ลบแถวที่ซ้ำออกหนึ่งแถว")
+            Problem::StatusMissing => "ไม่ได้ระบุสถานะ".to_string(),
+            Problem::StatusMultiple { found } => format!("ระบุสถานะมากกว่าหนึ่ง ({found})"),
+            Problem::StatusUnknown { found } => format!("ไม่รู้จักสถานะ \"{found}\""),
+            Problem::TickUnknown { found } => format!("ช่องติ๊กมีค่า \"{found}\""),
+            Problem::CannotWithoutReason => {
+                "สถานะไม่สามารถดำเนินการได้ แต่ไม่มีเหตุผลในหมายเหตุ".to_string()
             }
+            Problem::ProjectDuplicate { other } => format!("โครงการนี้ซ้ำกับ {other}"),
         }
     }
 
-    /// The message in English.
+    /// What was found, in English: `dimension must be 1–4 (found "5")`.
     pub fn english(&self) -> String {
         match self {
-            Problem::FileUnreadable { reason } => {
-                format!("cannot open the file ({reason}); check it is an intact Excel/ODS file")
-            }
-            Problem::FilePasswordProtected => {
-                "the file is password-protected; ask the division to remove the password".into()
-            }
-            Problem::NoProjectTable => {
-                "no project table header found; use planmerge template".into()
-            }
-            Problem::SheetHidden => "hidden sheet, read anyway; check it should count".into(),
+            Problem::FileUnreadable { reason } => format!("cannot open the file ({reason})"),
+            Problem::FilePasswordProtected => "the file is password-protected".into(),
+            Problem::NoProjectTable => "no project table header found".into(),
+            Problem::SheetHidden => "hidden sheet, read anyway".into(),
             Problem::HeaderDuplicate { field } => {
-                format!("the header has the column \"{field}\" twice; remove or rename one")
+                format!("the header has the column \"{field}\" twice")
             }
             Problem::HeaderIncomplete { missing } => {
-                format!("the header lacks the column {missing}; add it")
+                format!("the header lacks the column {missing}")
             }
             Problem::OrdinanceBudgetAssumed => {
-                "no ordinance-budget column; the plan budget is used".into()
+                "no ordinance budget; the plan budget is used".into()
             }
             Problem::RowNotProject { found } => format!(
-                "row has no project name, dimension, budget or status and is not counted (found \"{found}\"); fill it in if it is a project"
+                "row has no project name, dimension, budget or status and is not counted (found \"{found}\")"
             ),
             Problem::SummarySkipped => {
                 "a summary written by planmerge, not a division file; skipped".into()
             }
-            Problem::NameMissing => "project name missing; fill it in or delete the row".into(),
-            Problem::DimensionMissing => "dimension missing; enter 1-4".into(),
+            Problem::NameMissing => "project name missing".into(),
+            Problem::DimensionMissing => "dimension missing".into(),
             Problem::DimensionInvalid { found } => {
                 format!("dimension must be 1–4 (found \"{found}\")")
             }
@@ -265,20 +245,98 @@ impl Problem {
             Problem::DisbursedOverBudget { disbursed, budget } => {
                 format!("disbursed {disbursed} is more than the budget {budget}")
             }
-            Problem::StatusMissing => "no status; tick exactly one of the four".into(),
-            Problem::StatusMultiple { found } => {
-                format!("more than one status ({found}); keep one")
-            }
+            Problem::StatusMissing => "no status".into(),
+            Problem::StatusMultiple { found } => format!("more than one status ({found})"),
             Problem::StatusUnknown { found } => format!("unknown status \"{found}\""),
-            Problem::TickUnknown { found } => {
-                format!("tick cell holds \"{found}\"; use ☑ or leave it blank")
-            }
+            Problem::TickUnknown { found } => format!("tick cell holds \"{found}\""),
             Problem::CannotWithoutReason => {
-                "\"cannot be carried out\" needs a reason in the remarks".into()
+                "\"cannot be carried out\" without a reason in the remarks".into()
             }
-            Problem::ProjectDuplicate { other } => {
-                format!("same project as {other}; delete one of the two rows")
+            Problem::ProjectDuplicate { other } => format!("same project as {other}"),
+        }
+    }
+
+    /// What to do about it, in Thai.
+    pub fn fix_thai(&self) -> &'static str {
+        match self {
+            Problem::FileUnreadable { .. } => {
+                "เปิดไฟล์ใน Excel แล้วบันทึกใหม่เป็น .xlsx หรือขอไฟล์ใหม่จากกอง"
             }
+            Problem::FilePasswordProtected => "เอารหัสผ่านออก แล้วบันทึกและส่งใหม่",
+            Problem::NoProjectTable => "ใช้แบบฟอร์มจาก planmerge template แล้วย้ายข้อมูลไปกรอก",
+            Problem::SheetHidden => "ถ้าไม่ตั้งใจให้นับ ให้ลบแผ่นงานนี้ออก",
+            Problem::HeaderDuplicate { .. } => "ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน",
+            Problem::HeaderIncomplete { .. } => {
+                "เพิ่มคอลัมน์ที่ขาดในหัวตาราง หรือใช้แบบฟอร์มจาก planmerge template"
+            }
+            Problem::OrdinanceBudgetAssumed => {
+                "ถ้างบตามข้อบัญญัติต่างจากงบตามแผน ให้กรอกช่องงบประมาณตามข้อบัญญัติ/เทศบัญญัติ"
+            }
+            Problem::RowNotProject { .. } => {
+                "ถ้าเป็นโครงการ ให้กรอกชื่อ มิติ งบประมาณ และสถานะให้ครบ ถ้าไม่ใช่ ให้ลบแถว"
+            }
+            Problem::SummarySkipped => "ไม่ต้องทำอะไร ถ้าไม่ต้องการ ให้ย้ายไฟล์สรุปออกจากโฟลเดอร์",
+            Problem::NameMissing => "ใส่ชื่อโครงการ หรือลบแถวนี้",
+            Problem::DimensionMissing | Problem::DimensionInvalid { .. } => {
+                "แก้เป็นเลข 1–4 (ในแบบฟอร์มเลือกจากรายการในช่องมิติ)"
+            }
+            Problem::MoneyNotNumber { .. } => "ใส่จำนวนเงินเป็นตัวเลข เช่น 55300.00 ไม่ต้องพิมพ์คำว่า บาท",
+            Problem::MoneyNegative { .. } => "จำนวนเงินต้องไม่น้อยกว่า 0 แก้ให้ถูกต้อง",
+            Problem::MoneyTooPrecise { .. } => "ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)",
+            Problem::MoneyAsText { .. } => "ครั้งหน้าให้พิมพ์เป็นตัวเลข (ไม่ใส่ตัวอักษร)",
+            Problem::MoneyBlank { .. } => "ถ้าไม่ใช่ 0 ให้กรอกจำนวนเงิน",
+            Problem::DisbursedOverBudget { .. } => {
+                "ตรวจตัวเลขเบิกจ่ายและงบประมาณ เบิกจ่ายต้องไม่เกินงบประมาณ"
+            }
+            Problem::StatusMissing => "เลือกสถานะหนึ่งในสี่ (แบบติ๊ก: ☑ ช่องเดียว)",
+            Problem::StatusMultiple { .. } => "เหลือไว้สถานะเดียว",
+            Problem::StatusUnknown { .. } => {
+                "ใช้คำใดคำหนึ่ง: รอรายงาน / อยู่ระหว่างดำเนินการ / ดำเนินการแล้วเสร็จ / ไม่สามารถดำเนินการได้"
+            }
+            Problem::TickUnknown { .. } => "ใช้ ☑ หรือเว้นว่าง",
+            Problem::CannotWithoutReason => {
+                "ใส่เหตุผลในหมายเหตุ: ไม่ได้รับงบประมาณ / นโยบายผู้บริหารเปลี่ยนแปลง / บุคลากรไม่เพียงพอ / อื่นๆ (ระบุ)"
+            }
+            Problem::ProjectDuplicate { .. } => "ลบแถวที่ซ้ำออกหนึ่งแถว หรือแก้ชื่อให้ต่างกัน",
+        }
+    }
+
+    /// What to do about it, in English.
+    pub fn fix_english(&self) -> &'static str {
+        match self {
+            Problem::FileUnreadable { .. } => {
+                "open it in Excel and save it again as .xlsx, or ask for a new copy"
+            }
+            Problem::FilePasswordProtected => "remove the password and send it again",
+            Problem::NoProjectTable => "copy the data into a form from planmerge template",
+            Problem::SheetHidden => "delete the sheet if it should not count",
+            Problem::HeaderDuplicate { .. } => "remove or rename one of them",
+            Problem::HeaderIncomplete { .. } => {
+                "add the column, or use a form from planmerge template"
+            }
+            Problem::OrdinanceBudgetAssumed => "fill in the ordinance budget where it differs",
+            Problem::RowNotProject { .. } => "complete the row if it is a project, else delete it",
+            Problem::SummarySkipped => "nothing to do; move it out of the folder if you like",
+            Problem::NameMissing => "fill in the name or delete the row",
+            Problem::DimensionMissing | Problem::DimensionInvalid { .. } => {
+                "enter 1–4 (pick from the list in the form)"
+            }
+            Problem::MoneyNotNumber { .. } => "type the amount as a number, e.g. 55300.00",
+            Problem::MoneyNegative { .. } => "amounts cannot be below 0",
+            Problem::MoneyTooPrecise { .. } => "round to satang (2 decimals)",
+            Problem::MoneyAsText { .. } => "type numbers as numbers next time",
+            Problem::MoneyBlank { .. } => "fill in the amount if it is not 0",
+            Problem::DisbursedOverBudget { .. } => {
+                "check both figures; disbursed cannot exceed the budget"
+            }
+            Problem::StatusMissing => "choose exactly one of the four statuses",
+            Problem::StatusMultiple { .. } => "keep one",
+            Problem::StatusUnknown { .. } => "use one of the four status words",
+            Problem::TickUnknown { .. } => "use ☑ or leave it blank",
+            Problem::CannotWithoutReason => {
+                "give the reason in หมายเหตุ (no budget / policy changed / not enough staff / other)"
+            }
+            Problem::ProjectDuplicate { .. } => "delete one of the two rows or tell them apart",
         }
     }
 }
@@ -308,9 +366,19 @@ impl Issue {
         self.severity() == Severity::Error
     }
 
-    /// Thai, then English: `มิติต้องเป็น 1–4 (พบ "5") · dimension must be 1–4 (found "5")`.
+    /// What was found, Thai then English: `มิติต้องเป็น 1–4 (พบ "5") · dimension must be 1–4
+    /// (found "5")`.
     pub fn message(&self) -> String {
         format!("{} · {}", self.problem.thai(), self.problem.english())
+    }
+
+    /// What to do, Thai then English: `แก้เป็นเลข 1–4 … · enter 1–4 …`.
+    pub fn fix(&self) -> String {
+        format!(
+            "{} · {}",
+            self.problem.fix_thai(),
+            self.problem.fix_english()
+        )
     }
 }
 
@@ -323,13 +391,14 @@ impl fmt::Display for Issue {
 impl Serialize for Issue {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Issue", 6)?;
+        let mut st = s.serialize_struct("Issue", 7)?;
         st.serialize_field("severity", &self.severity())?;
         st.serialize_field("code", self.problem.code())?;
         st.serialize_field("file", &self.location.file)?;
         st.serialize_field("sheet", &self.location.sheet)?;
         st.serialize_field("cell", &self.location.a1())?;
         st.serialize_field("message", &self.message())?;
+        st.serialize_field("fix", &self.fix())?;
         st.end()
     }
 }

@@ -20,6 +20,7 @@ pub mod issue;
 pub mod model;
 pub mod output;
 pub mod read;
+pub mod template;
 pub mod validate;
 pub mod write;
 

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
             let style = Style::detect(std::io::stdout().is_terminal());
             commands::check(args, &mut out, &mut err, style)
         }
+        Command::Template(args) => commands::template(args, &mut out, &mut err),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome as u8),

@@ -35,7 +35,9 @@ impl Style {
     }
 }
 
-/// Issues grouped by file (`ไฟล์ › แผ่นงาน › C8: …`), a verdict line per file, and a total line.
+/// Issues grouped by file, a verdict line per file, and a total line. Each issue is two lines:
+/// `ไฟล์ › แผ่นงาน › C8: มิติต้องเป็น 1–4 (พบ "5") · dimension must be 1–4 (found "5")` (what
+/// was found), then, indented, error or warning and what to do.
 pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style) -> String {
     let mut out = String::new();
     let mut files: Vec<&str> = inputs.iter().map(|i| i.file.as_str()).collect();
@@ -48,10 +50,11 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style) -> St
         let mine: Vec<&Issue> = issues.iter().filter(|i| i.location.file == *file).collect();
         for issue in &mine {
             let label = match issue.severity() {
-                Severity::Error => style.paint("31;1", "ผิด"),
-                Severity::Warning => style.paint("33", "เตือน"),
+                Severity::Error => style.paint("31;1", "✗ ผิด"),
+                Severity::Warning => style.paint("33", "! เตือน"),
             };
-            let _ = writeln!(out, "{label} {issue}");
+            let _ = writeln!(out, "{issue}");
+            let _ = writeln!(out, "  {label} — {}", issue.fix());
         }
         let (errors, warnings) = count(&mine);
         let verdict = verdict(errors, warnings, style);

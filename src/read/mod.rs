@@ -116,11 +116,20 @@ pub fn is_spreadsheet_name(path: &Path) -> bool {
     !hidden && EXTENSIONS.contains(&ext.as_str())
 }
 
-/// The division a file belongs to: its name without extension.
+/// Prefix of the file name `planmerge template` gives a division's form (`แบบฟอร์ม-กองคลัง.xlsx`).
+pub const TEMPLATE_FILE_PREFIX: &str = "แบบฟอร์ม-";
+
+/// The division a file belongs to: its name without extension, and without the template's
+/// `แบบฟอร์ม-` prefix (a form returned under its given name still counts for its division).
 pub fn division_of(path: &Path) -> String {
-    path.file_stem()
+    let stem = path
+        .file_stem()
         .map(|s| cell::clean_text(&s.to_string_lossy()))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    match stem.strip_prefix(TEMPLATE_FILE_PREFIX) {
+        Some(division) if !division.trim().is_empty() => division.trim().to_string(),
+        _ => stem,
+    }
 }
 
 /// Reads one file: never panics, never fails — every problem becomes an issue.

@@ -109,7 +109,8 @@ fn issues_table(
         sheet.write_string_with_format(r, 0, issue.location.to_string(), &st.text)?;
         sheet.write_string_with_format(r, 1, issue.problem.code(), &st.text)?;
         sheet.merge_range(r, 2, r, 3, word, format)?;
-        let (place, message) = (issue.location.to_string(), issue.message());
+        let place = issue.location.to_string();
+        let message = format!("{} — {}", issue.message(), issue.fix());
         sheet.write_string_with_format(r, 4, &message, &st.text)?;
         fit_row(
             sheet,
