@@ -8,7 +8,7 @@ use crate::output::{self, JsonReport, JsonSummary, Style};
 use crate::read::{self, InputError};
 use crate::template::{self, TemplateError, TemplateSpec};
 use crate::write::{self, Summary, WriteError};
-use crate::{Merged, compute};
+use crate::{Merged, compute, progress};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -82,7 +82,7 @@ pub fn merge(
 ) -> Result<Outcome, CommandError> {
     let config = ReportConfig::load(&ReportConfig::locate(args.config.as_deref(), &args.inputs)?)?;
     let files = read::collect_files(&args.inputs)?;
-    let merged = crate::read_and_validate(&files);
+    let merged = progress::read_and_validate(&files, style.progress && !args.json);
     refuse_overwriting_input(&args.output, &files, &merged)?;
     let totals = compute::compute(&merged.projects, &config);
     let errors = merged.errors();
@@ -155,7 +155,7 @@ pub fn check(
     style: Style,
 ) -> Result<Outcome, CommandError> {
     let files = read::collect_files(&args.inputs)?;
-    let merged = crate::read_and_validate(&files);
+    let merged = progress::read_and_validate(&files, style.progress && !args.json);
     let errors = merged.errors();
     if args.json {
         let config = match ReportConfig::locate(args.config.as_deref(), &args.inputs) {

@@ -19,6 +19,7 @@ pub mod config;
 pub mod issue;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod read;
 pub mod template;
 pub mod validate;

@@ -10,14 +10,14 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let style = Style::detect(stderr.is_terminal());
-    let (mut out, mut err) = (stdout.lock(), stderr.lock());
+    // Unlocked handles: the progress bar draws on stderr from other threads.
+    let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    let style = Style::detect(err.is_terminal()).with_progress(err.is_terminal());
     let result = match &cli.command {
         Command::Merge(args) => commands::merge(args, &mut out, &mut err, style),
         Command::Check(args) => {
-            let style = Style::detect(std::io::stdout().is_terminal());
+            let style = Style::detect(std::io::stdout().is_terminal())
+                .with_progress(std::io::stderr().is_terminal());
             commands::check(args, &mut out, &mut err, style)
         }
         Command::Template(args) => commands::template(args, &mut out, &mut err),

@@ -10,19 +10,30 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt::Write as _;
 
-/// ANSI colours, or none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How to present to a person: ANSI colours or none, a progress bar or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Style {
     /// Whether to colour.
     pub color: bool,
+    /// Whether a progress bar may be drawn on stderr.
+    pub progress: bool,
 }
 
 impl Style {
-    /// Colour when the stream is a terminal and NO_COLOR is not set.
+    /// Colour when the stream is a terminal and NO_COLOR is not set; no progress bar.
     pub fn detect(is_terminal: bool) -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Style {
             color: is_terminal && !no_color,
+            progress: false,
+        }
+    }
+
+    /// The same style, with a progress bar allowed when `stderr_is_terminal`.
+    pub fn with_progress(self, stderr_is_terminal: bool) -> Self {
+        Style {
+            progress: stderr_is_terminal,
+            ..self
         }
     }
 

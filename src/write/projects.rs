@@ -68,8 +68,10 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<u32,
     // Print titles: banner (if any), title and the two header rows on every page.
     sheet.set_repeat_rows(0, first - 1)?;
     sheet.set_freeze_panes(first, 2)?;
+    // A list too long to print is not worth estimating each row's height for.
+    let fit = s.projects.len() <= super::LARGE_LIST;
     for (row, (number, project)) in (first..).zip((1u32..).zip(s.projects)) {
-        write_project(sheet, st, row, number, project)?;
+        write_project(sheet, st, row, number, project, fit)?;
     }
     Ok(first)
 }
@@ -95,6 +97,7 @@ fn write_project(
     row: u32,
     number: u32,
     p: &ProjectRow,
+    fit: bool,
 ) -> Result<(), XlsxError> {
     sheet.write_number_with_format(row, 0, number, &st.count)?;
     sheet.write_string_with_format(row, 1, &p.name, &st.text)?;
@@ -110,6 +113,9 @@ fn write_project(
     sheet.write_string_with_format(row, 12, &p.division, &st.text)?;
     let source = source(p);
     sheet.write_string_with_format(row, 13, &source, &st.small)?;
+    if !fit {
+        return Ok(());
+    }
     fit_row(
         sheet,
         row,
