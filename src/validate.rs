@@ -267,34 +267,49 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
 pub fn remove_duplicates(out: &mut Validated) {
     let mut first_by_hash: FxHashMap<u64, usize> = FxHashMap::default();
     let mut collided: HashMap<String, usize> = HashMap::new();
-    let mut kept: Vec<ProjectRow> = Vec::with_capacity(out.projects.len());
-    for p in out.projects.drain(..) {
+    let mut duplicate_of: Vec<(usize, usize)> = Vec::new();
+    for (i, p) in out.projects.iter().enumerate() {
         let key = cell::normalize(&p.name);
         let first = match first_by_hash.get(&hash(&key)) {
             None => {
-                first_by_hash.insert(hash(&key), kept.len());
+                first_by_hash.insert(hash(&key), i);
                 None
             }
-            Some(&i) if cell::normalize(&kept[i].name) == key => Some(i),
+            Some(&f) if cell::normalize(&out.projects[f].name) == key => Some(f),
             Some(_) => match collided.get(&key) {
-                Some(&i) => Some(i),
+                Some(&f) => Some(f),
                 None => {
-                    collided.insert(key, kept.len());
+                    collided.insert(key, i);
                     None
                 }
             },
         };
-        match first {
-            Some(i) => out.issues.push(Issue::new(
-                Problem::ProjectDuplicate {
-                    other: kept[i].source.clone(),
-                },
-                p.source.clone(),
-            )),
-            None => kept.push(p),
+        if let Some(f) = first {
+            duplicate_of.push((i, f));
         }
     }
-    out.projects = kept;
+    if duplicate_of.is_empty() {
+        return;
+    }
+    for &(i, f) in &duplicate_of {
+        out.issues.push(Issue::new(
+            Problem::ProjectDuplicate {
+                other: out.projects[f].source.clone(),
+            },
+            out.projects[i].source.clone(),
+        ));
+    }
+    // In place: the list is never copied.
+    let mut index = 0;
+    let mut next_duplicate = duplicate_of.iter().map(|(i, _)| *i).peekable();
+    out.projects.retain(|_| {
+        let keep = next_duplicate.peek() != Some(&index);
+        if !keep {
+            next_duplicate.next();
+        }
+        index += 1;
+        keep
+    });
 }
 
 fn hash(text: &str) -> u64 {
