@@ -303,7 +303,7 @@ fn refuse_overwriting_input(
             let is_summary = merged
                 .issues
                 .iter()
-                .any(|i| i.problem == Problem::SummarySkipped && i.location.file == shown);
+                .any(|i| i.problem == Problem::SummarySkipped && *i.location.file == *shown);
             if !is_summary {
                 return Err(CommandError::OutputIsInput(shown));
             }

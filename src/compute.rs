@@ -184,12 +184,12 @@ fn divisions(projects: &[ProjectRow]) -> Vec<DivisionTotals> {
     let mut order: Vec<&str> = Vec::new();
     let mut rows: Vec<DivisionTotals> = Vec::new();
     for p in projects {
-        let i = match order.iter().position(|d| *d == p.division) {
+        let i = match order.iter().position(|d| **d == *p.division) {
             Some(i) => i,
             None => {
                 order.push(&p.division);
                 rows.push(DivisionTotals {
-                    division: p.division.clone(),
+                    division: p.division.to_string(),
                     projects: 0,
                     completed: 0,
                     in_progress: 0,

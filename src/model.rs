@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// มิติ — one of the four dimensions of the anti-corruption action plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -100,10 +101,11 @@ impl Status {
 /// the whole row (or the whole file or sheet) is meant.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Location {
-    /// The file as the user named it (relative to what they typed).
-    pub file: String,
-    /// The sheet name, empty when the whole file is meant.
-    pub sheet: String,
+    /// The file as the user named it (relative to what they typed); shared by every row of the
+    /// file, so a million rows do not hold a million copies.
+    pub file: Arc<str>,
+    /// The sheet name, empty when the whole file is meant (shared like `file`).
+    pub sheet: Arc<str>,
     /// Zero-based row, `None` when the whole sheet or file is meant.
     pub row: Option<u32>,
     /// Zero-based column, `None` when the whole row is meant.
@@ -114,7 +116,7 @@ impl Location {
     /// The whole file.
     pub fn file(file: &str) -> Self {
         Location {
-            file: file.to_string(),
+            file: file.into(),
             ..Location::default()
         }
     }
@@ -122,8 +124,8 @@ impl Location {
     /// A whole sheet.
     pub fn sheet(file: &str, sheet: &str) -> Self {
         Location {
-            file: file.to_string(),
-            sheet: sheet.to_string(),
+            file: file.into(),
+            sheet: sheet.into(),
             ..Location::default()
         }
     }
@@ -131,8 +133,8 @@ impl Location {
     /// One cell.
     pub fn cell(file: &str, sheet: &str, row: u32, col: u32) -> Self {
         Location {
-            file: file.to_string(),
-            sheet: sheet.to_string(),
+            file: file.into(),
+            sheet: sheet.into(),
             row: Some(row),
             col: Some(col),
         }
@@ -206,8 +208,8 @@ pub struct ProjectRow {
     pub status: Status,
     /// หมายเหตุ — remark, empty when none.
     pub remark: String,
-    /// กอง — the division the project came from.
-    pub division: String,
+    /// กอง — the division the project came from (shared by the rows of one file).
+    pub division: Arc<str>,
     /// The row it was read from (file › sheet › row).
     #[serde(skip)]
     pub source: Location,

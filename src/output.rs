@@ -53,12 +53,15 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style) -> St
     let mut out = String::new();
     let mut files: Vec<&str> = inputs.iter().map(|i| i.file.as_str()).collect();
     for issue in issues {
-        if !files.contains(&issue.location.file.as_str()) {
+        if !files.contains(&&*issue.location.file) {
             files.push(&issue.location.file);
         }
     }
     for file in &files {
-        let mine: Vec<&Issue> = issues.iter().filter(|i| i.location.file == *file).collect();
+        let mine: Vec<&Issue> = issues
+            .iter()
+            .filter(|i| &*i.location.file == *file)
+            .collect();
         for issue in &mine {
             let label = match issue.severity() {
                 Severity::Error => style.paint("31;1", "✗ ผิด"),

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// The outcome of validating every file: projects in merge order and every issue found
 /// (including the reader's), in file order.
@@ -72,7 +73,7 @@ impl Checks<'_> {
 }
 
 /// One raw row → a project, recording every problem of the row (not only the first).
-pub fn project(raw: &RawRow, division: &str, issues: &mut Vec<Issue>) -> Option<ProjectRow> {
+pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut Vec<Issue>) -> Option<ProjectRow> {
     let mut checks = Checks {
         issues,
         location: &raw.location,
@@ -132,7 +133,7 @@ pub fn project(raw: &RawRow, division: &str, issues: &mut Vec<Issue>) -> Option<
         in_ordinance,
         status: status?,
         remark,
-        division: division.to_string(),
+        division: Arc::clone(division),
         source: match &raw.name {
             Some(c) => raw.location.at_col(c.col),
             None => raw.location.clone(),

@@ -161,7 +161,7 @@ fn project_list_is_numbered_with_ticks_in_the_right_columns() {
         );
         let in_ordinance = book.text(PROJECTS, row, 6) == "☑";
         assert_eq!(in_ordinance, p.in_ordinance, "project {}", i + 1);
-        assert_eq!(book.text(PROJECTS, row, 12), p.division);
+        assert_eq!(book.text(PROJECTS, row, 12), &*p.division);
     }
     assert_eq!(
         book.cell(PROJECTS, 3 + 81, 0),

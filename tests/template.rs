@@ -388,7 +388,7 @@ fn prefill_from_a_folder_reproduces_the_divisions_rows_and_figures() {
     let after_rows: Vec<_> = after.projects.iter().map(filled).collect();
     assert_eq!(after_rows, before_rows);
     assert!(
-        after.projects.iter().all(|p| p.division == "กองคลัง"),
+        after.projects.iter().all(|p| &*p.division == "กองคลัง"),
         "prefix stripped"
     );
     let figures = |m: &planmerge::Merged| {
@@ -567,7 +567,7 @@ fn prefill_from_samples_reproduces_each_divisions_rows() {
         assert!(after.issues.is_empty(), "{division}: {:#?}", after.issues);
         let rows = |m: &planmerge::Merged| m.projects.iter().map(filled).collect::<Vec<_>>();
         assert_eq!(rows(&after), rows(&before), "{division}");
-        assert!(after.projects.iter().all(|p| p.division == division));
+        assert!(after.projects.iter().all(|p| *p.division == *division));
         listed += after.projects.len();
     }
     assert_eq!(

@@ -58,7 +58,7 @@ pub struct FileRows {
     /// The file, for the audit trail.
     pub input: InputFile,
     /// กอง — the division, taken from the file name (`กองคลัง.xlsx` → กองคลัง).
-    pub division: String,
+    pub division: std::sync::Arc<str>,
     /// Data rows found under headers, in file order.
     pub rows: Vec<RawRow>,
     /// Problems with the file or its layout.
@@ -189,7 +189,7 @@ pub fn read_file(path: &Path) -> FileRows {
     }
     FileRows {
         input,
-        division: division_of(path),
+        division: division_of(path).into(),
         rows,
         issues,
     }

@@ -7,6 +7,7 @@ use super::cell::{Cell, normalize, status_word};
 use crate::issue::{Issue, Problem};
 use crate::model::{Location, Status};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// What a column of a project table holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -268,8 +269,8 @@ pub struct SheetTables {
 
 /// Reads one sheet row by row (push style, so a sheet can be streamed).
 pub struct TableFinder {
-    file: String,
-    sheet: String,
+    file: Arc<str>,
+    sheet: Arc<str>,
     header: Option<Header>,
     pending: Option<(SheetRow, Header)>,
     page_texts: HashSet<String>,
@@ -281,8 +282,8 @@ impl TableFinder {
     /// A finder for one sheet of one file.
     pub fn new(file: &str, sheet: &str) -> Self {
         TableFinder {
-            file: file.to_string(),
-            sheet: sheet.to_string(),
+            file: file.into(),
+            sheet: sheet.into(),
             header: None,
             pending: None,
             page_texts: HashSet::new(),
@@ -436,8 +437,10 @@ impl TableFinder {
         };
         RawRow {
             location: Location {
+                file: Arc::clone(&self.file),
+                sheet: Arc::clone(&self.sheet),
                 row: Some(row.row),
-                ..Location::sheet(&self.file, &self.sheet)
+                col: None,
             },
             number: cell(Field::Number),
             name: cell(Field::Name),

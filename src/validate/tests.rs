@@ -59,7 +59,7 @@ fn good() -> RawRow {
 
 fn run(raw: RawRow) -> (Option<ProjectRow>, Vec<Issue>) {
     let mut issues = Vec::new();
-    let p = project(&raw, "กองคลัง", &mut issues);
+    let p = project(&raw, &"กองคลัง".into(), &mut issues);
     (p, issues)
 }
 
@@ -80,7 +80,7 @@ fn good_row_becomes_a_project_with_ordinance_equal_to_plan() {
     assert_eq!(p.budget_plan.to_string(), "55300");
     assert!(p.in_ordinance);
     assert_eq!(p.status, Status::Completed);
-    assert_eq!(p.division, "กองคลัง");
+    assert_eq!(&*p.division, "กองคลัง");
 }
 
 #[test]

@@ -61,7 +61,7 @@ fn inputs_table(
     let mut r = row + 2;
     let mut counted_by_file: std::collections::HashMap<&str, usize> = Default::default();
     for p in s.projects {
-        *counted_by_file.entry(p.source.file.as_str()).or_default() += 1;
+        *counted_by_file.entry(&*p.source.file).or_default() += 1;
     }
     for input in s.inputs {
         let counted = counted_by_file

@@ -110,7 +110,7 @@ fn write_project(
         write_tick(sheet, st, row, col, p.status == status)?;
     }
     sheet.write_string_with_format(row, 11, &p.remark, &st.text)?;
-    sheet.write_string_with_format(row, 12, &p.division, &st.text)?;
+    sheet.write_string_with_format(row, 12, &*p.division, &st.text)?;
     let source = source(p);
     sheet.write_string_with_format(row, 13, &source, &st.small)?;
     if !fit {
@@ -147,7 +147,7 @@ fn write_tick(
 /// `กองคลัง.xlsx › แผ่น1 › แถว 8` (the row number as Excel shows it).
 pub fn source(p: &ProjectRow) -> String {
     let loc = &p.source;
-    let mut text = loc.file.clone();
+    let mut text = loc.file.to_string();
     if !loc.sheet.is_empty() {
         text.push_str(" › ");
         text.push_str(&loc.sheet);

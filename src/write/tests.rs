@@ -25,7 +25,7 @@ fn project(name: &str, dimension: u8, status: Status) -> ProjectRow {
         in_ordinance: true,
         status,
         remark: String::new(),
-        division: "กองคลัง".to_string(),
+        division: "กองคลัง".into(),
         source: Location::cell("กองคลัง.xlsx", "แผน", 4, 0),
     }
 }

@@ -86,7 +86,7 @@ pub fn seed_projects() -> Vec<ProjectRow> {
                 in_ordinance,
                 status: status_from_thai(&p.status),
                 remark: p.remark,
-                division: DIVISIONS[(p.no as usize - 1) % DIVISIONS.len()].to_string(),
+                division: DIVISIONS[(p.no as usize - 1) % DIVISIONS.len()].into(),
                 source: Location::cell(
                     FIXTURE_FILE,
                     FIXTURE_SHEET,
