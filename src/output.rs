@@ -128,6 +128,34 @@ pub fn baht(value: Decimal) -> String {
     format!("{sign}{grouped}.{frac}")
 }
 
+/// Column widths of the terminal table, in terminal cells.
+const TABLE_WIDTHS: [usize; 8] = [6, 9, 11, 16, 16, 12, 10, 8];
+
+/// One line of the terminal table: the first cell left-aligned, the rest right-aligned, padded
+/// by what a terminal shows (Thai vowel and tone marks take no cell of their own).
+fn table_row(cells: &[String; 8]) -> String {
+    let mut line = String::new();
+    for (i, (cell, width)) in cells.iter().zip(TABLE_WIDTHS).enumerate() {
+        let pad = " ".repeat(width.saturating_sub(shown_width(cell)));
+        if i == 0 {
+            line.push_str(cell);
+            line.push_str(&pad);
+        } else {
+            line.push_str(&pad);
+            line.push_str(cell);
+        }
+    }
+    line
+}
+
+/// Terminal cells a text takes: Thai combining marks (above and below vowels, tone marks)
+/// sit on the character before them.
+fn shown_width(text: &str) -> usize {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}'))
+        .count()
+}
+
 /// The report's figures as a person reads them on a terminal.
 pub fn figures(totals: &ReportTotals, config: &ReportConfig) -> String {
     let mut out = String::new();
@@ -136,29 +164,34 @@ pub fn figures(totals: &ReportTotals, config: &ReportConfig) -> String {
         "รายงานผลการนำแผนไปปฏิบัติ ประจำปีงบประมาณ พ.ศ. {} รอบ {} เดือน — {}",
         config.fiscal_year, config.round, config.organization
     );
-    let _ = writeln!(
-        out,
-        "{:<6}{:>8}{:>10}{:>18}{:>18}{:>14}{:>9}{:>9}",
-        "มิติ", "โครงการ", "แล้วเสร็จ", "งบ ตามแผน", "งบ ข้อบัญญัติ", "ใช้จริง", "%โครงการ", "%งบ"
-    );
+    let header = [
+        "มิติ",
+        "โครงการ",
+        "แล้วเสร็จ",
+        "งบ ตามแผน",
+        "งบ ข้อบัญญัติ",
+        "ใช้จริง",
+        "%โครงการ",
+        "%งบ",
+    ];
+    let _ = writeln!(out, "{}", table_row(&header.map(String::from)));
     let rows = totals
         .dimensions
         .iter()
         .map(|d| (d.dimension.map(|n| n.to_string()).unwrap_or_default(), d))
         .chain(std::iter::once(("รวม".to_string(), &totals.total)));
     for (label, d) in rows {
-        let _ = writeln!(
-            out,
-            "{:<6}{:>8}{:>10}{:>18}{:>18}{:>14}{:>9}{:>9}",
+        let cells = [
             label,
-            d.projects,
-            d.completed,
+            d.projects.to_string(),
+            d.completed.to_string(),
             baht(d.budget_plan),
             baht(d.budget_ordinance),
             baht(d.disbursed),
-            d.pct_projects,
-            d.pct_disbursed
-        );
+            d.pct_projects.to_string(),
+            d.pct_disbursed.to_string(),
+        ];
+        let _ = writeln!(out, "{}", table_row(&cells));
     }
     let s = &totals.status;
     let _ = writeln!(
