@@ -280,16 +280,8 @@ impl ReportConfig {
 mod tests {
     use super::*;
 
-    const SAMPLE: &str = r#"
-organization = "องค์การบริหารส่วนจังหวัดพะเยา"
-location = "อำเภอเมืองพะเยา จังหวัดพะเยา"
-fiscal_year = 2565
-round = 6
-as_of = "2022-04-21"
-initial_projects = 90
-reporter_name = "นางสาวกฤษอร เมืองมารนาบุญ"
-reporter_position = "นักจัดการงานทั่วไปปฏิบัติการ"
-"#;
+    /// The samples' configuration (the seed report's).
+    const SAMPLE: &str = include_str!("../samples/report.toml");
 
     #[test]
     fn sample_config_parses_with_defaults() {

@@ -22,17 +22,8 @@ pub const FIXTURE_SHEET: &str = "แผ่น1";
 /// Zero-based row of project 1 in the pretend fixture (title + two header rows above it).
 pub const FIXTURE_FIRST_ROW: u32 = 3;
 
-/// The seed's report.toml.
-pub const SEED_TOML: &str = r#"
-organization = "องค์การบริหารส่วนจังหวัดพะเยา"
-location = "อำเภอเมืองพะเยา จังหวัดพะเยา"
-fiscal_year = 2565
-round = 6
-as_of = "2022-04-21"
-initial_projects = 90
-reporter_name = "นางสาวกฤษอร เมืองมารนาบุญ"
-reporter_position = "นักจัดการงานทั่วไปปฏิบัติการ"
-"#;
+/// The seed's report.toml (the samples' own).
+pub const SEED_TOML: &str = include_str!("../../samples/report.toml");
 
 /// Plausible divisions, assigned round-robin by project number.
 pub const DIVISIONS: [&str; 6] = [

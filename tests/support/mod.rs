@@ -99,16 +99,8 @@ pub fn write_book(path: &Path, sheet: &str, header: &[&str], rows: &[Vec<V>]) {
     book.save(path).expect("save fixture");
 }
 
-/// The seed's configuration.
-pub const REPORT_TOML: &str = r#"organization = "องค์การบริหารส่วนจังหวัดพะเยา"
-location = "อำเภอเมืองพะเยา จังหวัดพะเยา"
-fiscal_year = 2565
-round = 6
-as_of = "2022-04-21"
-initial_projects = 90
-reporter_name = "นางสาวกฤษอร เมืองมารนาบุญ"
-reporter_position = "นักจัดการงานทั่วไปปฏิบัติการ"
-"#;
+/// The seed's configuration (the samples' own).
+pub const REPORT_TOML: &str = include_str!("../../samples/report.toml");
 
 /// A temp folder with report.toml.
 pub fn folder() -> tempfile::TempDir {
