@@ -55,6 +55,8 @@ pub enum Problem {
     FilePasswordProtected,
     /// A spreadsheet file in which no project table header was found.
     NoProjectTable,
+    /// A sheet whose used area is too large to load (a stray value far away, or a forged size).
+    SheetTooLarge { extent: String, cells: u64 },
     /// A sheet that is hidden in Excel; it is read anyway.
     SheetHidden,
     /// Two columns of one header mean the same field.
@@ -106,6 +108,7 @@ impl Problem {
             Problem::FileUnreadable { .. } => "file-unreadable",
             Problem::FilePasswordProtected => "file-password-protected",
             Problem::NoProjectTable => "no-project-table",
+            Problem::SheetTooLarge { .. } => "sheet-too-large",
             Problem::SheetHidden => "sheet-hidden",
             Problem::HeaderDuplicate { .. } => "header-duplicate",
             Problem::HeaderIncomplete { .. } => "header-incomplete",
@@ -153,6 +156,9 @@ impl Problem {
                 "ไฟล์ถูกตั้งรหัสผ่าน — ให้กองเอารหัสผ่านออกแล้วส่งใหม่".to_string()
             }
             Problem::NoProjectTable => "ไม่พบตารางโครงการ (หัวตาราง ลำดับ/รายการโครงการ/มิติ/งบประมาณ/สถานะ) — ใช้แบบฟอร์มของ planmerge template".to_string(),
+            Problem::SheetTooLarge { extent, cells } => format!(
+                "แผ่นงานมีข้อมูลกว้างถึง {extent} ({cells} ช่อง) ใหญ่เกินจะอ่านได้ — ลบค่าที่อยู่ไกลจากตาราง (กด Ctrl+End เพื่อหา) หรือบันทึกเป็น .xlsx แล้วส่งใหม่"
+            ),
             Problem::SheetHidden => "แผ่นงานนี้ถูกซ่อนไว้ แต่ได้อ่านรวมด้วย — ตรวจว่าตั้งใจให้นับ".to_string(),
             Problem::HeaderDuplicate { field } => format!(
                 "หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน — ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน"
@@ -225,6 +231,9 @@ impl Problem {
             Problem::NoProjectTable => {
                 "no project table header found; use planmerge template".into()
             }
+            Problem::SheetTooLarge { extent, cells } => format!(
+                "a sheet spans {extent} ({cells} cells), too large to load; delete the stray values far from the table (Ctrl+End finds them) or save as .xlsx"
+            ),
             Problem::SheetHidden => "hidden sheet, read anyway; check it should count".into(),
             Problem::HeaderDuplicate { field } => {
                 format!("the header has the column \"{field}\" twice; remove or rename one")
