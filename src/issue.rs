@@ -65,6 +65,8 @@ pub enum Problem {
     HeaderIncomplete { missing: String },
     /// The sheet has no ordinance-budget column: ordinance budget = plan budget.
     OrdinanceBudgetAssumed,
+    /// A project table header with no project under it.
+    TableEmpty,
     /// A non-blank row under a header with nothing in any project column; not counted.
     RowNotProject { found: String },
     /// A workbook written by planmerge itself (a summary), not a division's file; skipped.
@@ -81,6 +83,8 @@ pub enum Problem {
     MoneyNegative { field: MoneyField, found: String },
     /// Money with more than two decimals.
     MoneyTooPrecise { field: MoneyField, found: String },
+    /// Money beyond any local budget (one trillion baht or more): a typo or a forged number.
+    MoneyTooLarge { field: MoneyField, found: String },
     /// Money typed as text (merged, but a warning).
     MoneyAsText { field: MoneyField, found: String },
     /// A money cell left empty, read as 0.00.
@@ -113,6 +117,7 @@ impl Problem {
             Problem::HeaderDuplicate { .. } => "header-duplicate",
             Problem::HeaderIncomplete { .. } => "header-incomplete",
             Problem::OrdinanceBudgetAssumed => "ordinance-budget-assumed",
+            Problem::TableEmpty => "table-empty",
             Problem::RowNotProject { .. } => "row-not-project",
             Problem::SummarySkipped => "summary-skipped",
             Problem::NameMissing => "name-missing",
@@ -121,6 +126,7 @@ impl Problem {
             Problem::MoneyNotNumber { .. } => "money-not-number",
             Problem::MoneyNegative { .. } => "money-negative",
             Problem::MoneyTooPrecise { .. } => "money-too-precise",
+            Problem::MoneyTooLarge { .. } => "money-too-large",
             Problem::MoneyAsText { .. } => "money-as-text",
             Problem::MoneyBlank { .. } => "money-blank",
             Problem::DisbursedOverBudget { .. } => "disbursed-over-budget",
@@ -141,6 +147,7 @@ impl Problem {
             | Problem::MoneyAsText { .. }
             | Problem::MoneyBlank { .. }
             | Problem::RowNotProject { .. }
+            | Problem::TableEmpty
             | Problem::SummarySkipped => Severity::Warning,
             _ => Severity::Error,
         }
@@ -167,6 +174,9 @@ impl Problem {
                 "หัวตารางขาดคอลัมน์ {missing} — เพิ่มคอลัมน์นี้ในหัวตาราง"
             ),
             Problem::OrdinanceBudgetAssumed => "ไม่มีคอลัมน์งบประมาณตามข้อบัญญัติ/เทศบัญญัติ จึงใช้งบประมาณตามแผนแทน".to_string(),
+            Problem::TableEmpty => {
+                "พบหัวตารางโครงการ แต่ไม่มีโครงการอยู่ใต้หัวตาราง — ตรวจว่าส่งไฟล์ถูกฉบับ".to_string()
+            }
             Problem::RowNotProject { found } => format!(
                 "แถวนี้ไม่มีชื่อโครงการ มิติ งบประมาณ หรือสถานะ จึงไม่นับเป็นโครงการ (พบ \"{found}\") — ถ้าเป็นโครงการ ให้กรอกให้ครบ"
             ),
@@ -188,6 +198,10 @@ impl Problem {
             ),
             Problem::MoneyTooPrecise { field, found } => format!(
                 "{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found}) — ปัดเป็นสตางค์",
+                field.thai()
+            ),
+            Problem::MoneyTooLarge { field, found } => format!(
+                "{} มากเกินจริง (พบ {found}) — ตรวจตัวเลข (ไม่เกิน 999,999,999,999.99 บาท)",
                 field.thai()
             ),
             Problem::MoneyAsText { field, found } => format!(
@@ -244,6 +258,10 @@ impl Problem {
             Problem::OrdinanceBudgetAssumed => {
                 "no ordinance-budget column; the plan budget is used".into()
             }
+            Problem::TableEmpty => {
+                "a project table header with no project under it; check this is the right file"
+                    .into()
+            }
             Problem::RowNotProject { found } => format!(
                 "row has no project name, dimension, budget or status and is not counted (found \"{found}\"); fill it in if it is a project"
             ),
@@ -264,6 +282,10 @@ impl Problem {
             Problem::MoneyTooPrecise { field, found } => {
                 format!("{} has more than 2 decimals ({found})", field.english())
             }
+            Problem::MoneyTooLarge { field, found } => format!(
+                "{} is implausibly large ({found}); at most 999,999,999,999.99 baht",
+                field.english()
+            ),
             Problem::MoneyAsText { field, found } => {
                 format!(
                     "{} typed as text (\"{found}\"), read as a number",
