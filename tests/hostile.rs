@@ -434,3 +434,38 @@ fn duplicate_header_columns_are_an_error_at_the_second_column() {
     let (_, issues) = merge_one(&path);
     assert!(has(&issues, "header-duplicate", "I1"), "{issues:?}");
 }
+
+#[test]
+#[ignore = "slow: cargo test --release --test hostile -- --ignored one_million --nocapture"]
+fn one_million_rows_are_read_in_bounded_time_and_memory() {
+    const ROWS: u32 = 1_000_000;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("กองล้านแถว.xlsx");
+    let made = std::time::Instant::now();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, h) in WORDS_HEADER.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    for n in 1..=ROWS {
+        let row = words_row(n, &format!("โครงการที่ {n}"), f64::from(n % 4 + 1), 1000.5);
+        for (c, v) in row.iter().enumerate() {
+            hostile::put(ws, n, c as u16, v).expect("cell");
+        }
+    }
+    book.save(&path).expect("save");
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    eprintln!("wrote {ROWS} rows ({size} bytes) in {:?}", made.elapsed());
+    let started = std::time::Instant::now();
+    let Some((codes, kib)) = check_peak(&path) else {
+        eprintln!("/usr/bin/time not installed; not measured");
+        return;
+    };
+    eprintln!(
+        "check of {ROWS} rows: {:?}, peak {} MiB, issues {codes:?}",
+        started.elapsed(),
+        kib / 1024
+    );
+    assert_eq!(codes, ["ordinance-budget-assumed"]);
+    assert!(kib < 2 * 1024 * 1024, "peak {kib} KiB");
+}
