@@ -1,10 +1,10 @@
 //! Spreadsheet files in, raw rows out: walk the inputs, open each file by its format, hand every
 //! sheet to the table finder. No judgement about what a value means (that is `validate`).
 
-/// A sheet's extent, checked before a format that is loaded whole (xls, ods) is opened.
-pub mod bounds;
 /// One cell to text or number: Thai digits, normalisation, money, ticks.
 pub mod cell;
+/// Checks made before calamine sees the bytes: compound-file structure, sheet extent.
+pub mod guard;
 /// Header rows, column mapping, repeated page headers.
 pub mod table;
 
@@ -218,6 +218,9 @@ type SheetResult = (String, SheetTables, bool);
 /// Opens a workbook by its extension (falling back to sniffing the content) and reads every
 /// worksheet.
 fn read_workbook(file: &str, extension: &str, bytes: Vec<u8>) -> Result<Vec<SheetResult>, Problem> {
+    if let Some(reason) = guard::compound_file_damage(&bytes) {
+        return Err(Problem::FileUnreadable { reason });
+    }
     let data = Cursor::new(bytes);
     let opened = match extension {
         "xlsx" | "xlsm" => Xlsx::new(data.clone()).map(Book::Xlsx).map_err(describe),
@@ -260,7 +263,7 @@ fn sniff(data: Cursor<Vec<u8>>) -> Option<Result<Book, Problem>> {
 /// Opens an xls workbook, after checking that no sheet is too large to load (calamine reads
 /// every sheet of an xls file whole, when it opens it).
 fn open_xls(data: Bytes) -> Result<Book, Problem> {
-    if let Some(extent) = bounds::xls_too_large(data.get_ref()) {
+    if let Some(extent) = guard::xls_too_large(data.get_ref()) {
         return Err(too_large(extent));
     }
     Xls::new(data).map(Book::Xls).map_err(describe)
@@ -269,13 +272,13 @@ fn open_xls(data: Bytes) -> Result<Book, Problem> {
 /// Opens an ods workbook, after checking that no sheet is too large to load (calamine reads
 /// every sheet of an ods file whole, when it opens it).
 fn open_ods(data: Bytes) -> Result<Book, Problem> {
-    if let Some(extent) = bounds::ods_too_large(data.get_ref()) {
+    if let Some(extent) = guard::ods_too_large(data.get_ref()) {
         return Err(too_large(extent));
     }
     Ods::new(data).map(Book::Ods).map_err(describe)
 }
 
-fn too_large(extent: bounds::Extent) -> Problem {
+fn too_large(extent: guard::Extent) -> Problem {
     Problem::SheetTooLarge {
         extent: extent.a1(),
         cells: extent.cells(),

@@ -1,4 +1,11 @@
-//! The extent of a sheet, checked before calamine loads it. calamine reads an xls workbook whole
+//! What is checked before calamine sees a file's bytes.
+//!
+//! **Compound files** (xls, and the encrypted wrapper of a password-protected xlsx): calamine's
+//! own compound-file parser panics on a truncated file or a sector chain that points past the
+//! end (found by the fuzz harness), so such bytes are first opened with the `cfb` crate, which
+//! validates the header, the allocation tables and the directory, and refused when it cannot.
+//!
+//! **The extent of a sheet**, checked before calamine loads it. calamine reads an xls workbook whole
 //! when it opens it, and allocates each sheet's bounding box (rows × columns, ~32-40 bytes a
 //! cell) — trusting even the DIMENSIONS record a file claims. One stray value at IV65536, or a
 //! few forged bytes, would cost gigabytes or abort the process. So the xls record stream is
@@ -10,6 +17,32 @@
 
 use crate::model::column_letters;
 use std::io::{Cursor, Read};
+
+/// The signature that opens every compound file (xls, encrypted xlsx).
+pub const COMPOUND_FILE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Why a compound file cannot be read safely, if it cannot: bytes that begin with the
+/// compound-file signature but whose structure does not hold together (a truncated download,
+/// a damaged sector chain). `None` for sound compound files and for other formats.
+pub fn compound_file_damage(bytes: &[u8]) -> Option<String> {
+    if !bytes.starts_with(&COMPOUND_FILE_MAGIC) {
+        return None;
+    }
+    let sector_size = match bytes.get(30) {
+        Some(9) => 512,
+        Some(12) => 4096,
+        _ => return Some("damaged compound file header".into()),
+    };
+    // calamine reads the last sector whole; a file cut inside it is damaged.
+    if bytes.len() < sector_size || bytes.len() % sector_size != 0 {
+        return Some(format!(
+            "truncated compound file ({} bytes, not whole {sector_size}-byte sectors)",
+            bytes.len()
+        ));
+    }
+    let file = cfb::CompoundFile::open(Cursor::new(bytes)).err()?;
+    Some(format!("damaged compound file: {file}"))
+}
 
 /// The largest bounding box (rows × columns) of one sheet read from a format calamine loads
 /// whole: 4 million cells, about 150 MB. A real division sheet has a few thousand.
@@ -308,6 +341,26 @@ mod tests {
         let backwards = xls_dimensions(&biff8(50, 10, 0, 8)).expect("extent");
         assert!(backwards.cells() > MAX_CELLS);
         assert_eq!(xls_dimensions(&biff8(0, 0, 0, 0)), None);
+    }
+
+    #[test]
+    fn a_compound_file_cut_inside_a_sector_is_damaged() {
+        let mut header = COMPOUND_FILE_MAGIC.to_vec();
+        header.resize(512, 0);
+        header[30] = 9;
+        let mut cut = header.clone();
+        cut.extend([0u8; 100]);
+        let reason = compound_file_damage(&cut).expect("damaged");
+        assert!(reason.contains("truncated"), "{reason}");
+        assert!(
+            compound_file_damage(&header).is_some(),
+            "no allocation table"
+        );
+        assert_eq!(
+            compound_file_damage(b"PK\x03\x04"),
+            None,
+            "not a compound file"
+        );
     }
 
     #[test]
