@@ -34,7 +34,7 @@ pub fn compound_file_damage(bytes: &[u8]) -> Option<String> {
         _ => return Some("damaged compound file header".into()),
     };
     // calamine reads the last sector whole; a file cut inside it is damaged.
-    if bytes.len() < sector_size || bytes.len() % sector_size != 0 {
+    if bytes.len() < sector_size || !bytes.len().is_multiple_of(sector_size) {
         return Some(format!(
             "truncated compound file ({} bytes, not whole {sector_size}-byte sectors)",
             bytes.len()
