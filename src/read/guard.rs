@@ -250,7 +250,7 @@ impl OdsScan {
                 let has_value =
                     !empty || matches!(e.try_get_attribute("office:value-type"), Ok(Some(_)));
                 if has_value {
-                    let last = self.col.saturating_add(cols - 1);
+                    let last = self.col.saturating_add(cols.saturating_sub(1));
                     let (first, _) = self.row_cols.unwrap_or((self.col, last));
                     self.row_cols = Some((first, last));
                 }
@@ -270,7 +270,7 @@ impl OdsScan {
             }
             "table:table-row" => {
                 if let Some((first, last)) = self.row_cols.take() {
-                    let bottom = self.row.saturating_add(self.row_repeats - 1);
+                    let bottom = self.row.saturating_add(self.row_repeats.saturating_sub(1));
                     grow(&mut self.table, self.row, first);
                     grow(&mut self.table, bottom, last);
                     self.check();
