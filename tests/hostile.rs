@@ -492,3 +492,25 @@ fn one_million_rows_are_read_in_bounded_time_and_memory() {
     assert_eq!(codes, ["ordinance-budget-assumed"]);
     assert!(kib < 2 * 1024 * 1024, "peak {kib} KiB");
 }
+
+/// Inputs the fuzzers found crashing (panics inside calamine, caught or not), kept as
+/// regression tests: each must now be a named problem in every format, never a caught panic.
+#[test]
+fn fuzz_findings_are_named_problems_not_panics() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["fuzz-cfb-sector-past-end.bin", "fuzz-longrun-1.bin"] {
+        let bytes = std::fs::read(fixture(name)).expect("finding");
+        for ext in ["xlsx", "xls", "ods", "xlsb"] {
+            let path = dir.path().join(format!("กองฟัซ.{ext}"));
+            std::fs::write(&path, &bytes).expect("write");
+            let read = read_file(&path);
+            for issue in &read.issues {
+                assert!(
+                    !issue.message().contains(planmerge::read::READER_PANICKED),
+                    "{name} as {ext}: {issue}"
+                );
+            }
+            assert!(read.issues.iter().any(|i| i.is_error()), "{name} as {ext}");
+        }
+    }
+}

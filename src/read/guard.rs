@@ -40,8 +40,160 @@ pub fn compound_file_damage(bytes: &[u8]) -> Option<String> {
             bytes.len()
         ));
     }
-    let file = cfb::CompoundFile::open(Cursor::new(bytes)).err()?;
-    Some(format!("damaged compound file: {file}"))
+    if let Err(e) = cfb::CompoundFile::open(Cursor::new(bytes)) {
+        return Some(format!("damaged compound file: {e}"));
+    }
+    CompoundFile::walk(bytes, sector_size)
+        .err()
+        .map(|e| format!("damaged compound file: {e}"))
+}
+
+/// Sector ids at or above this are markers, not sectors (as calamine reads them).
+const RESERVED_SECTORS: u32 = 0xFFFF_FFFA;
+/// Marks a DIFAT sector in the allocation table.
+const DIFSECT: u32 = 0xFFFF_FFFC;
+/// Ends a sector chain.
+const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+
+/// A compound file walked the way calamine walks it — every DIFAT entry of the header, every
+/// chain of every named directory entry — but with every sector id and table index checked and
+/// every chain bounded, so a forged pointer or a cycle is found here instead of panicking or
+/// looping there.
+struct CompoundFile<'a> {
+    sectors: &'a [u8],
+    size: usize,
+    /// Steps left for all chains together: a sound file visits each sector and mini sector
+    /// once, so twice that is plenty, and a forged one cannot make the walk slow.
+    budget: std::cell::Cell<usize>,
+}
+
+impl<'a> CompoundFile<'a> {
+    fn walk(bytes: &'a [u8], size: usize) -> Result<(), &'static str> {
+        let sectors = bytes.get(size..).ok_or("no sectors")?;
+        let count = sectors.len() / size + 1;
+        let file = CompoundFile {
+            sectors,
+            size,
+            budget: std::cell::Cell::new(count.saturating_mul(size / 64 + 1).saturating_mul(2)),
+        };
+        let header = bytes.get(..512).ok_or("short header")?;
+        let word = |at: usize| u32_at(header, at).ok_or("short header");
+        let mut difat: Vec<u32> = header[76..512]
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let mut next = word(68)?;
+        let mut steps = 0;
+        while next < RESERVED_SECTORS {
+            steps += 1;
+            if steps > file.count() {
+                return Err("DIFAT chain loops");
+            }
+            difat.extend(words(file.sector(next)?));
+            next = difat.pop().ok_or("empty DIFAT sector")?;
+        }
+        let mut fat = Vec::new();
+        for id in difat.into_iter().filter(|id| *id < DIFSECT) {
+            fat.extend(words(file.sector(id)?));
+        }
+        let directory = file.chain(word(48)?, &fat, usize::MAX, |id| file.sector(id))?;
+        let entries: Vec<(bool, u32, usize)> = directory
+            .chunks_exact(128)
+            .map(|e| {
+                let named = e[..64].iter().any(|b| *b != 0);
+                let start = u32_at(e, 116).unwrap_or(END_OF_CHAIN);
+                let len = if size == 512 {
+                    u32_at(e, 120).map_or(usize::MAX, |l| l as usize)
+                } else {
+                    e.get(120..128)
+                        .and_then(|b| b.try_into().ok())
+                        .map_or(usize::MAX, |b| u64::from_le_bytes(b) as usize)
+                };
+                (named, start, len)
+            })
+            .collect();
+        let (_, root_start, root_len) = *entries.first().ok_or("no root entry")?;
+        let mini_fat_len = usize::try_from(word(64)?).map_err(|_| "mini FAT size")?;
+        let (mini_fat, mini_stream) = if mini_fat_len > 0 {
+            let stream = file.chain(root_start, &fat, root_len, |id| file.sector(id))?;
+            let table = file.chain(word(60)?, &fat, mini_fat_len.saturating_mul(size), |id| {
+                file.sector(id)
+            })?;
+            (words(&table).collect(), stream)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let mini = |id: u32| {
+            let start = (id as usize).checked_mul(64).ok_or("mini sector id")?;
+            mini_stream
+                .get(start..start + 64)
+                .ok_or("mini sector beyond the mini stream")
+        };
+        for (named, start, len) in entries {
+            if !named {
+                continue;
+            }
+            if len < 4096 {
+                file.chain(start, &mini_fat, len, mini)?;
+            } else {
+                file.chain(start, &fat, len, |id| file.sector(id))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Number of whole sectors after the header.
+    fn count(&self) -> usize {
+        self.sectors.len() / self.size
+    }
+
+    fn sector(&self, id: u32) -> Result<&'a [u8], &'static str> {
+        let start = (id as usize).checked_mul(self.size).ok_or("sector id")?;
+        self.sectors
+            .get(start..start + self.size)
+            .ok_or("sector beyond the end of the file")
+    }
+
+    /// Follows a chain through `table` until `len` bytes or END_OF_CHAIN, as calamine does, but
+    /// refusing ids outside the table and chains longer than the table (a cycle).
+    fn chain<'s>(
+        &self,
+        mut id: u32,
+        table: &[u32],
+        len: usize,
+        sector: impl Fn(u32) -> Result<&'s [u8], &'static str>,
+    ) -> Result<Vec<u8>, &'static str> {
+        let mut out = Vec::new();
+        let mut steps = 0;
+        while id != END_OF_CHAIN {
+            steps += 1;
+            if steps > table.len() + 1 {
+                return Err("sector chain loops");
+            }
+            let left = self
+                .budget
+                .get()
+                .checked_sub(1)
+                .ok_or("sector chains overlap")?;
+            self.budget.set(left);
+            let data = sector(id)?;
+            out.extend_from_slice(&data[..data.len().min(len - out.len())]);
+            if out.len() >= len {
+                break;
+            }
+            id = *table
+                .get(id as usize)
+                .ok_or("sector chain leaves the table")?;
+        }
+        Ok(out)
+    }
+}
+
+/// A sector's bytes as little-endian u32s.
+fn words(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    bytes
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
 }
 
 /// The largest bounding box (rows × columns) of one sheet read from a format calamine loads
@@ -150,6 +302,24 @@ fn u16_at(data: &[u8], at: usize) -> Option<u16> {
 fn u32_at(data: &[u8], at: usize) -> Option<u32> {
     let b = data.get(at..at + 4)?;
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// Why an xls workbook stream cannot be read safely, if it cannot: a sheet (BOUNDSHEET record)
+/// said to start beyond the end of the stream — calamine slices there without checking (a
+/// fuzz finding).
+pub fn xls_damage(bytes: &[u8]) -> Option<String> {
+    let stream = xls_workbook_stream(bytes)?;
+    let mut pos = 0usize;
+    while let Some(header) = stream.get(pos..pos + 4) {
+        let typ = u16::from_le_bytes([header[0], header[1]]);
+        let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
+        let data = stream.get(pos + 4..pos + 4 + len).unwrap_or_default();
+        pos += 4 + len;
+        if typ == 0x0085 && u32_at(data, 0).is_some_and(|start| start as usize >= stream.len()) {
+            return Some("damaged xls: a sheet starts beyond the end of the workbook".into());
+        }
+    }
+    None
 }
 
 /// The rectangle a DIMENSIONS record claims, as calamine will size it: rows first..last-1,

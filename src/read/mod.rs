@@ -263,6 +263,9 @@ fn sniff(data: Cursor<Vec<u8>>) -> Option<Result<Book, Problem>> {
 /// Opens an xls workbook, after checking that no sheet is too large to load (calamine reads
 /// every sheet of an xls file whole, when it opens it).
 fn open_xls(data: Bytes) -> Result<Book, Problem> {
+    if let Some(reason) = guard::xls_damage(data.get_ref()) {
+        return Err(Problem::FileUnreadable { reason });
+    }
     if let Some(extent) = guard::xls_too_large(data.get_ref()) {
         return Err(too_large(extent));
     }
