@@ -280,9 +280,11 @@ fn long_run_of_mutations() {
             bytes = mutate(&bytes, &rng.mutation());
         }
         executions += 1;
+        // Saved first, so an abort (which no hook can catch) leaves its input behind.
+        std::fs::create_dir_all(&out).expect("findings folder");
+        std::fs::write(out.join("current.bin"), &bytes).expect("save current");
         if let Err(finding) = read_all_ways(&bytes) {
             findings += 1;
-            std::fs::create_dir_all(&out).expect("findings folder");
             std::fs::write(out.join(format!("finding-{findings}.bin")), &bytes).expect("save");
             println!("finding {findings}: {finding}");
         }

@@ -234,6 +234,28 @@ fn xls_cut_inside_a_sector_is_named_damaged_not_a_caught_panic() {
     }
 }
 
+/// Fuzz finding (an abort, not a panic): calamine reserves `uniqueCount` shared strings up front,
+/// so a 6 KB xlsx announcing 2^32 of them asked for 103 GB and killed the process.
+#[test]
+fn xlsx_announcing_four_billion_shared_strings_is_refused_not_an_abort() {
+    let forged = hostile::rezip_named(&hostile::seed_xlsx_bytes(), "sharedStrings.xml", |xml| {
+        let text = String::from_utf8_lossy(xml);
+        let at = text.find("uniqueCount=\"").expect("uniqueCount") + "uniqueCount=\"".len();
+        let end = at + text[at..].find('"').expect("closing quote");
+        format!("{}4294967296{}", &text[..at], &text[end..]).into_bytes()
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("กองนับปลอม.xlsx");
+    std::fs::write(&path, forged).expect("write");
+    let read = read_file(&path);
+    assert_eq!(codes(&read), ["file-unreadable"]);
+    assert!(
+        read.issues[0]
+            .message()
+            .contains("4294967296 shared strings")
+    );
+}
+
 #[test]
 fn corrupt_zip_entry_is_unreadable() {
     // Overwrite the compressed bytes of every entry after its local header: the CRC fails.

@@ -361,6 +361,60 @@ fn xls_dimensions(data: &[u8]) -> Option<Extent> {
     })
 }
 
+/// The most shared strings an xlsx may announce (`<sst uniqueCount>`). calamine reserves room
+/// for that many before reading one (24 bytes each), so a forged count aborts the process on a
+/// failed allocation — a fuzz finding. 16 million is ~400 MB, far above any real workbook.
+pub const MAX_SHARED_STRINGS: u64 = 16_000_000;
+
+/// Why an xlsx cannot be read safely, if it cannot: a shared-string table announcing more than
+/// [`MAX_SHARED_STRINGS`] strings. `None` for other files (calamine reports what is wrong).
+pub fn xlsx_damage(bytes: &[u8]) -> Option<String> {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .filter(|n| n.to_lowercase().ends_with("sharedstrings.xml"))
+        .collect();
+    for name in names {
+        let Ok(entry) = zip.by_name(&name) else {
+            continue;
+        };
+        let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            match xml.read_event_into(&mut buf) {
+                Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "sst" => {
+                    let count = match e.try_get_attribute("uniqueCount") {
+                        Ok(Some(a)) => leading_number(&a.value),
+                        _ => 0,
+                    };
+                    if count > MAX_SHARED_STRINGS {
+                        return Some(format!(
+                            "damaged xlsx: {name} announces {count} shared strings"
+                        ));
+                    }
+                    break;
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(_) => {}
+            }
+        }
+    }
+    None
+}
+
+/// The number its leading ASCII digits spell (saturating), 0 when there are none.
+fn leading_number(text: &str) -> u64 {
+    text.trim()
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .fold(0u64, |n, d| {
+            n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+        })
+}
+
 /// The first table of an ods workbook whose non-empty cells span more than [`MAX_CELLS`]
 /// (repeated rows and columns counted as calamine expands them); `None` when every table is
 /// small or the file is not a readable ods (calamine then reports what is wrong with it).
@@ -531,6 +585,14 @@ mod tests {
             None,
             "not a compound file"
         );
+    }
+
+    #[test]
+    fn leading_number_saturates() {
+        assert_eq!(leading_number(" 4294967296"), 4_294_967_296);
+        assert_eq!(leading_number("99999999999999999999999"), u64::MAX);
+        assert_eq!(leading_number("12abc"), 12);
+        assert_eq!(leading_number("x"), 0);
     }
 
     #[test]

@@ -223,7 +223,7 @@ fn read_workbook(file: &str, extension: &str, bytes: Vec<u8>) -> Result<Vec<Shee
     }
     let data = Cursor::new(bytes);
     let opened = match extension {
-        "xlsx" | "xlsm" => Xlsx::new(data.clone()).map(Book::Xlsx).map_err(describe),
+        "xlsx" | "xlsm" => open_xlsx(data.clone()),
         "xlsb" => Xlsb::new(data.clone()).map(Book::Xlsb).map_err(describe),
         "xls" => open_xls(data.clone()),
         "ods" => open_ods(data.clone()),
@@ -244,8 +244,12 @@ fn read_workbook(file: &str, extension: &str, bytes: Vec<u8>) -> Result<Vec<Shee
 /// Tries every format on the bytes (a file saved with the wrong extension). `Some(Err)` when
 /// the bytes are an xls workbook too large to load.
 fn sniff(data: Cursor<Vec<u8>>) -> Option<Result<Book, Problem>> {
-    if let Ok(b) = Xlsx::new(data.clone()) {
-        return Some(Ok(Book::Xlsx(b)));
+    match open_xlsx(data.clone()) {
+        Ok(b) => return Some(Ok(b)),
+        Err(e @ Problem::FileUnreadable { .. }) if guard::xlsx_damage(data.get_ref()).is_some() => {
+            return Some(Err(e));
+        }
+        Err(_) => {}
     }
     match open_xls(data.clone()) {
         Ok(b) => return Some(Ok(b)),
@@ -258,6 +262,15 @@ fn sniff(data: Cursor<Vec<u8>>) -> Option<Result<Book, Problem>> {
         Err(_) => {}
     }
     Xlsb::new(data).ok().map(|b| Ok(Book::Xlsb(b)))
+}
+
+/// Opens an xlsx workbook, after checking its shared-string table does not announce a forged
+/// size (calamine reserves memory for it up front).
+fn open_xlsx(data: Bytes) -> Result<Book, Problem> {
+    if let Some(reason) = guard::xlsx_damage(data.get_ref()) {
+        return Err(Problem::FileUnreadable { reason });
+    }
+    Xlsx::new(data).map(Book::Xlsx).map_err(describe)
 }
 
 /// Opens an xls workbook, after checking that no sheet is too large to load (calamine reads

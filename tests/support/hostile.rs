@@ -135,3 +135,25 @@ pub fn biff_records(bytes: &[u8], typ: u16, len: u16) -> Vec<usize> {
         .map(|(i, _)| i)
         .collect()
 }
+
+/// The zip with every entry whose name ends with `suffix` rewritten by `edit` (entries stored, in
+/// their order, with valid CRCs).
+pub fn rezip_named(seed: &[u8], suffix: &str, edit: impl Fn(&[u8]) -> Vec<u8>) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(seed)).expect("a zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).expect("entry");
+        let name = file.name().expect("name").to_string();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).expect("read entry");
+        if name.ends_with(suffix) {
+            data = edit(&data);
+        }
+        out.start_file(name, stored).expect("start");
+        out.write_all(&data).expect("write entry");
+    }
+    out.finish().expect("finish").into_inner()
+}
