@@ -56,6 +56,8 @@ pub enum Problem {
     FilePasswordProtected,
     /// A spreadsheet file in which no project table header was found.
     NoProjectTable,
+    /// A sheet whose used area is too large to load (a stray value far away, or a forged size).
+    SheetTooLarge { extent: String, cells: u64 },
     /// A sheet that is hidden in Excel; it is read anyway.
     SheetHidden,
     /// Two columns of one header mean the same field.
@@ -64,6 +66,8 @@ pub enum Problem {
     HeaderIncomplete { missing: String },
     /// The sheet has no ordinance-budget column: ordinance budget = plan budget.
     OrdinanceBudgetAssumed,
+    /// A project table header with no project under it.
+    TableEmpty,
     /// A non-blank row under a header with nothing in any project column; not counted.
     RowNotProject { found: String },
     /// A workbook written by planmerge itself (a summary), not a division's file; skipped.
@@ -80,6 +84,8 @@ pub enum Problem {
     MoneyNegative { field: MoneyField, found: String },
     /// Money with more than two decimals.
     MoneyTooPrecise { field: MoneyField, found: String },
+    /// Money beyond any local budget (one trillion baht or more): a typo or a forged number.
+    MoneyTooLarge { field: MoneyField, found: String },
     /// Money typed as text (merged, but a warning).
     MoneyAsText { field: MoneyField, found: String },
     /// A money cell left empty, read as 0.00.
@@ -107,10 +113,12 @@ impl Problem {
             Problem::FileUnreadable { .. } => "file-unreadable",
             Problem::FilePasswordProtected => "file-password-protected",
             Problem::NoProjectTable => "no-project-table",
+            Problem::SheetTooLarge { .. } => "sheet-too-large",
             Problem::SheetHidden => "sheet-hidden",
             Problem::HeaderDuplicate { .. } => "header-duplicate",
             Problem::HeaderIncomplete { .. } => "header-incomplete",
             Problem::OrdinanceBudgetAssumed => "ordinance-budget-assumed",
+            Problem::TableEmpty => "table-empty",
             Problem::RowNotProject { .. } => "row-not-project",
             Problem::SummarySkipped => "summary-skipped",
             Problem::NameMissing => "name-missing",
@@ -119,6 +127,7 @@ impl Problem {
             Problem::MoneyNotNumber { .. } => "money-not-number",
             Problem::MoneyNegative { .. } => "money-negative",
             Problem::MoneyTooPrecise { .. } => "money-too-precise",
+            Problem::MoneyTooLarge { .. } => "money-too-large",
             Problem::MoneyAsText { .. } => "money-as-text",
             Problem::MoneyBlank { .. } => "money-blank",
             Problem::DisbursedOverBudget { .. } => "disbursed-over-budget",
@@ -139,6 +148,7 @@ impl Problem {
             | Problem::MoneyAsText { .. }
             | Problem::MoneyBlank { .. }
             | Problem::RowNotProject { .. }
+            | Problem::TableEmpty
             | Problem::SummarySkipped => Severity::Warning,
             _ => Severity::Error,
         }
@@ -152,7 +162,11 @@ impl Problem {
             Problem::NoProjectTable => {
                 "ไม่พบตารางโครงการ (หัวตาราง ลำดับ/รายการโครงการ/มิติ/งบประมาณ/สถานะ)".to_string()
             }
+            Problem::SheetTooLarge { extent, cells } => {
+                format!("แผ่นงานมีข้อมูลกว้างถึง {extent} ({cells} ช่อง) ใหญ่เกินจะอ่านได้")
+            }
             Problem::SheetHidden => "แผ่นงานนี้ถูกซ่อนไว้ แต่ได้อ่านรวมด้วย".to_string(),
+            Problem::TableEmpty => "พบหัวตารางโครงการ แต่ไม่มีโครงการอยู่ใต้หัวตาราง".to_string(),
             Problem::HeaderDuplicate { field } => {
                 format!("หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน")
             }
@@ -174,6 +188,9 @@ impl Problem {
             }
             Problem::MoneyNegative { field, found } => {
                 format!("{} ติดลบ (พบ {found})", field.thai())
+            }
+            Problem::MoneyTooLarge { field, found } => {
+                format!("{} มากเกินจริง (พบ {found})", field.thai())
             }
             Problem::MoneyTooPrecise { field, found } => {
                 format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found})", field.thai())
@@ -205,7 +222,11 @@ impl Problem {
             Problem::FileUnreadable { reason } => format!("cannot open the file ({reason})"),
             Problem::FilePasswordProtected => "the file is password-protected".into(),
             Problem::NoProjectTable => "no project table header found".into(),
+            Problem::SheetTooLarge { extent, cells } => {
+                format!("a sheet spans {extent} ({cells} cells), too large to load")
+            }
             Problem::SheetHidden => "hidden sheet, read anyway".into(),
+            Problem::TableEmpty => "a project table header with no project under it".into(),
             Problem::HeaderDuplicate { field } => {
                 format!("the header has the column \"{field}\" twice")
             }
@@ -231,6 +252,9 @@ impl Problem {
             }
             Problem::MoneyNegative { field, found } => {
                 format!("{} is negative ({found})", field.english())
+            }
+            Problem::MoneyTooLarge { field, found } => {
+                format!("{} is implausibly large ({found})", field.english())
             }
             Problem::MoneyTooPrecise { field, found } => {
                 format!("{} has more than 2 decimals ({found})", field.english())
@@ -264,7 +288,11 @@ impl Problem {
             }
             Problem::FilePasswordProtected => "เอารหัสผ่านออก แล้วบันทึกและส่งใหม่",
             Problem::NoProjectTable => "ใช้แบบฟอร์มจาก planmerge template แล้วย้ายข้อมูลไปกรอก",
+            Problem::SheetTooLarge { .. } => {
+                "ลบค่าที่อยู่ไกลจากตาราง (กด Ctrl+End เพื่อหา) หรือบันทึกเป็น .xlsx แล้วส่งใหม่"
+            }
             Problem::SheetHidden => "ถ้าไม่ตั้งใจให้นับ ให้ลบแผ่นงานนี้ออก",
+            Problem::TableEmpty => "ตรวจว่าส่งไฟล์ถูกฉบับ",
             Problem::HeaderDuplicate { .. } => "ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน",
             Problem::HeaderIncomplete { .. } => {
                 "เพิ่มคอลัมน์ที่ขาดในหัวตาราง หรือใช้แบบฟอร์มจาก planmerge template"
@@ -283,6 +311,7 @@ impl Problem {
             Problem::MoneyNotNumber { .. } => "ใส่จำนวนเงินเป็นตัวเลข เช่น 55300.00 ไม่ต้องพิมพ์คำว่า บาท",
             Problem::MoneyNegative { .. } => "จำนวนเงินต้องไม่น้อยกว่า 0 แก้ให้ถูกต้อง",
             Problem::MoneyTooPrecise { .. } => "ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)",
+            Problem::MoneyTooLarge { .. } => "ตรวจตัวเลข (ไม่เกิน 999,999,999,999.99 บาท)",
             Problem::MoneyAsText { .. } => "ครั้งหน้าให้พิมพ์เป็นตัวเลข (ไม่ใส่ตัวอักษร)",
             Problem::MoneyBlank { .. } => "ถ้าไม่ใช่ 0 ให้กรอกจำนวนเงิน",
             Problem::DisbursedOverBudget { .. } => {
@@ -309,7 +338,11 @@ impl Problem {
             }
             Problem::FilePasswordProtected => "remove the password and send it again",
             Problem::NoProjectTable => "copy the data into a form from planmerge template",
+            Problem::SheetTooLarge { .. } => {
+                "delete the stray values far from the table (Ctrl+End finds them) or save as .xlsx"
+            }
             Problem::SheetHidden => "delete the sheet if it should not count",
+            Problem::TableEmpty => "check this is the right file",
             Problem::HeaderDuplicate { .. } => "remove or rename one of them",
             Problem::HeaderIncomplete { .. } => {
                 "add the column, or use a form from planmerge template"
@@ -324,6 +357,7 @@ impl Problem {
             Problem::MoneyNotNumber { .. } => "type the amount as a number, e.g. 55300.00",
             Problem::MoneyNegative { .. } => "amounts cannot be below 0",
             Problem::MoneyTooPrecise { .. } => "round to satang (2 decimals)",
+            Problem::MoneyTooLarge { .. } => "check the number (at most 999,999,999,999.99 baht)",
             Problem::MoneyAsText { .. } => "type numbers as numbers next time",
             Problem::MoneyBlank { .. } => "fill in the amount if it is not 0",
             Problem::DisbursedOverBudget { .. } => {

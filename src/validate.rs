@@ -172,7 +172,12 @@ fn dimension(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<Dimensio
     None
 }
 
-/// A money cell: a non-negative amount with at most two decimals.
+/// The largest amount accepted in a money cell: 999,999,999,999.99 baht (below one trillion; the
+/// whole Thai national budget is about 3.5 trillion). It keeps every sum and percentage far from
+/// Decimal's limit (~7.9e28), so nothing in `compute` can overflow.
+pub const MAX_MONEY: Decimal = Decimal::from_parts(276_447_231, 23_283, 0, false, 2);
+
+/// A money cell: a non-negative amount with at most two decimals, below [`MAX_MONEY`].
 fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> Option<Decimal> {
     let Some(c) = cell else {
         // The header check guarantees plan budget and disbursed columns exist.
@@ -198,6 +203,11 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
     if amount < Decimal::ZERO {
         let found = amount.to_string();
         checks.error(Problem::MoneyNegative { field, found }, col);
+        return None;
+    }
+    if amount > MAX_MONEY {
+        let found = amount.normalize().to_string();
+        checks.error(Problem::MoneyTooLarge { field, found }, col);
         return None;
     }
     if amount.normalize().scale() > 2 {

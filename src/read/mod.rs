@@ -3,6 +3,8 @@
 
 /// One cell to text or number: Thai digits, normalisation, money, ticks.
 pub mod cell;
+/// Checks made before calamine sees the bytes: compound-file structure, sheet extent.
+pub mod guard;
 /// Header rows, column mapping, repeated page headers.
 pub mod table;
 
@@ -135,65 +137,85 @@ pub fn division_of(path: &Path) -> String {
 /// Reads one file: never panics, never fails — every problem becomes an issue.
 pub fn read_file(path: &Path) -> FileRows {
     let shown = path.display().to_string();
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let mut read = match std::fs::read(path) {
+        Ok(bytes) => read_bytes(&shown, &extension, bytes),
+        Err(e) => FileRows {
+            input: InputFile {
+                file: shown.clone(),
+                sha256: String::new(),
+                sheets: Vec::new(),
+                rows: 0,
+            },
+            division: "".into(),
+            rows: Vec::new(),
+            issues: vec![Issue::new(
+                Problem::FileUnreadable {
+                    reason: e.to_string(),
+                },
+                Location::file(&shown),
+            )],
+        },
+    };
+    read.division = division_of(path).into();
+    read
+}
+
+/// Reads a file's bytes as the format its `extension` names (`xlsx`, `ods`…; the content is
+/// sniffed when that fails), reporting under the name `shown`. Never panics, never fails: every
+/// problem becomes an issue. The fuzz target calls this directly.
+pub fn read_bytes(shown: &str, extension: &str, bytes: Vec<u8>) -> FileRows {
     let mut input = InputFile {
-        file: shown.clone(),
-        sha256: String::new(),
+        file: shown.to_string(),
+        sha256: hex(&Sha256::digest(&bytes)),
         sheets: Vec::new(),
         rows: 0,
     };
     let mut issues = Vec::new();
     let mut rows = Vec::new();
-    match std::fs::read(path) {
-        Err(e) => issues.push(Issue::new(
-            Problem::FileUnreadable {
-                reason: e.to_string(),
-            },
-            Location::file(&shown),
-        )),
-        Ok(bytes) => {
-            input.sha256 = hex(&Sha256::digest(&bytes));
-            let extension = path
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            let outcome = std::panic::catch_unwind(|| read_workbook(&shown, &extension, bytes));
-            match outcome {
-                Ok(Ok(sheets)) => {
-                    for (name, tables, hidden) in sheets {
-                        if tables.found_table {
-                            input.sheets.push(name.clone());
-                            if hidden {
-                                issues.push(Issue::new(
-                                    Problem::SheetHidden,
-                                    Location::sheet(&shown, &name),
-                                ));
-                            }
-                        }
-                        input.rows += tables.rows_read;
-                        issues.extend(tables.issues);
-                        rows.extend(tables.rows);
-                    }
-                    if input.sheets.is_empty() && !issues.iter().any(|i| i.is_error()) {
-                        issues.push(Issue::new(Problem::NoProjectTable, Location::file(&shown)));
+    let outcome = std::panic::catch_unwind(|| read_workbook(shown, extension, bytes));
+    match outcome {
+        Ok(Ok(sheets)) => {
+            for (name, tables, hidden) in sheets {
+                if tables.found_table {
+                    input.sheets.push(name.clone());
+                    if hidden {
+                        issues.push(Issue::new(
+                            Problem::SheetHidden,
+                            Location::sheet(shown, &name),
+                        ));
                     }
                 }
-                Ok(Err(problem)) => issues.push(Issue::new(problem, Location::file(&shown))),
-                Err(_) => issues.push(Issue::new(
-                    Problem::FileUnreadable {
-                        reason: "the reader failed on this file".into(),
-                    },
-                    Location::file(&shown),
-                )),
+                input.rows += tables.rows_read;
+                issues.extend(tables.issues);
+                rows.extend(tables.rows);
+            }
+            if input.sheets.is_empty() && !issues.iter().any(|i| i.is_error()) {
+                issues.push(Issue::new(Problem::NoProjectTable, Location::file(shown)));
             }
         }
+        Ok(Err(problem)) => issues.push(Issue::new(problem, Location::file(shown))),
+        Err(_) => issues.push(Issue::new(
+            Problem::FileUnreadable {
+                reason: READER_PANICKED.into(),
+            },
+            Location::file(shown),
+        )),
     }
     FileRows {
         input,
-        division: division_of(path).into(),
+        division: division_of(Path::new(shown)).into(),
         rows,
         issues,
     }
 }
+
+/// The reason given when the spreadsheet library panicked on a file (caught, but a bug to report:
+/// the fuzz harness looks for it).
+pub const READER_PANICKED: &str = "the reader failed on this file";
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -205,36 +227,87 @@ type SheetResult = (String, SheetTables, bool);
 /// Opens a workbook by its extension (falling back to sniffing the content) and reads every
 /// worksheet.
 fn read_workbook(file: &str, extension: &str, bytes: Vec<u8>) -> Result<Vec<SheetResult>, Problem> {
+    if let Some(reason) = guard::compound_file_damage(&bytes) {
+        return Err(Problem::FileUnreadable { reason });
+    }
     let data = Cursor::new(bytes);
     let opened = match extension {
-        "xlsx" | "xlsm" => Xlsx::new(data.clone()).map(Book::Xlsx).map_err(describe),
+        "xlsx" | "xlsm" => open_xlsx(data.clone()),
         "xlsb" => Xlsb::new(data.clone()).map(Book::Xlsb).map_err(describe),
-        "xls" => Xls::new(data.clone()).map(Book::Xls).map_err(describe),
-        "ods" => Ods::new(data.clone()).map(Book::Ods).map_err(describe),
+        "xls" => open_xls(data.clone()),
+        "ods" => open_ods(data.clone()),
         _ => Err(Problem::FileUnreadable {
             reason: "not a spreadsheet (.xlsx .xlsm .xls .xlsb .ods)".into(),
         }),
     };
     let mut book = match opened {
         Ok(book) => book,
-        Err(Problem::FilePasswordProtected) => return Err(Problem::FilePasswordProtected),
-        Err(first) => sniff(data).ok_or(first)?,
+        Err(stop @ (Problem::FilePasswordProtected | Problem::SheetTooLarge { .. })) => {
+            return Err(stop);
+        }
+        Err(first) => sniff(data).ok_or(first)??,
     };
     book.read_sheets(file)
 }
 
-/// Tries every format on the bytes (a file saved with the wrong extension).
-fn sniff(data: Cursor<Vec<u8>>) -> Option<Book> {
-    if let Ok(b) = Xlsx::new(data.clone()) {
-        return Some(Book::Xlsx(b));
+/// Tries every format on the bytes (a file saved with the wrong extension). `Some(Err)` when
+/// the bytes are an xls workbook too large to load.
+fn sniff(data: Cursor<Vec<u8>>) -> Option<Result<Book, Problem>> {
+    match open_xlsx(data.clone()) {
+        Ok(b) => return Some(Ok(b)),
+        Err(e @ Problem::FileUnreadable { .. }) if guard::xlsx_damage(data.get_ref()).is_some() => {
+            return Some(Err(e));
+        }
+        Err(_) => {}
     }
-    if let Ok(b) = Xls::new(data.clone()) {
-        return Some(Book::Xls(b));
+    match open_xls(data.clone()) {
+        Ok(b) => return Some(Ok(b)),
+        Err(too_large @ Problem::SheetTooLarge { .. }) => return Some(Err(too_large)),
+        Err(_) => {}
     }
-    if let Ok(b) = Ods::new(data.clone()) {
-        return Some(Book::Ods(b));
+    match open_ods(data.clone()) {
+        Ok(b) => return Some(Ok(b)),
+        Err(too_large @ Problem::SheetTooLarge { .. }) => return Some(Err(too_large)),
+        Err(_) => {}
     }
-    Xlsb::new(data).ok().map(Book::Xlsb)
+    Xlsb::new(data).ok().map(|b| Ok(Book::Xlsb(b)))
+}
+
+/// Opens an xlsx workbook, after checking its shared-string table does not announce a forged
+/// size (calamine reserves memory for it up front).
+fn open_xlsx(data: Bytes) -> Result<Book, Problem> {
+    if let Some(reason) = guard::xlsx_damage(data.get_ref()) {
+        return Err(Problem::FileUnreadable { reason });
+    }
+    Xlsx::new(data).map(Book::Xlsx).map_err(describe)
+}
+
+/// Opens an xls workbook, after checking that no sheet is too large to load (calamine reads
+/// every sheet of an xls file whole, when it opens it).
+fn open_xls(data: Bytes) -> Result<Book, Problem> {
+    if let Some(reason) = guard::xls_damage(data.get_ref()) {
+        return Err(Problem::FileUnreadable { reason });
+    }
+    if let Some(extent) = guard::xls_too_large(data.get_ref()) {
+        return Err(too_large(extent));
+    }
+    Xls::new(data).map(Book::Xls).map_err(describe)
+}
+
+/// Opens an ods workbook, after checking that no sheet is too large to load (calamine reads
+/// every sheet of an ods file whole, when it opens it).
+fn open_ods(data: Bytes) -> Result<Book, Problem> {
+    if let Some(extent) = guard::ods_too_large(data.get_ref()) {
+        return Err(too_large(extent));
+    }
+    Ods::new(data).map(Book::Ods).map_err(describe)
+}
+
+fn too_large(extent: guard::Extent) -> Problem {
+    Problem::SheetTooLarge {
+        extent: extent.a1(),
+        cells: extent.cells(),
+    }
 }
 
 /// A calamine error as a problem in words.

@@ -353,6 +353,10 @@ impl TableFinder {
         if let Some((header_row, header)) = self.pending.take() {
             self.activate(&header_row, header);
         }
+        if self.out.found_table && self.out.rows_read == 0 {
+            let location = Location::sheet(&self.file, &self.sheet);
+            self.issue(Problem::TableEmpty, location);
+        }
         self.out
     }
 

@@ -321,3 +321,8 @@ fn the_same_project_twice_names_both_places() {
     assert_eq!(issue.location.to_string(), "กองช่าง.xlsx › แผน › B21");
     assert!(issue.message().contains("กองคลัง.xlsx › แผน › B8"));
 }
+
+#[test]
+fn max_money_is_just_below_one_trillion() {
+    assert_eq!(MAX_MONEY.to_string(), "999999999999.99");
+}
