@@ -100,7 +100,9 @@ impl<'a> CompoundFile<'a> {
         let entries: Vec<(bool, u32, usize)> = directory
             .chunks_exact(128)
             .map(|e| {
-                let named = e[..64].iter().any(|b| *b != 0);
+                // Only stream objects (type 2) own a chain of their own; the root entry's chain
+                // is the mini stream itself, storages have none.
+                let named = e[..64].iter().any(|b| *b != 0) && e[66] == 2;
                 let start = u32_at(e, 116).unwrap_or(END_OF_CHAIN);
                 let len = if size == 512 {
                     u32_at(e, 120).map_or(usize::MAX, |l| l as usize)
@@ -130,7 +132,7 @@ impl<'a> CompoundFile<'a> {
                 .ok_or("mini sector beyond the mini stream")
         };
         for (named, start, len) in entries {
-            if !named {
+            if !named || len == 0 {
                 continue;
             }
             if len < 4096 {
