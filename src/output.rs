@@ -110,6 +110,7 @@ fn verdict(errors: usize, warnings: usize, style: Style) -> String {
     }
 }
 
+/// Baht as a person reads it, on the terminal and in the summary's sentences:
 /// `8536600.00` → `8,536,600.00`.
 pub fn baht(value: Decimal) -> String {
     let text = crate::compute::two_dp(value).to_string();
@@ -254,5 +255,7 @@ mod tests {
         assert_eq!(baht(Decimal::ZERO), "0.00");
         assert_eq!(baht(Decimal::new(100000, 0)), "100,000.00");
         assert_eq!(baht(Decimal::new(999, 0)), "999.00");
+        assert_eq!(baht(Decimal::new(55300, 0)), "55,300.00");
+        assert_eq!(baht(Decimal::new(-1234567, 1)), "-123,456.70");
     }
 }

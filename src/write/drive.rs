@@ -110,7 +110,7 @@ fn sentences(s: &Summary<'_>) -> Vec<(String, Figure, &'static str)> {
         (
             format!(
                 "- เบิกจ่ายงบประมาณ {} บาท คิดเป็นร้อยละ {}",
-                baht_text(total.disbursed),
+                crate::output::baht(total.disbursed),
                 total.pct_disbursed
             ),
             Figure::Baht(num(total.disbursed)),
@@ -125,37 +125,4 @@ fn sentences(s: &Summary<'_>) -> Vec<(String, Figure, &'static str)> {
             "ร้อยละ",
         ),
     ]
-}
-
-/// Baht as printed in prose: `8,536,600.00` (thousands separators, two decimals).
-pub fn baht_text(value: rust_decimal::Decimal) -> String {
-    let text = crate::compute::two_dp(value).to_string();
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
-    let mut grouped = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}{grouped}.{fraction}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::baht_text;
-    use rust_decimal::Decimal;
-
-    #[test]
-    fn baht_in_prose_has_thousands_separators_and_two_decimals() {
-        assert_eq!(baht_text(Decimal::new(853660000, 2)), "8,536,600.00");
-        assert_eq!(baht_text(Decimal::ZERO), "0.00");
-        assert_eq!(baht_text(Decimal::new(55300, 0)), "55,300.00");
-        assert_eq!(baht_text(Decimal::new(999, 0)), "999.00");
-        assert_eq!(baht_text(Decimal::new(-1234567, 1)), "-123,456.70");
-    }
 }
