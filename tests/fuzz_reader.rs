@@ -205,7 +205,12 @@ fn read_all_ways(bytes: &[u8]) -> Result<(), String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    // A fixed seed keeps `cargo test` repeatable; the long run below explores.
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x706c_616e_6d65_7267),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn mutated_workbooks_never_panic_and_earn_reader_codes(

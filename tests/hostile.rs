@@ -256,6 +256,41 @@ fn xlsx_announcing_four_billion_shared_strings_is_refused_not_an_abort() {
     );
 }
 
+/// Fuzz finding (a hang): calamine's ods table loop has no end-of-file case, so a table whose
+/// `</table:table>` is damaged spun forever. Read on a thread, so a regression fails instead of
+/// hanging the suite.
+#[test]
+fn ods_with_a_table_never_closed_is_refused_not_a_hang() {
+    let path = fixture("fuzz-ods-table-never-closed.bin");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("กองค้าง.ods");
+    std::fs::copy(&path, &file).expect("copy");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(codes(&read_file(&file)));
+    });
+    let codes = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("read within 20 s, not a hang");
+    assert_eq!(codes, ["file-unreadable"]);
+}
+
+/// Fuzz findings not fixed here: calamine's xls record parsers slice short records without
+/// checking (a NAME record of 2 bytes; another record in `Xls::new`). The panic is caught and
+/// the file named unreadable — the contract holds — but it is a calamine bug to report upstream.
+#[test]
+fn calamine_xls_parser_panics_are_still_caught_and_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in [
+        "fuzz-xls-short-record.bin",
+        "fuzz-xls-short-name-record.bin",
+    ] {
+        let path = dir.path().join("กองสั้น.xls");
+        std::fs::copy(fixture(name), &path).expect("copy");
+        assert_eq!(codes(&read_file(&path)), ["file-unreadable"], "{name}");
+    }
+}
+
 #[test]
 fn corrupt_zip_entry_is_unreadable() {
     // Overwrite the compressed bytes of every entry after its local header: the CRC fails.

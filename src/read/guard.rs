@@ -417,31 +417,52 @@ fn leading_number(text: &str) -> u64 {
         })
 }
 
-/// The first table of an ods workbook whose non-empty cells span more than [`MAX_CELLS`]
-/// (repeated rows and columns counted as calamine expands them); `None` when every table is
-/// small or the file is not a readable ods (calamine then reports what is wrong with it).
-/// `content.xml` is streamed, never held whole.
-pub fn ods_too_large(bytes: &[u8]) -> Option<Extent> {
+/// Why calamine must not be given an ods workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OdsRefusal {
+    /// A table whose non-empty cells span more than [`MAX_CELLS`].
+    TooLarge(Extent),
+    /// A `<table:table>` never closed before the end of `content.xml`: calamine's table loop
+    /// has no end-of-file case and would spin forever (a fuzz finding).
+    TableNeverClosed,
+}
+
+/// Walks `content.xml` as calamine will (same reader settings: end names not checked) and says
+/// why calamine must not read it, if it must not: a table too large to load (repeated rows and
+/// columns counted as calamine expands them) or a table never closed. `None` when the file is
+/// fine or is not a readable ods (calamine then reports what is wrong with it). `content.xml`
+/// is streamed, never held whole.
+pub fn ods_refusal(bytes: &[u8]) -> Option<OdsRefusal> {
     use quick_xml::events::Event;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let content = zip.by_name("content.xml").ok()?;
     let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    xml.config_mut().check_end_names = false;
+    xml.config_mut().trim_text(false);
     let mut buf = Vec::new();
     let mut scan = OdsScan::default();
+    let mut table_open = false;
     loop {
         buf.clear();
         match xml.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) => scan.open(e.name().as_ref(), &e, false),
+            Ok(Event::Start(e)) => {
+                table_open |= e.name().as_ref() == "table:table";
+                scan.open(e.name().as_ref(), &e, false);
+            }
             Ok(Event::Empty(e)) => {
                 scan.open(e.name().as_ref(), &e, true);
                 scan.close(e.name().as_ref());
             }
-            Ok(Event::End(e)) => scan.close(e.name().as_ref()),
-            Ok(Event::Eof) | Err(_) => return scan.too_large,
+            Ok(Event::End(e)) => {
+                table_open &= e.name().as_ref() != "table:table";
+                scan.close(e.name().as_ref());
+            }
+            Ok(Event::Eof) if table_open => return Some(OdsRefusal::TableNeverClosed),
+            Ok(Event::Eof) | Err(_) => return scan.too_large.map(OdsRefusal::TooLarge),
             Ok(_) => {}
         }
-        if scan.too_large.is_some() {
-            return scan.too_large;
+        if let Some(extent) = scan.too_large {
+            return Some(OdsRefusal::TooLarge(extent));
         }
     }
 }

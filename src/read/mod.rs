@@ -297,8 +297,14 @@ fn open_xls(data: Bytes) -> Result<Book, Problem> {
 /// Opens an ods workbook, after checking that no sheet is too large to load (calamine reads
 /// every sheet of an ods file whole, when it opens it).
 fn open_ods(data: Bytes) -> Result<Book, Problem> {
-    if let Some(extent) = guard::ods_too_large(data.get_ref()) {
-        return Err(too_large(extent));
+    match guard::ods_refusal(data.get_ref()) {
+        Some(guard::OdsRefusal::TooLarge(extent)) => return Err(too_large(extent)),
+        Some(guard::OdsRefusal::TableNeverClosed) => {
+            return Err(Problem::FileUnreadable {
+                reason: "damaged ods: a table is never closed".into(),
+            });
+        }
+        None => {}
     }
     Ods::new(data).map(Book::Ods).map_err(describe)
 }
