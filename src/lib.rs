@@ -60,8 +60,7 @@ pub fn read_and_validate_with(files: &[PathBuf], progress: &(dyn Fn(&FileDone) +
     let per_file: Vec<(InputFile, validate::Validated)> = files
         .par_iter()
         .map(|path| {
-            let file = read::read_file(path);
-            let validated = validate::validate_file(&file);
+            let (file, validated) = validate::read_and_validate_file(path);
             progress(&FileDone {
                 rows: file.input.rows,
                 errors: issue::error_count(&validated.issues),

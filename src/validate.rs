@@ -35,6 +35,23 @@ pub fn validate(files: Vec<FileRows>) -> Validated {
     out
 }
 
+/// Reads one file and validates each row as soon as it is read, so a sheet's raw rows are never
+/// all held at once. Issues come as [`validate_file`] gives them: the reader's first, then the
+/// rows'.
+pub fn read_and_validate_file(path: &std::path::Path) -> (FileRows, Validated) {
+    let division: Arc<str> = crate::read::division_of(path).into();
+    let mut projects = Vec::new();
+    let mut row_issues = Vec::new();
+    let file = crate::read::read_file_into(path, &mut |raw| {
+        if let Some(p) = project(&raw, &division, &mut row_issues) {
+            projects.push(p);
+        }
+    });
+    let mut issues = file.issues.clone();
+    issues.extend(row_issues);
+    (file, Validated { projects, issues })
+}
+
 /// Validates one file's rows (the reader's issues first). Projects listed twice are looked for
 /// across all files afterwards, by [`remove_duplicates`].
 pub fn validate_file(file: &FileRows) -> Validated {

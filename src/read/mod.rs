@@ -136,13 +136,22 @@ pub fn division_of(path: &Path) -> String {
 
 /// Reads one file: never panics, never fails — every problem becomes an issue.
 pub fn read_file(path: &Path) -> FileRows {
+    let mut rows = Vec::new();
+    let mut file = read_file_into(path, &mut |raw| rows.push(raw));
+    file.rows = rows;
+    file
+}
+
+/// Reads one file, handing each data row to `sink` as soon as it is found instead of keeping it
+/// (the returned `rows` is empty): a million-row sheet is never held whole.
+pub fn read_file_into(path: &Path, sink: &mut dyn FnMut(RawRow)) -> FileRows {
     let shown = path.display().to_string();
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let mut read = match std::fs::read(path) {
-        Ok(bytes) => read_bytes(&shown, &extension, bytes),
+        Ok(bytes) => read_bytes_into(&shown, &extension, bytes, sink),
         Err(e) => FileRows {
             input: InputFile {
                 file: shown.clone(),
@@ -168,6 +177,19 @@ pub fn read_file(path: &Path) -> FileRows {
 /// sniffed when that fails), reporting under the name `shown`. Never panics, never fails: every
 /// problem becomes an issue. The fuzz target calls this directly.
 pub fn read_bytes(shown: &str, extension: &str, bytes: Vec<u8>) -> FileRows {
+    let mut rows = Vec::new();
+    let mut file = read_bytes_into(shown, extension, bytes, &mut |raw| rows.push(raw));
+    file.rows = rows;
+    file
+}
+
+/// [`read_bytes`], handing each data row to `sink` as it is found (the returned `rows` is empty).
+pub fn read_bytes_into(
+    shown: &str,
+    extension: &str,
+    bytes: Vec<u8>,
+    sink: &mut dyn FnMut(RawRow),
+) -> FileRows {
     let mut input = InputFile {
         file: shown.to_string(),
         sha256: hex(&Sha256::digest(&bytes)),
@@ -175,8 +197,9 @@ pub fn read_bytes(shown: &str, extension: &str, bytes: Vec<u8>) -> FileRows {
         rows: 0,
     };
     let mut issues = Vec::new();
-    let mut rows = Vec::new();
-    let outcome = std::panic::catch_unwind(|| read_workbook(shown, extension, bytes));
+    let mut sink = std::panic::AssertUnwindSafe(sink);
+    let outcome =
+        std::panic::catch_unwind(move || read_workbook(shown, extension, bytes, &mut **sink));
     match outcome {
         Ok(Ok(sheets)) => {
             for (name, tables, hidden) in sheets {
@@ -191,7 +214,6 @@ pub fn read_bytes(shown: &str, extension: &str, bytes: Vec<u8>) -> FileRows {
                 }
                 input.rows += tables.rows_read;
                 issues.extend(tables.issues);
-                rows.extend(tables.rows);
             }
             if input.sheets.is_empty() && !issues.iter().any(|i| i.is_error()) {
                 issues.push(Issue::new(Problem::NoProjectTable, Location::file(shown)));
@@ -208,7 +230,7 @@ pub fn read_bytes(shown: &str, extension: &str, bytes: Vec<u8>) -> FileRows {
     FileRows {
         input,
         division: division_of(Path::new(shown)).into(),
-        rows,
+        rows: Vec::new(),
         issues,
     }
 }
@@ -226,7 +248,12 @@ type SheetResult = (String, SheetTables, bool);
 
 /// Opens a workbook by its extension (falling back to sniffing the content) and reads every
 /// worksheet.
-fn read_workbook(file: &str, extension: &str, bytes: Vec<u8>) -> Result<Vec<SheetResult>, Problem> {
+fn read_workbook(
+    file: &str,
+    extension: &str,
+    bytes: Vec<u8>,
+    sink: &mut dyn FnMut(RawRow),
+) -> Result<Vec<SheetResult>, Problem> {
     if let Some(reason) = guard::compound_file_damage(&bytes) {
         return Err(Problem::FileUnreadable { reason });
     }
@@ -247,7 +274,7 @@ fn read_workbook(file: &str, extension: &str, bytes: Vec<u8>) -> Result<Vec<Shee
         }
         Err(first) => sniff(data).ok_or(first)??,
     };
-    book.read_sheets(file)
+    book.read_sheets(file, sink)
 }
 
 /// Tries every format on the bytes (a file saved with the wrong extension). `Some(Err)` when
@@ -346,7 +373,11 @@ impl Book {
         }
     }
 
-    fn read_sheets(&mut self, file: &str) -> Result<Vec<SheetResult>, Problem> {
+    fn read_sheets(
+        &mut self,
+        file: &str,
+        sink: &mut dyn FnMut(RawRow),
+    ) -> Result<Vec<SheetResult>, Problem> {
         let sheets: Vec<calamine::Sheet> = self
             .metadata()
             .into_iter()
@@ -361,17 +392,26 @@ impl Book {
         let mut out = Vec::with_capacity(sheets.len());
         for sheet in sheets {
             let mut finder = TableFinder::new(file, &sheet.name);
-            self.stream_sheet(&sheet.name, &mut finder)?;
+            self.stream_sheet(&sheet.name, &mut finder, sink)?;
             let hidden = sheet.visible != SheetVisible::Visible;
-            out.push((sheet.name, finder.finish(), hidden));
+            let mut tables = finder.finish();
+            for raw in tables.rows.drain(..) {
+                sink(raw);
+            }
+            out.push((sheet.name, tables, hidden));
         }
         Ok(out)
     }
 
     /// Feeds the sheet's rows to the finder: xlsx and xlsb cell by cell (no bounding-box
     /// allocation), xls and ods through calamine's range.
-    fn stream_sheet(&mut self, name: &str, finder: &mut TableFinder) -> Result<(), Problem> {
-        let mut rows = RowGrouper::new(finder);
+    fn stream_sheet(
+        &mut self,
+        name: &str,
+        finder: &mut TableFinder,
+        sink: &mut dyn FnMut(RawRow),
+    ) -> Result<(), Problem> {
+        let mut rows = RowGrouper::new(finder, sink);
         match self {
             Book::Xlsx(b) => {
                 let mut reader = b.worksheet_cells_reader(name).map_err(describe)?;
@@ -402,18 +442,26 @@ fn push_range(range: &Range<Data>, rows: &mut RowGrouper<'_>) {
     }
 }
 
-/// Groups cells that arrive in row order into rows for the table finder.
+/// Groups cells that arrive in row order into rows for the table finder, and hands the data
+/// rows it finds on to the sink at once.
 struct RowGrouper<'a> {
     finder: &'a mut TableFinder,
+    sink: &'a mut dyn FnMut(RawRow),
     current: Option<SheetRow>,
 }
 
 impl<'a> RowGrouper<'a> {
-    fn new(finder: &'a mut TableFinder) -> Self {
+    fn new(finder: &'a mut TableFinder, sink: &'a mut dyn FnMut(RawRow)) -> Self {
         RowGrouper {
             finder,
+            sink,
             current: None,
         }
+    }
+
+    fn hand_on(&mut self, row: SheetRow) {
+        self.finder.push(row);
+        self.finder.drain_rows(self.sink);
     }
 
     fn push(&mut self, row: u32, col: u32, value: Cell) {
@@ -424,7 +472,7 @@ impl<'a> RowGrouper<'a> {
             Some(current) if current.row == row => current.cells.push((col, value)),
             _ => {
                 if let Some(done) = self.current.take() {
-                    self.finder.push(done);
+                    self.hand_on(done);
                 }
                 self.current = Some(SheetRow {
                     row,
@@ -436,7 +484,7 @@ impl<'a> RowGrouper<'a> {
 
     fn finish(&mut self) {
         if let Some(done) = self.current.take() {
-            self.finder.push(done);
+            self.hand_on(done);
         }
     }
 }

@@ -348,6 +348,13 @@ impl TableFinder {
         }
     }
 
+    /// Hands the data rows found so far to `sink` (so a long sheet need not be held whole).
+    pub fn drain_rows(&mut self, sink: &mut dyn FnMut(RawRow)) {
+        for raw in self.out.rows.drain(..) {
+            sink(raw);
+        }
+    }
+
     /// Ends the sheet and returns what was found.
     pub fn finish(mut self) -> SheetTables {
         if let Some((header_row, header)) = self.pending.take() {
