@@ -310,7 +310,7 @@ impl TableFinder {
             && let Some((header, duplicates)) = header_of(&row)
         {
             for (col, field) in duplicates {
-                if self.header.is_none() || self.out.rows.is_empty() {
+                if self.out.rows_read == 0 {
                     self.issue(
                         Problem::HeaderDuplicate {
                             field: field.thai().to_string(),

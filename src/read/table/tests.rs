@@ -203,3 +203,40 @@ fn header_without_status_is_incomplete() {
     assert!(!out.found_table);
     assert_eq!(out.issues[0].problem.code(), "header-incomplete");
 }
+
+#[test]
+fn duplicate_header_column_repeated_on_every_page_is_reported_once() {
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    let header = [
+        (0, "รายการโครงการ"),
+        (1, "มิติ"),
+        (2, "งบประมาณ"),
+        (3, "งบประมาณ"),
+        (4, "เบิกจ่าย"),
+        (5, "สถานะ"),
+    ];
+    let data = |r: u32, name: &str| {
+        row(
+            r,
+            &[
+                (0, name),
+                (1, "1"),
+                (2, "0"),
+                (4, "0"),
+                (5, "ดำเนินการแล้วเสร็จ"),
+            ],
+        )
+    };
+    finder.push(row(0, &header));
+    finder.push(data(1, "โครงการ ก"));
+    finder.push(row(2, &header));
+    finder.push(data(3, "โครงการ ข"));
+    let out = finder.finish();
+    let duplicates = out
+        .issues
+        .iter()
+        .filter(|i| i.problem.code() == "header-duplicate")
+        .count();
+    assert_eq!(duplicates, 1);
+    assert_eq!(out.rows.len(), 2);
+}
