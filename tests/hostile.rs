@@ -276,7 +276,7 @@ fn ods_with_a_table_never_closed_is_refused_not_a_hang() {
 }
 
 /// Fuzz findings not fixed here: calamine's xls record parsers slice short records without
-/// checking (a NAME record of 2 bytes; another record in `Xls::new`). The panic is caught and
+/// checking (a NAME record of 2 bytes, a BOF record of 1, the SST). The panic is caught and
 /// the file named unreadable — the contract holds — but it is a calamine bug to report upstream.
 #[test]
 fn calamine_xls_parser_panics_are_still_caught_and_named() {
