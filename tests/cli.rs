@@ -257,14 +257,7 @@ fn corrupt_file_is_named_not_a_panic() {
 fn password_protected_file_is_named() {
     let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 0.0)]);
     let path = dir.path().join("กองรหัส.xlsx");
-    let file = std::fs::File::create(&path).expect("create");
-    let mut comp = cfb::CompoundFile::create_with_version(cfb::Version::V3, file).expect("cfb");
-    for name in ["EncryptionInfo", "EncryptedPackage"] {
-        let mut stream = comp.create_stream(name).expect("stream");
-        std::io::Write::write_all(&mut stream, &[0u8; 4096]).expect("write stream");
-    }
-    comp.flush().expect("flush");
-    drop(comp);
+    support::write_encrypted_xlsx(&path);
     assert_refused(dir.path(), "กองรหัส.xlsx", "file-password-protected", "");
 }
 

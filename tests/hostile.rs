@@ -170,14 +170,7 @@ fn xls_with_a_forged_dimensions_record_is_refused_without_allocating() {
 fn password_protected_xlsx_is_named_not_guessed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("กองรหัส.xlsx");
-    let file = std::fs::File::create(&path).expect("create");
-    let mut comp = cfb::CompoundFile::create_with_version(cfb::Version::V3, file).expect("cfb");
-    for name in ["EncryptionInfo", "EncryptedPackage"] {
-        let mut stream = comp.create_stream(name).expect("stream");
-        std::io::Write::write_all(&mut stream, &[0u8; 4096]).expect("write stream");
-    }
-    comp.flush().expect("flush");
-    drop(comp);
+    support::write_encrypted_xlsx(&path);
     assert_eq!(codes(&read_file(&path)), ["file-password-protected"]);
 }
 

@@ -116,3 +116,15 @@ pub fn folder_with_rows(rows: &[Vec<V>]) -> (tempfile::TempDir, PathBuf) {
     write_book(&file, "แผน", &WORDS_HEADER, rows);
     (dir, file)
 }
+
+/// A password-protected xlsx as Excel saves one: an OLE compound file holding the
+/// `EncryptionInfo` and `EncryptedPackage` streams instead of a zip.
+pub fn write_encrypted_xlsx(path: &Path) {
+    let file = std::fs::File::create(path).expect("create");
+    let mut comp = cfb::CompoundFile::create_with_version(cfb::Version::V3, file).expect("cfb");
+    for name in ["EncryptionInfo", "EncryptedPackage"] {
+        let mut stream = comp.create_stream(name).expect("stream");
+        std::io::Write::write_all(&mut stream, &[0u8; 4096]).expect("write stream");
+    }
+    comp.flush().expect("flush");
+}
