@@ -6,16 +6,15 @@
 mod common;
 
 use common::SeedData;
-use planmerge::write::write_summary;
 use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
     std::fs::create_dir_all(&dir)?;
     let clean = SeedData::clean();
-    write_summary(&dir.join("summary.xlsx"), &clean.summary())?;
+    clean.write(&dir.join("summary.xlsx"))?;
     let draft = SeedData::with_errors();
-    write_summary(&dir.join("draft.xlsx"), &draft.summary())?;
+    draft.write(&dir.join("draft.xlsx"))?;
     println!("wrote {0}/summary.xlsx and {0}/draft.xlsx", dir.display());
     Ok(())
 }

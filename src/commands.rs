@@ -3,12 +3,15 @@
 
 use crate::cli::{CheckArgs, MergeArgs, TemplateArgs};
 use crate::config::{ConfigError, ReportConfig};
+use crate::issue::Issue;
 use crate::issue::Problem;
+use crate::merge::{self, Merge};
+use crate::model::ProjectRow;
 use crate::output::{self, JsonReport, JsonSummary, Style};
+use crate::progress::Progress;
 use crate::read::{self, InputError};
 use crate::template::{self, TemplateError, TemplateSpec};
-use crate::write::{self, Summary, WriteError};
-use crate::{Merged, compute, progress};
+use crate::write::{Summary, SummaryBook, WriteError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -82,23 +85,42 @@ pub fn merge(
 ) -> Result<Outcome, CommandError> {
     let config = ReportConfig::load(&ReportConfig::locate(args.config.as_deref(), &args.inputs)?)?;
     let files = read::collect_files(&args.inputs)?;
-    let merged = progress::read_and_validate(&files, style.progress && !args.json);
-    refuse_overwriting_input(&args.output, &files, &merged)?;
-    let totals = compute::compute(&merged.projects, &config);
-    let errors = merged.errors();
-    let written = if errors == 0 || args.draft {
-        let summary = Summary {
-            config: &config,
-            totals: &totals,
-            projects: &merged.projects,
-            inputs: &merged.inputs,
-            issues: &merged.issues,
-            errors,
-        };
-        write::write_summary(&args.output, &summary)?;
-        Some(args.output.display().to_string())
+    let progress = Progress::new(files.len(), style.progress && !args.json);
+    let mut merge = Merge::default();
+    let mut list = if args.draft {
+        List::Kept(Vec::new())
     } else {
-        None
+        List::Streamed(Box::new(
+            SummaryBook::new(&config, None).map_err(WriteError::from)?,
+        ))
+    };
+    let mut write_error = None;
+    merge::for_each_file(&files, &|done| progress.file_done(done), &mut |file| {
+        let projects = merge.add(file);
+        if let Err(e) = list.take(projects, merge.errors()) {
+            write_error.get_or_insert(e);
+        }
+    });
+    progress.finish();
+    if let Some(e) = write_error {
+        return Err(WriteError::from(e).into());
+    }
+    refuse_overwriting_input(&args.output, &files, &merge.issues)?;
+    let totals = merge.totals(&config);
+    let errors = merge.errors();
+    let summary = Summary {
+        config: &config,
+        totals: &totals,
+        inputs: &merge.inputs,
+        issues: &merge.issues,
+        errors,
+    };
+    let written = match list.into_book(&summary).map_err(WriteError::from)? {
+        Some(book) if errors == 0 || args.draft => {
+            book.save(&args.output, &summary)?;
+            Some(args.output.display().to_string())
+        }
+        _ => None,
     };
     let human: &mut dyn Write = if args.json {
         &mut *stderr
@@ -106,11 +128,11 @@ pub fn merge(
         &mut *stdout
     };
     write!(human, "{}", output::figures(&totals, &config))?;
-    if !merged.issues.is_empty() || errors > 0 {
+    if !merge.issues.is_empty() || errors > 0 {
         write!(
             stderr,
             "{}",
-            output::issues_report(&merged.inputs, &merged.issues, style)
+            output::issues_report(&merge.inputs, &merge.issues, style)
         )?;
     }
     let human: &mut dyn Write = if args.json {
@@ -135,8 +157,8 @@ pub fn merge(
             ok: errors == 0,
             output: written,
             summary: Some(JsonSummary::from(&totals)),
-            issues: &merged.issues,
-            inputs: &merged.inputs,
+            issues: &merge.issues,
+            inputs: &merge.inputs,
         };
         print_json(stdout, &doc)?;
     }
@@ -155,27 +177,32 @@ pub fn check(
     style: Style,
 ) -> Result<Outcome, CommandError> {
     let files = read::collect_files(&args.inputs)?;
-    let merged = progress::read_and_validate(&files, style.progress && !args.json);
-    let errors = merged.errors();
+    let progress = Progress::new(files.len(), style.progress && !args.json);
+    let mut merge = Merge::default();
+    merge::for_each_file(&files, &|done| progress.file_done(done), &mut |file| {
+        merge.add(file);
+    });
+    progress.finish();
+    let errors = merge.errors();
     if args.json {
         let config = match ReportConfig::locate(args.config.as_deref(), &args.inputs) {
             Ok(path) => Some(ReportConfig::load(&path)?),
             Err(_) => None,
         };
-        let totals = config.map(|c| compute::compute(&merged.projects, &c));
+        let totals = config.map(|c| merge.totals(&c));
         let doc = JsonReport {
             ok: errors == 0,
             output: None,
             summary: totals.as_ref().map(JsonSummary::from),
-            issues: &merged.issues,
-            inputs: &merged.inputs,
+            issues: &merge.issues,
+            inputs: &merge.inputs,
         };
         print_json(stdout, &doc)?;
     } else {
         write!(
             stdout,
             "{}",
-            output::issues_report(&merged.inputs, &merged.issues, style)
+            output::issues_report(&merge.inputs, &merge.issues, style)
         )?;
     }
     let _ = stderr;
@@ -245,7 +272,7 @@ fn earlier_projects(
 ) -> Result<Vec<crate::model::ProjectRow>, CommandError> {
     let files = read::collect_files(&[from.to_path_buf()])?;
     let merged = crate::read_and_validate(&files);
-    refuse_overwriting_input(output, &files, &merged)?;
+    refuse_overwriting_input(output, &files, &merged.issues)?;
     let wanted = read::cell::normalize(division);
     let mut found: Vec<String> = Vec::new();
     for file in &files {
@@ -292,7 +319,7 @@ fn print_json(stdout: &mut dyn Write, doc: &JsonReport<'_>) -> Result<(), Comman
 fn refuse_overwriting_input(
     output: &Path,
     files: &[PathBuf],
-    merged: &Merged,
+    issues: &[Issue],
 ) -> Result<(), CommandError> {
     let Ok(target) = output.canonicalize() else {
         return Ok(());
@@ -300,8 +327,7 @@ fn refuse_overwriting_input(
     for file in files {
         if file.canonicalize().is_ok_and(|f| f == target) {
             let shown = file.display().to_string();
-            let is_summary = merged
-                .issues
+            let is_summary = issues
                 .iter()
                 .any(|i| i.problem == Problem::SummarySkipped && *i.location.file == *shown);
             if !is_summary {
@@ -310,4 +336,54 @@ fn refuse_overwriting_input(
         }
     }
     Ok(())
+}
+
+/// Where a merge's projects go while the files are read.
+enum List {
+    /// Into the workbook as they come: without `--draft` a summary is written only when there
+    /// is no error, so the list never needs the draft banner and is never held.
+    Streamed(Box<SummaryBook>),
+    /// Kept until every file is read (`--draft`): only then is it known whether the list opens
+    /// with the draft banner.
+    Kept(Vec<ProjectRow>),
+    /// Not written: an error was found and no draft was asked for.
+    Dropped,
+}
+
+impl List {
+    /// Takes the next file's projects; `errors` is the merge's error count so far.
+    fn take(
+        &mut self,
+        projects: Vec<ProjectRow>,
+        errors: usize,
+    ) -> Result<(), rust_xlsxwriter::XlsxError> {
+        if errors > 0 && matches!(self, List::Streamed(_)) {
+            *self = List::Dropped;
+        }
+        match self {
+            List::Streamed(book) => projects.iter().try_for_each(|p| book.push(p)),
+            List::Kept(all) => {
+                all.extend(projects);
+                Ok(())
+            }
+            List::Dropped => Ok(()),
+        }
+    }
+
+    /// The workbook to finish, with the list written; none when the list was dropped.
+    fn into_book(
+        self,
+        summary: &Summary<'_>,
+    ) -> Result<Option<SummaryBook>, rust_xlsxwriter::XlsxError> {
+        match self {
+            List::Streamed(book) => Ok(Some(*book)),
+            List::Kept(all) => {
+                let draft = summary.is_draft().then(|| summary.draft_text());
+                let mut book = SummaryBook::new(summary.config, draft.as_deref())?;
+                all.iter().try_for_each(|p| book.push(p))?;
+                Ok(Some(book))
+            }
+            List::Dropped => Ok(None),
+        }
+    }
 }

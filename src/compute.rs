@@ -1,10 +1,13 @@
 //! Validated projects → every figure of the report (ReportTotals). Pure: Decimal arithmetic,
-//! no I/O, one rounding helper for every percentage (half away from zero, 2 dp).
+//! no I/O, one rounding helper for every percentage (half away from zero, 2 dp). Projects are
+//! counted one at a time ([`Tally`]), so the list never has to be held to be counted.
 
 use crate::config::ReportConfig;
 use crate::model::{Dimension, ProjectRow, Status};
 use rust_decimal::{Decimal, RoundingStrategy};
+use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
+use std::sync::Arc;
 
 /// `part / whole × 100`, rounded half away from zero to 2 decimals; 0.00 when `whole` is 0.
 pub fn percent(part: Decimal, whole: Decimal) -> Decimal {
@@ -146,63 +149,38 @@ fn score(completed: u32, in_progress: u32, base: u32) -> Decimal {
 
 /// Computes every figure of the report from validated projects.
 pub fn compute(projects: &[ProjectRow], config: &ReportConfig) -> ReportTotals {
-    let mut dimensions: [DimensionTotals; 4] = Default::default();
-    let mut total = DimensionTotals::default();
-    let mut counts = [0u32; 4];
-    let mut in_ordinance = 0;
+    let mut tally = Tally::default();
     for p in projects {
-        dimensions[p.dimension.index()].add(p);
-        total.add(p);
-        counts[p.status.index()] += 1;
-        in_ordinance += u32::from(p.in_ordinance);
+        tally.add(p);
     }
-    for (totals, dimension) in dimensions.iter_mut().zip(Dimension::ALL) {
-        totals.dimension = Some(dimension);
-    }
-    let [waiting, in_progress, completed, cannot] = counts;
-    let implementation_pct = score(completed, in_progress, config.initial_projects);
-    ReportTotals {
-        dimensions: dimensions.map(DimensionTotals::finish),
-        total: total.finish(),
-        status: StatusTotals {
-            initial: config.initial_projects,
-            total: projects.len() as u32,
-            in_ordinance,
-            waiting,
-            in_progress,
-            completed,
-            cannot,
-            level: config.level_for(implementation_pct),
-            implementation_pct,
-        },
-        divisions: divisions(projects),
-    }
+    tally.finish(config)
 }
 
-/// Per-division figures, lowest score first, then by name.
-fn divisions(projects: &[ProjectRow]) -> Vec<DivisionTotals> {
-    let mut order: Vec<&str> = Vec::new();
-    let mut rows: Vec<DivisionTotals> = Vec::new();
-    for p in projects {
-        let i = match order.iter().position(|d| **d == *p.division) {
-            Some(i) => i,
-            None => {
-                order.push(&p.division);
-                rows.push(DivisionTotals {
-                    division: p.division.to_string(),
-                    projects: 0,
-                    completed: 0,
-                    in_progress: 0,
-                    waiting: 0,
-                    cannot: 0,
-                    budget: Decimal::ZERO,
-                    disbursed: Decimal::ZERO,
-                    score: Decimal::ZERO,
-                });
-                rows.len() - 1
-            }
-        };
-        let row = &mut rows[i];
+/// The report's figures counted so far, one project at a time (นับทีละโครงการ): a merge of a
+/// million projects counts each as it passes and never holds the list.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    dimensions: [DimensionTotals; 4],
+    total: DimensionTotals,
+    /// Projects per status, in [`Status::ALL`] order.
+    statuses: [u32; 4],
+    in_ordinance: u32,
+    divisions: Vec<DivisionTotals>,
+    /// Division name → index in `divisions`.
+    division_index: FxHashMap<Arc<str>, usize>,
+    /// The division of the last project counted (the rows of one file share it).
+    last_division: Option<(Arc<str>, usize)>,
+}
+
+impl Tally {
+    /// Counts one project.
+    pub fn add(&mut self, p: &ProjectRow) {
+        self.dimensions[p.dimension.index()].add(p);
+        self.total.add(p);
+        self.statuses[p.status.index()] += 1;
+        self.in_ordinance += u32::from(p.in_ordinance);
+        let i = self.division(&p.division);
+        let row = &mut self.divisions[i];
         row.projects += 1;
         match p.status {
             Status::Waiting => row.waiting += 1,
@@ -213,13 +191,74 @@ fn divisions(projects: &[ProjectRow]) -> Vec<DivisionTotals> {
         row.budget += p.budget_ordinance;
         row.disbursed += p.disbursed;
     }
-    for row in &mut rows {
-        row.score = score(row.completed, row.in_progress, row.projects);
-        row.budget = two_dp(row.budget);
-        row.disbursed = two_dp(row.disbursed);
+
+    /// Projects counted so far.
+    pub fn projects(&self) -> u32 {
+        self.total.projects
     }
-    rows.sort_by(|a, b| a.score.cmp(&b.score).then(a.division.cmp(&b.division)));
-    rows
+
+    /// The index of `division`'s row, added on first sight.
+    fn division(&mut self, division: &Arc<str>) -> usize {
+        if let Some((last, i)) = &self.last_division
+            && Arc::ptr_eq(last, division)
+        {
+            return *i;
+        }
+        let i = match self.division_index.get(division) {
+            Some(&i) => i,
+            None => {
+                self.divisions.push(DivisionTotals {
+                    division: division.to_string(),
+                    projects: 0,
+                    completed: 0,
+                    in_progress: 0,
+                    waiting: 0,
+                    cannot: 0,
+                    budget: Decimal::ZERO,
+                    disbursed: Decimal::ZERO,
+                    score: Decimal::ZERO,
+                });
+                self.division_index
+                    .insert(division.clone(), self.divisions.len() - 1);
+                self.divisions.len() - 1
+            }
+        };
+        self.last_division = Some((division.clone(), i));
+        i
+    }
+
+    /// Every figure: percentages rounded, the score and its level, divisions lowest score first.
+    pub fn finish(self, config: &ReportConfig) -> ReportTotals {
+        let mut dimensions = self.dimensions;
+        for (totals, dimension) in dimensions.iter_mut().zip(Dimension::ALL) {
+            totals.dimension = Some(dimension);
+        }
+        let [waiting, in_progress, completed, cannot] = self.statuses;
+        let implementation_pct = score(completed, in_progress, config.initial_projects);
+        let mut divisions = self.divisions;
+        for row in &mut divisions {
+            row.score = score(row.completed, row.in_progress, row.projects);
+            row.budget = two_dp(row.budget);
+            row.disbursed = two_dp(row.disbursed);
+        }
+        divisions.sort_by(|a, b| a.score.cmp(&b.score).then(a.division.cmp(&b.division)));
+        ReportTotals {
+            total: self.total.finish(),
+            dimensions: dimensions.map(DimensionTotals::finish),
+            status: StatusTotals {
+                initial: config.initial_projects,
+                total: self.statuses.iter().sum(),
+                in_ordinance: self.in_ordinance,
+                waiting,
+                in_progress,
+                completed,
+                cannot,
+                level: config.level_for(implementation_pct),
+                implementation_pct,
+            },
+            divisions,
+        }
+    }
 }
 
 #[cfg(test)]

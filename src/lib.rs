@@ -17,6 +17,7 @@ pub mod commands;
 pub mod compute;
 pub mod config;
 pub mod issue;
+pub mod merge;
 pub mod model;
 pub mod output;
 pub mod progress;
@@ -26,6 +27,7 @@ pub mod validate;
 pub mod write;
 
 use issue::Issue;
+pub use merge::FileDone;
 use model::ProjectRow;
 use read::InputFile;
 use std::path::PathBuf;
@@ -48,47 +50,23 @@ impl Merged {
     }
 }
 
-/// read → validate, for the given spreadsheet files.
+/// read → validate, for the given spreadsheet files, keeping the merged list.
 pub fn read_and_validate(files: &[PathBuf]) -> Merged {
     read_and_validate_with(files, &|_| {})
 }
 
 /// read → validate, calling `progress` after each file (from any thread). Files are read and
-/// validated in parallel; the result is in file order, as if read one after another.
+/// validated in parallel; the result is in file order, as if read one after another. The whole
+/// list is kept: a merge that only writes it streams through [`merge::for_each_file`] instead.
 pub fn read_and_validate_with(files: &[PathBuf], progress: &(dyn Fn(&FileDone) + Sync)) -> Merged {
-    use rayon::prelude::*;
-    let per_file: Vec<(InputFile, validate::Validated)> = files
-        .par_iter()
-        .map(|path| {
-            let (file, validated) = validate::read_and_validate_file(path);
-            progress(&FileDone {
-                rows: file.input.rows,
-                errors: issue::error_count(&validated.issues),
-            });
-            (file.input, validated)
-        })
-        .collect();
-    let mut merged = Merged::default();
-    let mut all = validate::Validated::default();
-    // Reserved exactly, and each file's rows freed as they are moved: no doubling of the list.
-    all.projects
-        .reserve_exact(per_file.iter().map(|(_, v)| v.projects.len()).sum());
-    for (input, validated) in per_file {
-        merged.inputs.push(input);
-        all.projects.extend(validated.projects);
-        all.issues.extend(validated.issues);
+    let mut merge = merge::Merge::default();
+    let mut projects = Vec::new();
+    merge::for_each_file(files, progress, &mut |file| {
+        projects.extend(merge.add(file));
+    });
+    Merged {
+        inputs: merge.inputs,
+        projects,
+        issues: merge.issues,
     }
-    validate::remove_duplicates(&mut all);
-    merged.projects = all.projects;
-    merged.issues = all.issues;
-    merged
-}
-
-/// What one finished file reports to a progress display.
-#[derive(Debug, Clone, Copy)]
-pub struct FileDone {
-    /// Rows read under headers.
-    pub rows: usize,
-    /// Errors found in the file.
-    pub errors: usize,
 }

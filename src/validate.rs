@@ -9,8 +9,6 @@ use crate::read::cell::{self, DimensionCell, MoneyCell, Tick};
 use crate::read::table::{RawCell, RawRow, RawStatus};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// The outcome of validating every file: projects in merge order and every issue found
@@ -289,61 +287,69 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
 }
 
 /// The same project (normalised name) twice, in one file or across files: the second is
-/// refused, and its issue names the first. Names are indexed by a 64-bit hash of their normalised
-/// text (a million projects cost a few megabytes); equal hashes are confirmed by comparing the
-/// names themselves, so a hash collision never makes a false duplicate.
+/// refused, and its issue names the first. The issues are added after the others.
 pub fn remove_duplicates(out: &mut Validated) {
-    let mut first_by_hash: FxHashMap<u64, usize> = FxHashMap::default();
-    let mut collided: HashMap<String, usize> = HashMap::new();
-    let mut duplicate_of: Vec<(usize, usize)> = Vec::new();
-    for (i, p) in out.projects.iter().enumerate() {
-        let key = cell::normalize(&p.name);
-        let first = match first_by_hash.get(&hash(&key)) {
-            None => {
-                first_by_hash.insert(hash(&key), i);
-                None
-            }
-            Some(&f) if cell::normalize(&out.projects[f].name) == key => Some(f),
-            Some(_) => match collided.get(&key) {
-                Some(&f) => Some(f),
-                None => {
-                    collided.insert(key, i);
-                    None
-                }
-            },
-        };
-        if let Some(f) = first {
-            duplicate_of.push((i, f));
-        }
-    }
-    if duplicate_of.is_empty() {
-        return;
-    }
-    for &(i, f) in &duplicate_of {
-        out.issues.push(Issue::new(
-            Problem::ProjectDuplicate {
-                other: out.projects[f].source.clone(),
-            },
-            out.projects[i].source.clone(),
-        ));
-    }
-    // In place: the list is never copied.
-    let mut index = 0;
-    let mut next_duplicate = duplicate_of.iter().map(|(i, _)| *i).peekable();
-    out.projects.retain(|_| {
-        let keep = next_duplicate.peek() != Some(&index);
-        if !keep {
-            next_duplicate.next();
-        }
-        index += 1;
-        keep
-    });
+    let mut seen = DuplicateIndex::default();
+    let mut issues = Vec::new();
+    out.projects
+        .retain(|p| seen.check(p).map(|issue| issues.push(issue)).is_none());
+    out.issues.extend(issues);
 }
 
-fn hash(text: &str) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    text.hash(&mut hasher);
-    hasher.finish()
+/// Every project name seen so far in a merge (โครงการซ้ำ), to refuse the same project listed
+/// twice. A name is kept as a 128-bit hash (xxh3) of its normalised text, with where it was
+/// first seen: a million projects cost about 40 MB and no name is held. Two different names
+/// share a hash with a chance of about 10⁻²⁷ in a million-project merge.
+#[derive(Debug, Default)]
+pub struct DuplicateIndex {
+    first_seen: FxHashMap<u128, FirstSeen>,
+    /// (file, sheet) of the places in `first_seen`, shared: rows of one sheet add one entry.
+    sheets: Vec<(Arc<str>, Arc<str>)>,
+}
+
+/// Where a name was first seen, compactly (`u32::MAX` for no row or column).
+#[derive(Debug, Clone, Copy)]
+struct FirstSeen {
+    sheet: u32,
+    row: u32,
+    col: u32,
+}
+
+impl DuplicateIndex {
+    /// Records `p`; when its name was seen before, the issue that refuses it (naming the first).
+    pub fn check(&mut self, p: &ProjectRow) -> Option<Issue> {
+        let key = xxhash_rust::xxh3::xxh3_128(cell::normalize(&p.name).as_bytes());
+        if let Some(first) = self.first_seen.get(&key) {
+            let (file, sheet) = &self.sheets[first.sheet as usize];
+            let other = Location {
+                file: file.clone(),
+                sheet: sheet.clone(),
+                row: (first.row != u32::MAX).then_some(first.row),
+                col: (first.col != u32::MAX).then_some(first.col),
+            };
+            return Some(Issue::new(
+                Problem::ProjectDuplicate { other },
+                p.source.clone(),
+            ));
+        }
+        let loc = &p.source;
+        let same_sheet = self.sheets.last().is_some_and(|(file, sheet)| {
+            Arc::ptr_eq(file, &loc.file) && Arc::ptr_eq(sheet, &loc.sheet)
+        });
+        if !same_sheet {
+            self.sheets.push((loc.file.clone(), loc.sheet.clone()));
+        }
+        let sheet = (self.sheets.len() - 1) as u32;
+        self.first_seen.insert(
+            key,
+            FirstSeen {
+                sheet,
+                row: loc.row.unwrap_or(u32::MAX),
+                col: loc.col.unwrap_or(u32::MAX),
+            },
+        );
+        None
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ mod common;
 
 use calamine::Data;
 use common::{ReadBack, SeedData};
-use planmerge::write::{SHEET_NAMES, write_summary};
+use planmerge::write::SHEET_NAMES;
 use std::path::PathBuf;
 
 const SUMMARY: &str = "สรุปผล";
@@ -20,7 +20,7 @@ const AUDIT: &str = "ตรวจสอบข้อมูล";
 fn written(data: &SeedData) -> (tempfile::TempDir, PathBuf, ReadBack) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("summary.xlsx");
-    write_summary(&path, &data.summary()).expect("summary written");
+    data.write(&path).expect("summary written");
     let book = ReadBack::open(&path);
     (dir, path, book)
 }

@@ -21,6 +21,9 @@ pub struct InputFile {
     pub sheets: Vec<String>,
     /// Non-blank data rows read under a header (projects + rows refused).
     pub rows: usize,
+    /// Projects of this file counted in the report (rows read less those refused); set by the
+    /// merge, 0 until then.
+    pub counted: usize,
 }
 
 use crate::issue::{Issue, Problem};
@@ -158,6 +161,7 @@ pub fn read_file_into(path: &Path, sink: &mut dyn FnMut(RawRow)) -> FileRows {
                 sha256: String::new(),
                 sheets: Vec::new(),
                 rows: 0,
+                counted: 0,
             },
             division: "".into(),
             rows: Vec::new(),
@@ -195,6 +199,7 @@ pub fn read_bytes_into(
         sha256: hex(&Sha256::digest(&bytes)),
         sheets: Vec::new(),
         rows: 0,
+        counted: 0,
     };
     let mut issues = Vec::new();
     let mut sink = std::panic::AssertUnwindSafe(sink);

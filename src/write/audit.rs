@@ -1,6 +1,6 @@
 //! ตรวจสอบข้อมูล — the audit trail, so each figure can be traced back to its source: every input
 //! file (SHA-256, sheets, rows read, rows counted into the report), then every issue with its
-//! place, code, severity and message. Rows counted = projects whose source file is that input.
+//! place, code, severity and message. Rows counted = the projects each file contributed.
 
 use super::styles::Styles;
 use super::{Summary, banner, fit_row, height_for_lines, page_setup, set_widths};
@@ -30,7 +30,7 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
     let counts = format!(
         "ไฟล์ข้อมูล {} ไฟล์ · โครงการที่นับ {} · ข้อผิดพลาด {} รายการ · คำเตือน {} รายการ",
         s.inputs.len(),
-        s.projects.len(),
+        s.totals.total.projects,
         s.errors,
         warnings
     );
@@ -59,19 +59,11 @@ fn inputs_table(
     }
     sheet.set_row_height(row + 1, height_for_lines(2))?;
     let mut r = row + 2;
-    let mut counted_by_file: std::collections::HashMap<&str, usize> = Default::default();
-    for p in s.projects {
-        *counted_by_file.entry(&*p.source.file).or_default() += 1;
-    }
     for input in s.inputs {
-        let counted = counted_by_file
-            .get(input.file.as_str())
-            .copied()
-            .unwrap_or(0);
         sheet.write_string_with_format(r, 0, &input.file, &st.text)?;
         sheet.write_string_with_format(r, 1, input.sheets.join("\n"), &st.text)?;
         sheet.write_number_with_format(r, 2, input.rows as f64, &st.count)?;
-        sheet.write_number_with_format(r, 3, counted as f64, &st.count)?;
+        sheet.write_number_with_format(r, 3, input.counted as f64, &st.count)?;
         sheet.write_string_with_format(r, 4, &input.sha256, &st.small)?;
         let sheets = input.sheets.join("\n");
         fit_row(

@@ -56,9 +56,7 @@ pub struct Summary<'a> {
     pub config: &'a ReportConfig,
     /// Every figure.
     pub totals: &'a ReportTotals,
-    /// The merged project list, in merge order.
-    pub projects: &'a [ProjectRow],
-    /// Every input file read.
+    /// Every input file read (with the projects each contributed).
     pub inputs: &'a [InputFile],
     /// Every issue found (errors and warnings).
     pub issues: &'a [Issue],
@@ -107,38 +105,106 @@ pub enum WriteError {
     },
 }
 
-/// Writes the summary workbook to `path` (atomically: temp file + rename).
-pub fn write_summary(path: &Path, summary: &Summary<'_>) -> Result<(), WriteError> {
-    let mut workbook = build(summary)?;
+/// Writes the summary workbook for a list held in memory to `path` (atomically: temp file +
+/// rename).
+pub fn write_summary(
+    path: &Path,
+    summary: &Summary<'_>,
+    projects: &[ProjectRow],
+) -> Result<(), WriteError> {
+    let mut workbook = build(summary, projects)?;
     save_atomically(&mut workbook, path)
 }
 
-/// Project lists longer than this are compressed at the fastest level.
-pub(crate) const LARGE_LIST: usize = 20_000;
+/// Project lists longer than this are compressed at the fastest level, and their rows past this
+/// many keep the default height (a list that long is read on screen, not printed).
+pub(crate) const LARGE_LIST: u32 = 20_000;
 
-/// Assembles the whole workbook in memory.
-pub fn build(summary: &Summary<'_>) -> Result<Workbook, XlsxError> {
-    let styles = Styles::new();
-    let mut workbook = Workbook::new();
-    if summary.projects.len() > LARGE_LIST {
-        // Compressing a huge list at zlib's fastest level costs a slightly larger file and
-        // saves most of the time spent in deflate.
-        workbook.set_zip_compression_level(1);
+/// Assembles the whole workbook for a list held in memory.
+pub fn build(summary: &Summary<'_>, projects: &[ProjectRow]) -> Result<Workbook, XlsxError> {
+    let draft = summary.is_draft().then(|| summary.draft_text());
+    let mut book = SummaryBook::new(summary.config, draft.as_deref())?;
+    for project in projects {
+        book.push(project)?;
     }
-    workbook.set_default_format(&styles.base, styles::ROW_HEIGHT_PX, styles::COLUMN_WIDTH_PX)?;
-    workbook.set_properties(&properties(summary));
+    book.finish(summary)
+}
 
-    summary::write(new_sheet(&mut workbook, SHEET_SUMMARY)?, summary, &styles)?;
-    // The project list can hold a whole province (a million rows): it is streamed to a temporary
-    // file row by row instead of being held in memory.
-    let list = workbook.add_worksheet_with_constant_memory()?;
-    list.set_name(SHEET_PROJECTS)?;
-    projects::write(list, summary, &styles)?;
-    drive::write(new_sheet(&mut workbook, SHEET_DRIVE)?, summary, &styles)?;
-    divisions::write(new_sheet(&mut workbook, SHEET_DIVISIONS)?, summary, &styles)?;
-    charts::write(new_sheet(&mut workbook, SHEET_CHARTS)?, summary, &styles)?;
-    audit::write(new_sheet(&mut workbook, SHEET_AUDIT)?, summary, &styles)?;
-    Ok(workbook)
+/// The summary workbook while it is written: the project list (รายการโครงการ) takes projects
+/// one at a time as the merge hands them over and streams them to a temporary file, so a
+/// province's million rows are never held; the other sheets are added by [`Self::finish`] once
+/// every figure is known.
+pub struct SummaryBook {
+    workbook: Workbook,
+    styles: Styles,
+    list: projects::ProjectList,
+}
+
+/// Position of the project list among the sheets.
+const LIST_INDEX: usize = 1;
+
+impl SummaryBook {
+    /// Starts the workbook and the project list's title and header. `draft` is the banner the
+    /// list opens with; it must be known now, before any project is written under it.
+    pub fn new(config: &ReportConfig, draft: Option<&str>) -> Result<Self, XlsxError> {
+        let styles = Styles::new();
+        let mut workbook = Workbook::new();
+        workbook.set_default_format(
+            &styles.base,
+            styles::ROW_HEIGHT_PX,
+            styles::COLUMN_WIDTH_PX,
+        )?;
+        // สรุปผล comes first; it is filled in when the figures are known.
+        new_sheet(&mut workbook, SHEET_SUMMARY)?;
+        let sheet = workbook.add_worksheet_with_constant_memory()?;
+        sheet.set_name(SHEET_PROJECTS)?;
+        let list = projects::ProjectList::begin(sheet, config, draft, &styles)?;
+        Ok(SummaryBook {
+            workbook,
+            styles,
+            list,
+        })
+    }
+
+    /// Appends one project to the list (numbered in the order given).
+    pub fn push(&mut self, project: &ProjectRow) -> Result<(), XlsxError> {
+        let sheet = self.workbook.worksheet_from_index(LIST_INDEX)?;
+        self.list.push(sheet, &self.styles, project)
+    }
+
+    /// Projects in the list so far.
+    pub fn len(&self) -> u32 {
+        self.list.count()
+    }
+
+    /// `true` when no project has been added.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Adds every other sheet, for the figures in `summary`.
+    pub fn finish(mut self, summary: &Summary<'_>) -> Result<Workbook, XlsxError> {
+        let (workbook, styles) = (&mut self.workbook, &self.styles);
+        if self.list.count() > LARGE_LIST {
+            // Compressing a huge list at zlib's fastest level costs a slightly larger file and
+            // saves most of the time spent in deflate.
+            workbook.set_zip_compression_level(1);
+        }
+        workbook.set_properties(&properties(summary));
+        summary::write(workbook.worksheet_from_index(0)?, summary, styles)?;
+        page_setup(workbook.worksheet_from_index(LIST_INDEX)?, summary);
+        drive::write(new_sheet(workbook, SHEET_DRIVE)?, summary, styles)?;
+        divisions::write(new_sheet(workbook, SHEET_DIVISIONS)?, summary, styles)?;
+        charts::write(new_sheet(workbook, SHEET_CHARTS)?, summary, styles)?;
+        audit::write(new_sheet(workbook, SHEET_AUDIT)?, summary, styles)?;
+        Ok(self.workbook)
+    }
+
+    /// [`Self::finish`], then saves to `path` atomically (temp file + rename).
+    pub fn save(self, path: &Path, summary: &Summary<'_>) -> Result<(), WriteError> {
+        let mut workbook = self.finish(summary)?;
+        save_atomically(&mut workbook, path)
+    }
 }
 
 /// Document properties: title, organization, author.
@@ -203,10 +269,21 @@ pub(crate) fn banner(
     styles: &Styles,
     last_col: u16,
 ) -> Result<u32, XlsxError> {
-    if !summary.is_draft() {
+    let draft = summary.is_draft().then(|| summary.draft_text());
+    banner_text(sheet, draft.as_deref(), styles, last_col)
+}
+
+/// [`banner`] for a given draft text (none: no banner).
+pub(crate) fn banner_text(
+    sheet: &mut Worksheet,
+    draft: Option<&str>,
+    styles: &Styles,
+    last_col: u16,
+) -> Result<u32, XlsxError> {
+    let Some(draft) = draft else {
         return Ok(0);
-    }
-    sheet.merge_range(0, 0, 0, last_col, &summary.draft_text(), &styles.banner)?;
+    };
+    sheet.merge_range(0, 0, 0, last_col, draft, &styles.banner)?;
     sheet.set_row_height(0, 40)?;
     Ok(2)
 }

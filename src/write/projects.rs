@@ -8,7 +8,8 @@
 //! ดำเนินการแล้วเสร็จ, ไม่สามารถดำเนินการได้) · L หมายเหตุ · M กอง · N แหล่งข้อมูล.
 
 use super::styles::Styles;
-use super::{Summary, banner, fit_row, height_for_lines, num, page_setup, set_widths};
+use super::{LARGE_LIST, banner_text, fit_row, height_for_lines, num, set_widths};
+use crate::config::ReportConfig;
 use crate::model::{ProjectRow, Status};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -51,29 +52,62 @@ const STATUS_HEADERS: [&str; 4] = [
     "ไม่\nสามารถ\nดำเนิน\nการได้",
 ];
 
-/// Writes the รายการโครงการ sheet; returns the zero-based row of project 1.
-pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<u32, XlsxError> {
-    page_setup(sheet, s);
-    set_widths(sheet, &WIDTHS)?;
-    let top = banner(sheet, s, st, LAST_COL)?;
-    let title = format!(
-        "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ{} พ.ศ. {} รอบ {} เดือน",
-        s.config.organization, s.config.fiscal_year, s.config.round
-    );
-    sheet.merge_range(top, 0, top, LAST_COL, &title, &st.title)?;
-    sheet.set_row_height(top, 30)?;
-    let header = top + 1;
-    write_header(sheet, st, header)?;
-    let first = header + 2;
-    // Print titles: banner (if any), title and the two header rows on every page.
-    sheet.set_repeat_rows(0, first - 1)?;
-    sheet.set_freeze_panes(first, 2)?;
-    // A list too long to print is not worth estimating each row's height for.
-    let fit = s.projects.len() <= super::LARGE_LIST;
-    for (row, (number, project)) in (first..).zip((1u32..).zip(s.projects)) {
-        write_project(sheet, st, row, number, project, fit)?;
+/// The รายการโครงการ sheet while it is written: projects arrive one at a time, in merge order.
+#[derive(Debug)]
+pub struct ProjectList {
+    /// Row of the next project.
+    next_row: u32,
+    /// Projects written.
+    count: u32,
+}
+
+impl ProjectList {
+    /// Writes the banner (when `draft`), the title and the header, and sets the columns.
+    pub fn begin(
+        sheet: &mut Worksheet,
+        config: &ReportConfig,
+        draft: Option<&str>,
+        st: &Styles,
+    ) -> Result<Self, XlsxError> {
+        set_widths(sheet, &WIDTHS)?;
+        let top = banner_text(sheet, draft, st, LAST_COL)?;
+        let title = format!(
+            "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ{} พ.ศ. {} รอบ {} เดือน",
+            config.organization, config.fiscal_year, config.round
+        );
+        sheet.merge_range(top, 0, top, LAST_COL, &title, &st.title)?;
+        sheet.set_row_height(top, 30)?;
+        let header = top + 1;
+        write_header(sheet, st, header)?;
+        let first = header + 2;
+        // Print titles: banner (if any), title and the two header rows on every page.
+        sheet.set_repeat_rows(0, first - 1)?;
+        sheet.set_freeze_panes(first, 2)?;
+        Ok(ProjectList {
+            next_row: first,
+            count: 0,
+        })
     }
-    Ok(first)
+
+    /// Writes the next project. Rows past [`LARGE_LIST`] keep the default height: a list that
+    /// long is not worth estimating each row's height for.
+    pub fn push(
+        &mut self,
+        sheet: &mut Worksheet,
+        st: &Styles,
+        project: &ProjectRow,
+    ) -> Result<(), XlsxError> {
+        self.count += 1;
+        let fit = self.count <= LARGE_LIST;
+        write_project(sheet, st, self.next_row, self.count, project, fit)?;
+        self.next_row += 1;
+        Ok(())
+    }
+
+    /// Projects written so far.
+    pub fn count(&self) -> u32 {
+        self.count
+    }
 }
 
 /// The two-row header: single headers merged down, สถานะ merged across its four columns.

@@ -30,7 +30,7 @@ fn project(name: &str, dimension: u8, status: Status) -> ProjectRow {
     }
 }
 
-fn with_summary<T>(errors: usize, f: impl FnOnce(&Summary<'_>) -> T) -> T {
+fn with_summary<T>(errors: usize, f: impl FnOnce(&Summary<'_>, &[ProjectRow]) -> T) -> T {
     let config = ReportConfig::from_toml(TOML, "report.toml").expect("config");
     let projects = vec![
         project("โครงการหนึ่ง", 1, Status::Completed),
@@ -40,12 +40,11 @@ fn with_summary<T>(errors: usize, f: impl FnOnce(&Summary<'_>) -> T) -> T {
     let summary = Summary {
         config: &config,
         totals: &totals,
-        projects: &projects,
         inputs: &[],
         issues: &[],
         errors,
     };
-    f(&summary)
+    f(&summary, &projects)
 }
 
 #[test]
@@ -61,8 +60,8 @@ fn sheet_names_fit_excel_limits() {
 
 #[test]
 fn workbook_builds_with_every_sheet_in_order() {
-    let names: Vec<String> = with_summary(0, |s| {
-        let mut workbook = build(s).expect("builds");
+    let names: Vec<String> = with_summary(0, |s, p| {
+        let mut workbook = build(s, p).expect("builds");
         workbook
             .worksheets()
             .iter()
@@ -86,7 +85,7 @@ fn save_replaces_the_output_and_leaves_no_temp_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("summary.xlsx");
     std::fs::write(&path, b"old").expect("old file");
-    with_summary(0, |s| write_summary(&path, s)).expect("written");
+    with_summary(0, |s, p| write_summary(&path, s, p)).expect("written");
     let bytes = std::fs::read(&path).expect("read");
     assert_eq!(&bytes[..2], b"PK", "an xlsx (zip) replaced the old file");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
@@ -101,7 +100,7 @@ fn save_replaces_the_output_and_leaves_no_temp_file() {
 fn failed_save_is_an_error_naming_the_file_and_leaves_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("missing-folder").join("summary.xlsx");
-    let err = with_summary(0, |s| write_summary(&path, s)).expect_err("cannot save");
+    let err = with_summary(0, |s, p| write_summary(&path, s, p)).expect_err("cannot save");
     assert!(err.to_string().contains("summary.xlsx"), "{err}");
     assert!(!path.exists());
     assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 0);
@@ -109,16 +108,16 @@ fn failed_save_is_an_error_naming_the_file_and_leaves_nothing() {
 
 #[test]
 fn draft_text_counts_the_errors() {
-    with_summary(3, |s| {
+    with_summary(3, |s, _| {
         assert!(s.is_draft());
         assert_eq!(s.draft_text(), "ร่าง — มีข้อผิดพลาด 3 รายการ");
     });
-    with_summary(0, |s| assert!(!s.is_draft()));
+    with_summary(0, |s, _| assert!(!s.is_draft()));
 }
 
 #[test]
 fn period_and_as_of_come_from_the_configuration() {
-    with_summary(0, |s| {
+    with_summary(0, |s, _| {
         assert_eq!(s.period(), "ประจำปีงบประมาณ พ.ศ. 2566 รอบ 12 เดือน");
         assert_eq!(s.as_of_line(), "** ข้อมูล ณ วันที่ 15 ตุลาคม 2566");
     });

@@ -119,6 +119,7 @@ impl SeedData {
             sha256: "0".repeat(64),
             sheets: vec![FIXTURE_SHEET.to_string()],
             rows: projects.len() + 2,
+            counted: projects.len(),
         }];
         SeedData {
             config,
@@ -152,12 +153,16 @@ impl SeedData {
         data
     }
 
+    /// Writes the summary workbook to `path`.
+    pub fn write(&self, path: &Path) -> Result<(), planmerge::write::WriteError> {
+        planmerge::write::write_summary(path, &self.summary(), &self.projects)
+    }
+
     /// The summary to write.
     pub fn summary(&self) -> Summary<'_> {
         Summary {
             config: &self.config,
             totals: &self.totals,
-            projects: &self.projects,
             inputs: &self.inputs,
             issues: &self.issues,
             errors: planmerge::issue::error_count(&self.issues),
