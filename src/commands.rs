@@ -11,7 +11,7 @@ use crate::output::{self, JsonReport, JsonSummary, Style};
 use crate::progress::Progress;
 use crate::read::{self, InputError};
 use crate::template::{self, TemplateError, TemplateSpec};
-use crate::write::{Summary, SummaryBook, WriteError};
+use crate::write::{ListThread, Summary, SummaryBook, WriteError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -90,21 +90,13 @@ pub fn merge(
     let mut list = if args.draft {
         List::Kept(Vec::new())
     } else {
-        List::Streamed(Box::new(
-            SummaryBook::new(&config, None).map_err(WriteError::from)?,
-        ))
+        List::Streamed(ListThread::start(&config))
     };
-    let mut write_error = None;
     merge::for_each_file(&files, &|done| progress.file_done(done), &mut |file| {
         let projects = merge.add(file);
-        if let Err(e) = list.take(projects, merge.errors()) {
-            write_error.get_or_insert(e);
-        }
+        list.take(projects, merge.errors());
     });
     progress.finish();
-    if let Some(e) = write_error {
-        return Err(WriteError::from(e).into());
-    }
     refuse_overwriting_input(&args.output, &files, &merge.issues)?;
     let totals = merge.totals(&config);
     let errors = merge.errors();
@@ -342,7 +334,7 @@ fn refuse_overwriting_input(
 enum List {
     /// Into the workbook as they come: without `--draft` a summary is written only when there
     /// is no error, so the list never needs the draft banner and is never held.
-    Streamed(Box<SummaryBook>),
+    Streamed(ListThread),
     /// Kept until every file is read (`--draft`): only then is it known whether the list opens
     /// with the draft banner.
     Kept(Vec<ProjectRow>),
@@ -352,21 +344,14 @@ enum List {
 
 impl List {
     /// Takes the next file's projects; `errors` is the merge's error count so far.
-    fn take(
-        &mut self,
-        projects: Vec<ProjectRow>,
-        errors: usize,
-    ) -> Result<(), rust_xlsxwriter::XlsxError> {
+    fn take(&mut self, projects: Vec<ProjectRow>, errors: usize) {
         if errors > 0 && matches!(self, List::Streamed(_)) {
             *self = List::Dropped;
         }
         match self {
-            List::Streamed(book) => projects.iter().try_for_each(|p| book.push(p)),
-            List::Kept(all) => {
-                all.extend(projects);
-                Ok(())
-            }
-            List::Dropped => Ok(()),
+            List::Streamed(writer) => writer.send(projects),
+            List::Kept(all) => all.extend(projects),
+            List::Dropped => {}
         }
     }
 
@@ -376,7 +361,7 @@ impl List {
         summary: &Summary<'_>,
     ) -> Result<Option<SummaryBook>, rust_xlsxwriter::XlsxError> {
         match self {
-            List::Streamed(book) => Ok(Some(*book)),
+            List::Streamed(writer) => writer.finish().map(Some),
             List::Kept(all) => {
                 let draft = summary.is_draft().then(|| summary.draft_text());
                 let mut book = SummaryBook::new(summary.config, draft.as_deref())?;

@@ -22,6 +22,8 @@ pub struct FileOutcome {
     pub input: InputFile,
     /// Its projects that passed every rule of their own row, in order.
     pub projects: Vec<ProjectRow>,
+    /// Each project's [`validate::name_key`], in the same order.
+    pub keys: Vec<u128>,
     /// Its issues: the reader's first, then the rows'.
     pub issues: Vec<Issue>,
 }
@@ -29,9 +31,15 @@ pub struct FileOutcome {
 /// Reads and validates one file.
 pub fn read_one(path: &Path) -> FileOutcome {
     let (file, validated) = validate::read_and_validate_file(path);
+    let keys = validated
+        .projects
+        .iter()
+        .map(|p| validate::name_key(&p.name))
+        .collect();
     FileOutcome {
         input: file.input,
         projects: validated.projects,
+        keys,
         issues: validated.issues,
     }
 }
@@ -168,11 +176,24 @@ impl Merge {
         let FileOutcome {
             mut input,
             mut projects,
+            keys,
             issues,
         } = file;
         self.errors += issue::error_count(&issues);
         self.issues.extend(issues);
-        projects.retain(|p| match self.seen.check(p) {
+        let mut keys = keys.into_iter();
+        projects.retain(|p| {
+            let key = keys.next().unwrap_or_else(|| validate::name_key(&p.name));
+            self.check(key, p)
+        });
+        input.counted = projects.len();
+        self.inputs.push(input);
+        projects
+    }
+
+    /// Refuses `p` when its name was seen before; counts it otherwise.
+    fn check(&mut self, key: u128, p: &ProjectRow) -> bool {
+        match self.seen.check(key, p) {
             Some(duplicate) => {
                 self.errors += usize::from(duplicate.is_error());
                 self.issues.push(duplicate);
@@ -182,10 +203,7 @@ impl Merge {
                 self.tally.add(p);
                 true
             }
-        });
-        input.counted = projects.len();
-        self.inputs.push(input);
-        projects
+        }
     }
 
     /// Errors so far (a summary is written only when there are none, or as a draft).

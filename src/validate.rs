@@ -291,8 +291,11 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
 pub fn remove_duplicates(out: &mut Validated) {
     let mut seen = DuplicateIndex::default();
     let mut issues = Vec::new();
-    out.projects
-        .retain(|p| seen.check(p).map(|issue| issues.push(issue)).is_none());
+    out.projects.retain(|p| {
+        seen.check(name_key(&p.name), p)
+            .map(|issue| issues.push(issue))
+            .is_none()
+    });
     out.issues.extend(issues);
 }
 
@@ -315,10 +318,16 @@ struct FirstSeen {
     col: u32,
 }
 
+/// The key a project's name is known by in a [`DuplicateIndex`]: the 128-bit xxh3 hash of its
+/// normalised text (computed where the file is read, off the merge's critical path).
+pub fn name_key(name: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(cell::normalize(name).as_bytes())
+}
+
 impl DuplicateIndex {
-    /// Records `p`; when its name was seen before, the issue that refuses it (naming the first).
-    pub fn check(&mut self, p: &ProjectRow) -> Option<Issue> {
-        let key = xxhash_rust::xxh3::xxh3_128(cell::normalize(&p.name).as_bytes());
+    /// Records `p`, whose name has the [`name_key`] `key`; when that name was seen before, the
+    /// issue that refuses it (naming the first).
+    pub fn check(&mut self, key: u128, p: &ProjectRow) -> Option<Issue> {
         if let Some(first) = self.first_seen.get(&key) {
             let (file, sheet) = &self.sheets[first.sheet as usize];
             let other = Location {

@@ -24,6 +24,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::SyncSender;
+use std::thread::JoinHandle;
 use styles::Styles;
 
 /// สรุปผล — the chapter-3 tables.
@@ -169,7 +171,7 @@ impl SummaryBook {
     /// Appends one project to the list (numbered in the order given).
     pub fn push(&mut self, project: &ProjectRow) -> Result<(), XlsxError> {
         let sheet = self.workbook.worksheet_from_index(LIST_INDEX)?;
-        self.list.push(sheet, &self.styles, project)
+        self.list.push(sheet, project)
     }
 
     /// Projects in the list so far.
@@ -192,7 +194,9 @@ impl SummaryBook {
         }
         workbook.set_properties(&properties(summary));
         summary::write(workbook.worksheet_from_index(0)?, summary, styles)?;
-        page_setup(workbook.worksheet_from_index(LIST_INDEX)?, summary);
+        let list = workbook.worksheet_from_index(LIST_INDEX)?;
+        page_setup(list, summary);
+        self.list.finish(list, styles)?;
         drive::write(new_sheet(workbook, SHEET_DRIVE)?, summary, styles)?;
         divisions::write(new_sheet(workbook, SHEET_DIVISIONS)?, summary, styles)?;
         charts::write(new_sheet(workbook, SHEET_CHARTS)?, summary, styles)?;
@@ -204,6 +208,69 @@ impl SummaryBook {
     pub fn save(self, path: &Path, summary: &Summary<'_>) -> Result<(), WriteError> {
         let mut workbook = self.finish(summary)?;
         save_atomically(&mut workbook, path)
+    }
+}
+
+/// A [`SummaryBook`] whose project list is written on a thread of its own, so that writing the
+/// list overlaps reading the files. Projects are sent a file at a time; a writer that falls
+/// behind makes the sender wait (a few files are queued at most), so memory stays bounded.
+pub struct ListThread {
+    sender: Option<SyncSender<Vec<ProjectRow>>>,
+    handle: Option<JoinHandle<Result<SummaryBook, XlsxError>>>,
+}
+
+/// Files of projects queued for the writer thread.
+const QUEUED_FILES: usize = 4;
+
+impl ListThread {
+    /// Starts a summary without the draft banner and its writer thread.
+    pub fn start(config: &ReportConfig) -> Self {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<ProjectRow>>(QUEUED_FILES);
+        let config = config.clone();
+        let handle = std::thread::spawn(move || {
+            let mut book = SummaryBook::new(&config, None)?;
+            for projects in receiver {
+                for project in &projects {
+                    book.push(project)?;
+                }
+            }
+            Ok(book)
+        });
+        ListThread {
+            sender: Some(sender),
+            handle: Some(handle),
+        }
+    }
+
+    /// Appends a file's projects to the list (waits while the writer is behind). A writer that
+    /// has failed takes no more; its error comes from [`Self::finish`].
+    pub fn send(&self, projects: Vec<ProjectRow>) {
+        if let Some(sender) = &self.sender {
+            let _ = sender.send(projects);
+        }
+    }
+
+    /// Waits for the writer to write every project sent, and returns the workbook.
+    pub fn finish(mut self) -> Result<SummaryBook, XlsxError> {
+        self.sender = None;
+        match self.handle.take().map(JoinHandle::join) {
+            Some(Ok(book)) => book,
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => Err(XlsxError::ParameterError(
+                "list writer already finished".into(),
+            )),
+        }
+    }
+}
+
+impl Drop for ListThread {
+    /// A list abandoned (errors in the data) is still closed before the program goes on, so its
+    /// temporary file is gone when the program ends.
+    fn drop(&mut self) {
+        self.sender = None;
+        if let Some(handle) = self.handle.take() {
+            let _ = handle.join();
+        }
     }
 }
 

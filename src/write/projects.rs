@@ -10,8 +10,8 @@
 use super::styles::Styles;
 use super::{LARGE_LIST, banner_text, fit_row, height_for_lines, num, set_widths};
 use crate::config::ReportConfig;
-use crate::model::{ProjectRow, Status};
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use crate::model::ProjectRow;
+use rust_xlsxwriter::{ConditionalFormatFormula, Worksheet, XlsxError};
 
 /// The tick written in ticked cells.
 pub const TICK: &str = "☑";
@@ -55,6 +55,8 @@ const STATUS_HEADERS: [&str; 4] = [
 /// The รายการโครงการ sheet while it is written: projects arrive one at a time, in merge order.
 #[derive(Debug)]
 pub struct ProjectList {
+    /// Row of project 1.
+    first_row: u32,
     /// Row of the next project.
     next_row: u32,
     /// Projects written.
@@ -70,6 +72,26 @@ impl ProjectList {
         st: &Styles,
     ) -> Result<Self, XlsxError> {
         set_widths(sheet, &WIDTHS)?;
+        let list = &st.list;
+        let column_formats = [
+            &list.count,
+            &list.text,
+            &list.count,
+            &list.baht,
+            &list.baht,
+            &list.baht,
+            &list.tick,
+            &list.tick,
+            &list.tick,
+            &list.tick,
+            &list.tick,
+            &list.text,
+            &list.text,
+            &list.small,
+        ];
+        for (col, format) in (0u16..).zip(column_formats) {
+            sheet.set_column_format(col, format)?;
+        }
         let top = banner_text(sheet, draft, st, LAST_COL)?;
         let title = format!(
             "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ{} พ.ศ. {} รอบ {} เดือน",
@@ -84,6 +106,7 @@ impl ProjectList {
         sheet.set_repeat_rows(0, first - 1)?;
         sheet.set_freeze_panes(first, 2)?;
         Ok(ProjectList {
+            first_row: first,
             next_row: first,
             count: 0,
         })
@@ -91,15 +114,10 @@ impl ProjectList {
 
     /// Writes the next project. Rows past [`LARGE_LIST`] keep the default height: a list that
     /// long is not worth estimating each row's height for.
-    pub fn push(
-        &mut self,
-        sheet: &mut Worksheet,
-        st: &Styles,
-        project: &ProjectRow,
-    ) -> Result<(), XlsxError> {
+    pub fn push(&mut self, sheet: &mut Worksheet, project: &ProjectRow) -> Result<(), XlsxError> {
         self.count += 1;
         let fit = self.count <= LARGE_LIST;
-        write_project(sheet, st, self.next_row, self.count, project, fit)?;
+        write_project(sheet, self.next_row, self.count, project, fit)?;
         self.next_row += 1;
         Ok(())
     }
@@ -107,6 +125,18 @@ impl ProjectList {
     /// Projects written so far.
     pub fn count(&self) -> u32 {
         self.count
+    }
+
+    /// Draws the borders over the rows written.
+    pub fn finish(&self, sheet: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
+        if self.count == 0 {
+            return Ok(());
+        }
+        let borders = ConditionalFormatFormula::new()
+            .set_rule("=TRUE")
+            .set_format(&st.list.border);
+        sheet.add_conditional_format(self.first_row, 0, self.next_row - 1, LAST_COL, &borders)?;
+        Ok(())
     }
 }
 
@@ -124,29 +154,31 @@ fn write_header(sheet: &mut Worksheet, st: &Styles, row: u32) -> Result<(), Xlsx
     Ok(())
 }
 
-/// One project row.
+/// One project row. Cells take their column's format (see [`ListStyles`]); unticked cells and
+/// empty remarks are left empty.
+///
+/// [`ListStyles`]: super::styles::ListStyles
 fn write_project(
     sheet: &mut Worksheet,
-    st: &Styles,
     row: u32,
     number: u32,
     p: &ProjectRow,
     fit: bool,
 ) -> Result<(), XlsxError> {
-    sheet.write_number_with_format(row, 0, number, &st.count)?;
-    sheet.write_string_with_format(row, 1, &p.name, &st.text)?;
-    sheet.write_number_with_format(row, 2, p.dimension.number(), &st.count)?;
-    sheet.write_number_with_format(row, 3, num(p.budget_plan), &st.baht)?;
-    sheet.write_number_with_format(row, 4, num(p.budget_ordinance), &st.baht)?;
-    sheet.write_number_with_format(row, 5, num(p.disbursed), &st.baht)?;
-    write_tick(sheet, st, row, IN_ORDINANCE_COL, p.in_ordinance)?;
-    for (col, status) in (FIRST_STATUS_COL..).zip(Status::ALL) {
-        write_tick(sheet, st, row, col, p.status == status)?;
+    sheet.write_number(row, 0, number)?;
+    sheet.write_string(row, 1, &p.name)?;
+    sheet.write_number(row, 2, p.dimension.number())?;
+    sheet.write_number(row, 3, num(p.budget_plan))?;
+    sheet.write_number(row, 4, num(p.budget_ordinance))?;
+    sheet.write_number(row, 5, num(p.disbursed))?;
+    if p.in_ordinance {
+        sheet.write_string(row, IN_ORDINANCE_COL, TICK)?;
     }
-    sheet.write_string_with_format(row, 11, &p.remark, &st.text)?;
-    sheet.write_string_with_format(row, 12, &*p.division, &st.text)?;
+    sheet.write_string(row, FIRST_STATUS_COL + p.status.index() as u16, TICK)?;
+    sheet.write_string(row, 11, &p.remark)?;
+    sheet.write_string(row, 12, &*p.division)?;
     let source = source(p);
-    sheet.write_string_with_format(row, 13, &source, &st.small)?;
+    sheet.write_string(row, 13, &source)?;
     if !fit {
         return Ok(());
     }
@@ -160,22 +192,6 @@ fn write_project(
             (&source, WIDTHS[13], 12.0),
         ],
     )
-}
-
-/// ☑ when ticked, a bordered blank otherwise.
-fn write_tick(
-    sheet: &mut Worksheet,
-    st: &Styles,
-    row: u32,
-    col: u16,
-    ticked: bool,
-) -> Result<(), XlsxError> {
-    if ticked {
-        sheet.write_string_with_format(row, col, TICK, &st.tick)?;
-    } else {
-        sheet.write_blank(row, col, &st.tick)?;
-    }
-    Ok(())
 }
 
 /// `กองคลัง.xlsx › แผ่น1 › แถว 8` (the row number as Excel shows it).

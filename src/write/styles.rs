@@ -85,6 +85,51 @@ pub struct Styles {
     pub severity_error: Format,
     /// Warning severity in the audit sheet: dark orange text.
     pub severity_warning: Format,
+    /// The project list's column formats.
+    pub list: ListStyles,
+}
+
+/// The project list's formats (รายการโครงการ). A list can be a million rows long, so its cells
+/// carry no format of their own: each column has the format its cells would have had, less the
+/// border, and one conditional format draws the thin borders over exactly the list's rows (a
+/// column format with borders would rule the whole column down to row 1,048,576).
+#[derive(Debug, Clone)]
+pub struct ListStyles {
+    /// ลำดับ and มิติ: centred counts.
+    pub count: Format,
+    /// Names, remarks, divisions: wrapped, left.
+    pub text: Format,
+    /// Money: `#,##0.00`, right.
+    pub baht: Format,
+    /// The tick columns: centred.
+    pub tick: Format,
+    /// The source column: smaller grey text, wrapped.
+    pub small: Format,
+    /// The conditional format over the list: the tables' thin border.
+    pub border: Format,
+}
+
+impl ListStyles {
+    fn new(base: &Format) -> Self {
+        let cell = base.clone().set_align(FormatAlign::VerticalCenter);
+        ListStyles {
+            count: cell
+                .clone()
+                .set_num_format(COUNT)
+                .set_align(FormatAlign::Center),
+            text: cell.clone().set_text_wrap().set_align(FormatAlign::Left),
+            baht: cell
+                .clone()
+                .set_num_format(BAHT)
+                .set_align(FormatAlign::Right),
+            tick: cell.clone().set_align(FormatAlign::Center),
+            small: cell
+                .set_font_size(12)
+                .set_font_color(Color::RGB(0x595959))
+                .set_text_wrap(),
+            border: Format::new().set_border(FormatBorder::Thin),
+        }
+    }
 }
 
 impl Styles {
@@ -173,6 +218,7 @@ impl Styles {
                 .set_bold()
                 .set_font_color(Color::RGB(DRAFT_RED)),
             severity_warning: cell.set_font_color(Color::RGB(0xC65911)),
+            list: ListStyles::new(&base),
             base,
         }
     }
