@@ -216,3 +216,61 @@ impl Merge {
         self.tally.clone().finish(config)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bundled samples, repeated `times` times (40 files for 5): more files than workers and
+    /// read-ahead together.
+    fn many_files(times: usize) -> Vec<PathBuf> {
+        let samples = crate::read::collect_files(&[PathBuf::from("samples")]).expect("samples");
+        assert_eq!(samples.len(), 8);
+        (0..times).flat_map(|_| samples.clone()).collect()
+    }
+
+    #[test]
+    fn files_are_handed_over_in_file_order() {
+        let files = many_files(5);
+        let mut seen = Vec::new();
+        for_each_file(&files, &|_| {}, &mut |file| seen.push(file.input.file));
+        let expected: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn a_second_copy_of_the_samples_is_refused_as_duplicates_and_not_counted() {
+        let files = many_files(2);
+        let config = crate::config::ReportConfig::load("samples/report.toml".as_ref())
+            .expect("samples config");
+        let mut merge = Merge::default();
+        let mut kept = 0;
+        for_each_file(&files, &|_| {}, &mut |file| kept += merge.add(file).len());
+        assert_eq!(kept, 81);
+        assert_eq!(merge.totals(&config).total.projects, 81);
+        assert_eq!(
+            merge.errors(),
+            81,
+            "every project of the second copy is a duplicate"
+        );
+        let counted: Vec<usize> = merge.inputs.iter().map(|i| i.counted).collect();
+        assert_eq!(counted[8..], [0; 8]);
+        assert_eq!(counted[..8].iter().sum::<usize>(), 81);
+    }
+
+    #[test]
+    fn a_consumer_that_panics_does_not_leave_the_readers_waiting() {
+        let files = many_files(5);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut n = 0;
+            for_each_file(&files, &|_| {}, &mut |_| {
+                n += 1;
+                assert!(n < 3, "the consumer fails on the third file");
+            });
+        }));
+        assert!(
+            result.is_err(),
+            "the panic reaches the caller instead of hanging"
+        );
+    }
+}

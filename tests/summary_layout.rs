@@ -178,6 +178,50 @@ fn project_list_is_numbered_with_ticks_in_the_right_columns() {
     assert_eq!(ticks, 20);
 }
 
+/// The XML of the project list (the workbook's second sheet).
+fn list_sheet_xml(path: &std::path::Path) -> String {
+    use std::io::Read;
+    let file = std::fs::File::open(path).expect("summary");
+    let mut zip = zip::ZipArchive::new(file).expect("an xlsx is a zip");
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet2.xml")
+        .expect("second sheet")
+        .read_to_string(&mut xml)
+        .expect("utf-8 xml");
+    xml
+}
+
+#[test]
+fn project_list_cells_take_their_column_format_and_one_border_covers_the_list() {
+    let (_dir, path, _book) = written(&SeedData::clean());
+    let xml = list_sheet_xml(&path);
+    // Rows 4-84 hold the 81 projects: the border is drawn over exactly A4:N84.
+    assert!(
+        xml.contains(r#"<conditionalFormatting sqref="A4:N84">"#),
+        "one conditional border over the list"
+    );
+    assert_eq!(xml.matches("<conditionalFormatting").count(), 1);
+    // Every column of the list has a format (number formats, alignment, wrap)...
+    let cols = xml
+        .split("<cols>")
+        .nth(1)
+        .and_then(|c| c.split("</cols>").next());
+    let cols = cols.expect("column definitions");
+    assert_eq!(
+        cols.matches("<col ").count(),
+        cols.matches("style=").count(),
+        "{cols}"
+    );
+    assert!(cols.contains(r#"max="14""#), "A-N defined: {cols}");
+    // ...and the list's cells use them: every cell of project 1's row has a format.
+    let row4 = xml.split(r#"<row r="4""#).nth(1).expect("row 4");
+    let row4 = row4.split("</row>").next().expect("row 4 ends");
+    assert!(!row4.contains(r#"s="0""#), "{row4}");
+    let cells = row4.matches("<c ").count();
+    assert!(cells >= 9, "{row4}");
+    assert_eq!(row4.matches(" s=\"").count(), cells, "{row4}");
+}
+
 #[test]
 fn drive_sheet_restates_the_counts_in_sentences() {
     let (_dir, _path, mut book) = written(&SeedData::clean());
