@@ -203,7 +203,8 @@ pub fn source(p: &ProjectRow) -> String {
         text.push_str(&loc.sheet);
     }
     if let Some(row) = loc.row {
-        text.push_str(&format!(" › แถว {}", row + 1));
+        use std::fmt::Write;
+        let _ = write!(text, " › แถว {}", u64::from(row) + 1);
     }
     text
 }
