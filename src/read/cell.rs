@@ -87,13 +87,43 @@ fn number_text(n: f64) -> String {
 /// An f64 cell value to Decimal at Excel's own precision (15 significant digits), so that a
 /// cached formula result such as 3871.0000000000005 reads as 3871. `None` for NaN, infinity or
 /// values beyond Decimal's range (about 7.9e28).
+///
+/// Whole numbers and amounts in cents (what money cells hold) take a fast path that gives the
+/// same Decimal as formatting the number to 15 digits and parsing it back, which the rest take.
 pub fn decimal_from_f64(n: f64) -> Option<Decimal> {
+    if let Some(d) = whole_or_cents(n) {
+        return Some(d);
+    }
     if !n.is_finite() || n.abs() >= 7.9e28 {
         return None;
     }
     let scientific = format!("{n:.14e}");
     let d = Decimal::from_scientific(&scientific).ok()?.normalize();
     Some(if d.is_zero() { Decimal::ZERO } else { d })
+}
+
+/// `n` exactly when it is a whole number below 10^15, or the nearest f64 to a whole number of
+/// cents below 10^13 baht; `None` otherwise (NaN and infinity included).
+///
+/// Why this equals the 15-significant-digit reading: such a value `c / 100` has at most 15
+/// significant digits, so it lies on the grid of 15-digit decimals around `n`, whose spacing is
+/// more than `|n| * 1e-15`. Being the nearest f64 to `c / 100`, `n` is within half an ulp
+/// (`|n| * 2^-53`, about `|n| * 1.1e-16`) of it — far less than half the grid's spacing — so
+/// rounding `n` to 15 digits gives back exactly `c / 100`. `c as f64 / 100.0` is one correctly
+/// rounded division of an exactly represented integer, so comparing it with `n` proves "nearest".
+fn whole_or_cents(n: f64) -> Option<Decimal> {
+    const WHOLE_LIMIT: f64 = 1e15;
+    const CENTS_LIMIT: f64 = 1e15;
+    if n.abs() < WHOLE_LIMIT && n.fract() == 0.0 {
+        // Exact: |n| < 2^53. `-0.0` becomes 0, as the slow path's zero does.
+        return Some(Decimal::from(n as i64));
+    }
+    let cents = (n * 100.0).round();
+    if cents.abs() < CENTS_LIMIT && cents / 100.0 == n {
+        let d = Decimal::new(cents as i64, 2).normalize();
+        return Some(if d.is_zero() { Decimal::ZERO } else { d });
+    }
+    None
 }
 
 /// Characters that carry no meaning in a header or a status word.
@@ -406,6 +436,101 @@ mod tests {
         assert_eq!(status_word("รอ\u{00A0}รายงาน"), Some(Status::Waiting));
         assert_eq!(status_word("ไม่สามารถดำเนินการได้"), Some(Status::Cannot));
         assert_eq!(status_word("ยกเลิก"), None);
+    }
+
+    /// `decimal_from_f64` as it was before its fast path: the reference the fast path must equal.
+    fn decimal_from_f64_reference(n: f64) -> Option<Decimal> {
+        if !n.is_finite() || n.abs() >= 7.9e28 {
+            return None;
+        }
+        let scientific = format!("{n:.14e}");
+        let d = Decimal::from_scientific(&scientific).ok()?.normalize();
+        Some(if d.is_zero() { Decimal::ZERO } else { d })
+    }
+
+    /// Same value, same scale, same sign bit: the Decimals' bytes.
+    fn same_decimal(n: f64) -> Result<(), proptest::test_runner::TestCaseError> {
+        let fast = decimal_from_f64(n).map(|d| d.serialize());
+        let reference = decimal_from_f64_reference(n).map(|d| d.serialize());
+        proptest::prop_assert_eq!(fast, reference, "{:e} ({:#x})", n, n.to_bits());
+        Ok(())
+    }
+
+    #[test]
+    fn decimal_fast_path_edges_equal_the_reference() {
+        let edges = [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.01,
+            -0.01,
+            0.005,
+            0.1 + 0.2,
+            1.005,
+            3871.0000000000005,
+            55300.0,
+            999_999_999_999.99,
+            9_999_999_999_999.99,
+            10_000_000_000_000.0,
+            999_999_999_999_999.0,
+            1e15,
+            1e15 + 1.0,
+            1_234_567_890_123_456.0,
+            9_007_199_254_740_993.0,
+            1e28,
+            7.9e28,
+            1e300,
+            5e-324,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for n in edges {
+            for n in [
+                n,
+                -n,
+                f64::from_bits(n.to_bits() + 1),
+                f64::from_bits(n.to_bits().max(1) - 1),
+            ] {
+                same_decimal(n).unwrap();
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 20_000, ..Default::default() })]
+
+        #[test]
+        fn decimal_fast_path_equals_the_reference_for_any_f64(n in proptest::num::f64::ANY) {
+            same_decimal(n)?;
+        }
+
+        #[test]
+        fn decimal_fast_path_equals_the_reference_for_bit_patterns(bits in proptest::prelude::any::<u64>()) {
+            same_decimal(f64::from_bits(bits))?;
+        }
+
+        #[test]
+        fn decimal_fast_path_equals_the_reference_for_cents(cents in -2_000_000_000_000_000_i64..2_000_000_000_000_000) {
+            same_decimal(cents as f64 / 100.0)?;
+        }
+
+        #[test]
+        fn decimal_fast_path_equals_the_reference_for_small_cents(cents in -10_000_000_i64..10_000_000) {
+            same_decimal(cents as f64 / 100.0)?;
+            same_decimal(cents as f64 / 1000.0)?;
+            same_decimal(cents as f64)?;
+        }
+
+        #[test]
+        fn decimal_fast_path_equals_the_reference_for_noisy_sums(a in 0_i64..100_000_000, b in 0_i64..100_000_000) {
+            // Formula results: sums of cents carry float noise (0.1 + 0.2).
+            same_decimal(a as f64 / 100.0 + b as f64 / 100.0)?;
+            same_decimal(a as f64 / 100.0 * 1.07)?;
+        }
     }
 
     #[test]
