@@ -132,7 +132,7 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut Vec<Issue>) -> Op
     let remark = raw
         .remark
         .as_ref()
-        .map(|c| cell::clean_text(&c.value.display()))
+        .map(|c| cell::clean_text(&c.value.text()))
         .unwrap_or_default();
     if status == Some(Status::Cannot) && remark.is_empty() {
         let col = raw.remark.as_ref().map(|c| c.col);
@@ -159,7 +159,7 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut Vec<Issue>) -> Op
 }
 
 fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
-    let text = cell.map(|c| cell::clean_text(&c.value.display()));
+    let text = cell.map(|c| cell::clean_text(&c.value.text()));
     match text {
         Some(t) if !t.is_empty() => Some(t),
         _ => {
@@ -254,10 +254,10 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
                 checks.error(Problem::StatusMissing, Some(c.col));
                 return None;
             }
-            let text = c.value.display();
-            let found = cell::status_word(&text);
+            let found = cell::status_word(&c.value.text());
             if found.is_none() {
-                checks.error(Problem::StatusUnknown { found: text }, Some(c.col));
+                let found = c.value.display();
+                checks.error(Problem::StatusUnknown { found }, Some(c.col));
             }
             found
         }

@@ -3,7 +3,7 @@
 //! repeated on every printed page and total rows (รวม), and hand every other non-blank row on as
 //! a [`RawRow`]. What a value means is decided later, in `validate`.
 
-use super::cell::{Cell, normalize, status_word};
+use super::cell::{Cell, normalize, normalized, status_word};
 use crate::issue::{Issue, Problem};
 use crate::model::{Location, Status};
 use std::collections::HashSet;
@@ -53,7 +53,7 @@ impl Field {
 
 /// The field a header cell names, compared after normalising.
 pub fn header_field(text: &str) -> Option<Field> {
-    let t = normalize(text);
+    let t = normalized(text);
     if t.is_empty() || t.chars().count() > 60 {
         return None;
     }
@@ -247,7 +247,7 @@ fn is_total_row(row: &SheetRow, header: &Header) -> bool {
     !has_dimension
         && row.cells.iter().any(|(_, cell)| match cell {
             Cell::Text(t) => {
-                let n = normalize(t);
+                let n = normalized(t);
                 n.starts_with("รวม") && n.chars().count() <= 12
             }
             _ => false,
@@ -410,7 +410,7 @@ impl TableFinder {
         !self.page_texts.is_empty()
             && row.only_text()
             && row.cells.iter().all(|(_, cell)| match cell {
-                Cell::Text(t) => self.page_texts.contains(&normalize(t)),
+                Cell::Text(t) => self.page_texts.contains(normalized(t).as_ref()),
                 other => other.is_blank(),
             })
     }
