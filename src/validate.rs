@@ -262,25 +262,33 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
             found
         }
         RawStatus::Ticks(columns) => {
-            let ticked: Vec<(Status, u32)> = columns
-                .iter()
-                .filter(|(_, c)| ticked(c, checks))
-                .map(|(s, c)| (*s, c.col))
-                .collect();
-            match ticked.as_slice() {
-                [(status, _)] => Some(*status),
-                [] => {
+            // Every column is read (each unreadable tick is its own issue); only the first two
+            // ticked are kept, the full list is made again for the rare message.
+            let mut first: Option<Status> = None;
+            let mut second: Option<u32> = None;
+            for (s, c) in columns {
+                if ticked(c, checks) {
+                    match first {
+                        None => first = Some(*s),
+                        Some(_) => second = second.or(Some(c.col)),
+                    }
+                }
+            }
+            match (first, second) {
+                (Some(status), None) => Some(status),
+                (None, _) => {
                     let col = columns.first().map(|(_, c)| c.col);
                     checks.error(Problem::StatusMissing, col);
                     None
                 }
-                [_, (_, second), ..] => {
-                    let found = ticked
+                (Some(_), Some(second)) => {
+                    let found = columns
                         .iter()
+                        .filter(|(_, c)| cell::tick(&c.value) == Tick::Ticked)
                         .map(|(s, _)| s.thai())
                         .collect::<Vec<_>>()
                         .join(", ");
-                    checks.error(Problem::StatusMultiple { found }, Some(*second));
+                    checks.error(Problem::StatusMultiple { found }, Some(second));
                     None
                 }
             }

@@ -306,12 +306,12 @@ fn skip_plain_spaced(bytes: &[u8], mut i: usize, kept_from: usize) -> usize {
         i = skip_plain(bytes, i, visible_ascii);
         let kept_before = kept_from < i;
         match bytes.get(i + 1) {
-            Some(&next) if kept_before && bytes[i] == b' ' => {
-                if next == THAI_LEAD || visible_ascii(next) {
-                    i += 1;
-                } else {
-                    return i;
-                }
+            Some(&next)
+                if kept_before
+                    && bytes[i] == b' '
+                    && (next == THAI_LEAD || visible_ascii(next)) =>
+            {
+                i += 1;
             }
             _ => return i,
         }

@@ -115,6 +115,16 @@ impl SheetRow {
     fn get(&self, col: u32) -> Option<&Cell> {
         self.cells.iter().find(|(c, _)| *c == col).map(|(_, v)| v)
     }
+
+    /// The cell in `col` (empty when there is none), moved out of the row, or copied when
+    /// `copy` (a column read twice).
+    fn take(&mut self, col: u32, copy: bool) -> Cell {
+        match self.cells.iter_mut().find(|(c, _)| *c == col) {
+            Some((_, v)) if copy => v.clone(),
+            Some((_, v)) => std::mem::take(v),
+            None => Cell::Empty,
+        }
+    }
 }
 
 /// A cell of a project row, with the column it came from.
@@ -165,6 +175,8 @@ pub struct RawRow {
 #[derive(Debug, Clone, PartialEq)]
 struct Header {
     columns: Vec<(u32, Field)>,
+    /// Whether two fields name the same column (set when the header is complete).
+    shared_column: bool,
 }
 
 impl Header {
@@ -173,6 +185,14 @@ impl Header {
             .iter()
             .find(|(_, f)| *f == field)
             .map(|(c, _)| *c)
+    }
+
+    /// Whether two fields name the same column (a second header row over a first one's).
+    fn shares_a_column(&self) -> bool {
+        let cols = &self.columns;
+        cols.iter()
+            .enumerate()
+            .any(|(i, (c, _))| cols[i + 1..].iter().any(|(d, _)| d == c))
     }
 
     fn has_ticks(&self) -> bool {
@@ -218,7 +238,11 @@ fn header_of(row: &SheetRow) -> Option<(Header, Vec<(u32, Field)>)> {
     }
     let distinct = columns.len();
     let has_name = columns.iter().any(|(_, f)| *f == Field::Name);
-    (has_name && distinct >= 3).then_some((Header { columns }, duplicates))
+    let header = Header {
+        columns,
+        shared_column: false,
+    };
+    (has_name && distinct >= 3).then_some((header, duplicates))
 }
 
 /// The status tick columns of a second header row (under a merged สถานะ), if it is one.
@@ -293,7 +317,7 @@ impl TableFinder {
     }
 
     /// Takes the next row of the sheet (rows must come in sheet order; blank rows may be left out).
-    pub fn push(&mut self, row: SheetRow) {
+    pub fn push(&mut self, mut row: SheetRow) {
         if row.is_blank() {
             return;
         }
@@ -329,9 +353,11 @@ impl TableFinder {
         if self.is_page_title(&row) || is_total_row(&row, header) {
             return;
         }
-        let raw = self.raw_row(&row, header);
+        let raw = self.raw_row(&mut row, header);
         self.out.rows_read += 1;
         if raw_is_empty(&raw) {
+            let location = raw.location.clone();
+            give_back(&mut row, raw);
             self.issue(
                 Problem::RowNotProject {
                     found: row
@@ -341,7 +367,7 @@ impl TableFinder {
                         .collect::<Vec<_>>()
                         .join(" "),
                 },
-                raw.location.clone(),
+                location,
             );
         } else {
             self.out.rows.push(raw);
@@ -371,7 +397,8 @@ impl TableFinder {
         self.out.issues.push(Issue::new(problem, location));
     }
 
-    fn activate(&mut self, header_row: &SheetRow, header: Header) {
+    fn activate(&mut self, header_row: &SheetRow, mut header: Header) {
+        header.shared_column = header.shares_a_column();
         let missing = header.missing();
         if !missing.is_empty() {
             self.issue(
@@ -415,36 +442,33 @@ impl TableFinder {
             })
     }
 
-    fn raw_row(&self, row: &SheetRow, header: &Header) -> RawRow {
-        let cell = |field: Field| {
-            header.col(field).map(|col| RawCell {
-                col,
-                value: row.get(col).cloned().unwrap_or_default(),
-            })
+    /// The row's cells sorted into fields, moved out of the row (no copy) — unless the header
+    /// maps one column to two fields, when they are copied.
+    fn raw_row(&self, row: &mut SheetRow, header: &Header) -> RawRow {
+        let shared = header.shared_column;
+        let mut cell = |col: u32| RawCell {
+            col,
+            value: row.take(col, shared),
         };
+        let mut field = |f: Field| header.col(f).map(&mut cell);
+        let number = field(Field::Number);
+        let name = field(Field::Name);
+        let dimension = field(Field::Dimension);
+        let budget_plan = field(Field::BudgetPlan);
+        let budget_ordinance = field(Field::BudgetOrdinance);
+        let disbursed = field(Field::Disbursed);
+        let in_ordinance = field(Field::InOrdinance);
+        let remark = field(Field::Remark);
         let status = if header.has_ticks() {
-            RawStatus::Ticks(
-                header
-                    .columns
-                    .iter()
-                    .filter_map(|(col, f)| match f {
-                        Field::StatusTick(s) => Some((
-                            *s,
-                            RawCell {
-                                col: *col,
-                                value: row.get(*col).cloned().unwrap_or_default(),
-                            },
-                        )),
-                        _ => None,
-                    })
-                    .collect(),
-            )
+            let mut ticks = Vec::with_capacity(4);
+            for (col, f) in &header.columns {
+                if let Field::StatusTick(s) = f {
+                    ticks.push((*s, cell(*col)));
+                }
+            }
+            RawStatus::Ticks(ticks)
         } else {
-            let col = header.col(Field::StatusWords).unwrap_or_default();
-            RawStatus::Words(RawCell {
-                col,
-                value: row.get(col).cloned().unwrap_or_default(),
-            })
+            RawStatus::Words(cell(header.col(Field::StatusWords).unwrap_or_default()))
         };
         RawRow {
             location: Location {
@@ -453,15 +477,40 @@ impl TableFinder {
                 row: Some(row.row),
                 col: None,
             },
-            number: cell(Field::Number),
-            name: cell(Field::Name),
-            dimension: cell(Field::Dimension),
-            budget_plan: cell(Field::BudgetPlan),
-            budget_ordinance: cell(Field::BudgetOrdinance),
-            disbursed: cell(Field::Disbursed),
-            in_ordinance: cell(Field::InOrdinance),
+            number,
+            name,
+            dimension,
+            budget_plan,
+            budget_ordinance,
+            disbursed,
+            in_ordinance,
             status,
-            remark: cell(Field::Remark),
+            remark,
+        }
+    }
+}
+
+/// Puts the cells [`TableFinder::raw_row`] moved out of `row` back, so it reads as it came.
+fn give_back(row: &mut SheetRow, raw: RawRow) {
+    let ticks = match raw.status {
+        RawStatus::Words(c) => vec![c],
+        RawStatus::Ticks(ticks) => ticks.into_iter().map(|(_, c)| c).collect(),
+    };
+    let fields = [
+        raw.number,
+        raw.name,
+        raw.dimension,
+        raw.budget_plan,
+        raw.budget_ordinance,
+        raw.disbursed,
+        raw.in_ordinance,
+        raw.remark,
+    ];
+    for c in fields.into_iter().flatten().chain(ticks) {
+        if let Some((_, slot)) = row.cells.iter_mut().find(|(col, _)| *col == c.col)
+            && *slot == Cell::Empty
+        {
+            *slot = c.value;
         }
     }
 }
