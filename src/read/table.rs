@@ -175,8 +175,55 @@ pub struct RawRow {
 #[derive(Debug, Clone, PartialEq)]
 struct Header {
     columns: Vec<(u32, Field)>,
-    /// Whether two fields name the same column (set when the header is complete).
+    /// Where each field is, looked up once when the header is complete (in `activate`).
+    layout: Layout,
+}
+
+/// The columns of a complete header's fields, for reading data rows without searching.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Layout {
+    number: Option<u32>,
+    name: Option<u32>,
+    dimension: Option<u32>,
+    budget_plan: Option<u32>,
+    budget_ordinance: Option<u32>,
+    disbursed: Option<u32>,
+    in_ordinance: Option<u32>,
+    remark: Option<u32>,
+    /// The tick columns in header order; empty when the status is one column of words.
+    ticks: Vec<(Status, u32)>,
+    /// The status words' column (0 when the header has ticks instead).
+    words: u32,
+    /// Whether two fields name the same column (a second header row over a first one's).
     shared_column: bool,
+}
+
+impl Layout {
+    fn of(header: &Header) -> Layout {
+        let cols = &header.columns;
+        Layout {
+            number: header.col(Field::Number),
+            name: header.col(Field::Name),
+            dimension: header.col(Field::Dimension),
+            budget_plan: header.col(Field::BudgetPlan),
+            budget_ordinance: header.col(Field::BudgetOrdinance),
+            disbursed: header.col(Field::Disbursed),
+            in_ordinance: header.col(Field::InOrdinance),
+            remark: header.col(Field::Remark),
+            ticks: cols
+                .iter()
+                .filter_map(|(c, f)| match f {
+                    Field::StatusTick(s) => Some((*s, *c)),
+                    _ => None,
+                })
+                .collect(),
+            words: header.col(Field::StatusWords).unwrap_or_default(),
+            shared_column: cols
+                .iter()
+                .enumerate()
+                .any(|(i, (c, _))| cols[i + 1..].iter().any(|(d, _)| d == c)),
+        }
+    }
 }
 
 impl Header {
@@ -185,14 +232,6 @@ impl Header {
             .iter()
             .find(|(_, f)| *f == field)
             .map(|(c, _)| *c)
-    }
-
-    /// Whether two fields name the same column (a second header row over a first one's).
-    fn shares_a_column(&self) -> bool {
-        let cols = &self.columns;
-        cols.iter()
-            .enumerate()
-            .any(|(i, (c, _))| cols[i + 1..].iter().any(|(d, _)| d == c))
     }
 
     fn has_ticks(&self) -> bool {
@@ -240,7 +279,7 @@ fn header_of(row: &SheetRow) -> Option<(Header, Vec<(u32, Field)>)> {
     let has_name = columns.iter().any(|(_, f)| *f == Field::Name);
     let header = Header {
         columns,
-        shared_column: false,
+        layout: Layout::default(),
     };
     (has_name && distinct >= 3).then_some((header, duplicates))
 }
@@ -264,7 +303,7 @@ fn sub_header(row: &SheetRow) -> Option<Vec<(u32, Field)>> {
 
 /// `รวม`, `รวมทั้งสิ้น`, `รวม 4 มิติ`: a total row, not a project.
 fn is_total_row(row: &SheetRow, header: &Header) -> bool {
-    let dimension_col = header.col(Field::Dimension);
+    let dimension_col = header.layout.dimension;
     let has_dimension = dimension_col
         .and_then(|c| row.get(c))
         .is_some_and(|c| !c.is_blank());
@@ -398,7 +437,7 @@ impl TableFinder {
     }
 
     fn activate(&mut self, header_row: &SheetRow, mut header: Header) {
-        header.shared_column = header.shares_a_column();
+        header.layout = Layout::of(&header);
         let missing = header.missing();
         if !missing.is_empty() {
             self.issue(
@@ -445,30 +484,23 @@ impl TableFinder {
     /// The row's cells sorted into fields, moved out of the row (no copy) — unless the header
     /// maps one column to two fields, when they are copied.
     fn raw_row(&self, row: &mut SheetRow, header: &Header) -> RawRow {
-        let shared = header.shared_column;
+        let layout = &header.layout;
         let mut cell = |col: u32| RawCell {
             col,
-            value: row.take(col, shared),
+            value: row.take(col, layout.shared_column),
         };
-        let mut field = |f: Field| header.col(f).map(&mut cell);
-        let number = field(Field::Number);
-        let name = field(Field::Name);
-        let dimension = field(Field::Dimension);
-        let budget_plan = field(Field::BudgetPlan);
-        let budget_ordinance = field(Field::BudgetOrdinance);
-        let disbursed = field(Field::Disbursed);
-        let in_ordinance = field(Field::InOrdinance);
-        let remark = field(Field::Remark);
-        let status = if header.has_ticks() {
-            let mut ticks = Vec::with_capacity(4);
-            for (col, f) in &header.columns {
-                if let Field::StatusTick(s) = f {
-                    ticks.push((*s, cell(*col)));
-                }
-            }
-            RawStatus::Ticks(ticks)
+        let number = layout.number.map(&mut cell);
+        let name = layout.name.map(&mut cell);
+        let dimension = layout.dimension.map(&mut cell);
+        let budget_plan = layout.budget_plan.map(&mut cell);
+        let budget_ordinance = layout.budget_ordinance.map(&mut cell);
+        let disbursed = layout.disbursed.map(&mut cell);
+        let in_ordinance = layout.in_ordinance.map(&mut cell);
+        let remark = layout.remark.map(&mut cell);
+        let status = if layout.ticks.is_empty() {
+            RawStatus::Words(cell(layout.words))
         } else {
-            RawStatus::Words(cell(header.col(Field::StatusWords).unwrap_or_default()))
+            RawStatus::Ticks(layout.ticks.iter().map(|&(s, c)| (s, cell(c))).collect())
         };
         RawRow {
             location: Location {
