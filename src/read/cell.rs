@@ -154,11 +154,20 @@ pub fn normalize(text: &str) -> String {
 
 /// [`normalize`], borrowing the text when it has nothing to change (no allocation).
 pub fn normalized(text: &str) -> Cow<'_, str> {
+    if has_nikhahit(text) {
+        normalized_with::<true>(text)
+    } else {
+        normalized_with::<false>(text)
+    }
+}
+
+/// [`normalized`]; `JOIN`: whether the text holds a ํ, without which ํา never needs joining.
+fn normalized_with<const JOIN: bool>(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut edit = Edit::new(text);
     let mut i = 0;
     while i < bytes.len() {
-        i = skip_plain(bytes, i, |b| {
+        i = skip_plain::<JOIN>(bytes, i, |b| {
             b > b' ' && b < 0x80 && !b.is_ascii_uppercase()
         });
         let Some(&b) = bytes.get(i) else { break };
@@ -171,7 +180,7 @@ pub fn normalized(text: &str) -> Cow<'_, str> {
             }
             i += 1;
         } else if b == THAI_LEAD {
-            if is_sara_aa(bytes, i) {
+            if JOIN && is_sara_aa(bytes, i) {
                 edit.join_sara_am(i);
             }
             i += 3;
@@ -217,6 +226,15 @@ pub fn clean_text(text: &str) -> String {
 
 /// [`clean_text`], borrowing the text when it has nothing to change (no allocation).
 pub fn cleaned(text: &str) -> Cow<'_, str> {
+    if has_nikhahit(text) {
+        cleaned_with::<true>(text)
+    } else {
+        cleaned_with::<false>(text)
+    }
+}
+
+/// [`cleaned`]; `JOIN`: whether the text holds a ํ, without which ํา never needs joining.
+fn cleaned_with<const JOIN: bool>(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut edit = Edit::new(text);
     // A space is owed before the next visible character.
@@ -224,7 +242,7 @@ pub fn cleaned(text: &str) -> Cow<'_, str> {
     let mut i = 0;
     while i < bytes.len() {
         if !space {
-            i = skip_plain_spaced(bytes, i, edit.kept_from);
+            i = skip_plain_spaced::<JOIN>(bytes, i, edit.kept_from);
         }
         let Some(&b) = bytes.get(i) else { break };
         let (kind, width) = if b.is_ascii() {
@@ -261,7 +279,7 @@ pub fn cleaned(text: &str) -> Cow<'_, str> {
                     edit.out().push(' ');
                     space = false;
                 }
-                if b == THAI_LEAD && is_sara_aa(bytes, i) {
+                if JOIN && b == THAI_LEAD && is_sara_aa(bytes, i) {
                     edit.join_sara_am(i);
                 }
             }
@@ -284,9 +302,9 @@ enum Kind {
 /// The index of the first byte from `i` on that may need a change: skips Thai-block characters
 /// other than า and the ASCII bytes `plain` accepts.
 #[inline(always)]
-fn skip_plain(bytes: &[u8], mut i: usize, plain: impl Fn(u8) -> bool) -> usize {
+fn skip_plain<const JOIN: bool>(bytes: &[u8], mut i: usize, plain: impl Fn(u8) -> bool) -> usize {
     while let Some(&b) = bytes.get(i) {
-        if b == THAI_LEAD && !is_sara_aa(bytes, i) {
+        if b == THAI_LEAD && !(JOIN && is_sara_aa(bytes, i)) {
             i += 3;
         } else if plain(b) {
             i += 1;
@@ -300,10 +318,10 @@ fn skip_plain(bytes: &[u8], mut i: usize, plain: impl Fn(u8) -> bool) -> usize {
 /// [`skip_plain`] for [`cleaned`] (no space owed): also skips a single ASCII space between two
 /// kept characters (the one before it in the stretch from `kept_from`, the one after it plain).
 #[inline(always)]
-fn skip_plain_spaced(bytes: &[u8], mut i: usize, kept_from: usize) -> usize {
+fn skip_plain_spaced<const JOIN: bool>(bytes: &[u8], mut i: usize, kept_from: usize) -> usize {
     let visible_ascii = |b: u8| b > b' ' && b < 0x80;
     loop {
-        i = skip_plain(bytes, i, visible_ascii);
+        i = skip_plain::<JOIN>(bytes, i, visible_ascii);
         let kept_before = kept_from < i;
         match bytes.get(i + 1) {
             Some(&next)
@@ -316,6 +334,12 @@ fn skip_plain_spaced(bytes: &[u8], mut i: usize, kept_from: usize) -> usize {
             _ => return i,
         }
     }
+}
+
+/// Whether the text holds a ํ (U+0E4D) anywhere: without one, no ํา can need joining (nothing
+/// either function does makes a ํ).
+fn has_nikhahit(text: &str) -> bool {
+    text.contains('\u{0E4D}')
 }
 
 /// The first byte of every character in U+0800..U+0FFF, Thai (U+0E00..U+0E7F) included.
