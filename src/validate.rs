@@ -227,7 +227,8 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
         checks.error(Problem::MoneyTooLarge { field, found }, col);
         return None;
     }
-    if amount.normalize().scale() > 2 {
+    // normalize() only ever lowers the scale: a scale of 2 or less needs no look.
+    if amount.scale() > 2 && amount.normalize().scale() > 2 {
         let found = amount.normalize().to_string();
         checks.error(Problem::MoneyTooPrecise { field, found }, col);
         return None;
