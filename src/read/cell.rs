@@ -522,14 +522,22 @@ pub fn tick(cell: &Cell) -> Tick {
         }
         Cell::Number(n) if *n == 1.0 => Tick::Ticked,
         Cell::Number(n) if *n == 0.0 => Tick::Unticked,
-        Cell::Text(t) => match &*thai_digits_to_arabic(&normalized(t)) {
-            "" | "☐" | "□" | "false" | "0" | "-" => Tick::Unticked,
-            "☑" | "✓" | "✔" | "✅" | "☒" | "✗" | "✘" | "/" | "x" | "×" | "true" | "1" => {
-                Tick::Ticked
-            }
-            _ => Tick::Unknown(t.trim().to_string()),
-        },
+        // Each word is its own normal form, so a cell holding one exactly needs no normalising.
+        Cell::Text(t) => tick_word(t)
+            .or_else(|| tick_word(&thai_digits_to_arabic(&normalized(t))))
+            .unwrap_or_else(|| Tick::Unknown(t.trim().to_string())),
         other => Tick::Unknown(other.display()),
+    }
+}
+
+/// The tick a normalised text names, if any.
+fn tick_word(text: &str) -> Option<Tick> {
+    match text {
+        "" | "☐" | "□" | "false" | "0" | "-" => Some(Tick::Unticked),
+        "☑" | "✓" | "✔" | "✅" | "☒" | "✗" | "✘" | "/" | "x" | "×" | "true" | "1" => {
+            Some(Tick::Ticked)
+        }
+        _ => None,
     }
 }
 
@@ -643,6 +651,17 @@ mod tests {
         );
         assert_eq!(money(&Cell::Number(-0.0)), MoneyCell::Number(Decimal::ZERO));
         assert_eq!(money(&Cell::Number(1.005)), MoneyCell::Number(dec("1.005")));
+    }
+
+    #[test]
+    fn every_tick_word_is_its_own_normal_form() {
+        for word in [
+            "", "☐", "□", "false", "0", "-", "☑", "✓", "✔", "✅", "☒", "✗", "✘", "/", "x", "×",
+            "true", "1",
+        ] {
+            assert!(tick_word(word).is_some(), "{word}");
+            assert_eq!(arabic_digits(&normalize(word)), word);
+        }
     }
 
     #[test]
