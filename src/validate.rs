@@ -130,7 +130,7 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut Vec<Issue>) -> Op
     let remark = raw
         .remark
         .as_ref()
-        .map(|c| cell::clean_text(&c.value.display()))
+        .map(|c| cell::clean_text(&c.value.text()))
         .unwrap_or_default();
     if status == Some(Status::Cannot) && remark.is_empty() {
         let col = raw.remark.as_ref().map(|c| c.col);
@@ -157,7 +157,7 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut Vec<Issue>) -> Op
 }
 
 fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
-    let text = cell.map(|c| cell::clean_text(&c.value.display()));
+    let text = cell.map(|c| cell::clean_text(&c.value.text()));
     match text {
         Some(t) if !t.is_empty() => Some(t),
         _ => {
@@ -225,7 +225,8 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
         checks.error(Problem::MoneyTooLarge { field, found }, col);
         return None;
     }
-    if amount.normalize().scale() > 2 {
+    // normalize() only ever lowers the scale: a scale of 2 or less needs no look.
+    if amount.scale() > 2 && amount.normalize().scale() > 2 {
         let found = amount.normalize().to_string();
         checks.error(Problem::MoneyTooPrecise { field, found }, col);
         return None;
@@ -252,33 +253,41 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
                 checks.error(Problem::StatusMissing, Some(c.col));
                 return None;
             }
-            let text = c.value.display();
-            let found = cell::status_word(&text);
+            let found = cell::status_word(&c.value.text());
             if found.is_none() {
-                checks.error(Problem::StatusUnknown { found: text }, Some(c.col));
+                let found = c.value.display();
+                checks.error(Problem::StatusUnknown { found }, Some(c.col));
             }
             found
         }
         RawStatus::Ticks(columns) => {
-            let ticked: Vec<(Status, u32)> = columns
-                .iter()
-                .filter(|(_, c)| ticked(c, checks))
-                .map(|(s, c)| (*s, c.col))
-                .collect();
-            match ticked.as_slice() {
-                [(status, _)] => Some(*status),
-                [] => {
+            // Every column is read (each unreadable tick is its own issue); only the first two
+            // ticked are kept, the full list is made again for the rare message.
+            let mut first: Option<Status> = None;
+            let mut second: Option<u32> = None;
+            for (s, c) in columns {
+                if ticked(c, checks) {
+                    match first {
+                        None => first = Some(*s),
+                        Some(_) => second = second.or(Some(c.col)),
+                    }
+                }
+            }
+            match (first, second) {
+                (Some(status), None) => Some(status),
+                (None, _) => {
                     let col = columns.first().map(|(_, c)| c.col);
                     checks.error(Problem::StatusMissing, col);
                     None
                 }
-                [_, (_, second), ..] => {
-                    let found = ticked
+                (Some(_), Some(second)) => {
+                    let found = columns
                         .iter()
+                        .filter(|(_, c)| cell::tick(&c.value) == Tick::Ticked)
                         .map(|(s, _)| s.thai())
                         .collect::<Vec<_>>()
                         .join(", ");
-                    checks.error(Problem::StatusMultiple { found }, Some(*second));
+                    checks.error(Problem::StatusMultiple { found }, Some(second));
                     None
                 }
             }

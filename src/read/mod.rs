@@ -453,6 +453,8 @@ struct RowGrouper<'a> {
     finder: &'a mut TableFinder,
     sink: &'a mut dyn FnMut(RawRow),
     current: Option<SheetRow>,
+    /// Cells in the last row handed on: room reserved for the next (rows are alike).
+    width: usize,
 }
 
 impl<'a> RowGrouper<'a> {
@@ -461,10 +463,12 @@ impl<'a> RowGrouper<'a> {
             finder,
             sink,
             current: None,
+            width: 1,
         }
     }
 
     fn hand_on(&mut self, row: SheetRow) {
+        self.width = row.cells.len().max(1);
         self.finder.push(row);
         self.finder.drain_rows(self.sink);
     }
@@ -479,10 +483,9 @@ impl<'a> RowGrouper<'a> {
                 if let Some(done) = self.current.take() {
                     self.hand_on(done);
                 }
-                self.current = Some(SheetRow {
-                    row,
-                    cells: vec![(col, value)],
-                });
+                let mut cells = Vec::with_capacity(self.width);
+                cells.push((col, value));
+                self.current = Some(SheetRow { row, cells });
             }
         }
     }

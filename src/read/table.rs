@@ -3,7 +3,7 @@
 //! repeated on every printed page and total rows (รวม), and hand every other non-blank row on as
 //! a [`RawRow`]. What a value means is decided later, in `validate`.
 
-use super::cell::{Cell, normalize, status_word};
+use super::cell::{Cell, normalize, normalized, status_word};
 use crate::issue::{Issue, Problem};
 use crate::model::{Location, Status};
 use std::collections::HashSet;
@@ -53,7 +53,7 @@ impl Field {
 
 /// The field a header cell names, compared after normalising.
 pub fn header_field(text: &str) -> Option<Field> {
-    let t = normalize(text);
+    let t = normalized(text);
     if t.is_empty() || t.chars().count() > 60 {
         return None;
     }
@@ -115,6 +115,16 @@ impl SheetRow {
     fn get(&self, col: u32) -> Option<&Cell> {
         self.cells.iter().find(|(c, _)| *c == col).map(|(_, v)| v)
     }
+
+    /// The cell in `col` (empty when there is none), moved out of the row, or copied when
+    /// `copy` (a column read twice).
+    fn take(&mut self, col: u32, copy: bool) -> Cell {
+        match self.cells.iter_mut().find(|(c, _)| *c == col) {
+            Some((_, v)) if copy => v.clone(),
+            Some((_, v)) => std::mem::take(v),
+            None => Cell::Empty,
+        }
+    }
 }
 
 /// A cell of a project row, with the column it came from.
@@ -165,6 +175,55 @@ pub struct RawRow {
 #[derive(Debug, Clone, PartialEq)]
 struct Header {
     columns: Vec<(u32, Field)>,
+    /// Where each field is, looked up once when the header is complete (in `activate`).
+    layout: Layout,
+}
+
+/// The columns of a complete header's fields, for reading data rows without searching.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Layout {
+    number: Option<u32>,
+    name: Option<u32>,
+    dimension: Option<u32>,
+    budget_plan: Option<u32>,
+    budget_ordinance: Option<u32>,
+    disbursed: Option<u32>,
+    in_ordinance: Option<u32>,
+    remark: Option<u32>,
+    /// The tick columns in header order; empty when the status is one column of words.
+    ticks: Vec<(Status, u32)>,
+    /// The status words' column (0 when the header has ticks instead).
+    words: u32,
+    /// Whether two fields name the same column (a second header row over a first one's).
+    shared_column: bool,
+}
+
+impl Layout {
+    fn of(header: &Header) -> Layout {
+        let cols = &header.columns;
+        Layout {
+            number: header.col(Field::Number),
+            name: header.col(Field::Name),
+            dimension: header.col(Field::Dimension),
+            budget_plan: header.col(Field::BudgetPlan),
+            budget_ordinance: header.col(Field::BudgetOrdinance),
+            disbursed: header.col(Field::Disbursed),
+            in_ordinance: header.col(Field::InOrdinance),
+            remark: header.col(Field::Remark),
+            ticks: cols
+                .iter()
+                .filter_map(|(c, f)| match f {
+                    Field::StatusTick(s) => Some((*s, *c)),
+                    _ => None,
+                })
+                .collect(),
+            words: header.col(Field::StatusWords).unwrap_or_default(),
+            shared_column: cols
+                .iter()
+                .enumerate()
+                .any(|(i, (c, _))| cols[i + 1..].iter().any(|(d, _)| d == c)),
+        }
+    }
 }
 
 impl Header {
@@ -218,7 +277,11 @@ fn header_of(row: &SheetRow) -> Option<(Header, Vec<(u32, Field)>)> {
     }
     let distinct = columns.len();
     let has_name = columns.iter().any(|(_, f)| *f == Field::Name);
-    (has_name && distinct >= 3).then_some((Header { columns }, duplicates))
+    let header = Header {
+        columns,
+        layout: Layout::default(),
+    };
+    (has_name && distinct >= 3).then_some((header, duplicates))
 }
 
 /// The status tick columns of a second header row (under a merged สถานะ), if it is one.
@@ -240,14 +303,14 @@ fn sub_header(row: &SheetRow) -> Option<Vec<(u32, Field)>> {
 
 /// `รวม`, `รวมทั้งสิ้น`, `รวม 4 มิติ`: a total row, not a project.
 fn is_total_row(row: &SheetRow, header: &Header) -> bool {
-    let dimension_col = header.col(Field::Dimension);
+    let dimension_col = header.layout.dimension;
     let has_dimension = dimension_col
         .and_then(|c| row.get(c))
         .is_some_and(|c| !c.is_blank());
     !has_dimension
         && row.cells.iter().any(|(_, cell)| match cell {
             Cell::Text(t) => {
-                let n = normalize(t);
+                let n = normalized(t);
                 n.starts_with("รวม") && n.chars().count() <= 12
             }
             _ => false,
@@ -293,7 +356,7 @@ impl TableFinder {
     }
 
     /// Takes the next row of the sheet (rows must come in sheet order; blank rows may be left out).
-    pub fn push(&mut self, row: SheetRow) {
+    pub fn push(&mut self, mut row: SheetRow) {
         if row.is_blank() {
             return;
         }
@@ -329,9 +392,11 @@ impl TableFinder {
         if self.is_page_title(&row) || is_total_row(&row, header) {
             return;
         }
-        let raw = self.raw_row(&row, header);
+        let raw = self.raw_row(&mut row, header);
         self.out.rows_read += 1;
         if raw_is_empty(&raw) {
+            let location = raw.location.clone();
+            give_back(&mut row, raw);
             self.issue(
                 Problem::RowNotProject {
                     found: row
@@ -341,7 +406,7 @@ impl TableFinder {
                         .collect::<Vec<_>>()
                         .join(" "),
                 },
-                raw.location.clone(),
+                location,
             );
         } else {
             self.out.rows.push(raw);
@@ -371,7 +436,8 @@ impl TableFinder {
         self.out.issues.push(Issue::new(problem, location));
     }
 
-    fn activate(&mut self, header_row: &SheetRow, header: Header) {
+    fn activate(&mut self, header_row: &SheetRow, mut header: Header) {
+        header.layout = Layout::of(&header);
         let missing = header.missing();
         if !missing.is_empty() {
             self.issue(
@@ -410,41 +476,31 @@ impl TableFinder {
         !self.page_texts.is_empty()
             && row.only_text()
             && row.cells.iter().all(|(_, cell)| match cell {
-                Cell::Text(t) => self.page_texts.contains(&normalize(t)),
+                Cell::Text(t) => self.page_texts.contains(normalized(t).as_ref()),
                 other => other.is_blank(),
             })
     }
 
-    fn raw_row(&self, row: &SheetRow, header: &Header) -> RawRow {
-        let cell = |field: Field| {
-            header.col(field).map(|col| RawCell {
-                col,
-                value: row.get(col).cloned().unwrap_or_default(),
-            })
+    /// The row's cells sorted into fields, moved out of the row (no copy) — unless the header
+    /// maps one column to two fields, when they are copied.
+    fn raw_row(&self, row: &mut SheetRow, header: &Header) -> RawRow {
+        let layout = &header.layout;
+        let mut cell = |col: u32| RawCell {
+            col,
+            value: row.take(col, layout.shared_column),
         };
-        let status = if header.has_ticks() {
-            RawStatus::Ticks(
-                header
-                    .columns
-                    .iter()
-                    .filter_map(|(col, f)| match f {
-                        Field::StatusTick(s) => Some((
-                            *s,
-                            RawCell {
-                                col: *col,
-                                value: row.get(*col).cloned().unwrap_or_default(),
-                            },
-                        )),
-                        _ => None,
-                    })
-                    .collect(),
-            )
+        let number = layout.number.map(&mut cell);
+        let name = layout.name.map(&mut cell);
+        let dimension = layout.dimension.map(&mut cell);
+        let budget_plan = layout.budget_plan.map(&mut cell);
+        let budget_ordinance = layout.budget_ordinance.map(&mut cell);
+        let disbursed = layout.disbursed.map(&mut cell);
+        let in_ordinance = layout.in_ordinance.map(&mut cell);
+        let remark = layout.remark.map(&mut cell);
+        let status = if layout.ticks.is_empty() {
+            RawStatus::Words(cell(layout.words))
         } else {
-            let col = header.col(Field::StatusWords).unwrap_or_default();
-            RawStatus::Words(RawCell {
-                col,
-                value: row.get(col).cloned().unwrap_or_default(),
-            })
+            RawStatus::Ticks(layout.ticks.iter().map(|&(s, c)| (s, cell(c))).collect())
         };
         RawRow {
             location: Location {
@@ -453,15 +509,40 @@ impl TableFinder {
                 row: Some(row.row),
                 col: None,
             },
-            number: cell(Field::Number),
-            name: cell(Field::Name),
-            dimension: cell(Field::Dimension),
-            budget_plan: cell(Field::BudgetPlan),
-            budget_ordinance: cell(Field::BudgetOrdinance),
-            disbursed: cell(Field::Disbursed),
-            in_ordinance: cell(Field::InOrdinance),
+            number,
+            name,
+            dimension,
+            budget_plan,
+            budget_ordinance,
+            disbursed,
+            in_ordinance,
             status,
-            remark: cell(Field::Remark),
+            remark,
+        }
+    }
+}
+
+/// Puts the cells [`TableFinder::raw_row`] moved out of `row` back, so it reads as it came.
+fn give_back(row: &mut SheetRow, raw: RawRow) {
+    let ticks = match raw.status {
+        RawStatus::Words(c) => vec![c],
+        RawStatus::Ticks(ticks) => ticks.into_iter().map(|(_, c)| c).collect(),
+    };
+    let fields = [
+        raw.number,
+        raw.name,
+        raw.dimension,
+        raw.budget_plan,
+        raw.budget_ordinance,
+        raw.disbursed,
+        raw.in_ordinance,
+        raw.remark,
+    ];
+    for c in fields.into_iter().flatten().chain(ticks) {
+        if let Some((_, slot)) = row.cells.iter_mut().find(|(col, _)| *col == c.col)
+            && *slot == Cell::Empty
+        {
+            *slot = c.value;
         }
     }
 }

@@ -328,3 +328,57 @@ fn the_same_project_twice_names_both_places() {
 fn max_money_is_just_below_one_trillion() {
     assert_eq!(MAX_MONEY.to_string(), "999999999999.99");
 }
+
+#[test]
+fn three_statuses_are_named_in_the_message_after_an_unknown_tick() {
+    let mut status = ticks(&[Status::Waiting, Status::InProgress, Status::Cannot]);
+    if let RawStatus::Ticks(columns) = &mut status {
+        columns[2].1.value = Cell::Text("?".into());
+    }
+    let (p, issues) = run(RawRow {
+        status,
+        remark: text(10, "งบไม่พอ"),
+        ..good()
+    });
+    assert!(p.is_none());
+    let codes: Vec<_> = issues.iter().map(|i| i.problem.code()).collect();
+    assert_eq!(codes, ["tick-unknown", "status-multiple"]);
+    assert_eq!(issues[1].location.a1(), "H8");
+    let Problem::StatusMultiple { found } = &issues[1].problem else {
+        unreachable!()
+    };
+    assert_eq!(
+        found,
+        &[Status::Waiting, Status::InProgress, Status::Cannot]
+            .map(|s| s.thai())
+            .join(", ")
+    );
+}
+
+#[test]
+fn unknown_status_word_is_quoted_trimmed() {
+    let issue = only_issue(RawRow {
+        status: RawStatus::Words(RawCell {
+            col: 6,
+            value: Cell::Text("  ยกเลิก\n".into()),
+        }),
+        ..good()
+    });
+    assert!(matches!(
+        issue.problem,
+        Problem::StatusUnknown { ref found } if found == "ยกเลิก"
+    ));
+}
+
+#[test]
+fn names_and_remarks_are_cleaned_from_the_text_as_typed() {
+    let (p, issues) = run(RawRow {
+        name: text(1, " \u{00A0}โครงการ\n  ก\u{200B} "),
+        remark: text(10, "  ทำ\u{0E4D}\u{0E32}  แล้ว "),
+        ..good()
+    });
+    assert!(issues.is_empty(), "{issues:?}");
+    let p = p.unwrap_or_else(|| unreachable!());
+    assert_eq!(p.name, "โครงการ ก");
+    assert_eq!(p.remark, "ทำำ แล้ว");
+}

@@ -240,3 +240,69 @@ fn duplicate_header_column_repeated_on_every_page_is_reported_once() {
     assert_eq!(duplicates, 1);
     assert_eq!(out.rows.len(), 2);
 }
+
+#[test]
+fn note_row_is_reported_with_every_cell_it_holds() {
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    seed_page(&mut finder, 0);
+    // The project fields' cells are moved into the raw row; a refused row gets them back.
+    finder.push(row(3, &[(0, "หมายเหตุ:"), (9, "ลงชื่อ ผู้รายงาน")]));
+    let out = finder.finish();
+    let found: Vec<_> = out
+        .issues
+        .iter()
+        .filter_map(|i| match &i.problem {
+            Problem::RowNotProject { found } => Some(found.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(found, ["หมายเหตุ: ลงชื่อ ผู้รายงาน"]);
+}
+
+#[test]
+fn a_column_named_by_two_header_rows_feeds_both_fields() {
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    finder.push(row(
+        0,
+        &[
+            (0, "ลำดับ"),
+            (1, "รายการโครงการ"),
+            (2, "มิติ"),
+            (3, "งบประมาณ"),
+            (4, "เบิกจ่าย"),
+            (5, "สถานะ"),
+            (6, "หมายเหตุ"),
+        ],
+    ));
+    finder.push(row(
+        1,
+        &[
+            (5, "รอรายงาน"),
+            (6, "อยู่ระหว่างดำเนินการ"),
+            (7, "ดำเนินการแล้วเสร็จ"),
+            (8, "ไม่สามารถดำเนินการได้"),
+        ],
+    ));
+    finder.push(row(
+        2,
+        &[(0, "1"), (1, "ก"), (2, "1"), (3, "0"), (4, "0"), (6, "☑")],
+    ));
+    let out = finder.finish();
+    assert_eq!(out.rows.len(), 1);
+    let raw = &out.rows[0];
+    let tick = Cell::Text("☑".into());
+    assert_eq!(raw.remark.as_ref().map(|c| &c.value), Some(&tick));
+    let RawStatus::Ticks(ticks) = &raw.status else {
+        panic!("tick columns expected");
+    };
+    assert_eq!(
+        ticks[1],
+        (
+            Status::InProgress,
+            RawCell {
+                col: 6,
+                value: tick
+            }
+        )
+    );
+}
