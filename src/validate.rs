@@ -330,7 +330,7 @@ struct FirstSeen {
 /// The key a project's name is known by in a [`DuplicateIndex`]: the 128-bit xxh3 hash of its
 /// normalised text (computed where the file is read, off the merge's critical path).
 pub fn name_key(name: &str) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(cell::normalize(name).as_bytes())
+    xxhash_rust::xxh3::xxh3_128(cell::normalized(name).as_bytes())
 }
 
 impl DuplicateIndex {
