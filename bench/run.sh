@@ -3,7 +3,8 @@
 # the same generated folder, printing wall time, peak memory and the ratios.
 #
 #   bench/run.sh [FILES] [ROWS]     default 100 files × 1000 rows
-#   bench/run.sh scale              planmerge alone on 10k, 100k and 1M rows (10/100/1000 files)
+#   bench/run.sh scale              planmerge and the floor on 10k, 100k and 1M rows
+#                                   (10/100/1000 files × 1000 rows)
 #
 # Needs: /usr/bin/time (Debian package `time`); for the pandas baseline
 # `pip install pandas python-calamine xlsxwriter` (skipped with a note when missing).
@@ -35,8 +36,11 @@ ratio() { awk -v a="$(cat "$work/wall-$1")" -v b="$(cat "$work/wall-$2")" 'BEGIN
 
 if [ "${1:-}" = scale ]; then
   for files in 10 100 1000; do
+    rows=$((files * 1000))
     dir=$(folder_for "$files" 1000)
-    measure "merge-$((files * 1000))" "$bin/planmerge" merge "$dir" -o "$work/summary-$files.xlsx"
+    measure "merge-$rows" "$bin/planmerge" merge "$dir" -o "$work/summary-$files.xlsx"
+    measure "floor-$rows" "$bin/examples/io_floor" "$dir" "$work/floor-$files.xlsx"
+    echo "planmerge / floor at $rows rows: $(ratio "merge-$rows" "floor-$rows")×"
   done
   exit 0
 fi

@@ -92,8 +92,8 @@ pub fn merge(
     } else {
         List::Streamed(ListThread::start(&config))
     };
-    merge::for_each_file(&files, &|done| progress.file_done(done), &mut |file| {
-        let projects = merge.add(file);
+    merge::for_each_file(&files, &|done| progress.file_done(done), &mut |part| {
+        let projects = merge.take(part);
         list.take(projects, merge.errors());
     });
     progress.finish();
@@ -171,8 +171,8 @@ pub fn check(
     let files = read::collect_files(&args.inputs)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let mut merge = Merge::default();
-    merge::for_each_file(&files, &|done| progress.file_done(done), &mut |file| {
-        merge.add(file);
+    merge::for_each_file(&files, &|done| progress.file_done(done), &mut |part| {
+        merge.take(part);
     });
     progress.finish();
     let errors = merge.errors();
@@ -343,10 +343,13 @@ enum List {
 }
 
 impl List {
-    /// Takes the next file's projects; `errors` is the merge's error count so far.
+    /// Takes the next projects (in order); `errors` is the merge's error count so far.
     fn take(&mut self, projects: Vec<ProjectRow>, errors: usize) {
         if errors > 0 && matches!(self, List::Streamed(_)) {
             *self = List::Dropped;
+        }
+        if projects.is_empty() {
+            return;
         }
         match self {
             List::Streamed(writer) => writer.send(projects),

@@ -61,8 +61,8 @@ pub fn read_and_validate(files: &[PathBuf]) -> Merged {
 pub fn read_and_validate_with(files: &[PathBuf], progress: &(dyn Fn(&FileDone) + Sync)) -> Merged {
     let mut merge = merge::Merge::default();
     let mut projects = Vec::new();
-    merge::for_each_file(files, progress, &mut |file| {
-        projects.extend(merge.add(file));
+    merge::for_each_file(files, progress, &mut |part| {
+        projects.extend(merge.take(part));
     });
     Merged {
         inputs: merge.inputs,

@@ -10,38 +10,49 @@ use crate::issue::{self, Issue};
 use crate::model::ProjectRow;
 use crate::read::InputFile;
 use crate::validate::{self, DuplicateIndex};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
-/// One file read and validated.
+/// A piece of one file, handed over in order: its projects a chunk at a time, then the end of
+/// the file with what was read and its issues.
 #[derive(Debug)]
-pub struct FileOutcome {
-    /// What was read.
-    pub input: InputFile,
-    /// Its projects that passed every rule of their own row, in order.
-    pub projects: Vec<ProjectRow>,
-    /// Each project's [`validate::name_key`], in the same order.
-    pub keys: Vec<u128>,
-    /// Its issues: the reader's first, then the rows'.
-    pub issues: Vec<Issue>,
+pub enum FilePart {
+    /// The file's next projects that passed every rule of their own row, in order, with each
+    /// one's [`validate::name_key`].
+    Projects(Vec<ProjectRow>, Vec<u128>),
+    /// The file is finished.
+    Done {
+        /// What was read.
+        input: InputFile,
+        /// Its issues: the reader's first, then the rows'.
+        issues: Vec<Issue>,
+    },
 }
 
-/// Reads and validates one file.
-pub fn read_one(path: &Path) -> FileOutcome {
-    let (file, validated) = validate::read_and_validate_file(path);
-    let keys = validated
-        .projects
-        .iter()
-        .map(|p| validate::name_key(&p.name))
-        .collect();
-    FileOutcome {
+/// Projects handed over at a time: a file of any length is never held whole.
+const CHUNK_ROWS: usize = 4096;
+
+/// Chunks a file may have read ahead of the consumer before its reader waits.
+const QUEUED_CHUNKS: usize = 4;
+
+/// Files a worker may start ahead of the one being handed over: enough to keep every core busy,
+/// few enough that finished files never pile up when the consumer is slower than the readers.
+const AHEAD_PER_WORKER: usize = 2;
+
+/// Reads and validates one file, handing its parts to `send` in order.
+pub fn read_parts(path: &Path, send: &mut dyn FnMut(FilePart)) {
+    let (file, issues) = validate::read_and_validate_file_into(path, CHUNK_ROWS, &mut |projects| {
+        let keys = projects
+            .iter()
+            .map(|p| validate::name_key(&p.name))
+            .collect();
+        send(FilePart::Projects(projects, keys));
+    });
+    send(FilePart::Done {
         input: file.input,
-        projects: validated.projects,
-        keys,
-        issues: validated.issues,
-    }
+        issues,
+    });
 }
 
 /// What one finished file reports to a progress display.
@@ -53,62 +64,78 @@ pub struct FileDone {
     pub errors: usize,
 }
 
-/// Files read ahead of the one being handed over, per worker: enough to keep every core busy,
-/// few enough that a slow consumer never makes the finished files pile up in memory.
-const AHEAD_PER_WORKER: usize = 2;
-
 /// Reads and validates `files` on as many threads as there are cores and calls `each` on the
-/// calling thread with every file's outcome, in file order, as soon as it and every file before
-/// it are done. `progress` is called (from any thread) as each file finishes.
+/// calling thread with every file's parts, file after file, in order, as soon as they are
+/// ready. Readers start a file only a few files ahead of the one being handed over, and each
+/// file has its own short queue that its reader waits on when full, so memory stays bounded
+/// whatever the number and size of the files. `progress` is called (from any thread) as each
+/// file finishes.
 pub fn for_each_file(
     files: &[PathBuf],
     progress: &(dyn Fn(&FileDone) + Sync),
-    each: &mut dyn FnMut(FileOutcome),
+    each: &mut dyn FnMut(FilePart),
 ) {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, files.len().max(1));
+    let (senders, receivers): (Vec<_>, Vec<_>) = files
+        .iter()
+        .map(|_| {
+            let (sender, receiver) = mpsc::sync_channel::<FilePart>(QUEUED_CHUNKS);
+            (Mutex::new(Some(sender)), receiver)
+        })
+        .unzip();
     let next = AtomicUsize::new(0);
+    let stopped = AtomicBool::new(false);
     let window = Window::new(workers * AHEAD_PER_WORKER);
-    let (sender, receiver) = mpsc::channel::<(usize, FileOutcome)>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            let sender = sender.clone();
-            let (next, window) = (&next, &window);
+            let (next, stopped, senders, window) = (&next, &stopped, &senders, &window);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= files.len() || !window.wait_for_room(i) {
                         return;
                     }
-                    let outcome = read_one(&files[i]);
-                    progress(&FileDone {
-                        rows: outcome.input.rows,
-                        errors: issue::error_count(&outcome.issues),
-                    });
-                    if sender.send((i, outcome)).is_err() {
+                    if stopped.load(Ordering::Relaxed) {
                         return;
                     }
+                    let Some(sender) = senders[i].lock().ok().and_then(|mut s| s.take()) else {
+                        return;
+                    };
+                    read_parts(&files[i], &mut |part| {
+                        if let FilePart::Done { input, issues } = &part {
+                            progress(&FileDone {
+                                rows: input.rows,
+                                errors: issue::error_count(issues),
+                            });
+                        }
+                        if sender.send(part).is_err() {
+                            // The consumer has stopped: read no further files.
+                            stopped.store(true, Ordering::Relaxed);
+                        }
+                    });
                 }
             });
         }
-        drop(sender);
-        // Workers are released even if `each` panics, so the scope can end.
+        // Both are dropped first if `each` panics, which releases every waiting reader.
+        let receivers = receivers;
         let _release = ReleaseOnDrop(&window);
-        let mut finished: BTreeMap<usize, FileOutcome> = BTreeMap::new();
-        let mut wanted = 0;
-        for (i, outcome) in receiver {
-            finished.insert(i, outcome);
-            while let Some(outcome) = finished.remove(&wanted) {
-                each(outcome);
-                wanted += 1;
-                window.handed_over(wanted);
+        for (i, receiver) in receivers.iter().enumerate() {
+            // A reader that died mid-file drops its sender: go on to the next file.
+            while let Ok(part) = receiver.recv() {
+                let done = matches!(part, FilePart::Done { .. });
+                each(part);
+                if done {
+                    break;
+                }
             }
+            window.handed_over(i + 1);
         }
     });
 }
 
-/// How far workers may run ahead of the file being handed over.
+/// How far readers may run ahead of the file being handed over.
 struct Window {
     /// Files handed over so far; `usize::MAX` once the consumer has stopped.
     handed_over: Mutex<usize>,
@@ -162,33 +189,40 @@ impl Drop for ReleaseOnDrop<'_> {
 pub struct Merge {
     /// Every file read, in order, with the projects it contributed.
     pub inputs: Vec<InputFile>,
-    /// Every issue, in file order (a refused duplicate right after its file's own issues).
+    /// Every issue, in file order (a file's refused duplicates right after its own issues).
     pub issues: Vec<Issue>,
     tally: Tally,
     seen: DuplicateIndex,
     errors: usize,
+    /// The current file's projects counted so far.
+    counted: usize,
+    /// The current file's refused duplicates, issued when the file is done.
+    duplicates: Vec<Issue>,
 }
 
 impl Merge {
-    /// Takes the next file (in file order): refuses its projects already seen, counts the rest
-    /// and returns them.
-    pub fn add(&mut self, file: FileOutcome) -> Vec<ProjectRow> {
-        let FileOutcome {
-            mut input,
-            mut projects,
-            keys,
-            issues,
-        } = file;
-        self.errors += issue::error_count(&issues);
-        self.issues.extend(issues);
-        let mut keys = keys.into_iter();
-        projects.retain(|p| {
-            let key = keys.next().unwrap_or_else(|| validate::name_key(&p.name));
-            self.check(key, p)
-        });
-        input.counted = projects.len();
-        self.inputs.push(input);
-        projects
+    /// Takes the next part (in file order): refuses projects already seen, counts the rest and
+    /// returns them (none for the end of a file).
+    pub fn take(&mut self, part: FilePart) -> Vec<ProjectRow> {
+        match part {
+            FilePart::Projects(mut projects, keys) => {
+                let mut keys = keys.into_iter();
+                projects.retain(|p| {
+                    let key = keys.next().unwrap_or_else(|| validate::name_key(&p.name));
+                    self.check(key, p)
+                });
+                self.counted += projects.len();
+                projects
+            }
+            FilePart::Done { mut input, issues } => {
+                self.errors += issue::error_count(&issues);
+                self.issues.extend(issues);
+                self.issues.append(&mut self.duplicates);
+                input.counted = std::mem::take(&mut self.counted);
+                self.inputs.push(input);
+                Vec::new()
+            }
+        }
     }
 
     /// Refuses `p` when its name was seen before; counts it otherwise.
@@ -196,7 +230,7 @@ impl Merge {
         match self.seen.check(key, p) {
             Some(duplicate) => {
                 self.errors += usize::from(duplicate.is_error());
-                self.issues.push(duplicate);
+                self.duplicates.push(duplicate);
                 false
             }
             None => {
@@ -233,7 +267,11 @@ mod tests {
     fn files_are_handed_over_in_file_order() {
         let files = many_files(5);
         let mut seen = Vec::new();
-        for_each_file(&files, &|_| {}, &mut |file| seen.push(file.input.file));
+        for_each_file(&files, &|_| {}, &mut |part| {
+            if let FilePart::Done { input, .. } = part {
+                seen.push(input.file);
+            }
+        });
         let expected: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
         assert_eq!(seen, expected);
     }
@@ -245,7 +283,7 @@ mod tests {
             .expect("samples config");
         let mut merge = Merge::default();
         let mut kept = 0;
-        for_each_file(&files, &|_| {}, &mut |file| kept += merge.add(file).len());
+        for_each_file(&files, &|_| {}, &mut |part| kept += merge.take(part).len());
         assert_eq!(kept, 81);
         assert_eq!(merge.totals(&config).total.projects, 81);
         assert_eq!(

@@ -37,17 +37,37 @@ pub fn validate(files: Vec<FileRows>) -> Validated {
 /// all held at once. Issues come as [`validate_file`] gives them: the reader's first, then the
 /// rows'.
 pub fn read_and_validate_file(path: &std::path::Path) -> (FileRows, Validated) {
+    let mut projects = Vec::new();
+    let (file, issues) =
+        read_and_validate_file_into(path, usize::MAX, &mut |mut some| projects.append(&mut some));
+    (file, Validated { projects, issues })
+}
+
+/// [`read_and_validate_file`], handing the file's projects to `take` in order, `chunk` at a time
+/// (the last hand-over may be shorter), as they are validated: a file of any length is never
+/// held whole. Returns what was read and the file's issues.
+pub fn read_and_validate_file_into(
+    path: &std::path::Path,
+    chunk: usize,
+    take: &mut dyn FnMut(Vec<ProjectRow>),
+) -> (FileRows, Vec<Issue>) {
     let division: Arc<str> = crate::read::division_of(path).into();
     let mut projects = Vec::new();
     let mut row_issues = Vec::new();
     let file = crate::read::read_file_into(path, &mut |raw| {
         if let Some(p) = project(&raw, &division, &mut row_issues) {
             projects.push(p);
+            if projects.len() >= chunk {
+                take(std::mem::take(&mut projects));
+            }
         }
     });
+    if !projects.is_empty() {
+        take(projects);
+    }
     let mut issues = file.issues.clone();
     issues.extend(row_issues);
-    (file, Validated { projects, issues })
+    (file, issues)
 }
 
 /// Validates one file's rows (the reader's issues first). Projects listed twice are looked for

@@ -212,20 +212,20 @@ impl SummaryBook {
 }
 
 /// A [`SummaryBook`] whose project list is written on a thread of its own, so that writing the
-/// list overlaps reading the files. Projects are sent a file at a time; a writer that falls
-/// behind makes the sender wait (a few files are queued at most), so memory stays bounded.
+/// list overlaps reading the files. Projects are sent a chunk at a time; a writer that falls
+/// behind makes the sender wait (a few chunks are queued at most), so memory stays bounded.
 pub struct ListThread {
     sender: Option<SyncSender<Vec<ProjectRow>>>,
     handle: Option<JoinHandle<Result<SummaryBook, XlsxError>>>,
 }
 
-/// Files of projects queued for the writer thread.
-const QUEUED_FILES: usize = 4;
+/// Chunks of projects queued for the writer thread.
+const QUEUED_CHUNKS: usize = 4;
 
 impl ListThread {
     /// Starts a summary without the draft banner and its writer thread.
     pub fn start(config: &ReportConfig) -> Self {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<ProjectRow>>(QUEUED_FILES);
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<ProjectRow>>(QUEUED_CHUNKS);
         let config = config.clone();
         let handle = std::thread::spawn(move || {
             let mut book = SummaryBook::new(&config, None)?;
@@ -242,7 +242,7 @@ impl ListThread {
         }
     }
 
-    /// Appends a file's projects to the list (waits while the writer is behind). A writer that
+    /// Appends projects to the list (waits while the writer is behind). A writer that
     /// has failed takes no more; its error comes from [`Self::finish`].
     pub fn send(&self, projects: Vec<ProjectRow>) {
         if let Some(sender) = &self.sender {
