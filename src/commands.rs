@@ -96,7 +96,6 @@ pub fn merge(
         let projects = merge.take(part);
         list.take(projects, merge.errors());
     });
-    progress.finish();
     refuse_overwriting_input(&args.output, &files, &merge.issues)?;
     let totals = merge.totals(&config);
     let errors = merge.errors();
@@ -107,6 +106,9 @@ pub fn merge(
         issues: &merge.issues,
         errors,
     };
+    if errors == 0 || args.draft {
+        progress.saving(&args.output);
+    }
     let written = match list.into_book(&summary).map_err(WriteError::from)? {
         Some(book) if errors == 0 || args.draft => {
             book.save(&args.output, &summary)?;
@@ -114,6 +116,7 @@ pub fn merge(
         }
         _ => None,
     };
+    progress.finish();
     let human: &mut dyn Write = if args.json {
         &mut *stderr
     } else {
