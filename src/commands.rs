@@ -371,7 +371,7 @@ impl List {
             List::Kept(all) => {
                 let draft = summary.is_draft().then(|| summary.draft_text());
                 let mut book = SummaryBook::new(summary.config, draft.as_deref())?;
-                all.iter().try_for_each(|p| book.push(p))?;
+                all.into_iter().try_for_each(|p| book.push(p))?;
                 Ok(Some(book))
             }
             List::Dropped => Ok(None),

@@ -127,7 +127,7 @@ pub fn build(summary: &Summary<'_>, projects: &[ProjectRow]) -> Result<Workbook,
     let draft = summary.is_draft().then(|| summary.draft_text());
     let mut book = SummaryBook::new(summary.config, draft.as_deref())?;
     for project in projects {
-        book.push(project)?;
+        book.push(project.clone())?;
     }
     book.finish(summary)
 }
@@ -169,7 +169,7 @@ impl SummaryBook {
     }
 
     /// Appends one project to the list (numbered in the order given).
-    pub fn push(&mut self, project: &ProjectRow) -> Result<(), XlsxError> {
+    pub fn push(&mut self, project: ProjectRow) -> Result<(), XlsxError> {
         let sheet = self.workbook.worksheet_from_index(LIST_INDEX)?;
         self.list.push(sheet, project)
     }
@@ -230,7 +230,7 @@ impl ListThread {
         let handle = std::thread::spawn(move || {
             let mut book = SummaryBook::new(&config, None)?;
             for projects in receiver {
-                for project in &projects {
+                for project in projects {
                     book.push(project)?;
                 }
             }

@@ -114,7 +114,7 @@ impl ProjectList {
 
     /// Writes the next project. Rows past [`LARGE_LIST`] keep the default height: a list that
     /// long is not worth estimating each row's height for.
-    pub fn push(&mut self, sheet: &mut Worksheet, project: &ProjectRow) -> Result<(), XlsxError> {
+    pub fn push(&mut self, sheet: &mut Worksheet, project: ProjectRow) -> Result<(), XlsxError> {
         self.count += 1;
         let fit = self.count <= LARGE_LIST;
         write_project(sheet, self.next_row, self.count, project, fit)?;
@@ -155,18 +155,31 @@ fn write_header(sheet: &mut Worksheet, st: &Styles, row: u32) -> Result<(), Xlsx
 }
 
 /// One project row. Cells take their column's format (see [`ListStyles`]); unticked cells and
-/// empty remarks are left empty.
+/// empty remarks are left empty. The project's texts are moved into the sheet, not copied.
 ///
 /// [`ListStyles`]: super::styles::ListStyles
 fn write_project(
     sheet: &mut Worksheet,
     row: u32,
     number: u32,
-    p: &ProjectRow,
+    p: ProjectRow,
     fit: bool,
 ) -> Result<(), XlsxError> {
+    let source = source(&p);
+    if fit {
+        fit_row(
+            sheet,
+            row,
+            &[
+                (&p.name, WIDTHS[1], 16.0),
+                (&p.remark, WIDTHS[11], 16.0),
+                (&p.division, WIDTHS[12], 16.0),
+                (&source, WIDTHS[13], 12.0),
+            ],
+        )?;
+    }
     sheet.write_number(row, 0, number)?;
-    sheet.write_string(row, 1, &p.name)?;
+    sheet.write_string(row, 1, p.name)?;
     sheet.write_number(row, 2, p.dimension.number())?;
     sheet.write_number(row, 3, num(p.budget_plan))?;
     sheet.write_number(row, 4, num(p.budget_ordinance))?;
@@ -175,23 +188,10 @@ fn write_project(
         sheet.write_string(row, IN_ORDINANCE_COL, TICK)?;
     }
     sheet.write_string(row, FIRST_STATUS_COL + p.status.index() as u16, TICK)?;
-    sheet.write_string(row, 11, &p.remark)?;
+    sheet.write_string(row, 11, p.remark)?;
     sheet.write_string(row, 12, &*p.division)?;
-    let source = source(p);
-    sheet.write_string(row, 13, &source)?;
-    if !fit {
-        return Ok(());
-    }
-    fit_row(
-        sheet,
-        row,
-        &[
-            (&p.name, WIDTHS[1], 16.0),
-            (&p.remark, WIDTHS[11], 16.0),
-            (&p.division, WIDTHS[12], 16.0),
-            (&source, WIDTHS[13], 12.0),
-        ],
-    )
+    sheet.write_string(row, 13, source)?;
+    Ok(())
 }
 
 /// `กองคลัง.xlsx › แผ่น1 › แถว 8` (the row number as Excel shows it).
