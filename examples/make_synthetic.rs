@@ -126,6 +126,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let folder = Path::new(args.get(1).ok_or(usage)?);
     let files: usize = args.get(2).ok_or(usage)?.parse()?;
     let rows: usize = args.get(3).ok_or(usage)?.parse()?;
+    write_folder(folder, files, rows)?;
+    println!(
+        "wrote {files} files × {rows} rows into {}",
+        folder.display()
+    );
+    Ok(())
+}
+
+/// Writes `files` division workbooks of `rows` projects each (`0001-สำนักปลัด.xlsx`, …) and a
+/// report.toml into `folder`. Also used by tests/scale.rs.
+pub fn write_folder(
+    folder: &Path,
+    files: usize,
+    rows: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(folder)?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for f in 0..files {
@@ -140,9 +155,5 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         files * rows
     );
     std::fs::write(folder.join("report.toml"), config)?;
-    println!(
-        "wrote {files} files × {rows} rows into {}",
-        folder.display()
-    );
     Ok(())
 }
