@@ -192,11 +192,6 @@ impl Tally {
         row.disbursed += p.disbursed;
     }
 
-    /// Projects counted so far.
-    pub fn projects(&self) -> u32 {
-        self.total.projects
-    }
-
     /// The index of `division`'s row, added on first sight.
     fn division(&mut self, division: &Arc<str>) -> usize {
         if let Some((last, i)) = &self.last_division

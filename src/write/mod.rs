@@ -174,16 +174,6 @@ impl SummaryBook {
         self.list.push(sheet, project)
     }
 
-    /// Projects in the list so far.
-    pub fn len(&self) -> u32 {
-        self.list.count()
-    }
-
-    /// `true` when no project has been added.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Adds every other sheet, for the figures in `summary`.
     pub fn finish(mut self, summary: &Summary<'_>) -> Result<Workbook, XlsxError> {
         let (workbook, styles) = (&mut self.workbook, &self.styles);
