@@ -1,6 +1,6 @@
 //! Raw rows → validated projects (ProjectRow) or issues. Every rule is a small function that
-//! returns the value or an issue with its code and cell; cross-row rules (the same project twice)
-//! run after all files are read.
+//! returns the value or an issue with its code and cell. The one cross-row rule (the same project
+//! twice) keeps a [`DuplicateIndex`] of the names seen, which the merge fills file by file.
 
 use crate::issue::{Issue, MoneyField, Problem};
 use crate::model::{Dimension, Location, ProjectRow, Status};
@@ -33,19 +33,10 @@ pub fn validate(files: Vec<FileRows>) -> Validated {
     out
 }
 
-/// Reads one file and validates each row as soon as it is read, so a sheet's raw rows are never
-/// all held at once. Issues come as [`validate_file`] gives them: the reader's first, then the
-/// rows'.
-pub fn read_and_validate_file(path: &std::path::Path) -> (FileRows, Validated) {
-    let mut projects = Vec::new();
-    let (file, issues) =
-        read_and_validate_file_into(path, usize::MAX, &mut |mut some| projects.append(&mut some));
-    (file, Validated { projects, issues })
-}
-
-/// [`read_and_validate_file`], handing the file's projects to `take` in order, `chunk` at a time
-/// (the last hand-over may be shorter), as they are validated: a file of any length is never
-/// held whole. Returns what was read and the file's issues.
+/// Reads one file and validates each row as soon as it is read, handing the file's projects to
+/// `take` in order, `chunk` at a time (the last hand-over may be shorter): neither a sheet's raw
+/// rows nor its projects are ever all held at once. Returns what was read and the file's issues
+/// as [`validate_file`] gives them: the reader's first, then the rows'.
 pub fn read_and_validate_file_into(
     path: &std::path::Path,
     chunk: usize,
