@@ -135,7 +135,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// Writes `files` division workbooks of `rows` projects each (`0001-สำนักปลัด.xlsx`, …) and a
-/// report.toml into `folder`. Also used by tests/scale.rs.
+/// report.toml into `folder`. Also used by tests/it/scale.rs.
 pub fn write_folder(
     folder: &Path,
     files: usize,

@@ -2,7 +2,8 @@
 //! `cargo run --example render_summary -- /tmp/render`, then
 //! `soffice --headless --convert-to pdf --outdir /tmp/render /tmp/render/summary.xlsx`.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common.rs"]
+#[allow(dead_code)]
 mod common;
 
 use common::SeedData;

@@ -2,15 +2,13 @@
 //! to workbooks: the totals equal a direct recomputation from the generated data (Decimal), and
 //! no row vanishes — rows read = projects counted + rows reported.
 
-mod support;
-
+use crate::support::{V, WORDS_HEADER, t, write_book};
 use planmerge::compute;
 use planmerge::config::ReportConfig;
 use planmerge::model::Status;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
-use support::{V, WORDS_HEADER, t, write_book};
 
 /// One generated project, as the division typed it.
 #[derive(Debug, Clone)]
@@ -130,7 +128,7 @@ fn row(n: usize, g: &Gen) -> Vec<V> {
 }
 
 fn config() -> ReportConfig {
-    ReportConfig::from_toml(support::REPORT_TOML, "report.toml").expect("config")
+    ReportConfig::from_toml(crate::support::REPORT_TOML, "report.toml").expect("config")
 }
 
 proptest! {

@@ -5,14 +5,11 @@
 //! Every input is read as xlsx, xls, ods and xlsb. No panic may escape, none may be caught inside
 //! calamine either (`READER_PANICKED`), and every file-level problem is one of the reader's codes.
 //!
-//! `cargo test --test fuzz_reader` runs a modest number of cases; the long run is
-//! `FUZZ_SECONDS=600 cargo test --release --test fuzz_reader -- --ignored --nocapture`.
+//! `cargo test --test it fuzz_reader` runs a modest number of cases; the long run is
+//! `FUZZ_SECONDS=600 cargo test --release --test it -- --ignored fuzz_reader:: --nocapture`.
 //! The libFuzzer target is fuzz/fuzz_targets/read_bytes.rs (`cargo +nightly fuzz run read_bytes`).
 
-#[path = "support/hostile.rs"]
-mod hostile;
-mod support;
-
+use crate::support::hostile;
 use planmerge::read::{READER_PANICKED, read_bytes};
 use proptest::prelude::*;
 use std::io::{Cursor, Read, Write};
@@ -269,7 +266,7 @@ impl Rng {
 /// Runs stacked mutations for `FUZZ_SECONDS` (default 600) and prints executions and findings;
 /// each finding's bytes are saved under target/fuzz-findings/.
 #[test]
-#[ignore = "long run: FUZZ_SECONDS=600 cargo test --release --test fuzz_reader -- --ignored --nocapture"]
+#[ignore = "long run: FUZZ_SECONDS=600 cargo test --release --test it -- --ignored fuzz_reader:: --nocapture"]
 fn long_run_of_mutations() {
     let seconds: u64 = std::env::var("FUZZ_SECONDS")
         .ok()

@@ -3,7 +3,7 @@
 //! (Speed is measured by bench/run.sh, not here.)
 
 #[allow(dead_code)]
-#[path = "../examples/make_synthetic.rs"]
+#[path = "../../examples/make_synthetic.rs"]
 mod synthetic;
 
 use assert_cmd::Command;

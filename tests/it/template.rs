@@ -2,8 +2,7 @@
 //! right figures, a prefilled form reproduces the division's rows, and `check` tells a person
 //! what is wrong and what to do.
 
-mod support;
-
+use crate::support::{REPORT_TOML, TICK_HEADER, V, WORDS_HEADER, t, write_book};
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use planmerge::cli::TemplateArgs;
@@ -19,7 +18,6 @@ use planmerge::{compute, read_and_validate};
 use rust_decimal::Decimal;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use support::{REPORT_TOML, TICK_HEADER, V, WORDS_HEADER, t, write_book};
 
 fn planmerge() -> Command {
     Command::cargo_bin("planmerge").expect("binary")
@@ -461,7 +459,7 @@ fn template_without_configuration_is_generic_and_says_so() {
 
 #[test]
 fn template_uses_report_toml_in_the_current_folder_and_names_the_file_for_the_division() {
-    let dir = support::folder();
+    let dir = crate::support::folder();
     let out = planmerge()
         .current_dir(dir.path())
         .args(["template", "--division", "กองช่าง"])

@@ -1,14 +1,10 @@
 //! Hostile workbooks, one test each: whatever a file holds, planmerge answers with a clear issue
 //! or a correct result — never a panic, never a runaway allocation, never a lost row.
 
-#[path = "support/hostile.rs"]
-mod hostile;
-mod support;
-
-use hostile::fixture;
+use crate::support::hostile::{self, fixture};
+use crate::support::{V, WORDS_HEADER, t, words_row, write_book};
 use planmerge::read::{FileRows, read_file};
 use std::path::Path;
-use support::{V, WORDS_HEADER, t, words_row, write_book};
 
 /// The codes of a read file's issues.
 fn codes(read: &FileRows) -> Vec<&'static str> {
@@ -16,7 +12,7 @@ fn codes(read: &FileRows) -> Vec<&'static str> {
 }
 
 /// Makes the committed ods/xls fixtures from the builders (LibreOffice converts). Run with
-/// `cargo test --test hostile -- --ignored regenerate_hostile_fixtures` after changing them.
+/// `cargo test --test it -- --ignored hostile::regenerate_hostile_fixtures` after changing them.
 #[test]
 #[ignore = "needs LibreOffice; rewrites tests/fixtures/hostile"]
 fn regenerate_hostile_fixtures() {
@@ -170,7 +166,7 @@ fn xls_with_a_forged_dimensions_record_is_refused_without_allocating() {
 fn password_protected_xlsx_is_named_not_guessed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("กองรหัส.xlsx");
-    support::write_encrypted_xlsx(&path);
+    crate::support::write_encrypted_xlsx(&path);
     assert_eq!(codes(&read_file(&path)), ["file-password-protected"]);
 }
 
@@ -489,8 +485,9 @@ fn extreme_and_ambiguous_numbers_are_refused_or_read_exactly() {
         "-0 reads as 0"
     );
     // Nothing left can overflow a sum or a percentage.
-    let config = planmerge::config::ReportConfig::from_toml(support::REPORT_TOML, "report.toml")
-        .expect("config");
+    let config =
+        planmerge::config::ReportConfig::from_toml(crate::support::REPORT_TOML, "report.toml")
+            .expect("config");
     let totals = planmerge::compute::compute(&merged.projects, &config);
     assert_eq!(totals.total.budget_plan.to_string(), "999999999999.99");
 }
@@ -509,7 +506,7 @@ fn duplicate_header_columns_are_an_error_at_the_second_column() {
 }
 
 #[test]
-#[ignore = "slow: cargo test --release --test hostile -- --ignored one_million --nocapture"]
+#[ignore = "slow: cargo test --release --test it -- --ignored hostile::one_million --nocapture"]
 fn one_million_rows_are_read_in_bounded_time_and_memory() {
     const ROWS: u32 = 1_000_000;
     let dir = tempfile::tempdir().expect("tempdir");

@@ -1,5 +1,6 @@
 //! Small division workbooks made by code, so every test shows how its fixture was built.
-#![allow(dead_code)]
+
+pub mod hostile;
 
 use rust_xlsxwriter::{Formula, Workbook};
 use std::path::{Path, PathBuf};
@@ -100,7 +101,7 @@ pub fn write_book(path: &Path, sheet: &str, header: &[&str], rows: &[Vec<V>]) {
 }
 
 /// The seed's configuration (the samples' own).
-pub const REPORT_TOML: &str = include_str!("../../samples/report.toml");
+pub const REPORT_TOML: &str = include_str!("../../../samples/report.toml");
 
 /// A temp folder with report.toml.
 pub fn folder() -> tempfile::TempDir {

@@ -2,10 +2,8 @@
 //! layouts) reproduces every figure the seed report prints — in the JSON and in the cells of the
 //! written workbook, read back with calamine.
 
-mod common;
-
+use crate::common::ReadBack;
 use assert_cmd::Command;
-use common::ReadBack;
 use serde_json::Value;
 
 /// Runs `planmerge merge samples --json -o <tmp>/summary.xlsx` from the repository root (so files

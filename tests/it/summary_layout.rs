@@ -3,10 +3,8 @@
 //! the right columns, and the draft banner is on every sheet exactly when there are errors.
 //! Each sheet's text is snapshotted (insta).
 
-mod common;
-
+use crate::common::{ReadBack, SeedData};
 use calamine::Data;
-use common::{ReadBack, SeedData};
 use planmerge::write::SHEET_NAMES;
 use std::path::PathBuf;
 

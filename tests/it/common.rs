@@ -1,7 +1,6 @@
 //! Shared test data: the seed report's 81 projects (tests/fixtures/seed_projects.json) as
 //! validated rows, the seed's configuration, and helpers to read a written workbook back with
 //! calamine. Every integration test that needs "the seed" builds it here.
-#![allow(dead_code)]
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use planmerge::compute::{ReportTotals, compute};

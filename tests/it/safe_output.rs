@@ -3,14 +3,11 @@
 //! write is exit 3. Tests marked "needs the writer" call `write_summary`, which is `todo!()` until
 //! the writer lands; they pass once it does.
 
-#[path = "support/hostile.rs"]
-mod hostile;
-mod support;
-
+use crate::support::hostile;
+use crate::support::{folder_with_rows, words_row};
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
-use support::{folder_with_rows, words_row};
 
 fn planmerge() -> Command {
     Command::cargo_bin("planmerge").expect("binary")

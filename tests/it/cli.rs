@@ -1,11 +1,11 @@
 //! The command-line contract: exit codes, --json, errors naming file and cell, no summary written
 //! on error.
 
-mod support;
-
+use crate::support::{
+    TICK_HEADER, V, folder, folder_with_rows, t, tick_row, words_row, write_book,
+};
 use assert_cmd::Command;
 use serde_json::Value;
-use support::{TICK_HEADER, V, folder, folder_with_rows, t, tick_row, words_row, write_book};
 
 fn planmerge() -> Command {
     Command::cargo_bin("planmerge").expect("binary")
@@ -206,7 +206,7 @@ fn the_same_project_in_two_files_is_refused_naming_both() {
     write_book(
         &other,
         "แผน",
-        &support::WORDS_HEADER,
+        &crate::support::WORDS_HEADER,
         &[words_row(1, "โครงการ ซ้ำ", 1.0, 0.0)
             .into_iter()
             .map(|v| match v {
@@ -257,7 +257,7 @@ fn corrupt_file_is_named_not_a_panic() {
 fn password_protected_file_is_named() {
     let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 0.0)]);
     let path = dir.path().join("กองรหัส.xlsx");
-    support::write_encrypted_xlsx(&path);
+    crate::support::write_encrypted_xlsx(&path);
     assert_refused(dir.path(), "กองรหัส.xlsx", "file-password-protected", "");
 }
 
@@ -295,7 +295,7 @@ fn missing_configuration_is_a_usage_error() {
     write_book(
         &dir.path().join("ก.xlsx"),
         "แผน",
-        &support::WORDS_HEADER,
+        &crate::support::WORDS_HEADER,
         &[words_row(1, "โครงการ", 1.0, 0.0)],
     );
     planmerge()

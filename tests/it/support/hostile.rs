@@ -1,6 +1,5 @@
 //! Builders for hostile workbooks: far cells, hidden sheets, fake summaries, damaged bytes, and a
 //! way to measure the peak memory of a planmerge run.
-#![allow(dead_code)]
 
 use crate::support::{V, WORDS_HEADER, words_row};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
@@ -8,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The committed fixtures for formats rust_xlsxwriter cannot write (ods, xls), made from the
-/// builders here by `regenerate_hostile_fixtures` in tests/hostile.rs (LibreOffice converts).
+/// builders here by `regenerate_hostile_fixtures` in tests/it/hostile.rs (LibreOffice converts).
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/hostile")

@@ -1,0 +1,19 @@
+//! The integration tests, as one test binary (one link instead of one per file): each module is
+//! one area of behaviour; `support` builds fixture workbooks by code and `common` holds the seed
+//! report's projects and helpers to read a written workbook back.
+#![allow(dead_code)]
+
+mod common;
+mod support;
+
+mod cli;
+mod formats;
+mod fuzz_reader;
+mod golden;
+mod hostile;
+mod properties;
+mod safe_output;
+mod samples_content;
+mod scale;
+mod summary_layout;
+mod template;
