@@ -1,17 +1,20 @@
-//! The subcommands as library functions: each takes its arguments and two writers (stdout,
-//! stderr) and returns the exit status, so tests can run them without spawning a process.
+//! The subcommands as library functions: [`run`] parses a command line and runs `merge`, `check`
+//! or `template` with two writers (stdout, stderr), returning how it ended, so tests can run any
+//! command without spawning a process. The binary only maps the result to an exit code.
 
-use crate::cli::{CheckArgs, MergeArgs, TemplateArgs};
+use crate::cli::{CheckArgs, Cli, Command, MergeArgs, TemplateArgs};
 use crate::config::{ConfigError, ReportConfig};
-use crate::issue::Issue;
-use crate::issue::Problem;
 use crate::merge::{self, Merge};
 use crate::model::ProjectRow;
 use crate::output::{self, JsonReport, JsonSummary, Style};
 use crate::progress::Progress;
 use crate::read::{self, InputError};
+use crate::schema::division_of;
+use crate::schema::text::normalize;
 use crate::template::{self, TemplateError, TemplateSpec};
 use crate::write::{ListThread, Summary, SummaryBook, WriteError};
+use clap::Parser;
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -24,6 +27,52 @@ pub enum Outcome {
     DataErrors = 1,
 }
 
+impl Outcome {
+    fn of(errors: usize) -> Self {
+        if errors == 0 {
+            Outcome::Clean
+        } else {
+            Outcome::DataErrors
+        }
+    }
+}
+
+/// Which of the process's streams are terminals (colours, progress bar).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Terminals {
+    /// stdout is a terminal.
+    pub stdout: bool,
+    /// stderr is a terminal.
+    pub stderr: bool,
+}
+
+/// Why a command line did not run to its end.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The command line itself: bad arguments (exit 2), or `--help`/`--version` (exit 0). clap
+    /// renders it.
+    #[error("{0}")]
+    Usage(#[from] clap::Error),
+    /// The command stopped (see [`CommandError::exit_code`]).
+    #[error(transparent)]
+    Command(#[from] CommandError),
+}
+
+impl Failure {
+    /// The process exit code.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(e) => u8::try_from(e.exit_code()).unwrap_or(2),
+            Failure::Command(e) => e.exit_code(),
+        }
+    }
+
+    /// A reader that went away (`planmerge check … | head`): not an error to report.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Failure::Command(CommandError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 /// A failure that stops a command (not a problem in the data).
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
@@ -33,6 +82,12 @@ pub enum CommandError {
     /// An input path is missing (exit 2).
     #[error(transparent)]
     Input(#[from] InputError),
+    /// The inputs hold no spreadsheet at all (exit 2).
+    #[error(
+        "ไม่พบไฟล์ตาราง (.xlsx .xlsm .xls .xlsb .ods) ใน {0} — ตรวจว่าระบุโฟลเดอร์ถูก · \
+         no spreadsheet (.xlsx .xlsm .xls .xlsb .ods) in {0}; check the folder"
+    )]
+    NoWorkbooks(String),
     /// The output path is one of the inputs (exit 2).
     #[error(
         "ไฟล์ผลลัพธ์ {0} เป็นไฟล์ข้อมูลของกอง จะไม่เขียนทับ — ใช้ -o ชื่ออื่น · \
@@ -69,6 +124,7 @@ impl CommandError {
         match self {
             CommandError::Config(_)
             | CommandError::Input(_)
+            | CommandError::NoWorkbooks(_)
             | CommandError::OutputIsInput(_)
             | CommandError::UnknownDivision { .. } => 2,
             CommandError::Write(_) | CommandError::Template(_) | CommandError::Io(_) => 3,
@@ -76,15 +132,52 @@ impl CommandError {
     }
 }
 
+/// Parses a command line (`args` starts with the program's name) and runs it.
+pub fn run<I, T>(
+    args: I,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    terminals: Terminals,
+) -> Result<Outcome, Failure>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = Cli::try_parse_from(args)?;
+    let outcome = match &cli.command {
+        Command::Merge(args) => {
+            let style = Style::detect(terminals.stderr).with_progress(terminals.stderr);
+            merge(args, stdout, stderr, style)
+        }
+        Command::Check(args) => {
+            let style = Style::detect(terminals.stdout).with_progress(terminals.stderr);
+            check(args, stdout, style)
+        }
+        Command::Template(args) => template(args, stdout, stderr),
+    };
+    Ok(outcome?)
+}
+
+/// The spreadsheet files of the inputs; none at all is a usage error, not an empty report.
+fn workbooks(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, CommandError> {
+    let files = read::collect_files(inputs)?;
+    if files.is_empty() {
+        let named: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        return Err(CommandError::NoWorkbooks(named.join(", ")));
+    }
+    Ok(files)
+}
+
 /// `planmerge merge`: read → validate → compute → write.
-pub fn merge(
+fn merge(
     args: &MergeArgs,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
     style: Style,
 ) -> Result<Outcome, CommandError> {
     let config = ReportConfig::load(&ReportConfig::locate(args.config.as_deref(), &args.inputs)?)?;
-    let files = read::collect_files(&args.inputs)?;
+    let files = workbooks(&args.inputs)?;
+    refuse_overwriting_input(&args.output, &files)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let mut merge = Merge::default();
     let mut list = if args.draft {
@@ -96,7 +189,6 @@ pub fn merge(
         let projects = merge.take(part);
         list.take(projects, merge.errors());
     });
-    refuse_overwriting_input(&args.output, &files, &merge.issues)?;
     let totals = merge.totals(&config);
     let errors = merge.errors();
     let summary = Summary {
@@ -117,24 +209,13 @@ pub fn merge(
         _ => None,
     };
     progress.finish();
-    let human: &mut dyn Write = if args.json {
-        &mut *stderr
-    } else {
-        &mut *stdout
-    };
+    let human: &mut dyn Write = if args.json { stderr } else { stdout };
     write!(human, "{}", output::figures(&totals, &config))?;
     if !merge.issues.is_empty() || errors > 0 {
-        write!(
-            stderr,
-            "{}",
-            output::issues_report(&merge.inputs, &merge.issues, style)
-        )?;
+        let report = output::issues_report(&merge.inputs, &merge.issues, style);
+        write!(stderr, "{report}")?;
     }
-    let human: &mut dyn Write = if args.json {
-        &mut *stderr
-    } else {
-        &mut *stdout
-    };
+    let human: &mut dyn Write = if args.json { stderr } else { stdout };
     match &written {
         Some(path) if errors > 0 => writeln!(
             human,
@@ -157,21 +238,13 @@ pub fn merge(
         };
         print_json(stdout, &doc)?;
     }
-    Ok(if errors == 0 {
-        Outcome::Clean
-    } else {
-        Outcome::DataErrors
-    })
+    Ok(Outcome::of(errors))
 }
 
-/// `planmerge check`: read and validate only.
-pub fn check(
-    args: &CheckArgs,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-    style: Style,
-) -> Result<Outcome, CommandError> {
-    let files = read::collect_files(&args.inputs)?;
+/// `planmerge check`: read and validate only; the report (or the JSON) goes to stdout, so that
+/// `check … | less` shows it.
+fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outcome, CommandError> {
+    let files = workbooks(&args.inputs)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let mut merge = Merge::default();
     merge::for_each_file(&files, &|done| progress.file_done(done), &mut |part| {
@@ -194,23 +267,15 @@ pub fn check(
         };
         print_json(stdout, &doc)?;
     } else {
-        write!(
-            stdout,
-            "{}",
-            output::issues_report(&merge.inputs, &merge.issues, style)
-        )?;
+        let report = output::issues_report(&merge.inputs, &merge.issues, style);
+        write!(stdout, "{report}")?;
     }
-    let _ = stderr;
-    Ok(if errors == 0 {
-        Outcome::Clean
-    } else {
-        Outcome::DataErrors
-    })
+    Ok(Outcome::of(errors))
 }
 
 /// `planmerge template`: write the form a division fills in, optionally listing the division's
 /// projects from an earlier round (`--from`).
-pub fn template(
+fn template(
     args: &TemplateArgs,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
@@ -264,19 +329,18 @@ fn earlier_projects(
     division: &str,
     output: &Path,
     stderr: &mut dyn Write,
-) -> Result<Vec<crate::model::ProjectRow>, CommandError> {
+) -> Result<Vec<ProjectRow>, CommandError> {
     let files = read::collect_files(&[from.to_path_buf()])?;
-    let merged = crate::read_and_validate(&files);
-    refuse_overwriting_input(output, &files, &merged.issues)?;
-    let wanted = read::cell::normalize(division);
+    refuse_overwriting_input(output, &files)?;
+    let wanted = normalize(division);
     let mut found: Vec<String> = Vec::new();
     for file in &files {
-        let d = read::division_of(file);
+        let d = division_of(file);
         if !found.contains(&d) {
             found.push(d);
         }
     }
-    if !found.iter().any(|d| read::cell::normalize(d) == wanted) {
+    if !found.iter().any(|d| normalize(d) == wanted) {
         return Err(CommandError::UnknownDivision {
             division: division.to_string(),
             from: from.display().to_string(),
@@ -287,12 +351,13 @@ fn earlier_projects(
             },
         });
     }
+    let merged = crate::read_and_validate(&files);
+    let errors = merged.errors();
     let mine: Vec<_> = merged
         .projects
         .into_iter()
-        .filter(|p| read::cell::normalize(&p.division) == wanted)
+        .filter(|p| normalize(&p.division) == wanted)
         .collect();
-    let errors = merged.issues.iter().filter(|i| i.is_error()).count();
     if errors > 0 {
         writeln!(
             stderr,
@@ -305,29 +370,20 @@ fn earlier_projects(
 }
 
 fn print_json(stdout: &mut dyn Write, doc: &JsonReport<'_>) -> Result<(), CommandError> {
-    serde_json::to_writer_pretty(&mut *stdout, doc).map_err(std::io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *stdout, doc).map_err(std::io::Error::from)?;
     writeln!(stdout)?;
     Ok(())
 }
 
-/// The output may replace an earlier summary, never a division's workbook.
-fn refuse_overwriting_input(
-    output: &Path,
-    files: &[PathBuf],
-    issues: &[Issue],
-) -> Result<(), CommandError> {
+/// The output may replace an earlier summary, never a division's workbook. Checked before any
+/// file is read.
+fn refuse_overwriting_input(output: &Path, files: &[PathBuf]) -> Result<(), CommandError> {
     let Ok(target) = output.canonicalize() else {
         return Ok(());
     };
     for file in files {
-        if file.canonicalize().is_ok_and(|f| f == target) {
-            let shown = file.display().to_string();
-            let is_summary = issues
-                .iter()
-                .any(|i| i.problem == Problem::SummarySkipped && *i.location.file == *shown);
-            if !is_summary {
-                return Err(CommandError::OutputIsInput(shown));
-            }
+        if file.canonicalize().is_ok_and(|f| f == target) && !read::is_summary_workbook(file) {
+            return Err(CommandError::OutputIsInput(file.display().to_string()));
         }
     }
     Ok(())
@@ -368,12 +424,7 @@ impl List {
     ) -> Result<Option<SummaryBook>, rust_xlsxwriter::XlsxError> {
         match self {
             List::Streamed(writer) => writer.finish().map(Some),
-            List::Kept(all) => {
-                let draft = summary.is_draft().then(|| summary.draft_text());
-                let mut book = SummaryBook::new(summary.config, draft.as_deref())?;
-                all.into_iter().try_for_each(|p| book.push(p))?;
-                Ok(Some(book))
-            }
+            List::Kept(all) => SummaryBook::with_projects(summary, all).map(Some),
             List::Dropped => Ok(None),
         }
     }

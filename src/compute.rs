@@ -4,7 +4,8 @@
 
 use crate::config::ReportConfig;
 use crate::model::{Dimension, ProjectRow, Status};
-use rust_decimal::{Decimal, RoundingStrategy};
+use crate::schema::two_dp;
+use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 use std::sync::Arc;
@@ -15,13 +16,6 @@ pub fn percent(part: Decimal, whole: Decimal) -> Decimal {
         return Decimal::new(0, 2);
     }
     two_dp(part * Decimal::ONE_HUNDRED / whole)
-}
-
-/// Rounds half away from zero to exactly two decimals (scale 2, so it prints `0.00`).
-pub fn two_dp(value: Decimal) -> Decimal {
-    let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    rounded.rescale(2);
-    rounded
 }
 
 /// Serialises a Decimal as a string with exactly two decimals (`"8536600.00"`).

@@ -45,333 +45,302 @@ impl MoneyField {
     }
 }
 
-/// What is wrong. Each variant has one stable code (see [`Problem::code`]); fields are named
-/// for what they hold.
-#[allow(missing_docs)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum Problem {
-    /// The file cannot be opened or read (corrupt, not a spreadsheet).
-    FileUnreadable { reason: String },
-    /// The file is encrypted with a password.
-    FilePasswordProtected,
-    /// A spreadsheet file in which no project table header was found.
-    NoProjectTable,
-    /// A sheet whose used area is too large to load (a stray value far away, or a forged size).
-    SheetTooLarge { extent: String, cells: u64 },
-    /// A sheet that is hidden in Excel; it is read anyway.
-    SheetHidden,
-    /// Two columns of one header mean the same field.
-    HeaderDuplicate { field: String },
-    /// A header row without the columns every project needs.
-    HeaderIncomplete { missing: String },
-    /// The sheet has no ordinance-budget column: ordinance budget = plan budget.
-    OrdinanceBudgetAssumed,
-    /// A project table header with no project under it.
-    TableEmpty,
-    /// A non-blank row under a header with nothing in any project column; not counted.
-    RowNotProject { found: String },
-    /// A workbook written by planmerge itself (a summary), not a division's file; skipped.
-    SummarySkipped,
-    /// A project row without a name.
-    NameMissing,
-    /// No dimension given.
-    DimensionMissing,
-    /// A dimension that is not 1-4.
-    DimensionInvalid { found: String },
-    /// Money that is not a number.
-    MoneyNotNumber { field: MoneyField, found: String },
-    /// Negative money.
-    MoneyNegative { field: MoneyField, found: String },
-    /// Money with more than two decimals.
-    MoneyTooPrecise { field: MoneyField, found: String },
-    /// Money beyond any local budget (one trillion baht or more): a typo or a forged number.
-    MoneyTooLarge { field: MoneyField, found: String },
-    /// Money typed as text (merged, but a warning).
-    MoneyAsText { field: MoneyField, found: String },
-    /// A money cell left empty, read as 0.00.
-    MoneyBlank { field: MoneyField },
-    /// Disbursed more than the (ordinance) budget.
-    DisbursedOverBudget { disbursed: String, budget: String },
-    /// No status ticked or written.
-    StatusMissing,
-    /// More than one status ticked.
-    StatusMultiple { found: String },
-    /// Status words that are none of the four.
-    StatusUnknown { found: String },
-    /// A tick cell holding something that is not a tick.
-    TickUnknown { found: String },
-    /// ไม่สามารถดำเนินการได้ without a reason in หมายเหตุ.
-    CannotWithoutReason,
-    /// The same project (normalised name) twice.
-    ProjectDuplicate { other: Location },
+/// Declares [`Problem`] from the catalogue below: each variant once, with every fact about it
+/// in one place — its stable code, its severity, what was found (Thai, English) and what to do
+/// (Thai, English). The message expressions may use the variant's fields by name.
+macro_rules! catalogue {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident $({ $($field:ident : $ty:ty),* $(,)? })? => {
+            code: $code:literal,
+            severity: $severity:ident,
+            thai: $thai:expr,
+            english: $english:expr,
+            fix: ($fix_thai:expr, $fix_english:expr $(,)?) $(,)?
+        }
+    )*) => {
+        /// What is wrong. Each variant has one stable code (see [`Problem::code`]); fields are
+        /// named for what they hold.
+        #[allow(missing_docs)]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Problem {
+            $( $(#[doc = $doc])* $variant $({ $($field: $ty),* })?, )*
+        }
+
+        /// Every code with its severity, in catalogue order (the README lists the same codes).
+        pub const CATALOGUE: &[(&str, Severity)] = &[$(($code, Severity::$severity)),*];
+
+        impl Problem {
+            /// The stable kebab-case code scripts and tests match on.
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $(Problem::$variant { .. } => $code,)*
+                }
+            }
+
+            /// Error or warning.
+            pub fn severity(&self) -> Severity {
+                match self {
+                    $(Problem::$variant { .. } => Severity::$severity,)*
+                }
+            }
+
+            /// What was found, in Thai: `มิติต้องเป็น 1–4 (พบ "5")`. What to do is
+            /// [`Problem::fix_thai`].
+            pub fn thai(&self) -> String {
+                match self {
+                    $(Problem::$variant $({ $($field),* })? => String::from($thai),)*
+                }
+            }
+
+            /// What was found, in English: `dimension must be 1–4 (found "5")`.
+            pub fn english(&self) -> String {
+                match self {
+                    $(Problem::$variant $({ $($field),* })? => String::from($english),)*
+                }
+            }
+
+            /// What to do about it, in Thai.
+            pub fn fix_thai(&self) -> &'static str {
+                match self {
+                    $(Problem::$variant { .. } => $fix_thai,)*
+                }
+            }
+
+            /// What to do about it, in English.
+            pub fn fix_english(&self) -> &'static str {
+                match self {
+                    $(Problem::$variant { .. } => $fix_english,)*
+                }
+            }
+        }
+    };
 }
 
-impl Problem {
-    /// The stable kebab-case code scripts and tests match on.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Problem::FileUnreadable { .. } => "file-unreadable",
-            Problem::FilePasswordProtected => "file-password-protected",
-            Problem::NoProjectTable => "no-project-table",
-            Problem::SheetTooLarge { .. } => "sheet-too-large",
-            Problem::SheetHidden => "sheet-hidden",
-            Problem::HeaderDuplicate { .. } => "header-duplicate",
-            Problem::HeaderIncomplete { .. } => "header-incomplete",
-            Problem::OrdinanceBudgetAssumed => "ordinance-budget-assumed",
-            Problem::TableEmpty => "table-empty",
-            Problem::RowNotProject { .. } => "row-not-project",
-            Problem::SummarySkipped => "summary-skipped",
-            Problem::NameMissing => "name-missing",
-            Problem::DimensionMissing => "dimension-missing",
-            Problem::DimensionInvalid { .. } => "dimension-invalid",
-            Problem::MoneyNotNumber { .. } => "money-not-number",
-            Problem::MoneyNegative { .. } => "money-negative",
-            Problem::MoneyTooPrecise { .. } => "money-too-precise",
-            Problem::MoneyTooLarge { .. } => "money-too-large",
-            Problem::MoneyAsText { .. } => "money-as-text",
-            Problem::MoneyBlank { .. } => "money-blank",
-            Problem::DisbursedOverBudget { .. } => "disbursed-over-budget",
-            Problem::StatusMissing => "status-missing",
-            Problem::StatusMultiple { .. } => "status-multiple",
-            Problem::StatusUnknown { .. } => "status-unknown",
-            Problem::TickUnknown { .. } => "tick-unknown",
-            Problem::CannotWithoutReason => "cannot-without-reason",
-            Problem::ProjectDuplicate { .. } => "project-duplicate",
-        }
+catalogue! {
+    /// The file cannot be opened or read (corrupt, not a spreadsheet).
+    FileUnreadable { reason: String } => {
+        code: "file-unreadable",
+        severity: Error,
+        thai: format!("เปิดไฟล์ไม่ได้ ({reason})"),
+        english: format!("cannot open the file ({reason})"),
+        fix: ("เปิดไฟล์ใน Excel แล้วบันทึกใหม่เป็น .xlsx หรือขอไฟล์ใหม่จากกอง", "open it in Excel and save it again as .xlsx, or ask for a new copy"),
     }
-
-    /// Error or warning.
-    pub fn severity(&self) -> Severity {
-        match self {
-            Problem::SheetHidden
-            | Problem::OrdinanceBudgetAssumed
-            | Problem::MoneyAsText { .. }
-            | Problem::MoneyBlank { .. }
-            | Problem::RowNotProject { .. }
-            | Problem::TableEmpty
-            | Problem::SummarySkipped => Severity::Warning,
-            _ => Severity::Error,
-        }
+    /// The file is encrypted with a password.
+    FilePasswordProtected => {
+        code: "file-password-protected",
+        severity: Error,
+        thai: "ไฟล์ถูกตั้งรหัสผ่าน",
+        english: "the file is password-protected",
+        fix: ("เอารหัสผ่านออก แล้วบันทึกและส่งใหม่", "remove the password and send it again"),
     }
-
-    /// What was found, in Thai: `มิติต้องเป็น 1–4 (พบ "5")`. What to do is [`Problem::fix_thai`].
-    pub fn thai(&self) -> String {
-        match self {
-            Problem::FileUnreadable { reason } => format!("เปิดไฟล์ไม่ได้ ({reason})"),
-            Problem::FilePasswordProtected => "ไฟล์ถูกตั้งรหัสผ่าน".to_string(),
-            Problem::NoProjectTable => {
-                "ไม่พบตารางโครงการ (หัวตาราง ลำดับ/รายการโครงการ/มิติ/งบประมาณ/สถานะ)".to_string()
-            }
-            Problem::SheetTooLarge { extent, cells } => {
-                format!("แผ่นงานมีข้อมูลกว้างถึง {extent} ({cells} ช่อง) ใหญ่เกินจะอ่านได้")
-            }
-            Problem::SheetHidden => "แผ่นงานนี้ถูกซ่อนไว้ แต่ได้อ่านรวมด้วย".to_string(),
-            Problem::TableEmpty => "พบหัวตารางโครงการ แต่ไม่มีโครงการอยู่ใต้หัวตาราง".to_string(),
-            Problem::HeaderDuplicate { field } => {
-                format!("หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน")
-            }
-            Problem::HeaderIncomplete { missing } => format!("หัวตารางขาดคอลัมน์ {missing}"),
-            Problem::OrdinanceBudgetAssumed => {
-                "ไม่มีงบประมาณตามข้อบัญญัติ/เทศบัญญัติ จึงใช้งบประมาณตามแผนแทน".to_string()
-            }
-            Problem::RowNotProject { found } => {
-                format!("แถวนี้ไม่มีชื่อโครงการ มิติ งบประมาณ หรือสถานะ จึงไม่นับเป็นโครงการ (พบ \"{found}\")")
-            }
-            Problem::SummarySkipped => {
-                "ไฟล์นี้เป็นไฟล์สรุปที่ planmerge สร้างเอง ไม่ใช่ไฟล์ของกอง จึงไม่อ่าน".to_string()
-            }
-            Problem::NameMissing => "ไม่มีชื่อโครงการ".to_string(),
-            Problem::DimensionMissing => "ไม่ได้ระบุมิติ".to_string(),
-            Problem::DimensionInvalid { found } => format!("มิติต้องเป็น 1–4 (พบ \"{found}\")"),
-            Problem::MoneyNotNumber { field, found } => {
-                format!("{} ไม่ใช่ตัวเลข (พบ \"{found}\")", field.thai())
-            }
-            Problem::MoneyNegative { field, found } => {
-                format!("{} ติดลบ (พบ {found})", field.thai())
-            }
-            Problem::MoneyTooLarge { field, found } => {
-                format!("{} มากเกินจริง (พบ {found})", field.thai())
-            }
-            Problem::MoneyTooPrecise { field, found } => {
-                format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found})", field.thai())
-            }
-            Problem::MoneyAsText { field, found } => {
-                format!(
-                    "{} พิมพ์เป็นข้อความ (\"{found}\") อ่านเป็นตัวเลขให้แล้ว",
-                    field.thai()
-                )
-            }
-            Problem::MoneyBlank { field } => format!("{} ว่าง นับเป็น 0.00 บาท", field.thai()),
-            Problem::DisbursedOverBudget { disbursed, budget } => {
-                format!("เบิกจ่าย {disbursed} บาท มากกว่างบประมาณ {budget} บาท")
-            }
-            Problem::StatusMissing => "ไม่ได้ระบุสถานะ".to_string(),
-            Problem::StatusMultiple { found } => format!("ระบุสถานะมากกว่าหนึ่ง ({found})"),
-            Problem::StatusUnknown { found } => format!("ไม่รู้จักสถานะ \"{found}\""),
-            Problem::TickUnknown { found } => format!("ช่องติ๊กมีค่า \"{found}\""),
-            Problem::CannotWithoutReason => {
-                "สถานะไม่สามารถดำเนินการได้ แต่ไม่มีเหตุผลในหมายเหตุ".to_string()
-            }
-            Problem::ProjectDuplicate { other } => format!("โครงการนี้ซ้ำกับ {other}"),
-        }
+    /// A spreadsheet file in which no project table header was found.
+    NoProjectTable => {
+        code: "no-project-table",
+        severity: Error,
+        thai: "ไม่พบตารางโครงการ (หัวตาราง ลำดับ/รายการโครงการ/มิติ/งบประมาณ/สถานะ)",
+        english: "no project table header found",
+        fix: ("ใช้แบบฟอร์มจาก planmerge template แล้วย้ายข้อมูลไปกรอก", "copy the data into a form from planmerge template"),
     }
-
-    /// What was found, in English: `dimension must be 1–4 (found "5")`.
-    pub fn english(&self) -> String {
-        match self {
-            Problem::FileUnreadable { reason } => format!("cannot open the file ({reason})"),
-            Problem::FilePasswordProtected => "the file is password-protected".into(),
-            Problem::NoProjectTable => "no project table header found".into(),
-            Problem::SheetTooLarge { extent, cells } => {
-                format!("a sheet spans {extent} ({cells} cells), too large to load")
-            }
-            Problem::SheetHidden => "hidden sheet, read anyway".into(),
-            Problem::TableEmpty => "a project table header with no project under it".into(),
-            Problem::HeaderDuplicate { field } => {
-                format!("the header has the column \"{field}\" twice")
-            }
-            Problem::HeaderIncomplete { missing } => {
-                format!("the header lacks the column {missing}")
-            }
-            Problem::OrdinanceBudgetAssumed => {
-                "no ordinance budget; the plan budget is used".into()
-            }
-            Problem::RowNotProject { found } => format!(
+    /// A sheet whose used area is too large to load (a stray value far away, or a forged size).
+    SheetTooLarge { extent: String, cells: u64 } => {
+        code: "sheet-too-large",
+        severity: Error,
+        thai: format!("แผ่นงานมีข้อมูลกว้างถึง {extent} ({cells} ช่อง) ใหญ่เกินจะอ่านได้"),
+        english: format!("a sheet spans {extent} ({cells} cells), too large to load"),
+        fix: ("ลบค่าที่อยู่ไกลจากตาราง (กด Ctrl+End เพื่อหา) หรือบันทึกเป็น .xlsx แล้วส่งใหม่", "delete the stray values far from the table (Ctrl+End finds them) or save as .xlsx"),
+    }
+    /// A sheet that is hidden in Excel; it is read anyway.
+    SheetHidden => {
+        code: "sheet-hidden",
+        severity: Warning,
+        thai: "แผ่นงานนี้ถูกซ่อนไว้ แต่ได้อ่านรวมด้วย",
+        english: "hidden sheet, read anyway",
+        fix: ("ถ้าไม่ตั้งใจให้นับ ให้ลบแผ่นงานนี้ออก", "delete the sheet if it should not count"),
+    }
+    /// Two columns of one header mean the same field.
+    HeaderDuplicate { field: String } => {
+        code: "header-duplicate",
+        severity: Error,
+        thai: format!("หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน"),
+        english: format!("the header has the column \"{field}\" twice"),
+        fix: ("ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน", "remove or rename one of them"),
+    }
+    /// A header row without the columns every project needs.
+    HeaderIncomplete { missing: String } => {
+        code: "header-incomplete",
+        severity: Error,
+        thai: format!("หัวตารางขาดคอลัมน์ {missing}"),
+        english: format!("the header lacks the column {missing}"),
+        fix: ("เพิ่มคอลัมน์ที่ขาดในหัวตาราง หรือใช้แบบฟอร์มจาก planmerge template", "add the column, or use a form from planmerge template"),
+    }
+    /// The sheet has no ordinance-budget column: ordinance budget = plan budget.
+    OrdinanceBudgetAssumed => {
+        code: "ordinance-budget-assumed",
+        severity: Warning,
+        thai: "ไม่มีงบประมาณตามข้อบัญญัติ/เทศบัญญัติ จึงใช้งบประมาณตามแผนแทน",
+        english: "no ordinance budget; the plan budget is used",
+        fix: ("ถ้างบตามข้อบัญญัติต่างจากงบตามแผน ให้กรอกช่องงบประมาณตามข้อบัญญัติ/เทศบัญญัติ", "fill in the ordinance budget where it differs"),
+    }
+    /// A project table header with no project under it.
+    TableEmpty => {
+        code: "table-empty",
+        severity: Warning,
+        thai: "พบหัวตารางโครงการ แต่ไม่มีโครงการอยู่ใต้หัวตาราง",
+        english: "a project table header with no project under it",
+        fix: ("ตรวจว่าส่งไฟล์ถูกฉบับ", "check this is the right file"),
+    }
+    /// A non-blank row under a header with nothing in any project column; not counted.
+    RowNotProject { found: String } => {
+        code: "row-not-project",
+        severity: Warning,
+        thai: format!("แถวนี้ไม่มีชื่อโครงการ มิติ งบประมาณ หรือสถานะ จึงไม่นับเป็นโครงการ (พบ \"{found}\")"),
+        english: format!(
                 "row has no project name, dimension, budget or status and is not counted (found \"{found}\")"
             ),
-            Problem::SummarySkipped => {
-                "a summary written by planmerge, not a division file; skipped".into()
-            }
-            Problem::NameMissing => "project name missing".into(),
-            Problem::DimensionMissing => "dimension missing".into(),
-            Problem::DimensionInvalid { found } => {
-                format!("dimension must be 1–4 (found \"{found}\")")
-            }
-            Problem::MoneyNotNumber { field, found } => {
-                format!("{} is not a number (found \"{found}\")", field.english())
-            }
-            Problem::MoneyNegative { field, found } => {
-                format!("{} is negative ({found})", field.english())
-            }
-            Problem::MoneyTooLarge { field, found } => {
-                format!("{} is implausibly large ({found})", field.english())
-            }
-            Problem::MoneyTooPrecise { field, found } => {
-                format!("{} has more than 2 decimals ({found})", field.english())
-            }
-            Problem::MoneyAsText { field, found } => {
-                format!(
+        fix: ("ถ้าเป็นโครงการ ให้กรอกชื่อ มิติ งบประมาณ และสถานะให้ครบ ถ้าไม่ใช่ ให้ลบแถว", "complete the row if it is a project, else delete it"),
+    }
+    /// A workbook written by planmerge itself (a summary), not a division's file; skipped.
+    SummarySkipped => {
+        code: "summary-skipped",
+        severity: Warning,
+        thai: "ไฟล์นี้เป็นไฟล์สรุปที่ planmerge สร้างเอง ไม่ใช่ไฟล์ของกอง จึงไม่อ่าน",
+        english: "a summary written by planmerge, not a division file; skipped",
+        fix: ("ไม่ต้องทำอะไร ถ้าไม่ต้องการ ให้ย้ายไฟล์สรุปออกจากโฟลเดอร์", "nothing to do; move it out of the folder if you like"),
+    }
+    /// A project row without a name.
+    NameMissing => {
+        code: "name-missing",
+        severity: Error,
+        thai: "ไม่มีชื่อโครงการ",
+        english: "project name missing",
+        fix: ("ใส่ชื่อโครงการ หรือลบแถวนี้", "fill in the name or delete the row"),
+    }
+    /// No dimension given.
+    DimensionMissing => {
+        code: "dimension-missing",
+        severity: Error,
+        thai: "ไม่ได้ระบุมิติ",
+        english: "dimension missing",
+        fix: ("แก้เป็นเลข 1–4 (ในแบบฟอร์มเลือกจากรายการในช่องมิติ)", "enter 1–4 (pick from the list in the form)"),
+    }
+    /// A dimension that is not 1-4.
+    DimensionInvalid { found: String } => {
+        code: "dimension-invalid",
+        severity: Error,
+        thai: format!("มิติต้องเป็น 1–4 (พบ \"{found}\")"),
+        english: format!("dimension must be 1–4 (found \"{found}\")"),
+        fix: ("แก้เป็นเลข 1–4 (ในแบบฟอร์มเลือกจากรายการในช่องมิติ)", "enter 1–4 (pick from the list in the form)"),
+    }
+    /// Money that is not a number.
+    MoneyNotNumber { field: MoneyField, found: String } => {
+        code: "money-not-number",
+        severity: Error,
+        thai: format!("{} ไม่ใช่ตัวเลข (พบ \"{found}\")", field.thai()),
+        english: format!("{} is not a number (found \"{found}\")", field.english()),
+        fix: ("ใส่จำนวนเงินเป็นตัวเลข เช่น 55300.00 ไม่ต้องพิมพ์คำว่า บาท", "type the amount as a number, e.g. 55300.00"),
+    }
+    /// Negative money.
+    MoneyNegative { field: MoneyField, found: String } => {
+        code: "money-negative",
+        severity: Error,
+        thai: format!("{} ติดลบ (พบ {found})", field.thai()),
+        english: format!("{} is negative ({found})", field.english()),
+        fix: ("จำนวนเงินต้องไม่น้อยกว่า 0 แก้ให้ถูกต้อง", "amounts cannot be below 0"),
+    }
+    /// Money with more than two decimals.
+    MoneyTooPrecise { field: MoneyField, found: String } => {
+        code: "money-too-precise",
+        severity: Error,
+        thai: format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found})", field.thai()),
+        english: format!("{} has more than 2 decimals ({found})", field.english()),
+        fix: ("ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)", "round to satang (2 decimals)"),
+    }
+    /// Money beyond any local budget (one trillion baht or more): a typo or a forged number.
+    MoneyTooLarge { field: MoneyField, found: String } => {
+        code: "money-too-large",
+        severity: Error,
+        thai: format!("{} มากเกินจริง (พบ {found})", field.thai()),
+        english: format!("{} is implausibly large ({found})", field.english()),
+        fix: ("ตรวจตัวเลข (ไม่เกิน 999,999,999,999.99 บาท)", "check the number (at most 999,999,999,999.99 baht)"),
+    }
+    /// Money typed as text (merged, but a warning).
+    MoneyAsText { field: MoneyField, found: String } => {
+        code: "money-as-text",
+        severity: Warning,
+        thai: format!(
+                    "{} พิมพ์เป็นข้อความ (\"{found}\") อ่านเป็นตัวเลขให้แล้ว",
+                    field.thai()
+                ),
+        english: format!(
                     "{} typed as text (\"{found}\"), read as a number",
                     field.english()
-                )
-            }
-            Problem::MoneyBlank { field } => format!("{} blank, counted as 0.00", field.english()),
-            Problem::DisbursedOverBudget { disbursed, budget } => {
-                format!("disbursed {disbursed} is more than the budget {budget}")
-            }
-            Problem::StatusMissing => "no status".into(),
-            Problem::StatusMultiple { found } => format!("more than one status ({found})"),
-            Problem::StatusUnknown { found } => format!("unknown status \"{found}\""),
-            Problem::TickUnknown { found } => format!("tick cell holds \"{found}\""),
-            Problem::CannotWithoutReason => {
-                "\"cannot be carried out\" without a reason in the remarks".into()
-            }
-            Problem::ProjectDuplicate { other } => format!("same project as {other}"),
-        }
+                ),
+        fix: ("ครั้งหน้าให้พิมพ์เป็นตัวเลข (ไม่ใส่ตัวอักษร)", "type numbers as numbers next time"),
     }
-
-    /// What to do about it, in Thai.
-    pub fn fix_thai(&self) -> &'static str {
-        match self {
-            Problem::FileUnreadable { .. } => {
-                "เปิดไฟล์ใน Excel แล้วบันทึกใหม่เป็น .xlsx หรือขอไฟล์ใหม่จากกอง"
-            }
-            Problem::FilePasswordProtected => "เอารหัสผ่านออก แล้วบันทึกและส่งใหม่",
-            Problem::NoProjectTable => "ใช้แบบฟอร์มจาก planmerge template แล้วย้ายข้อมูลไปกรอก",
-            Problem::SheetTooLarge { .. } => {
-                "ลบค่าที่อยู่ไกลจากตาราง (กด Ctrl+End เพื่อหา) หรือบันทึกเป็น .xlsx แล้วส่งใหม่"
-            }
-            Problem::SheetHidden => "ถ้าไม่ตั้งใจให้นับ ให้ลบแผ่นงานนี้ออก",
-            Problem::TableEmpty => "ตรวจว่าส่งไฟล์ถูกฉบับ",
-            Problem::HeaderDuplicate { .. } => "ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน",
-            Problem::HeaderIncomplete { .. } => {
-                "เพิ่มคอลัมน์ที่ขาดในหัวตาราง หรือใช้แบบฟอร์มจาก planmerge template"
-            }
-            Problem::OrdinanceBudgetAssumed => {
-                "ถ้างบตามข้อบัญญัติต่างจากงบตามแผน ให้กรอกช่องงบประมาณตามข้อบัญญัติ/เทศบัญญัติ"
-            }
-            Problem::RowNotProject { .. } => {
-                "ถ้าเป็นโครงการ ให้กรอกชื่อ มิติ งบประมาณ และสถานะให้ครบ ถ้าไม่ใช่ ให้ลบแถว"
-            }
-            Problem::SummarySkipped => "ไม่ต้องทำอะไร ถ้าไม่ต้องการ ให้ย้ายไฟล์สรุปออกจากโฟลเดอร์",
-            Problem::NameMissing => "ใส่ชื่อโครงการ หรือลบแถวนี้",
-            Problem::DimensionMissing | Problem::DimensionInvalid { .. } => {
-                "แก้เป็นเลข 1–4 (ในแบบฟอร์มเลือกจากรายการในช่องมิติ)"
-            }
-            Problem::MoneyNotNumber { .. } => "ใส่จำนวนเงินเป็นตัวเลข เช่น 55300.00 ไม่ต้องพิมพ์คำว่า บาท",
-            Problem::MoneyNegative { .. } => "จำนวนเงินต้องไม่น้อยกว่า 0 แก้ให้ถูกต้อง",
-            Problem::MoneyTooPrecise { .. } => "ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)",
-            Problem::MoneyTooLarge { .. } => "ตรวจตัวเลข (ไม่เกิน 999,999,999,999.99 บาท)",
-            Problem::MoneyAsText { .. } => "ครั้งหน้าให้พิมพ์เป็นตัวเลข (ไม่ใส่ตัวอักษร)",
-            Problem::MoneyBlank { .. } => "ถ้าไม่ใช่ 0 ให้กรอกจำนวนเงิน",
-            Problem::DisbursedOverBudget { .. } => {
-                "ตรวจตัวเลขเบิกจ่ายและงบประมาณ เบิกจ่ายต้องไม่เกินงบประมาณ"
-            }
-            Problem::StatusMissing => "เลือกสถานะหนึ่งในสี่ (แบบติ๊ก: ☑ ช่องเดียว)",
-            Problem::StatusMultiple { .. } => "เหลือไว้สถานะเดียว",
-            Problem::StatusUnknown { .. } => {
-                "ใช้คำใดคำหนึ่ง: รอรายงาน / อยู่ระหว่างดำเนินการ / ดำเนินการแล้วเสร็จ / ไม่สามารถดำเนินการได้"
-            }
-            Problem::TickUnknown { .. } => "ใช้ ☑ หรือเว้นว่าง",
-            Problem::CannotWithoutReason => {
-                "ใส่เหตุผลในหมายเหตุ: ไม่ได้รับงบประมาณ / นโยบายผู้บริหารเปลี่ยนแปลง / บุคลากรไม่เพียงพอ / อื่นๆ (ระบุ)"
-            }
-            Problem::ProjectDuplicate { .. } => "ลบแถวที่ซ้ำออกหนึ่งแถว หรือแก้ชื่อให้ต่างกัน",
-        }
+    /// A money cell left empty, read as 0.00.
+    MoneyBlank { field: MoneyField } => {
+        code: "money-blank",
+        severity: Warning,
+        thai: format!("{} ว่าง นับเป็น 0.00 บาท", field.thai()),
+        english: format!("{} blank, counted as 0.00", field.english()),
+        fix: ("ถ้าไม่ใช่ 0 ให้กรอกจำนวนเงิน", "fill in the amount if it is not 0"),
     }
-
-    /// What to do about it, in English.
-    pub fn fix_english(&self) -> &'static str {
-        match self {
-            Problem::FileUnreadable { .. } => {
-                "open it in Excel and save it again as .xlsx, or ask for a new copy"
-            }
-            Problem::FilePasswordProtected => "remove the password and send it again",
-            Problem::NoProjectTable => "copy the data into a form from planmerge template",
-            Problem::SheetTooLarge { .. } => {
-                "delete the stray values far from the table (Ctrl+End finds them) or save as .xlsx"
-            }
-            Problem::SheetHidden => "delete the sheet if it should not count",
-            Problem::TableEmpty => "check this is the right file",
-            Problem::HeaderDuplicate { .. } => "remove or rename one of them",
-            Problem::HeaderIncomplete { .. } => {
-                "add the column, or use a form from planmerge template"
-            }
-            Problem::OrdinanceBudgetAssumed => "fill in the ordinance budget where it differs",
-            Problem::RowNotProject { .. } => "complete the row if it is a project, else delete it",
-            Problem::SummarySkipped => "nothing to do; move it out of the folder if you like",
-            Problem::NameMissing => "fill in the name or delete the row",
-            Problem::DimensionMissing | Problem::DimensionInvalid { .. } => {
-                "enter 1–4 (pick from the list in the form)"
-            }
-            Problem::MoneyNotNumber { .. } => "type the amount as a number, e.g. 55300.00",
-            Problem::MoneyNegative { .. } => "amounts cannot be below 0",
-            Problem::MoneyTooPrecise { .. } => "round to satang (2 decimals)",
-            Problem::MoneyTooLarge { .. } => "check the number (at most 999,999,999,999.99 baht)",
-            Problem::MoneyAsText { .. } => "type numbers as numbers next time",
-            Problem::MoneyBlank { .. } => "fill in the amount if it is not 0",
-            Problem::DisbursedOverBudget { .. } => {
-                "check both figures; disbursed cannot exceed the budget"
-            }
-            Problem::StatusMissing => "choose exactly one of the four statuses",
-            Problem::StatusMultiple { .. } => "keep one",
-            Problem::StatusUnknown { .. } => "use one of the four status words",
-            Problem::TickUnknown { .. } => "use ☑ or leave it blank",
-            Problem::CannotWithoutReason => {
-                "give the reason in หมายเหตุ (no budget / policy changed / not enough staff / other)"
-            }
-            Problem::ProjectDuplicate { .. } => "delete one of the two rows or tell them apart",
-        }
+    /// Disbursed more than the (ordinance) budget.
+    DisbursedOverBudget { disbursed: String, budget: String } => {
+        code: "disbursed-over-budget",
+        severity: Error,
+        thai: format!("เบิกจ่าย {disbursed} บาท มากกว่างบประมาณ {budget} บาท"),
+        english: format!("disbursed {disbursed} is more than the budget {budget}"),
+        fix: ("ตรวจตัวเลขเบิกจ่ายและงบประมาณ เบิกจ่ายต้องไม่เกินงบประมาณ", "check both figures; disbursed cannot exceed the budget"),
+    }
+    /// No status ticked or written.
+    StatusMissing => {
+        code: "status-missing",
+        severity: Error,
+        thai: "ไม่ได้ระบุสถานะ",
+        english: "no status",
+        fix: ("เลือกสถานะหนึ่งในสี่ (แบบติ๊ก: ☑ ช่องเดียว)", "choose exactly one of the four statuses"),
+    }
+    /// More than one status ticked.
+    StatusMultiple { found: String } => {
+        code: "status-multiple",
+        severity: Error,
+        thai: format!("ระบุสถานะมากกว่าหนึ่ง ({found})"),
+        english: format!("more than one status ({found})"),
+        fix: ("เหลือไว้สถานะเดียว", "keep one"),
+    }
+    /// Status words that are none of the four.
+    StatusUnknown { found: String } => {
+        code: "status-unknown",
+        severity: Error,
+        thai: format!("ไม่รู้จักสถานะ \"{found}\""),
+        english: format!("unknown status \"{found}\""),
+        fix: ("ใช้คำใดคำหนึ่ง: รอรายงาน / อยู่ระหว่างดำเนินการ / ดำเนินการแล้วเสร็จ / ไม่สามารถดำเนินการได้", "use one of the four status words"),
+    }
+    /// A tick cell holding something that is not a tick.
+    TickUnknown { found: String } => {
+        code: "tick-unknown",
+        severity: Error,
+        thai: format!("ช่องติ๊กมีค่า \"{found}\""),
+        english: format!("tick cell holds \"{found}\""),
+        fix: ("ใช้ ☑ หรือเว้นว่าง", "use ☑ or leave it blank"),
+    }
+    /// ไม่สามารถดำเนินการได้ without a reason in หมายเหตุ.
+    CannotWithoutReason => {
+        code: "cannot-without-reason",
+        severity: Error,
+        thai: "สถานะไม่สามารถดำเนินการได้ แต่ไม่มีเหตุผลในหมายเหตุ",
+        english: "\"cannot be carried out\" without a reason in the remarks",
+        fix: ("ใส่เหตุผลในหมายเหตุ: ไม่ได้รับงบประมาณ / นโยบายผู้บริหารเปลี่ยนแปลง / บุคลากรไม่เพียงพอ / อื่นๆ (ระบุ)", "give the reason in หมายเหตุ (no budget / policy changed / not enough staff / other)"),
+    }
+    /// The same project (normalised name) twice.
+    ProjectDuplicate { other: Location } => {
+        code: "project-duplicate",
+        severity: Error,
+        thai: format!("โครงการนี้ซ้ำกับ {other}"),
+        english: format!("same project as {other}"),
+        fix: ("ลบแถวที่ซ้ำออกหนึ่งแถว หรือแก้ชื่อให้ต่างกัน", "delete one of the two rows or tell them apart"),
     }
 }
 
@@ -440,4 +409,170 @@ impl Serialize for Issue {
 /// Number of errors in a list of issues.
 pub fn error_count(issues: &[Issue]) -> usize {
     issues.iter().filter(|i| i.is_error()).count()
+}
+
+/// Issues of one code kept per file: the rest are counted, not kept, so a broken million-row
+/// file can flood neither memory nor the terminal (frictionless caps its errors the same way).
+pub const KEPT_PER_CODE: usize = 100;
+
+/// Issues of one code in one file beyond [`KEPT_PER_CODE`]: counted, not kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Omitted {
+    /// The issues' code.
+    pub code: &'static str,
+    /// Their severity.
+    pub severity: Severity,
+    /// How many were not kept.
+    pub count: usize,
+}
+
+/// One file's issues (or one sheet's), in the order found, with at most [`KEPT_PER_CODE`] of each
+/// code kept and the rest counted.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IssueList {
+    issues: Vec<Issue>,
+    /// Per code seen: (code, severity, kept, omitted), in order of first sight.
+    codes: Vec<(&'static str, Severity, usize, usize)>,
+}
+
+impl IssueList {
+    /// Records an issue: kept, or counted when its code already has [`KEPT_PER_CODE`] kept.
+    pub fn push(&mut self, issue: Issue) {
+        let code = issue.problem.code();
+        let entry = match self.codes.iter_mut().find(|(c, ..)| *c == code) {
+            Some(entry) => entry,
+            None => {
+                self.codes.push((code, issue.severity(), 0, 0));
+                let last = self.codes.len() - 1;
+                &mut self.codes[last]
+            }
+        };
+        if entry.2 < KEPT_PER_CODE {
+            entry.2 += 1;
+            self.issues.push(issue);
+        } else {
+            entry.3 += 1;
+        }
+    }
+
+    /// Adds `other`'s issues after these (the cap applies to both together).
+    pub fn append(&mut self, other: IssueList) {
+        for issue in other.issues {
+            self.push(issue);
+        }
+        for (code, severity, _, omitted) in other.codes.into_iter().filter(|c| c.3 > 0) {
+            match self.codes.iter_mut().find(|(c, ..)| *c == code) {
+                Some(entry) => entry.3 += omitted,
+                None => self.codes.push((code, severity, 0, omitted)),
+            }
+        }
+    }
+
+    /// Errors recorded, kept or not.
+    pub fn errors(&self) -> usize {
+        self.codes
+            .iter()
+            .filter(|c| c.1 == Severity::Error)
+            .map(|c| c.2 + c.3)
+            .sum()
+    }
+
+    /// Whether any error was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.errors() > 0
+    }
+
+    /// The issues kept and, per code, how many were not.
+    pub fn into_parts(self) -> (Vec<Issue>, Vec<Omitted>) {
+        let omitted = self
+            .codes
+            .into_iter()
+            .filter(|c| c.3 > 0)
+            .map(|(code, severity, _, count)| Omitted {
+                code,
+                severity,
+                count,
+            })
+            .collect();
+        (self.issues, omitted)
+    }
+}
+
+/// The issues kept, in order.
+impl std::ops::Deref for IssueList {
+    type Target = [Issue];
+
+    fn deref(&self) -> &[Issue] {
+        &self.issues
+    }
+}
+
+impl From<Vec<Issue>> for IssueList {
+    fn from(issues: Vec<Issue>) -> Self {
+        let mut list = IssueList::default();
+        issues.into_iter().for_each(|i| list.push(i));
+        list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blank(row: u32) -> Issue {
+        Issue::new(
+            Problem::MoneyBlank {
+                field: MoneyField::Disbursed,
+            },
+            Location::cell("กองคลัง.xlsx", "แผน", row, 4),
+        )
+    }
+
+    #[test]
+    fn issues_of_one_code_are_kept_up_to_the_cap_and_the_rest_counted() {
+        let mut list = IssueList::default();
+        for row in 0..312 {
+            list.push(blank(row));
+        }
+        list.push(Issue::new(
+            Problem::NameMissing,
+            Location::file("กองคลัง.xlsx"),
+        ));
+        assert_eq!(list.errors(), 1);
+        let (kept, omitted) = list.into_parts();
+        assert_eq!(kept.len(), KEPT_PER_CODE + 1);
+        assert_eq!(kept.last().map(|i| i.problem.code()), Some("name-missing"));
+        assert_eq!(
+            omitted,
+            [Omitted {
+                code: "money-blank",
+                severity: Severity::Warning,
+                count: 212
+            }]
+        );
+    }
+
+    #[test]
+    fn appending_keeps_the_cap_and_adds_what_was_omitted() {
+        let (mut a, mut b) = (IssueList::default(), IssueList::default());
+        (0..60).for_each(|r| a.push(blank(r)));
+        (0..150).for_each(|r| b.push(blank(r)));
+        a.append(b);
+        let (kept, omitted) = a.into_parts();
+        assert_eq!(kept.len(), KEPT_PER_CODE);
+        assert_eq!(omitted[0].count, 110);
+    }
+
+    #[test]
+    fn every_code_is_kebab_case_and_listed_once() {
+        let mut codes: Vec<&str> = CATALOGUE.iter().map(|(c, _)| *c).collect();
+        assert!(
+            codes
+                .iter()
+                .all(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'))
+        );
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), CATALOGUE.len());
+    }
 }

@@ -1,5 +1,9 @@
 //! planmerge: merge the divisions' anti-corruption action-plan workbooks into the monitoring
-//! report. The data flows one way: read → validate → compute → write.
+//! report. The data flows one way: read → validate → compute → write, and the modules are
+//! layered the same way — each uses only those listed before it:
+//!
+//! `model` → `schema` → `issue` → `config` → `read` → `validate` → `compute` → `merge` →
+//! `write` → `template` → (`output`, `progress`, `cli`, `commands`: the command line).
 //!
 //! ```no_run
 //! use std::path::PathBuf;
@@ -12,59 +16,63 @@
 //! ```
 #![warn(missing_docs)]
 
-pub mod cli;
-pub mod commands;
 pub mod compute;
 pub mod config;
 pub mod issue;
 pub mod merge;
 pub mod model;
-pub mod output;
-pub mod progress;
 pub mod read;
+pub mod schema;
 pub mod template;
 pub mod validate;
 pub mod write;
 
-use issue::Issue;
+mod cli;
+mod commands;
+mod output;
+mod progress;
+
+pub use commands::{CommandError, Failure, Outcome, Terminals, run};
 pub use merge::FileDone;
+pub use output::{JsonReport, JsonSummary};
+
+use issue::Issue;
 use model::ProjectRow;
 use read::InputFile;
 use std::path::PathBuf;
 
-/// What reading and validating a set of files gives.
+/// What reading and validating a set of files gives, the whole list kept: the result a test,
+/// `template --from` or a page needs. A merge that only writes the list streams it through
+/// [`merge::for_each_file`] instead.
 #[derive(Debug, Default)]
 pub struct Merged {
     /// Every file read, in order.
     pub inputs: Vec<InputFile>,
     /// Validated projects, in merge order.
     pub projects: Vec<ProjectRow>,
-    /// Every issue, in file order.
+    /// Every issue kept, in file order (see [`issue::KEPT_PER_CODE`]).
     pub issues: Vec<Issue>,
+    errors: usize,
 }
 
 impl Merged {
-    /// Number of errors (a summary is written only when this is 0, or as a draft).
+    /// Number of errors, those beyond the issues kept included (a summary is written only when
+    /// this is 0, or as a draft).
     pub fn errors(&self) -> usize {
-        issue::error_count(&self.issues)
+        self.errors
     }
 }
 
-/// read → validate, for the given spreadsheet files, keeping the merged list.
+/// read → validate for the given spreadsheet files, keeping the merged list: a thin adapter over
+/// the one pipeline ([`merge::for_each_file`] and [`merge::Merge`]).
 pub fn read_and_validate(files: &[PathBuf]) -> Merged {
-    read_and_validate_with(files, &|_| {})
-}
-
-/// read → validate, calling `progress` after each file (from any thread). Files are read and
-/// validated in parallel; the result is in file order, as if read one after another. The whole
-/// list is kept: a merge that only writes it streams through [`merge::for_each_file`] instead.
-pub fn read_and_validate_with(files: &[PathBuf], progress: &(dyn Fn(&FileDone) + Sync)) -> Merged {
     let mut merge = merge::Merge::default();
     let mut projects = Vec::new();
-    merge::for_each_file(files, progress, &mut |part| {
+    merge::for_each_file(files, &|_| {}, &mut |part| {
         projects.extend(merge.take(part));
     });
     Merged {
+        errors: merge.errors(),
         inputs: merge.inputs,
         projects,
         issues: merge.issues,

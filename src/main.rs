@@ -1,35 +1,28 @@
-//! The binary's edge: parse the command line, run the library's command, map the outcome to an
-//! exit code (0 clean, 1 errors in the data, 2 usage or configuration, 3 cannot write).
+//! The binary's edge: run the command line through the library and map how it ended to an exit
+//! code (0 clean, 1 errors in the data, 2 usage or configuration, 3 cannot write).
 
-use clap::Parser;
-use planmerge::cli::{Cli, Command};
-use planmerge::commands;
-use planmerge::output::Style;
+use planmerge::{Failure, Terminals};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
     // Unlocked handles: the progress bar draws on stderr from other threads.
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
-    let style = Style::detect(err.is_terminal()).with_progress(err.is_terminal());
-    let result = match &cli.command {
-        Command::Merge(args) => commands::merge(args, &mut out, &mut err, style),
-        Command::Check(args) => {
-            let style = Style::detect(std::io::stdout().is_terminal())
-                .with_progress(std::io::stderr().is_terminal());
-            commands::check(args, &mut out, &mut err, style)
-        }
-        Command::Template(args) => commands::template(args, &mut out, &mut err),
+    let terminals = Terminals {
+        stdout: out.is_terminal(),
+        stderr: err.is_terminal(),
     };
-    match result {
+    match planmerge::run(std::env::args_os(), &mut out, &mut err, terminals) {
         Ok(outcome) => ExitCode::from(outcome as u8),
-        Err(error) => {
-            let error = anyhow::Error::from(error);
-            eprintln!("planmerge: {error:#}");
-            let code = error
-                .downcast_ref::<commands::CommandError>()
-                .map_or(2, commands::CommandError::exit_code);
+        // `planmerge check … | head`: the reader has all it wanted.
+        Err(failure) if failure.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(Failure::Usage(usage)) => {
+            let _ = usage.print();
+            ExitCode::from(u8::try_from(usage.exit_code()).unwrap_or(2))
+        }
+        Err(Failure::Command(error)) => {
+            let code = error.exit_code();
+            eprintln!("planmerge: {:#}", anyhow::Error::from(error));
             ExitCode::from(code)
         }
     }

@@ -6,11 +6,14 @@
 
 use crate::compute::{ReportTotals, Tally};
 use crate::config::ReportConfig;
-use crate::issue::{self, Issue};
+use crate::issue::{Issue, IssueList};
 use crate::model::ProjectRow;
-use crate::read::InputFile;
+use crate::read::table::RawRow;
+use crate::read::{self, FileRead, InputFile};
+use crate::schema::division_of;
 use crate::validate::{self, DuplicateIndex};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
@@ -26,7 +29,7 @@ pub enum FilePart {
         /// What was read.
         input: InputFile,
         /// Its issues: the reader's first, then the rows'.
-        issues: Vec<Issue>,
+        issues: IssueList,
     },
 }
 
@@ -40,19 +43,64 @@ const QUEUED_CHUNKS: usize = 4;
 /// few enough that finished files never pile up when the consumer is slower than the readers.
 const AHEAD_PER_WORKER: usize = 2;
 
-/// Reads and validates one file, handing its parts to `send` in order.
+/// Reads and validates one file from disk, handing its parts to `send` in order.
 pub fn read_parts(path: &Path, send: &mut dyn FnMut(FilePart)) {
-    let (file, issues) = validate::read_and_validate_file_into(path, CHUNK_ROWS, &mut |projects| {
-        let keys = projects
-            .iter()
-            .map(|p| validate::name_key(&p.name))
-            .collect();
-        send(FilePart::Projects(projects, keys));
+    let division = division_of(path);
+    validate_parts(&division, send, |sink| read::read_file_into(path, sink));
+}
+
+/// Reads and validates one file's bytes (the format its `extension` names), reported under the
+/// name `shown`, handing its parts to `send` in order. The fuzz target runs the whole per-file
+/// pipeline through this.
+pub fn read_bytes_parts(
+    shown: &str,
+    extension: &str,
+    bytes: Vec<u8>,
+    send: &mut dyn FnMut(FilePart),
+) {
+    let division = division_of(Path::new(shown));
+    validate_parts(&division, send, |sink| {
+        read::read_bytes_into(shown, extension, bytes, sink)
     });
+}
+
+/// Runs `read`, validating each row it finds as a project of `division` and handing the
+/// projects on a chunk at a time, then the end of the file.
+fn validate_parts(
+    division: &str,
+    send: &mut dyn FnMut(FilePart),
+    read: impl FnOnce(&mut dyn FnMut(RawRow)) -> FileRead,
+) {
+    let division: Arc<str> = division.into();
+    let mut projects = Vec::new();
+    let mut row_issues = IssueList::default();
+    let file = read(&mut |raw| {
+        if let Some(p) = validate::project(&raw, &division, &mut row_issues) {
+            projects.push(p);
+            if projects.len() >= CHUNK_ROWS {
+                hand_over(std::mem::take(&mut projects), send);
+            }
+        }
+    });
+    if !projects.is_empty() {
+        hand_over(projects, send);
+    }
+    let mut issues = file.issues;
+    issues.append(row_issues);
     send(FilePart::Done {
         input: file.input,
         issues,
     });
+}
+
+/// Hands a chunk of projects on, with each one's [`validate::name_key`] (computed here, on the
+/// reading thread, off the merge's critical path).
+fn hand_over(projects: Vec<ProjectRow>, send: &mut dyn FnMut(FilePart)) {
+    let keys = projects
+        .iter()
+        .map(|p| validate::name_key(&p.name))
+        .collect();
+    send(FilePart::Projects(projects, keys));
 }
 
 /// What one finished file reports to a progress display.
@@ -107,7 +155,7 @@ pub fn for_each_file(
                         if let FilePart::Done { input, issues } = &part {
                             progress(&FileDone {
                                 rows: input.rows,
-                                errors: issue::error_count(issues),
+                                errors: issues.errors(),
                             });
                         }
                         if sender.send(part).is_err() {
@@ -197,7 +245,7 @@ pub struct Merge {
     /// The current file's projects counted so far.
     counted: usize,
     /// The current file's refused duplicates, issued when the file is done.
-    duplicates: Vec<Issue>,
+    duplicates: IssueList,
 }
 
 impl Merge {
@@ -214,10 +262,15 @@ impl Merge {
                 self.counted += projects.len();
                 projects
             }
-            FilePart::Done { mut input, issues } => {
-                self.errors += issue::error_count(&issues);
-                self.issues.extend(issues);
-                self.issues.append(&mut self.duplicates);
+            FilePart::Done {
+                mut input,
+                mut issues,
+            } => {
+                issues.append(std::mem::take(&mut self.duplicates));
+                self.errors += issues.errors();
+                let (kept, omitted) = issues.into_parts();
+                self.issues.extend(kept);
+                input.omitted = omitted;
                 input.counted = std::mem::take(&mut self.counted);
                 self.inputs.push(input);
                 Vec::new()
@@ -229,7 +282,6 @@ impl Merge {
     fn check(&mut self, key: u128, p: &ProjectRow) -> bool {
         match self.seen.check(key, p) {
             Some(duplicate) => {
-                self.errors += usize::from(duplicate.is_error());
                 self.duplicates.push(duplicate);
                 false
             }
@@ -242,7 +294,7 @@ impl Merge {
 
     /// Errors so far (a summary is written only when there are none, or as a draft).
     pub fn errors(&self) -> usize {
-        self.errors
+        self.errors + self.duplicates.errors()
     }
 
     /// Every figure of the report, from the projects counted so far.
@@ -261,6 +313,52 @@ mod tests {
         let samples = crate::read::collect_files(&[PathBuf::from("samples")]).expect("samples");
         assert_eq!(samples.len(), 8);
         (0..times).flat_map(|_| samples.clone()).collect()
+    }
+
+    /// A project of `file` named `name`, read from row `row` of sheet แผน.
+    fn project(file: &str, name: &str, row: u32) -> ProjectRow {
+        ProjectRow {
+            name: name.into(),
+            dimension: crate::model::Dimension::ALL[0],
+            budget_plan: rust_decimal::Decimal::ZERO,
+            budget_ordinance: rust_decimal::Decimal::ZERO,
+            disbursed: rust_decimal::Decimal::ZERO,
+            in_ordinance: false,
+            status: crate::model::Status::Completed,
+            remark: String::new(),
+            division: crate::schema::division_of(Path::new(file)).into(),
+            source: crate::model::Location::cell(file, "แผน", row, 1),
+        }
+    }
+
+    #[test]
+    fn the_same_project_twice_is_refused_naming_both_places() {
+        let mut merge = Merge::default();
+        let mut kept = Vec::new();
+        // The second spelling differs only by a no-break space and a trailing space.
+        for (file, name, row) in [
+            ("กองคลัง.xlsx", "โครงการ ก", 7),
+            ("กองช่าง.xlsx", "โครงการ\u{00A0}ก ", 20),
+        ] {
+            let p = project(file, name, row);
+            let key = validate::name_key(&p.name);
+            kept.extend(merge.take(FilePart::Projects(vec![p], vec![key])));
+            merge.take(FilePart::Done {
+                input: InputFile::new(file, String::new()),
+                issues: IssueList::default(),
+            });
+        }
+        assert_eq!(kept.len(), 1);
+        assert_eq!(merge.errors(), 1);
+        assert_eq!(merge.issues.len(), 1);
+        let issue = &merge.issues[0];
+        assert_eq!(issue.problem.code(), "project-duplicate");
+        assert_eq!(issue.location.to_string(), "กองช่าง.xlsx › แผน › B21");
+        assert!(issue.message().contains("กองคลัง.xlsx › แผน › B8"));
+        assert_eq!(
+            merge.inputs.iter().map(|i| i.counted).collect::<Vec<_>>(),
+            [1, 0]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::compute::ReportTotals;
 use crate::config::ReportConfig;
 use crate::issue::{Issue, Severity};
 use crate::read::InputFile;
-use rust_decimal::Decimal;
+use crate::schema::baht;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -48,7 +48,8 @@ impl Style {
 
 /// Issues grouped by file, a verdict line per file, and a total line. Each issue is two lines:
 /// `ไฟล์ › แผ่นงาน › C8: มิติต้องเป็น 1–4 (พบ "5") · dimension must be 1–4 (found "5")` (what
-/// was found), then, indented, error or warning and what to do.
+/// was found), then, indented, error or warning and what to do. Issues of one code beyond those
+/// kept are one line: `… และอีก 212 ช่อง (money-as-text)`.
 pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style) -> String {
     let mut out = String::new();
     let mut files: Vec<&str> = inputs.iter().map(|i| i.file.as_str()).collect();
@@ -57,25 +58,45 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style) -> St
             files.push(&issue.location.file);
         }
     }
+    let (mut all_errors, mut all_warnings) = (0, 0);
     for file in &files {
         let mine: Vec<&Issue> = issues
             .iter()
             .filter(|i| &*i.location.file == *file)
             .collect();
         for issue in &mine {
-            let label = match issue.severity() {
-                Severity::Error => style.paint("31;1", "✗ ผิด"),
-                Severity::Warning => style.paint("33", "! เตือน"),
-            };
             let _ = writeln!(out, "{issue}");
-            let _ = writeln!(out, "  {label} — {}", issue.fix());
+            let _ = writeln!(
+                out,
+                "  {} — {}",
+                label(issue.severity(), style),
+                issue.fix()
+            );
         }
-        let (errors, warnings) = count(&mine);
+        let (mut errors, mut warnings) = count(&mine);
+        let omitted = inputs
+            .iter()
+            .filter(|i| i.file == *file)
+            .flat_map(|i| &i.omitted);
+        for more in omitted {
+            let _ = writeln!(
+                out,
+                "{file}: … และอีก {n} ช่อง ({code}) · and {n} more",
+                n = more.count,
+                code = more.code
+            );
+            let _ = writeln!(out, "  {}", label(more.severity, style));
+            match more.severity {
+                Severity::Error => errors += more.count,
+                Severity::Warning => warnings += more.count,
+            }
+        }
+        all_errors += errors;
+        all_warnings += warnings;
         let verdict = verdict(errors, warnings, style);
         let _ = writeln!(out, "{} {file}: {verdict}", style.paint("1", "▸"));
     }
-    let all: Vec<&Issue> = issues.iter().collect();
-    let (errors, warnings) = count(&all);
+    let (errors, warnings) = (all_errors, all_warnings);
     let _ = writeln!(
         out,
         "{} {} ไฟล์ · {} files: {}",
@@ -85,6 +106,13 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style) -> St
         verdict(errors, warnings, style)
     );
     out
+}
+
+fn label(severity: Severity, style: Style) -> String {
+    match severity {
+        Severity::Error => style.paint("31;1", "✗ ผิด"),
+        Severity::Warning => style.paint("33", "! เตือน"),
+    }
 }
 
 fn count(issues: &[&Issue]) -> (usize, usize) {
@@ -108,25 +136,6 @@ fn verdict(errors: usize, warnings: usize, style: Style) -> String {
             ),
         )
     }
-}
-
-/// Baht as a person reads it, on the terminal and in the summary's sentences:
-/// `8536600.00` → `8,536,600.00`.
-pub fn baht(value: Decimal) -> String {
-    let text = crate::compute::two_dp(value).to_string();
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, "00"));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}{grouped}.{frac}")
 }
 
 /// Column widths of the terminal table, in terminal cells.
@@ -243,19 +252,4 @@ pub struct JsonReport<'a> {
     pub issues: &'a [Issue],
     /// Every input file.
     pub inputs: &'a [InputFile],
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn baht_groups_thousands() {
-        assert_eq!(baht(Decimal::new(853660000, 2)), "8,536,600.00");
-        assert_eq!(baht(Decimal::ZERO), "0.00");
-        assert_eq!(baht(Decimal::new(100000, 0)), "100,000.00");
-        assert_eq!(baht(Decimal::new(999, 0)), "999.00");
-        assert_eq!(baht(Decimal::new(55300, 0)), "55,300.00");
-        assert_eq!(baht(Decimal::new(-1234567, 1)), "-123,456.70");
-    }
 }

@@ -1,84 +1,21 @@
 //! Raw rows → validated projects (ProjectRow) or issues. Every rule is a small function that
 //! returns the value or an issue with its code and cell. The one cross-row rule (the same project
-//! twice) keeps a [`DuplicateIndex`] of the names seen, which the merge fills file by file.
+//! twice) keeps a [`DuplicateIndex`] of the names seen, which the merge fills file by file. This
+//! module reads nothing: the merge hands it each row as the reader finds it.
 
-use crate::issue::{Issue, MoneyField, Problem};
+use crate::issue::{Issue, IssueList, MoneyField, Problem};
 use crate::model::{Dimension, Location, ProjectRow, Status};
-use crate::read::FileRows;
 use crate::read::cell::{self, DimensionCell, MoneyCell, Tick};
 use crate::read::table::{RawCell, RawRow, RawStatus};
+use crate::schema::status_word;
+use crate::schema::text::{clean_text, normalized};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
-/// The outcome of validating every file: projects in merge order and every issue found
-/// (including the reader's), in file order.
-#[derive(Debug, Default)]
-pub struct Validated {
-    /// Projects that passed every rule (the first of any duplicate pair included).
-    pub projects: Vec<ProjectRow>,
-    /// Every problem, errors and warnings.
-    pub issues: Vec<Issue>,
-}
-
-/// Validates the rows of every file, then looks for projects listed twice.
-pub fn validate(files: Vec<FileRows>) -> Validated {
-    let mut out = Validated::default();
-    for file in files {
-        let one = validate_file(&file);
-        out.projects.extend(one.projects);
-        out.issues.extend(one.issues);
-    }
-    remove_duplicates(&mut out);
-    out
-}
-
-/// Reads one file and validates each row as soon as it is read, handing the file's projects to
-/// `take` in order, `chunk` at a time (the last hand-over may be shorter): neither a sheet's raw
-/// rows nor its projects are ever all held at once. Returns what was read and the file's issues
-/// as [`validate_file`] gives them: the reader's first, then the rows'.
-pub fn read_and_validate_file_into(
-    path: &std::path::Path,
-    chunk: usize,
-    take: &mut dyn FnMut(Vec<ProjectRow>),
-) -> (FileRows, Vec<Issue>) {
-    let division: Arc<str> = crate::read::division_of(path).into();
-    let mut projects = Vec::new();
-    let mut row_issues = Vec::new();
-    let file = crate::read::read_file_into(path, &mut |raw| {
-        if let Some(p) = project(&raw, &division, &mut row_issues) {
-            projects.push(p);
-            if projects.len() >= chunk {
-                take(std::mem::take(&mut projects));
-            }
-        }
-    });
-    if !projects.is_empty() {
-        take(projects);
-    }
-    let mut issues = file.issues.clone();
-    issues.extend(row_issues);
-    (file, issues)
-}
-
-/// Validates one file's rows (the reader's issues first). Projects listed twice are looked for
-/// across all files afterwards, by [`remove_duplicates`].
-pub fn validate_file(file: &FileRows) -> Validated {
-    let mut out = Validated {
-        projects: Vec::with_capacity(file.rows.len()),
-        issues: file.issues.clone(),
-    };
-    for raw in &file.rows {
-        if let Some(p) = project(raw, &file.division, &mut out.issues) {
-            out.projects.push(p);
-        }
-    }
-    out
-}
-
 /// Collects a rule's result: the value, or `None` with the issue recorded.
 struct Checks<'a> {
-    issues: &'a mut Vec<Issue>,
+    issues: &'a mut IssueList,
     location: &'a Location,
     failed: bool,
 }
@@ -99,7 +36,7 @@ impl Checks<'_> {
 }
 
 /// One raw row → a project, recording every problem of the row (not only the first).
-pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut Vec<Issue>) -> Option<ProjectRow> {
+pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Option<ProjectRow> {
     let mut checks = Checks {
         issues,
         location: &raw.location,
@@ -141,7 +78,7 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut Vec<Issue>) -> Op
     let remark = raw
         .remark
         .as_ref()
-        .map(|c| cell::clean_text(&c.value.text()))
+        .map(|c| clean_text(&c.value.text()))
         .unwrap_or_default();
     if status == Some(Status::Cannot) && remark.is_empty() {
         let col = raw.remark.as_ref().map(|c| c.col);
@@ -168,7 +105,7 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut Vec<Issue>) -> Op
 }
 
 fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
-    let text = cell.map(|c| cell::clean_text(&c.value.text()));
+    let text = cell.map(|c| clean_text(&c.value.text()));
     match text {
         Some(t) if !t.is_empty() => Some(t),
         _ => {
@@ -264,7 +201,7 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
                 checks.error(Problem::StatusMissing, Some(c.col));
                 return None;
             }
-            let found = cell::status_word(&c.value.text());
+            let found = status_word(&c.value.text());
             if found.is_none() {
                 let found = c.value.display();
                 checks.error(Problem::StatusUnknown { found }, Some(c.col));
@@ -306,19 +243,6 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
     }
 }
 
-/// The same project (normalised name) twice, in one file or across files: the second is
-/// refused, and its issue names the first. The issues are added after the others.
-pub fn remove_duplicates(out: &mut Validated) {
-    let mut seen = DuplicateIndex::default();
-    let mut issues = Vec::new();
-    out.projects.retain(|p| {
-        seen.check(name_key(&p.name), p)
-            .map(|issue| issues.push(issue))
-            .is_none()
-    });
-    out.issues.extend(issues);
-}
-
 /// Every project name seen so far in a merge (โครงการซ้ำ), to refuse the same project listed
 /// twice. A name is kept as a 128-bit hash (xxh3) of its normalised text, with where it was
 /// first seen: a million projects cost about 40 MB and no name is held. Two different names
@@ -341,7 +265,7 @@ struct FirstSeen {
 /// The key a project's name is known by in a [`DuplicateIndex`]: the 128-bit xxh3 hash of its
 /// normalised text (computed where the file is read, off the merge's critical path).
 pub fn name_key(name: &str) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(cell::normalized(name).as_bytes())
+    xxhash_rust::xxh3::xxh3_128(normalized(name).as_bytes())
 }
 
 impl DuplicateIndex {

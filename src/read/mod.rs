@@ -24,9 +24,27 @@ pub struct InputFile {
     /// Projects of this file counted in the report (rows read less those refused); set by the
     /// merge, 0 until then.
     pub counted: usize,
+    /// Issues of one code beyond [`crate::issue::KEPT_PER_CODE`], counted but not listed; set
+    /// by the merge.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub omitted: Vec<Omitted>,
 }
 
-use crate::issue::{Issue, Problem};
+impl InputFile {
+    /// A file as named to the user, with the SHA-256 of its bytes; nothing read yet.
+    pub fn new(file: &str, sha256: String) -> Self {
+        InputFile {
+            file: file.to_string(),
+            sha256,
+            sheets: Vec::new(),
+            rows: 0,
+            counted: 0,
+            omitted: Vec::new(),
+        }
+    }
+}
+
+use crate::issue::{Issue, IssueList, Omitted, Problem};
 use crate::model::Location;
 use calamine::{Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use cell::Cell;
@@ -37,9 +55,6 @@ use table::{RawRow, SheetRow, SheetTables, TableFinder};
 
 /// File extensions read as spreadsheets.
 pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
-
-/// Sheet names that mark a workbook written by planmerge itself (never read back as input).
-pub const SUMMARY_MARKER_SHEETS: [&str; 2] = ["สรุปผล", "ตรวจสอบข้อมูล"];
 
 /// A failure that stops the run before any file is read (a usage error, not a data issue).
 #[derive(Debug, thiserror::Error)]
@@ -57,17 +72,14 @@ pub enum InputError {
     },
 }
 
-/// One file's rows and problems.
+/// What reading one file gives, besides the rows handed to the sink: the file for the audit
+/// trail and the problems with the file or its layout.
 #[derive(Debug)]
-pub struct FileRows {
+pub struct FileRead {
     /// The file, for the audit trail.
     pub input: InputFile,
-    /// กอง — the division, taken from the file name (`กองคลัง.xlsx` → กองคลัง).
-    pub division: std::sync::Arc<str>,
-    /// Data rows found under headers, in file order.
-    pub rows: Vec<RawRow>,
-    /// Problems with the file or its layout.
-    pub issues: Vec<Issue>,
+    /// Problems with the file or its layout (the rows' own are `validate`'s).
+    pub issues: IssueList,
 }
 
 /// The spreadsheet files named by the inputs: files as given, folders walked recursively (sorted,
@@ -121,87 +133,64 @@ pub fn is_spreadsheet_name(path: &Path) -> bool {
     !hidden && EXTENSIONS.contains(&ext.as_str())
 }
 
-/// Prefix of the file name `planmerge template` gives a division's form (`แบบฟอร์ม-กองคลัง.xlsx`).
-pub const TEMPLATE_FILE_PREFIX: &str = "แบบฟอร์ม-";
-
-/// The division a file belongs to: its name without extension, and without the template's
-/// `แบบฟอร์ม-` prefix (a form returned under its given name still counts for its division).
-pub fn division_of(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| cell::clean_text(&s.to_string_lossy()))
-        .unwrap_or_default();
-    match stem.strip_prefix(TEMPLATE_FILE_PREFIX) {
-        Some(division) if !division.trim().is_empty() => division.trim().to_string(),
-        _ => stem,
+/// Whether the file at `path` is a summary written by planmerge: an .xlsx (the only format
+/// planmerge writes) with every sheet of [`crate::schema::SUMMARY_MARKER_SHEETS`]. Only the
+/// sheet names are read, after the same guard as any input.
+pub fn is_summary_workbook(path: &Path) -> bool {
+    let is_xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let Some(bytes) = is_xlsx.then(|| std::fs::read(path).ok()).flatten() else {
+        return false;
+    };
+    if guard::xlsx_damage(&bytes).is_some() {
+        return false;
     }
+    let Ok(book) = Xlsx::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    let names = book.sheet_names();
+    crate::schema::SUMMARY_MARKER_SHEETS
+        .iter()
+        .all(|marker| names.iter().any(|n| n == marker))
 }
 
-/// Reads one file: never panics, never fails — every problem becomes an issue.
-pub fn read_file(path: &Path) -> FileRows {
-    let mut rows = Vec::new();
-    let mut file = read_file_into(path, &mut |raw| rows.push(raw));
-    file.rows = rows;
-    file
-}
-
-/// Reads one file, handing each data row to `sink` as soon as it is found instead of keeping it
-/// (the returned `rows` is empty): a million-row sheet is never held whole.
-pub fn read_file_into(path: &Path, sink: &mut dyn FnMut(RawRow)) -> FileRows {
+/// Reads one file from disk, handing each data row to `sink` as soon as it is found: a
+/// million-row sheet is never held whole. Never panics, never fails: every problem becomes an
+/// issue.
+pub fn read_file_into(path: &Path, sink: &mut dyn FnMut(RawRow)) -> FileRead {
     let shown = path.display().to_string();
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let mut read = match std::fs::read(path) {
+    match std::fs::read(path) {
         Ok(bytes) => read_bytes_into(&shown, &extension, bytes, sink),
-        Err(e) => FileRows {
-            input: InputFile {
-                file: shown.clone(),
-                sha256: String::new(),
-                sheets: Vec::new(),
-                rows: 0,
-                counted: 0,
-            },
-            division: "".into(),
-            rows: Vec::new(),
-            issues: vec![Issue::new(
+        Err(e) => FileRead {
+            input: InputFile::new(&shown, String::new()),
+            issues: IssueList::from(vec![Issue::new(
                 Problem::FileUnreadable {
                     reason: e.to_string(),
                 },
                 Location::file(&shown),
-            )],
+            )]),
         },
-    };
-    read.division = division_of(path).into();
-    read
+    }
 }
 
 /// Reads a file's bytes as the format its `extension` names (`xlsx`, `ods`…; the content is
 /// sniffed when that fails), reporting under the name `shown`. Never panics, never fails: every
-/// problem becomes an issue. The fuzz target calls this directly.
-pub fn read_bytes(shown: &str, extension: &str, bytes: Vec<u8>) -> FileRows {
-    let mut rows = Vec::new();
-    let mut file = read_bytes_into(shown, extension, bytes, &mut |raw| rows.push(raw));
-    file.rows = rows;
-    file
-}
+/// problem becomes an issue. Each data row is handed to `sink` as soon as it is found: a
+/// million-row sheet is never held whole. The fuzz target calls this directly.
 
-/// [`read_bytes`], handing each data row to `sink` as it is found (the returned `rows` is empty).
 pub fn read_bytes_into(
     shown: &str,
     extension: &str,
     bytes: Vec<u8>,
     sink: &mut dyn FnMut(RawRow),
-) -> FileRows {
-    let mut input = InputFile {
-        file: shown.to_string(),
-        sha256: hex(&Sha256::digest(&bytes)),
-        sheets: Vec::new(),
-        rows: 0,
-        counted: 0,
-    };
-    let mut issues = Vec::new();
+) -> FileRead {
+    let mut input = InputFile::new(shown, hex(&Sha256::digest(&bytes)));
+    let mut issues = IssueList::default();
     let mut sink = std::panic::AssertUnwindSafe(sink);
     let outcome =
         std::panic::catch_unwind(move || read_workbook(shown, extension, bytes, &mut **sink));
@@ -218,9 +207,9 @@ pub fn read_bytes_into(
                     }
                 }
                 input.rows += tables.rows_read;
-                issues.extend(tables.issues);
+                issues.append(tables.issues);
             }
-            if input.sheets.is_empty() && !issues.iter().any(|i| i.is_error()) {
+            if input.sheets.is_empty() && !issues.has_errors() {
                 issues.push(Issue::new(Problem::NoProjectTable, Location::file(shown)));
             }
         }
@@ -232,12 +221,7 @@ pub fn read_bytes_into(
             Location::file(shown),
         )),
     }
-    FileRows {
-        input,
-        division: division_of(Path::new(shown)).into(),
-        rows: Vec::new(),
-        issues,
-    }
+    FileRead { input, issues }
 }
 
 /// The reason given when the spreadsheet library panicked on a file (caught, but a bug to report:
@@ -388,7 +372,7 @@ impl Book {
             .into_iter()
             .filter(|s| s.typ == SheetType::WorkSheet)
             .collect();
-        let is_summary = SUMMARY_MARKER_SHEETS
+        let is_summary = crate::schema::SUMMARY_MARKER_SHEETS
             .iter()
             .all(|marker| sheets.iter().any(|s| s.name == *marker));
         if is_summary {

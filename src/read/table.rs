@@ -3,92 +3,13 @@
 //! repeated on every printed page and total rows (รวม), and hand every other non-blank row on as
 //! a [`RawRow`]. What a value means is decided later, in `validate`.
 
-use super::cell::{Cell, normalize, normalized, status_word};
-use crate::issue::{Issue, Problem};
+use super::cell::Cell;
+use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Location, Status};
+use crate::schema::text::{normalize, normalized};
+use crate::schema::{Field, header_field};
 use std::collections::HashSet;
 use std::sync::Arc;
-
-/// What a column of a project table holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    /// ลำดับ
-    Number,
-    /// รายการโครงการ / ชื่อโครงการ
-    Name,
-    /// มิติ
-    Dimension,
-    /// งบประมาณ (ตามแผน)
-    BudgetPlan,
-    /// งบประมาณตามข้อบัญญัติ/เทศบัญญัติ
-    BudgetOrdinance,
-    /// เบิกจ่าย
-    Disbursed,
-    /// บรรจุในข้อบัญญัติ/เทศบัญญัติ/แผนดำเนินงาน
-    InOrdinance,
-    /// สถานะ as one column of words
-    StatusWords,
-    /// One of the four status tick columns
-    StatusTick(Status),
-    /// หมายเหตุ
-    Remark,
-}
-
-impl Field {
-    fn thai(self) -> &'static str {
-        match self {
-            Field::Number => "ลำดับ",
-            Field::Name => "รายการโครงการ",
-            Field::Dimension => "มิติ",
-            Field::BudgetPlan => "งบประมาณ",
-            Field::BudgetOrdinance => "งบประมาณตามข้อบัญญัติ/เทศบัญญัติ",
-            Field::Disbursed => "เบิกจ่าย",
-            Field::InOrdinance => "บรรจุในข้อบัญญัติ",
-            Field::StatusWords => "สถานะ",
-            Field::StatusTick(s) => s.thai(),
-            Field::Remark => "หมายเหตุ",
-        }
-    }
-}
-
-/// The field a header cell names, compared after normalising.
-pub fn header_field(text: &str) -> Option<Field> {
-    let t = normalized(text);
-    if t.is_empty() || t.chars().count() > 60 {
-        return None;
-    }
-    let field = if t.starts_with("ลำดับ") {
-        Field::Number
-    } else if t.contains("หมายเหตุ") {
-        Field::Remark
-    } else if t.starts_with("บรรจุ") {
-        Field::InOrdinance
-    } else if t.contains("เบิกจ่าย") || t.contains("ใช้จริง") {
-        Field::Disbursed
-    } else if t.contains("งบประมาณ") {
-        if t.contains("ข้อบัญญัติ") || t.contains("เทศบัญญัติ")
-        {
-            Field::BudgetOrdinance
-        } else {
-            Field::BudgetPlan
-        }
-    } else if t.starts_with("มิติ") && t.chars().count() <= 8 {
-        Field::Dimension
-    } else if t.starts_with("สถานะ") {
-        Field::StatusWords
-    } else if let Some(status) = status_word(&t).filter(|_| t.chars().count() <= 30) {
-        Field::StatusTick(status)
-    } else if t.contains("รายการโครงการ")
-        || t.contains("ชื่อโครงการ")
-        || t.starts_with("โครงการ/กิจกรรม")
-        || t == "โครงการ"
-    {
-        Field::Name
-    } else {
-        return None;
-    };
-    Some(field)
-}
 
 /// One row of a sheet: its zero-based index and its non-empty cells, left to right.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -323,7 +244,7 @@ pub struct SheetTables {
     /// Data rows under a header, in sheet order.
     pub rows: Vec<RawRow>,
     /// Problems with the sheet's layout (headers, skipped rows).
-    pub issues: Vec<Issue>,
+    pub issues: IssueList,
     /// Non-blank rows read under a header (projects + rows that will be refused).
     pub rows_read: usize,
     /// Whether a header was found at all.

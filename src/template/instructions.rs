@@ -7,7 +7,7 @@ use super::TemplateSpec;
 use super::sheet::{FIRST_DATA_ROW, columns};
 use super::styles::{Styles, height};
 use crate::model::Status;
-use crate::read::table::Field;
+use crate::schema::Field;
 use rust_xlsxwriter::{Format, ProtectionOptions, Workbook, Worksheet, XlsxError};
 
 /// e-PlanNACC's reasons for ไม่สามารถดำเนินการได้.

@@ -22,7 +22,7 @@ pub const INSTRUCTIONS_SHEET: &str = "คำชี้แจง";
 
 /// Prefix of the default output name: `แบบฟอร์ม-กองคลัง.xlsx`. The reader strips it again, so a
 /// returned template still counts for its division.
-pub const FILE_PREFIX: &str = crate::read::TEMPLATE_FILE_PREFIX;
+pub const FILE_PREFIX: &str = crate::schema::TEMPLATE_FILE_PREFIX;
 
 /// Blank data rows in a template without projects; a prefilled one gets its projects plus
 /// [`SPARE_ROWS`].

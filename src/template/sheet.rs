@@ -11,7 +11,7 @@
 use super::TemplateSpec;
 use super::styles::{Styles, height};
 use crate::model::{ProjectRow, Status, column_letters};
-use crate::read::table::Field;
+use crate::schema::Field;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
@@ -67,27 +67,27 @@ pub const fn columns() -> [Column; 9] {
     ]
 }
 
-/// Zero-based column of a field.
-fn col(field: Field) -> u16 {
+/// Zero-based column of a field; an error for a field the template has no column for (a
+/// mistake in this module, said rather than written into column A).
+fn col(field: Field) -> Result<u16, XlsxError> {
     columns()
         .iter()
         .position(|c| c.field == field)
         .and_then(|p| u16::try_from(p).ok())
-        .unwrap_or(0)
+        .ok_or_else(|| {
+            XlsxError::ParameterError(format!("the template has no column {}", field.thai()))
+        })
 }
 
 /// `D7`: the first data cell of a field, the anchor of its relative validation formulas.
-fn first_cell(field: Field) -> String {
-    format!(
-        "{}{}",
-        column_letters(u32::from(col(field))),
-        FIRST_DATA_ROW + 1
-    )
+fn first_cell(field: Field) -> Result<String, XlsxError> {
+    let letters = column_letters(u32::from(col(field)?));
+    Ok(format!("{letters}{}", FIRST_DATA_ROW + 1))
 }
 
 /// `$B7`: the first data cell of a field, its column fixed (for row-wide conditional formats).
-fn absolute_col(field: Field) -> String {
-    format!("${}", first_cell(field))
+fn absolute_col(field: Field) -> Result<String, XlsxError> {
+    Ok(format!("${}", first_cell(field)?))
 }
 
 /// Adds the data sheet.
@@ -103,7 +103,7 @@ pub fn add(book: &mut Workbook, spec: &TemplateSpec, styles: &Styles) -> Result<
         data_row(ws, row, project, styles)?;
     }
     for (field, validation) in validations(spec)? {
-        let c = col(field);
+        let c = col(field)?;
         ws.add_data_validation(FIRST_DATA_ROW, c, last_row, c, &validation)?;
     }
     highlights(ws, last_row, styles)?;
@@ -236,11 +236,11 @@ fn texts(
 
 /// A custom rule for money: a number, not negative, at most two decimals (`extra` adds a
 /// condition, e.g. not above the budget).
-fn money_rule(field: Field, extra: &str) -> DataValidation {
-    let cell = first_cell(field);
-    DataValidation::new().allow_custom(Formula::new(format!(
+fn money_rule(field: Field, extra: &str) -> Result<DataValidation, XlsxError> {
+    let cell = first_cell(field)?;
+    Ok(DataValidation::new().allow_custom(Formula::new(format!(
         "=AND(ISNUMBER({cell}),{cell}>=0,ROUND({cell},2)={cell}{extra})"
-    )))
+    ))))
 }
 
 const MONEY_ERROR: &str = "ใส่จำนวนเงินเป็นตัวเลข ไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง เช่น 55300 หรือ 55300.50 \
@@ -251,9 +251,9 @@ fn validations(spec: &TemplateSpec) -> Result<Vec<(Field, DataValidation)>, Xlsx
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.thai()).collect();
     let disbursed_limit = format!(
         ",{d}<=IF(ISBLANK({e}),{p},{e})",
-        d = first_cell(Field::Disbursed),
-        e = first_cell(Field::BudgetOrdinance),
-        p = first_cell(Field::BudgetPlan),
+        d = first_cell(Field::Disbursed)?,
+        e = first_cell(Field::BudgetOrdinance)?,
+        p = first_cell(Field::BudgetPlan)?,
     );
     Ok(vec![
         (
@@ -286,7 +286,7 @@ fn validations(spec: &TemplateSpec) -> Result<Vec<(Field, DataValidation)>, Xlsx
         (
             Field::BudgetPlan,
             texts(
-                money_rule(Field::BudgetPlan, ""),
+                money_rule(Field::BudgetPlan, "")?,
                 "งบประมาณตามแผน (บาท)",
                 "งบประมาณตามแผนพัฒนาท้องถิ่น เป็นตัวเลข ทศนิยมไม่เกิน 2 ตำแหน่ง ถ้าไม่ใช้งบประมาณ ให้ใส่ 0",
                 "จำนวนเงินไม่ถูกต้อง",
@@ -296,7 +296,7 @@ fn validations(spec: &TemplateSpec) -> Result<Vec<(Field, DataValidation)>, Xlsx
         (
             Field::BudgetOrdinance,
             texts(
-                money_rule(Field::BudgetOrdinance, ""),
+                money_rule(Field::BudgetOrdinance, "")?,
                 "งบตามข้อบัญญัติ (บาท)",
                 "งบประมาณที่ตั้งไว้ในข้อบัญญัติ/เทศบัญญัติ ถ้าเว้นว่าง จะถือว่าเท่ากับงบประมาณตามแผน",
                 "จำนวนเงินไม่ถูกต้อง",
@@ -306,7 +306,7 @@ fn validations(spec: &TemplateSpec) -> Result<Vec<(Field, DataValidation)>, Xlsx
         (
             Field::Disbursed,
             texts(
-                money_rule(Field::Disbursed, &disbursed_limit),
+                money_rule(Field::Disbursed, &disbursed_limit)?,
                 "เบิกจ่าย (บาท)",
                 "ยอดเบิกจ่ายจริงสะสมถึงวันรายงาน ใส่ 0 ถ้ายังไม่ได้เบิกจ่าย ต้องไม่เกินงบประมาณ",
                 "เบิกจ่ายไม่ถูกต้อง",
@@ -385,22 +385,22 @@ pub fn dimension_message(names: &[String; 4]) -> String {
 /// Conditional formats that shade what a started row still needs: a blank มิติ, budget,
 /// disbursed or status once the name is typed, and a blank หมายเหตุ for "cannot".
 fn highlights(ws: &mut Worksheet, last_row: u32, styles: &Styles) -> Result<(), XlsxError> {
-    let name = absolute_col(Field::Name);
+    let name = absolute_col(Field::Name)?;
     for field in [
         Field::Dimension,
         Field::BudgetPlan,
         Field::Disbursed,
         Field::StatusWords,
     ] {
-        let c = col(field);
-        let rule = format!("=AND(LEN({name})>0,LEN({})=0)", first_cell(field));
+        let c = col(field)?;
+        let rule = format!("=AND(LEN({name})>0,LEN({})=0)", first_cell(field)?);
         let cf = ConditionalFormatFormula::new()
             .set_rule(rule.as_str())
             .set_format(&styles.needs_input);
         ws.add_conditional_format(FIRST_DATA_ROW, c, last_row, c, &cf)?;
     }
-    let status = absolute_col(Field::StatusWords);
-    let remark = first_cell(Field::Remark);
+    let status = absolute_col(Field::StatusWords)?;
+    let remark = first_cell(Field::Remark)?;
     let rule = format!(
         "=AND({status}=\"{}\",LEN(TRIM({remark}))=0)",
         Status::Cannot.thai()
@@ -408,7 +408,7 @@ fn highlights(ws: &mut Worksheet, last_row: u32, styles: &Styles) -> Result<(), 
     let cf = ConditionalFormatFormula::new()
         .set_rule(rule.as_str())
         .set_format(&styles.needs_input);
-    let c = col(Field::Remark);
+    let c = col(Field::Remark)?;
     ws.add_conditional_format(FIRST_DATA_ROW, c, last_row, c, &cf)?;
     Ok(())
 }

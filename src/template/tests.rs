@@ -1,6 +1,6 @@
 use super::sheet::{MESSAGE_LIMIT, dimension_message};
 use super::*;
-use crate::read::table::header_field;
+use crate::schema::header_field;
 
 #[test]
 fn every_header_is_recognised_as_its_field() {
@@ -47,7 +47,7 @@ fn default_file_name_carries_the_division() {
         "template.xlsx"
     );
     assert_eq!(
-        crate::read::division_of(std::path::Path::new("แบบฟอร์ม-กองคลัง.xlsx")),
+        crate::schema::division_of(std::path::Path::new("แบบฟอร์ม-กองคลัง.xlsx")),
         "กองคลัง"
     );
 }

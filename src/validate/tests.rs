@@ -58,9 +58,9 @@ fn good() -> RawRow {
 }
 
 fn run(raw: RawRow) -> (Option<ProjectRow>, Vec<Issue>) {
-    let mut issues = Vec::new();
+    let mut issues = IssueList::default();
     let p = project(&raw, &"กองคลัง".into(), &mut issues);
-    (p, issues)
+    (p, issues.into_parts().0)
 }
 
 fn only_issue(raw: RawRow) -> Issue {
@@ -277,51 +277,6 @@ fn every_problem_of_a_row_is_reported() {
         codes,
         ["name-missing", "dimension-invalid", "money-negative"]
     );
-}
-
-#[test]
-fn the_same_project_twice_names_both_places() {
-    let second = RawRow {
-        name: text(1, "โครงการ\u{00A0}ก "),
-        location: Location {
-            row: Some(20),
-            ..Location::sheet("กองช่าง.xlsx", "แผน")
-        },
-        ..good()
-    };
-    let files = vec![
-        FileRows {
-            input: crate::read::InputFile {
-                file: "กองคลัง.xlsx".into(),
-                sha256: String::new(),
-                sheets: vec![],
-                rows: 1,
-                counted: 0,
-            },
-            division: "กองคลัง".into(),
-            rows: vec![good()],
-            issues: vec![],
-        },
-        FileRows {
-            input: crate::read::InputFile {
-                file: "กองช่าง.xlsx".into(),
-                sha256: String::new(),
-                sheets: vec![],
-                rows: 1,
-                counted: 0,
-            },
-            division: "กองช่าง".into(),
-            rows: vec![second],
-            issues: vec![],
-        },
-    ];
-    let out = validate(files);
-    assert_eq!(out.projects.len(), 1);
-    assert_eq!(out.issues.len(), 1);
-    let issue = &out.issues[0];
-    assert_eq!(issue.problem.code(), "project-duplicate");
-    assert_eq!(issue.location.to_string(), "กองช่าง.xlsx › แผน › B21");
-    assert!(issue.message().contains("กองคลัง.xlsx › แผน › B8"));
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //! dimension (clustered columns) and the mix of the four statuses (pie).
 
 use super::styles::{FONT_NAME, Styles};
-use super::{SHEET_CHARTS, Summary, banner, page_setup, set_widths};
+use super::{Summary, banner, page_setup, set_widths};
 use crate::model::Status;
+use crate::schema::SHEET_CHARTS;
 use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartFont, ChartLegendPosition, ChartType, Worksheet, XlsxError,
 };

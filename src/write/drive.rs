@@ -110,7 +110,7 @@ fn sentences(s: &Summary<'_>) -> Vec<(String, Figure, &'static str)> {
         (
             format!(
                 "- เบิกจ่ายงบประมาณ {} บาท คิดเป็นร้อยละ {}",
-                crate::output::baht(total.disbursed),
+                crate::schema::baht(total.disbursed),
                 total.pct_disbursed
             ),
             Figure::Baht(num(total.disbursed)),

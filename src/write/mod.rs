@@ -12,7 +12,7 @@ mod charts;
 mod divisions;
 mod drive;
 mod projects;
-pub mod styles;
+pub(crate) mod styles;
 mod summary;
 
 use crate::compute::ReportTotals;
@@ -20,6 +20,9 @@ use crate::config::ReportConfig;
 use crate::issue::Issue;
 use crate::model::ProjectRow;
 use crate::read::InputFile;
+use crate::schema::{
+    SHEET_AUDIT, SHEET_CHARTS, SHEET_DIVISIONS, SHEET_DRIVE, SHEET_PROJECTS, SHEET_SUMMARY,
+};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
@@ -27,29 +30,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::SyncSender;
 use std::thread::JoinHandle;
 use styles::Styles;
-
-/// สรุปผล — the chapter-3 tables.
-pub const SHEET_SUMMARY: &str = "สรุปผล";
-/// รายการโครงการ — the merged project list.
-pub const SHEET_PROJECTS: &str = "รายการโครงการ";
-/// สรุปผลการขับเคลื่อนแผนฯ — the summary sentences.
-pub const SHEET_DRIVE: &str = "สรุปผลการขับเคลื่อนแผนฯ";
-/// รายกอง — one row per division.
-pub const SHEET_DIVISIONS: &str = "รายกอง";
-/// แผนภูมิ — native charts.
-pub const SHEET_CHARTS: &str = "แผนภูมิ";
-/// ตรวจสอบข้อมูล — inputs and issues (audit trail).
-pub const SHEET_AUDIT: &str = "ตรวจสอบข้อมูล";
-
-/// Every sheet name, in workbook order.
-pub const SHEET_NAMES: [&str; 6] = [
-    SHEET_SUMMARY,
-    SHEET_PROJECTS,
-    SHEET_DRIVE,
-    SHEET_DIVISIONS,
-    SHEET_CHARTS,
-    SHEET_AUDIT,
-];
 
 /// Everything the summary workbook shows.
 #[derive(Debug, Clone, Copy)]
@@ -107,30 +87,9 @@ pub enum WriteError {
     },
 }
 
-/// Writes the summary workbook for a list held in memory to `path` (atomically: temp file +
-/// rename).
-pub fn write_summary(
-    path: &Path,
-    summary: &Summary<'_>,
-    projects: &[ProjectRow],
-) -> Result<(), WriteError> {
-    let mut workbook = build(summary, projects)?;
-    save_atomically(&mut workbook, path)
-}
-
 /// Project lists longer than this are compressed at the fastest level, and their rows past this
 /// many keep the default height (a list that long is read on screen, not printed).
 pub(crate) const LARGE_LIST: u32 = 20_000;
-
-/// Assembles the whole workbook for a list held in memory.
-pub fn build(summary: &Summary<'_>, projects: &[ProjectRow]) -> Result<Workbook, XlsxError> {
-    let draft = summary.is_draft().then(|| summary.draft_text());
-    let mut book = SummaryBook::new(summary.config, draft.as_deref())?;
-    for project in projects {
-        book.push(project.clone())?;
-    }
-    book.finish(summary)
-}
 
 /// The summary workbook while it is written: the project list (รายการโครงการ) takes projects
 /// one at a time as the merge hands them over and streams them to a temporary file, so a
@@ -166,6 +125,20 @@ impl SummaryBook {
             styles,
             list,
         })
+    }
+
+    /// The workbook for a list held whole (a draft, whose banner is known only once every file
+    /// is read), its projects written in the order given.
+    pub fn with_projects(
+        summary: &Summary<'_>,
+        projects: impl IntoIterator<Item = ProjectRow>,
+    ) -> Result<Self, XlsxError> {
+        let draft = summary.is_draft().then(|| summary.draft_text());
+        let mut book = SummaryBook::new(summary.config, draft.as_deref())?;
+        for project in projects {
+            book.push(project)?;
+        }
+        Ok(book)
     }
 
     /// Appends one project to the list (numbered in the order given).
@@ -409,7 +382,7 @@ pub(crate) fn fit_row(
 
 /// Saves to `.NAME.tmp-PID` beside `path`, then renames over `path`; the temporary file is
 /// removed when anything fails.
-fn save_atomically(workbook: &mut Workbook, path: &Path) -> Result<(), WriteError> {
+pub(crate) fn save_atomically(workbook: &mut Workbook, path: &Path) -> Result<(), WriteError> {
     let temp = temp_path(path);
     let io_error = |source| WriteError::Io {
         path: path.display().to_string(),

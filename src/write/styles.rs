@@ -55,8 +55,6 @@ pub struct Styles {
     pub baht: Format,
     /// Percentage in a table: `0.00`.
     pub percent: Format,
-    /// A tick (☑), centred.
-    pub tick: Format,
     /// Label of a total row (รวม): bold, centred, shaded.
     pub total_label: Format,
     /// Count in a total row.
@@ -174,7 +172,6 @@ impl Styles {
                 .set_align(FormatAlign::Center),
             baht: number.clone().set_num_format(BAHT),
             percent: number.clone().set_num_format(PERCENT),
-            tick: cell.clone().set_align(FormatAlign::Center),
             total_label: total(cell.clone().set_align(FormatAlign::Center)),
             total_count: total(
                 cell.clone()

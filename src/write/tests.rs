@@ -47,9 +47,18 @@ fn with_summary<T>(errors: usize, f: impl FnOnce(&Summary<'_>, &[ProjectRow]) ->
     f(&summary, &projects)
 }
 
+/// The workbook for a list held whole, through the engine the merge uses.
+fn build(summary: &Summary<'_>, projects: &[ProjectRow]) -> Result<Workbook, XlsxError> {
+    SummaryBook::with_projects(summary, projects.iter().cloned())?.finish(summary)
+}
+
+fn save(path: &Path, summary: &Summary<'_>, projects: &[ProjectRow]) -> Result<(), WriteError> {
+    SummaryBook::with_projects(summary, projects.iter().cloned())?.save(path, summary)
+}
+
 #[test]
 fn sheet_names_fit_excel_limits() {
-    for name in SHEET_NAMES {
+    for name in crate::schema::SHEET_NAMES {
         assert!(name.encode_utf16().count() <= 31, "{name} is too long");
         assert!(
             !name.contains(['[', ']', ':', '*', '?', '/', '\\']),
@@ -68,7 +77,7 @@ fn workbook_builds_with_every_sheet_in_order() {
             .map(|w| w.name().to_string())
             .collect()
     });
-    assert_eq!(names, SHEET_NAMES);
+    assert_eq!(names, crate::schema::SHEET_NAMES);
 }
 
 #[test]
@@ -85,7 +94,7 @@ fn save_replaces_the_output_and_leaves_no_temp_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("summary.xlsx");
     std::fs::write(&path, b"old").expect("old file");
-    with_summary(0, |s, p| write_summary(&path, s, p)).expect("written");
+    with_summary(0, |s, p| save(&path, s, p)).expect("written");
     let bytes = std::fs::read(&path).expect("read");
     assert_eq!(&bytes[..2], b"PK", "an xlsx (zip) replaced the old file");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
@@ -100,7 +109,7 @@ fn save_replaces_the_output_and_leaves_no_temp_file() {
 fn failed_save_is_an_error_naming_the_file_and_leaves_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("missing-folder").join("summary.xlsx");
-    let err = with_summary(0, |s, p| write_summary(&path, s, p)).expect_err("cannot save");
+    let err = with_summary(0, |s, p| save(&path, s, p)).expect_err("cannot save");
     assert!(err.to_string().contains("summary.xlsx"), "{err}");
     assert!(!path.exists());
     assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 0);

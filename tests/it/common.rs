@@ -114,11 +114,10 @@ impl SeedData {
         let projects = seed_projects();
         let totals = compute(&projects, &config);
         let inputs = vec![InputFile {
-            file: FIXTURE_FILE.to_string(),
-            sha256: "0".repeat(64),
             sheets: vec![FIXTURE_SHEET.to_string()],
             rows: projects.len() + 2,
             counted: projects.len(),
+            ..InputFile::new(FIXTURE_FILE, "0".repeat(64))
         }];
         SeedData {
             config,
@@ -154,7 +153,9 @@ impl SeedData {
 
     /// Writes the summary workbook to `path`.
     pub fn write(&self, path: &Path) -> Result<(), planmerge::write::WriteError> {
-        planmerge::write::write_summary(path, &self.summary(), &self.projects)
+        let summary = self.summary();
+        let projects = self.projects.iter().cloned();
+        planmerge::write::SummaryBook::with_projects(&summary, projects)?.save(path, &summary)
     }
 
     /// The summary to write.

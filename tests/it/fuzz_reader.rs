@@ -10,7 +10,8 @@
 //! The libFuzzer target is fuzz/fuzz_targets/read_bytes.rs (`cargo +nightly fuzz run read_bytes`).
 
 use crate::support::hostile;
-use planmerge::read::{READER_PANICKED, read_bytes};
+use planmerge::issue::IssueList;
+use planmerge::read::{READER_PANICKED, read_bytes_into};
 use proptest::prelude::*;
 use std::io::{Cursor, Read, Write};
 
@@ -186,8 +187,13 @@ fn rezip(seed: &[u8], entry: usize, edit: impl Fn(&[u8]) -> Vec<u8>) -> Option<V
 /// Reads `bytes` as every format; `Err` describes the first finding.
 fn read_all_ways(bytes: &[u8]) -> Result<(), String> {
     for ext in EXTENSIONS {
-        let read = read_bytes("fuzz", ext, bytes.to_vec());
-        for issue in &read.issues {
+        // Every row the reader finds is validated as it is found, as in a merge.
+        let mut row_issues = IssueList::default();
+        let division = "fuzz".into();
+        let read = read_bytes_into("fuzz", ext, bytes.to_vec(), &mut |raw| {
+            let _ = planmerge::validate::project(&raw, &division, &mut row_issues);
+        });
+        for issue in read.issues.iter() {
             let code = issue.problem.code();
             if !READER_CODES.contains(&code) {
                 return Err(format!("as {ext}: unexpected code {code}"));
@@ -196,7 +202,6 @@ fn read_all_ways(bytes: &[u8]) -> Result<(), String> {
                 return Err(format!("as {ext}: calamine panicked (caught)"));
             }
         }
-        let _ = planmerge::validate::validate(vec![read]);
     }
     Ok(())
 }

@@ -2,8 +2,8 @@
 //! or a correct result — never a panic, never a runaway allocation, never a lost row.
 
 use crate::support::hostile::{self, fixture};
+use crate::support::{FileRows, read_file};
 use crate::support::{V, WORDS_HEADER, t, words_row, write_book};
-use planmerge::read::{FileRows, read_file};
 use std::path::Path;
 
 /// The codes of a read file's issues.

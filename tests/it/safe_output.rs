@@ -78,7 +78,7 @@ fn a_workbook_with_only_one_marker_sheet_is_still_read() {
     hostile::book_with(&path, "สรุปผล", |ws| {
         hostile::put_table(ws, 0, &[words_row(1, "โครงการ ก", 1.0, 0.0)])
     });
-    let read = planmerge::read::read_file(&path);
+    let read = crate::support::read_file(&path);
     assert_eq!(read.rows.len(), 1, "a division may name its sheet สรุปผล");
 }
 

@@ -5,7 +5,7 @@
 
 use crate::common::{ReadBack, SeedData};
 use calamine::Data;
-use planmerge::write::SHEET_NAMES;
+use planmerge::schema::SHEET_NAMES;
 use std::path::PathBuf;
 
 const SUMMARY: &str = "สรุปผล";

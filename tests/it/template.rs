@@ -5,15 +5,14 @@
 use crate::support::{REPORT_TOML, TICK_HEADER, V, WORDS_HEADER, t, write_book};
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use planmerge::cli::TemplateArgs;
-use planmerge::commands::{self, CommandError, Outcome};
 use planmerge::config::ReportConfig;
 use planmerge::model::{Dimension, ProjectRow, Status};
-use planmerge::read::cell::status_word;
+use planmerge::schema::status_word;
 use planmerge::template::{
     DATA_SHEET, FIRST_DATA_ROW, HEADER_ROW, INSTRUCTIONS_SHEET, TemplateSpec, columns,
     write_template,
 };
+use planmerge::{CommandError, Failure, Outcome, Terminals};
 use planmerge::{compute, read_and_validate};
 use rust_decimal::Decimal;
 use std::io::Read;
@@ -354,13 +353,28 @@ fn two_divisions(dir: &Path) {
     std::fs::write(dir.join("report.toml"), REPORT_TOML).expect("toml");
 }
 
-fn template_args(from: &Path, division: &str, output: &Path) -> TemplateArgs {
-    TemplateArgs {
-        output: Some(output.to_path_buf()),
-        division: Some(division.to_string()),
-        config: Some(from.join("report.toml")),
-        from: Some(from.to_path_buf()),
-    }
+/// `planmerge template --from FROM --division DIVISION -o OUTPUT -c FROM/report.toml`, run in
+/// this process.
+fn template_from(
+    from: &Path,
+    division: &str,
+    output: &Path,
+    stdout: &mut Vec<u8>,
+) -> Result<Outcome, Failure> {
+    let config = from.join("report.toml");
+    let args: [&std::ffi::OsStr; 10] = [
+        "planmerge".as_ref(),
+        "template".as_ref(),
+        "--from".as_ref(),
+        from.as_os_str(),
+        "--division".as_ref(),
+        division.as_ref(),
+        "-o".as_ref(),
+        output.as_os_str(),
+        "-c".as_ref(),
+        config.as_os_str(),
+    ];
+    planmerge::run(args, stdout, &mut Vec::new(), Terminals::default())
 }
 
 #[test]
@@ -372,13 +386,8 @@ fn prefill_from_a_folder_reproduces_the_divisions_rows_and_figures() {
     let out_dir = dir.path().join("รอบ12");
     std::fs::create_dir(&out_dir).expect("dir");
     let output = out_dir.join("แบบฟอร์ม-กองคลัง.xlsx");
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let outcome = commands::template(
-        &template_args(&from, "กองคลัง", &output),
-        &mut stdout,
-        &mut stderr,
-    )
-    .expect("template");
+    let mut stdout = Vec::new();
+    let outcome = template_from(&from, "กองคลัง", &output, &mut stdout).expect("template");
     assert_eq!(outcome, Outcome::Clean);
     assert!(String::from_utf8_lossy(&stdout).contains("4 projects listed"));
 
@@ -393,7 +402,7 @@ fn prefill_from_a_folder_reproduces_the_divisions_rows_and_figures() {
         "prefix stripped"
     );
     let figures = |m: &planmerge::Merged| {
-        serde_json::to_value(planmerge::output::JsonSummary::from(&compute::compute(
+        serde_json::to_value(planmerge::JsonSummary::from(&compute::compute(
             &m.projects,
             &config(),
         )))
@@ -422,12 +431,11 @@ fn prefill_for_an_unknown_division_names_the_divisions_found() {
     let dir = tempfile::tempdir().expect("tempdir");
     two_divisions(dir.path());
     let output = dir.path().join("out.xlsx");
-    let error = commands::template(
-        &template_args(dir.path(), "กองการศึกษา", &output),
-        &mut Vec::new(),
-        &mut Vec::new(),
-    )
-    .expect_err("unknown division");
+    let failure = template_from(dir.path(), "กองการศึกษา", &output, &mut Vec::new())
+        .expect_err("unknown division");
+    let Failure::Command(error) = failure else {
+        panic!("not a command error: {failure}");
+    };
     assert!(matches!(error, CommandError::UnknownDivision { .. }));
     assert_eq!(error.exit_code(), 2);
     let text = error.to_string();
@@ -554,15 +562,9 @@ fn prefill_from_samples_reproduces_each_divisions_rows() {
     let files = planmerge::read::collect_files(&[samples.to_path_buf()]).expect("samples");
     let mut listed = 0;
     for file in &files {
-        let division = planmerge::read::division_of(file);
+        let division = planmerge::schema::division_of(file);
         let output = dir.path().join(format!("แบบฟอร์ม-{division}.xlsx"));
-        let args = TemplateArgs {
-            output: Some(output.clone()),
-            division: Some(division.clone()),
-            config: Some(samples.join("report.toml")),
-            from: Some(samples.to_path_buf()),
-        };
-        commands::template(&args, &mut Vec::new(), &mut Vec::new()).expect("template");
+        template_from(samples, &division, &output, &mut Vec::new()).expect("template");
         let before = read_and_validate(std::slice::from_ref(file));
         let after = read_and_validate(std::slice::from_ref(&output));
         assert!(after.issues.is_empty(), "{division}: {:#?}", after.issues);

@@ -2,6 +2,9 @@
 
 pub mod hostile;
 
+use planmerge::issue::Issue;
+use planmerge::read::InputFile;
+use planmerge::read::table::RawRow;
 use rust_xlsxwriter::{Formula, Workbook};
 use std::path::{Path, PathBuf};
 
@@ -128,4 +131,26 @@ pub fn write_encrypted_xlsx(path: &Path) {
         std::io::Write::write_all(&mut stream, &[0u8; 4096]).expect("write stream");
     }
     comp.flush().expect("flush");
+}
+
+/// One file as the reader alone gives it (nothing validated), every raw row kept.
+#[derive(Debug)]
+pub struct FileRows {
+    /// The file, for the audit trail.
+    pub input: InputFile,
+    /// The data rows found under headers, in file order.
+    pub rows: Vec<RawRow>,
+    /// The reader's issues.
+    pub issues: Vec<Issue>,
+}
+
+/// Reads one file through the reader the merge uses, keeping its raw rows for a test to look at.
+pub fn read_file(path: &Path) -> FileRows {
+    let mut rows = Vec::new();
+    let read = planmerge::read::read_file_into(path, &mut |raw| rows.push(raw));
+    FileRows {
+        input: read.input,
+        rows,
+        issues: read.issues.into_parts().0,
+    }
 }

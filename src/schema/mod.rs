@@ -1,0 +1,57 @@
+//! The vocabulary every stage shares, so that each decision is made in one place: the fields of
+//! a project table and their header words ([`fields`]), Thai text normalisation ([`text`]), how
+//! money is shown ([`money`]), the names of the summary's sheets, and how a file names its
+//! division. Nothing here reads or writes a file; every stage (read, validate, compute, write,
+//! template) may use it, and it uses only [`crate::model`].
+
+pub mod fields;
+pub mod money;
+pub mod text;
+
+pub use fields::{Field, header_field, status_word};
+pub use money::{baht, two_dp};
+
+use std::path::Path;
+
+/// สรุปผล — the chapter-3 tables.
+pub const SHEET_SUMMARY: &str = "สรุปผล";
+/// รายการโครงการ — the merged project list.
+pub const SHEET_PROJECTS: &str = "รายการโครงการ";
+/// สรุปผลการขับเคลื่อนแผนฯ — the summary sentences.
+pub const SHEET_DRIVE: &str = "สรุปผลการขับเคลื่อนแผนฯ";
+/// รายกอง — one row per division.
+pub const SHEET_DIVISIONS: &str = "รายกอง";
+/// แผนภูมิ — native charts.
+pub const SHEET_CHARTS: &str = "แผนภูมิ";
+/// ตรวจสอบข้อมูล — inputs and issues (audit trail).
+pub const SHEET_AUDIT: &str = "ตรวจสอบข้อมูล";
+
+/// Every sheet of the summary workbook, in workbook order.
+pub const SHEET_NAMES: [&str; 6] = [
+    SHEET_SUMMARY,
+    SHEET_PROJECTS,
+    SHEET_DRIVE,
+    SHEET_DIVISIONS,
+    SHEET_CHARTS,
+    SHEET_AUDIT,
+];
+
+/// Sheets that, all present, mark a workbook written by planmerge itself (never read back as a
+/// division's input).
+pub const SUMMARY_MARKER_SHEETS: [&str; 2] = [SHEET_SUMMARY, SHEET_AUDIT];
+
+/// Prefix of the file name `planmerge template` gives a division's form (`แบบฟอร์ม-กองคลัง.xlsx`).
+pub const TEMPLATE_FILE_PREFIX: &str = "แบบฟอร์ม-";
+
+/// กอง — the division a file belongs to: its name without extension, and without the template's
+/// `แบบฟอร์ม-` prefix (a form returned under its given name still counts for its division).
+pub fn division_of(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| text::clean_text(&s.to_string_lossy()))
+        .unwrap_or_default();
+    match stem.strip_prefix(TEMPLATE_FILE_PREFIX) {
+        Some(division) if !division.trim().is_empty() => division.trim().to_string(),
+        _ => stem,
+    }
+}
