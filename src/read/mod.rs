@@ -182,7 +182,6 @@ pub fn read_file_into(path: &Path, sink: &mut dyn FnMut(RawRow)) -> FileRead {
 /// sniffed when that fails), reporting under the name `shown`. Never panics, never fails: every
 /// problem becomes an issue. Each data row is handed to `sink` as soon as it is found: a
 /// million-row sheet is never held whole. The fuzz target calls this directly.
-
 pub fn read_bytes_into(
     shown: &str,
     extension: &str,
