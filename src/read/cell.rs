@@ -212,7 +212,7 @@ fn money_text(text: &str) -> Option<Decimal> {
 /// What a tick cell holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tick {
-    /// Blank, ☐, FALSE, 0 or `-`.
+    /// Blank, ☐, FALSE, 0, `-`, or a cross: ✗ ✘ ☒.
     Unticked,
     /// ☑ ✓ ✔ ✅ / x X × TRUE 1.
     Ticked,
@@ -244,10 +244,9 @@ pub fn tick(cell: &Cell) -> Tick {
 /// The tick a normalised text names, if any.
 fn tick_word(text: &str) -> Option<Tick> {
     match text {
-        "" | "☐" | "□" | "false" | "0" | "-" => Some(Tick::Unticked),
-        "☑" | "✓" | "✔" | "✅" | "☒" | "✗" | "✘" | "/" | "x" | "×" | "true" | "1" => {
-            Some(Tick::Ticked)
-        }
+        // ✗ ✘ and a crossed box ☒ mean "no" to most people.
+        "" | "☐" | "□" | "false" | "0" | "-" | "☒" | "✗" | "✘" => Some(Tick::Unticked),
+        "☑" | "✓" | "✔" | "✅" | "/" | "x" | "×" | "true" | "1" => Some(Tick::Ticked),
         _ => None,
     }
 }
@@ -346,6 +345,13 @@ mod tests {
         ] {
             assert!(tick_word(word).is_some(), "{word}");
             assert_eq!(arabic_digits(&normalize(word)), word);
+        }
+    }
+
+    #[test]
+    fn crosses_mean_no() {
+        for t in ["☒", "✗", "✘", " ✗ "] {
+            assert_eq!(tick(&text(t)), Tick::Unticked, "{t}");
         }
     }
 

@@ -111,12 +111,24 @@ struct Layout {
     disbursed: Option<u32>,
     in_ordinance: Option<u32>,
     remark: Option<u32>,
-    /// The tick columns in header order; empty when the status is one column of words.
-    ticks: Vec<(Status, u32)>,
-    /// The status words' column (0 when the header has ticks instead).
-    words: u32,
+    status: StatusColumns,
     /// Whether two fields name the same column (a second header row over a first one's).
     shared_column: bool,
+}
+
+/// Where a header keeps the status.
+#[derive(Debug, Clone, PartialEq)]
+enum StatusColumns {
+    /// One column of words.
+    Words(u32),
+    /// Tick columns, in header order (none until the header is complete).
+    Ticks(Vec<(Status, u32)>),
+}
+
+impl Default for StatusColumns {
+    fn default() -> Self {
+        StatusColumns::Ticks(Vec::new())
+    }
 }
 
 impl Layout {
@@ -131,14 +143,17 @@ impl Layout {
             disbursed: header.col(Field::Disbursed),
             in_ordinance: header.col(Field::InOrdinance),
             remark: header.col(Field::Remark),
-            ticks: cols
-                .iter()
-                .filter_map(|(c, f)| match f {
-                    Field::StatusTick(s) => Some((*s, *c)),
-                    _ => None,
-                })
-                .collect(),
-            words: header.col(Field::StatusWords).unwrap_or_default(),
+            status: match header.col(Field::StatusWords) {
+                Some(words) if !header.has_ticks() => StatusColumns::Words(words),
+                _ => StatusColumns::Ticks(
+                    cols.iter()
+                        .filter_map(|(c, f)| match f {
+                            Field::StatusTick(s) => Some((*s, *c)),
+                            _ => None,
+                        })
+                        .collect(),
+                ),
+            },
             shared_column: cols
                 .iter()
                 .enumerate()
@@ -418,10 +433,11 @@ impl TableFinder {
         let disbursed = layout.disbursed.map(&mut cell);
         let in_ordinance = layout.in_ordinance.map(&mut cell);
         let remark = layout.remark.map(&mut cell);
-        let status = if layout.ticks.is_empty() {
-            RawStatus::Words(cell(layout.words))
-        } else {
-            RawStatus::Ticks(layout.ticks.iter().map(|&(s, c)| (s, cell(c))).collect())
+        let status = match &layout.status {
+            StatusColumns::Words(col) => RawStatus::Words(cell(*col)),
+            StatusColumns::Ticks(ticks) => {
+                RawStatus::Ticks(ticks.iter().map(|&(s, c)| (s, cell(c))).collect())
+            }
         };
         RawRow {
             location: Location {

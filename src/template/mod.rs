@@ -98,7 +98,7 @@ impl TemplateSpec {
 /// A failure to build or save the template.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
-    /// rust_xlsxwriter refused a value or could not save.
+    /// rust_xlsxwriter refused a value.
     #[error("เขียนแบบฟอร์ม {path} ไม่ได้ · cannot write the template {path}: {source}")]
     Xlsx {
         /// The file.
@@ -106,6 +106,9 @@ pub enum TemplateError {
         /// Why.
         source: XlsxError,
     },
+    /// The file could not be saved.
+    #[error(transparent)]
+    Save(#[from] crate::write::WriteError),
 }
 
 /// The template as a workbook (not yet saved): the data sheet first, then คำชี้แจง.
@@ -117,14 +120,14 @@ pub fn workbook(spec: &TemplateSpec) -> Result<Workbook, XlsxError> {
     Ok(book)
 }
 
-/// Writes the template to `path`.
+/// Writes the template to `path`, atomically as the summary is (temp file + rename): an
+/// interrupted run never leaves half a form.
 pub fn write_template(path: &Path, spec: &TemplateSpec) -> Result<(), TemplateError> {
-    let fail = |source| TemplateError::Xlsx {
+    let mut book = workbook(spec).map_err(|source| TemplateError::Xlsx {
         path: path.display().to_string(),
         source,
-    };
-    let mut book = workbook(spec).map_err(fail)?;
-    book.save(path).map_err(fail)
+    })?;
+    Ok(crate::write::save_atomically(&mut book, path)?)
 }
 
 /// `รอบ 6 เดือน (ตุลาคม 2564 – มีนาคม 2565)` for a fiscal year and round.

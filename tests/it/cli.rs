@@ -351,3 +351,97 @@ fn check_prints_one_line_per_issue_and_a_verdict() {
     assert!(!text.contains('\x1b'), "no colour when not a terminal");
     assert!(!dir.path().join("summary.xlsx").exists());
 }
+
+#[test]
+fn a_folder_without_any_workbook_is_a_usage_error_for_merge_and_check() {
+    let empty = folder();
+    let pdfs = folder();
+    std::fs::write(pdfs.path().join("แผน.pdf"), b"%PDF-1.4").expect("pdf");
+    for dir in [empty.path(), pdfs.path()] {
+        for command in ["merge", "check"] {
+            let out = planmerge()
+                .current_dir(dir)
+                .args([command, ".", "--json"])
+                .output()
+                .expect("run");
+            assert_eq!(out.status.code(), Some(2), "{command}");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.contains("ไม่พบไฟล์ตาราง") && stderr.contains("no spreadsheet"),
+                "{stderr}"
+            );
+            assert!(out.stdout.is_empty(), "no JSON claiming ok");
+            assert!(!dir.join("summary.xlsx").exists());
+        }
+    }
+}
+
+#[test]
+fn check_piped_into_a_reader_that_stops_ends_quietly() {
+    use std::process::{Command as Process, Stdio};
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("planmerge"))
+        .args(["check", "samples", "--json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // The reader goes away before planmerge writes anything (`check … | head -0`).
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn many_issues_of_one_code_in_a_file_are_capped_and_counted() {
+    let rows: Vec<Vec<V>> = (1..=150)
+        .map(|n| {
+            let mut row = words_row(n, &format!("โครงการ {n}"), 1.0, 0.0);
+            row[3] = t("1,000.00");
+            row
+        })
+        .collect();
+    let (dir, _) = folder_with_rows(&rows);
+    let (status, json, _) = merge_json(dir.path());
+    assert_eq!(status, 0, "warnings only");
+    assert_eq!(json["summary"]["total"]["projects"], 150);
+    assert_eq!(json["summary"]["total"]["budget_plan"], "150000.00");
+    let issues = json["issues"].as_array().expect("issues");
+    let as_text = issues
+        .iter()
+        .filter(|i| i["code"] == "money-as-text")
+        .count();
+    assert_eq!(as_text, 100, "100 of one code kept");
+    assert_eq!(
+        json["inputs"][0]["omitted"],
+        serde_json::json!([{"code": "money-as-text", "severity": "warning", "count": 50}])
+    );
+    let out = planmerge()
+        .current_dir(dir.path())
+        .args(["check", "กองทดสอบ.xlsx"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("และอีก 50 ช่อง (money-as-text)"), "{text}");
+    // 150 as text, and the sheet's ordinance budget taken from the plan budget.
+    assert!(text.contains("151 warning(s)"), "{text}");
+}
+
+#[test]
+fn errors_beyond_those_listed_still_count_and_refuse_the_summary() {
+    let rows: Vec<Vec<V>> = (1..=130)
+        .map(|n| words_row(n, &format!("โครงการ {n}"), 5.0, 0.0))
+        .collect();
+    let (dir, _) = folder_with_rows(&rows);
+    let (status, json, stderr) = merge_json(dir.path());
+    assert_eq!(status, 1);
+    assert_eq!(json["ok"], false);
+    assert!(stderr.contains("ข้อผิดพลาด 130 รายการ"), "{stderr}");
+    assert_eq!(json["inputs"][0]["omitted"][0]["count"], 30);
+    assert!(!dir.path().join("summary.xlsx").exists());
+}

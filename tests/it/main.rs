@@ -7,6 +7,7 @@ mod common;
 mod support;
 
 mod cli;
+mod docs;
 mod formats;
 mod fuzz_reader;
 mod golden;
