@@ -46,3 +46,56 @@ fn the_readme_lists_every_issue_code_with_its_severity() {
     code.sort();
     assert_eq!(readme, code, "warnings");
 }
+
+/// The layers of `src/`, lowest first: a module may use its own layer and those below it
+/// (README, "How it is built"). Names at the crate root belong to the layer that defines them.
+const LAYERS: &[&[&str]] = &[
+    &["model"],
+    &["schema"],
+    &["issue"],
+    &["config"],
+    &["read"],
+    &["validate"],
+    &["compute"],
+    &["merge", "read_and_validate", "Merged", "FileDone"],
+    &["write"],
+    &["template"],
+    &["output", "progress", "cli"],
+    &["commands"],
+];
+
+fn layer(name: &str) -> Option<usize> {
+    LAYERS.iter().position(|names| names.contains(&name))
+}
+
+#[test]
+fn no_module_uses_one_above_it() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut wrong = Vec::new();
+    for entry in walkdir::WalkDir::new(&src) {
+        let entry = entry.expect("src entry");
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let relative = path.strip_prefix(&src).expect("under src");
+        let first = relative.components().next().expect("a component");
+        let module = first.as_os_str().to_string_lossy().trim_end_matches(".rs").to_string();
+        let Some(own) = layer(&module) else {
+            continue; // lib.rs and main.rs sit above everything.
+        };
+        let text = std::fs::read_to_string(path).expect("source");
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for used in line.split("crate::").skip(1) {
+                let name: String = used
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if layer(&name).is_some_and(|l| l > own) {
+                    wrong.push(format!("{}: uses crate::{name}", relative.display()));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
