@@ -1,7 +1,6 @@
 //! Safe output: the output never replaces a division's workbook, a summary left in the input
 //! folder is not read back as a division file, a failed run leaves nothing behind, and failing to
-//! write is exit 3. Tests marked "needs the writer" call `write_summary`, which is `todo!()` until
-//! the writer lands; they pass once it does.
+//! write is exit 3.
 
 use crate::support::hostile;
 use crate::support::{folder_with_rows, words_row};
@@ -139,7 +138,6 @@ fn a_refused_merge_leaves_nothing_behind() {
     assert_eq!(names(dir.path()), before, "no summary, no temporary file");
 }
 
-// Needs the writer (write_summary is todo!() until it lands).
 #[test]
 fn a_rerun_does_not_read_its_own_summary_back() {
     let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 100.0)]);
@@ -159,7 +157,6 @@ fn a_rerun_does_not_read_its_own_summary_back() {
     assert!(codes(&json2).contains(&"summary-skipped".to_string()));
 }
 
-// Needs the writer (write_summary is todo!() until it lands).
 #[test]
 fn an_output_that_cannot_be_written_is_exit_three() {
     let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 100.0)]);
