@@ -17,6 +17,25 @@ pub enum Severity {
     Warning,
 }
 
+/// Which stage of the pipeline finds a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The reader: the file, its sheets, headers and rows that are not projects.
+    Read,
+    /// The rules of one row.
+    Validate,
+    /// Across rows and files (the same project twice).
+    Merge,
+}
+
+/// The codes one stage may give, in catalogue order.
+pub fn codes_of(stage: Stage) -> impl Iterator<Item = &'static str> {
+    STAGES
+        .iter()
+        .filter(move |(_, s)| *s == stage)
+        .map(|(code, _)| *code)
+}
+
 /// Which money column a problem is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MoneyField {
@@ -53,6 +72,7 @@ macro_rules! catalogue {
         $(#[doc = $doc:literal])*
         $variant:ident $({ $($field:ident : $ty:ty),* $(,)? })? => {
             code: $code:literal,
+            stage: $stage:ident,
             severity: $severity:ident,
             thai: $thai:expr,
             english: $english:expr,
@@ -69,6 +89,9 @@ macro_rules! catalogue {
 
         /// Every code with its severity, in catalogue order (the README lists the same codes).
         pub const CATALOGUE: &[(&str, Severity)] = &[$(($code, Severity::$severity)),*];
+
+        /// Every code with the stage that finds it, in catalogue order.
+        pub const STAGES: &[(&str, Stage)] = &[$(($code, Stage::$stage)),*];
 
         impl Problem {
             /// The stable kebab-case code scripts and tests match on.
@@ -121,6 +144,7 @@ catalogue! {
     /// The file cannot be opened or read (corrupt, not a spreadsheet).
     FileUnreadable { reason: String } => {
         code: "file-unreadable",
+        stage: Read,
         severity: Error,
         thai: format!("เปิดไฟล์ไม่ได้ ({reason})"),
         english: format!("cannot open the file ({reason})"),
@@ -129,6 +153,7 @@ catalogue! {
     /// The file is encrypted with a password.
     FilePasswordProtected => {
         code: "file-password-protected",
+        stage: Read,
         severity: Error,
         thai: "ไฟล์ถูกตั้งรหัสผ่าน",
         english: "the file is password-protected",
@@ -137,6 +162,7 @@ catalogue! {
     /// A spreadsheet file in which no project table header was found.
     NoProjectTable => {
         code: "no-project-table",
+        stage: Read,
         severity: Error,
         thai: "ไม่พบตารางโครงการ (หัวตาราง ลำดับ/รายการโครงการ/มิติ/งบประมาณ/สถานะ)",
         english: "no project table header found",
@@ -145,6 +171,7 @@ catalogue! {
     /// A sheet whose used area is too large to load (a stray value far away, or a forged size).
     SheetTooLarge { extent: String, cells: u64 } => {
         code: "sheet-too-large",
+        stage: Read,
         severity: Error,
         thai: format!("แผ่นงานมีข้อมูลกว้างถึง {extent} ({cells} ช่อง) ใหญ่เกินจะอ่านได้"),
         english: format!("a sheet spans {extent} ({cells} cells), too large to load"),
@@ -153,6 +180,7 @@ catalogue! {
     /// A sheet that is hidden in Excel; it is read anyway.
     SheetHidden => {
         code: "sheet-hidden",
+        stage: Read,
         severity: Warning,
         thai: "แผ่นงานนี้ถูกซ่อนไว้ แต่ได้อ่านรวมด้วย",
         english: "hidden sheet, read anyway",
@@ -161,6 +189,7 @@ catalogue! {
     /// Two columns of one header mean the same field.
     HeaderDuplicate { field: String } => {
         code: "header-duplicate",
+        stage: Read,
         severity: Error,
         thai: format!("หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน"),
         english: format!("the header has the column \"{field}\" twice"),
@@ -169,6 +198,7 @@ catalogue! {
     /// A header row without the columns every project needs.
     HeaderIncomplete { missing: String } => {
         code: "header-incomplete",
+        stage: Read,
         severity: Error,
         thai: format!("หัวตารางขาดคอลัมน์ {missing}"),
         english: format!("the header lacks the column {missing}"),
@@ -177,6 +207,7 @@ catalogue! {
     /// The sheet has no ordinance-budget column: ordinance budget = plan budget.
     OrdinanceBudgetAssumed => {
         code: "ordinance-budget-assumed",
+        stage: Read,
         severity: Warning,
         thai: "ไม่มีงบประมาณตามข้อบัญญัติ/เทศบัญญัติ จึงใช้งบประมาณตามแผนแทน",
         english: "no ordinance budget; the plan budget is used",
@@ -185,6 +216,7 @@ catalogue! {
     /// A project table header with no project under it.
     TableEmpty => {
         code: "table-empty",
+        stage: Read,
         severity: Warning,
         thai: "พบหัวตารางโครงการ แต่ไม่มีโครงการอยู่ใต้หัวตาราง",
         english: "a project table header with no project under it",
@@ -193,6 +225,7 @@ catalogue! {
     /// A non-blank row under a header with nothing in any project column; not counted.
     RowNotProject { found: String } => {
         code: "row-not-project",
+        stage: Read,
         severity: Warning,
         thai: format!("แถวนี้ไม่มีชื่อโครงการ มิติ งบประมาณ หรือสถานะ จึงไม่นับเป็นโครงการ (พบ \"{found}\")"),
         english: format!(
@@ -203,6 +236,7 @@ catalogue! {
     /// A workbook written by planmerge itself (a summary), not a division's file; skipped.
     SummarySkipped => {
         code: "summary-skipped",
+        stage: Read,
         severity: Warning,
         thai: "ไฟล์นี้เป็นไฟล์สรุปที่ planmerge สร้างเอง ไม่ใช่ไฟล์ของกอง จึงไม่อ่าน",
         english: "a summary written by planmerge, not a division file; skipped",
@@ -211,6 +245,7 @@ catalogue! {
     /// A project row without a name.
     NameMissing => {
         code: "name-missing",
+        stage: Validate,
         severity: Error,
         thai: "ไม่มีชื่อโครงการ",
         english: "project name missing",
@@ -219,6 +254,7 @@ catalogue! {
     /// No dimension given.
     DimensionMissing => {
         code: "dimension-missing",
+        stage: Validate,
         severity: Error,
         thai: "ไม่ได้ระบุมิติ",
         english: "dimension missing",
@@ -227,6 +263,7 @@ catalogue! {
     /// A dimension that is not 1-4.
     DimensionInvalid { found: String } => {
         code: "dimension-invalid",
+        stage: Validate,
         severity: Error,
         thai: format!("มิติต้องเป็น 1–4 (พบ \"{found}\")"),
         english: format!("dimension must be 1–4 (found \"{found}\")"),
@@ -235,6 +272,7 @@ catalogue! {
     /// Money that is not a number.
     MoneyNotNumber { field: MoneyField, found: String } => {
         code: "money-not-number",
+        stage: Validate,
         severity: Error,
         thai: format!("{} ไม่ใช่ตัวเลข (พบ \"{found}\")", field.thai()),
         english: format!("{} is not a number (found \"{found}\")", field.english()),
@@ -243,6 +281,7 @@ catalogue! {
     /// Negative money.
     MoneyNegative { field: MoneyField, found: String } => {
         code: "money-negative",
+        stage: Validate,
         severity: Error,
         thai: format!("{} ติดลบ (พบ {found})", field.thai()),
         english: format!("{} is negative ({found})", field.english()),
@@ -251,6 +290,7 @@ catalogue! {
     /// Money with more than two decimals.
     MoneyTooPrecise { field: MoneyField, found: String } => {
         code: "money-too-precise",
+        stage: Validate,
         severity: Error,
         thai: format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found})", field.thai()),
         english: format!("{} has more than 2 decimals ({found})", field.english()),
@@ -259,6 +299,7 @@ catalogue! {
     /// Money beyond any local budget (one trillion baht or more): a typo or a forged number.
     MoneyTooLarge { field: MoneyField, found: String } => {
         code: "money-too-large",
+        stage: Validate,
         severity: Error,
         thai: format!("{} มากเกินจริง (พบ {found})", field.thai()),
         english: format!("{} is implausibly large ({found})", field.english()),
@@ -267,6 +308,7 @@ catalogue! {
     /// Money typed as text (merged, but a warning).
     MoneyAsText { field: MoneyField, found: String } => {
         code: "money-as-text",
+        stage: Validate,
         severity: Warning,
         thai: format!(
                     "{} พิมพ์เป็นข้อความ (\"{found}\") อ่านเป็นตัวเลขให้แล้ว",
@@ -281,6 +323,7 @@ catalogue! {
     /// A money cell left empty, read as 0.00.
     MoneyBlank { field: MoneyField } => {
         code: "money-blank",
+        stage: Validate,
         severity: Warning,
         thai: format!("{} ว่าง นับเป็น 0.00 บาท", field.thai()),
         english: format!("{} blank, counted as 0.00", field.english()),
@@ -289,6 +332,7 @@ catalogue! {
     /// Disbursed more than the (ordinance) budget.
     DisbursedOverBudget { disbursed: String, budget: String } => {
         code: "disbursed-over-budget",
+        stage: Validate,
         severity: Error,
         thai: format!("เบิกจ่าย {disbursed} บาท มากกว่างบประมาณ {budget} บาท"),
         english: format!("disbursed {disbursed} is more than the budget {budget}"),
@@ -297,6 +341,7 @@ catalogue! {
     /// No status ticked or written.
     StatusMissing => {
         code: "status-missing",
+        stage: Validate,
         severity: Error,
         thai: "ไม่ได้ระบุสถานะ",
         english: "no status",
@@ -305,6 +350,7 @@ catalogue! {
     /// More than one status ticked.
     StatusMultiple { found: String } => {
         code: "status-multiple",
+        stage: Validate,
         severity: Error,
         thai: format!("ระบุสถานะมากกว่าหนึ่ง ({found})"),
         english: format!("more than one status ({found})"),
@@ -313,6 +359,7 @@ catalogue! {
     /// Status words that are none of the four.
     StatusUnknown { found: String } => {
         code: "status-unknown",
+        stage: Validate,
         severity: Error,
         thai: format!("ไม่รู้จักสถานะ \"{found}\""),
         english: format!("unknown status \"{found}\""),
@@ -321,6 +368,7 @@ catalogue! {
     /// A tick cell holding something that is not a tick.
     TickUnknown { found: String } => {
         code: "tick-unknown",
+        stage: Validate,
         severity: Error,
         thai: format!("ช่องติ๊กมีค่า \"{found}\""),
         english: format!("tick cell holds \"{found}\""),
@@ -329,6 +377,7 @@ catalogue! {
     /// ไม่สามารถดำเนินการได้ without a reason in หมายเหตุ.
     CannotWithoutReason => {
         code: "cannot-without-reason",
+        stage: Validate,
         severity: Error,
         thai: "สถานะไม่สามารถดำเนินการได้ แต่ไม่มีเหตุผลในหมายเหตุ",
         english: "\"cannot be carried out\" without a reason in the remarks",
@@ -337,6 +386,7 @@ catalogue! {
     /// The same project (normalised name) twice.
     ProjectDuplicate { other: Location } => {
         code: "project-duplicate",
+        stage: Merge,
         severity: Error,
         thai: format!("โครงการนี้ซ้ำกับ {other}"),
         english: format!("same project as {other}"),

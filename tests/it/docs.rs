@@ -80,7 +80,11 @@ fn no_module_uses_one_above_it() {
         }
         let relative = path.strip_prefix(&src).expect("under src");
         let first = relative.components().next().expect("a component");
-        let module = first.as_os_str().to_string_lossy().trim_end_matches(".rs").to_string();
+        let module = first
+            .as_os_str()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_string();
         let Some(own) = layer(&module) else {
             continue; // lib.rs and main.rs sit above everything.
         };
