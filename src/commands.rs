@@ -4,11 +4,12 @@
 
 use crate::cli::{CheckArgs, Cli, Command, MergeArgs, TemplateArgs};
 use crate::config::{ConfigError, ReportConfig};
+use crate::issue::Severity;
 use crate::merge::{self, Merge};
 use crate::model::ProjectRow;
 use crate::output::{self, JsonReport, JsonSummary, Style};
 use crate::progress::Progress;
-use crate::read::{self, InputError};
+use crate::read::{self, InputError, ReadOptions};
 use crate::schema::division_of;
 use crate::schema::text::normalize;
 use crate::template::{self, TemplateError, TemplateSpec};
@@ -179,16 +180,22 @@ fn merge(
     let files = workbooks(&args.inputs)?;
     refuse_overwriting_input(&args.output, &files)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
+    let options = ReadOptions::of(&config);
     let mut merge = Merge::default();
     let mut list = if args.draft {
         List::Kept(Vec::new())
     } else {
         List::Streamed(ListThread::start(&config))
     };
-    merge::for_each_file(&files, &|done| progress.file_done(done), &mut |part| {
-        let projects = merge.take(part);
-        list.take(projects, merge.errors());
-    });
+    merge::for_each_file(
+        &files,
+        &options,
+        &|done| progress.file_done(done),
+        &mut |part| {
+            let projects = merge.take(part);
+            list.take(projects, merge.errors());
+        },
+    );
     let totals = merge.totals(&config);
     let errors = merge.errors();
     let summary = Summary {
@@ -211,8 +218,9 @@ fn merge(
     progress.finish();
     let human: &mut dyn Write = if args.json { stderr } else { stdout };
     write!(human, "{}", output::figures(&totals, &config))?;
-    if !merge.issues.is_empty() || errors > 0 {
-        let report = output::issues_report(&merge.inputs, &merge.issues, style);
+    let worth_a_look = merge.issues.iter().any(|i| i.severity() != Severity::Note);
+    if worth_a_look || errors > 0 {
+        let report = output::issues_report(&merge.inputs, &merge.issues, style, false);
         write!(stderr, "{report}")?;
     }
     let human: &mut dyn Write = if args.json { stderr } else { stdout };
@@ -245,18 +253,24 @@ fn merge(
 /// `check … | less` shows it.
 fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outcome, CommandError> {
     let files = workbooks(&args.inputs)?;
+    let config = match ReportConfig::locate(args.config.as_deref(), &args.inputs) {
+        Ok(path) => Some(ReportConfig::load(&path)?),
+        Err(_) => None,
+    };
+    let options = config.as_ref().map(ReadOptions::of).unwrap_or_default();
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let mut merge = Merge::default();
-    merge::for_each_file(&files, &|done| progress.file_done(done), &mut |part| {
-        merge.take(part);
-    });
+    merge::for_each_file(
+        &files,
+        &options,
+        &|done| progress.file_done(done),
+        &mut |part| {
+            merge.take(part);
+        },
+    );
     progress.finish();
     let errors = merge.errors();
     if args.json {
-        let config = match ReportConfig::locate(args.config.as_deref(), &args.inputs) {
-            Ok(path) => Some(ReportConfig::load(&path)?),
-            Err(_) => None,
-        };
         let totals = config.map(|c| merge.totals(&c));
         let doc = JsonReport {
             ok: errors == 0,
@@ -267,7 +281,7 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
         };
         print_json(stdout, &doc)?;
     } else {
-        let report = output::issues_report(&merge.inputs, &merge.issues, style);
+        let report = output::issues_report(&merge.inputs, &merge.issues, style, true);
         write!(stdout, "{report}")?;
     }
     Ok(Outcome::of(errors))

@@ -2,6 +2,7 @@
 //! round, as-of date, initial project count, reporter), with the defaults of domain.md for
 //! dimension names and level bands. Parsing only; nothing here reads a workbook.
 
+use crate::schema::HeaderWords;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -150,6 +151,8 @@ struct RawConfig {
     dimension_names: Option<Vec<String>>,
     levels: Option<Vec<LevelBand>>,
     suggestions: Option<String>,
+    #[serde(default)]
+    headers: HeaderWords,
 }
 
 /// What the coordinator configures for one report (รายงาน).
@@ -177,6 +180,8 @@ pub struct ReportConfig {
     pub levels: Vec<LevelBand>,
     /// ปัญหา อุปสรรค และข้อเสนอแนะ.
     pub suggestions: String,
+    /// Header words added for this organisation's workbooks (`[headers]`).
+    pub headers: HeaderWords,
 }
 
 impl ReportConfig {
@@ -228,6 +233,7 @@ impl ReportConfig {
             suggestions: raw
                 .suggestions
                 .unwrap_or_else(|| "ไม่มีข้อเสนอแนะ".to_string()),
+            headers: raw.headers,
         })
     }
 
@@ -306,6 +312,23 @@ mod tests {
         let text = SAMPLE.replace("\"2022-04-21\"", "2022-04-21");
         let c = ReportConfig::from_toml(&text, "report.toml").unwrap();
         assert_eq!(c.as_of.iso(), "2022-04-21");
+    }
+
+    #[test]
+    fn header_words_are_added_per_field_and_unknown_fields_are_named() {
+        let text =
+            format!("{SAMPLE}\n[headers]\nname = [\"ชื่องาน\"]\nbudget_plan = [\"งบตามแผนฯ\"]\n");
+        let c = ReportConfig::from_toml(&text, "report.toml").unwrap();
+        assert_eq!(c.headers.name, ["ชื่องาน"]);
+        assert_eq!(c.headers.budget_plan, ["งบตามแผนฯ"]);
+        let text = format!("{SAMPLE}\n[headers]\nbudget = [\"งบ\"]\n");
+        let error = ReportConfig::from_toml(&text, "report.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("budget") && error.contains("budget_plan"),
+            "{error}"
+        );
     }
 
     #[test]

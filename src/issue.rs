@@ -4,10 +4,15 @@
 //! Nothing here decides *whether* something is a problem; `read` and `validate` do.
 
 use crate::model::Location;
+use crate::schema::baht;
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
-/// How bad a problem is: an error stops the summary from being written, a warning does not.
+/// How bad a problem is: an error stops the summary from being written, a warning does not,
+/// and a note is a fact that needs no action (shown by `check`, kept in the audit sheet).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -15,6 +20,8 @@ pub enum Severity {
     Error,
     /// คำเตือน — merged anyway, but worth a look.
     Warning,
+    /// หมายเหตุ — what planmerge understood or assumed; nothing to do.
+    Note,
 }
 
 /// Which stage of the pipeline finds a problem.
@@ -208,7 +215,7 @@ catalogue! {
     OrdinanceBudgetAssumed => {
         code: "ordinance-budget-assumed",
         stage: Read,
-        severity: Warning,
+        severity: Note,
         thai: "ไม่มีงบประมาณตามข้อบัญญัติ/เทศบัญญัติ จึงใช้งบประมาณตามแผนแทน",
         english: "no ordinance budget; the plan budget is used",
         fix: ("ถ้างบตามข้อบัญญัติต่างจากงบตามแผน ให้กรอกช่องงบประมาณตามข้อบัญญัติ/เทศบัญญัติ", "fill in the ordinance budget where it differs"),
@@ -309,7 +316,7 @@ catalogue! {
     MoneyAsText { field: MoneyField, found: String } => {
         code: "money-as-text",
         stage: Validate,
-        severity: Warning,
+        severity: Note,
         thai: format!(
                     "{} พิมพ์เป็นข้อความ (\"{found}\") อ่านเป็นตัวเลขให้แล้ว",
                     field.thai()
@@ -330,12 +337,16 @@ catalogue! {
         fix: ("ถ้าไม่ใช่ 0 ให้กรอกจำนวนเงิน", "fill in the amount if it is not 0"),
     }
     /// Disbursed more than the (ordinance) budget.
-    DisbursedOverBudget { disbursed: String, budget: String } => {
+    DisbursedOverBudget { disbursed: Decimal, budget: Decimal } => {
         code: "disbursed-over-budget",
         stage: Validate,
         severity: Error,
-        thai: format!("เบิกจ่าย {disbursed} บาท มากกว่างบประมาณ {budget} บาท"),
-        english: format!("disbursed {disbursed} is more than the budget {budget}"),
+        thai: format!("เบิกจ่าย {} บาท มากกว่างบประมาณ {} บาท", baht(*disbursed), baht(*budget)),
+        english: format!(
+            "disbursed {} baht is more than the budget {} baht",
+            baht(*disbursed),
+            baht(*budget)
+        ),
         fix: ("ตรวจตัวเลขเบิกจ่ายและงบประมาณ เบิกจ่ายต้องไม่เกินงบประมาณ", "check both figures; disbursed cannot exceed the budget"),
     }
     /// No status ticked or written.
@@ -392,21 +403,129 @@ catalogue! {
         english: format!("same project as {other}"),
         fix: ("ลบแถวที่ซ้ำออกหนึ่งแถว หรือแก้ชื่อให้ต่างกัน", "delete one of the two rows or tell them apart"),
     }
+    /// Money written as "nothing" in words (`-`, ไม่ใช้งบประมาณ), read as 0.00.
+    MoneyNil { field: MoneyField, found: String } => {
+        code: "money-nil",
+        stage: Validate,
+        severity: Note,
+        thai: format!("{} \"{found}\" อ่านเป็น 0.00 บาท", field.thai()),
+        english: format!("{} \"{found}\" read as 0.00 baht", field.english()),
+        fix: ("ไม่ต้องแก้", "nothing to do"),
+    }
+    /// Rows holding only a name, directly under a project: its name wrapped by hand, joined.
+    NameJoined { rows: String } => {
+        code: "name-joined",
+        stage: Read,
+        severity: Note,
+        thai: format!("ชื่อโครงการที่ขึ้นบรรทัดใหม่ในแถว {rows} ต่อเข้ากับชื่อในแถวบนแล้ว"),
+        english: format!("names continued on rows {rows} joined to the project above"),
+        fix: ("ไม่ต้องแก้ ถ้าเป็นโครงการใหม่ ให้ใส่ลำดับและข้อมูลให้ครบ", "nothing to do; if a row is a project of its own, give it a number and its figures"),
+    }
+    /// The มิติ column says one dimension, the section row or the sheet's name another.
+    DimensionConflict { column: u8, structure: String } => {
+        code: "dimension-conflict",
+        stage: Validate,
+        severity: Error,
+        thai: format!("มิติในคอลัมน์ ({column}) ไม่ตรงกับ{structure}"),
+        english: format!("the dimension column ({column}) disagrees with {structure}"),
+        fix: ("แก้มิติในคอลัมน์ หรือย้ายโครงการไปไว้ใต้หัวข้อมิติที่ถูกต้อง", "correct the dimension, or move the project under the right dimension's heading"),
+    }
+    /// A money field given per fiscal year, without a column for the report's year.
+    BudgetYearMissing { field: String, wanted: String, found: String } => {
+        code: "budget-year-missing",
+        stage: Read,
+        severity: Error,
+        thai: format!("คอลัมน์ {field} แยกตามปี แต่ไม่มีปี {wanted} (พบ {found})"),
+        english: format!("{field} is given per year, with no column for {wanted} (found {found})"),
+        fix: ("เพิ่มคอลัมน์ของปีงบประมาณที่รายงาน หรือตรวจ fiscal_year ใน report.toml", "add the report year's column, or check fiscal_year in report.toml"),
+    }
 }
 
-/// One problem at one place.
+/// One problem at one place — or, for a warning or note, at every cell of one column of one
+/// sheet where it was found (`D5:D18 (14 ช่อง)`): one line for the clerk, not fourteen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
-    /// What is wrong.
+    /// What is wrong (as found at the first cell).
     pub problem: Problem,
-    /// Where.
+    /// Where (the first cell).
     pub location: Location,
+    /// The rows of the same column where the same was found after the first (zero-based).
+    pub also: Vec<u32>,
 }
 
 impl Issue {
     /// A problem at a place.
     pub fn new(problem: Problem, location: Location) -> Self {
-        Issue { problem, location }
+        Issue {
+            problem,
+            location,
+            also: Vec::new(),
+        }
+    }
+
+    /// Every cell of the issue in A1 notation, the first first.
+    pub fn cells(&self) -> Vec<String> {
+        let mut cells = vec![self.location.a1()];
+        let col = self.location.col;
+        cells.extend(self.also.iter().map(|&row| {
+            Location {
+                row: Some(row),
+                col,
+                ..Location::default()
+            }
+            .a1()
+        }));
+        cells
+    }
+
+    /// The cell, or the cells of a group: `D5`, `D5:D18 (14 ช่อง)`, `D5, D9 (2 ช่อง)`.
+    pub fn cell_text(&self) -> String {
+        let first = self.location.a1();
+        let Some(&last) = self.also.last() else {
+            return first;
+        };
+        let count = self.also.len() + 1;
+        let contiguous = self.location.row.is_some_and(|r| {
+            self.also
+                .iter()
+                .enumerate()
+                .all(|(i, &row)| row == r + 1 + i as u32)
+        });
+        let cells = self.cells();
+        let span = if contiguous {
+            let end = Location {
+                row: Some(last),
+                col: self.location.col,
+                ..Location::default()
+            };
+            format!("{first}:{}", end.a1())
+        } else if count <= 6 {
+            cells.join(", ")
+        } else {
+            format!("{}, {} … {}", cells[0], cells[1], cells[count - 1])
+        };
+        format!("{span} ({count} ช่อง)")
+    }
+
+    /// `file › sheet › cell`, the cell as [`Issue::cell_text`] gives it.
+    pub fn place(&self) -> String {
+        if self.also.is_empty() {
+            return self.location.to_string();
+        }
+        format!(
+            "{} › {} › {}",
+            self.location.file,
+            self.location.sheet,
+            self.cell_text()
+        )
+    }
+
+    /// The issue's group key when it may stand for several cells of one column: warnings and
+    /// notes at a cell.
+    fn group_key(&self) -> Option<(&str, &'static str, u32)> {
+        let col = self.location.col?;
+        self.location.row?;
+        (!self.is_error()).then(|| (&*self.location.sheet, self.problem.code(), col))
     }
 
     /// Error or warning.
@@ -437,21 +556,32 @@ impl Issue {
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message())
+        write!(f, "{}: {}", self.place(), self.message())
     }
 }
 
 impl Serialize for Issue {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Issue", 7)?;
+        let mut st = s.serialize_struct("Issue", 9)?;
         st.serialize_field("severity", &self.severity())?;
         st.serialize_field("code", self.problem.code())?;
         st.serialize_field("file", &self.location.file)?;
         st.serialize_field("sheet", &self.location.sheet)?;
-        st.serialize_field("cell", &self.location.a1())?;
+        st.serialize_field("cell", &self.cell_text())?;
+        if !self.also.is_empty() {
+            st.serialize_field("cells", &self.cells())?;
+        }
         st.serialize_field("message", &self.message())?;
         st.serialize_field("fix", &self.fix())?;
+        if let Problem::ProjectDuplicate { other } = &self.problem {
+            let related = serde_json::json!([{
+                "file": &*other.file,
+                "sheet": &*other.sheet,
+                "cell": other.a1(),
+            }]);
+            st.serialize_field("related", &related)?;
+        }
         st.end()
     }
 }
@@ -483,11 +613,25 @@ pub struct IssueList {
     issues: Vec<Issue>,
     /// Per code seen: (code, severity, kept, omitted), in order of first sight.
     codes: Vec<(&'static str, Severity, usize, usize)>,
+    /// (sheet, code, column) → the issue standing for that column's warnings or notes.
+    groups: FxHashMap<(Arc<str>, &'static str, u32), usize>,
 }
 
 impl IssueList {
     /// Records an issue: kept, or counted when its code already has [`KEPT_PER_CODE`] kept.
-    pub fn push(&mut self, issue: Issue) {
+    pub fn push(&mut self, mut issue: Issue) {
+        if let Some((sheet, code, col)) = issue.group_key() {
+            let key = (Arc::from(sheet), code, col);
+            if let Some(&at) = self.groups.get(&key) {
+                let group = &mut self.issues[at];
+                group.also.extend(issue.location.row);
+                group.also.append(&mut issue.also);
+                return;
+            }
+            if self.kept(code) < KEPT_PER_CODE {
+                self.groups.insert(key, self.issues.len());
+            }
+        }
         let code = issue.problem.code();
         let entry = match self.codes.iter_mut().find(|(c, ..)| *c == code) {
             Some(entry) => entry,
@@ -503,6 +647,13 @@ impl IssueList {
         } else {
             entry.3 += 1;
         }
+    }
+
+    fn kept(&self, code: &str) -> usize {
+        self.codes
+            .iter()
+            .find(|(c, ..)| *c == code)
+            .map_or(0, |c| c.2)
     }
 
     /// Adds `other`'s issues after these (the cap applies to both together).
@@ -581,8 +732,14 @@ mod tests {
     #[test]
     fn issues_of_one_code_are_kept_up_to_the_cap_and_the_rest_counted() {
         let mut list = IssueList::default();
-        for row in 0..312 {
-            list.push(blank(row));
+        // Blank money in 312 columns: a group each, too many to keep.
+        for col in 0..312 {
+            list.push(Issue::new(
+                Problem::MoneyBlank {
+                    field: MoneyField::Disbursed,
+                },
+                Location::cell("กองคลัง.xlsx", "แผน", 4, col),
+            ));
         }
         list.push(Issue::new(
             Problem::NameMissing,
@@ -603,11 +760,43 @@ mod tests {
     }
 
     #[test]
+    fn warnings_of_one_column_are_one_issue_naming_every_cell() {
+        let mut list = IssueList::default();
+        for row in 4..18 {
+            list.push(blank(row));
+        }
+        list.push(blank(30));
+        assert_eq!(list.len(), 1);
+        let issue = &list[0];
+        assert_eq!(issue.cell_text(), "E5, E6 … E31 (15 ช่อง)");
+        assert_eq!(issue.cells().len(), 15);
+        let mut contiguous = IssueList::default();
+        (4..18).for_each(|r| contiguous.push(blank(r)));
+        assert_eq!(contiguous[0].place(), "กองคลัง.xlsx › แผน › E5:E18 (14 ช่อง)");
+        let json = serde_json::to_value(&contiguous[0]).expect("json");
+        assert_eq!(json["cell"], "E5:E18 (14 ช่อง)");
+        assert_eq!(json["cells"].as_array().map(Vec::len), Some(14));
+    }
+
+    #[test]
+    fn errors_are_never_grouped() {
+        let mut list = IssueList::default();
+        for row in 4..8 {
+            let at = Location::cell("กองคลัง.xlsx", "แผน", row, 2);
+            list.push(Issue::new(Problem::DimensionMissing, at));
+        }
+        assert_eq!(list.len(), 4);
+        assert_eq!(list.errors(), 4);
+    }
+
+    #[test]
     fn appending_keeps_the_cap_and_adds_what_was_omitted() {
         let (mut a, mut b) = (IssueList::default(), IssueList::default());
-        (0..60).for_each(|r| a.push(blank(r)));
-        (0..150).for_each(|r| b.push(blank(r)));
+        let at = |row| Location::cell("กองคลัง.xlsx", "แผน", row, 2);
+        (0..60).for_each(|r| a.push(Issue::new(Problem::DimensionMissing, at(r))));
+        (0..150).for_each(|r| b.push(Issue::new(Problem::DimensionMissing, at(r))));
         a.append(b);
+        assert_eq!(a.errors(), 210);
         let (kept, omitted) = a.into_parts();
         assert_eq!(kept.len(), KEPT_PER_CODE);
         assert_eq!(omitted[0].count, 110);

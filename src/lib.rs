@@ -63,12 +63,18 @@ impl Merged {
     }
 }
 
+/// read → validate for the given spreadsheet files, keeping the merged list, without a report's
+/// configuration (no fiscal year, no added header words): see [`read_and_validate_with`].
+pub fn read_and_validate(files: &[PathBuf]) -> Merged {
+    read_and_validate_with(files, &read::ReadOptions::default())
+}
+
 /// read → validate for the given spreadsheet files, keeping the merged list: a thin adapter over
 /// the one pipeline ([`merge::for_each_file`] and [`merge::Merge`]).
-pub fn read_and_validate(files: &[PathBuf]) -> Merged {
+pub fn read_and_validate_with(files: &[PathBuf], options: &read::ReadOptions) -> Merged {
     let mut merge = merge::Merge::default();
     let mut projects = Vec::new();
-    merge::for_each_file(files, &|_| {}, &mut |part| {
+    merge::for_each_file(files, options, &|_| {}, &mut |part| {
         projects.extend(merge.take(part));
     });
     Merged {

@@ -9,7 +9,7 @@ use crate::config::ReportConfig;
 use crate::issue::{Issue, IssueList};
 use crate::model::ProjectRow;
 use crate::read::table::RawRow;
-use crate::read::{self, FileRead, InputFile};
+use crate::read::{self, FileRead, InputFile, ReadOptions};
 use crate::schema::division_of;
 use crate::validate::{self, DuplicateIndex};
 use std::path::{Path, PathBuf};
@@ -44,9 +44,11 @@ const QUEUED_CHUNKS: usize = 4;
 const AHEAD_PER_WORKER: usize = 2;
 
 /// Reads and validates one file from disk, handing its parts to `send` in order.
-pub fn read_parts(path: &Path, send: &mut dyn FnMut(FilePart)) {
+pub fn read_parts(path: &Path, options: &ReadOptions, send: &mut dyn FnMut(FilePart)) {
     let division = division_of(path);
-    validate_parts(&division, send, |sink| read::read_file_into(path, sink));
+    validate_parts(&division, send, |sink| {
+        read::read_file_into(path, options, sink)
+    });
 }
 
 /// Reads and validates one file's bytes (the format its `extension` names), reported under the
@@ -56,11 +58,12 @@ pub fn read_bytes_parts(
     shown: &str,
     extension: &str,
     bytes: Vec<u8>,
+    options: &ReadOptions,
     send: &mut dyn FnMut(FilePart),
 ) {
     let division = division_of(Path::new(shown));
     validate_parts(&division, send, |sink| {
-        read::read_bytes_into(shown, extension, bytes, sink)
+        read::read_bytes_into(shown, extension, bytes, options, sink)
     });
 }
 
@@ -120,6 +123,7 @@ pub struct FileDone {
 /// file finishes.
 pub fn for_each_file(
     files: &[PathBuf],
+    options: &ReadOptions,
     progress: &(dyn Fn(&FileDone) + Sync),
     each: &mut dyn FnMut(FilePart),
 ) {
@@ -151,7 +155,7 @@ pub fn for_each_file(
                     let Some(sender) = senders[i].lock().ok().and_then(|mut s| s.take()) else {
                         return;
                     };
-                    read_parts(&files[i], &mut |part| {
+                    read_parts(&files[i], options, &mut |part| {
                         if let FilePart::Done { input, issues } = &part {
                             progress(&FileDone {
                                 rows: input.rows,
@@ -246,6 +250,8 @@ pub struct Merge {
     counted: usize,
     /// The current file's refused duplicates, issued when the file is done.
     duplicates: IssueList,
+    /// The current file's projects counted, per sheet (rows of one sheet come together).
+    counted_by_sheet: Vec<(Arc<str>, usize)>,
 }
 
 impl Merge {
@@ -260,6 +266,12 @@ impl Merge {
                     self.check(key, p)
                 });
                 self.counted += projects.len();
+                for p in &projects {
+                    match self.counted_by_sheet.last_mut() {
+                        Some((sheet, n)) if Arc::ptr_eq(sheet, &p.source.sheet) => *n += 1,
+                        _ => self.counted_by_sheet.push((p.source.sheet.clone(), 1)),
+                    }
+                }
                 projects
             }
             FilePart::Done {
@@ -272,6 +284,11 @@ impl Merge {
                 self.issues.extend(kept);
                 input.omitted = omitted;
                 input.counted = std::mem::take(&mut self.counted);
+                for (sheet, n) in self.counted_by_sheet.drain(..) {
+                    if let Some(table) = input.tables.iter_mut().find(|t| *t.sheet == *sheet) {
+                        table.counted += n;
+                    }
+                }
                 self.inputs.push(input);
                 Vec::new()
             }
@@ -320,6 +337,7 @@ mod tests {
         ProjectRow {
             name: name.into(),
             dimension: crate::model::Dimension::ALL[0],
+            dimension_code: None,
             budget_plan: rust_decimal::Decimal::ZERO,
             budget_ordinance: rust_decimal::Decimal::ZERO,
             disbursed: rust_decimal::Decimal::ZERO,
@@ -365,7 +383,7 @@ mod tests {
     fn files_are_handed_over_in_file_order() {
         let files = many_files(5);
         let mut seen = Vec::new();
-        for_each_file(&files, &|_| {}, &mut |part| {
+        for_each_file(&files, &ReadOptions::default(), &|_| {}, &mut |part| {
             if let FilePart::Done { input, .. } = part {
                 seen.push(input.file);
             }
@@ -381,7 +399,9 @@ mod tests {
             .expect("samples config");
         let mut merge = Merge::default();
         let mut kept = 0;
-        for_each_file(&files, &|_| {}, &mut |part| kept += merge.take(part).len());
+        for_each_file(&files, &ReadOptions::default(), &|_| {}, &mut |part| {
+            kept += merge.take(part).len()
+        });
         assert_eq!(kept, 81);
         assert_eq!(merge.totals(&config).total.projects, 81);
         assert_eq!(
@@ -399,7 +419,7 @@ mod tests {
         let files = many_files(5);
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut n = 0;
-            for_each_file(&files, &|_| {}, &mut |_| {
+            for_each_file(&files, &ReadOptions::default(), &|_| {}, &mut |_| {
                 n += 1;
                 assert!(n < 3, "the consumer fails on the third file");
             });

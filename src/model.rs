@@ -196,6 +196,8 @@ pub struct ProjectRow {
     pub name: String,
     /// มิติ — its dimension.
     pub dimension: Dimension,
+    /// The sub-dimension code as written in the มิติ column (`2.3`), if one was.
+    pub dimension_code: Option<String>,
     /// งบประมาณตามแผน — plan budget, baht.
     pub budget_plan: Decimal,
     /// งบประมาณตามข้อบัญญัติ/เทศบัญญัติ — ordinance budget; equals the plan budget when absent.

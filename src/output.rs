@@ -48,9 +48,10 @@ impl Style {
 
 /// Issues grouped by file, a verdict line per file, and a total line. Each issue is two lines:
 /// `ไฟล์ › แผ่นงาน › C8: มิติต้องเป็น 1–4 (พบ "5") · dimension must be 1–4 (found "5")` (what
-/// was found), then, indented, error or warning and what to do. Issues of one code beyond those
-/// kept are one line: `… และอีก 212 ช่อง (money-as-text)`.
-pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style) -> String {
+/// was found), then, indented, error, warning or note and what to do. Issues of one code beyond
+/// those kept are one line: `… และอีก 212 ช่อง (money-as-text)`. Notes (facts that need no
+/// action) are shown only when `notes`.
+pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style, notes: bool) -> String {
     let mut out = String::new();
     let mut files: Vec<&str> = inputs.iter().map(|i| i.file.as_str()).collect();
     for issue in issues {
@@ -58,71 +59,86 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style) -> St
             files.push(&issue.location.file);
         }
     }
-    let (mut all_errors, mut all_warnings) = (0, 0);
+    let shown = |severity: Severity| notes || severity != Severity::Note;
+    let mut total = Counts::default();
     for file in &files {
-        let mine: Vec<&Issue> = issues
-            .iter()
-            .filter(|i| &*i.location.file == *file)
-            .collect();
-        for issue in &mine {
-            let _ = writeln!(out, "{issue}");
-            let _ = writeln!(
-                out,
-                "  {} — {}",
-                label(issue.severity(), style),
-                issue.fix()
-            );
+        let mut counts = Counts::default();
+        for issue in issues.iter().filter(|i| &*i.location.file == *file) {
+            counts.add(issue.severity(), 1);
+            if shown(issue.severity()) {
+                let _ = writeln!(out, "{issue}");
+                let label = label(issue.severity(), style);
+                let _ = writeln!(out, "  {label} — {}", issue.fix());
+            }
         }
-        let (mut errors, mut warnings) = count(&mine);
         let omitted = inputs
             .iter()
             .filter(|i| i.file == *file)
             .flat_map(|i| &i.omitted);
         for more in omitted {
-            let _ = writeln!(
-                out,
-                "{file}: … และอีก {n} ช่อง ({code}) · and {n} more",
-                n = more.count,
-                code = more.code
-            );
-            let _ = writeln!(out, "  {}", label(more.severity, style));
-            match more.severity {
-                Severity::Error => errors += more.count,
-                Severity::Warning => warnings += more.count,
+            counts.add(more.severity, more.count);
+            if shown(more.severity) {
+                let (n, code) = (more.count, more.code);
+                let _ = writeln!(out, "{file}: … และอีก {n} ช่อง ({code}) · and {n} more");
+                let _ = writeln!(out, "  {}", label(more.severity, style));
             }
         }
-        all_errors += errors;
-        all_warnings += warnings;
-        let verdict = verdict(errors, warnings, style);
+        total.add_all(&counts);
+        let verdict = verdict(&counts, notes, style);
         let _ = writeln!(out, "{} {file}: {verdict}", style.paint("1", "▸"));
     }
-    let (errors, warnings) = (all_errors, all_warnings);
     let _ = writeln!(
         out,
         "{} {} ไฟล์ · {} files: {}",
         style.paint("1", "รวม"),
         files.len(),
         files.len(),
-        verdict(errors, warnings, style)
+        verdict(&total, notes, style)
     );
     out
+}
+
+/// Errors, warnings and notes counted.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+impl Counts {
+    fn add(&mut self, severity: Severity, n: usize) {
+        match severity {
+            Severity::Error => self.errors += n,
+            Severity::Warning => self.warnings += n,
+            Severity::Note => self.notes += n,
+        }
+    }
+
+    fn add_all(&mut self, other: &Counts) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.notes += other.notes;
+    }
 }
 
 fn label(severity: Severity, style: Style) -> String {
     match severity {
         Severity::Error => style.paint("31;1", "✗ ผิด"),
         Severity::Warning => style.paint("33", "! เตือน"),
+        Severity::Note => style.paint("36", "i หมายเหตุ"),
     }
 }
 
-fn count(issues: &[&Issue]) -> (usize, usize) {
-    let errors = issues.iter().filter(|i| i.is_error()).count();
-    (errors, issues.len() - errors)
-}
-
-fn verdict(errors: usize, warnings: usize, style: Style) -> String {
+fn verdict(counts: &Counts, notes: bool, style: Style) -> String {
+    let (errors, warnings) = (counts.errors, counts.warnings);
+    let noted = if notes && counts.notes > 0 {
+        format!(" (หมายเหตุ {n} · {n} note(s))", n = counts.notes)
+    } else {
+        String::new()
+    };
     if errors == 0 && warnings == 0 {
-        style.paint("32", "เรียบร้อย · OK")
+        style.paint("32", &format!("เรียบร้อย · OK{noted}"))
     } else if errors == 0 {
         style.paint(
             "33",

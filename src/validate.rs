@@ -6,7 +6,7 @@
 use crate::issue::{Issue, IssueList, MoneyField, Problem};
 use crate::model::{Dimension, Location, ProjectRow, Status};
 use crate::read::cell::{self, DimensionCell, MoneyCell, Tick};
-use crate::read::table::{RawCell, RawRow, RawStatus};
+use crate::read::table::{DimensionHint, RawCell, RawRow, RawStatus};
 use crate::schema::status_word;
 use crate::schema::text::{clean_text, normalized};
 use rust_decimal::Decimal;
@@ -43,7 +43,7 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
         failed: false,
     };
     let name = name(raw.name.as_ref(), &mut checks);
-    let dimension = dimension(raw.dimension.as_ref(), &mut checks);
+    let dimension = dimension(raw.dimension.as_ref(), raw.structure.as_ref(), &mut checks);
     let budget_plan = money(
         raw.budget_plan.as_ref(),
         MoneyField::BudgetPlan,
@@ -63,8 +63,8 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
     {
         checks.error(
             Problem::DisbursedOverBudget {
-                disbursed: spent.to_string(),
-                budget: budget.to_string(),
+                disbursed: spent,
+                budget,
             },
             raw.disbursed.as_ref().map(|c| c.col),
         );
@@ -87,9 +87,11 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
     if checks.failed {
         return None;
     }
+    let (dimension, dimension_code) = dimension?;
     Some(ProjectRow {
         name: name?,
-        dimension: dimension?,
+        dimension,
+        dimension_code,
         budget_plan: budget_plan?,
         budget_ordinance: budget_ordinance?,
         disbursed: disbursed?,
@@ -115,24 +117,49 @@ fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
     }
 }
 
-fn dimension(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<Dimension> {
-    let Some(c) = cell else {
-        checks.error(Problem::DimensionMissing, None);
+/// The dimension and its sub-dimension code (if one was written): from the มิติ column when it
+/// holds one, else from the table's structure (the section row above, or the sheet's name). A
+/// column that disagrees with the structure is an error naming both.
+fn dimension(
+    cell: Option<&RawCell>,
+    structure: Option<&DimensionHint>,
+    checks: &mut Checks<'_>,
+) -> Option<(Dimension, Option<String>)> {
+    let written = match cell {
+        Some(c) => match cell::dimension(&c.value) {
+            DimensionCell::Blank => None,
+            DimensionCell::Number(n) => Some((n, None, c)),
+            DimensionCell::Code { dimension, code } => Some((dimension, Some(code), c)),
+            DimensionCell::Invalid(found) => {
+                checks.error(Problem::DimensionInvalid { found }, Some(c.col));
+                return None;
+            }
+        },
+        None => None,
+    };
+    let Some((number, code, c)) = written else {
+        return match structure {
+            Some(hint) => Some((hint.dimension, None)),
+            None => {
+                checks.error(Problem::DimensionMissing, cell.map(|c| c.col));
+                None
+            }
+        };
+    };
+    let Some(d) = u8::try_from(number).ok().and_then(Dimension::new) else {
+        let found = c.value.display();
+        checks.error(Problem::DimensionInvalid { found }, Some(c.col));
         return None;
     };
-    let found = match cell::dimension(&c.value) {
-        DimensionCell::Number(n) => match u8::try_from(n).ok().and_then(Dimension::new) {
-            Some(d) => return Some(d),
-            None => c.value.display(),
-        },
-        DimensionCell::Blank => {
-            checks.error(Problem::DimensionMissing, Some(c.col));
-            return None;
-        }
-        DimensionCell::Invalid(found) => found,
-    };
-    checks.error(Problem::DimensionInvalid { found }, Some(c.col));
-    None
+    if let Some(hint) = structure.filter(|h| h.dimension != d) {
+        let problem = Problem::DimensionConflict {
+            column: d.number(),
+            structure: hint.describe(),
+        };
+        checks.error(problem, Some(c.col));
+        return None;
+    }
+    Some((d, code))
 }
 
 /// The largest amount accepted in a money cell: 999,999,999,999.99 baht (below one trillion; the
@@ -157,6 +184,10 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
             let found = c.value.display();
             checks.warn(Problem::MoneyAsText { field, found }, col);
             d
+        }
+        MoneyCell::Nil(found) => {
+            checks.warn(Problem::MoneyNil { field, found }, col);
+            return Some(Decimal::ZERO);
         }
         MoneyCell::Invalid(found) => {
             checks.error(Problem::MoneyNotNumber { field, found }, col);

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     // found, as in a merge.
     let mut row_issues = IssueList::default();
     let division = "fuzz".into();
-    let read = read_bytes_into("fuzz", extension, bytes.to_vec(), &mut |raw| {
+    let read = read_bytes_into("fuzz", extension, bytes.to_vec(), &Default::default(), &mut |raw| {
         let _ = planmerge::validate::project(&raw, &division, &mut row_issues);
     });
     for issue in read.issues.iter() {

@@ -145,8 +145,10 @@ pub enum MoneyCell {
     Blank,
     /// A numeric cell (or a formula's cached number).
     Number(Decimal),
-    /// Text that reads as a number (`55,300.00`, `๕๕,๓๐๐`, `-`).
+    /// Text that reads as a number (`55,300.00`, `๕๕,๓๐๐`, `55,300.-`, `1,234 บาท`).
     Text(Decimal),
+    /// Nothing spent or budgeted, said in words: `-`, `ไม่ใช้งบประมาณ`, `ไม่ใช้งบ`, `ไม่มีงบประมาณ`.
+    Nil(String),
     /// Anything else; the text found.
     Invalid(String),
 }
@@ -163,6 +165,9 @@ pub fn money(cell: &Cell) -> MoneyCell {
             if cell.is_blank() {
                 return MoneyCell::Blank;
             }
+            if is_nil_money(t) {
+                return MoneyCell::Nil(t.trim().to_string());
+            }
             match money_text(t) {
                 Some(d) => MoneyCell::Text(d),
                 None => MoneyCell::Invalid(t.trim().to_string()),
@@ -172,15 +177,22 @@ pub fn money(cell: &Cell) -> MoneyCell {
     }
 }
 
-/// `55,300.00`, `๕๕,๓๐๐.๐๐`, `1,234 บาท`, `-` (nil) → Decimal. Thousands separators must
+/// Words (normalised) that say a project uses no money.
+const NIL_MONEY: [&str; 6] = ["-", "–", "—", "ไม่ใช้งบประมาณ", "ไม่ใช้งบ", "ไม่มีงบประมาณ"];
+
+/// `-`, `ไม่ใช้งบประมาณ` …: nothing, said in words.
+fn is_nil_money(text: &str) -> bool {
+    NIL_MONEY.contains(&normalized(text).as_ref())
+}
+
+/// `55,300.00`, `๕๕,๓๐๐.๐๐`, `1,234 บาท`, `55,300.-` → Decimal. Thousands separators must
 /// group by three (`1,00,000` is refused rather than guessed).
 fn money_text(text: &str) -> Option<Decimal> {
     let normal = normalized(text);
     let digits = thai_digits_to_arabic(&normal);
     let body = digits.strip_suffix("บาท").unwrap_or(&digits);
-    if matches!(body, "-" | "–" | "—") {
-        return Some(Decimal::ZERO);
-    }
+    // `55,300.-`: whole baht, the satang struck out as offices write it.
+    let body = body.strip_suffix(".-").unwrap_or(body);
     let (sign, unsigned) = match body.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", body),
@@ -212,9 +224,9 @@ fn money_text(text: &str) -> Option<Decimal> {
 /// What a tick cell holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tick {
-    /// Blank, ☐, FALSE, 0, `-`, or a cross: ✗ ✘ ☒.
+    /// Blank, ☐, FALSE, 0, `-`, a cross (✗ ✘ ☒), or a "no" word: ไม่ใช่, ไม่มี, ไม่บรรจุ, N, no.
     Unticked,
-    /// ☑ ✓ ✔ ✅ / x X × TRUE 1.
+    /// ☑ ✓ ✔ ✅ / x X × TRUE 1, or a "yes" word: ใช่, มี, บรรจุ, Y, yes.
     Ticked,
     /// Anything else; the text found.
     Unknown(String),
@@ -246,7 +258,11 @@ fn tick_word(text: &str) -> Option<Tick> {
     match text {
         // ✗ ✘ and a crossed box ☒ mean "no" to most people.
         "" | "☐" | "□" | "false" | "0" | "-" | "☒" | "✗" | "✘" => Some(Tick::Unticked),
+        "ไม่ใช่" | "ไม่มี" | "ไม่บรรจุ" | "n" | "no" => {
+            Some(Tick::Unticked)
+        }
         "☑" | "✓" | "✔" | "✅" | "/" | "x" | "×" | "true" | "1" => Some(Tick::Ticked),
+        "ใช่" | "มี" | "บรรจุ" | "y" | "yes" => Some(Tick::Ticked),
         _ => None,
     }
 }
@@ -258,15 +274,26 @@ pub enum DimensionCell {
     Blank,
     /// A whole number (not yet checked to be 1-4).
     Number(i64),
+    /// A sub-dimension code (`2.3`, `2.3.1`): the dimension is its first number (not yet
+    /// checked to be 1-4), the code is kept as written (Thai digits made Arabic).
+    Code {
+        /// The first number.
+        dimension: i64,
+        /// The whole code, e.g. `2.3`.
+        code: String,
+    },
     /// Anything else; the text found.
     Invalid(String),
 }
 
-/// Reads `2`, `๒`, `มิติที่ 2`, `มิติ ๒`, `2.0`.
+/// Reads `2`, `๒`, `มิติที่ 2`, `มิติ ๒`, `2.0`, and sub-dimension codes `1.1`, `2.3.1`, `๓.๑`,
+/// `มิติที่ 2.1`.
 pub fn dimension(cell: &Cell) -> DimensionCell {
     match cell {
         Cell::Empty => DimensionCell::Blank,
         Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e9 => DimensionCell::Number(*n as i64),
+        Cell::Number(_) => dimension_code(&cell.display())
+            .unwrap_or_else(|| DimensionCell::Invalid(cell.display())),
         Cell::Text(t) => {
             let normal = normalized(t);
             let norm = thai_digits_to_arabic(&normal);
@@ -277,13 +304,25 @@ pub fn dimension(cell: &Cell) -> DimensionCell {
                 .strip_prefix("มิติที่")
                 .or_else(|| norm.strip_prefix("มิติ"))
                 .unwrap_or(&norm);
-            match code.parse::<i64>() {
-                Ok(n) => DimensionCell::Number(n),
-                Err(_) => DimensionCell::Invalid(t.trim().to_string()),
-            }
+            dimension_code(code).unwrap_or_else(|| DimensionCell::Invalid(t.trim().to_string()))
         }
         other => DimensionCell::Invalid(other.display()),
     }
+}
+
+/// `2` → a number, `2.3` / `2.3.1` → a code; anything else → `None`.
+fn dimension_code(code: &str) -> Option<DimensionCell> {
+    let mut parts = code.split('.');
+    let first: i64 = parts.next()?.parse().ok()?;
+    let rest: Vec<&str> = parts.collect();
+    if rest.is_empty() {
+        return Some(DimensionCell::Number(first));
+    }
+    let digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    rest.iter().all(digits).then(|| DimensionCell::Code {
+        dimension: first,
+        code: code.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -308,7 +347,14 @@ mod tests {
         assert_eq!(money(&text("55,300.00")), MoneyCell::Text(dec("55300.00")));
         assert_eq!(money(&text("๕๕,๓๐๐.๐๐")), MoneyCell::Text(dec("55300.00")));
         assert_eq!(money(&text(" 1,234 บาท")), MoneyCell::Text(dec("1234")));
-        assert_eq!(money(&text("-")), MoneyCell::Text(Decimal::ZERO));
+        assert_eq!(money(&text("-")), MoneyCell::Nil("-".into()));
+        assert_eq!(money(&text("55,300.-")), MoneyCell::Text(dec("55300")));
+        assert_eq!(money(&text("๕๕,๓๐๐.-")), MoneyCell::Text(dec("55300")));
+        assert_eq!(money(&text("55,300 บาท")), MoneyCell::Text(dec("55300")));
+        for nil in ["ไม่ใช้งบประมาณ", "ไม่ใช้งบ", " ไม่มี งบประมาณ "]
+        {
+            assert!(matches!(money(&text(nil)), MoneyCell::Nil(_)), "{nil}");
+        }
         assert_eq!(money(&text("")), MoneyCell::Blank);
     }
 
@@ -316,6 +362,8 @@ mod tests {
     fn money_refuses_what_it_would_have_to_guess() {
         assert!(matches!(money(&text("1,00,000")), MoneyCell::Invalid(_)));
         assert!(matches!(money(&text("ห้าหมื่น")), MoneyCell::Invalid(_)));
+        assert!(matches!(money(&text("55,300.--")), MoneyCell::Invalid(_)));
+        assert!(matches!(money(&text("ไม่ใช้")), MoneyCell::Invalid(_)));
         assert!(matches!(
             money(&Cell::Error("#DIV/0!".into())),
             MoneyCell::Invalid(_)
@@ -340,12 +388,75 @@ mod tests {
     #[test]
     fn every_tick_word_is_its_own_normal_form() {
         for word in [
-            "", "☐", "□", "false", "0", "-", "☑", "✓", "✔", "✅", "☒", "✗", "✘", "/", "x", "×",
-            "true", "1",
+            "",
+            "☐",
+            "□",
+            "false",
+            "0",
+            "-",
+            "☑",
+            "✓",
+            "✔",
+            "✅",
+            "☒",
+            "✗",
+            "✘",
+            "/",
+            "x",
+            "×",
+            "true",
+            "1",
+            "ใช่",
+            "ไม่ใช่",
+            "มี",
+            "ไม่มี",
+            "บรรจุ",
+            "ไม่บรรจุ",
+            "y",
+            "n",
+            "yes",
+            "no",
         ] {
             assert!(tick_word(word).is_some(), "{word}");
             assert_eq!(arabic_digits(&normalize(word)), word);
         }
+    }
+
+    #[test]
+    fn yes_and_no_words_in_tick_columns() {
+        for yes in ["ใช่", "มี", "บรรจุ", "Y", "yes", "Yes"] {
+            assert_eq!(tick(&text(yes)), Tick::Ticked, "{yes}");
+        }
+        for no in ["ไม่ใช่", "ไม่มี", "ไม่บรรจุ", "N", "no", "-", "✗", "✘", " ไม่ ใช่ "]
+        {
+            assert_eq!(tick(&text(no)), Tick::Unticked, "{no}");
+        }
+        assert!(matches!(tick(&text("ใช่มั้ง")), Tick::Unknown(_)));
+    }
+
+    #[test]
+    fn sub_dimension_codes_keep_the_code_and_give_the_dimension() {
+        for (t, d, code) in [
+            ("1.1", 1, "1.1"),
+            ("2.3.1", 2, "2.3.1"),
+            ("๓.๑", 3, "3.1"),
+            ("มิติที่ 2.1", 2, "2.1"),
+        ] {
+            let expected = DimensionCell::Code {
+                dimension: d,
+                code: code.into(),
+            };
+            assert_eq!(dimension(&text(t)), expected, "{t}");
+        }
+        assert_eq!(
+            dimension(&Cell::Number(4.2)),
+            DimensionCell::Code {
+                dimension: 4,
+                code: "4.2".into()
+            }
+        );
+        assert!(matches!(dimension(&text("2.")), DimensionCell::Invalid(_)));
+        assert!(matches!(dimension(&text("2.a")), DimensionCell::Invalid(_)));
     }
 
     #[test]
@@ -375,7 +486,10 @@ mod tests {
         assert_eq!(dimension(&Cell::Number(3.0)), DimensionCell::Number(3));
         assert_eq!(
             dimension(&Cell::Number(2.5)),
-            DimensionCell::Invalid("2.5".into())
+            DimensionCell::Code {
+                dimension: 2,
+                code: "2.5".into()
+            }
         );
         assert_eq!(
             dimension(&text("สอง")),

@@ -5,6 +5,8 @@
 pub mod cell;
 /// Checks made before calamine sees the bytes: compound-file structure, sheet extent.
 pub mod guard;
+/// Header rows: fields, second header rows, columns per fiscal year.
+pub mod header;
 /// Header rows, column mapping, repeated page headers.
 pub mod table;
 
@@ -19,6 +21,8 @@ pub struct InputFile {
     pub sha256: String,
     /// Names of the sheets that hold a project table.
     pub sheets: Vec<String>,
+    /// What was understood of each of those sheets' tables (`check --explain`).
+    pub tables: Vec<TableExplain>,
     /// Non-blank data rows read under a header (projects + rows refused).
     pub rows: usize,
     /// Projects of this file counted in the report (rows read less those refused); set by the
@@ -37,6 +41,7 @@ impl InputFile {
             file: file.to_string(),
             sha256,
             sheets: Vec::new(),
+            tables: Vec::new(),
             rows: 0,
             counted: 0,
             omitted: Vec::new(),
@@ -44,14 +49,16 @@ impl InputFile {
     }
 }
 
+use crate::config::ReportConfig;
 use crate::issue::{Issue, IssueList, Omitted, Problem};
 use crate::model::Location;
+use crate::schema::HeaderWords;
 use calamine::{Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use cell::Cell;
 use sha2::{Digest, Sha256};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use table::{RawRow, SheetRow, SheetTables, TableFinder};
+use table::{RawRow, SheetRow, SheetTables, TableExplain, TableFinder};
 
 /// File extensions read as spreadsheets.
 pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
@@ -70,6 +77,26 @@ pub enum InputError {
         /// Why.
         message: String,
     },
+}
+
+/// What the reader needs to know besides the file: the report's fiscal year (a money field given
+/// per year is read from that year's column) and the header words the configuration adds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadOptions {
+    /// ปีงบประมาณ (B.E.) of the report; unknown without a configuration.
+    pub fiscal_year: Option<u16>,
+    /// Header words added in `report.toml` (`[headers]`).
+    pub headers: HeaderWords,
+}
+
+impl ReadOptions {
+    /// What a report's configuration tells the reader.
+    pub fn of(config: &ReportConfig) -> Self {
+        ReadOptions {
+            fiscal_year: Some(config.fiscal_year),
+            headers: config.headers.clone(),
+        }
+    }
 }
 
 /// What reading one file gives, besides the rows handed to the sink: the file for the audit
@@ -158,14 +185,18 @@ pub fn is_summary_workbook(path: &Path) -> bool {
 /// Reads one file from disk, handing each data row to `sink` as soon as it is found: a
 /// million-row sheet is never held whole. Never panics, never fails: every problem becomes an
 /// issue.
-pub fn read_file_into(path: &Path, sink: &mut dyn FnMut(RawRow)) -> FileRead {
+pub fn read_file_into(
+    path: &Path,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(RawRow),
+) -> FileRead {
     let shown = path.display().to_string();
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     match std::fs::read(path) {
-        Ok(bytes) => read_bytes_into(&shown, &extension, bytes, sink),
+        Ok(bytes) => read_bytes_into(&shown, &extension, bytes, options, sink),
         Err(e) => FileRead {
             input: InputFile::new(&shown, String::new()),
             issues: IssueList::from(vec![Issue::new(
@@ -186,18 +217,21 @@ pub fn read_bytes_into(
     shown: &str,
     extension: &str,
     bytes: Vec<u8>,
+    options: &ReadOptions,
     sink: &mut dyn FnMut(RawRow),
 ) -> FileRead {
     let mut input = InputFile::new(shown, hex(&Sha256::digest(&bytes)));
     let mut issues = IssueList::default();
     let mut sink = std::panic::AssertUnwindSafe(sink);
-    let outcome =
-        std::panic::catch_unwind(move || read_workbook(shown, extension, bytes, &mut **sink));
+    let outcome = std::panic::catch_unwind(move || {
+        read_workbook(shown, extension, bytes, options, &mut **sink)
+    });
     match outcome {
         Ok(Ok(sheets)) => {
             for (name, tables, hidden) in sheets {
                 if tables.found_table {
                     input.sheets.push(name.clone());
+                    input.tables.push(tables.explain);
                     if hidden {
                         issues.push(Issue::new(
                             Problem::SheetHidden,
@@ -240,6 +274,7 @@ fn read_workbook(
     file: &str,
     extension: &str,
     bytes: Vec<u8>,
+    options: &ReadOptions,
     sink: &mut dyn FnMut(RawRow),
 ) -> Result<Vec<SheetResult>, Problem> {
     if let Some(reason) = guard::compound_file_damage(&bytes) {
@@ -262,7 +297,7 @@ fn read_workbook(
         }
         Err(first) => sniff(data).ok_or(first)??,
     };
-    book.read_sheets(file, sink)
+    book.read_sheets(file, options, sink)
 }
 
 /// Tries every format on the bytes (a file saved with the wrong extension). `Some(Err)` when
@@ -364,6 +399,7 @@ impl Book {
     fn read_sheets(
         &mut self,
         file: &str,
+        options: &ReadOptions,
         sink: &mut dyn FnMut(RawRow),
     ) -> Result<Vec<SheetResult>, Problem> {
         let sheets: Vec<calamine::Sheet> = self
@@ -379,7 +415,7 @@ impl Book {
         }
         let mut out = Vec::with_capacity(sheets.len());
         for sheet in sheets {
-            let mut finder = TableFinder::new(file, &sheet.name);
+            let mut finder = TableFinder::new(file, &sheet.name, options);
             self.stream_sheet(&sheet.name, &mut finder, sink)?;
             let hidden = sheet.visible != SheetVisible::Visible;
             let mut tables = finder.finish();

@@ -1,13 +1,18 @@
-//! Finding project tables in a sheet, one row at a time: recognise header rows (also two-row
-//! headers under a merged สถานะ cell), map their columns to fields, skip titles and headers
-//! repeated on every printed page and total rows (รวม), and hand every other non-blank row on as
-//! a [`RawRow`]. What a value means is decided later, in `validate`.
+//! Finding project tables in a sheet, one row at a time: recognise header rows ([`super::header`]),
+//! skip titles and headers repeated on every printed page, total rows (รวม) and sub-section
+//! headings (`1.1 การสร้างจิตสำนึก…`), follow the dimension a section row (`มิติที่ 2 …`) or the
+//! sheet's name (`มิติที่ 2`) gives, join a name wrapped by hand onto the row below, and hand
+//! every other non-blank row on as a [`RawRow`]. What a value means is decided later, in
+//! `validate`; what was understood is kept for `--explain` ([`TableExplain`]).
 
+use super::ReadOptions;
 use super::cell::Cell;
+use super::header::{Header, extend_with_second_row, header_of};
 use crate::issue::{Issue, IssueList, Problem};
-use crate::model::{Location, Status};
-use crate::schema::text::{normalize, normalized};
-use crate::schema::{Field, header_field};
+use crate::model::{Dimension, Location, Status, column_letters};
+use crate::schema::text::{normalize, normalized, thai_digits_to_arabic};
+use crate::schema::{Field, HeaderWords};
+use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -35,6 +40,15 @@ impl SheetRow {
 
     fn get(&self, col: u32) -> Option<&Cell> {
         self.cells.iter().find(|(c, _)| *c == col).map(|(_, v)| v)
+    }
+
+    /// The only non-blank cell's column and text, when the row has exactly one and it is text.
+    fn lone_text(&self) -> Option<(u32, &str)> {
+        let mut filled = self.cells.iter().filter(|(_, c)| !c.is_blank());
+        match (filled.next(), filled.next()) {
+            (Some((col, Cell::Text(t))), None) => Some((*col, t)),
+            _ => None,
+        }
     }
 
     /// The cell in `col` (empty when there is none), moved out of the row, or copied when
@@ -66,6 +80,36 @@ pub enum RawStatus {
     Ticks(Vec<(Status, RawCell)>),
 }
 
+/// The dimension a table's structure gives the rows under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionHint {
+    /// The dimension.
+    pub dimension: Dimension,
+    /// Where it comes from.
+    pub source: HintSource,
+}
+
+/// Where a [`DimensionHint`] comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HintSource {
+    /// A section row (`มิติที่ 2 …`), zero-based row.
+    Section(u32),
+    /// The sheet's name (`มิติที่ 2`).
+    SheetName,
+}
+
+impl DimensionHint {
+    /// `หัวข้อ มิติที่ 2 (แถว 14)` / `ชื่อแผ่นงาน (มิติที่ 2)`, for messages.
+    pub fn describe(&self) -> String {
+        match self.source {
+            HintSource::Section(row) => {
+                format!("หัวข้อ มิติที่ {} (แถว {})", self.dimension, row + 1)
+            }
+            HintSource::SheetName => format!("ชื่อแผ่นงาน (มิติที่ {})", self.dimension),
+        }
+    }
+}
+
 /// One data row under a header, its cells sorted into fields (`None` where the sheet has no such
 /// column).
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +122,8 @@ pub struct RawRow {
     pub name: Option<RawCell>,
     /// มิติ.
     pub dimension: Option<RawCell>,
+    /// The dimension the table's structure gives this row (section row above, sheet name).
+    pub structure: Option<DimensionHint>,
     /// งบประมาณตามแผน.
     pub budget_plan: Option<RawCell>,
     /// งบประมาณตามข้อบัญญัติ (the column may be absent).
@@ -90,14 +136,6 @@ pub struct RawRow {
     pub status: RawStatus,
     /// หมายเหตุ.
     pub remark: Option<RawCell>,
-}
-
-/// A recognised header: which column holds which field.
-#[derive(Debug, Clone, PartialEq)]
-struct Header {
-    columns: Vec<(u32, Field)>,
-    /// Where each field is, looked up once when the header is complete (in `activate`).
-    layout: Layout,
 }
 
 /// The columns of a complete header's fields, for reading data rows without searching.
@@ -147,8 +185,8 @@ impl Layout {
                 Some(words) if !header.has_ticks() => StatusColumns::Words(words),
                 _ => StatusColumns::Ticks(
                     cols.iter()
-                        .filter_map(|(c, f)| match f {
-                            Field::StatusTick(s) => Some((*s, *c)),
+                        .filter_map(|c| match c.field {
+                            Field::StatusTick(s) => Some((s, c.col)),
                             _ => None,
                         })
                         .collect(),
@@ -157,90 +195,37 @@ impl Layout {
             shared_column: cols
                 .iter()
                 .enumerate()
-                .any(|(i, (c, _))| cols[i + 1..].iter().any(|(d, _)| d == c)),
+                .any(|(i, c)| cols[i + 1..].iter().any(|d| d.col == c.col)),
         }
     }
-}
 
-impl Header {
-    fn col(&self, field: Field) -> Option<u32> {
-        self.columns
-            .iter()
-            .find(|(_, f)| *f == field)
-            .map(|(c, _)| *c)
-    }
-
-    fn has_ticks(&self) -> bool {
-        self.columns
-            .iter()
-            .any(|(_, f)| matches!(f, Field::StatusTick(_)))
-    }
-
-    /// Fields every project needs, missing from this header.
-    fn missing(&self) -> Vec<&'static str> {
-        let mut missing = Vec::new();
-        for field in [
-            Field::Name,
-            Field::Dimension,
-            Field::BudgetPlan,
-            Field::Disbursed,
-        ] {
-            if self.col(field).is_none() {
-                missing.push(field.thai());
-            }
-        }
-        if self.col(Field::StatusWords).is_none() && !self.has_ticks() {
-            missing.push("สถานะ");
-        }
-        missing
-    }
-}
-
-/// The fields of a header candidate row, with duplicate columns reported.
-fn header_of(row: &SheetRow) -> Option<(Header, Vec<(u32, Field)>)> {
-    let mut columns: Vec<(u32, Field)> = Vec::new();
-    let mut duplicates = Vec::new();
-    for (col, cell) in &row.cells {
-        let Cell::Text(text) = cell else { continue };
-        let Some(field) = header_field(text) else {
-            continue;
-        };
-        if columns.iter().any(|(_, f)| *f == field) {
-            duplicates.push((*col, field));
-        } else {
-            columns.push((*col, field));
-        }
-    }
-    let distinct = columns.len();
-    let has_name = columns.iter().any(|(_, f)| *f == Field::Name);
-    let header = Header {
-        columns,
-        layout: Layout::default(),
-    };
-    (has_name && distinct >= 3).then_some((header, duplicates))
-}
-
-/// The status tick columns of a second header row (under a merged สถานะ), if it is one.
-fn sub_header(row: &SheetRow) -> Option<Vec<(u32, Field)>> {
-    let ticks: Vec<(u32, Field)> = row
-        .cells
-        .iter()
-        .filter_map(|(col, cell)| match cell {
-            Cell::Text(t) => match header_field(t) {
-                Some(f @ Field::StatusTick(_)) => Some((*col, f)),
-                _ => None,
-            },
-            _ => None,
-        })
+    /// Columns a project's cells are read from (a name wrapped onto the next row fills only the
+    /// name's).
+    fn project_columns(&self) -> Vec<u32> {
+        let mut cols: Vec<u32> = [
+            self.number,
+            self.dimension,
+            self.budget_plan,
+            self.budget_ordinance,
+            self.disbursed,
+            self.in_ordinance,
+            self.remark,
+        ]
+        .into_iter()
+        .flatten()
         .collect();
-    let only_ticks = ticks.len() == row.cells.iter().filter(|(_, c)| !c.is_blank()).count();
-    (ticks.len() >= 2 && only_ticks).then_some(ticks)
+        match &self.status {
+            StatusColumns::Words(c) => cols.push(*c),
+            StatusColumns::Ticks(ticks) => cols.extend(ticks.iter().map(|(_, c)| *c)),
+        }
+        cols
+    }
 }
 
 /// `รวม`, `รวมทั้งสิ้น`, `รวม 4 มิติ`: a total row, not a project.
-fn is_total_row(row: &SheetRow, header: &Header) -> bool {
-    let dimension_col = header.layout.dimension;
-    let has_dimension = dimension_col
+fn is_total_row(row: &SheetRow, layout: &Layout) -> bool {
+    let has_dimension = layout
+        .dimension
         .and_then(|c| row.get(c))
         .is_some_and(|c| !c.is_blank());
     !has_dimension
@@ -251,6 +236,72 @@ fn is_total_row(row: &SheetRow, header: &Header) -> bool {
             }
             _ => false,
         })
+}
+
+/// The dimension a section heading or a sheet's name names: `มิติที่ 2 การบริหาร…`, `มิติ ๒`,
+/// `มิติที่4` → 2, 2, 4. Not `มิติที่ 2.1 …` (a sub-section).
+pub fn section_dimension(text: &str) -> Option<Dimension> {
+    let normal = normalized(text);
+    let t = thai_digits_to_arabic(&normal);
+    let rest = t.strip_prefix("มิติที่").or_else(|| t.strip_prefix("มิติ"))?;
+    let mut chars = rest.chars();
+    let digit = chars.next()?.to_digit(10)?;
+    let next = chars.next();
+    if next.is_some_and(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    Dimension::new(u8::try_from(digit).ok()?)
+}
+
+/// `1.1 การสร้างจิตสำนึก…`, `๒.๓ …`, `มิติที่ 2.1 …`: a sub-section heading of the plan.
+fn is_sub_section(text: &str) -> bool {
+    let normal = normalized(text);
+    let t = thai_digits_to_arabic(&normal);
+    let t = t
+        .strip_prefix("มิติที่")
+        .or_else(|| t.strip_prefix("มิติ"))
+        .unwrap_or(&t);
+    let code_len = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let code = &t[..code_len];
+    let parts: Vec<&str> = code.trim_end_matches('.').split('.').collect();
+    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty()) && code_len < t.len()
+}
+
+/// A row skipped under a header, and why (for `--explain`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkippedRow {
+    /// One-based row number.
+    pub row: u32,
+    /// Why, Thai · English.
+    pub why: &'static str,
+}
+
+/// Skipped rows listed per sheet at most (the rest are counted).
+const SKIPPED_LISTED: usize = 50;
+
+/// What the reader understood of one sheet's table (`check --explain`, the audit sheet, JSON).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TableExplain {
+    /// The sheet.
+    pub sheet: String,
+    /// One-based rows of the header (and of headers repeated on later pages).
+    pub header_rows: Vec<u32>,
+    /// Each field's column and the header text found there.
+    pub columns: Vec<String>,
+    /// Where the dimension comes from, Thai · English.
+    pub dimension_from: String,
+    /// Non-blank rows read under the header.
+    pub rows_read: usize,
+    /// Projects of this sheet counted in the report (set by the merge).
+    pub counted: usize,
+    /// One-based rows whose text was joined to the name above.
+    pub joined: Vec<u32>,
+    /// Rows skipped, and why (the first [`SKIPPED_LISTED`]).
+    pub skipped: Vec<SkippedRow>,
+    /// Rows skipped in all.
+    pub skipped_count: usize,
 }
 
 /// What the finder found in one sheet.
@@ -264,87 +315,191 @@ pub struct SheetTables {
     pub rows_read: usize,
     /// Whether a header was found at all.
     pub found_table: bool,
+    /// What was understood.
+    pub explain: TableExplain,
 }
+
+const WHY_TOTAL: &str = "แถวรวม · a total row";
+const WHY_PAGE: &str = "หัวกระดาษซ้ำ · a repeated page title";
+const WHY_SECTION: &str = "หัวข้อมิติ · a dimension heading";
+const WHY_SUB_SECTION: &str = "หัวข้อย่อย · a sub-section heading";
 
 /// Reads one sheet row by row (push style, so a sheet can be streamed).
 pub struct TableFinder {
     file: Arc<str>,
     sheet: Arc<str>,
-    header: Option<Header>,
-    pending: Option<(SheetRow, Header)>,
+    words: HeaderWords,
+    fiscal_year: Option<u16>,
+    header: Option<Layout>,
+    pending: Option<Header>,
     page_texts: HashSet<String>,
     reported_ordinance: bool,
+    hint: Option<DimensionHint>,
+    /// The last project row, held until the next row shows whether it continues its name;
+    /// with the last row it spans.
+    held: Option<(RawRow, u32)>,
+    /// Whether any section row was seen (for `--explain`).
+    saw_section: bool,
     out: SheetTables,
 }
 
 impl TableFinder {
     /// A finder for one sheet of one file.
-    pub fn new(file: &str, sheet: &str) -> Self {
+    pub fn new(file: &str, sheet: &str, options: &ReadOptions) -> Self {
+        let hint = section_dimension(sheet).map(|dimension| DimensionHint {
+            dimension,
+            source: HintSource::SheetName,
+        });
         TableFinder {
             file: file.into(),
             sheet: sheet.into(),
+            words: options.headers.clone(),
+            fiscal_year: options.fiscal_year,
             header: None,
             pending: None,
             page_texts: HashSet::new(),
             reported_ordinance: false,
-            out: SheetTables::default(),
+            hint,
+            held: None,
+            saw_section: false,
+            out: SheetTables {
+                explain: TableExplain {
+                    sheet: sheet.to_string(),
+                    ..TableExplain::default()
+                },
+                ..SheetTables::default()
+            },
         }
     }
 
     /// Takes the next row of the sheet (rows must come in sheet order; blank rows may be left out).
-    pub fn push(&mut self, mut row: SheetRow) {
+    pub fn push(&mut self, row: SheetRow) {
         if row.is_blank() {
             return;
         }
-        if let Some((header_row, mut header)) = self.pending.take() {
-            if let Some(ticks) = sub_header(&row) {
-                header.columns.retain(|(_, f)| *f != Field::StatusWords);
-                header.columns.extend(ticks);
-                self.activate(&header_row, header);
+        if let Some(mut header) = self.pending.take() {
+            if extend_with_second_row(&mut header, &row, &self.words) {
+                self.activate(header);
                 return;
             }
-            self.activate(&header_row, header);
+            self.activate(header);
         }
         if row.only_text()
-            && let Some((header, duplicates)) = header_of(&row)
+            && let Some((header, duplicates)) = header_of(&row, &self.words)
         {
+            self.release_held();
             for (col, field) in duplicates {
                 if self.out.rows_read == 0 {
-                    self.issue(
-                        Problem::HeaderDuplicate {
-                            field: field.thai().to_string(),
-                        },
-                        Location::cell(&self.file, &self.sheet, row.row, col),
-                    );
+                    let field = field.thai().to_string();
+                    let at = Location::cell(&self.file, &self.sheet, row.row, col);
+                    self.issue(Problem::HeaderDuplicate { field }, at);
                 }
             }
-            self.pending = Some((row, header));
+            self.pending = Some(header);
             return;
         }
-        let Some(header) = &self.header else {
+        if self.section(&row) {
+            return;
+        }
+        let Some(layout) = &self.header else {
             self.remember_page_texts(&row);
             return;
         };
-        if self.is_page_title(&row) || is_total_row(&row, header) {
+        let skipped = if is_total_row(&row, layout) {
+            Some(WHY_TOTAL)
+        } else if self.is_page_title(&row) {
+            Some(WHY_PAGE)
+        } else if row.lone_text().is_some_and(|(_, t)| is_sub_section(t)) {
+            Some(WHY_SUB_SECTION)
+        } else {
+            None
+        };
+        if let Some(why) = skipped {
+            self.skip(row.row, why);
             return;
         }
-        let raw = self.raw_row(&mut row, header);
+        self.data_row(row);
+    }
+
+    /// A section row (`มิติที่ 2 …` alone on its row) sets the dimension of the rows below it.
+    fn section(&mut self, row: &SheetRow) -> bool {
+        let Some(dimension) = row.lone_text().and_then(|(_, t)| section_dimension(t)) else {
+            return false;
+        };
+        self.hint = Some(DimensionHint {
+            dimension,
+            source: HintSource::Section(row.row),
+        });
+        self.saw_section = true;
+        if self.header.is_some() {
+            self.skip(row.row, WHY_SECTION);
+        }
+        true
+    }
+
+    fn skip(&mut self, row: u32, why: &'static str) {
+        self.release_held();
+        let explain = &mut self.out.explain;
+        explain.skipped_count += 1;
+        if explain.skipped.len() < SKIPPED_LISTED {
+            explain.skipped.push(SkippedRow { row: row + 1, why });
+        }
+    }
+
+    fn data_row(&mut self, mut row: SheetRow) {
+        if self.continues_name(&row) {
+            if let Some((held, last)) = &mut self.held
+                && let Some((_, text)) = row.lone_text()
+                && let Some(name) = &mut held.name
+            {
+                let joined = format!("{} {}", name.value.display(), text.trim());
+                name.value = Cell::Text(joined);
+                *last = row.row;
+                self.out.explain.joined.push(row.row + 1);
+            }
+            self.out.rows_read += 1;
+            return;
+        }
+        self.release_held();
+        let Some(layout) = &self.header else { return };
+        let mut raw = self.raw_row(&mut row, layout);
+        raw.structure = self.hint.clone();
         self.out.rows_read += 1;
         if raw_is_empty(&raw) {
             let location = raw.location.clone();
             give_back(&mut row, raw);
-            self.issue(
-                Problem::RowNotProject {
-                    found: row
-                        .cells
-                        .iter()
-                        .map(|(_, c)| c.display())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                },
-                location,
-            );
+            let found = row
+                .cells
+                .iter()
+                .map(|(_, c)| c.display())
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.issue(Problem::RowNotProject { found }, location);
         } else {
+            let last = row.row;
+            self.held = Some((raw, last));
+        }
+    }
+
+    /// Whether `row` carries on the name of the project held above it: directly under it, and
+    /// nothing in it but text in the name column (no ลำดับ, no figure, no tick).
+    fn continues_name(&self, row: &SheetRow) -> bool {
+        let (Some((held, last)), Some(layout)) = (&self.held, &self.header) else {
+            return false;
+        };
+        let named = held.name.as_ref().is_some_and(|c| !c.value.is_blank());
+        named
+            && row.row == last + 1
+            && layout.name.is_some()
+            && row.lone_text().map(|(col, _)| col) == layout.name
+            && !layout
+                .project_columns()
+                .contains(&layout.name.unwrap_or(u32::MAX))
+    }
+
+    /// Hands the held project row on: no later row continues its name.
+    fn release_held(&mut self) {
+        if let Some((raw, _)) = self.held.take() {
             self.out.rows.push(raw);
         }
     }
@@ -358,44 +513,90 @@ impl TableFinder {
 
     /// Ends the sheet and returns what was found.
     pub fn finish(mut self) -> SheetTables {
-        if let Some((header_row, header)) = self.pending.take() {
-            self.activate(&header_row, header);
+        if let Some(header) = self.pending.take() {
+            self.activate(header);
         }
+        self.release_held();
         if self.out.found_table && self.out.rows_read == 0 {
             let location = Location::sheet(&self.file, &self.sheet);
             self.issue(Problem::TableEmpty, location);
         }
+        if !self.out.explain.joined.is_empty() {
+            let rows: Vec<String> = self.out.explain.joined.iter().map(u32::to_string).collect();
+            let location = Location::sheet(&self.file, &self.sheet);
+            self.issue(
+                Problem::NameJoined {
+                    rows: rows.join(", "),
+                },
+                location,
+            );
+        }
+        self.out.explain.rows_read = self.out.rows_read;
+        self.out.explain.dimension_from = self.dimension_from();
         self.out
+    }
+
+    /// Where the dimension of this sheet's projects comes from, for `--explain`.
+    fn dimension_from(&self) -> String {
+        let column = self.header.as_ref().and_then(|l| l.dimension);
+        match (column, self.saw_section) {
+            (Some(c), _) => format!(
+                "คอลัมน์ {} · the column {}",
+                column_letters(c),
+                column_letters(c)
+            ),
+            (None, true) => "แถวหัวข้อมิติ (มิติที่ 1 …) · section rows".to_string(),
+            (None, false) => match &self.hint {
+                Some(hint) => format!("ชื่อแผ่นงาน (มิติที่ {}) · the sheet's name", hint.dimension),
+                None => "ไม่พบ · none found".to_string(),
+            },
+        }
     }
 
     fn issue(&mut self, problem: Problem, location: Location) {
         self.out.issues.push(Issue::new(problem, location));
     }
 
-    fn activate(&mut self, header_row: &SheetRow, mut header: Header) {
-        header.layout = Layout::of(&header);
+    fn activate(&mut self, mut header: Header) {
+        self.release_held();
+        let at_header = Location {
+            row: header.rows.first().copied(),
+            ..Location::sheet(&self.file, &self.sheet)
+        };
+        if let Err(missing) = header.choose_years(self.fiscal_year) {
+            let found: Vec<String> = missing.found.iter().map(u16::to_string).collect();
+            let wanted = match missing.wanted {
+                Some(year) => year.to_string(),
+                None => "ของรายงาน (ไม่มี report.toml)".to_string(),
+            };
+            let problem = Problem::BudgetYearMissing {
+                field: missing.field.thai().to_string(),
+                wanted,
+                found: found.join(", "),
+            };
+            self.issue(problem, at_header);
+            return;
+        }
         let missing = header.missing();
         if !missing.is_empty() {
-            self.issue(
-                Problem::HeaderIncomplete {
-                    missing: missing.join(", "),
-                },
-                Location {
-                    row: Some(header_row.row),
-                    ..Location::sheet(&self.file, &self.sheet)
-                },
-            );
+            let missing = missing.join(", ");
+            self.issue(Problem::HeaderIncomplete { missing }, at_header);
             return;
         }
         if header.col(Field::BudgetOrdinance).is_none() && !self.reported_ordinance {
             self.reported_ordinance = true;
-            self.issue(
-                Problem::OrdinanceBudgetAssumed,
-                Location::sheet(&self.file, &self.sheet),
-            );
+            let location = Location::sheet(&self.file, &self.sheet);
+            self.issue(Problem::OrdinanceBudgetAssumed, location);
         }
+        let explain = &mut self.out.explain;
+        if explain.columns.is_empty() {
+            explain.columns = header.describe();
+        }
+        explain
+            .header_rows
+            .extend(header.rows.iter().map(|r| r + 1));
         self.out.found_table = true;
-        self.header = Some(header);
+        self.header = Some(Layout::of(&header));
     }
 
     /// Rows above the first header (title block) are remembered so that, repeated on later
@@ -419,8 +620,7 @@ impl TableFinder {
 
     /// The row's cells sorted into fields, moved out of the row (no copy) — unless the header
     /// maps one column to two fields, when they are copied.
-    fn raw_row(&self, row: &mut SheetRow, header: &Header) -> RawRow {
-        let layout = &header.layout;
+    fn raw_row(&self, row: &mut SheetRow, layout: &Layout) -> RawRow {
         let mut cell = |col: u32| RawCell {
             col,
             value: row.take(col, layout.shared_column),
@@ -449,6 +649,7 @@ impl TableFinder {
             number,
             name,
             dimension,
+            structure: None,
             budget_plan,
             budget_ordinance,
             disbursed,

@@ -2,8 +2,9 @@
 //! field, and which words mean which status. The reader uses them to find a table, the template
 //! writes them, and configuration may add words (the words themselves live here only).
 
-use super::text::normalized;
+use super::text::{normalized, thai_digits_to_arabic};
 use crate::model::Status;
+use serde::Deserialize;
 
 /// What a column of a project table holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,13 +49,132 @@ impl Field {
     }
 }
 
+impl Field {
+    /// Whether the field holds money (and so may be given per fiscal year).
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            Field::BudgetPlan | Field::BudgetOrdinance | Field::Disbursed
+        )
+    }
+}
+
+/// Header words the configuration adds (`[headers]` in report.toml), per field: a header cell
+/// whose normalised text equals one of them names that field, before the built-in words.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderWords {
+    /// ลำดับ
+    #[serde(default)]
+    pub number: Vec<String>,
+    /// รายการโครงการ
+    #[serde(default)]
+    pub name: Vec<String>,
+    /// มิติ
+    #[serde(default)]
+    pub dimension: Vec<String>,
+    /// งบประมาณตามแผน
+    #[serde(default)]
+    pub budget_plan: Vec<String>,
+    /// งบประมาณตามข้อบัญญัติ/เทศบัญญัติ
+    #[serde(default)]
+    pub budget_ordinance: Vec<String>,
+    /// เบิกจ่าย
+    #[serde(default)]
+    pub disbursed: Vec<String>,
+    /// บรรจุในข้อบัญญัติ
+    #[serde(default)]
+    pub in_ordinance: Vec<String>,
+    /// สถานะ as one column of words
+    #[serde(default)]
+    pub status: Vec<String>,
+    /// หมายเหตุ
+    #[serde(default)]
+    pub remark: Vec<String>,
+    /// รอรายงาน tick column
+    #[serde(default)]
+    pub waiting: Vec<String>,
+    /// อยู่ระหว่างดำเนินการ tick column
+    #[serde(default)]
+    pub in_progress: Vec<String>,
+    /// ดำเนินการแล้วเสร็จ tick column
+    #[serde(default)]
+    pub completed: Vec<String>,
+    /// ไม่สามารถดำเนินการได้ tick column
+    #[serde(default)]
+    pub cannot: Vec<String>,
+}
+
+impl HeaderWords {
+    /// The field one of these words names (the text is normalised first).
+    pub fn field_of(&self, text: &str) -> Option<Field> {
+        let t = normalized(text);
+        let lists: [(&Vec<String>, Field); 13] = [
+            (&self.number, Field::Number),
+            (&self.name, Field::Name),
+            (&self.dimension, Field::Dimension),
+            (&self.budget_plan, Field::BudgetPlan),
+            (&self.budget_ordinance, Field::BudgetOrdinance),
+            (&self.disbursed, Field::Disbursed),
+            (&self.in_ordinance, Field::InOrdinance),
+            (&self.status, Field::StatusWords),
+            (&self.remark, Field::Remark),
+            (&self.waiting, Field::StatusTick(Status::Waiting)),
+            (&self.in_progress, Field::StatusTick(Status::InProgress)),
+            (&self.completed, Field::StatusTick(Status::Completed)),
+            (&self.cannot, Field::StatusTick(Status::Cannot)),
+        ];
+        lists
+            .into_iter()
+            .find(|(words, _)| words.iter().any(|w| normalized(w) == t))
+            .map(|(_, field)| field)
+    }
+}
+
+/// The field a header cell names: the configuration's words first, then the built-in ones.
+pub fn header_field_with(text: &str, extra: &HeaderWords) -> Option<Field> {
+    extra.field_of(text).or_else(|| header_field(text))
+}
+
+/// A fiscal year (B.E., 2500-2700) standing alone in a header cell: `2565`, `๒๕๖๕`, `ปี 2565`,
+/// `พ.ศ. 2565`, `ปีงบประมาณ 2565`.
+pub fn year_label(text: &str) -> Option<u16> {
+    let t = normalized(text);
+    let t = thai_digits_to_arabic(&t);
+    let bare = ["ปีงบประมาณพ.ศ.", "ปีงบประมาณ", "ปีงบ", "พ.ศ.", "พ.ศ", "ปี"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(&t);
+    fiscal_year(bare)
+}
+
+/// A fiscal year inside a header's text: `เบิกจ่ายปี 2565`, `งบประมาณ พ.ศ. ๒๕๖๕` → 2565.
+pub fn year_in(text: &str) -> Option<u16> {
+    let t = thai_digits_to_arabic(text);
+    let bytes = t.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
+        let after_digit = i > 0 && digit(i - 1);
+        let alone = !after_digit && !digit(i + 4);
+        let candidate = t.get(i..i + 4)?;
+        (alone && (i..i + 4).all(digit))
+            .then(|| fiscal_year(candidate))
+            .flatten()
+    })
+}
+
+fn fiscal_year(text: &str) -> Option<u16> {
+    let year: u16 = text.parse().ok()?;
+    (text.len() == 4 && (2500..=2700).contains(&year)).then_some(year)
+}
+
 /// The field a header cell names, compared after normalising.
 pub fn header_field(text: &str) -> Option<Field> {
     let t = normalized(text);
     if t.is_empty() || t.chars().count() > 60 {
         return None;
     }
-    let field = if t.starts_with("ลำดับ") {
+    let field = if t.starts_with("ลำดับ") || t == "ที่" {
         Field::Number
     } else if t.contains("หมายเหตุ") {
         Field::Remark
@@ -71,13 +191,16 @@ pub fn header_field(text: &str) -> Option<Field> {
         }
     } else if t.starts_with("มิติ") && t.chars().count() <= 8 {
         Field::Dimension
-    } else if t.starts_with("สถานะ") {
+    } else if t.starts_with("สถานะ") || t.starts_with("ผลการดำเนิน")
+    {
         Field::StatusWords
     } else if let Some(status) = status_word(&t).filter(|_| t.chars().count() <= 30) {
         Field::StatusTick(status)
     } else if t.contains("รายการโครงการ")
         || t.contains("ชื่อโครงการ")
         || t.starts_with("โครงการ/กิจกรรม")
+        || t.starts_with("กิจกรรม/โครงการ")
+        || t.starts_with("มาตรการ/")
         || t == "โครงการ"
     {
         Field::Name
@@ -107,6 +230,53 @@ pub fn status_word(text: &str) -> Option<Status> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plan_documents_own_header_words() {
+        assert_eq!(header_field("โครงการ/กิจกรรม/มาตรการ"), Some(Field::Name));
+        assert_eq!(header_field("โครงการ/กิจกรรม"), Some(Field::Name));
+        assert_eq!(header_field("ที่"), Some(Field::Number));
+        assert_eq!(header_field("ผลการดำเนินงาน"), Some(Field::StatusWords));
+        assert_eq!(header_field("ผลการ\nดำเนินการ"), Some(Field::StatusWords));
+        assert_eq!(header_field("เบิกจ่ายปี 2565"), Some(Field::Disbursed));
+        assert_eq!(header_field("งบประมาณ พ.ศ. ๒๕๖๕"), Some(Field::BudgetPlan));
+    }
+
+    #[test]
+    fn years_in_header_cells() {
+        for text in [
+            "2565",
+            "๒๕๖๕",
+            "ปี 2565",
+            "พ.ศ. 2565",
+            "ปีงบประมาณ 2565",
+            " 2565 ",
+        ] {
+            assert_eq!(year_label(text), Some(2565), "{text}");
+        }
+        assert_eq!(year_label("งบประมาณ"), None);
+        assert_eq!(year_label("1234"), None);
+        assert_eq!(year_in("เบิกจ่ายปี 2565"), Some(2565));
+        assert_eq!(year_in("งบประมาณ พ.ศ. ๒๕๖๕ (บาท)"), Some(2565));
+        assert_eq!(year_in("งบประมาณ (บาท)"), None);
+        assert_eq!(year_in("งบประมาณ 125650"), None);
+    }
+
+    #[test]
+    fn configured_words_name_fields_first() {
+        let words = HeaderWords {
+            name: vec!["ชื่องาน".into()],
+            budget_plan: vec!["งบตามแผนฯ".into()],
+            ..HeaderWords::default()
+        };
+        assert_eq!(header_field_with("ชื่อ งาน", &words), Some(Field::Name));
+        assert_eq!(
+            header_field_with("งบตามแผนฯ", &words),
+            Some(Field::BudgetPlan)
+        );
+        assert_eq!(header_field_with("หมายเหตุ", &words), Some(Field::Remark));
+        assert_eq!(header_field("ชื่องาน"), None);
+    }
 
     #[test]
     fn status_words_after_normalising() {

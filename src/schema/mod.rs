@@ -8,7 +8,9 @@ pub mod fields;
 pub mod money;
 pub mod text;
 
-pub use fields::{Field, header_field, status_word};
+pub use fields::{
+    Field, HeaderWords, header_field, header_field_with, status_word, year_in, year_label,
+};
 pub use money::{baht, two_dp};
 
 use std::path::Path;

@@ -41,6 +41,7 @@ fn ticks(ticked: &[Status]) -> RawStatus {
 /// A valid row: B name, C dimension, D budget, E ordinance, F disbursed, G-J ticks, K remark, L บรรจุ.
 fn good() -> RawRow {
     RawRow {
+        structure: None,
         location: Location {
             row: Some(7),
             ..Location::sheet("กองคลัง.xlsx", "แผน")

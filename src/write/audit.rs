@@ -97,11 +97,12 @@ fn issues_table(
         let (word, format) = match issue.severity() {
             Severity::Error => ("ข้อผิดพลาด", &st.severity_error),
             Severity::Warning => ("คำเตือน", &st.severity_warning),
+            Severity::Note => ("หมายเหตุ", &st.text),
         };
-        sheet.write_string_with_format(r, 0, issue.location.to_string(), &st.text)?;
+        sheet.write_string_with_format(r, 0, issue.place(), &st.text)?;
         sheet.write_string_with_format(r, 1, issue.problem.code(), &st.text)?;
         sheet.merge_range(r, 2, r, 3, word, format)?;
-        let place = issue.location.to_string();
+        let place = issue.place();
         let message = format!("{} — {}", issue.message(), issue.fix());
         sheet.write_string_with_format(r, 4, &message, &st.text)?;
         fit_row(

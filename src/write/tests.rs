@@ -19,6 +19,7 @@ fn project(name: &str, dimension: u8, status: Status) -> ProjectRow {
     ProjectRow {
         name: name.to_string(),
         dimension: Dimension::new(dimension).expect("1-4"),
+        dimension_code: None,
         budget_plan: Decimal::new(100_000, 2),
         budget_ordinance: Decimal::new(100_000, 2),
         disbursed: Decimal::new(25_050, 2),

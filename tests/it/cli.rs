@@ -398,7 +398,7 @@ fn check_piped_into_a_reader_that_stops_ends_quietly() {
 }
 
 #[test]
-fn many_issues_of_one_code_in_a_file_are_capped_and_counted() {
+fn money_typed_as_text_down_a_column_is_one_note_naming_its_cells() {
     let rows: Vec<Vec<V>> = (1..=150)
         .map(|n| {
             let mut row = words_row(n, &format!("โครงการ {n}"), 1.0, 0.0);
@@ -407,29 +407,35 @@ fn many_issues_of_one_code_in_a_file_are_capped_and_counted() {
         })
         .collect();
     let (dir, _) = folder_with_rows(&rows);
-    let (status, json, _) = merge_json(dir.path());
-    assert_eq!(status, 0, "warnings only");
+    let (status, json, stderr) = merge_json(dir.path());
+    assert_eq!(status, 0, "notes only");
+    assert!(
+        !stderr.contains("money-as-text") && !stderr.contains("พิมพ์เป็นข้อความ"),
+        "merge prints no note: {stderr}"
+    );
     assert_eq!(json["summary"]["total"]["projects"], 150);
     assert_eq!(json["summary"]["total"]["budget_plan"], "150000.00");
     let issues = json["issues"].as_array().expect("issues");
-    let as_text = issues
+    let as_text: Vec<&Value> = issues
         .iter()
         .filter(|i| i["code"] == "money-as-text")
-        .count();
-    assert_eq!(as_text, 100, "100 of one code kept");
-    assert_eq!(
-        json["inputs"][0]["omitted"],
-        serde_json::json!([{"code": "money-as-text", "severity": "warning", "count": 50}])
-    );
+        .collect();
+    assert_eq!(as_text.len(), 1, "one issue for the column");
+    assert_eq!(as_text[0]["severity"], "note");
+    assert_eq!(as_text[0]["cell"], "D2:D151 (150 ช่อง)");
+    assert_eq!(as_text[0]["cells"].as_array().map(Vec::len), Some(150));
     let out = planmerge()
         .current_dir(dir.path())
         .args(["check", "กองทดสอบ.xlsx"])
         .output()
         .expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("และอีก 50 ช่อง (money-as-text)"), "{text}");
-    // 150 as text, and the sheet's ordinance budget taken from the plan budget.
-    assert!(text.contains("151 warning(s)"), "{text}");
+    assert!(
+        text.contains("กองทดสอบ.xlsx › แผน › D2:D151 (150 ช่อง)"),
+        "{text}"
+    );
+    assert!(text.contains("i หมายเหตุ"), "check shows notes: {text}");
+    assert_eq!(text.matches("พิมพ์เป็นข้อความ").count(), 1, "{text}");
 }
 
 #[test]

@@ -70,6 +70,7 @@ pub fn seed_projects() -> Vec<ProjectRow> {
             ProjectRow {
                 name: p.name,
                 dimension: Dimension::new(p.dimension).expect("dimension 1-4"),
+                dimension_code: None,
                 budget_plan: budget,
                 budget_ordinance: budget,
                 disbursed: Decimal::from_str(&p.disbursed).expect("disbursed"),

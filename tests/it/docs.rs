@@ -45,6 +45,11 @@ fn the_readme_lists_every_issue_code_with_its_severity() {
     readme.sort();
     code.sort();
     assert_eq!(readme, code, "warnings");
+    let mut readme = readme_codes("notes");
+    let mut code = catalogue(Severity::Note);
+    readme.sort();
+    code.sort();
+    assert_eq!(readme, code, "notes");
 }
 
 /// The layers of `src/`, lowest first: a module may use its own layer and those below it

@@ -175,7 +175,8 @@ fn read_all_ways(bytes: &[u8]) -> Result<(), String> {
         // Every row the reader finds is validated as it is found, as in a merge.
         let mut row_issues = IssueList::default();
         let division = "fuzz".into();
-        let read = read_bytes_into("fuzz", ext, bytes.to_vec(), &mut |raw| {
+        let options = Default::default();
+        let read = read_bytes_into("fuzz", ext, bytes.to_vec(), &options, &mut |raw| {
             let _ = planmerge::validate::project(&raw, &division, &mut row_issues);
         });
         for issue in read.issues.iter() {

@@ -277,7 +277,7 @@ fn draft_banner_is_on_every_sheet_when_there_are_errors() {
     assert!(audit.contains("dimension-invalid"), "{audit}");
     assert!(audit.contains("fixture.xlsx › แผ่น1 › C85"), "{audit}");
     assert!(
-        audit.contains("ordinance-budget-assumed\tคำเตือน"),
+        audit.contains("ordinance-budget-assumed\tหมายเหตุ"),
         "{audit}"
     );
 }

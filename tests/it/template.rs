@@ -222,6 +222,7 @@ fn seed_projects() -> Vec<ProjectRow> {
                 name: p["name"].as_str().unwrap_or_default().trim().to_string(),
                 dimension: Dimension::new(p["dimension"].as_u64().unwrap_or(0) as u8)
                     .expect("dimension"),
+                dimension_code: None,
                 budget_plan: money("budget"),
                 budget_ordinance: money("budget"),
                 disbursed: money("disbursed"),

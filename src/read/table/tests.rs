@@ -1,4 +1,5 @@
 use super::*;
+use crate::schema::header_field;
 
 fn row(r: u32, cells: &[(u32, &str)]) -> SheetRow {
     SheetRow {
@@ -64,7 +65,7 @@ fn header_words_map_to_fields_after_normalising() {
 
 #[test]
 fn seed_layout_two_row_header_repeated_on_every_page() {
-    let mut finder = TableFinder::new("f.xlsx", "แผ่น1");
+    let mut finder = TableFinder::new("f.xlsx", "แผ่น1", &ReadOptions::default());
     seed_page(&mut finder, 0);
     finder.push(row(
         3,
@@ -107,7 +108,7 @@ fn seed_layout_two_row_header_repeated_on_every_page() {
 
 #[test]
 fn header_lower_down_with_status_words_and_total_row() {
-    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1", &ReadOptions::default());
     finder.push(row(0, &[(0, "องค์การบริหารส่วนจังหวัดพะเยา")]));
     finder.push(row(1, &[(0, "กองคลัง")]));
     finder.push(row(
@@ -150,7 +151,7 @@ fn header_lower_down_with_status_words_and_total_row() {
 
 #[test]
 fn note_row_under_table_is_reported_not_dropped() {
-    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1", &ReadOptions::default());
     seed_page(&mut finder, 0);
     finder.push(row(3, &[(9, "ลงชื่อ ผู้รายงาน")]));
     let out = finder.finish();
@@ -165,7 +166,7 @@ fn note_row_under_table_is_reported_not_dropped() {
 
 #[test]
 fn duplicate_header_column_is_an_error_with_its_cell() {
-    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1", &ReadOptions::default());
     finder.push(row(
         0,
         &[
@@ -188,7 +189,7 @@ fn duplicate_header_column_is_an_error_with_its_cell() {
 
 #[test]
 fn header_without_status_is_incomplete() {
-    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1", &ReadOptions::default());
     finder.push(row(
         0,
         &[
@@ -206,7 +207,7 @@ fn header_without_status_is_incomplete() {
 
 #[test]
 fn duplicate_header_column_repeated_on_every_page_is_reported_once() {
-    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1", &ReadOptions::default());
     let header = [
         (0, "รายการโครงการ"),
         (1, "มิติ"),
@@ -243,7 +244,7 @@ fn duplicate_header_column_repeated_on_every_page_is_reported_once() {
 
 #[test]
 fn note_row_is_reported_with_every_cell_it_holds() {
-    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1", &ReadOptions::default());
     seed_page(&mut finder, 0);
     // The project fields' cells are moved into the raw row; a refused row gets them back.
     finder.push(row(3, &[(0, "หมายเหตุ:"), (9, "ลงชื่อ ผู้รายงาน")]));
@@ -261,7 +262,7 @@ fn note_row_is_reported_with_every_cell_it_holds() {
 
 #[test]
 fn a_column_named_by_two_header_rows_feeds_both_fields() {
-    let mut finder = TableFinder::new("f.xlsx", "Sheet1");
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1", &ReadOptions::default());
     finder.push(row(
         0,
         &[

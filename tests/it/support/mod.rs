@@ -147,7 +147,8 @@ pub struct FileRows {
 /// Reads one file through the reader the merge uses, keeping its raw rows for a test to look at.
 pub fn read_file(path: &Path) -> FileRows {
     let mut rows = Vec::new();
-    let read = planmerge::read::read_file_into(path, &mut |raw| rows.push(raw));
+    let read =
+        planmerge::read::read_file_into(path, &Default::default(), &mut |raw| rows.push(raw));
     FileRows {
         input: read.input,
         rows,

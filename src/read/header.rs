@@ -1,0 +1,384 @@
+//! Header rows of a project table: which column holds which field. A header is one row, or two
+//! when a second row sits under merged labels — the four status ticks under สถานะ or
+//! ผลการดำเนินงาน, fiscal years under a budget or disbursed label (`2564 | 2565 | 2566`), or
+//! sub-labels (ตามแผน / ตามข้อบัญญัติ). A money field given per year is read from the column of
+//! the report's fiscal year, also when the year is in the header's own text
+//! (`เบิกจ่ายปี 2565`).
+
+use super::cell::Cell;
+use super::table::SheetRow;
+use crate::model::{Status, column_letters};
+use crate::schema::text::normalized;
+use crate::schema::{Field, HeaderWords, header_field_with, year_in, year_label};
+
+/// One column of a header: the field, the fiscal year it is for (if it says), and the header
+/// text found (for `--explain`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderColumn {
+    /// Zero-based column.
+    pub col: u32,
+    /// The field it holds.
+    pub field: Field,
+    /// The fiscal year (B.E.) a money column is for, when the header says.
+    pub year: Option<u16>,
+    /// The header text, as typed (a second row's text after the first's).
+    pub text: String,
+}
+
+/// A recognised header: which column holds which field, from its first row (and second).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// The columns, in header order.
+    pub columns: Vec<HeaderColumn>,
+    /// Zero-based rows the header spans.
+    pub rows: Vec<u32>,
+}
+
+impl Header {
+    /// The column of `field` (the first, for a field given per year).
+    pub fn col(&self, field: Field) -> Option<u32> {
+        self.columns
+            .iter()
+            .find(|c| c.field == field)
+            .map(|c| c.col)
+    }
+
+    /// Whether the status is given as tick columns.
+    pub fn has_ticks(&self) -> bool {
+        self.columns
+            .iter()
+            .any(|c| matches!(c.field, Field::StatusTick(_)))
+    }
+
+    /// Fields every project needs, missing from this header. (The dimension may come from the
+    /// table's structure instead, so it is not among them.)
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut missing: Vec<&'static str> = [Field::Name, Field::BudgetPlan, Field::Disbursed]
+            .into_iter()
+            .filter(|f| self.col(*f).is_none())
+            .map(Field::thai)
+            .collect();
+        if self.col(Field::StatusWords).is_none() && !self.has_ticks() {
+            missing.push("สถานะ");
+        }
+        missing
+    }
+
+    /// For each money field given per year: the column of `fiscal_year`, or `Err` with the
+    /// field and the years found when there is none. Fields given once keep their column.
+    pub fn choose_years(&mut self, fiscal_year: Option<u16>) -> Result<(), YearMissing> {
+        for field in [Field::BudgetPlan, Field::BudgetOrdinance, Field::Disbursed] {
+            let years: Vec<u16> = self
+                .columns
+                .iter()
+                .filter(|c| c.field == field)
+                .filter_map(|c| c.year)
+                .collect();
+            if years.is_empty() {
+                continue;
+            }
+            if fiscal_year.is_none_or(|y| !years.contains(&y)) {
+                return Err(YearMissing {
+                    field,
+                    wanted: fiscal_year,
+                    found: years,
+                });
+            }
+            self.columns
+                .retain(|c| c.field != field || c.year.is_none() || c.year == fiscal_year);
+            // A label over the year columns, left without a year of its own, holds no value.
+            if self.columns.iter().filter(|c| c.field == field).count() > 1 {
+                self.columns
+                    .retain(|c| c.field != field || c.year.is_some());
+            }
+        }
+        Ok(())
+    }
+
+    /// `B → รายการโครงการ ("โครงการ/กิจกรรม/มาตรการ")` lines, for `--explain`.
+    pub fn describe(&self) -> Vec<String> {
+        self.columns
+            .iter()
+            .map(|c| {
+                let year = c.year.map(|y| format!(" ปี {y}")).unwrap_or_default();
+                let text = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                format!(
+                    "{} → {}{year} (\"{text}\")",
+                    column_letters(c.col),
+                    c.field.thai()
+                )
+            })
+            .collect()
+    }
+}
+
+/// A money field given per year without the report's year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearMissing {
+    /// The field.
+    pub field: Field,
+    /// The report's fiscal year, if known.
+    pub wanted: Option<u16>,
+    /// The years the header has.
+    pub found: Vec<u16>,
+}
+
+/// The header a row is, if it is one: a name column and at least two other fields. Also
+/// returns the columns that repeat a field (for the same year) already seen.
+pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<(Header, Vec<(u32, Field)>)> {
+    let mut columns: Vec<HeaderColumn> = Vec::new();
+    let mut duplicates = Vec::new();
+    for (col, cell) in &row.cells {
+        let Cell::Text(text) = cell else { continue };
+        let Some(field) = header_field_with(text, words) else {
+            continue;
+        };
+        let year = field.is_money().then(|| year_in(text)).flatten();
+        if columns.iter().any(|c| c.field == field && c.year == year) {
+            duplicates.push((*col, field));
+        } else {
+            columns.push(HeaderColumn {
+                col: *col,
+                field,
+                year,
+                text: text.clone(),
+            });
+        }
+    }
+    let mut distinct: Vec<Field> = columns.iter().map(|c| c.field).collect();
+    distinct.dedup();
+    let has_name = distinct.contains(&Field::Name);
+    let header = Header {
+        columns,
+        rows: vec![row.row],
+    };
+    (has_name && distinct.len() >= 3).then_some((header, duplicates))
+}
+
+/// What a cell of a second header row says.
+enum SubLabel {
+    Tick(Status),
+    Year(u16),
+    Field(Field),
+    /// A label that names nothing planmerge reads (e.g. `(บาท)`).
+    Other,
+}
+
+fn sub_label(cell: &Cell, words: &HeaderWords) -> Option<SubLabel> {
+    match cell {
+        Cell::Number(n) if n.fract() == 0.0 => year_label(&cell.display()).map(SubLabel::Year),
+        Cell::Text(t) => Some(match header_field_with(t, words) {
+            Some(Field::StatusTick(s)) => SubLabel::Tick(s),
+            Some(field) => SubLabel::Field(field),
+            None => match year_label(t) {
+                Some(year) => SubLabel::Year(year),
+                None => sub_field(t).map_or(SubLabel::Other, SubLabel::Field),
+            },
+        }),
+        _ => None,
+    }
+}
+
+/// Short labels under a งบประมาณ header: ตามแผน, ตามข้อบัญญัติ/เทศบัญญัติ.
+fn sub_field(text: &str) -> Option<Field> {
+    let t = normalized(text);
+    if t.starts_with("ตามแผน") {
+        Some(Field::BudgetPlan)
+    } else if t.contains("ข้อบัญญัติ") || t.contains("เทศบัญญัติ")
+    {
+        Some(Field::BudgetOrdinance)
+    } else {
+        None
+    }
+}
+
+/// Reads `row` as the second row of `header`, if it is one: it holds only labels (status words,
+/// years, sub-labels), at least one that planmerge reads, and nothing under the name column.
+/// Returns whether it was.
+pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &HeaderWords) -> bool {
+    let name_col = header.col(Field::Name);
+    let cells: Vec<(u32, &Cell)> = row
+        .cells
+        .iter()
+        .filter(|(_, c)| !c.is_blank())
+        .map(|(col, c)| (*col, c))
+        .collect();
+    if cells.is_empty() || cells.iter().any(|(col, _)| Some(*col) == name_col) {
+        return false;
+    }
+    let mut labels = Vec::with_capacity(cells.len());
+    for (col, cell) in &cells {
+        match sub_label(cell, words) {
+            Some(label) => labels.push((*col, label, cell.display())),
+            None => return false,
+        }
+    }
+    let readable = labels
+        .iter()
+        .filter(|(_, l, _)| !matches!(l, SubLabel::Other))
+        .count();
+    if readable == 0 {
+        return false;
+    }
+    let ticks = labels
+        .iter()
+        .filter(|(_, l, _)| matches!(l, SubLabel::Tick(_)))
+        .count();
+    if ticks >= 2 {
+        header.columns.retain(|c| c.field != Field::StatusWords);
+    }
+    for (col, label, text) in labels {
+        let (field, year) = match label {
+            SubLabel::Tick(s) if ticks >= 2 => (Field::StatusTick(s), None),
+            SubLabel::Year(year) => match owner(header, col) {
+                Some(owner) if owner.is_money() => (owner, Some(year)),
+                _ => continue,
+            },
+            SubLabel::Field(field) if field.is_money() => (field, None),
+            _ => continue,
+        };
+        // A money label over this very cell (the first cell of a merged label) gives way to
+        // the column it labels; any other field keeps its column (it may be read twice).
+        let above = header
+            .columns
+            .iter()
+            .find(|c| c.col == col && c.field.is_money())
+            .map(|c| c.text.clone());
+        header
+            .columns
+            .retain(|c| c.col != col || !c.field.is_money());
+        let text = match above {
+            Some(above) => format!("{above} / {text}"),
+            None => text,
+        };
+        header.columns.push(HeaderColumn {
+            col,
+            field,
+            year,
+            text,
+        });
+    }
+    header.columns.sort_by_key(|c| c.col);
+    header.rows.push(row.row);
+    true
+}
+
+/// The field of the first-row label a second-row cell in `col` sits under: the nearest header
+/// column at or left of it (a merged label's value is in its first cell).
+fn owner(header: &Header, col: u32) -> Option<Field> {
+    header
+        .columns
+        .iter()
+        .filter(|c| c.col <= col)
+        .max_by_key(|c| c.col)
+        .map(|c| c.field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(r: u32, cells: &[(u32, Cell)]) -> SheetRow {
+        SheetRow {
+            row: r,
+            cells: cells.to_vec(),
+        }
+    }
+
+    fn text(s: &str) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    /// The plan document's own layout: ที่ | โครงการ | งบประมาณ over 2564-2566 |
+    /// ผลการดำเนินงาน over the four ticks | หมายเหตุ.
+    fn plan_header() -> Header {
+        let words = HeaderWords::default();
+        let first = row(
+            4,
+            &[
+                (0, text("ที่")),
+                (1, text("โครงการ/กิจกรรม/มาตรการ")),
+                (2, text("งบประมาณ (บาท)")),
+                (5, text("ผลการดำเนินงาน")),
+                (9, text("หมายเหตุ")),
+            ],
+        );
+        let (mut header, duplicates) = header_of(&first, &words).expect("a header");
+        assert!(duplicates.is_empty());
+        let second = row(
+            5,
+            &[
+                (2, Cell::Number(2564.0)),
+                (3, text("๒๕๖๕")),
+                (4, text("ปี 2566")),
+                (5, text("รอรายงาน")),
+                (6, text("อยู่ระหว่างดำเนินการ")),
+                (7, text("ดำเนินการแล้วเสร็จ")),
+                (8, text("ไม่สามารถดำเนินการได้")),
+            ],
+        );
+        assert!(extend_with_second_row(&mut header, &second, &words));
+        header
+    }
+
+    #[test]
+    fn years_under_a_budget_label_are_its_columns_and_the_report_year_is_chosen() {
+        let mut header = plan_header();
+        assert_eq!(header.rows, [4, 5]);
+        assert!(header.has_ticks());
+        assert_eq!(header.col(Field::StatusWords), None);
+        header.choose_years(Some(2565)).expect("2565 is there");
+        assert_eq!(header.col(Field::BudgetPlan), Some(3));
+        assert_eq!(
+            header.missing(),
+            ["เบิกจ่าย"],
+            "this layout has no disbursed column"
+        );
+    }
+
+    #[test]
+    fn a_missing_year_names_the_years_found() {
+        let mut header = plan_header();
+        let missing = header.choose_years(Some(2567)).expect_err("no 2567");
+        assert_eq!(missing.field, Field::BudgetPlan);
+        assert_eq!(missing.found, [2564, 2565, 2566]);
+        assert!(plan_header().choose_years(None).is_err());
+    }
+
+    #[test]
+    fn a_year_in_the_header_text_is_that_fields_year() {
+        let words = HeaderWords::default();
+        let first = row(
+            0,
+            &[
+                (0, text("รายการโครงการ")),
+                (1, text("งบประมาณปี 2564")),
+                (2, text("งบประมาณ พ.ศ. ๒๕๖๕")),
+                (3, text("เบิกจ่ายปี 2565")),
+                (4, text("สถานะ")),
+            ],
+        );
+        let (mut header, duplicates) = header_of(&first, &words).expect("header");
+        assert!(duplicates.is_empty(), "two years are not a duplicate");
+        header.choose_years(Some(2565)).expect("chosen");
+        assert_eq!(header.col(Field::BudgetPlan), Some(2));
+        assert_eq!(header.col(Field::Disbursed), Some(3));
+    }
+
+    #[test]
+    fn a_project_row_is_never_a_second_header_row() {
+        let mut header = plan_header();
+        let project = row(6, &[(0, Cell::Number(1.0)), (1, text("โครงการ ก"))]);
+        assert!(!extend_with_second_row(
+            &mut header,
+            &project,
+            &HeaderWords::default()
+        ));
+        let amounts = row(6, &[(2, Cell::Number(50000.0))]);
+        assert!(!extend_with_second_row(
+            &mut header,
+            &amounts,
+            &HeaderWords::default()
+        ));
+    }
+}
