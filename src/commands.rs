@@ -1,7 +1,7 @@
 //! The subcommands as library functions: each takes its arguments and two writers (stdout,
 //! stderr) and returns the exit status, so tests can run them without spawning a process.
 
-use crate::cli::{CheckArgs, MergeArgs, TemplateArgs};
+use crate::cli::{CheckArgs, MailArgs, MergeArgs, TemplateArgs};
 use crate::config::{ConfigError, ReportConfig};
 use crate::issue::Issue;
 use crate::issue::Problem;
@@ -58,6 +58,9 @@ pub enum CommandError {
     /// The summary could not be written (exit 3).
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// The summary was not emailed (exit 2 or 3, see [`crate::mail::MailError::exit_code`]).
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
     /// stdout/stderr failed (exit 3).
     #[error("เขียนผลลัพธ์ไม่ได้ · cannot write output: {0}")]
     Io(#[from] std::io::Error),
@@ -72,6 +75,7 @@ impl CommandError {
             | CommandError::OutputIsInput(_)
             | CommandError::UnknownDivision { .. } => 2,
             CommandError::Write(_) | CommandError::Template(_) | CommandError::Io(_) => 3,
+            CommandError::Mail(error) => error.exit_code(),
         }
     }
 }
@@ -84,6 +88,9 @@ pub fn merge(
     style: Style,
 ) -> Result<Outcome, CommandError> {
     let config = ReportConfig::load(&ReportConfig::locate(args.config.as_deref(), &args.inputs)?)?;
+    if args.mail || args.mail_draft {
+        crate::mail::command::check_ready(&config)?;
+    }
     let files = read::collect_files(&args.inputs)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let mut merge = Merge::default();
@@ -147,6 +154,7 @@ pub fn merge(
              no summary written: {errors} error(s) (--draft writes a draft)"
         )?,
     }
+    let was_written = written.is_some();
     if args.json {
         let doc = JsonReport {
             ok: errors == 0,
@@ -157,11 +165,52 @@ pub fn merge(
         };
         print_json(stdout, &doc)?;
     }
+    if args.mail || args.mail_draft {
+        let human: &mut dyn Write = if args.json { stderr } else { stdout };
+        mail_after_merge(args, &summary, was_written, human)?;
+    }
     Ok(if errors == 0 {
         Outcome::Clean
     } else {
         Outcome::DataErrors
     })
+}
+
+/// `merge --mail`: sends the summary just written; a draft only with `--mail-draft`; nothing
+/// when no summary was written.
+fn mail_after_merge(
+    args: &MergeArgs,
+    summary: &Summary<'_>,
+    written: bool,
+    human: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let draft = summary.is_draft().then(|| summary.draft_text());
+    if !written || (draft.is_some() && !args.mail_draft) {
+        let why = if written {
+            "เป็นร่าง (ใช้ --mail-draft เพื่อส่งร่าง) · it is a draft (--mail-draft sends it)"
+        } else {
+            "ไม่มีไฟล์สรุป · no summary was written"
+        };
+        writeln!(human, "ไม่ได้ส่งอีเมล เพราะ{why}")?;
+        return Ok(());
+    }
+    crate::mail::command::after_merge(
+        summary.config,
+        summary.totals,
+        &args.output,
+        draft.as_deref(),
+        args.resend,
+        human,
+    )
+}
+
+/// `planmerge mail SUMMARY.xlsx`: emails a summary written earlier, or writes it as an .eml.
+pub fn mail(
+    args: &MailArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, CommandError> {
+    crate::mail::command::run(args, stdout, stderr)
 }
 
 /// `planmerge check`: read and validate only.

@@ -150,6 +150,7 @@ struct RawConfig {
     dimension_names: Option<Vec<String>>,
     levels: Option<Vec<LevelBand>>,
     suggestions: Option<String>,
+    mail: Option<crate::mail::config::RawMail>,
 }
 
 /// What the coordinator configures for one report (รายงาน).
@@ -177,6 +178,8 @@ pub struct ReportConfig {
     pub levels: Vec<LevelBand>,
     /// ปัญหา อุปสรรค และข้อเสนอแนะ.
     pub suggestions: String,
+    /// `[mail]` — where `mail` and `merge --mail` send the summary (optional).
+    pub mail: Option<crate::mail::config::MailConfig>,
 }
 
 impl ReportConfig {
@@ -214,6 +217,11 @@ impl ReportConfig {
             return Err(invalid("levels must not be empty".into()));
         }
         levels.sort_by_key(|band| std::cmp::Reverse(band.min));
+        let mail = raw
+            .mail
+            .map(|mail| mail.validate(raw.fiscal_year, raw.round))
+            .transpose()
+            .map_err(invalid)?;
         Ok(ReportConfig {
             organization: raw.organization,
             location: raw.location,
@@ -228,6 +236,7 @@ impl ReportConfig {
             suggestions: raw
                 .suggestions
                 .unwrap_or_else(|| "ไม่มีข้อเสนอแนะ".to_string()),
+            mail,
         })
     }
 

@@ -17,6 +17,7 @@ pub mod commands;
 pub mod compute;
 pub mod config;
 pub mod issue;
+pub mod mail;
 pub mod merge;
 pub mod model;
 pub mod output;

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
             commands::check(args, &mut out, &mut err, style)
         }
         Command::Template(args) => commands::template(args, &mut out, &mut err),
+        Command::Mail(args) => commands::mail(args, &mut out, &mut err),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome as u8),
