@@ -1,6 +1,7 @@
 //! Small division workbooks made by code, so every test shows how its fixture was built.
 
 pub mod hostile;
+pub mod smtp;
 
 use rust_xlsxwriter::{Formula, Workbook};
 use std::path::{Path, PathBuf};
