@@ -83,9 +83,9 @@ impl SentLog {
         };
         Ok(text
             .lines()
+            .rev()
             .filter_map(SentEntry::parse)
-            .filter(|entry| entry.sha256.eq_ignore_ascii_case(sha256))
-            .last())
+            .find(|entry| entry.sha256.eq_ignore_ascii_case(sha256)))
     }
 
     /// Appends one send (creating the log with its header line).

@@ -234,11 +234,10 @@ fn merge_mail_sends_the_same_message_body_as_mail_and_never_twice_unasked() {
     assert_eq!(received.len(), 2);
     let parse = |r: &Received| {
         let m = MessageParser::default().parse(&r.data).expect("parses");
-        let bodies = (
+        (
             m.body_text(0).map(|b| b.into_owned()),
             m.body_html(0).map(|b| b.into_owned()),
-        );
-        bodies
+        )
     };
     assert_eq!(
         parse(&received[0]),
