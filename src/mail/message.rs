@@ -6,6 +6,8 @@ use crate::mail::config::MailConfig;
 use lettre::Message;
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Attachment, MultiPart};
+use sha2::{Digest, Sha256};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The MIME type of an xlsx workbook.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -53,9 +55,24 @@ pub fn subject(mail: &MailConfig, draft: bool) -> String {
     }
 }
 
+/// `<first 16 hex digits of the attachment's SHA-256>.<nanoseconds now>@<the sender's domain>`:
+/// unique per message (a resend gets a new one), and naming no host of the sender's machine.
+fn message_id(mail: &MailConfig, bytes: &[u8]) -> String {
+    let digest: String = Sha256::digest(bytes)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("<{digest}.{now}@{}>", mail.from.email.domain())
+}
+
 /// Builds the message; `unsent` marks it as a draft to send (for an .eml file).
 pub fn build(mail: &MailConfig, parts: &Parts<'_>, unsent: bool) -> Result<Message, String> {
     let mut builder = Message::builder()
+        .message_id(Some(message_id(mail, parts.bytes)))
         .from(mail.from.clone())
         .subject(parts.subject)
         .user_agent(format!("planmerge {}", env!("CARGO_PKG_VERSION")));

@@ -31,7 +31,7 @@ pub fn send(mail: &MailConfig, password: Option<&str>, message: &Message) -> Res
     let wrapper = parameters.as_ref().filter(|_| mail.tls == TlsMode::Tls);
     let address = (mail.smtp_host.as_str(), mail.smtp_port);
     let mut connection = SmtpConnection::connect(address, Some(TIMEOUT), &hello, wrapper, None)
-        .map_err(|e| connect_error(&server, &e))?;
+        .map_err(|e| connect_error(&server, mail.tls, &e))?;
     if let (TlsMode::Starttls, Some(parameters)) = (mail.tls, &parameters) {
         if !connection.can_starttls() {
             connection.abort();
@@ -72,13 +72,29 @@ pub fn send(mail: &MailConfig, password: Option<&str>, message: &Message) -> Res
 }
 
 /// A failure before the server greeted us: TLS, a refusal in the greeting, or no connection.
-fn connect_error(server: &str, e: &lettre::transport::smtp::Error) -> MailError {
+fn connect_error(server: &str, mode: TlsMode, e: &lettre::transport::smtp::Error) -> MailError {
     let (server, detail) = (server.to_string(), e.to_string());
-    if e.is_tls() {
+    if e.is_tls() || (mode == TlsMode::Tls && is_bad_data(e)) {
         MailError::Tls { server, detail }
     } else if e.status().is_some() {
         MailError::Rejected { server, detail }
     } else {
         MailError::Unreachable { server, detail }
     }
+}
+
+/// True when the connection was made but what came back did not decode: with TLS from the first
+/// byte, a failed handshake (a plain-text server, an untrusted certificate) surfaces in lettre
+/// as an I/O error of kind `InvalidData` on reading the greeting.
+fn is_bad_data(e: &lettre::transport::smtp::Error) -> bool {
+    let mut source = std::error::Error::source(e);
+    while let Some(error) = source {
+        if let Some(io) = error.downcast_ref::<std::io::Error>()
+            && io.kind() == std::io::ErrorKind::InvalidData
+        {
+            return true;
+        }
+        source = error.source();
+    }
+    false
 }

@@ -124,6 +124,8 @@ fn assert_samples_message(received: &Received, summary: &[u8]) {
         .parse(&received.data)
         .expect("the message parses");
     assert_eq!(message.subject(), Some(SUBJECT));
+    let id = message.message_id().expect("Message-ID");
+    assert!(id.ends_with("@example.go.th"), "{id}");
     let addresses = |list: Option<&mail_parser::Address<'_>>| -> Vec<String> {
         let list = list.expect("address list");
         list.iter()
@@ -297,6 +299,38 @@ fn rejected_recipient_exits_3_and_sends_nothing() {
     assert!(text(&out).contains("audit@example.go.th"), "{}", text(&out));
     assert!(server.received().is_empty());
     assert!(office.summary().is_file());
+}
+
+#[test]
+fn starttls_is_never_skipped_and_tls_is_never_faked() {
+    // The test server offers no STARTTLS and speaks no TLS: neither mode may fall back to plain
+    // text, so the password and the message never leave unencrypted.
+    let server = SmtpServer::start(Behaviour::Accept);
+    let office = Office::new(server.port());
+    let merged = office.merge(&[]);
+    assert_eq!(code(&merged), 0, "{}", text(&merged));
+    let toml = std::fs::read_to_string(office.config()).expect("toml");
+    for mode in ["starttls", "tls"] {
+        let changed = toml.replace("tls = \"none\"", &format!("tls = \"{mode}\""));
+        std::fs::write(office.config(), changed).expect("write");
+        let out = office.mail(&[]);
+        assert_eq!(code(&out), 3, "{mode}: {}", text(&out));
+        assert!(text(&out).contains("(TLS)"), "{mode}: {}", text(&out));
+        assert!(office.summary().is_file());
+    }
+    assert!(server.received().is_empty());
+}
+
+#[test]
+fn merge_mail_json_keeps_one_json_document_on_stdout() {
+    let server = SmtpServer::start(Behaviour::Accept);
+    let office = Office::new(server.port());
+    let out = office.merge(&["--mail", "--json"]);
+    assert_eq!(code(&out), 0, "{}", text(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(json["ok"], true);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("emailed สรุปผล.xlsx"));
+    assert_eq!(server.received().len(), 1);
 }
 
 #[test]
