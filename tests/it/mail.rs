@@ -6,7 +6,7 @@
 //! errors sends nothing; `--eml` writes a message that parses back.
 
 use crate::common::SeedData;
-use crate::support::smtp::{Behaviour, Received, SmtpServer};
+use crate::support::smtp::{Behaviour, Encryption, Received, SmtpServer, test_certificate};
 use crate::support::{REPORT_TOML, V, folder_with_rows, words_row};
 use assert_cmd::Command;
 use mail_parser::{MessageParser, MimeHeaders};
@@ -319,6 +319,60 @@ fn starttls_is_never_skipped_and_tls_is_never_faked() {
         assert!(office.summary().is_file());
     }
     assert!(server.received().is_empty());
+}
+
+#[test]
+fn starttls_and_tls_send_encrypted_to_a_trusted_server_only() {
+    for mode in ["starttls", "tls"] {
+        let (pem, config) = test_certificate();
+        let encryption = match mode {
+            "starttls" => Encryption::StartTls(config),
+            _ => Encryption::Tls(config),
+        };
+        let server = SmtpServer::start_with(Behaviour::Accept, encryption);
+        let office = Office::new(server.port());
+        let toml = std::fs::read_to_string(office.config()).expect("toml");
+        let toml = toml.replace("tls = \"none\"", &format!("tls = \"{mode}\""));
+        std::fs::write(office.config(), toml).expect("write");
+        let merged = office.merge(&[]);
+        assert_eq!(code(&merged), 0, "{}", text(&merged));
+        // The test's own certificate is trusted through SSL_CERT_FILE (rustls-native-certs).
+        let (trusted, other) = (
+            office.dir.path().join("ca.pem"),
+            office.dir.path().join("other.pem"),
+        );
+        std::fs::write(&trusted, pem).expect("ca.pem");
+        std::fs::write(&other, test_certificate().0).expect("other.pem");
+
+        let untrusted = planmerge()
+            .env("SSL_CERT_FILE", &other)
+            .arg("mail")
+            .arg(office.summary())
+            .output()
+            .expect("run");
+        assert_eq!(code(&untrusted), 3, "{mode}: {}", text(&untrusted));
+        assert!(
+            text(&untrusted).contains("(TLS)"),
+            "{mode}: {}",
+            text(&untrusted)
+        );
+        assert!(
+            server.received().is_empty(),
+            "{mode}: nothing sent to an untrusted server"
+        );
+
+        let sent = planmerge()
+            .env("SSL_CERT_FILE", &trusted)
+            .arg("mail")
+            .arg(office.summary())
+            .output()
+            .expect("run");
+        assert_eq!(code(&sent), 0, "{mode}: {}", text(&sent));
+        let received = server.received();
+        assert_eq!(received.len(), 1, "{mode}");
+        assert!(received[0].encrypted, "{mode}: sent over TLS");
+        assert_samples_message(&received[0], &office.summary_bytes());
+    }
 }
 
 #[test]

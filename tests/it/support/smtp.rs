@@ -1,9 +1,13 @@
 //! A small SMTP server for the mail tests, on 127.0.0.1 port 0, run on a thread of the test
 //! itself: it speaks just enough SMTP for lettre (EHLO with AUTH PLAIN, AUTH, MAIL, RCPT, DATA,
 //! RSET, NOOP, QUIT), records what it receives, and can refuse the login (535) or a recipient
-//! (550). It serves connections until dropped, and at most for `LIFETIME`.
+//! (550). With [`Encryption`] it speaks STARTTLS or TLS from the first byte (rustls, with a
+//! certificate made for the test by rcgen). It serves connections until dropped, and at most for
+//! `LIFETIME`.
 
-use std::io::{BufRead, BufReader, Write};
+use rustls::pki_types::PrivateKeyDer;
+use rustls::{ServerConfig, ServerConnection, StreamOwned};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -24,6 +28,33 @@ pub enum Behaviour {
     RejectRecipient(String),
 }
 
+/// How the server protects the connection.
+#[derive(Debug, Clone)]
+pub enum Encryption {
+    /// Plain text, no STARTTLS offered.
+    None,
+    /// Plain text, STARTTLS offered and honoured.
+    StartTls(Arc<ServerConfig>),
+    /// TLS from the first byte.
+    Tls(Arc<ServerConfig>),
+}
+
+/// A certificate for 127.0.0.1 made for one test: the PEM to trust (the client's
+/// `SSL_CERT_FILE`) and the server's TLS configuration.
+pub fn test_certificate() -> (String, Arc<ServerConfig>) {
+    let certified =
+        rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()]).expect("certificate");
+    let key = PrivateKeyDer::Pkcs8(certified.signing_key.serialize_der().into());
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("TLS versions")
+        .with_no_client_auth()
+        .with_single_cert(vec![certified.cert.der().clone()], key)
+        .expect("server certificate");
+    (certified.cert.pem(), Arc::new(config))
+}
+
 /// One message received.
 #[derive(Debug, Clone, Default)]
 pub struct Received {
@@ -35,6 +66,8 @@ pub struct Received {
     pub auth: Option<String>,
     /// The message as sent after DATA (dot-stuffing removed).
     pub data: Vec<u8>,
+    /// Whether it came over TLS.
+    pub encrypted: bool,
 }
 
 /// A running test server.
@@ -48,6 +81,11 @@ pub struct SmtpServer {
 impl SmtpServer {
     /// Starts a server on 127.0.0.1, port chosen by the system.
     pub fn start(behaviour: Behaviour) -> Self {
+        Self::start_with(behaviour, Encryption::None)
+    }
+
+    /// Starts a server that protects connections as `encryption` says.
+    pub fn start_with(behaviour: Behaviour, encryption: Encryption) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let port = listener.local_addr().expect("local addr").port();
         listener.set_nonblocking(true).expect("nonblocking");
@@ -59,7 +97,7 @@ impl SmtpServer {
             while !flag.load(Ordering::Relaxed) && started.elapsed() < LIFETIME {
                 match listener.accept() {
                     Ok((stream, _)) => {
-                        let _ = serve(stream, &behaviour, &log);
+                        let _ = serve(stream, &encryption, &behaviour, &log);
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(10)),
                 }
@@ -93,72 +131,142 @@ impl Drop for SmtpServer {
     }
 }
 
-/// One SMTP session.
+/// One connection: TLS first if asked, the SMTP session, and the session again over TLS after
+/// STARTTLS.
 fn serve(
     stream: TcpStream,
+    encryption: &Encryption,
     behaviour: &Behaviour,
     log: &Mutex<Vec<Received>>,
 ) -> std::io::Result<()> {
     stream.set_nonblocking(false)?;
     stream.set_read_timeout(Some(Duration::from_secs(20)))?;
-    let mut out = stream.try_clone()?;
-    let mut reader = BufReader::new(stream);
-    let mut current = Received::default();
-    let mut auth = None;
-    out.write_all(b"220 planmerge-test ESMTP\r\n")?;
+    let mut state = State {
+        behaviour,
+        log,
+        current: Received::default(),
+        auth: None,
+    };
+    let greeting = b"220 planmerge-test ESMTP\r\n";
+    match encryption {
+        Encryption::None => {
+            let mut reader = BufReader::new(stream);
+            reader.get_mut().write_all(greeting)?;
+            session(&mut reader, &mut state, false, false).map(|_| ())
+        }
+        Encryption::Tls(config) => {
+            let mut reader = BufReader::new(tls(stream, config)?);
+            reader.get_mut().write_all(greeting)?;
+            session(&mut reader, &mut state, false, true).map(|_| ())
+        }
+        Encryption::StartTls(config) => {
+            let mut reader = BufReader::new(stream);
+            reader.get_mut().write_all(greeting)?;
+            if session(&mut reader, &mut state, true, false)? {
+                // The client waited for our 220 before its ClientHello: nothing is buffered.
+                let mut reader = BufReader::new(tls(reader.into_inner(), config)?);
+                session(&mut reader, &mut state, false, true)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The server side of TLS over `stream`.
+fn tls(
+    stream: TcpStream,
+    config: &Arc<ServerConfig>,
+) -> std::io::Result<StreamOwned<ServerConnection, TcpStream>> {
+    let connection = ServerConnection::new(config.clone()).map_err(std::io::Error::other)?;
+    Ok(StreamOwned::new(connection, stream))
+}
+
+/// What a session remembers between commands.
+struct State<'a> {
+    behaviour: &'a Behaviour,
+    log: &'a Mutex<Vec<Received>>,
+    current: Received,
+    auth: Option<String>,
+}
+
+/// Commands until QUIT or the end of the stream (false), or until STARTTLS when
+/// `offer_starttls` (true: the caller goes on over TLS).
+fn session<S: Read + Write>(
+    reader: &mut BufReader<S>,
+    state: &mut State<'_>,
+    offer_starttls: bool,
+    encrypted: bool,
+) -> std::io::Result<bool> {
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 {
-            return Ok(());
+            return Ok(false);
         }
         let command = line.trim_end().to_string();
         let upper = command.to_ascii_uppercase();
         let reply: String = if upper.starts_with("EHLO") {
-            "250-planmerge-test\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME\r\n".into()
+            let offer = if offer_starttls {
+                "250-STARTTLS\r\n"
+            } else {
+                ""
+            };
+            format!("250-planmerge-test\r\n{offer}250-AUTH PLAIN LOGIN\r\n250 8BITMIME\r\n")
+        } else if upper == "STARTTLS" && offer_starttls {
+            reader
+                .get_mut()
+                .write_all(b"220 2.0.0 ready to start TLS\r\n")?;
+            return Ok(true);
         } else if upper.starts_with("HELO") || upper.starts_with("NOOP") {
             "250 ok\r\n".into()
         } else if upper.starts_with("AUTH") {
-            match behaviour {
+            match state.behaviour {
                 Behaviour::RefuseLogin => "535 5.7.8 authentication credentials invalid\r\n".into(),
                 _ => {
                     let encoded = command.split_whitespace().nth(2).unwrap_or("");
-                    auth = Some(String::from_utf8_lossy(&base64_decode(encoded)).into_owned());
+                    let decoded = base64_decode(encoded);
+                    state.auth = Some(String::from_utf8_lossy(&decoded).into_owned());
                     "235 2.7.0 authenticated\r\n".into()
                 }
             }
         } else if upper.starts_with("MAIL FROM:") {
-            current = Received {
+            state.current = Received {
                 mail_from: address(&command),
-                auth: auth.clone(),
+                auth: state.auth.clone(),
+                encrypted,
                 ..Received::default()
             };
             "250 ok\r\n".into()
         } else if upper.starts_with("RCPT TO:") {
             let to = address(&command);
-            match behaviour {
+            match state.behaviour {
                 Behaviour::RejectRecipient(bad) if *bad == to => {
                     format!("550 5.1.1 <{to}>: recipient unknown\r\n")
                 }
                 _ => {
-                    current.rcpt_to.push(to);
+                    state.current.rcpt_to.push(to);
                     "250 ok\r\n".into()
                 }
             }
         } else if upper == "DATA" {
-            out.write_all(b"354 end with <CRLF>.<CRLF>\r\n")?;
-            current.data = read_data(&mut reader)?;
-            log.lock().expect("lock").push(std::mem::take(&mut current));
+            reader
+                .get_mut()
+                .write_all(b"354 end with <CRLF>.<CRLF>\r\n")?;
+            state.current.data = read_data(reader)?;
+            let received = std::mem::take(&mut state.current);
+            state.log.lock().expect("lock").push(received);
             "250 2.0.0 queued\r\n".into()
         } else if upper == "RSET" {
-            current = Received::default();
+            state.current = Received::default();
             "250 ok\r\n".into()
         } else if upper == "QUIT" {
-            out.write_all(b"221 bye\r\n")?;
-            return Ok(());
+            reader.get_mut().write_all(b"221 bye\r\n")?;
+            reader.get_mut().flush()?;
+            return Ok(false);
         } else {
             "502 command not implemented\r\n".into()
         };
-        out.write_all(reply.as_bytes())?;
+        reader.get_mut().write_all(reply.as_bytes())?;
+        reader.get_mut().flush()?;
     }
 }
 
