@@ -22,7 +22,7 @@ pub enum Command {
     Check(CheckArgs),
     /// เขียนแบบฟอร์มให้กองกรอก · write the workbook a division fills in.
     Template(TemplateArgs),
-    /// ส่งไฟล์สรุปทางอีเมล · email a summary workbook (report.toml's [mail]).
+    /// ส่งไฟล์สรุปทางอีเมล · email a summary workbook (the mail section of report.toml).
     Mail(MailArgs),
 }
 
@@ -44,7 +44,7 @@ pub struct MergeArgs {
     /// Write the summary even when there are errors, marked as a draft (still exits 1).
     #[arg(long)]
     pub draft: bool,
-    /// Email the summary once written (report.toml's [mail]); never a draft unless --mail-draft.
+    /// Email the summary once written (the mail section of report.toml); never a draft unless --mail-draft.
     #[arg(long)]
     pub mail: bool,
     /// With --draft: email a draft too (implies --mail), with ร่าง in the subject.
@@ -92,7 +92,7 @@ pub struct MailArgs {
     /// The summary workbook to send (as written by planmerge merge).
     #[arg(value_name = "SUMMARY")]
     pub summary: PathBuf,
-    /// The report configuration with [mail] (default: report.toml beside the summary, else in
+    /// The report configuration with its mail section (default: report.toml beside the summary, else in
     /// the current folder).
     #[arg(short, long, value_name = "FILE")]
     pub config: Option<PathBuf>,

@@ -12,7 +12,7 @@
 //! Nothing here changes the summary: a failed send leaves it as written.
 
 pub mod body;
-pub mod command;
+pub(crate) mod command;
 pub mod config;
 pub mod figures;
 pub mod message;
