@@ -593,3 +593,16 @@ fn without_a_mail_section_mail_is_refused() {
     assert!(text(&out).contains("ไม่มีส่วน [mail]"), "{}", text(&out));
     assert!(!dir.path().join("summary.xlsx").exists());
 }
+
+#[test]
+fn plain_body_for_the_seed_reads_as_the_report() {
+    let data = SeedData::clean();
+    let report = Report {
+        config: &data.config,
+        totals: &data.totals,
+        draft: None,
+        file_name: "สรุปผล.xlsx",
+        sha256: &"0".repeat(64),
+    };
+    insta::assert_snapshot!("seed_plain_body", report.plain());
+}
