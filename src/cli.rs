@@ -22,6 +22,8 @@ pub enum Command {
     Check(CheckArgs),
     /// เขียนแบบฟอร์มให้กองกรอก · write the workbook a division fills in.
     Template(TemplateArgs),
+    /// ส่งไฟล์สรุปทางอีเมล · email a summary workbook (the mail section of report.toml).
+    Mail(MailArgs),
 }
 
 /// `planmerge merge <INPUT>... [-c FILE] [-o FILE] [--json] [--draft]`
@@ -42,6 +44,15 @@ pub struct MergeArgs {
     /// Write the summary even when there are errors, marked as a draft (still exits 1).
     #[arg(long)]
     pub draft: bool,
+    /// Email the summary once written (the mail section of report.toml); never a draft unless --mail-draft.
+    #[arg(long)]
+    pub mail: bool,
+    /// With --draft: email a draft too (implies --mail), with ร่าง in the subject.
+    #[arg(long, requires = "draft")]
+    pub mail_draft: bool,
+    /// Email even though this very summary was emailed before (see .planmerge-sent).
+    #[arg(long)]
+    pub resend: bool,
 }
 
 /// `planmerge check <INPUT>... [--json]`
@@ -73,4 +84,25 @@ pub struct TemplateArgs {
     /// An earlier round's workbook or folder: list the division's projects already.
     #[arg(long, value_name = "PATH", requires = "division")]
     pub from: Option<PathBuf>,
+}
+
+/// `planmerge mail SUMMARY.xlsx [-c FILE] [--eml OUT.eml] [--resend] [--draft]`
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    /// The summary workbook to send (as written by planmerge merge).
+    #[arg(value_name = "SUMMARY")]
+    pub summary: PathBuf,
+    /// The report configuration with its mail section (default: report.toml beside the summary, else in
+    /// the current folder).
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Write the message to this .eml file instead of sending it.
+    #[arg(long, value_name = "OUT.eml")]
+    pub eml: Option<PathBuf>,
+    /// Send even though this very summary was sent before (see .planmerge-sent).
+    #[arg(long)]
+    pub resend: bool,
+    /// Send a draft summary (written with --draft), with ร่าง in the subject.
+    #[arg(long)]
+    pub draft: bool,
 }

@@ -19,6 +19,7 @@
 pub mod compute;
 pub mod config;
 pub mod issue;
+pub mod mail;
 pub mod merge;
 pub mod model;
 pub mod read;

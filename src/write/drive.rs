@@ -8,6 +8,7 @@
 
 use super::styles::Styles;
 use super::{Summary, banner, num, page_setup, set_widths};
+use crate::compute::ReportTotals;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 /// Last column used (H).
@@ -43,7 +44,7 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
     sheet.write_string_with_format(row, 0, "สรุปผลการขับเคลื่อนแผนฯ", &st.caption)?;
     sheet.write_string_with_format(row, FIGURE_COL, "ตัวเลข", &st.caption)?;
     row += 1;
-    for (sentence, figure, unit) in sentences(s) {
+    for (sentence, figure, unit) in sentences(s.totals) {
         sheet.write_string_with_format(row, 0, sentence, &st.prose)?;
         let (value, format): (f64, &Format) = match figure {
             Figure::Count(n) => (n.into(), &st.prose_count),
@@ -74,10 +75,19 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
     Ok(())
 }
 
+/// The seven sentences of สรุปผลการขับเคลื่อนแผนฯ, as the sheet prints them (the email's body
+/// restates them).
+pub fn summary_sentences(totals: &ReportTotals) -> Vec<String> {
+    sentences(totals)
+        .into_iter()
+        .map(|(text, ..)| text)
+        .collect()
+}
+
 /// The seven sentences of the seed, each with its figure and the figure's unit.
-fn sentences(s: &Summary<'_>) -> Vec<(String, Figure, &'static str)> {
-    let status = &s.totals.status;
-    let total = &s.totals.total;
+fn sentences(totals: &ReportTotals) -> Vec<(String, Figure, &'static str)> {
+    let status = &totals.status;
+    let total = &totals.total;
     vec![
         (
             format!(

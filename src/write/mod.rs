@@ -15,6 +15,9 @@ mod projects;
 pub(crate) mod styles;
 mod summary;
 
+pub use drive::summary_sentences;
+pub use summary::Layout;
+
 use crate::compute::ReportTotals;
 use crate::config::ReportConfig;
 use crate::issue::Issue;
@@ -25,7 +28,7 @@ use crate::schema::{
 };
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::SyncSender;
 use std::thread::JoinHandle;
@@ -259,6 +262,15 @@ fn properties(summary: &Summary<'_>) -> DocProperties {
         .set_category("แผนปฏิบัติการป้องกันการทุจริต")
         .set_keywords("planmerge, e-PlanNACC")
         .set_comment(summary.as_of_line())
+        .set_creation_datetime(&created(config))
+}
+
+/// The workbook's creation date: the as-of date, not the clock, so the same inputs give the
+/// same bytes — and the same SHA-256, by which a retried `merge --mail` is known as sent.
+fn created(config: &ReportConfig) -> ExcelDateTime {
+    let date = config.as_of;
+    let (year, month, day) = (date.year as u16, date.month as u8, date.day as u8);
+    ExcelDateTime::from_ymd(year, month, day).unwrap_or_default()
 }
 
 /// Adds a named sheet; the name is checked by rust_xlsxwriter (31 characters, no `[]:*?/\`).

@@ -64,7 +64,7 @@ const LAYERS: &[&[&str]] = &[
     &["compute"],
     &["merge", "read_and_validate", "Merged", "FileDone"],
     &["write"],
-    &["template"],
+    &["template", "mail"],
     &["output", "progress", "cli"],
     &["commands"],
 ];

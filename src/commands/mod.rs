@@ -2,6 +2,8 @@
 //! or `template` with two writers (stdout, stderr), returning how it ended, so tests can run any
 //! command without spawning a process. The binary only maps the result to an exit code.
 
+mod mail;
+
 use crate::cli::{CheckArgs, Cli, Command, MergeArgs, TemplateArgs};
 use crate::config::{ConfigError, ReportConfig};
 use crate::issue::Severity;
@@ -114,6 +116,9 @@ pub enum CommandError {
     /// The summary could not be written (exit 3).
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// The summary was not emailed (exit 2 or 3, see [`crate::mail::MailError::exit_code`]).
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
     /// stdout/stderr failed (exit 3).
     #[error("เขียนผลลัพธ์ไม่ได้ · cannot write output: {0}")]
     Io(#[from] std::io::Error),
@@ -129,6 +134,7 @@ impl CommandError {
             | CommandError::OutputIsInput(_)
             | CommandError::UnknownDivision { .. } => 2,
             CommandError::Write(_) | CommandError::Template(_) | CommandError::Io(_) => 3,
+            CommandError::Mail(error) => error.exit_code(),
         }
     }
 }
@@ -155,6 +161,7 @@ where
             check(args, stdout, style)
         }
         Command::Template(args) => template(args, stdout, stderr),
+        Command::Mail(args) => mail::run(args, stdout, stderr),
     };
     Ok(outcome?)
 }
@@ -177,6 +184,9 @@ fn merge(
     style: Style,
 ) -> Result<Outcome, CommandError> {
     let config = ReportConfig::load(&ReportConfig::locate(args.config.as_deref(), &args.inputs)?)?;
+    if args.mail || args.mail_draft {
+        mail::check_ready(&config)?;
+    }
     let files = workbooks(&args.inputs)?;
     refuse_overwriting_input(&args.output, &files)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
@@ -236,6 +246,7 @@ fn merge(
              no summary written: {errors} error(s) (--draft writes a draft)"
         )?,
     }
+    let was_written = written.is_some();
     if args.json {
         let doc = JsonReport {
             ok: errors == 0,
@@ -246,7 +257,39 @@ fn merge(
         };
         print_json(stdout, &doc)?;
     }
+    if args.mail || args.mail_draft {
+        let human: &mut dyn Write = if args.json { stderr } else { stdout };
+        mail_after_merge(args, &summary, was_written, human)?;
+    }
     Ok(Outcome::of(errors))
+}
+
+/// `merge --mail`: sends the summary just written; a draft only with `--mail-draft`; nothing
+/// when no summary was written.
+fn mail_after_merge(
+    args: &MergeArgs,
+    summary: &Summary<'_>,
+    written: bool,
+    human: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let draft = summary.is_draft().then(|| summary.draft_text());
+    if !written || (draft.is_some() && !args.mail_draft) {
+        let why = if written {
+            "เป็นร่าง (ใช้ --mail-draft เพื่อส่งร่าง) · it is a draft (--mail-draft sends it)"
+        } else {
+            "ไม่มีไฟล์สรุป · no summary was written"
+        };
+        writeln!(human, "ไม่ได้ส่งอีเมล เพราะ{why}")?;
+        return Ok(());
+    }
+    mail::after_merge(
+        summary.config,
+        summary.totals,
+        &args.output,
+        draft.as_deref(),
+        args.resend,
+        human,
+    )
 }
 
 /// `planmerge check`: read and validate only; the report (or the JSON) goes to stdout, so that

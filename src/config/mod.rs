@@ -2,6 +2,9 @@
 //! round, as-of date, initial project count, reporter), with the defaults of domain.md for
 //! dimension names and level bands. Parsing only; nothing here reads a workbook.
 
+/// `[mail]`: who receives the summary and through which SMTP server.
+pub mod mail;
+
 use crate::schema::HeaderWords;
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -153,6 +156,7 @@ struct RawConfig {
     suggestions: Option<String>,
     #[serde(default)]
     headers: HeaderWords,
+    mail: Option<crate::config::mail::RawMail>,
 }
 
 /// What the coordinator configures for one report (รายงาน).
@@ -182,6 +186,8 @@ pub struct ReportConfig {
     pub suggestions: String,
     /// Header words added for this organisation's workbooks (`[headers]`).
     pub headers: HeaderWords,
+    /// `[mail]` — where `mail` and `merge --mail` send the summary (optional).
+    pub mail: Option<crate::config::mail::MailConfig>,
 }
 
 impl ReportConfig {
@@ -219,6 +225,11 @@ impl ReportConfig {
             return Err(invalid("levels must not be empty".into()));
         }
         levels.sort_by_key(|band| std::cmp::Reverse(band.min));
+        let mail = raw
+            .mail
+            .map(|mail| mail.validate(raw.fiscal_year, raw.round))
+            .transpose()
+            .map_err(invalid)?;
         Ok(ReportConfig {
             organization: raw.organization,
             location: raw.location,
@@ -234,6 +245,7 @@ impl ReportConfig {
                 .suggestions
                 .unwrap_or_else(|| "ไม่มีข้อเสนอแนะ".to_string()),
             headers: raw.headers,
+            mail,
         })
     }
 
@@ -287,7 +299,7 @@ mod tests {
     use super::*;
 
     /// The samples' configuration (the seed report's).
-    const SAMPLE: &str = include_str!("../samples/report.toml");
+    const SAMPLE: &str = include_str!("../../samples/report.toml");
 
     #[test]
     fn sample_config_parses_with_defaults() {
