@@ -67,6 +67,10 @@ pub struct CheckArgs {
     /// Print one JSON document on stdout.
     #[arg(long)]
     pub json: bool,
+    /// Also say how each sheet was read: header rows, each field's column, where the dimension
+    /// comes from, the year column chosen, rows read, counted, joined and skipped.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// `planmerge template [-o FILE] [--division NAME] [-c report.toml] [--from <workbook or folder>]`

@@ -6,6 +6,7 @@ use crate::compute::ReportTotals;
 use crate::config::ReportConfig;
 use crate::issue::{Issue, Severity};
 use crate::read::InputFile;
+use crate::read::table::TableExplain;
 use crate::schema::baht;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -96,6 +97,87 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style, notes
         verdict(&total, notes, style)
     );
     out
+}
+
+/// How each sheet of each file was read (`check --explain`): header rows, each field's column
+/// and the header text found there, where the dimension comes from, rows read, counted, joined
+/// and skipped (and why).
+pub fn explain(inputs: &[InputFile]) -> String {
+    let mut out = String::new();
+    for input in inputs {
+        let _ = writeln!(out, "▸ {} — อ่านอย่างไร · how it was read", input.file);
+        if input.tables.is_empty() {
+            let _ = writeln!(out, "  ไม่พบตารางโครงการ · no project table");
+        }
+        for table in &input.tables {
+            explain_table(&mut out, table);
+        }
+    }
+    out
+}
+
+fn explain_table(out: &mut String, table: &TableExplain) {
+    let _ = writeln!(
+        out,
+        "  แผ่นงาน \"{}\": หัวตาราง แถว {} · header rows",
+        table.sheet,
+        row_runs(&table.header_rows)
+    );
+    for column in &table.columns {
+        let _ = writeln!(out, "    {column}");
+    }
+    let _ = writeln!(out, "    มิติจาก · dimension from: {}", table.dimension_from);
+    let mut line = format!(
+        "    อ่าน {} แถว · นับ {} โครงการ · rows read {}, projects counted {}",
+        table.rows_read, table.counted, table.rows_read, table.counted
+    );
+    if !table.joined.is_empty() {
+        let rows: Vec<String> = table.joined.iter().map(u32::to_string).collect();
+        let _ = write!(
+            line,
+            " · ต่อชื่อ {} แถว ({}) · names joined",
+            rows.len(),
+            rows.join(", ")
+        );
+    }
+    let _ = writeln!(out, "{line}");
+    if table.skipped_count > 0 {
+        let mut whys: Vec<(&str, usize)> = Vec::new();
+        for skipped in &table.skipped {
+            match whys.iter_mut().find(|(why, _)| *why == skipped.why) {
+                Some((_, n)) => *n += 1,
+                None => whys.push((skipped.why, 1)),
+            }
+        }
+        let listed: Vec<String> = whys.iter().map(|(why, n)| format!("{n} {why}")).collect();
+        let _ = writeln!(
+            out,
+            "    ข้าม {} แถว · rows skipped: {}",
+            table.skipped_count,
+            listed.join(", ")
+        );
+    }
+}
+
+/// `4–5, 40–41` for one-based rows 4, 5, 40, 41.
+fn row_runs(rows: &[u32]) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &row in rows {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == row => *end = row,
+            _ => runs.push((row, row)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Errors, warnings and notes counted.

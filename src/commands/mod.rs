@@ -324,6 +324,9 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
         };
         print_json(stdout, &doc)?;
     } else {
+        if args.explain {
+            write!(stdout, "{}", output::explain(&merge.inputs))?;
+        }
         let report = output::issues_report(&merge.inputs, &merge.issues, style, true);
         write!(stdout, "{report}")?;
     }

@@ -452,8 +452,7 @@ impl TableFinder {
                 && let Some((_, text)) = row.lone_text()
                 && let Some(name) = &mut held.name
             {
-                let joined = format!("{} {}", name.value.display(), text.trim());
-                name.value = Cell::Text(joined);
+                name.value = Cell::Text(join_name(&name.value.display(), text.trim()));
                 *last = row.row;
                 self.out.explain.joined.push(row.row + 1);
             }
@@ -657,6 +656,18 @@ impl TableFinder {
             status,
             remark,
         }
+    }
+}
+
+/// A name and the part of it wrapped onto the next row: Thai runs on without a space (Thai
+/// writes no space between words, and a hand-made break falls between two of them); anything
+/// else is joined by one space.
+fn join_name(first: &str, rest: &str) -> String {
+    let is_thai = |c: Option<char>| c.is_some_and(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c));
+    if is_thai(first.chars().last()) && is_thai(rest.chars().next()) {
+        format!("{first}{rest}")
+    } else {
+        format!("{first} {rest}")
     }
 }
 

@@ -180,7 +180,11 @@ fn write_project(
     }
     sheet.write_number(row, 0, number)?;
     sheet.write_string(row, 1, p.name)?;
-    sheet.write_number(row, 2, p.dimension.number())?;
+    // The sub-dimension code as written (`2.3`), else the dimension's number.
+    match &p.dimension_code {
+        Some(code) => sheet.write_string(row, 2, code)?,
+        None => sheet.write_number(row, 2, p.dimension.number())?,
+    };
     sheet.write_number(row, 3, num(p.budget_plan))?;
     sheet.write_number(row, 4, num(p.budget_ordinance))?;
     sheet.write_number(row, 5, num(p.disbursed))?;

@@ -12,6 +12,7 @@ mod formats;
 mod fuzz_reader;
 mod golden;
 mod hostile;
+mod layouts;
 mod mail;
 mod properties;
 mod safe_output;

@@ -1,6 +1,7 @@
 //! Small division workbooks made by code, so every test shows how its fixture was built.
 
 pub mod hostile;
+pub mod plan;
 pub mod smtp;
 
 use planmerge::issue::Issue;
