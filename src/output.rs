@@ -121,63 +121,23 @@ fn explain_table(out: &mut String, table: &TableExplain) {
         out,
         "  แผ่นงาน \"{}\": หัวตาราง แถว {} · header rows",
         table.sheet,
-        row_runs(&table.header_rows)
+        table.header_rows_text()
     );
     for column in &table.columns {
         let _ = writeln!(out, "    {column}");
     }
     let _ = writeln!(out, "    มิติจาก · dimension from: {}", table.dimension_from);
-    let mut line = format!(
+    let _ = writeln!(
+        out,
         "    อ่าน {} แถว · นับ {} โครงการ · rows read {}, projects counted {}",
         table.rows_read, table.counted, table.rows_read, table.counted
     );
-    if !table.joined.is_empty() {
-        let rows: Vec<String> = table.joined.iter().map(u32::to_string).collect();
-        let _ = write!(
-            line,
-            " · ต่อชื่อ {} แถว ({}) · names joined",
-            rows.len(),
-            rows.join(", ")
-        );
+    for line in [table.joined_text(), table.skipped_text()]
+        .into_iter()
+        .flatten()
+    {
+        let _ = writeln!(out, "    {line}");
     }
-    let _ = writeln!(out, "{line}");
-    if table.skipped_count > 0 {
-        let mut whys: Vec<(&str, usize)> = Vec::new();
-        for skipped in &table.skipped {
-            match whys.iter_mut().find(|(why, _)| *why == skipped.why) {
-                Some((_, n)) => *n += 1,
-                None => whys.push((skipped.why, 1)),
-            }
-        }
-        let listed: Vec<String> = whys.iter().map(|(why, n)| format!("{n} {why}")).collect();
-        let _ = writeln!(
-            out,
-            "    ข้าม {} แถว · rows skipped: {}",
-            table.skipped_count,
-            listed.join(", ")
-        );
-    }
-}
-
-/// `4–5, 40–41` for one-based rows 4, 5, 40, 41.
-fn row_runs(rows: &[u32]) -> String {
-    let mut runs: Vec<(u32, u32)> = Vec::new();
-    for &row in rows {
-        match runs.last_mut() {
-            Some((_, end)) if *end + 1 == row => *end = row,
-            _ => runs.push((row, row)),
-        }
-    }
-    runs.iter()
-        .map(|&(a, b)| {
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}–{b}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Errors, warnings and notes counted.

@@ -304,6 +304,62 @@ pub struct TableExplain {
     pub skipped_count: usize,
 }
 
+impl TableExplain {
+    /// The header rows as runs: `4–5`, `4–5, 40–41`.
+    pub fn header_rows_text(&self) -> String {
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for &row in &self.header_rows {
+            match runs.last_mut() {
+                Some((_, end)) if *end + 1 == row => *end = row,
+                _ => runs.push((row, row)),
+            }
+        }
+        runs.iter()
+            .map(|&(a, b)| {
+                if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}–{b}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// `ต่อชื่อ 2 แถว (7, 10) · names joined`, or nothing.
+    pub fn joined_text(&self) -> Option<String> {
+        if self.joined.is_empty() {
+            return None;
+        }
+        let rows: Vec<String> = self.joined.iter().map(u32::to_string).collect();
+        Some(format!(
+            "ต่อชื่อ {} แถว ({}) · names joined",
+            rows.len(),
+            rows.join(", ")
+        ))
+    }
+
+    /// `ข้าม 5 แถว · rows skipped: 3 หัวข้อมิติ · a dimension heading, …`, or nothing.
+    pub fn skipped_text(&self) -> Option<String> {
+        if self.skipped_count == 0 {
+            return None;
+        }
+        let mut whys: Vec<(&str, usize)> = Vec::new();
+        for skipped in &self.skipped {
+            match whys.iter_mut().find(|(why, _)| *why == skipped.why) {
+                Some((_, n)) => *n += 1,
+                None => whys.push((skipped.why, 1)),
+            }
+        }
+        let listed: Vec<String> = whys.iter().map(|(why, n)| format!("{n} {why}")).collect();
+        Some(format!(
+            "ข้าม {} แถว · rows skipped: {}",
+            self.skipped_count,
+            listed.join(", ")
+        ))
+    }
+}
+
 /// What the finder found in one sheet.
 #[derive(Debug, Default)]
 pub struct SheetTables {

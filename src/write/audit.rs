@@ -1,6 +1,7 @@
 //! ตรวจสอบข้อมูล — the audit trail, so each figure can be traced back to its source: every input
-//! file (SHA-256, sheets, rows read, rows counted into the report), then every issue with its
-//! place, code, severity and message. Rows counted = the projects each file contributed.
+//! file (SHA-256, sheets, rows read, rows counted into the report), how each sheet's table was
+//! read (header rows, where the dimension comes from, each field's column), then every issue with
+//! its place, code, severity and message. Rows counted = the projects each file contributed.
 
 use super::styles::Styles;
 use super::{Summary, banner, fit_row, height_for_lines, page_setup, set_widths};
@@ -26,17 +27,84 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
         "ตรวจสอบข้อมูล — ที่มาของตัวเลขทุกตัว",
         &st.title,
     )?;
-    let warnings = s.issues.len() - s.issues.iter().filter(|i| i.is_error()).count();
+    let counted = |severity: Severity| {
+        let kept = s.issues.iter().filter(|i| i.severity() == severity).count();
+        let omitted = s.inputs.iter().flat_map(|i| &i.omitted);
+        kept + omitted
+            .filter(|o| o.severity == severity)
+            .map(|o| o.count)
+            .sum::<usize>()
+    };
     let counts = format!(
-        "ไฟล์ข้อมูล {} ไฟล์ · โครงการที่นับ {} · ข้อผิดพลาด {} รายการ · คำเตือน {} รายการ",
+        "ไฟล์ข้อมูล {} ไฟล์ · โครงการที่นับ {} · ข้อผิดพลาด {} รายการ · คำเตือน {} รายการ · หมายเหตุ {} รายการ",
         s.inputs.len(),
         s.totals.total.projects,
         s.errors,
-        warnings
+        counted(Severity::Warning),
+        counted(Severity::Note),
     );
     sheet.merge_range(top + 1, 0, top + 1, LAST_COL, &counts, &st.subtitle)?;
     let next = inputs_table(sheet, s, st, top + 3)?;
+    let next = reading_table(sheet, s, st, next + 1)?;
     issues_table(sheet, s, st, next + 1)
+}
+
+/// อ่านอย่างไร: per sheet with a project table, what was understood — header rows, where the
+/// dimension comes from, rows read and counted, each field's column (as `check --explain`).
+/// Returns the next free row.
+fn reading_table(
+    sheet: &mut Worksheet,
+    s: &Summary<'_>,
+    st: &Styles,
+    row: u32,
+) -> Result<u32, XlsxError> {
+    sheet.write_string_with_format(row, 0, "อ่านตารางอย่างไร", &st.caption)?;
+    let header = [
+        "ไฟล์ › แผ่นงาน",
+        "หัวตาราง / มิติจาก",
+        "แถวที่อ่าน",
+        "แถวที่นับ\nในรายงาน",
+        "คอลัมน์ที่อ่าน",
+    ];
+    for (col, text) in (0u16..).zip(header) {
+        sheet.write_string_with_format(row + 1, col, text, &st.header)?;
+    }
+    sheet.set_row_height(row + 1, height_for_lines(2))?;
+    let mut r = row + 2;
+    for input in s.inputs {
+        for table in &input.tables {
+            let place = format!("{} › {}", input.file, table.sheet);
+            let how = format!(
+                "แถว {}\nมิติจาก {}",
+                table.header_rows_text(),
+                table.dimension_from
+            );
+            let mut columns = table.columns.join("\n");
+            for line in [table.joined_text(), table.skipped_text()]
+                .into_iter()
+                .flatten()
+            {
+                columns.push('\n');
+                columns.push_str(&line);
+            }
+            sheet.write_string_with_format(r, 0, &place, &st.text)?;
+            sheet.write_string_with_format(r, 1, &how, &st.text)?;
+            sheet.write_number_with_format(r, 2, table.rows_read as f64, &st.count)?;
+            sheet.write_number_with_format(r, 3, table.counted as f64, &st.count)?;
+            sheet.write_string_with_format(r, 4, &columns, &st.text)?;
+            fit_row(
+                sheet,
+                r,
+                &[
+                    (&place, WIDTHS[0], 16.0),
+                    (&how, WIDTHS[1], 16.0),
+                    (&columns, WIDTHS[4], 16.0),
+                ],
+            )?;
+            r += 1;
+        }
+    }
+    Ok(r)
 }
 
 /// ไฟล์ข้อมูลที่อ่าน: file | sheets | rows read | rows counted | SHA-256. Returns the next free row.
@@ -87,7 +155,7 @@ fn issues_table(
     st: &Styles,
     row: u32,
 ) -> Result<(), XlsxError> {
-    sheet.write_string_with_format(row, 0, "ข้อผิดพลาดและคำเตือน", &st.caption)?;
+    sheet.write_string_with_format(row, 0, "ข้อผิดพลาด คำเตือน และหมายเหตุ", &st.caption)?;
     sheet.write_string_with_format(row + 1, 0, "ตำแหน่ง (ไฟล์ › แผ่นงาน › เซลล์)", &st.header)?;
     sheet.write_string_with_format(row + 1, 1, "รหัส", &st.header)?;
     sheet.merge_range(row + 1, 2, row + 1, 3, "ระดับ", &st.header)?;
