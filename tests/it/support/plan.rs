@@ -142,6 +142,10 @@ fn title_and_header(ws: &mut Worksheet, f: &Formats) -> Result<u32, XlsxError> {
         ws.set_column_width(col as u16, width)?;
     }
     ws.set_row_height(s, 60)?;
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(h, s)?;
     Ok(s + 1)
 }
 
@@ -213,8 +217,11 @@ fn write_money(
 fn split_name(name: &str) -> (String, String) {
     let chars: Vec<char> = name.chars().collect();
     let middle = chars.len() / 2;
+    let mark =
+        |c: char| matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
     let at = (middle..chars.len())
         .find(|&i| chars[i] == ' ')
+        .or_else(|| (middle..chars.len()).find(|&i| !mark(chars[i])))
         .unwrap_or(middle);
     let first: String = chars[..at].iter().collect();
     let rest: String = chars[at..].iter().collect();
