@@ -130,13 +130,20 @@ fn three_decimals_are_refused() {
 
 #[test]
 fn disbursed_above_budget_is_refused() {
-    let mut bad = words_row(2, "โครงการเบิกเกิน", 1.0, 100.0);
-    bad[4] = V::N(150.0);
-    assert_refused(
-        one_bad_row(bad).path(),
-        "กองทดสอบ.xlsx",
-        "disbursed-over-budget",
-        "E3",
+    let mut bad = words_row(2, "โครงการเบิกเกิน", 1.0, 25000.0);
+    bad[4] = V::N(25150.5);
+    let dir = one_bad_row(bad);
+    assert_refused(dir.path(), "กองทดสอบ.xlsx", "disbursed-over-budget", "E3");
+    let (_, json, _) = merge_json(dir.path());
+    let over = json["issues"]
+        .as_array()
+        .and_then(|issues| issues.iter().find(|i| i["code"] == "disbursed-over-budget"))
+        .cloned()
+        .unwrap_or_default();
+    let message = over["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("เบิกจ่าย 25,150.50 บาท มากกว่างบประมาณ 25,000.00 บาท"),
+        "amounts as baht: {message}"
     );
 }
 
@@ -225,6 +232,11 @@ fn the_same_project_in_two_files_is_refused_naming_both() {
         .expect("duplicate");
     let message = dup["message"].as_str().unwrap_or("");
     assert!(message.contains("กองทดสอบ.xlsx › แผน › B2"), "{message}");
+    assert_eq!(
+        dup["related"],
+        serde_json::json!([{"file": "กองทดสอบ.xlsx", "sheet": "แผน", "cell": "B2"}]),
+        "the other place, structured"
+    );
 }
 
 #[test]

@@ -133,3 +133,20 @@ fn samples_summary_sheets_snapshot() {
         insta::assert_snapshot!(format!("samples_{sheet}"), text);
     }
 }
+
+#[test]
+fn merging_the_samples_prints_the_figures_and_no_warning() {
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let run = Command::cargo_bin("planmerge")
+        .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["merge", "samples", "-o"])
+        .arg(out_dir.path().join("summary.xlsx"))
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stdout.contains("ร้อยละ 67.78 ระดับ มาก"), "{stdout}");
+    assert!(stderr.is_empty(), "nothing to warn about: {stderr}");
+}
