@@ -250,7 +250,6 @@ impl Extent {
     }
 }
 
-
 fn u32_at(data: &[u8], at: usize) -> Option<u32> {
     let b = data.get(at..at + 4)?;
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))

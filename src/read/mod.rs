@@ -11,10 +11,10 @@ pub mod cell;
 pub mod guard;
 /// .ods read sparsely from `content.xml`.
 mod ods;
-/// .xls read sparsely from the BIFF record stream (with Excel's default-password decryption).
-mod xls;
 /// Header rows, column mapping, repeated page headers.
 pub mod table;
+/// .xls read sparsely from the BIFF record stream (with Excel's default-password decryption).
+mod xls;
 
 use serde::Serialize;
 

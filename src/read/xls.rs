@@ -350,7 +350,8 @@ impl SheetCells {
 
     /// MULRK: a row, the first column, six bytes (XF, RK) per cell, the last column.
     fn mul_rk(&mut self, row: u16, data: &[u8]) {
-        let (Some(first), Some(body)) = (u16_at(data, 2), data.get(4..data.len().saturating_sub(2)))
+        let (Some(first), Some(body)) =
+            (u16_at(data, 2), data.get(4..data.len().saturating_sub(2)))
         else {
             return;
         };

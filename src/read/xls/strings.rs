@@ -55,7 +55,10 @@ impl Text {
             }
             Text::Biff5(encoding) => {
                 let end = data.len().min(count);
-                encoding.decode_without_bom_handling(&data[..end]).0.into_owned()
+                encoding
+                    .decode_without_bom_handling(&data[..end])
+                    .0
+                    .into_owned()
             }
         }
     }
@@ -64,7 +67,9 @@ impl Text {
 /// Appends characters stored two bytes each (UTF-16LE) or one byte each (Latin-1).
 fn push_chars(s: &mut String, bytes: &[u8], wide: bool) {
     if wide {
-        let units = bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]]));
+        let units = bytes
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]));
         s.extend(char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)));
     } else {
         s.extend(bytes.iter().map(|&b| char::from(b)));
