@@ -40,8 +40,10 @@ pub(super) fn decrypt(stream: &mut [u8], from: usize, filepass: &[u8]) -> Result
             0x0085 => end.min(pos + 8),
             _ => pos + 4,
         };
-        for at in start..end {
-            stream[at] ^= keystream.byte(at);
+        if let Some(data) = stream.get_mut(start..end) {
+            for (at, b) in (start..).zip(data) {
+                *b ^= keystream.byte(at);
+            }
         }
         pos += 4 + len;
     }
