@@ -89,8 +89,8 @@ pub fn encrypt_xls(xls: &[u8], cipher: Cipher<'_>) -> Vec<u8> {
         if PLAIN.contains(&typ) {
             continue;
         }
-        for at in start..pos + 4 + len {
-            stream[at] ^= match &key {
+        for (at, b) in (start..).zip(&mut stream[start..pos + 4 + len]) {
+            *b ^= match &key {
                 Some(truncated) => blocks.entry(at / 1024).or_insert_with(|| {
                     rc4_keystream(&block_key(truncated, (at / 1024) as u32), 1024)
                 })[at % 1024],
