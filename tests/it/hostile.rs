@@ -62,6 +62,14 @@ fn regenerate_coded_fixtures() {
             Cipher::Rc4("VelvetSweatshop"),
         ),
         ("encrypted-rc4-secret.xls", Cipher::Rc4("secret")),
+        (
+            "encrypted-cryptoapi-velvetsweatshop.xls",
+            Cipher::CryptoApi("VelvetSweatshop"),
+        ),
+        (
+            "encrypted-cryptoapi-secret.xls",
+            Cipher::CryptoApi("secret"),
+        ),
         ("encrypted-xor.xls", Cipher::Xor),
     ] {
         std::fs::write(fixture(name), encrypt_xls(&xls, cipher)).expect("write");
@@ -270,7 +278,11 @@ fn xls_with_a_forged_dimensions_record_is_read_without_believing_it() {
 /// nonsense ranges. Encrypted with a password (RC4), or XOR-obfuscated: named, not guessed.
 #[test]
 fn encrypted_xls_is_password_protected_never_too_large() {
-    for name in ["encrypted-rc4-secret.xls", "encrypted-xor.xls"] {
+    for name in [
+        "encrypted-rc4-secret.xls",
+        "encrypted-cryptoapi-secret.xls",
+        "encrypted-xor.xls",
+    ] {
         let read = read_file(&fixture(name));
         assert_eq!(codes(&read), ["file-password-protected"], "{name}");
     }
@@ -280,8 +292,14 @@ fn encrypted_xls_is_password_protected_never_too_large() {
 /// "VelvetSweatshop" and opens it without asking: planmerge reads it too.
 #[test]
 fn xls_encrypted_with_excels_default_password_is_read() {
-    let path = fixture("encrypted-rc4-velvetsweatshop.xls");
-    assert_eq!(figures(&path), seed_figures(&["ordinance-budget-assumed"]));
+    for name in [
+        "encrypted-rc4-velvetsweatshop.xls",
+        "encrypted-cryptoapi-velvetsweatshop.xls",
+    ] {
+        let path = fixture(name);
+        let expected = seed_figures(&["ordinance-budget-assumed"]);
+        assert_eq!(figures(&path), expected, "{name}");
+    }
 }
 
 /// Issue 11: a pretty-printed content.xml (whitespace between cells) made calamine refuse a

@@ -16,6 +16,8 @@ const PLAIN: [u16; 7] = [0x0809, 0x002F, 0x00E1, 0x0194, 0x0195, 0x0196, 0x0138]
 pub enum Cipher<'a> {
     /// RC4 (MS-OFFCRYPTO 2.3.6) with this password; "VelvetSweatshop" is Excel's default.
     Rc4(&'a str),
+    /// RC4 CryptoAPI (MS-OFFCRYPTO 2.3.5, Excel 2002–2003's default), 128-bit, with this password.
+    CryptoApi(&'a str),
     /// XOR obfuscation (Excel 95 and "compatible" saves): the FILEPASS record, and the data
     /// scrambled by position. planmerge refuses it before reading a byte of data.
     Xor,
@@ -64,6 +66,7 @@ pub fn encrypt_xls(xls: &[u8], cipher: Cipher<'_>) -> Vec<u8> {
     let plain = workbook_stream(xls);
     let (filepass, key) = match cipher {
         Cipher::Rc4(password) => rc4_filepass(password),
+        Cipher::CryptoApi(password) => crypto_api_filepass(password),
         Cipher::Xor => (vec![0, 0, 0x9B, 0xCC, 0x4A, 0x8F], None),
     };
     let bof_end = 4 + records(&plain)[0].2;
@@ -91,9 +94,10 @@ pub fn encrypt_xls(xls: &[u8], cipher: Cipher<'_>) -> Vec<u8> {
         }
         for (at, b) in (start..).zip(&mut stream[start..pos + 4 + len]) {
             *b ^= match &key {
-                Some(truncated) => blocks.entry(at / 1024).or_insert_with(|| {
-                    rc4_keystream(&block_key(truncated, (at / 1024) as u32), 1024)
-                })[at % 1024],
+                Some(key) => blocks
+                    .entry(at / 1024)
+                    .or_insert_with(|| rc4_keystream(&key.block((at / 1024) as u32), 1024))
+                    [at % 1024],
                 None => 0x5A ^ (at as u8),
             };
         }
@@ -101,11 +105,73 @@ pub fn encrypt_xls(xls: &[u8], cipher: Cipher<'_>) -> Vec<u8> {
     xls_with_stream(&stream)
 }
 
-/// FILEPASS for RC4 1.1 with `password` (fixed salt and verifier, so fixtures are
-/// repeatable), and the truncated hash the block keys derive from.
-fn rc4_filepass(password: &str) -> (Vec<u8>, Option<[u8; 5]>) {
-    let salt: [u8; 16] = *b"planmerge salt!!";
-    let verifier: [u8; 16] = *b"verifier 16 byte";
+/// Where each block's RC4 key comes from.
+enum BlockKey {
+    /// RC4 1.1: MD5 of the truncated password hash and the block number.
+    Md5([u8; 5]),
+    /// CryptoAPI: SHA-1 of the salted password hash and the block number, 128 bits.
+    Sha1([u8; 20]),
+}
+
+impl BlockKey {
+    fn block(&self, block: u32) -> Vec<u8> {
+        match self {
+            BlockKey::Md5(truncated) => block_key(truncated, block),
+            BlockKey::Sha1(base) => {
+                let mut h = sha1::Sha1::new();
+                h.update(base);
+                h.update(block.to_le_bytes());
+                h.finalize()[..16].to_vec()
+            }
+        }
+    }
+}
+
+/// Fixed salt and verifier, so fixtures are repeatable.
+const SALT: [u8; 16] = *b"planmerge salt!!";
+const VERIFIER: [u8; 16] = *b"verifier 16 byte";
+
+/// `plain` encrypted with block 0's key (the verifier and its hash, one key stream).
+fn encrypt_verifier(key: &BlockKey, plain: &[u8]) -> Vec<u8> {
+    let keystream = rc4_keystream(&key.block(0), plain.len());
+    plain.iter().zip(keystream).map(|(b, k)| b ^ k).collect()
+}
+
+/// FILEPASS for RC4 CryptoAPI 4.2 with `password`: header (RC4, SHA-1, 128-bit key) and
+/// verifier.
+fn crypto_api_filepass(password: &str) -> (Vec<u8>, Option<BlockKey>) {
+    let utf16: Vec<u8> = password.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let mut h = sha1::Sha1::new();
+    h.update(SALT);
+    h.update(&utf16);
+    let key = BlockKey::Sha1(h.finalize().into());
+    let csp: Vec<u8> = "Microsoft Enhanced Cryptographic Provider v1.0\0"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let mut header = Vec::new();
+    for word in [0x04u32, 0, 0x6801, 0x8004, 128, 1, 0, 0] {
+        header.extend(word.to_le_bytes());
+    }
+    header.extend(csp);
+    let mut filepass = vec![1, 0, 4, 0, 2, 0];
+    filepass.extend(0x04u32.to_le_bytes());
+    filepass.extend((header.len() as u32).to_le_bytes());
+    filepass.extend(header);
+    filepass.extend(16u32.to_le_bytes());
+    filepass.extend(SALT);
+    let mut secret = VERIFIER.to_vec();
+    secret.extend(sha1::Sha1::digest(VERIFIER));
+    let secret = encrypt_verifier(&key, &secret);
+    filepass.extend(&secret[..16]);
+    filepass.extend(20u32.to_le_bytes());
+    filepass.extend(&secret[16..]);
+    (filepass, Some(key))
+}
+
+/// FILEPASS for RC4 1.1 with `password`, and the block keys.
+fn rc4_filepass(password: &str) -> (Vec<u8>, Option<BlockKey>) {
+    let (salt, verifier) = (SALT, VERIFIER);
     let utf16: Vec<u8> = password.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let h0 = Md5::digest(&utf16);
     let mut buf = Vec::new();
@@ -114,16 +180,13 @@ fn rc4_filepass(password: &str) -> (Vec<u8>, Option<[u8; 5]>) {
         buf.extend_from_slice(&salt);
     }
     let truncated: [u8; 5] = Md5::digest(&buf)[..5].try_into().expect("5 bytes");
+    let key = BlockKey::Md5(truncated);
     let mut secret = verifier.to_vec();
     secret.extend(Md5::digest(verifier));
-    let keystream = rc4_keystream(&block_key(&truncated, 0), secret.len());
-    for (b, k) in secret.iter_mut().zip(keystream) {
-        *b ^= k;
-    }
     let mut filepass = vec![1, 0, 1, 0, 1, 0];
     filepass.extend(salt);
-    filepass.extend(secret);
-    (filepass, Some(truncated))
+    filepass.extend(encrypt_verifier(&key, &secret));
+    (filepass, Some(key))
 }
 
 fn block_key(truncated: &[u8; 5], block: u32) -> Vec<u8> {
