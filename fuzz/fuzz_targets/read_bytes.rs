@@ -1,6 +1,7 @@
 //! Arbitrary bytes to the reader, as xlsx, xls, ods or xlsb (the first byte chooses). Any panic
-//! is a crash — also one that `read_bytes` catches: libfuzzer-sys's panic hook aborts before
-//! unwinding — and every file-level problem must be one of the reader's own codes.
+//! is a crash — also one that `read_bytes` catches inside calamine: planmerge's panic hook keeps
+//! that one quiet, so the assertion on `READER_PANICKED` below makes it a crash — and every
+//! file-level problem must be one of the reader's own codes.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -5,18 +5,17 @@
 //! end (found by the fuzz harness), so such bytes are first opened with the `cfb` crate, which
 //! validates the header, the allocation tables and the directory, and refused when it cannot.
 //!
-//! **The extent of a sheet**, checked before calamine loads it. calamine reads an xls workbook whole
-//! when it opens it, and allocates each sheet's bounding box (rows × columns, ~32-40 bytes a
-//! cell) — trusting even the DIMENSIONS record a file claims. One stray value at IV65536, or a
-//! few forged bytes, would cost gigabytes or abort the process. So the xls record stream is
-//! walked here first (cheaply, without allocating per cell) and a sheet wider than
-//! [`MAX_CELLS`] is refused with the far corner named. xlsx and xlsb need no check: they are
-//! streamed cell by cell. ods is checked the same way on its `content.xml`.
+//! **The shared-string count of an xlsx**: calamine reserves room for the count a file announces
+//! before reading one string, so a forged count would abort the process (a fuzz finding).
+//!
+//! xls and ods are not given to calamine at all (it allocates each sheet's whole bounding box
+//! for them): `read::xls` and `read::ods` read them sparsely and count the cells they hold
+//! against [`MAX_CELLS`].
 //!
 //! This module judges size only; it never decides what a value means.
 
 use crate::model::column_letters;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 /// The signature that opens every compound file (xls, encrypted xlsx).
 pub const COMPOUND_FILE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -198,8 +197,9 @@ fn words(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
         .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
 }
 
-/// The largest bounding box (rows × columns) of one sheet read from a format calamine loads
-/// whole: 4 million cells, about 150 MB. A real division sheet has a few thousand.
+/// The most cells one sheet of an xls or ods workbook may hold (cells with a value, not its
+/// bounding box): 4 million, about 150 MB while sorted. A real division sheet has a few
+/// thousand; a sheet with more is refused as `sheet-too-large`.
 pub const MAX_CELLS: u64 = 4_000_000;
 
 /// A rectangle of a sheet, zero-based and inclusive.
@@ -212,7 +212,8 @@ pub struct Extent {
 }
 
 impl Extent {
-    fn of(row: u64, col: u64) -> Self {
+    /// One cell.
+    pub(crate) fn of(row: u64, col: u64) -> Self {
         Extent {
             start: (row, col),
             end: (row, col),
@@ -222,6 +223,14 @@ impl Extent {
     fn include(&mut self, row: u64, col: u64) {
         self.start = (self.start.0.min(row), self.start.1.min(col));
         self.end = (self.end.0.max(row), self.end.1.max(col));
+    }
+
+    /// Grows an optional extent by one cell.
+    pub(crate) fn grow(extent: &mut Option<Extent>, row: u64, col: u64) {
+        match extent {
+            Some(e) => e.include(row, col),
+            None => *extent = Some(Extent::of(row, col)),
+        }
     }
 
     /// Number of cells in the rectangle.
@@ -241,126 +250,9 @@ impl Extent {
     }
 }
 
-/// Grows an optional extent by one cell.
-fn grow(extent: &mut Option<Extent>, row: u64, col: u64) {
-    match extent {
-        Some(e) => e.include(row, col),
-        None => *extent = Some(Extent::of(row, col)),
-    }
-}
-
-/// The first sheet of an xls workbook whose cells, or whose DIMENSIONS record, span more than
-/// [`MAX_CELLS`]; `None` when every sheet is small or the file is not a readable compound file
-/// (calamine then reports what is wrong with it).
-pub fn xls_too_large(bytes: &[u8]) -> Option<Extent> {
-    let stream = xls_workbook_stream(bytes)?;
-    let mut sheet: Option<Extent> = None;
-    let mut pos = 0usize;
-    while let Some(header) = stream.get(pos..pos + 4) {
-        let typ = u16::from_le_bytes([header[0], header[1]]);
-        let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
-        let data = stream.get(pos + 4..pos + 4 + len).unwrap_or_default();
-        pos += 4 + len;
-        match typ {
-            // BOF: a new substream (sheet); EOF ends it.
-            0x0809 | 0x000A => {
-                if let Some(e) = sheet.take().filter(|e| e.cells() > MAX_CELLS) {
-                    return Some(e);
-                }
-            }
-            // DIMENSIONS: calamine reserves rows × columns from it.
-            0x0200 => {
-                if let Some(e) = xls_dimensions(data).filter(|e| e.cells() > MAX_CELLS) {
-                    return Some(e);
-                }
-            }
-            // Number, Label, RString, BoolErr, RK, LabelSst, Formula: row, col first.
-            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
-                if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
-                    grow(&mut sheet, row.into(), col.into());
-                }
-            }
-            // MulRk: row, first column, …, last column.
-            0x00BD => {
-                let last = data.len().checked_sub(2).and_then(|at| u16_at(data, at));
-                if let (Some(row), Some(first), Some(last)) =
-                    (u16_at(data, 0), u16_at(data, 2), last)
-                {
-                    grow(&mut sheet, row.into(), first.into());
-                    grow(&mut sheet, row.into(), last.into());
-                }
-            }
-            _ => {}
-        }
-    }
-    sheet.filter(|e| e.cells() > MAX_CELLS)
-}
-
-fn u16_at(data: &[u8], at: usize) -> Option<u16> {
-    let b = data.get(at..at + 2)?;
-    Some(u16::from_le_bytes([b[0], b[1]]))
-}
-
 fn u32_at(data: &[u8], at: usize) -> Option<u32> {
     let b = data.get(at..at + 4)?;
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-}
-
-/// Why an xls workbook stream cannot be read safely, if it cannot: a sheet (BOUNDSHEET record)
-/// said to start beyond the end of the stream — calamine slices there without checking (a
-/// fuzz finding).
-pub fn xls_damage(bytes: &[u8]) -> Option<String> {
-    let stream = xls_workbook_stream(bytes)?;
-    let mut pos = 0usize;
-    while let Some(header) = stream.get(pos..pos + 4) {
-        let typ = u16::from_le_bytes([header[0], header[1]]);
-        let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
-        let data = stream.get(pos + 4..pos + 4 + len).unwrap_or_default();
-        pos += 4 + len;
-        if typ == 0x0085 && u32_at(data, 0).is_some_and(|start| start as usize >= stream.len()) {
-            return Some("damaged xls: a sheet starts beyond the end of the workbook".into());
-        }
-    }
-    None
-}
-
-/// The rectangle a DIMENSIONS record claims, as calamine will size it: rows first..last-1,
-/// columns first..last-1 (BIFF8: u32 rows; BIFF5: u16). A record whose last row comes before
-/// its first claims (in calamine's arithmetic) about 4 billion rows.
-fn xls_dimensions(data: &[u8]) -> Option<Extent> {
-    let (first_row, last_row, first_col, last_col) = match data.len() {
-        10 => (
-            u64::from(u16_at(data, 0)?),
-            u64::from(u16_at(data, 2)?),
-            u64::from(u16_at(data, 4)?),
-            u64::from(u16_at(data, 6)?),
-        ),
-        14 | 16 => (
-            u64::from(u32_at(data, 0)?),
-            u64::from(u32_at(data, 4)?),
-            u64::from(u16_at(data, 8)?),
-            u64::from(u16_at(data, 10)?),
-        ),
-        _ => return None,
-    };
-    let first_col = if first_col > 0xFF || last_col < first_col {
-        0
-    } else {
-        first_col
-    };
-    if last_row == 0 || last_col == 0 {
-        return None;
-    }
-    let last_row = last_row - 1;
-    let end_row = if last_row < first_row {
-        first_row + u64::from(u32::MAX)
-    } else {
-        last_row
-    };
-    Some(Extent {
-        start: (first_row, first_col),
-        end: (end_row, last_col - 1),
-    })
 }
 
 /// The most shared strings an xlsx may announce (`<sst uniqueCount>`). calamine reserves room
@@ -417,147 +309,6 @@ fn leading_number(text: &str) -> u64 {
         })
 }
 
-/// Why calamine must not be given an ods workbook.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OdsRefusal {
-    /// A table whose non-empty cells span more than [`MAX_CELLS`].
-    TooLarge(Extent),
-    /// A `<table:table>` never closed before the end of `content.xml`: calamine's table loop
-    /// has no end-of-file case and would spin forever (a fuzz finding).
-    TableNeverClosed,
-}
-
-/// Walks `content.xml` as calamine will (same reader settings: end names not checked) and says
-/// why calamine must not read it, if it must not: a table too large to load (repeated rows and
-/// columns counted as calamine expands them) or a table never closed. `None` when the file is
-/// fine or is not a readable ods (calamine then reports what is wrong with it). `content.xml`
-/// is streamed, never held whole.
-pub fn ods_refusal(bytes: &[u8]) -> Option<OdsRefusal> {
-    use quick_xml::events::Event;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let content = zip.by_name("content.xml").ok()?;
-    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
-    xml.config_mut().check_end_names = false;
-    xml.config_mut().trim_text(false);
-    let mut buf = Vec::new();
-    let mut scan = OdsScan::default();
-    let mut table_open = false;
-    loop {
-        buf.clear();
-        match xml.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) => {
-                table_open |= e.name().as_ref() == "table:table";
-                scan.open(e.name().as_ref(), &e, false);
-            }
-            Ok(Event::Empty(e)) => {
-                scan.open(e.name().as_ref(), &e, true);
-                scan.close(e.name().as_ref());
-            }
-            Ok(Event::End(e)) => {
-                table_open &= e.name().as_ref() != "table:table";
-                scan.close(e.name().as_ref());
-            }
-            Ok(Event::Eof) if table_open => return Some(OdsRefusal::TableNeverClosed),
-            Ok(Event::Eof) | Err(_) => return scan.too_large.map(OdsRefusal::TooLarge),
-            Ok(_) => {}
-        }
-        if let Some(extent) = scan.too_large {
-            return Some(OdsRefusal::TooLarge(extent));
-        }
-    }
-}
-
-/// Where the ods scan is: the table's extent so far, the current row and its values.
-#[derive(Debug, Default)]
-struct OdsScan {
-    depth: usize,
-    row: u64,
-    row_repeats: u64,
-    col: u64,
-    row_cols: Option<(u64, u64)>,
-    table: Option<Extent>,
-    too_large: Option<Extent>,
-}
-
-impl OdsScan {
-    fn open(&mut self, name: &str, e: &quick_xml::events::BytesStart<'_>, empty: bool) {
-        match name {
-            "table:table" => {
-                self.depth += 1;
-                if self.depth == 1 {
-                    (self.row, self.table) = (0, None);
-                }
-            }
-            "table:table-row" => {
-                self.row_repeats = repeats(e, "table:number-rows-repeated");
-                (self.col, self.row_cols) = (0, None);
-            }
-            "table:table-cell" | "table:covered-table-cell" => {
-                let cols = repeats(e, "table:number-columns-repeated");
-                let has_value =
-                    !empty || matches!(e.try_get_attribute("office:value-type"), Ok(Some(_)));
-                if has_value {
-                    let last = self.col.saturating_add(cols.saturating_sub(1));
-                    let (first, _) = self.row_cols.unwrap_or((self.col, last));
-                    self.row_cols = Some((first, last));
-                }
-                self.col = self.col.saturating_add(cols);
-            }
-            _ => {}
-        }
-    }
-
-    fn close(&mut self, name: &str) {
-        match name {
-            "table:table" => {
-                self.depth = self.depth.saturating_sub(1);
-                if self.depth == 0 {
-                    self.check();
-                }
-            }
-            "table:table-row" => {
-                if let Some((first, last)) = self.row_cols.take() {
-                    let bottom = self.row.saturating_add(self.row_repeats.saturating_sub(1));
-                    grow(&mut self.table, self.row, first);
-                    grow(&mut self.table, bottom, last);
-                    self.check();
-                }
-                self.row = self.row.saturating_add(self.row_repeats);
-            }
-            _ => {}
-        }
-    }
-
-    fn check(&mut self) {
-        if let Some(e) = self.table.filter(|e| e.cells() > MAX_CELLS) {
-            self.too_large = Some(e);
-        }
-    }
-}
-
-/// A `number-…-repeated` attribute, at least 1.
-fn repeats(e: &quick_xml::events::BytesStart<'_>, attribute: &str) -> u64 {
-    match e.try_get_attribute(attribute) {
-        Ok(Some(a)) => a.value.trim().parse::<u64>().unwrap_or(1).max(1),
-        _ => 1,
-    }
-}
-
-/// The Workbook (BIFF8) or Book (BIFF5) stream of an xls compound file.
-fn xls_workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
-    for name in ["Workbook", "Book", "WORKBOOK", "BOOK"] {
-        if let Ok(mut stream) = file.open_stream(name) {
-            let mut out = Vec::new();
-            // A stream is never larger than the file that holds it.
-            let limit = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-            stream.by_ref().take(limit).read_to_end(&mut out).ok()?;
-            return Some(out);
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -568,26 +319,6 @@ mod tests {
         e.include(65535, 255);
         assert_eq!(e.cells(), 65536 * 256);
         assert_eq!(e.a1(), "A1:IV65536");
-    }
-
-    #[test]
-    fn dimensions_as_calamine_sizes_them() {
-        let biff8 = |r0: u32, r1: u32, c0: u16, c1: u16| {
-            let mut d = Vec::new();
-            d.extend(r0.to_le_bytes());
-            d.extend(r1.to_le_bytes());
-            d.extend(c0.to_le_bytes());
-            d.extend(c1.to_le_bytes());
-            d.extend([0, 0]);
-            d
-        };
-        let small = xls_dimensions(&biff8(0, 10, 0, 8)).expect("extent");
-        assert_eq!(small.a1(), "A1:H10");
-        let forged = xls_dimensions(&biff8(0, u32::MAX, 0, 0xFFFF)).expect("extent");
-        assert!(forged.cells() > MAX_CELLS);
-        let backwards = xls_dimensions(&biff8(50, 10, 0, 8)).expect("extent");
-        assert!(backwards.cells() > MAX_CELLS);
-        assert_eq!(xls_dimensions(&biff8(0, 0, 0, 0)), None);
     }
 
     #[test]
@@ -616,10 +347,5 @@ mod tests {
         assert_eq!(leading_number("99999999999999999999999"), u64::MAX);
         assert_eq!(leading_number("12abc"), 12);
         assert_eq!(leading_number("x"), 0);
-    }
-
-    #[test]
-    fn not_a_compound_file_is_left_to_calamine() {
-        assert_eq!(xls_too_large(b"not an xls"), None);
     }
 }

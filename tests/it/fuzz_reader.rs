@@ -45,6 +45,9 @@ fn seeds() -> Vec<(&'static str, Vec<u8>)> {
         ("xlsx", hostile::seed_xlsx_bytes()),
         ("ods", file("seed.ods")),
         ("xls", file("seed.xls")),
+        // Decrypted before it is read (Excel's default password), and indented XML.
+        ("xls", file("encrypted-rc4-velvetsweatshop.xls")),
+        ("ods", file("indented.ods")),
     ]
 }
 
@@ -202,7 +205,7 @@ proptest! {
 
     #[test]
     fn mutated_workbooks_never_panic_and_earn_reader_codes(
-        seed in 0..3usize,
+        seed in 0..5usize,
         m in mutation(),
     ) {
         let seeds = seeds();

@@ -45,6 +45,42 @@ fn regenerate_hostile_fixtures() {
         .expect("copy fixture");
     }
     std::fs::copy(&seed, fixture("seed.xlsx")).expect("copy seed");
+    regenerate_coded_fixtures();
+}
+
+/// Makes the encrypted, indented and far-formatted fixtures from the committed seeds, by code
+/// (LibreOffice writes none of them):
+/// `cargo test --test it -- --ignored hostile::regenerate_coded_fixtures`.
+#[test]
+#[ignore = "rewrites tests/fixtures/hostile"]
+fn regenerate_coded_fixtures() {
+    use crate::support::coded::{self, Cipher, encrypt_xls, indent_content_xml};
+    let xls = std::fs::read(fixture("seed.xls")).expect("seed.xls");
+    for (name, cipher) in [
+        (
+            "encrypted-rc4-velvetsweatshop.xls",
+            Cipher::Rc4("VelvetSweatshop"),
+        ),
+        ("encrypted-rc4-secret.xls", Cipher::Rc4("secret")),
+        (
+            "encrypted-cryptoapi-velvetsweatshop.xls",
+            Cipher::CryptoApi("VelvetSweatshop"),
+        ),
+        (
+            "encrypted-cryptoapi-secret.xls",
+            Cipher::CryptoApi("secret"),
+        ),
+        ("encrypted-xor.xls", Cipher::Xor),
+    ] {
+        std::fs::write(fixture(name), encrypt_xls(&xls, cipher)).expect("write");
+    }
+    let ods = std::fs::read(fixture("seed.ods")).expect("seed.ods");
+    let indented = hostile::rezip_named(&ods, "content.xml", indent_content_xml);
+    std::fs::write(fixture("indented.ods"), indented).expect("write");
+    let far = hostile::rezip_named(&ods, "content.xml", coded::ods_with_far_format);
+    std::fs::write(fixture("far-format-xfd1048576.ods"), far).expect("write");
+    let far = coded::xls_with_far_format(&xls);
+    std::fs::write(fixture("far-format-iv65536.xls"), far).expect("write");
 }
 
 /// read → validate for one file; (projects, issue codes with their cells).
@@ -105,35 +141,109 @@ fn far_cell_xfd1048576_beside_a_table_is_streamed_in_bounded_memory() {
     }
 }
 
-#[test]
-fn far_cell_in_xls_is_refused_before_loading() {
-    // Without the check calamine allocates the IV65536 bounding box: ~1 GiB for this 6 KB file.
-    let path = fixture("far-cell-iv65536.xls");
-    let read = read_file(&path);
-    assert_eq!(codes(&read), ["sheet-too-large"]);
-    assert!(read.issues[0].message().contains("A1:IV65536"));
-    if let Some((codes, kib)) = check_peak(&path) {
-        assert_eq!(codes, ["sheet-too-large"]);
-        assert!(kib < PEAK_KIB, "peak {kib} KiB");
+/// (projects, completed, plan budget, issue codes) of one file, as the report counts them.
+fn figures(path: &Path) -> (u32, u32, String, Vec<&'static str>) {
+    let config =
+        planmerge::config::ReportConfig::from_toml(crate::support::REPORT_TOML, "report.toml")
+            .expect("config");
+    let merged = planmerge::read_and_validate(&[path.to_path_buf()]);
+    let totals = planmerge::compute::compute(&merged.projects, &config);
+    let codes = merged.issues.iter().map(|i| i.problem.code()).collect();
+    (
+        totals.total.projects,
+        totals.total.completed,
+        totals.total.budget_plan.to_string(),
+        codes,
+    )
+}
+
+/// The seed's table as read: two projects, both completed, 300 baht planned.
+fn seed_figures(codes: &[&'static str]) -> (u32, u32, String, Vec<&'static str>) {
+    (2, 2, "300.00".to_string(), codes.to_vec())
+}
+
+/// A far value is a row under the header with nothing in a project column: reported, not lost.
+const FAR_VALUE: [&str; 2] = ["ordinance-budget-assumed", "row-not-project"];
+/// Far formatting holds no value: nothing to report.
+const FAR_FORMAT: [&str; 1] = ["ordinance-budget-assumed"];
+
+/// Reads `name` (a committed fixture) and checks the seed's figures, the far row's cell when
+/// there is one, and the peak memory of `planmerge check` on it.
+fn assert_seed_table_read(name: &str, codes: &[&'static str], far_row: Option<&str>) {
+    let path = fixture(name);
+    assert_eq!(figures(&path), seed_figures(codes), "{name}");
+    if let Some(row) = far_row {
+        let read = read_file(&path);
+        let far = read
+            .issues
+            .iter()
+            .find(|i| i.problem.code() == "row-not-project")
+            .expect("far cell reported");
+        assert_eq!(far.location.a1(), row, "{name}");
+    }
+    if let Some((_, kib)) = check_peak(&path) {
+        assert!(kib < PEAK_KIB, "{name}: peak {kib} KiB");
     }
 }
 
+/// Issue 11: calamine allocated the IV65536 bounding box of this 6 KB file (~1 GiB), so it was
+/// refused as `sheet-too-large`; read sparsely, it is the table plus one far value.
 #[test]
-fn far_cell_in_ods_is_refused_before_loading() {
-    // Without the check calamine allocates 98 million cells (~6 GiB, 40 s) for this 11 KB file;
-    // at XFD1048576 calamine refuses by itself (cell limit), and so do we, first.
-    for (name, extent) in [
-        ("far-cell-xfd6000.ods", "A1:XFD6000"),
-        ("far-cell-xfd1048576.ods", "A1:XFD1048576"),
-    ] {
-        let path = fixture(name);
-        let read = read_file(&path);
-        assert_eq!(codes(&read), ["sheet-too-large"], "{name}");
-        assert!(read.issues[0].message().contains(extent), "{name}");
-        if let Some((_, kib)) = check_peak(&path) {
-            assert!(kib < PEAK_KIB, "{name}: peak {kib} KiB");
-        }
-    }
+fn far_cell_iv65536_in_xls_beside_a_table_is_read_as_the_table() {
+    assert_seed_table_read("far-cell-iv65536.xls", &FAR_VALUE, Some("65536"));
+}
+
+/// Issue 11: calamine expanded XFD6000 to 98 million cells (~6 GiB); XFD1048576 is the last
+/// cell an ods can hold. Both are the table plus one far value.
+#[test]
+fn far_cell_in_ods_beside_a_table_is_read_as_the_table() {
+    assert_seed_table_read("far-cell-xfd6000.ods", &FAR_VALUE, Some("6000"));
+    assert_seed_table_read("far-cell-xfd1048576.ods", &FAR_VALUE, Some("1048576"));
+}
+
+/// A clerk who coloured one far cell (formatting, no value) leaves nothing to report.
+#[test]
+fn far_formatting_beside_a_table_is_read_as_the_table() {
+    assert_seed_table_read("far-format-iv65536.xls", &FAR_FORMAT, None);
+    assert_seed_table_read("far-format-xfd1048576.ods", &FAR_FORMAT, None);
+}
+
+/// Only a table that truly holds more than 4,000,000 cells is refused — here one value
+/// repeated 999,999,999 × 999,999,999 times (calamine's issue 594) — and the issue names it.
+#[test]
+fn an_ods_table_truly_too_large_is_refused_naming_it() {
+    let content = concat!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content "#,
+        r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" "#,
+        r#"xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" "#,
+        r#"xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">"#,
+        r#"<office:body><office:spreadsheet><table:table table:name="แผน">"#,
+        r#"<table:table-row table:number-rows-repeated="999999999">"#,
+        r#"<table:table-cell table:number-columns-repeated="999999999" "#,
+        r#"office:value-type="string"><text:p>X</text:p></table:table-cell>"#,
+        r#"</table:table-row></table:table></office:spreadsheet></office:body>"#,
+        r#"</office:document-content>"#
+    );
+    let ods = hostile::rezip_named(
+        &std::fs::read(fixture("seed.ods")).expect("seed.ods"),
+        "content.xml",
+        |_| content.as_bytes().to_vec(),
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("กองล้น.ods");
+    std::fs::write(&path, ods).expect("write");
+    let read = read_file(&path);
+    assert_eq!(codes(&read), ["sheet-too-large"]);
+    assert_eq!(&*read.issues[0].location.sheet, "แผน");
+    assert!(
+        read.issues[0]
+            .message()
+            .contains("999999998000000001 cells")
+    );
+    assert!(
+        read.rows.is_empty(),
+        "nothing handed on from a refused table"
+    );
 }
 
 #[test]
@@ -146,8 +256,10 @@ fn seeds_in_every_format_read_the_same_two_projects() {
     }
 }
 
+/// calamine reserved rows × columns from the DIMENSIONS record, so a forged one was refused
+/// as `sheet-too-large`; the sparse reader does not read DIMENSIONS at all.
 #[test]
-fn xls_with_a_forged_dimensions_record_is_refused_without_allocating() {
+fn xls_with_a_forged_dimensions_record_is_read_without_believing_it() {
     let mut bytes = std::fs::read(fixture("seed.xls")).expect("seed.xls");
     let records = hostile::biff_records(&bytes, 0x0200, 14);
     assert!(!records.is_empty(), "seed.xls has a DIMENSIONS record");
@@ -159,7 +271,70 @@ fn xls_with_a_forged_dimensions_record_is_refused_without_allocating() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("กองปลอม.xls");
     std::fs::write(&path, &bytes).expect("write");
-    assert_eq!(codes(&read_file(&path)), ["sheet-too-large"]);
+    assert_eq!(figures(&path), seed_figures(&["ordinance-budget-assumed"]));
+}
+
+/// Issue 11: an encrypted xls was walked as if plain and refused as `sheet-too-large` with
+/// nonsense ranges. Encrypted with a password (RC4), or XOR-obfuscated: named, not guessed.
+#[test]
+fn encrypted_xls_is_password_protected_never_too_large() {
+    for name in [
+        "encrypted-rc4-secret.xls",
+        "encrypted-cryptoapi-secret.xls",
+        "encrypted-xor.xls",
+    ] {
+        let read = read_file(&fixture(name));
+        assert_eq!(codes(&read), ["file-password-protected"], "{name}");
+    }
+}
+
+/// Excel encrypts a workbook with a protected structure with its built-in password
+/// "VelvetSweatshop" and opens it without asking: planmerge reads it too.
+#[test]
+fn xls_encrypted_with_excels_default_password_is_read() {
+    for name in [
+        "encrypted-rc4-velvetsweatshop.xls",
+        "encrypted-cryptoapi-velvetsweatshop.xls",
+    ] {
+        let path = fixture(name);
+        let expected = seed_figures(&["ordinance-budget-assumed"]);
+        assert_eq!(figures(&path), expected, "{name}");
+    }
+}
+
+/// Issue 11: a pretty-printed content.xml (whitespace between cells) made calamine refuse a
+/// valid ods ("Expecting 'table-cell', found Text").
+#[test]
+fn pretty_printed_ods_is_read() {
+    let path = fixture("indented.ods");
+    assert_eq!(figures(&path), seed_figures(&["ordinance-budget-assumed"]));
+}
+
+/// Issue 11: a panic inside calamine is the clean `file-unreadable` issue (saying where calamine
+/// panicked), and the panic hook prints nothing.
+#[test]
+fn a_panic_inside_calamine_is_a_quiet_file_unreadable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("กองพัง.xlsb");
+    std::fs::write(&path, hostile::xlsb_with_dangling_sheet_relationship()).expect("write");
+    let read = read_file(&path);
+    assert_eq!(codes(&read), ["file-unreadable"]);
+    let message = read.issues[0].message();
+    assert!(
+        message.contains(planmerge::read::READER_PANICKED),
+        "{message}"
+    );
+    assert!(message.contains("xlsb/mod.rs"), "{message}");
+    let output = assert_cmd::Command::cargo_bin("planmerge")
+        .expect("binary")
+        .args(["check".as_ref(), path.as_os_str(), "--json".as_ref()])
+        .output()
+        .expect("run");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "",
+        "nothing on stderr"
+    );
 }
 
 #[test]
@@ -264,11 +439,11 @@ fn ods_with_a_table_never_closed_is_refused_not_a_hang() {
     assert_eq!(codes, ["file-unreadable"]);
 }
 
-/// Fuzz findings not fixed here: calamine's xls record parsers slice short records without
-/// checking (a NAME record of 2 bytes, a BOF record of 1, the SST). The panic is caught and
-/// the file named unreadable — the contract holds — but it is a calamine bug to report upstream.
+/// Fuzz findings: calamine's xls record parsers sliced short records without checking (a NAME
+/// record of 2 bytes, a BOF record of 1, the SST) and panicked. xls is now read by our own
+/// reader, which names these files damaged (a short BOF; globals that never end).
 #[test]
-fn calamine_xls_parser_panics_are_still_caught_and_named() {
+fn xls_with_short_records_is_named_damaged() {
     let dir = tempfile::tempdir().expect("tempdir");
     for name in [
         "fuzz-xls-short-record.bin",

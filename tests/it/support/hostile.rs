@@ -156,3 +156,26 @@ pub fn rezip_named(seed: &[u8], suffix: &str, edit: impl Fn(&[u8]) -> Vec<u8>) -
     }
     out.finish().expect("finish").into_inner()
 }
+
+/// A minimal xlsb whose workbook names a sheet by a relationship id that is not in its
+/// relationships: calamine 0.38 panics on it (`xlsb/mod.rs:312`, "no entry found for key"),
+/// as on POI's `Simple.xlsb`.
+pub fn xlsb_with_dangling_sheet_relationship() -> Vec<u8> {
+    use std::io::Write;
+    let utf16 = |s: &str| -> Vec<u8> {
+        let mut out = (s.encode_utf16().count() as u32).to_le_bytes().to_vec();
+        out.extend(s.encode_utf16().flat_map(u16::to_le_bytes));
+        out
+    };
+    // BrtBundleSh: state, tab id, relationship id, name.
+    let mut payload = vec![0, 0, 0, 0, 1, 0, 0, 0];
+    payload.extend(utf16("rId9"));
+    payload.extend(utf16("แผน"));
+    let mut workbook = vec![0x9C, 0x01, payload.len() as u8];
+    workbook.extend(payload);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("xl/workbook.bin", options).expect("start");
+    zip.write_all(&workbook).expect("write");
+    zip.finish().expect("finish").into_inner()
+}

@@ -1,5 +1,6 @@
 //! Small division workbooks made by code, so every test shows how its fixture was built.
 
+pub mod coded;
 pub mod hostile;
 pub mod plan;
 pub mod smtp;

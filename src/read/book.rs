@@ -1,0 +1,346 @@
+//! An open workbook of any format, read sheet by sheet into the table finder — calamine's
+//! `auto.rs` in our shape: open by extension (sniffing the content when that fails), list the
+//! worksheets, hand every cell on in row order.
+//!
+//! xlsx and xlsb go through calamine, cell by cell (no bounding box is ever allocated). xls and
+//! ods are read by our own sparse readers ([`super::xls`], [`super::ods`]): calamine allocates
+//! the whole bounding box of those formats, so one stray value at IV65536 cost a gigabyte.
+
+use super::boundary::try_call;
+use super::cell::Cell;
+use super::table::{RawRow, SheetRow, SheetTables, TableFinder};
+use super::{ReadOptions, guard, ods, xls};
+use crate::issue::Problem;
+use crate::schema::SUMMARY_MARKER_SHEETS;
+use calamine::{Reader, SheetType, SheetVisible, Xlsb, Xlsx};
+use std::io::Cursor;
+
+type Bytes = Cursor<Vec<u8>>;
+
+/// One worksheet of a workbook (charts and macro sheets are not listed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SheetInfo {
+    /// The sheet's name.
+    pub name: String,
+    /// Hidden (or very hidden) in Excel.
+    pub hidden: bool,
+}
+
+/// Why a file, or one of its sheets, was not read: the problem and the sheet it is about.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Stop {
+    /// What went wrong.
+    pub problem: Problem,
+    /// The sheet, when the problem is one sheet's.
+    pub sheet: Option<String>,
+}
+
+impl From<Problem> for Stop {
+    fn from(problem: Problem) -> Self {
+        Stop {
+            problem,
+            sheet: None,
+        }
+    }
+}
+
+/// Receives the cells of a workbook: sheet index (into the workbook's worksheet list), zero-based
+/// row and column, value. Cells arrive sheet by sheet, and in row order within a sheet.
+pub(crate) type Emit<'e> = dyn FnMut(usize, u32, u32, Cell) + 'e;
+
+/// One sheet's findings: name, tables, hidden.
+pub(crate) type SheetResult = (String, SheetTables, bool);
+
+/// Opens a workbook by its extension (falling back to sniffing the content) and reads every
+/// worksheet, handing data rows to `sink` as they are found.
+pub(crate) fn read_workbook(
+    file: &str,
+    extension: &str,
+    bytes: Vec<u8>,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(RawRow),
+) -> Result<Vec<SheetResult>, Stop> {
+    if let Some(reason) = guard::compound_file_damage(&bytes) {
+        return Err(Problem::FileUnreadable { reason }.into());
+    }
+    let opened = match extension {
+        "xlsx" | "xlsm" => open_xlsx(&bytes),
+        "xlsb" => open_xlsb(&bytes),
+        "xls" => xls::Workbook::open(&bytes).map(Book::Xls),
+        "ods" => ods::Workbook::open(&bytes).map(Book::Ods),
+        _ => Err(Problem::FileUnreadable {
+            reason: "not a spreadsheet (.xlsx .xlsm .xls .xlsb .ods)".into(),
+        }),
+    };
+    let mut book = match opened {
+        Ok(book) => book,
+        Err(Problem::FilePasswordProtected) => return Err(Problem::FilePasswordProtected.into()),
+        Err(first) => sniff(&bytes).unwrap_or(Err(first))?,
+    };
+    book.read_sheets(file, options, sink)
+}
+
+/// Tries every format on the bytes (a file saved with the wrong extension): `None` when none
+/// fits; `Some(Err)` when one fits but cannot be read (encrypted, damaged).
+fn sniff(bytes: &[u8]) -> Option<Result<Book, Problem>> {
+    type Opener = fn(&[u8]) -> Result<Book, Problem>;
+    let openers: [Opener; 4] = [
+        open_xlsx,
+        |b| xls::Workbook::open(b).map(Book::Xls),
+        |b| ods::Workbook::open(b).map(Book::Ods),
+        open_xlsb,
+    ];
+    for open in openers {
+        match open(bytes) {
+            Ok(book) => return Some(Ok(book)),
+            Err(Problem::FilePasswordProtected) => {
+                return Some(Err(Problem::FilePasswordProtected));
+            }
+            Err(e @ Problem::FileUnreadable { .. }) if guard::xlsx_damage(bytes).is_some() => {
+                return Some(Err(e));
+            }
+            Err(_) => {}
+        }
+    }
+    None
+}
+
+/// Opens an xlsx workbook, after checking its shared-string table does not announce a forged
+/// size (calamine reserves memory for it up front).
+fn open_xlsx(bytes: &[u8]) -> Result<Book, Problem> {
+    if let Some(reason) = guard::xlsx_damage(bytes) {
+        return Err(Problem::FileUnreadable { reason });
+    }
+    let data: Bytes = Cursor::new(bytes.to_vec());
+    try_call(|| Xlsx::new(data)).map(Book::Xlsx)
+}
+
+/// Whether `bytes` are an .xlsx summary written by planmerge (every sheet of
+/// [`SUMMARY_MARKER_SHEETS`]); only the sheet list is read, through the same guard and boundary
+/// as any input.
+pub(crate) fn is_summary_xlsx(bytes: &[u8]) -> bool {
+    open_xlsx(bytes).is_ok_and(|book| {
+        let sheets = book.sheets();
+        SUMMARY_MARKER_SHEETS
+            .iter()
+            .all(|marker| sheets.iter().any(|s| s.name == *marker))
+    })
+}
+
+fn open_xlsb(bytes: &[u8]) -> Result<Book, Problem> {
+    let data: Bytes = Cursor::new(bytes.to_vec());
+    try_call(|| Xlsb::new(data)).map(Book::Xlsb)
+}
+
+/// An open workbook of any format.
+enum Book {
+    Xlsx(Xlsx<Bytes>),
+    Xlsb(Xlsb<Bytes>),
+    Xls(xls::Workbook),
+    Ods(ods::Workbook),
+}
+
+/// calamine's sheet list, worksheets only.
+fn worksheets(metadata: &[calamine::Sheet]) -> Vec<SheetInfo> {
+    metadata
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| SheetInfo {
+            name: s.name.clone(),
+            hidden: s.visible != SheetVisible::Visible,
+        })
+        .collect()
+}
+
+impl Book {
+    fn sheets(&self) -> Vec<SheetInfo> {
+        match self {
+            Book::Xlsx(b) => worksheets(b.sheets_metadata()),
+            Book::Xlsb(b) => worksheets(b.sheets_metadata()),
+            Book::Xls(b) => b.sheets().to_vec(),
+            Book::Ods(b) => b.sheets().to_vec(),
+        }
+    }
+
+    fn read_sheets(
+        &mut self,
+        file: &str,
+        options: &ReadOptions,
+        sink: &mut dyn FnMut(RawRow),
+    ) -> Result<Vec<SheetResult>, Stop> {
+        let sheets = self.sheets();
+        let is_summary = SUMMARY_MARKER_SHEETS
+            .iter()
+            .all(|marker| sheets.iter().any(|s| s.name == *marker));
+        if is_summary {
+            return Err(Problem::SummarySkipped.into());
+        }
+        let mut tables = SheetTablesBuilder::new(file, &sheets, options, sink);
+        self.cells(&sheets, &mut |sheet, row, col, value| {
+            tables.cell(sheet, row, col, value);
+        })?;
+        Ok(tables.finish())
+    }
+
+    /// Hands every cell of every worksheet to `emit`, sheet by sheet, in row order.
+    fn cells(&mut self, sheets: &[SheetInfo], emit: &mut Emit<'_>) -> Result<(), Stop> {
+        let in_sheet = |name: &str| {
+            let name = name.to_string();
+            move |problem: Problem| Stop {
+                problem,
+                sheet: Some(name.clone()),
+            }
+        };
+        match self {
+            Book::Xlsx(b) => {
+                for (i, sheet) in sheets.iter().enumerate() {
+                    let stop = in_sheet(&sheet.name);
+                    let book = &mut *b;
+                    let mut reader =
+                        try_call(|| book.worksheet_cells_reader(&sheet.name)).map_err(&stop)?;
+                    while let Some(cell) = try_call(|| reader.next_cell()).map_err(&stop)? {
+                        let (r, c) = cell.get_position();
+                        emit(i, r, c, Cell::from(cell.get_value().clone()));
+                    }
+                }
+            }
+            Book::Xlsb(b) => {
+                for (i, sheet) in sheets.iter().enumerate() {
+                    let stop = in_sheet(&sheet.name);
+                    let book = &mut *b;
+                    let mut reader =
+                        try_call(|| book.worksheet_cells_reader(&sheet.name)).map_err(&stop)?;
+                    while let Some(cell) = try_call(|| reader.next_cell()).map_err(&stop)? {
+                        let (r, c) = cell.get_position();
+                        emit(i, r, c, Cell::from(cell.get_value().clone()));
+                    }
+                }
+            }
+            Book::Xls(b) => b.cells(emit)?,
+            Book::Ods(b) => b.cells(emit)?,
+        }
+        Ok(())
+    }
+}
+
+/// The table finders of a workbook's sheets, fed cell by cell; each sheet is finished (its last
+/// rows handed on) as soon as the next one starts, so rows reach the sink in file order.
+struct SheetTablesBuilder<'a> {
+    file: &'a str,
+    sheets: &'a [SheetInfo],
+    options: &'a ReadOptions,
+    sink: &'a mut dyn FnMut(RawRow),
+    current: Option<(usize, RowGrouper)>,
+    done: Vec<Option<SheetTables>>,
+}
+
+impl<'a> SheetTablesBuilder<'a> {
+    fn new(
+        file: &'a str,
+        sheets: &'a [SheetInfo],
+        options: &'a ReadOptions,
+        sink: &'a mut dyn FnMut(RawRow),
+    ) -> Self {
+        SheetTablesBuilder {
+            file,
+            sheets,
+            options,
+            sink,
+            current: None,
+            done: sheets.iter().map(|_| None).collect(),
+        }
+    }
+
+    fn cell(&mut self, sheet: usize, row: u32, col: u32, value: Cell) {
+        if self.current.as_ref().is_none_or(|(i, _)| *i != sheet) {
+            self.finish_current();
+            let Some(info) = self.sheets.get(sheet) else {
+                return;
+            };
+            if self.done.get(sheet).is_some_and(Option::is_some) {
+                return;
+            }
+            let finder = TableFinder::new(self.file, &info.name, self.options);
+            self.current = Some((sheet, RowGrouper::new(finder)));
+        }
+        if let Some((_, rows)) = &mut self.current {
+            rows.push(row, col, value, self.sink);
+        }
+    }
+
+    fn finish_current(&mut self) {
+        if let Some((sheet, rows)) = self.current.take() {
+            let mut tables = rows.finish(self.sink);
+            for raw in tables.rows.drain(..) {
+                (self.sink)(raw);
+            }
+            if let Some(slot) = self.done.get_mut(sheet) {
+                *slot = Some(tables);
+            }
+        }
+    }
+
+    /// Every sheet's tables, in workbook order (a sheet without cells has none).
+    fn finish(mut self) -> Vec<SheetResult> {
+        self.finish_current();
+        let (file, options) = (self.file, self.options);
+        self.sheets
+            .iter()
+            .zip(self.done)
+            .map(|(info, tables)| {
+                let tables =
+                    tables.unwrap_or_else(|| TableFinder::new(file, &info.name, options).finish());
+                (info.name.clone(), tables, info.hidden)
+            })
+            .collect()
+    }
+}
+
+/// Groups cells that arrive in row order into rows for the table finder, and hands the data
+/// rows it finds on to the sink at once.
+struct RowGrouper {
+    finder: TableFinder,
+    current: Option<SheetRow>,
+    /// Cells in the last row handed on: room reserved for the next (rows are alike).
+    width: usize,
+}
+
+impl RowGrouper {
+    fn new(finder: TableFinder) -> Self {
+        RowGrouper {
+            finder,
+            current: None,
+            width: 1,
+        }
+    }
+
+    fn hand_on(&mut self, row: SheetRow, sink: &mut dyn FnMut(RawRow)) {
+        self.width = row.cells.len().max(1);
+        self.finder.push(row);
+        self.finder.drain_rows(sink);
+    }
+
+    fn push(&mut self, row: u32, col: u32, value: Cell, sink: &mut dyn FnMut(RawRow)) {
+        if value == Cell::Empty {
+            return;
+        }
+        match &mut self.current {
+            Some(current) if current.row == row => current.cells.push((col, value)),
+            _ => {
+                if let Some(done) = self.current.take() {
+                    self.hand_on(done, sink);
+                }
+                let mut cells = Vec::with_capacity(self.width);
+                cells.push((col, value));
+                self.current = Some(SheetRow { row, cells });
+            }
+        }
+    }
+
+    fn finish(mut self, sink: &mut dyn FnMut(RawRow)) -> SheetTables {
+        if let Some(done) = self.current.take() {
+            self.hand_on(done, sink);
+        }
+        self.finder.finish()
+    }
+}

@@ -1,0 +1,434 @@
+//! .xls workbooks (BIFF8, Excel 97–2003; BIFF5, Excel 5/95), read from the record stream
+//! ourselves, sparsely: one walk over the workbook globals when the file is opened (sheet list,
+//! shared strings, code page, encryption), then one walk over each sheet's records, keeping
+//! only the cells that hold something.
+//!
+//! Why not calamine: it builds each sheet's whole bounding box (rows × columns) when it opens
+//! an xls file, and trusts the DIMENSIONS record — one stray value at IV65536 cost about 1 GiB.
+//! Here a far value costs one cell; a sheet is refused (`sheet-too-large`, naming it) only when
+//! it truly holds more than [`MAX_CELLS`] cells. DIMENSIONS is not read at all.
+//!
+//! An encrypted workbook (FILEPASS record) is `file-password-protected`, unless it is encrypted
+//! with Excel's built-in default password, "VelvetSweatshop" (a workbook whose structure is
+//! protected: Excel opens it without asking) — then it is decrypted and read ([`crypt`]).
+//!
+//! What a value means is not judged here: numbers (dates too, as serial numbers), text,
+//! booleans and formula errors become [`Cell`]s, as calamine's would.
+
+mod crypt;
+mod strings;
+
+use super::book::{Emit, SheetInfo, Stop};
+use super::cell::Cell;
+use super::guard::{Extent, MAX_CELLS};
+use crate::issue::Problem;
+use std::io::{Cursor, Read};
+use strings::Text;
+
+/// BIFF record types read here (MS-XLS 2.3).
+mod record {
+    pub const BOF: u16 = 0x0809;
+    pub const EOF: u16 = 0x000A;
+    pub const FILEPASS: u16 = 0x002F;
+    pub const CODEPAGE: u16 = 0x0042;
+    pub const BOUNDSHEET: u16 = 0x0085;
+    pub const SST: u16 = 0x00FC;
+    pub const CONTINUE: u16 = 0x003C;
+    pub const NUMBER: u16 = 0x0203;
+    pub const RK: u16 = 0x027E;
+    pub const MULRK: u16 = 0x00BD;
+    pub const LABELSST: u16 = 0x00FD;
+    pub const LABEL: u16 = 0x0204;
+    pub const RSTRING: u16 = 0x00D6;
+    pub const BOOLERR: u16 = 0x0205;
+    pub const FORMULA: u16 = 0x0006;
+    pub const STRING: u16 = 0x0207;
+}
+
+/// An open xls workbook: its (decrypted) workbook stream, worksheets and shared strings.
+pub(crate) struct Workbook {
+    stream: Vec<u8>,
+    sheets: Vec<SheetInfo>,
+    /// Where each worksheet's records start in the stream.
+    offsets: Vec<usize>,
+    strings: Vec<String>,
+    text: Text,
+}
+
+/// A record: its type, where it starts in the stream, its data (cut short at the stream's end).
+struct Record<'a> {
+    typ: u16,
+    at: usize,
+    data: &'a [u8],
+}
+
+/// The records of a stream from `pos` on.
+struct Records<'a> {
+    stream: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Iterator for Records<'a> {
+    type Item = Record<'a>;
+    fn next(&mut self) -> Option<Record<'a>> {
+        let header = self.stream.get(self.pos..self.pos.checked_add(4)?)?;
+        let typ = u16::from_le_bytes([header[0], header[1]]);
+        let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
+        let at = self.pos;
+        let start = at + 4;
+        let end = self.stream.len().min(start + len);
+        self.pos = start + len;
+        Some(Record {
+            typ,
+            at,
+            data: self.stream.get(start..end).unwrap_or_default(),
+        })
+    }
+}
+
+fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+    let b = data.get(at..at + 2)?;
+    Some(u16::from_le_bytes([b[0], b[1]]))
+}
+
+fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+    let b = data.get(at..at + 4)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+fn unreadable(reason: &str) -> Problem {
+    Problem::FileUnreadable {
+        reason: reason.into(),
+    }
+}
+
+impl Workbook {
+    /// Opens the workbook stream of an xls compound file and walks its globals once: the sheet
+    /// list (BOUNDSHEET), the code page, the shared strings, and FILEPASS.
+    pub(crate) fn open(bytes: &[u8]) -> Result<Workbook, Problem> {
+        let mut stream = workbook_stream(bytes)?;
+        let mut records = Records {
+            stream: &stream,
+            pos: 0,
+        };
+        let text = match records.next() {
+            Some(bof) if bof.typ == record::BOF && bof.data.len() >= 4 => {
+                match u16_at(bof.data, 0) {
+                    Some(0x0500) => Text::biff5(None),
+                    _ => Text::Biff8,
+                }
+            }
+            Some(bof) if bof.typ == record::BOF => {
+                return Err(unreadable("damaged xls: short BOF record"));
+            }
+            _ => return Err(unreadable("not an xls workbook (no BOF record)")),
+        };
+        let globals = Globals::walk(&mut stream, text)?;
+        for &offset in &globals.offsets {
+            if offset >= stream.len() {
+                return Err(unreadable(
+                    "damaged xls: a sheet starts beyond the end of the workbook",
+                ));
+            }
+            let first = Records {
+                stream: &stream,
+                pos: offset,
+            }
+            .next();
+            if first.is_none_or(|r| r.typ != record::BOF) {
+                return Err(unreadable(
+                    "damaged xls: a sheet does not start where the workbook says",
+                ));
+            }
+        }
+        Ok(Workbook {
+            stream,
+            sheets: globals.sheets,
+            offsets: globals.offsets,
+            strings: globals.strings,
+            text: globals.text,
+        })
+    }
+
+    /// The worksheets, in workbook order.
+    pub(crate) fn sheets(&self) -> &[SheetInfo] {
+        &self.sheets
+    }
+
+    /// Hands every cell of every worksheet to `emit`, sheet by sheet, in row order.
+    pub(crate) fn cells(&self, emit: &mut Emit<'_>) -> Result<(), Stop> {
+        for (index, (&offset, info)) in self.offsets.iter().zip(&self.sheets).enumerate() {
+            let cells = self.sheet_cells(offset).map_err(|problem| Stop {
+                problem,
+                sheet: Some(info.name.clone()),
+            })?;
+            for (row, col, value) in cells {
+                emit(index, row, col, value);
+            }
+        }
+        Ok(())
+    }
+
+    /// One sheet's cells, sorted by row then column (a later record for the same cell wins).
+    fn sheet_cells(&self, offset: usize) -> Result<Vec<(u32, u32, Cell)>, Problem> {
+        let mut cells = SheetCells::default();
+        let mut depth = 0usize;
+        let records = Records {
+            stream: &self.stream,
+            pos: offset,
+        };
+        for (n, r) in records.enumerate() {
+            match r.typ {
+                // The sheet's own BOF, then those of embedded charts (skipped with their cells).
+                record::BOF if n > 0 => depth += 1,
+                record::EOF if depth == 0 => break,
+                record::EOF => depth -= 1,
+                _ if depth > 0 => {}
+                _ => cells.record(r.typ, r.data, &self.strings, self.text),
+            }
+            if cells.count > MAX_CELLS {
+                return Err(cells.too_large());
+            }
+        }
+        Ok(cells.sorted())
+    }
+}
+
+/// What the globals substream says.
+struct Globals {
+    sheets: Vec<SheetInfo>,
+    offsets: Vec<usize>,
+    strings: Vec<String>,
+    text: Text,
+}
+
+impl Globals {
+    /// Walks the globals substream (to its EOF), decrypting the stream in place when a FILEPASS
+    /// record with Excel's default password is met.
+    fn walk(stream: &mut [u8], mut text: Text) -> Result<Globals, Problem> {
+        let mut globals = Globals {
+            sheets: Vec::new(),
+            offsets: Vec::new(),
+            strings: Vec::new(),
+            text,
+        };
+        // The SST record and its CONTINUE records, as ranges of the stream.
+        let mut sst: Vec<(usize, usize)> = Vec::new();
+        let mut in_sst = false;
+        let mut pos = 0;
+        loop {
+            let Some(r) = (Records { stream, pos }).next() else {
+                return Err(unreadable("damaged xls: the workbook globals never end"));
+            };
+            let (typ, at, len) = (r.typ, r.at, r.data.len());
+            pos = at + 4 + usize::from(u16_at(stream, at + 2).unwrap_or(0));
+            if typ == record::FILEPASS {
+                let filepass = stream[at + 4..at + 4 + len].to_vec();
+                crypt::decrypt(stream, pos, &filepass)?;
+                continue;
+            }
+            let data = &stream[at + 4..at + 4 + len];
+            in_sst &= typ == record::CONTINUE;
+            match typ {
+                record::EOF => break,
+                record::CODEPAGE => {
+                    if let Text::Biff5(_) = text {
+                        text = Text::biff5(u16_at(data, 0));
+                        globals.text = text;
+                    }
+                }
+                record::BOUNDSHEET => globals.sheet(data, text),
+                record::SST if sst.is_empty() => {
+                    sst.push((at + 4, at + 4 + len));
+                    in_sst = true;
+                }
+                record::CONTINUE if in_sst => sst.push((at + 4, at + 4 + len)),
+                _ => {}
+            }
+        }
+        let parts: Vec<&[u8]> = sst.iter().map(|&(a, b)| &stream[a..b]).collect();
+        globals.strings = strings::shared_strings(&parts);
+        Ok(globals)
+    }
+
+    /// A BOUNDSHEET record: where the sheet starts, whether it is hidden, its type and name.
+    /// Only worksheets are kept (charts, macro sheets and VBA modules hold no table).
+    fn sheet(&mut self, data: &[u8], text: Text) {
+        let (Some(offset), Some(&state), Some(&kind)) = (u32_at(data, 0), data.get(4), data.get(5))
+        else {
+            return;
+        };
+        if kind != 0 {
+            return;
+        }
+        let mut name = text.short(data.get(6..).unwrap_or_default());
+        name.retain(|c| c != '\0');
+        self.offsets.push(offset as usize);
+        self.sheets.push(SheetInfo {
+            name,
+            hidden: state & 0x03 != 0,
+        });
+    }
+}
+
+/// The Workbook (BIFF8) or Book (BIFF5) stream of an xls compound file.
+fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| unreadable(&format!("not an xls compound file: {e}")))?;
+    for name in ["Workbook", "Book", "WORKBOOK", "BOOK"] {
+        if let Ok(mut stream) = file.open_stream(name) {
+            let mut out = Vec::new();
+            // A stream is never larger than the file that holds it.
+            let limit = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+            stream
+                .by_ref()
+                .take(limit)
+                .read_to_end(&mut out)
+                .map_err(|e| unreadable(&format!("damaged xls: {e}")))?;
+            return Ok(out);
+        }
+    }
+    Err(unreadable("not an xls workbook (no Workbook stream)"))
+}
+
+/// The cells of one sheet as its records are walked.
+#[derive(Default)]
+struct SheetCells {
+    cells: Vec<(u32, u32, Cell)>,
+    count: u64,
+    /// Where the last FORMULA whose result is text stands (its STRING record follows).
+    formula_text_at: Option<(u32, u32)>,
+}
+
+impl SheetCells {
+    fn push(&mut self, row: u16, col: u16, value: Cell) {
+        self.cells.push((u32::from(row), u32::from(col), value));
+        self.count += 1;
+    }
+
+    /// Reads one cell record (others are ignored: BLANK and MULBLANK are formatting only).
+    fn record(&mut self, typ: u16, data: &[u8], strings: &[String], text: Text) {
+        let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else {
+            return;
+        };
+        let payload = data.get(6..).unwrap_or_default();
+        match typ {
+            record::NUMBER => {
+                if let Some(b) = payload.get(..8) {
+                    let bits: [u8; 8] = [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]];
+                    self.push(row, col, Cell::Number(f64::from_le_bytes(bits)));
+                }
+            }
+            record::RK => {
+                if let Some(rk) = u32_at(payload, 0) {
+                    self.push(row, col, Cell::Number(rk_number(rk)));
+                }
+            }
+            record::MULRK => self.mul_rk(row, data),
+            record::LABELSST => {
+                let found = u32_at(payload, 0).and_then(|i| strings.get(i as usize));
+                if let Some(s) = found {
+                    self.push(row, col, Cell::Text(s.clone()));
+                }
+            }
+            record::LABEL | record::RSTRING => self.push(row, col, Cell::Text(text.long(payload))),
+            record::BOOLERR => match (payload.first(), payload.get(1)) {
+                (Some(&v), Some(0)) => self.push(row, col, Cell::Bool(v != 0)),
+                (Some(&code), Some(_)) => self.push(row, col, error_cell(code)),
+                _ => {}
+            },
+            record::FORMULA => self.formula(row, col, payload),
+            record::STRING => {
+                if let Some((r, c)) = self.formula_text_at.take() {
+                    self.cells.push((r, c, Cell::Text(text.long(data))));
+                    self.count += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// MULRK: a row, the first column, six bytes (XF, RK) per cell, the last column.
+    fn mul_rk(&mut self, row: u16, data: &[u8]) {
+        let (Some(first), Some(body)) =
+            (u16_at(data, 2), data.get(4..data.len().saturating_sub(2)))
+        else {
+            return;
+        };
+        for (col, cell) in (first..=u16::MAX).zip(body.chunks_exact(6)) {
+            if let Some(rk) = u32_at(cell, 2) {
+                self.push(row, col, Cell::Number(rk_number(rk)));
+            }
+        }
+    }
+
+    /// FORMULA: the cached result — a number, or (marked by 0xFFFF in its last two bytes) a
+    /// boolean, an error, empty text, or text that the next STRING record holds.
+    fn formula(&mut self, row: u16, col: u16, result: &[u8]) {
+        let Some(b) = result.get(..8) else {
+            return;
+        };
+        if b[6] != 0xFF || b[7] != 0xFF {
+            let bits: [u8; 8] = [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]];
+            self.push(row, col, Cell::Number(f64::from_le_bytes(bits)));
+            return;
+        }
+        match b[0] {
+            0 => self.formula_text_at = Some((u32::from(row), u32::from(col))),
+            1 => self.push(row, col, Cell::Bool(b[2] != 0)),
+            2 => self.push(row, col, error_cell(b[2])),
+            3 => self.push(row, col, Cell::Text(String::new())),
+            _ => {}
+        }
+    }
+
+    fn too_large(&self) -> Problem {
+        let mut extent: Option<Extent> = None;
+        for &(r, c, _) in &self.cells {
+            Extent::grow(&mut extent, r.into(), c.into());
+        }
+        let extent = extent.unwrap_or_else(|| Extent::of(0, 0));
+        Problem::SheetTooLarge {
+            extent: extent.a1(),
+            cells: self.count,
+        }
+    }
+
+    /// The cells by row, then column; of two records for one cell, the later.
+    fn sorted(self) -> Vec<(u32, u32, Cell)> {
+        let mut cells = self.cells;
+        cells.reverse();
+        cells.sort_by_key(|&(r, c, _)| (r, c));
+        cells.dedup_by_key(|&mut (r, c, _)| (r, c));
+        cells
+    }
+}
+
+/// An RK number (MS-XLS 2.5.217): a 30-bit integer or the top of an f64, perhaps × 1/100.
+fn rk_number(rk: u32) -> f64 {
+    let value = if rk & 2 != 0 {
+        f64::from((rk as i32) >> 2)
+    } else {
+        f64::from_bits(u64::from(rk & 0xFFFF_FFFC) << 32)
+    };
+    if rk & 1 != 0 { value / 100.0 } else { value }
+}
+
+/// A formula error code (MS-XLS 2.5.97.2) as Excel shows it.
+fn error_cell(code: u8) -> Cell {
+    let text = match code {
+        0x00 => "#NULL!",
+        0x07 => "#DIV/0!",
+        0x0F => "#VALUE!",
+        0x17 => "#REF!",
+        0x1D => "#NAME?",
+        0x24 => "#NUM!",
+        0x2A => "#N/A",
+        0x2B => "#GETTING_DATA",
+        _ => "#ERROR!",
+    };
+    Cell::Error(text.into())
+}
+
+#[cfg(test)]
+mod tests;
