@@ -542,11 +542,11 @@ impl TableFinder {
         let (Some((held, last)), Some(layout)) = (&self.held, &self.header) else {
             return false;
         };
-        let named = held.name.as_ref().is_some_and(|c| !c.value.is_blank());
-        named
-            && row.row == last + 1
+        // Cheapest first: most rows have more than one cell.
+        row.row == last + 1
             && layout.name.is_some()
             && row.lone_text().map(|(col, _)| col) == layout.name
+            && held.name.as_ref().is_some_and(|c| !c.value.is_blank())
             && !layout
                 .project_columns()
                 .contains(&layout.name.unwrap_or(u32::MAX))
