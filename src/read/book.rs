@@ -191,31 +191,25 @@ impl Book {
                 sheet: Some(name.clone()),
             }
         };
+        // calamine's cell readers of xlsx and xlsb are alike but share no trait: one loop for
+        // both, written once.
+        macro_rules! stream {
+            ($book:expr) => {
+                for (i, sheet) in sheets.iter().enumerate() {
+                    let stop = in_sheet(&sheet.name);
+                    let book = &mut *$book;
+                    let mut reader =
+                        try_call(|| book.worksheet_cells_reader(&sheet.name)).map_err(&stop)?;
+                    while let Some(cell) = try_call(|| reader.next_cell()).map_err(&stop)? {
+                        let (r, c) = cell.get_position();
+                        emit(i, r, c, Cell::from(cell.get_value().clone()));
+                    }
+                }
+            };
+        }
         match self {
-            Book::Xlsx(b) => {
-                for (i, sheet) in sheets.iter().enumerate() {
-                    let stop = in_sheet(&sheet.name);
-                    let book = &mut *b;
-                    let mut reader =
-                        try_call(|| book.worksheet_cells_reader(&sheet.name)).map_err(&stop)?;
-                    while let Some(cell) = try_call(|| reader.next_cell()).map_err(&stop)? {
-                        let (r, c) = cell.get_position();
-                        emit(i, r, c, Cell::from(cell.get_value().clone()));
-                    }
-                }
-            }
-            Book::Xlsb(b) => {
-                for (i, sheet) in sheets.iter().enumerate() {
-                    let stop = in_sheet(&sheet.name);
-                    let book = &mut *b;
-                    let mut reader =
-                        try_call(|| book.worksheet_cells_reader(&sheet.name)).map_err(&stop)?;
-                    while let Some(cell) = try_call(|| reader.next_cell()).map_err(&stop)? {
-                        let (r, c) = cell.get_position();
-                        emit(i, r, c, Cell::from(cell.get_value().clone()));
-                    }
-                }
-            }
+            Book::Xlsx(b) => stream!(b),
+            Book::Xlsb(b) => stream!(b),
             Book::Xls(b) => b.cells(emit)?,
             Book::Ods(b) => b.cells(emit)?,
         }
