@@ -1,4 +1,4 @@
-//! Generates `samples/`: the division workbooks (one per กอง / สำนัก / หน่วย) that together hold
+//! Generates `samples/6-month/`: the division workbooks (one per กอง / สำนัก / หน่วย) that together hold
 //! the 81 projects of the seed report (`tests/fixtures/seed_projects.json`), plus `report.toml`.
 //!
 //! Run with `cargo run --example make_samples`. The output is deterministic: the same fixture
@@ -288,7 +288,7 @@ fn main() -> Result<()> {
     );
 
     let by_division = assign(&projects)?;
-    let out = root.join("samples");
+    let out = root.join("samples/6-month");
     fs::create_dir_all(&out)?;
     // Remove workbooks of an earlier run so that a renamed division leaves nothing behind.
     for entry in fs::read_dir(&out)? {

@@ -7,8 +7,8 @@
 //!
 //! ```no_run
 //! use std::path::PathBuf;
-//! let inputs = [PathBuf::from("samples")];
-//! let config = planmerge::config::ReportConfig::load("samples/report.toml".as_ref())?;
+//! let inputs = [PathBuf::from("samples/6-month")];
+//! let config = planmerge::config::ReportConfig::load("samples/6-month/report.toml".as_ref())?;
 //! let merged = planmerge::read_and_validate(&planmerge::read::collect_files(&inputs)?);
 //! let totals = planmerge::compute::compute(&merged.projects, &config);
 //! assert_eq!(totals.total.projects, 81);

@@ -327,7 +327,7 @@ mod tests {
     /// The bundled samples, repeated `times` times (40 files for 5): more files than workers and
     /// read-ahead together.
     fn many_files(times: usize) -> Vec<PathBuf> {
-        let samples = crate::read::collect_files(&[PathBuf::from("samples")]).expect("samples");
+        let samples = crate::read::collect_files(&[PathBuf::from("samples/6-month")]).expect("samples");
         assert_eq!(samples.len(), 8);
         (0..times).flat_map(|_| samples.clone()).collect()
     }
@@ -395,7 +395,7 @@ mod tests {
     #[test]
     fn a_second_copy_of_the_samples_is_refused_as_duplicates_and_not_counted() {
         let files = many_files(2);
-        let config = crate::config::ReportConfig::load("samples/report.toml".as_ref())
+        let config = crate::config::ReportConfig::load("samples/6-month/report.toml".as_ref())
             .expect("samples config");
         let mut merge = Merge::default();
         let mut kept = 0;

@@ -299,7 +299,7 @@ mod tests {
     use super::*;
 
     /// The samples' configuration (the seed report's).
-    const SAMPLE: &str = include_str!("../../samples/report.toml");
+    const SAMPLE: &str = include_str!("../../samples/6-month/report.toml");
 
     #[test]
     fn sample_config_parses_with_defaults() {

@@ -22,7 +22,7 @@ pub const FIXTURE_SHEET: &str = "แผ่น1";
 pub const FIXTURE_FIRST_ROW: u32 = 3;
 
 /// The seed's report.toml (the samples' own).
-pub const SEED_TOML: &str = include_str!("../../samples/report.toml");
+pub const SEED_TOML: &str = include_str!("../../samples/6-month/report.toml");
 
 /// Plausible divisions, assigned round-robin by project number.
 pub const DIVISIONS: [&str; 6] = [

@@ -11,7 +11,7 @@ fn root() -> PathBuf {
 
 /// (projects, completed, plan budget, issue codes) of one file.
 fn read(path: &Path) -> (u32, u32, String, Vec<&'static str>) {
-    let config = ReportConfig::load(&root().join("samples/report.toml")).expect("config");
+    let config = ReportConfig::load(&root().join("samples/6-month/report.toml")).expect("config");
     let merged = planmerge::read_and_validate(&[path.to_path_buf()]);
     let totals = compute(&merged.projects, &config);
     let codes = merged.issues.iter().map(|i| i.problem.code()).collect();
@@ -24,7 +24,7 @@ fn read(path: &Path) -> (u32, u32, String, Vec<&'static str>) {
 }
 
 fn same_as_xlsx(division: &str) {
-    let xlsx = read(&root().join(format!("samples/{division}.xlsx")));
+    let xlsx = read(&root().join(format!("samples/6-month/{division}.xlsx")));
     assert!(xlsx.0 > 0);
     for ext in ["ods", "xls"] {
         let other = read(&root().join(format!("tests/fixtures/formats/{division}.{ext}")));

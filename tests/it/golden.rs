@@ -14,7 +14,7 @@ fn merge_samples() -> (Value, tempfile::TempDir) {
     let run = Command::cargo_bin("planmerge")
         .expect("binary")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["merge", "samples", "--json"])
+        .args(["merge", "samples/6-month", "--json"])
         .arg("-o")
         .arg(&output)
         .output()
@@ -140,7 +140,7 @@ fn merging_the_samples_prints_the_figures_and_no_warning() {
     let run = Command::cargo_bin("planmerge")
         .expect("binary")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["merge", "samples", "-o"])
+        .args(["merge", "samples/6-month", "-o"])
         .arg(out_dir.path().join("summary.xlsx"))
         .output()
         .expect("run");

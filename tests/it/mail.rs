@@ -32,7 +32,7 @@ fn mail_section(port: u16) -> String {
 }
 
 fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/6-month")
 }
 
 fn planmerge() -> Command {

@@ -41,7 +41,7 @@ fn is_data_row(first: &str) -> bool {
 }
 
 fn sample_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/6-month");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("samples/ exists")
         .map(|e| e.expect("directory entry").path())
@@ -120,7 +120,7 @@ fn samples_hold_the_81_seed_projects_in_three_layouts() {
 
 #[test]
 fn samples_carry_the_report_configuration() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/report.toml");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/6-month/report.toml");
     let config = planmerge::config::ReportConfig::load(&path).expect("samples/report.toml parses");
     assert_eq!(config.organization, "องค์การบริหารส่วนจังหวัดพะเยา");
     assert_eq!(config.fiscal_year, 2565);

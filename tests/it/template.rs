@@ -558,7 +558,7 @@ fn check_of_a_clean_form_exits_zero() {
 
 #[test]
 fn prefill_from_samples_reproduces_each_divisions_rows() {
-    let samples = Path::new("samples");
+    let samples = Path::new("samples/6-month");
     let dir = tempfile::tempdir().expect("tempdir");
     let files = planmerge::read::collect_files(&[samples.to_path_buf()]).expect("samples");
     let mut listed = 0;

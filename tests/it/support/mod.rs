@@ -107,7 +107,7 @@ pub fn write_book(path: &Path, sheet: &str, header: &[&str], rows: &[Vec<V>]) {
 }
 
 /// The seed's configuration (the samples' own).
-pub const REPORT_TOML: &str = include_str!("../../../samples/report.toml");
+pub const REPORT_TOML: &str = include_str!("../../../samples/6-month/report.toml");
 
 /// A temp folder with report.toml.
 pub fn folder() -> tempfile::TempDir {
