@@ -44,6 +44,10 @@ pub struct MergeArgs {
     /// Write the summary even when there are errors, marked as a draft (still exits 1).
     #[arg(long)]
     pub draft: bool,
+    /// The previous round to compare with: its summary workbook or its folder of division
+    /// workbooks (default: `previous` in report.toml).
+    #[arg(long, value_name = "PATH")]
+    pub previous: Option<PathBuf>,
     /// Email the summary once written (the mail section of report.toml); never a draft unless --mail-draft.
     #[arg(long)]
     pub mail: bool,
@@ -71,6 +75,10 @@ pub struct CheckArgs {
     /// comes from, the year column chosen, rows read, counted, joined and skipped.
     #[arg(long)]
     pub explain: bool,
+    /// The previous round to compare with: its summary workbook or its folder of division
+    /// workbooks (default: `previous` in report.toml).
+    #[arg(long, value_name = "PATH")]
+    pub previous: Option<PathBuf>,
 }
 
 /// `planmerge template [-o FILE] [--division NAME] [-c report.toml] [--from <workbook or folder>]`

@@ -3,7 +3,7 @@
 //! (Thai, then English) that says what to do.
 //! Nothing here decides *whether* something is a problem; `read` and `validate` do.
 
-use crate::model::Location;
+use crate::model::{Location, Status};
 use crate::schema::baht;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
@@ -117,6 +117,7 @@ macro_rules! catalogue {
 
             /// What was found, in Thai: `มิติต้องเป็น 1–4 (พบ "5")`. What to do is
             /// [`Problem::fix_thai`].
+            #[allow(unused_variables)]
             pub fn thai(&self) -> String {
                 match self {
                     $(Problem::$variant $({ $($field),* })? => String::from($thai),)*
@@ -124,6 +125,7 @@ macro_rules! catalogue {
             }
 
             /// What was found, in English: `dimension must be 1–4 (found "5")`.
+            #[allow(unused_variables)]
             pub fn english(&self) -> String {
                 match self {
                     $(Problem::$variant $({ $($field),* })? => String::from($english),)*
@@ -131,16 +133,18 @@ macro_rules! catalogue {
             }
 
             /// What to do about it, in Thai.
-            pub fn fix_thai(&self) -> &'static str {
+            #[allow(unused_variables)]
+            pub fn fix_thai(&self) -> String {
                 match self {
-                    $(Problem::$variant { .. } => $fix_thai,)*
+                    $(Problem::$variant $({ $($field),* })? => String::from($fix_thai),)*
                 }
             }
 
             /// What to do about it, in English.
-            pub fn fix_english(&self) -> &'static str {
+            #[allow(unused_variables)]
+            pub fn fix_english(&self) -> String {
                 match self {
-                    $(Problem::$variant { .. } => $fix_english,)*
+                    $(Problem::$variant $({ $($field),* })? => String::from($fix_english),)*
                 }
             }
         }
@@ -429,6 +433,43 @@ catalogue! {
         thai: format!("มิติในคอลัมน์ ({column}) ไม่ตรงกับ{structure}"),
         english: format!("the dimension column ({column}) disagrees with {structure}"),
         fix: ("แก้มิติในคอลัมน์ หรือย้ายโครงการไปไว้ใต้หัวข้อมิติที่ถูกต้อง", "correct the dimension, or move the project under the right dimension's heading"),
+    }
+    /// Completed in the previous round, anything else now (e-PlanNACC keeps a completed
+    /// project completed).
+    StatusRegressed { now: Status } => {
+        code: "status-regressed",
+        stage: Merge,
+        severity: Error,
+        thai: format!("รอบก่อนรายงานว่าดำเนินการแล้วเสร็จ แต่รอบนี้เป็น \"{}\"", now.thai()),
+        english: format!("completed in the previous round, now \"{}\"", now.english()),
+        fix: ("โครงการที่แล้วเสร็จต้องคงสถานะแล้วเสร็จ แก้สถานะให้ถูกต้อง", "a completed project stays completed: correct the status"),
+    }
+    /// In the previous round, absent now; located where it was.
+    ProjectDropped { name: String, near: Option<String> } => {
+        code: "project-dropped",
+        stage: Merge,
+        severity: Warning,
+        thai: format!("โครงการ \"{name}\" มีในรอบก่อน (ที่ตำแหน่งนี้) แต่ไม่มีในรอบนี้"),
+        english: format!("\"{name}\" was in the previous round (here) and is missing now"),
+        fix: (
+            match near {
+                Some(near) => format!("หมายถึง \"{near}\" หรือไม่? ถ้าใช่ ให้แก้ชื่อให้ตรงกับรอบก่อน ถ้าไม่ใช่ ให้เพิ่มโครงการกลับหรือยืนยันว่ายกเลิก"),
+                None => "เพิ่มโครงการกลับเข้าไฟล์ของกอง หรือยืนยันว่ายกเลิกแล้ว".to_string(),
+            },
+            match near {
+                Some(near) => format!("did you mean \"{near}\"? If so, give it the previous round's name; if not, add the project back or confirm it was dropped"),
+                None => "add it back to the division's file, or confirm it was dropped".to_string(),
+            }
+        ),
+    }
+    /// Less disbursed than in the previous round.
+    DisbursedDecreased { before: Decimal, now: Decimal } => {
+        code: "disbursed-decreased",
+        stage: Merge,
+        severity: Warning,
+        thai: format!("เบิกจ่ายลดลงจากรอบก่อน ({} → {} บาท)", baht(*before), baht(*now)),
+        english: format!("disbursed less than in the previous round ({} → {} baht)", baht(*before), baht(*now)),
+        fix: ("ตรวจตัวเลขเบิกจ่ายสะสม ยอดเบิกจ่ายไม่ควรลดลง", "check the cumulative disbursement; it should not go down"),
     }
     /// A money field given per fiscal year, without a column for the report's year.
     BudgetYearMissing { field: String, wanted: String, found: String } => {

@@ -16,6 +16,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod compare;
 pub mod compute;
 pub mod config;
 pub mod issue;

@@ -4,6 +4,7 @@
 //! a file's projects (the summary writer, or [`crate::read_and_validate`]) decides whether to
 //! keep them.
 
+use crate::compare::{Change, Comparison};
 use crate::compute::{ReportTotals, Tally};
 use crate::config::ReportConfig;
 use crate::issue::{Issue, IssueList};
@@ -248,8 +249,11 @@ pub struct Merge {
     errors: usize,
     /// The current file's projects counted so far.
     counted: usize,
-    /// The current file's refused duplicates, issued when the file is done.
+    /// The current file's issues across rows (refused duplicates; with a previous round, what
+    /// the comparison raises), issued when the file is done.
     duplicates: IssueList,
+    /// The previous round, when this one is compared with it.
+    comparison: Option<Comparison>,
     /// The current file's projects counted, per sheet (rows of one sheet come together).
     counted_by_sheet: Vec<(Arc<str>, usize)>,
 }
@@ -304,9 +308,36 @@ impl Merge {
             }
             None => {
                 self.tally.add(p);
+                if let Some(comparison) = &mut self.comparison {
+                    for issue in comparison.check(p, key) {
+                        self.duplicates.push(issue);
+                    }
+                }
                 true
             }
         }
+    }
+
+    /// A merge that compares each project with the previous round's (`--previous`).
+    pub fn comparing(previous: Vec<ProjectRow>) -> Self {
+        Merge {
+            comparison: Some(Comparison::new(previous)),
+            ..Merge::default()
+        }
+    }
+
+    /// Ends the comparison with the previous round, once every file is taken: the previous
+    /// round's projects not seen are issued as dropped (where they were); returns every change
+    /// (none without a previous round).
+    pub fn compared(&mut self) -> Vec<Change> {
+        let Some(comparison) = self.comparison.take() else {
+            return Vec::new();
+        };
+        let (changes, dropped) = comparison.finish();
+        let dropped = IssueList::from(dropped);
+        self.errors += dropped.errors();
+        self.issues.extend(dropped.into_parts().0);
+        changes
     }
 
     /// Errors so far (a summary is written only when there are none, or as a draft).
@@ -327,7 +358,8 @@ mod tests {
     /// The bundled samples, repeated `times` times (40 files for 5): more files than workers and
     /// read-ahead together.
     fn many_files(times: usize) -> Vec<PathBuf> {
-        let samples = crate::read::collect_files(&[PathBuf::from("samples/6-month")]).expect("samples");
+        let samples =
+            crate::read::collect_files(&[PathBuf::from("samples/6-month")]).expect("samples");
         assert_eq!(samples.len(), 8);
         (0..times).flat_map(|_| samples.clone()).collect()
     }

@@ -2,6 +2,7 @@
 //! total, and the report's figures as a small table. Also the `--json` document. Colours only
 //! when asked for (a terminal, and NO_COLOR unset).
 
+use crate::compare::{Change, Previous};
 use crate::compute::ReportTotals;
 use crate::config::ReportConfig;
 use crate::issue::{Issue, Severity};
@@ -197,7 +198,7 @@ fn verdict(counts: &Counts, notes: bool, style: Style) -> String {
 }
 
 /// Column widths of the terminal table, in terminal cells.
-const TABLE_WIDTHS: [usize; 8] = [6, 9, 11, 16, 16, 12, 10, 8];
+const TABLE_WIDTHS: [usize; 8] = [6, 9, 11, 16, 16, 16, 10, 8];
 
 /// One line of the terminal table: the first cell left-aligned, the rest right-aligned, padded
 /// by what a terminal shows (Thai vowel and tone marks take no cell of their own).
@@ -310,4 +311,28 @@ pub struct JsonReport<'a> {
     pub issues: &'a [Issue],
     /// Every input file.
     pub inputs: &'a [InputFile],
+    /// The previous round compared with (`--previous`): the file read and its figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<JsonPrevious<'a>>,
+    /// What changed since the previous round.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<&'a [Change]>,
+}
+
+/// The `previous` part of the JSON document.
+#[derive(Debug, Serialize)]
+pub struct JsonPrevious<'a> {
+    /// The summary workbook or folder read.
+    pub file: &'a str,
+    /// Its figures, in the shape of `summary`.
+    pub summary: JsonSummary<'a>,
+}
+
+impl<'a> From<&'a Previous> for JsonPrevious<'a> {
+    fn from(p: &'a Previous) -> Self {
+        JsonPrevious {
+            file: &p.file,
+            summary: JsonSummary::from(&p.totals),
+        }
+    }
 }

@@ -5,17 +5,18 @@
 mod mail;
 
 use crate::cli::{CheckArgs, Cli, Command, MergeArgs, TemplateArgs};
+use crate::compare::Previous;
 use crate::config::{ConfigError, ReportConfig};
 use crate::issue::Severity;
 use crate::merge::{self, Merge};
 use crate::model::ProjectRow;
-use crate::output::{self, JsonReport, JsonSummary, Style};
+use crate::output::{self, JsonPrevious, JsonReport, JsonSummary, Style};
 use crate::progress::Progress;
 use crate::read::{self, InputError, ReadOptions};
 use crate::schema::division_of;
 use crate::schema::text::normalize;
 use crate::template::{self, TemplateError, TemplateSpec};
-use crate::write::{ListThread, Summary, SummaryBook, WriteError};
+use crate::write::{ListThread, Rounds, Summary, SummaryBook, WriteError};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
@@ -91,6 +92,9 @@ pub enum CommandError {
          no spreadsheet (.xlsx .xlsm .xls .xlsb .ods) in {0}; check the folder"
     )]
     NoWorkbooks(String),
+    /// The previous round cannot be read (exit 2).
+    #[error("อ่านรอบก่อนไม่ได้ · cannot read the previous round: {0}")]
+    Previous(String),
     /// The output path is one of the inputs (exit 2).
     #[error(
         "ไฟล์ผลลัพธ์ {0} เป็นไฟล์ข้อมูลของกอง จะไม่เขียนทับ — ใช้ -o ชื่ออื่น · \
@@ -131,6 +135,7 @@ impl CommandError {
             CommandError::Config(_)
             | CommandError::Input(_)
             | CommandError::NoWorkbooks(_)
+            | CommandError::Previous(_)
             | CommandError::OutputIsInput(_)
             | CommandError::UnknownDivision { .. } => 2,
             CommandError::Write(_) | CommandError::Template(_) | CommandError::Io(_) => 3,
@@ -191,7 +196,12 @@ fn merge(
     refuse_overwriting_input(&args.output, &files)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let options = ReadOptions::of(&config);
-    let mut merge = Merge::default();
+    let previous_path = args.previous.as_deref().or(config.previous.as_deref());
+    let previous = previous_round(previous_path, &config, &options, stderr)?;
+    let mut merge = match &previous {
+        Some(p) => Merge::comparing(p.projects.clone()),
+        None => Merge::default(),
+    };
     let mut list = if args.draft {
         List::Kept(Vec::new())
     } else {
@@ -206,14 +216,20 @@ fn merge(
             list.take(projects, merge.errors());
         },
     );
+    let changes = merge.compared();
     let totals = merge.totals(&config);
     let errors = merge.errors();
+    let rounds = previous.as_ref().map(|previous| Rounds {
+        previous,
+        changes: &changes,
+    });
     let summary = Summary {
         config: &config,
         totals: &totals,
         inputs: &merge.inputs,
         issues: &merge.issues,
         errors,
+        previous: rounds,
     };
     if errors == 0 || args.draft {
         progress.saving(&args.output);
@@ -228,6 +244,13 @@ fn merge(
     progress.finish();
     let human: &mut dyn Write = if args.json { stderr } else { stdout };
     write!(human, "{}", output::figures(&totals, &config))?;
+    if let Some(previous) = &previous {
+        writeln!(
+            human,
+            "{}",
+            crate::write::since_previous(&previous.totals, &totals)
+        )?;
+    }
     let worth_a_look = merge.issues.iter().any(|i| i.severity() != Severity::Note);
     if worth_a_look || errors > 0 {
         let report = output::issues_report(&merge.inputs, &merge.issues, style, false);
@@ -254,6 +277,8 @@ fn merge(
             summary: Some(JsonSummary::from(&totals)),
             issues: &merge.issues,
             inputs: &merge.inputs,
+            previous: previous.as_ref().map(JsonPrevious::from),
+            changes: previous.as_ref().map(|_| changes.as_slice()),
         };
         print_json(stdout, &doc)?;
     }
@@ -301,8 +326,24 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
         Err(_) => None,
     };
     let options = config.as_ref().map(ReadOptions::of).unwrap_or_default();
+    let previous = match (&config, args.previous.as_deref()) {
+        (Some(config), explicit) => {
+            let path = explicit.or(config.previous.as_deref());
+            previous_round(path, config, &options, stdout)?
+        }
+        (None, Some(_)) => {
+            return Err(ConfigError::Missing {
+                searched: "(--previous needs report.toml)".into(),
+            }
+            .into());
+        }
+        (None, None) => None,
+    };
     let progress = Progress::new(files.len(), style.progress && !args.json);
-    let mut merge = Merge::default();
+    let mut merge = match &previous {
+        Some(p) => Merge::comparing(p.projects.clone()),
+        None => Merge::default(),
+    };
     merge::for_each_file(
         &files,
         &options,
@@ -312,6 +353,7 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
         },
     );
     progress.finish();
+    let changes = merge.compared();
     let errors = merge.errors();
     if args.json {
         let totals = config.map(|c| merge.totals(&c));
@@ -321,6 +363,8 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
             summary: totals.as_ref().map(JsonSummary::from),
             issues: &merge.issues,
             inputs: &merge.inputs,
+            previous: previous.as_ref().map(JsonPrevious::from),
+            changes: previous.as_ref().map(|_| changes.as_slice()),
         };
         print_json(stdout, &doc)?;
     } else {
@@ -331,6 +375,55 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
         write!(stdout, "{report}")?;
     }
     Ok(Outcome::of(errors))
+}
+
+/// The previous round, when one is named (`--previous`, or `previous` in report.toml): a
+/// summary workbook planmerge wrote (its project list read back exactly), or a folder (or file)
+/// of division workbooks read as this round's are. Its figures are computed with this round's
+/// configuration. Problems in it are said on `human`, not counted: they belong to a round
+/// already reported.
+fn previous_round(
+    path: Option<&Path>,
+    config: &ReportConfig,
+    options: &ReadOptions,
+    human: &mut dyn Write,
+) -> Result<Option<Previous>, CommandError> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    if !path.exists() {
+        return Err(InputError::NotFound(shown).into());
+    }
+    let projects = if path.is_file() && read::is_summary_workbook(path) {
+        summary_projects(path)?
+    } else {
+        let files = workbooks(&[path.to_path_buf()])?;
+        let merged = crate::read_and_validate_with(&files, options);
+        let errors = merged.errors();
+        if errors > 0 {
+            writeln!(
+                human,
+                "รอบก่อน ({shown}) มีข้อผิดพลาด {errors} รายการ แถวที่ผิดไม่ได้นำมาเทียบ · \
+                 the previous round has {errors} error(s); rows with errors are not compared"
+            )?;
+        }
+        merged.projects
+    };
+    let totals = crate::compute::compute(&projects, config);
+    Ok(Some(Previous {
+        file: shown,
+        projects,
+        totals,
+    }))
+}
+
+/// Every project of a summary workbook written by planmerge, read back.
+fn summary_projects(path: &Path) -> Result<Vec<ProjectRow>, CommandError> {
+    read::summary::read_summary_projects(path).map_err(|problem| {
+        let place = crate::model::Location::file(&path.display().to_string());
+        CommandError::Previous(crate::issue::Issue::new(problem, place).message())
+    })
 }
 
 /// `planmerge template`: write the form a division fills in, optionally listing the division's
@@ -393,9 +486,18 @@ fn earlier_projects(
     let files = read::collect_files(&[from.to_path_buf()])?;
     refuse_overwriting_input(output, &files)?;
     let wanted = normalize(division);
+    // A summary written by planmerge lists every division's projects; a folder has a file each.
+    let summary = if from.is_file() && read::is_summary_workbook(from) {
+        Some(summary_projects(from)?)
+    } else {
+        None
+    };
+    let divisions: Vec<String> = match &summary {
+        Some(projects) => projects.iter().map(|p| p.division.to_string()).collect(),
+        None => files.iter().map(|f| division_of(f)).collect(),
+    };
     let mut found: Vec<String> = Vec::new();
-    for file in &files {
-        let d = division_of(file);
+    for d in divisions {
         if !found.contains(&d) {
             found.push(d);
         }
@@ -411,10 +513,15 @@ fn earlier_projects(
             },
         });
     }
-    let merged = crate::read_and_validate(&files);
-    let errors = merged.errors();
-    let mine: Vec<_> = merged
-        .projects
+    let (projects, errors) = match summary {
+        Some(projects) => (projects, 0),
+        None => {
+            let merged = crate::read_and_validate(&files);
+            let errors = merged.errors();
+            (merged.projects, errors)
+        }
+    };
+    let mine: Vec<_> = projects
         .into_iter()
         .filter(|p| normalize(&p.division) == wanted)
         .collect();

@@ -156,6 +156,7 @@ struct RawConfig {
     suggestions: Option<String>,
     #[serde(default)]
     headers: HeaderWords,
+    previous: Option<String>,
     mail: Option<crate::config::mail::RawMail>,
 }
 
@@ -186,6 +187,9 @@ pub struct ReportConfig {
     pub suggestions: String,
     /// Header words added for this organisation's workbooks (`[headers]`).
     pub headers: HeaderWords,
+    /// รอบก่อน — the earlier round to compare with: its summary workbook or its folder of
+    /// division workbooks (`previous = "…"`, relative to the configuration file).
+    pub previous: Option<PathBuf>,
     /// `[mail]` — where `mail` and `merge --mail` send the summary (optional).
     pub mail: Option<crate::config::mail::MailConfig>,
 }
@@ -245,6 +249,10 @@ impl ReportConfig {
                 .suggestions
                 .unwrap_or_else(|| "ไม่มีข้อเสนอแนะ".to_string()),
             headers: raw.headers,
+            previous: raw.previous.map(|p| {
+                let folder = Path::new(path).parent().unwrap_or(Path::new(""));
+                tidy(&folder.join(p))
+            }),
             mail,
         })
     }
@@ -294,6 +302,25 @@ impl ReportConfig {
     }
 }
 
+/// `samples/12-month/../6-month` → `samples/6-month`: `..` after a named folder cancels it
+/// (as a person reads the path; the folders named in `report.toml` are plain folders).
+fn tidy(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,6 +368,15 @@ mod tests {
             error.contains("budget") && error.contains("budget_plan"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn previous_is_relative_to_the_configuration_file() {
+        let text = format!("{SAMPLE}\nprevious = \"../6-month\"\n");
+        let c = ReportConfig::from_toml(&text, "samples/12-month/report.toml").unwrap();
+        assert_eq!(c.previous, Some(PathBuf::from("samples/6-month")));
+        let c = ReportConfig::from_toml(&text, "report.toml").unwrap();
+        assert_eq!(c.previous, Some(PathBuf::from("../6-month")));
     }
 
     #[test]

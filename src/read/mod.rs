@@ -13,6 +13,8 @@ pub mod guard;
 pub mod header;
 /// .ods read sparsely from `content.xml`.
 mod ods;
+/// A summary written by planmerge, its project list read back exactly.
+pub mod summary;
 /// Header rows, column mapping, repeated page headers.
 pub mod table;
 /// .xls read sparsely from the BIFF record stream (with Excel's default-password decryption).

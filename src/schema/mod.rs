@@ -27,6 +27,8 @@ pub const SHEET_DIVISIONS: &str = "รายกอง";
 pub const SHEET_CHARTS: &str = "แผนภูมิ";
 /// ตรวจสอบข้อมูล — inputs and issues (audit trail).
 pub const SHEET_AUDIT: &str = "ตรวจสอบข้อมูล";
+/// เทียบรอบก่อน — this round beside the previous one (only with `--previous`), after the list.
+pub const SHEET_COMPARE: &str = "เทียบรอบก่อน";
 
 /// Every sheet of the summary workbook, in workbook order.
 pub const SHEET_NAMES: [&str; 6] = [

@@ -55,6 +55,11 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
         sheet.write_string_with_format(row, FIGURE_COL + 1, unit, &st.prose_unit)?;
         row += 1;
     }
+    if let Some(rounds) = s.previous {
+        let line = since_previous(&rounds.previous.totals, s.totals);
+        sheet.write_string_with_format(row, 0, line, &st.prose)?;
+        row += 1;
+    }
     row += 1;
 
     sheet.write_string_with_format(row, 0, s.as_of_line(), &st.prose_bold)?;
@@ -82,6 +87,35 @@ pub fn summary_sentences(totals: &ReportTotals) -> Vec<String> {
         .into_iter()
         .map(|(text, ..)| text)
         .collect()
+}
+
+/// The change since the previous round, in one line: `- เทียบกับรอบก่อน ดำเนินการแล้วเสร็จเพิ่มขึ้น
+/// 19 โครงการ (41 → 60) เบิกจ่ายเพิ่มขึ้น … บาท ผลการนำแผนฯ ไปปฏิบัติ 67.78 (มาก) → 85.00 (มากที่สุด)`.
+pub fn since_previous(before: &ReportTotals, now: &ReportTotals) -> String {
+    let (b, n) = (&before.status, &now.status);
+    let more = |a: i64, word_up: &str, word_down: &str| {
+        if a >= 0 {
+            format!("{word_up} {a}")
+        } else {
+            format!("{word_down} {}", -a)
+        }
+    };
+    let completed = more(
+        i64::from(n.completed) - i64::from(b.completed),
+        "เพิ่มขึ้น",
+        "ลดลง",
+    );
+    let spent = now.total.disbursed - before.total.disbursed;
+    let spent = if spent.is_sign_negative() {
+        format!("ลดลง {}", crate::schema::baht(-spent))
+    } else {
+        format!("เพิ่มขึ้น {}", crate::schema::baht(spent))
+    };
+    format!(
+        "- เทียบกับรอบก่อน ดำเนินการแล้วเสร็จ{completed} โครงการ ({} → {}) เบิกจ่าย{spent} บาท \
+         ผลการนำแผนฯ ไปปฏิบัติ ร้อยละ {} ({}) → {} ({})",
+        b.completed, n.completed, b.implementation_pct, b.level, n.implementation_pct, n.level
+    )
 }
 
 /// The seven sentences of the seed, each with its figure and the figure's unit.

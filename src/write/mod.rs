@@ -9,13 +9,14 @@
 
 mod audit;
 mod charts;
+mod compare;
 mod divisions;
 mod drive;
 mod projects;
 pub(crate) mod styles;
 mod summary;
 
-pub use drive::summary_sentences;
+pub use drive::{since_previous, summary_sentences};
 pub use summary::Layout;
 
 use crate::compute::ReportTotals;
@@ -24,7 +25,8 @@ use crate::issue::Issue;
 use crate::model::ProjectRow;
 use crate::read::InputFile;
 use crate::schema::{
-    SHEET_AUDIT, SHEET_CHARTS, SHEET_DIVISIONS, SHEET_DRIVE, SHEET_PROJECTS, SHEET_SUMMARY,
+    SHEET_AUDIT, SHEET_CHARTS, SHEET_COMPARE, SHEET_DIVISIONS, SHEET_DRIVE, SHEET_PROJECTS,
+    SHEET_SUMMARY,
 };
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -47,6 +49,17 @@ pub struct Summary<'a> {
     pub issues: &'a [Issue],
     /// Number of errors; when > 0 the workbook is a draft and says so on every sheet.
     pub errors: usize,
+    /// The previous round and what changed since (the เทียบรอบก่อน sheet), when compared.
+    pub previous: Option<Rounds<'a>>,
+}
+
+/// The previous round beside this one: what it was and what changed.
+#[derive(Debug, Clone, Copy)]
+pub struct Rounds<'a> {
+    /// The previous round as read.
+    pub previous: &'a crate::compare::Previous,
+    /// Every change between the rounds.
+    pub changes: &'a [crate::compare::Change],
 }
 
 impl Summary<'_> {
@@ -163,6 +176,9 @@ impl SummaryBook {
         let list = workbook.worksheet_from_index(LIST_INDEX)?;
         page_setup(list, summary);
         self.list.finish(list, styles)?;
+        if let Some(rounds) = summary.previous {
+            compare::write(new_sheet(workbook, SHEET_COMPARE)?, summary, rounds, styles)?;
+        }
         drive::write(new_sheet(workbook, SHEET_DRIVE)?, summary, styles)?;
         divisions::write(new_sheet(workbook, SHEET_DIVISIONS)?, summary, styles)?;
         charts::write(new_sheet(workbook, SHEET_CHARTS)?, summary, styles)?;

@@ -44,6 +44,7 @@ fn with_summary<T>(errors: usize, f: impl FnOnce(&Summary<'_>, &[ProjectRow]) ->
         inputs: &[],
         issues: &[],
         errors,
+        previous: None,
     };
     f(&summary, &projects)
 }

@@ -167,6 +167,7 @@ impl SeedData {
             inputs: &self.inputs,
             issues: &self.issues,
             errors: planmerge::issue::error_count(&self.issues),
+            previous: None,
         }
     }
 }

@@ -61,7 +61,7 @@ const LAYERS: &[&[&str]] = &[
     &["config"],
     &["read"],
     &["validate"],
-    &["compute"],
+    &["compute", "compare"],
     &["merge", "read_and_validate", "Merged", "FileDone"],
     &["write"],
     &["template", "mail"],

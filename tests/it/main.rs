@@ -15,6 +15,7 @@ mod hostile;
 mod layouts;
 mod mail;
 mod properties;
+mod round;
 mod safe_output;
 mod samples_content;
 mod scale;

@@ -1,0 +1,364 @@
+//! This round beside the previous one (รอบก่อน), for the 12-month report: projects are matched
+//! by division and normalised name (the same normalisation as duplicates), else by name alone
+//! when a project moved division. What moved is a [`Change`]; what breaks e-PlanNACC's rules is
+//! an issue: a completed project no longer completed (`status-regressed`), less disbursed than
+//! before (`disbursed-decreased`), a project of the previous round missing now
+//! (`project-dropped`, with the nearest new name suggested — never matched silently).
+//! Pure: projects in, changes and issues out; one project at a time, so the current round's
+//! list is never held.
+
+use crate::compute::ReportTotals;
+use crate::issue::{Issue, Problem};
+use crate::model::{ProjectRow, Status};
+use crate::schema::text::normalized;
+use crate::validate::name_key;
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+/// The previous round as read: where from, its projects and its figures.
+#[derive(Debug, Clone)]
+pub struct Previous {
+    /// The summary workbook or folder it was read from, as the user named it.
+    pub file: String,
+    /// Its projects.
+    pub projects: Vec<ProjectRow>,
+    /// Its figures, computed as this round's are.
+    pub totals: ReportTotals,
+}
+
+/// What kind of change a project went through between the rounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// Newly completed (ดำเนินการแล้วเสร็จ now, something else before).
+    Completed,
+    /// Another status change.
+    Status,
+    /// New in this round.
+    New,
+    /// In the previous round, missing now.
+    Dropped,
+    /// Disbursed a different amount.
+    Disbursed,
+    /// A different plan budget.
+    Budget,
+}
+
+impl ChangeKind {
+    /// Every kind, in the order the เทียบรอบก่อน sheet lists them.
+    pub const ALL: [ChangeKind; 6] = [
+        ChangeKind::Completed,
+        ChangeKind::Status,
+        ChangeKind::New,
+        ChangeKind::Dropped,
+        ChangeKind::Disbursed,
+        ChangeKind::Budget,
+    ];
+
+    /// The heading of its group, Thai.
+    pub fn thai(self) -> &'static str {
+        match self {
+            ChangeKind::Completed => "ดำเนินการแล้วเสร็จเพิ่ม",
+            ChangeKind::Status => "สถานะเปลี่ยน",
+            ChangeKind::New => "โครงการใหม่",
+            ChangeKind::Dropped => "โครงการที่ไม่มีในรอบนี้",
+            ChangeKind::Disbursed => "เบิกจ่ายเปลี่ยน",
+            ChangeKind::Budget => "งบประมาณเปลี่ยน",
+        }
+    }
+}
+
+/// One project's change between the rounds. Statuses are their Thai words, money 2-dp strings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// What changed.
+    pub kind: ChangeKind,
+    /// กอง (this round's; the previous round's for a dropped project).
+    pub division: String,
+    /// The project's name.
+    pub name: String,
+    /// Before (none for a new project).
+    pub from: Option<String>,
+    /// Now (none for a dropped project).
+    pub to: Option<String>,
+}
+
+/// The previous round's projects, matched against this round's as they pass.
+#[derive(Debug)]
+pub struct Comparison {
+    previous: Vec<ProjectRow>,
+    by_division: FxHashMap<(String, u128), usize>,
+    by_name: FxHashMap<u128, Vec<usize>>,
+    matched: Vec<bool>,
+    changes: Vec<Change>,
+    /// This round's projects that matched none (candidates for "did you mean").
+    new_names: Vec<String>,
+}
+
+fn money(value: Decimal) -> String {
+    crate::schema::two_dp(value).to_string()
+}
+
+impl Comparison {
+    /// Indexes the previous round's projects.
+    pub fn new(previous: Vec<ProjectRow>) -> Self {
+        let mut by_division = FxHashMap::default();
+        let mut by_name: FxHashMap<u128, Vec<usize>> = FxHashMap::default();
+        for (i, p) in previous.iter().enumerate() {
+            let key = name_key(&p.name);
+            by_division
+                .entry((normalized(&p.division).into_owned(), key))
+                .or_insert(i);
+            by_name.entry(key).or_default().push(i);
+        }
+        Comparison {
+            matched: vec![false; previous.len()],
+            previous,
+            by_division,
+            by_name,
+            changes: Vec::new(),
+            new_names: Vec::new(),
+        }
+    }
+
+    /// The previous project `p` is, if any: same division and name, else the same name in
+    /// another division.
+    fn find(&self, p: &ProjectRow, key: u128) -> Option<usize> {
+        let division = normalized(&p.division).into_owned();
+        let same = self
+            .by_division
+            .get(&(division, key))
+            .copied()
+            .filter(|&i| !self.matched[i]);
+        same.or_else(|| {
+            self.by_name
+                .get(&key)?
+                .iter()
+                .copied()
+                .find(|&i| !self.matched[i])
+        })
+    }
+
+    /// Compares one project of this round (whose [`name_key`] is `key`) with the previous
+    /// round, recording its changes; returns the issues it raises.
+    pub fn check(&mut self, p: &ProjectRow, key: u128) -> Vec<Issue> {
+        let Some(i) = self.find(p, key) else {
+            self.new_names.push(p.name.clone());
+            self.change(ChangeKind::New, p, None, Some(p.status.thai().into()));
+            return Vec::new();
+        };
+        self.matched[i] = true;
+        let before = self.previous[i].clone();
+        let mut issues = Vec::new();
+        if before.status != p.status {
+            let kind = if p.status == Status::Completed {
+                ChangeKind::Completed
+            } else {
+                ChangeKind::Status
+            };
+            let (from, to) = (before.status.thai().into(), p.status.thai().into());
+            self.change(kind, p, Some(from), Some(to));
+            if before.status == Status::Completed {
+                let problem = Problem::StatusRegressed { now: p.status };
+                issues.push(Issue::new(problem, p.source.clone()));
+            }
+        }
+        if before.disbursed != p.disbursed {
+            let (from, to) = (money(before.disbursed), money(p.disbursed));
+            self.change(ChangeKind::Disbursed, p, Some(from), Some(to));
+            if p.disbursed < before.disbursed {
+                let problem = Problem::DisbursedDecreased {
+                    before: before.disbursed,
+                    now: p.disbursed,
+                };
+                issues.push(Issue::new(problem, p.source.clone()));
+            }
+        }
+        if before.budget_plan != p.budget_plan {
+            let (from, to) = (money(before.budget_plan), money(p.budget_plan));
+            self.change(ChangeKind::Budget, p, Some(from), Some(to));
+        }
+        issues
+    }
+
+    fn change(
+        &mut self,
+        kind: ChangeKind,
+        p: &ProjectRow,
+        from: Option<String>,
+        to: Option<String>,
+    ) {
+        self.changes.push(Change {
+            kind,
+            division: p.division.to_string(),
+            name: p.name.clone(),
+            from,
+            to,
+        });
+    }
+
+    /// The previous round's projects matched by none of this round's: dropped, each an issue
+    /// where it was, with the nearest new name suggested. Returns every change and those issues.
+    pub fn finish(mut self) -> (Vec<Change>, Vec<Issue>) {
+        let mut issues = Vec::new();
+        for (p, matched) in self.previous.iter().zip(&self.matched) {
+            if *matched {
+                continue;
+            }
+            let near = nearest(&p.name, &self.new_names);
+            let problem = Problem::ProjectDropped {
+                name: p.name.clone(),
+                near,
+            };
+            issues.push(Issue::new(problem, p.source.clone()));
+            self.changes.push(Change {
+                kind: ChangeKind::Dropped,
+                division: p.division.to_string(),
+                name: p.name.clone(),
+                from: Some(p.status.thai().into()),
+                to: None,
+            });
+        }
+        (self.changes, issues)
+    }
+}
+
+/// The name among `names` a small edit away from `name` (a typo fixed, a word added), if any.
+fn nearest(name: &str, names: &[String]) -> Option<String> {
+    let target: Vec<char> = normalized(name).chars().collect();
+    names
+        .iter()
+        .map(|candidate| {
+            let other: Vec<char> = normalized(candidate).chars().collect();
+            (edit_distance(&target, &other), candidate, other.len())
+        })
+        .filter(|(distance, _, len)| {
+            let longer = target.len().max(*len);
+            *distance <= (longer / 4).max(2)
+        })
+        .min_by_key(|(distance, ..)| *distance)
+        .map(|(_, candidate, _)| candidate.clone())
+}
+
+/// Levenshtein distance between two character strings.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Dimension, Location};
+
+    fn project(division: &str, name: &str, status: Status, disbursed: i64) -> ProjectRow {
+        ProjectRow {
+            name: name.into(),
+            dimension: Dimension::ALL[0],
+            dimension_code: None,
+            budget_plan: Decimal::from(1000),
+            budget_ordinance: Decimal::from(1000),
+            disbursed: Decimal::from(disbursed),
+            in_ordinance: false,
+            status,
+            remark: String::new(),
+            division: division.into(),
+            source: Location::cell(&format!("{division}.xlsx"), "แผน", 4, 1),
+        }
+    }
+
+    fn compare(before: Vec<ProjectRow>, now: &[ProjectRow]) -> (Vec<Change>, Vec<Issue>) {
+        let mut comparison = Comparison::new(before);
+        let mut issues: Vec<Issue> = now
+            .iter()
+            .flat_map(|p| comparison.check(p, name_key(&p.name)))
+            .collect();
+        let (changes, dropped) = comparison.finish();
+        issues.extend(dropped);
+        (changes, issues)
+    }
+
+    #[test]
+    fn a_completed_project_that_is_no_longer_is_an_error_at_its_row() {
+        let before = vec![project("กองคลัง", "โครงการ ก", Status::Completed, 0)];
+        let now = [project("กองคลัง", "โครงการ ก", Status::InProgress, 0)];
+        let (changes, issues) = compare(before, &now);
+        assert_eq!(issues[0].problem.code(), "status-regressed");
+        assert_eq!(issues[0].location.to_string(), "กองคลัง.xlsx › แผน › B5");
+        assert_eq!(changes[0].kind, ChangeKind::Status);
+    }
+
+    #[test]
+    fn a_project_that_moved_division_is_matched_by_name() {
+        let before = vec![project("กองคลัง", "โครงการ ก", Status::InProgress, 0)];
+        let now = [project("สำนักปลัด", "โครงการ\u{a0}ก", Status::Completed, 500)];
+        let (changes, issues) = compare(before, &now);
+        assert!(issues.is_empty(), "{issues:?}");
+        let kinds: Vec<ChangeKind> = changes.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [ChangeKind::Completed, ChangeKind::Disbursed]);
+        assert_eq!(changes[1].from.as_deref(), Some("0.00"));
+        assert_eq!(changes[1].to.as_deref(), Some("500.00"));
+    }
+
+    #[test]
+    fn a_dropped_project_suggests_the_near_new_name_and_never_matches_it() {
+        let before = vec![project(
+            "กองคลัง",
+            "โครงการอบรมคุณธรรมจริยธรรม",
+            Status::InProgress,
+            0,
+        )];
+        let now = [project(
+            "กองคลัง",
+            "โครงการอบรมคุณธรรมและจริยธรรม",
+            Status::InProgress,
+            0,
+        )];
+        let (changes, issues) = compare(before, &now);
+        let kinds: Vec<ChangeKind> = changes.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [ChangeKind::New, ChangeKind::Dropped]);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].problem.code(), "project-dropped");
+        assert!(
+            issues[0].fix().contains("โครงการอบรมคุณธรรมและจริยธรรม"),
+            "{}",
+            issues[0].fix()
+        );
+    }
+
+    #[test]
+    fn less_disbursed_than_before_is_a_warning() {
+        let before = vec![project("กองคลัง", "โครงการ ก", Status::InProgress, 900)];
+        let now = [project("กองคลัง", "โครงการ ก", Status::InProgress, 400)];
+        let (_, issues) = compare(before, &now);
+        assert_eq!(issues[0].problem.code(), "disbursed-decreased");
+        assert!(issues[0].message().contains("900.00 → 400.00"));
+    }
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        let d = |a: &str, b: &str| {
+            edit_distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(d("kitten", "sitting"), 3);
+        assert_eq!(d("", "abc"), 3);
+        assert_eq!(d("โครงการ", "โครงการ"), 0);
+    }
+}

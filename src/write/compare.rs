@@ -1,0 +1,223 @@
+//! เทียบรอบก่อน — this round beside the previous one: the dimension table of both rounds side
+//! by side with the differences (projects, completed, disbursed, % completed), the
+//! implementation score and level of both, a bar chart of completed per dimension (previous vs
+//! now), then the projects that changed, grouped: newly completed, other status changes, new,
+//! dropped, disbursed and budget changes, each with its division.
+
+use super::styles::{FONT_NAME, Styles};
+use super::{Rounds, Summary, banner, fit_row, height_for_lines, num, page_setup, set_widths};
+use crate::compare::ChangeKind;
+use crate::compute::DimensionTotals;
+use crate::schema::SHEET_COMPARE;
+use rust_xlsxwriter::{
+    Chart, ChartDataLabel, ChartFont, ChartLegendPosition, ChartType, Format, Worksheet, XlsxError,
+};
+
+/// Last column used (M).
+const LAST_COL: u16 = 12;
+
+/// Column widths A-M: มิติ, then (ก่อน, ตอนนี้, เปลี่ยน) × 4.
+const WIDTHS: [f64; 13] = [
+    27.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0, 14.0, 14.0, 14.0, 9.0, 9.0, 9.0,
+];
+
+/// Writes the เทียบรอบก่อน sheet.
+pub fn write(
+    sheet: &mut Worksheet,
+    s: &Summary<'_>,
+    rounds: Rounds<'_>,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    page_setup(sheet, s);
+    set_widths(sheet, &WIDTHS)?;
+    let top = banner(sheet, s, st, LAST_COL)?;
+    let title = format!("เปรียบเทียบกับรอบก่อน {}", s.period());
+    sheet.merge_range(top, 0, top, LAST_COL, &title, &st.title)?;
+    let source = format!("รอบก่อน: {}", rounds.previous.file);
+    sheet.merge_range(top + 1, 0, top + 1, LAST_COL, &source, &st.subtitle)?;
+    let table = top + 3;
+    let after = dimension_table(sheet, s, rounds, st, table)?;
+    let after = score(sheet, s, rounds, st, after + 1)?;
+    let chart = completed_chart(table);
+    sheet.insert_chart_with_offset(after + 1, 0, &chart, 0, 0)?;
+    // The chart is about 11 rows high.
+    changes(sheet, rounds, st, after + 14)
+}
+
+/// The two-row header and one row per dimension, then รวม; returns the next free row.
+fn dimension_table(
+    sheet: &mut Worksheet,
+    s: &Summary<'_>,
+    rounds: Rounds<'_>,
+    st: &Styles,
+    row: u32,
+) -> Result<u32, XlsxError> {
+    sheet.merge_range(row, 0, row + 1, 0, "มิติ", &st.header)?;
+    let groups = [
+        "โครงการ",
+        "ดำเนินการแล้วเสร็จ",
+        "เบิกจ่าย (บาท)",
+        "ร้อยละดำเนินการ",
+    ];
+    for (i, group) in (0u16..).zip(groups) {
+        let col = 1 + i * 3;
+        sheet.merge_range(row, col, row, col + 2, group, &st.header)?;
+        for (j, label) in (0u16..).zip(["รอบก่อน", "รอบนี้", "เปลี่ยน"])
+        {
+            sheet.write_string_with_format(row + 1, col + j, label, &st.header)?;
+        }
+    }
+    sheet.set_row_height(row + 1, height_for_lines(1))?;
+    let before = &rounds.previous.totals;
+    let now = s.totals;
+    let pairs = before.dimensions.iter().zip(&now.dimensions);
+    let mut r = row + 2;
+    for (b, n) in pairs {
+        let label = format!("มิติที่ {}", n.dimension.map_or(0, |d| d.number()));
+        dimension_row(sheet, r, &label, b, n, st, false)?;
+        r += 1;
+    }
+    dimension_row(sheet, r, "รวม", &before.total, &now.total, st, true)?;
+    Ok(r + 1)
+}
+
+fn dimension_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    label: &str,
+    before: &DimensionTotals,
+    now: &DimensionTotals,
+    st: &Styles,
+    total: bool,
+) -> Result<(), XlsxError> {
+    let (label_format, count, baht, percent) = if total {
+        (
+            &st.total_label,
+            &st.total_count,
+            &st.total_baht,
+            &st.total_percent,
+        )
+    } else {
+        (&st.text_center, &st.count, &st.baht, &st.percent)
+    };
+    sheet.write_string_with_format(row, 0, label, label_format)?;
+    let triples: [(f64, f64, &Format); 4] = [
+        (f64::from(before.projects), f64::from(now.projects), count),
+        (f64::from(before.completed), f64::from(now.completed), count),
+        (num(before.disbursed), num(now.disbursed), baht),
+        (num(before.pct_projects), num(now.pct_projects), percent),
+    ];
+    let changes = [
+        f64::from(now.projects) - f64::from(before.projects),
+        f64::from(now.completed) - f64::from(before.completed),
+        num(now.disbursed - before.disbursed),
+        num(now.pct_projects - before.pct_projects),
+    ];
+    for ((i, (b, n, format)), change) in (0u16..).zip(triples).zip(changes) {
+        let col = 1 + i * 3;
+        sheet.write_number_with_format(row, col, b, format)?;
+        sheet.write_number_with_format(row, col + 1, n, format)?;
+        sheet.write_number_with_format(row, col + 2, change, format)?;
+    }
+    Ok(())
+}
+
+/// ผลการนำแผนฯ ไปปฏิบัติ of both rounds: `67.78 มาก → 85.00 มากที่สุด`; returns the next row.
+fn score(
+    sheet: &mut Worksheet,
+    s: &Summary<'_>,
+    rounds: Rounds<'_>,
+    st: &Styles,
+    row: u32,
+) -> Result<u32, XlsxError> {
+    let (before, now) = (&rounds.previous.totals.status, &s.totals.status);
+    sheet.write_string_with_format(row, 0, "ผลการนำแผนฯ ไปปฏิบัติ", &st.text)?;
+    sheet.write_number_with_format(row, 1, num(before.implementation_pct), &st.percent)?;
+    sheet.write_string_with_format(row, 2, &before.level, &st.text_center)?;
+    sheet.write_string_with_format(row, 3, "→", &st.text_center)?;
+    sheet.write_number_with_format(row, 4, num(now.implementation_pct), &st.percent)?;
+    sheet.write_string_with_format(row, 5, &now.level, &st.text_center)?;
+    let change = num(now.implementation_pct - before.implementation_pct);
+    sheet.write_number_with_format(row, 6, change, &st.percent)?;
+    Ok(row + 1)
+}
+
+/// Clustered columns: completed per dimension, the previous round beside this one (the table's
+/// header at `header`).
+fn completed_chart(header: u32) -> Chart {
+    let mut chart = Chart::new(ChartType::Column);
+    let (first, last) = (header + 2, header + 5);
+    for col in [4u16, 5] {
+        chart
+            .add_series()
+            .set_name((SHEET_COMPARE, header + 1, col))
+            .set_categories((SHEET_COMPARE, first, 0, last, 0))
+            .set_values((SHEET_COMPARE, first, col, last, col))
+            .set_data_label(ChartDataLabel::new().show_value());
+    }
+    let font = |size: f64| {
+        let mut font = ChartFont::new();
+        font.set_name(FONT_NAME).set_size(size);
+        font
+    };
+    chart
+        .title()
+        .set_name("โครงการที่ดำเนินการแล้วเสร็จ รายมิติ รอบก่อน และรอบนี้")
+        .set_font(&font(16.0));
+    chart.x_axis().set_font(&font(14.0));
+    chart.y_axis().set_font(&font(12.0)).set_name("โครงการ");
+    chart
+        .legend()
+        .set_position(ChartLegendPosition::Bottom)
+        .set_font(&font(14.0));
+    chart.set_width(720).set_height(320);
+    chart
+}
+
+/// The projects that changed, grouped by kind: กอง | โครงการ | จาก | เป็น.
+fn changes(
+    sheet: &mut Worksheet,
+    rounds: Rounds<'_>,
+    st: &Styles,
+    mut row: u32,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(row, 0, "โครงการที่เปลี่ยนไปจากรอบก่อน", &st.caption)?;
+    row += 1;
+    if rounds.changes.is_empty() {
+        sheet.merge_range(row, 0, row, LAST_COL, "ไม่มีโครงการที่เปลี่ยน", &st.text)?;
+        return Ok(());
+    }
+    for kind in ChangeKind::ALL {
+        let mine: Vec<_> = rounds.changes.iter().filter(|c| c.kind == kind).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let caption = format!("{} ({} โครงการ)", kind.thai(), mine.len());
+        sheet.merge_range(row, 0, row, LAST_COL, &caption, &st.subtitle)?;
+        sheet.write_string_with_format(row + 1, 0, "กอง", &st.header)?;
+        sheet.merge_range(row + 1, 1, row + 1, 6, "โครงการ/กิจกรรม/มาตรการ", &st.header)?;
+        sheet.merge_range(row + 1, 7, row + 1, 9, "จาก", &st.header)?;
+        sheet.merge_range(row + 1, 10, row + 1, 12, "เป็น", &st.header)?;
+        row += 2;
+        for change in mine {
+            let from = change.from.as_deref().unwrap_or("—");
+            let to = change.to.as_deref().unwrap_or("—");
+            sheet.write_string_with_format(row, 0, &change.division, &st.text)?;
+            sheet.merge_range(row, 1, row, 6, &change.name, &st.text)?;
+            sheet.merge_range(row, 7, row, 9, from, &st.text)?;
+            sheet.merge_range(row, 10, row, 12, to, &st.text)?;
+            let name_width: f64 = WIDTHS[1..7].iter().sum();
+            fit_row(
+                sheet,
+                row,
+                &[
+                    (&change.division, WIDTHS[0], 16.0),
+                    (&change.name, name_width, 16.0),
+                ],
+            )?;
+            row += 1;
+        }
+        row += 1;
+    }
+    Ok(())
+}

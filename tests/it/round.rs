@@ -1,0 +1,271 @@
+//! The 12-month round compared with the 6-month one (`--previous`): the rules (a completed
+//! project stays completed, nothing vanishes unsaid, disbursement does not go down), the JSON
+//! `changes`, the เทียบรอบก่อน sheet read back, and a planmerge summary read back exactly as a
+//! previous round.
+
+use crate::common::ReadBack;
+use crate::support::{V, folder, t, words_row, write_book};
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+fn planmerge() -> Command {
+    Command::cargo_bin("planmerge").expect("binary")
+}
+
+/// `planmerge <args> --json` from the repository root: (exit code, JSON, stderr).
+fn run_json(dir: &Path, args: &[&str]) -> (i32, Value, String) {
+    let out = planmerge()
+        .current_dir(dir)
+        .args(args)
+        .arg("--json")
+        .output()
+        .expect("run");
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out.status.code().unwrap_or(-1), json, stderr)
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Merges the 12-month sample (its report.toml names the 6-month round as previous).
+fn merge_twelve(out: &Path, extra: &[&str]) -> (i32, Value, String) {
+    let output = out.join("summary.xlsx");
+    let output = output.to_str().expect("utf-8 path");
+    let mut args = vec!["merge", "samples/12-month", "-o", output];
+    args.extend(extra);
+    run_json(root(), &args)
+}
+
+#[test]
+fn the_12_month_sample_is_compared_with_the_6_month_round() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, json, stderr) = merge_twelve(out.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let now = &json["summary"];
+    assert_eq!(now["total"]["projects"], 82);
+    assert_eq!(now["total"]["completed"], 74);
+    assert_eq!(now["status"]["implementation_pct"], "86.67");
+    assert_eq!(now["status"]["level"], "มากที่สุด");
+    let before = &json["previous"]["summary"];
+    assert_eq!(json["previous"]["file"], "samples/6-month");
+    assert_eq!(before["total"]["projects"], 81);
+    assert_eq!(before["total"]["completed"], 41);
+    assert_eq!(before["status"]["implementation_pct"], "67.78");
+    assert_eq!(before["status"]["level"], "มาก");
+    let changes = json["changes"].as_array().expect("changes");
+    let count = |kind: &str| changes.iter().filter(|c| c["kind"] == kind).count();
+    assert_eq!(count("completed"), 32);
+    assert_eq!(count("status"), 0);
+    assert_eq!(count("new"), 2);
+    assert_eq!(count("dropped"), 1);
+    assert_eq!(count("budget"), 0);
+    insta::assert_snapshot!(
+        "changes_12_month",
+        serde_json::to_string_pretty(&json["changes"]).expect("json")
+    );
+    let dropped = json["issues"]
+        .as_array()
+        .and_then(|issues| issues.iter().find(|i| i["code"] == "project-dropped"))
+        .expect("the dropped project is said");
+    assert_eq!(dropped["severity"], "warning");
+    assert_eq!(dropped["file"], "samples/6-month/สำนักปลัด.xlsx");
+    assert_eq!(dropped["cell"], "B36");
+}
+
+#[test]
+fn the_compare_sheet_holds_both_rounds_side_by_side() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, _, stderr) = merge_twelve(out.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut book = ReadBack::open(&out.path().join("summary.xlsx"));
+    let names = book.sheet_names();
+    assert_eq!(names[2], "เทียบรอบก่อน", "{names:?}");
+    let sheet = "เทียบรอบก่อน";
+    // Title, source, blank, two header rows: dimension 1 on row 6 (index 5), รวม on index 9.
+    assert_eq!(book.text(sheet, 9, 0), "รวม");
+    let totals: Vec<f64> = (1..=12).map(|c| book.number(sheet, 9, c)).collect();
+    assert_eq!(
+        totals,
+        [
+            81.0,
+            82.0,
+            1.0,
+            41.0,
+            74.0,
+            33.0,
+            0.0,
+            8_174_100.0,
+            8_174_100.0,
+            50.62,
+            90.24,
+            39.62
+        ]
+    );
+    assert_eq!(
+        book.number(sheet, 5, 4),
+        7.0,
+        "dimension 1 completed before"
+    );
+    assert_eq!(book.number(sheet, 5, 5), 19.0, "and now");
+    // The score, one row under the table.
+    assert_eq!(book.number(sheet, 11, 1), 67.78);
+    assert_eq!(book.text(sheet, 11, 2), "มาก");
+    assert_eq!(book.number(sheet, 11, 4), 86.67);
+    assert_eq!(book.text(sheet, 11, 5), "มากที่สุด");
+    let text = book.sheet_text(sheet);
+    for expected in [
+        "ดำเนินการแล้วเสร็จเพิ่ม (32 โครงการ)",
+        "โครงการใหม่ (2 โครงการ)",
+        "โครงการที่ไม่มีในรอบนี้ (1 โครงการ)",
+        "เบิกจ่ายเปลี่ยน",
+        "กิจกรรมเปิดช่องทางแจ้งเบาะแสการทุจริตออนไลน์",
+    ] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+    let drive = book.sheet_text("สรุปผลการขับเคลื่อนแผนฯ");
+    assert!(
+        drive.contains("เทียบกับรอบก่อน ดำเนินการแล้วเสร็จเพิ่มขึ้น 33 โครงการ (41 → 74)")
+            && drive.contains("67.78 (มาก) → 86.67 (มากที่สุด)"),
+        "{drive}"
+    );
+    assert!(
+        book.text("สรุปผล", 0, 0).contains("รอบ 12 เดือน")
+            || book.sheet_text("สรุปผล").contains("รอบ 12 เดือน")
+    );
+}
+
+#[test]
+fn a_summary_read_back_as_the_previous_round_gives_the_same_changes() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let six = out.path().join("summary-6.xlsx");
+    let (code, _, stderr) = run_json(
+        root(),
+        &[
+            "merge",
+            "samples/6-month",
+            "-o",
+            six.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let (_, from_folder, _) = merge_twelve(out.path(), &[]);
+    let (code, from_summary, stderr) =
+        merge_twelve(out.path(), &["--previous", six.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(from_summary["changes"], from_folder["changes"]);
+    assert_eq!(
+        from_summary["previous"]["summary"],
+        from_folder["previous"]["summary"]
+    );
+    // template --from a summary: the division's projects, as a folder gives them.
+    let form = out.path().join("แบบฟอร์ม-กองคลัง.xlsx");
+    planmerge()
+        .current_dir(root())
+        .args(["template", "--division", "กองคลัง", "--from"])
+        .arg(&six)
+        .arg("-o")
+        .arg(&form)
+        .assert()
+        .success();
+    let merged = planmerge::read_and_validate(std::slice::from_ref(&form));
+    assert_eq!(merged.projects.len(), 6);
+}
+
+/// A previous round and this one, each one division workbook (words layout) in its own folder
+/// (`รอบ6`, `รอบ12` side by side); returns the parent and this round's folder.
+fn two_rounds(before: &[Vec<V>], now: &[Vec<V>]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = folder();
+    let (previous, current) = (dir.path().join("รอบ6"), dir.path().join("รอบ12"));
+    std::fs::create_dir(&previous).expect("folder");
+    std::fs::create_dir(&current).expect("folder");
+    let header = crate::support::WORDS_HEADER;
+    write_book(&previous.join("กองคลัง.xlsx"), "แผน", &header, before);
+    write_book(&current.join("กองคลัง.xlsx"), "แผน", &header, now);
+    let toml = std::fs::read_to_string(dir.path().join("report.toml")).expect("toml");
+    let toml = toml.replace("round = 6", "round = 12") + "\nprevious = \"../รอบ6\"\n";
+    std::fs::write(current.join("report.toml"), toml).expect("toml");
+    (dir, current)
+}
+
+fn with(mut row: Vec<V>, col: usize, value: V) -> Vec<V> {
+    row[col] = value;
+    row
+}
+
+#[test]
+fn a_completed_project_reported_in_progress_now_blocks_the_summary_at_its_cell() {
+    let done = words_row(1, "โครงการ ก", 1.0, 100.0);
+    let undone = with(done.clone(), 6, t("อยู่ระหว่างดำเนินการ"));
+    let (_dir, current) = two_rounds(&[done], &[undone]);
+    let (code, json, _) = run_json(&current, &["merge", "."]);
+    assert_eq!(code, 1);
+    assert!(json["output"].is_null());
+    assert!(!current.join("summary.xlsx").exists());
+    let issue = json["issues"]
+        .as_array()
+        .and_then(|i| i.iter().find(|i| i["code"] == "status-regressed"))
+        .expect("regressed");
+    assert_eq!(issue["severity"], "error");
+    assert_eq!(issue["file"], "กองคลัง.xlsx");
+    assert_eq!(issue["cell"], "B2");
+    let (code, json, _) = run_json(&current, &["merge", ".", "--draft"]);
+    assert_eq!(code, 1);
+    assert!(json["output"].is_string(), "a draft with --draft");
+}
+
+#[test]
+fn less_disbursed_than_before_is_a_warning_at_its_row() {
+    let before = with(words_row(1, "โครงการ ก", 1.0, 100.0), 4, V::N(80.0));
+    let now = with(before.clone(), 4, V::N(30.0));
+    let (_dir, current) = two_rounds(&[before], &[now]);
+    let (code, json, _) = run_json(&current, &["check", "."]);
+    assert_eq!(code, 0);
+    let issue = json["issues"]
+        .as_array()
+        .and_then(|i| i.iter().find(|i| i["code"] == "disbursed-decreased"))
+        .expect("decreased");
+    assert_eq!(issue["cell"], "B2");
+    assert!(
+        issue["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("80.00 → 30.00")
+    );
+    let change = &json["changes"][0];
+    assert_eq!(change["kind"], "disbursed");
+    assert_eq!(change["from"], "80.00");
+    assert_eq!(change["to"], "30.00");
+    assert_eq!(change["division"], "กองคลัง");
+}
+
+#[test]
+fn a_project_renamed_by_a_typo_fix_is_dropped_with_the_new_name_suggested() {
+    let before = words_row(1, "โครงการอบรมคุณธรรมจริยธรม", 1.0, 100.0);
+    let now = words_row(1, "โครงการอบรมคุณธรรมจริยธรรม", 1.0, 100.0);
+    let (_dir, current) = two_rounds(&[before], &[now]);
+    let (code, json, _) = run_json(&current, &["check", "."]);
+    assert_eq!(code, 0, "a warning, not an error");
+    let issue = json["issues"]
+        .as_array()
+        .and_then(|i| i.iter().find(|i| i["code"] == "project-dropped"))
+        .expect("dropped");
+    assert_eq!(issue["file"], "../รอบ6/กองคลัง.xlsx");
+    assert_eq!(issue["cell"], "B2");
+    assert!(
+        issue["fix"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("หมายถึง \"โครงการอบรมคุณธรรมจริยธรรม\" หรือไม่"),
+        "{issue}"
+    );
+    let kinds: Vec<&str> = json["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .filter_map(|c| c["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["new", "dropped"], "never matched silently");
+}
