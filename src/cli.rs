@@ -22,6 +22,8 @@ pub enum Command {
     Check(CheckArgs),
     /// เขียนแบบฟอร์มให้กองกรอก · write the workbook a division fills in.
     Template(TemplateArgs),
+    /// เปิดหน้าเว็บรับไฟล์จากกอง · a local web page where divisions send their files.
+    Serve(ServeArgs),
     /// ส่งไฟล์สรุปทางอีเมล · email a summary workbook (the mail section of report.toml).
     Mail(MailArgs),
 }
@@ -79,6 +81,23 @@ pub struct CheckArgs {
     /// workbooks (default: `previous` in report.toml).
     #[arg(long, value_name = "PATH")]
     pub previous: Option<PathBuf>,
+}
+
+/// `planmerge serve [FOLDER] [-c FILE] [--listen ADDR] [--new-codes]`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The round's folder (its report.toml; uploads go to FOLDER/inbox). Default: here.
+    #[arg(value_name = "FOLDER")]
+    pub folder: Option<PathBuf>,
+    /// The report configuration (default: FOLDER/report.toml).
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Where to listen. Any address other than this machine's needs access codes.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
+    /// Make new access codes (the old ones stop working).
+    #[arg(long)]
+    pub new_codes: bool,
 }
 
 /// `planmerge template [-o FILE] [--division NAME] [-c report.toml] [--from <workbook or folder>]`

@@ -33,6 +33,7 @@ mod cli;
 mod commands;
 mod output;
 mod progress;
+mod serve;
 
 pub use commands::{CommandError, Failure, Outcome, Terminals, run};
 pub use merge::FileDone;

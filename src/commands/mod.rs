@@ -167,8 +167,26 @@ where
         }
         Command::Template(args) => template(args, stdout, stderr),
         Command::Mail(args) => mail::run(args, stdout, stderr),
+        Command::Serve(args) => serve(args, stdout),
     };
     Ok(outcome?)
+}
+
+/// `planmerge serve`: the drop box, until interrupted.
+fn serve(args: &crate::cli::ServeArgs, stdout: &mut dyn Write) -> Result<Outcome, CommandError> {
+    let (folder, config) = crate::serve::locate(args.folder.as_deref(), args.config.as_deref());
+    if !folder.is_dir() {
+        return Err(InputError::NotFound(folder.display().to_string()).into());
+    }
+    let config = ReportConfig::load(&config)?;
+    let options = crate::serve::ServeOptions {
+        folder,
+        config,
+        listen: args.listen,
+        new_codes: args.new_codes,
+    };
+    crate::serve::run(options, stdout)?;
+    Ok(Outcome::Clean)
 }
 
 /// The spreadsheet files of the inputs; none at all is a usage error, not an empty report.

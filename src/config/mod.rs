@@ -157,6 +157,9 @@ struct RawConfig {
     #[serde(default)]
     headers: HeaderWords,
     previous: Option<String>,
+    #[serde(default)]
+    divisions: Vec<String>,
+    upload_limit_mib: Option<usize>,
     mail: Option<crate::config::mail::RawMail>,
 }
 
@@ -190,6 +193,10 @@ pub struct ReportConfig {
     /// รอบก่อน — the earlier round to compare with: its summary workbook or its folder of
     /// division workbooks (`previous = "…"`, relative to the configuration file).
     pub previous: Option<PathBuf>,
+    /// กอง/สำนัก that send files to `planmerge serve` (a list to pick from; empty: typed).
+    pub divisions: Vec<String>,
+    /// The largest upload `planmerge serve` takes, MiB (default 20).
+    pub upload_limit_mib: Option<usize>,
     /// `[mail]` — where `mail` and `merge --mail` send the summary (optional).
     pub mail: Option<crate::config::mail::MailConfig>,
 }
@@ -249,6 +256,8 @@ impl ReportConfig {
                 .suggestions
                 .unwrap_or_else(|| "ไม่มีข้อเสนอแนะ".to_string()),
             headers: raw.headers,
+            divisions: raw.divisions,
+            upload_limit_mib: raw.upload_limit_mib,
             previous: raw.previous.map(|p| {
                 let folder = Path::new(path).parent().unwrap_or(Path::new(""));
                 tidy(&folder.join(p))

@@ -66,6 +66,7 @@ const LAYERS: &[&[&str]] = &[
     &["write"],
     &["template", "mail"],
     &["output", "progress", "cli"],
+    &["serve"],
     &["commands"],
 ];
 

@@ -19,5 +19,6 @@ mod round;
 mod safe_output;
 mod samples_content;
 mod scale;
+mod serve;
 mod summary_layout;
 mod template;

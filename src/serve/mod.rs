@@ -1,0 +1,182 @@
+//! `planmerge serve`: a drop box on the office network. A division sends its workbook and sees
+//! at once what is wrong, cell by cell; the coordinator sees who has sent what and downloads the
+//! summary. A thin layer on the same library calls as the command line (read → validate →
+//! compute → write); reading runs off the async threads. The round's folder is the only state
+//! ([`inbox`]); who may do what is [`access`]; the pages are [`pages`].
+
+mod access;
+mod inbox;
+mod pages;
+mod routes;
+
+use crate::compute::ReportTotals;
+use crate::config::ReportConfig;
+use crate::issue::{Issue, Severity};
+use crate::merge::{self, Merge};
+use crate::read::{InputFile, ReadOptions};
+use access::{Codes, Sessions};
+use inbox::Inbox;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Uploads are refused above this many MiB unless `upload_limit_mib` in report.toml says
+/// otherwise.
+pub const DEFAULT_LIMIT_MIB: usize = 20;
+
+/// Everything a request handler needs.
+pub struct App {
+    config: ReportConfig,
+    options: ReadOptions,
+    inbox: Inbox,
+    /// `None` on this machine only (no codes needed).
+    codes: Option<Codes>,
+    sessions: Sessions,
+    limit: usize,
+    /// Serialises the rename of a division's current file (both versions are kept anyway).
+    store: tokio::sync::Mutex<()>,
+}
+
+/// What checking one workbook gave.
+#[derive(Debug)]
+pub struct Checked {
+    /// The file as read.
+    pub input: InputFile,
+    /// Its issues.
+    pub issues: Vec<Issue>,
+    /// Errors, those beyond the issues kept included.
+    pub errors: usize,
+    /// Rows read.
+    pub rows: usize,
+    /// Projects counted.
+    pub counted: usize,
+    /// Its projects.
+    pub projects: Vec<crate::model::ProjectRow>,
+}
+
+impl App {
+    /// Reads and validates one workbook through the one pipeline.
+    fn check(&self, shown: &str, kind: &str, bytes: Vec<u8>) -> Checked {
+        let mut merge = Merge::default();
+        let mut projects = Vec::new();
+        merge::read_bytes_parts(shown, kind, bytes, &self.options, &mut |part| {
+            projects.extend(merge.take(part));
+        });
+        let input = merge
+            .inputs
+            .pop()
+            .unwrap_or_else(|| InputFile::new(shown, String::new()));
+        Checked {
+            rows: input.rows,
+            counted: input.counted,
+            errors: merge.errors(),
+            issues: merge.issues,
+            input,
+            projects,
+        }
+    }
+
+    /// Every division's current file, merged: the report as it stands.
+    fn merged(&self) -> (Vec<inbox::Current>, crate::Merged, ReportTotals) {
+        let current = self.inbox.current();
+        let files: Vec<PathBuf> = current.iter().map(|c| c.path.clone()).collect();
+        let merged = crate::read_and_validate_with(&files, &self.options);
+        let totals = crate::compute::compute(&merged.projects, &self.config);
+        (current, merged, totals)
+    }
+
+    /// The divisions to show: those configured, then any other that has sent a file.
+    fn divisions(&self, current: &[inbox::Current]) -> Vec<String> {
+        let mut names = self.config.divisions.clone();
+        for c in current {
+            if !names.contains(&c.division) {
+                names.push(c.division.clone());
+            }
+        }
+        names
+    }
+}
+
+/// `serve` as asked on the command line.
+pub struct ServeOptions {
+    /// The round's folder.
+    pub folder: PathBuf,
+    /// Its report.toml.
+    pub config: ReportConfig,
+    /// Where to listen.
+    pub listen: SocketAddr,
+    /// Replace the access codes.
+    pub new_codes: bool,
+}
+
+/// Whether an address is this machine only.
+fn is_local(addr: &SocketAddr) -> bool {
+    addr.ip().is_loopback()
+}
+
+/// Starts the server and serves until interrupted. Prints where it listens (and, when made, the
+/// access codes) on `out` first.
+pub fn run(options: ServeOptions, out: &mut dyn Write) -> std::io::Result<()> {
+    let codes = if is_local(&options.listen) && !options.new_codes {
+        None
+    } else {
+        let (codes, shown) = Codes::load_or_create(&options.folder, options.new_codes)?;
+        if let Some([staff, coordinator]) = shown {
+            writeln!(
+                out,
+                "รหัสเข้าใช้ (แสดงครั้งเดียว) · access codes (shown once):\n  staff {staff}\n  coordinator {coordinator}"
+            )?;
+        }
+        Some(codes)
+    };
+    let limit = options
+        .config
+        .upload_limit_mib
+        .unwrap_or(DEFAULT_LIMIT_MIB)
+        .saturating_mul(1024 * 1024);
+    let app = Arc::new(App {
+        options: ReadOptions::of(&options.config),
+        inbox: Inbox::new(&options.folder),
+        config: options.config,
+        codes,
+        sessions: Sessions::default(),
+        limit,
+        store: tokio::sync::Mutex::new(()),
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(options.listen).await?;
+        let addr = listener.local_addr()?;
+        writeln!(
+            out,
+            "planmerge serve: http://{addr}/ · โฟลเดอร์ {} (Ctrl+C เพื่อหยุด · to stop)",
+            options.folder.display()
+        )?;
+        out.flush()?;
+        let router = routes::router(app);
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+    })
+}
+
+/// Counts of a list of issues: (errors, warnings).
+fn counts(issues: &[&Issue]) -> (usize, usize) {
+    let of = |s: Severity| issues.iter().filter(|i| i.severity() == s).count();
+    (of(Severity::Error), of(Severity::Warning))
+}
+
+/// The folder a `serve` runs in, and its configuration (`-c`, else `FOLDER/report.toml`).
+pub fn locate(folder: Option<&Path>, config: Option<&Path>) -> (PathBuf, PathBuf) {
+    let folder = folder.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let config = config.map_or_else(|| folder.join(crate::config::FILE_NAME), Path::to_path_buf);
+    (folder, config)
+}

@@ -1,0 +1,252 @@
+//! The pages, Thai first, readable on a phone, working without JavaScript (`/static/app.js`
+//! only adds drag-and-drop and an upload progress bar): ส่งไฟล์ (send a file), its answer,
+//! ภาพรวม (the coordinator's status), the code page, and an error page. Compiled templates
+//! (maud): every value is escaped.
+
+use super::Checked;
+use crate::compute::ReportTotals;
+use crate::issue::Severity;
+use crate::schema::baht;
+use maud::{DOCTYPE, Markup, html};
+
+/// The frame of every page.
+pub fn layout(title: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="th" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · planmerge" }
+                link rel="stylesheet" href="/static/style.css";
+                script src="/static/app.js" defer {}
+            }
+            body {
+                header { a href="/" { "ส่งไฟล์" } " · " a href="/status" { "ภาพรวม" } }
+                main { h1 { (title) } (body) }
+            }
+        }
+    }
+}
+
+/// ส่งไฟล์: pick the division, choose (or drop) the file, send.
+pub fn upload_form(csrf: &str, divisions: &[String]) -> Markup {
+    layout(
+        "ส่งไฟล์แผนปฏิบัติการของกอง",
+        html! {
+            p { "เลือกกอง แล้วเลือกไฟล์ Excel (.xlsx .xls .ods) ที่กรอกแล้ว กดส่ง ระบบจะตรวจให้ทันทีว่าถูกต้องหรือไม่ · Choose your division and the workbook, then send: it is checked at once." }
+            form id="upload" method="post" action="/upload" enctype="multipart/form-data" {
+                input type="hidden" name="csrf" value=(csrf);
+                label for="division" { "กอง / สำนัก · division" }
+                @if divisions.is_empty() {
+                    input id="division" name="division" required maxlength="80" autocomplete="organization";
+                } @else {
+                    select id="division" name="division" required {
+                        @for d in divisions { option value=(d) { (d) } }
+                    }
+                }
+                label for="file" { "ไฟล์ · workbook" }
+                div id="drop" class="drop" {
+                    input id="file" type="file" name="file" required accept=".xlsx,.xlsm,.xls,.xlsb,.ods";
+                    span class="hint" { "หรือลากไฟล์มาวางที่นี่ · or drop it here" }
+                }
+                progress id="progress" max="100" value="0" hidden {}
+                button type="submit" { "ส่งไฟล์ · Send" }
+            }
+        },
+    )
+}
+
+/// The answer to an upload: the verdict, every issue as `check` shows it, the figures.
+pub fn result(division: &str, checked: &Checked, totals: Option<&ReportTotals>) -> Markup {
+    let errors = checked.errors;
+    let warnings = checked
+        .issues
+        .iter()
+        .filter(|i| i.severity() == Severity::Warning)
+        .count();
+    html! {
+        (layout(&format!("ผลการตรวจไฟล์ของ{division}"), html! {
+            @if errors == 0 {
+                p class="ok" { "✓ ใช้ได้ ได้รับไฟล์แล้ว · OK, received" @if warnings > 0 { " — คำเตือน " (warnings) " รายการ" } }
+            } @else {
+                p class="bad" { "✗ ผิด " (errors) " รายการ — แก้แล้วส่งใหม่ · " (errors) " error(s): fix and send again" }
+            }
+            p { "อ่าน " (checked.rows) " แถว · นับเป็นโครงการ " (checked.counted) " โครงการ" }
+            @if !checked.issues.is_empty() {
+                h2 { "สิ่งที่พบ · what was found" }
+                ul class="issues" {
+                    @for issue in &checked.issues {
+                        li class=(severity_class(issue.severity())) {
+                            strong { (issue.place()) } br;
+                            (issue.message()) br;
+                            span class="fix" { "แก้ไข · fix: " (issue.fix()) }
+                        }
+                    }
+                }
+            }
+            @if let Some(t) = totals { (figures(t)) }
+            p { a href={ "/template/" (urlencode(division)) } { "ดาวน์โหลดแบบฟอร์มของกอง (กรอกรายการไว้ให้แล้ว) · download your form, prefilled" } }
+            p { a href="/" { "ส่งไฟล์อื่น · send another" } }
+        }))
+    }
+}
+
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+/// The report's dimension table.
+pub fn figures(t: &ReportTotals) -> Markup {
+    html! {
+        table class="figures" {
+            thead { tr { th { "มิติ" } th { "โครงการ" } th { "แล้วเสร็จ" } th { "งบประมาณ" } th { "เบิกจ่าย" } th { "ร้อยละ" } } }
+            tbody {
+                @for d in &t.dimensions {
+                    tr {
+                        td { (d.dimension.map(|x| x.number()).unwrap_or_default()) }
+                        td { (d.projects) } td { (d.completed) }
+                        td { (baht(d.budget_ordinance)) } td { (baht(d.disbursed)) } td { (d.pct_projects) }
+                    }
+                }
+                tr class="total" {
+                    td { "รวม" } td { (t.total.projects) } td { (t.total.completed) }
+                    td { (baht(t.total.budget_ordinance)) } td { (baht(t.total.disbursed)) } td { (t.total.pct_projects) }
+                }
+            }
+        }
+        p { "ผลการนำแผนฯ ไปปฏิบัติ ร้อยละ " (t.status.implementation_pct) " ระดับ " (t.status.level) }
+    }
+}
+
+/// One row of the status page.
+pub struct DivisionRow<'a> {
+    /// The division.
+    pub name: &'a str,
+    /// When its current file arrived (UTC, `YYYY-MM-DD HH:MM`), if it did.
+    pub when: Option<String>,
+    /// Rows read, errors, warnings, projects counted, completed.
+    pub rows: usize,
+    /// Errors in its file.
+    pub errors: usize,
+    /// Warnings in its file.
+    pub warnings: usize,
+    /// Projects counted.
+    pub counted: usize,
+    /// Its issues (to list under the table).
+    pub issues: Vec<&'a crate::issue::Issue>,
+}
+
+/// ภาพรวม: who has sent what, the whole report as it stands, the summary button.
+pub fn status(
+    csrf: &str,
+    rows: &[DivisionRow<'_>],
+    totals: &ReportTotals,
+    errors: usize,
+) -> Markup {
+    layout(
+        "ภาพรวมการส่งไฟล์",
+        html! {
+            table class="divisions" {
+                thead { tr { th { "กอง" } th { "ส่งแล้ว" } th { "เมื่อ (UTC)" } th { "แถว" } th { "ผิด" } th { "เตือน" } th { "โครงการ" } } }
+                tbody {
+                    @for r in rows {
+                        tr class=(if r.when.is_none() { "missing" } else if r.errors > 0 { "error" } else { "ok" }) {
+                            td { (r.name) }
+                            td { @if r.when.is_some() { "✓" } @else { "ยังไม่ส่ง" } }
+                            td { (r.when.clone().unwrap_or_default()) }
+                            td { (r.rows) } td { (r.errors) } td { (r.warnings) } td { (r.counted) }
+                        }
+                    }
+                }
+            }
+            h2 { "ตัวเลขของรายงานตอนนี้ · the report as it stands" }
+            (figures(totals))
+            form method="post" action="/summary" {
+                input type="hidden" name="csrf" value=(csrf);
+                @if errors > 0 {
+                    p class="bad" { "ยังมีข้อผิดพลาด " (errors) " รายการ: ไฟล์สรุปจะเป็นร่าง · " (errors) " error(s): the summary will be a DRAFT" }
+                    button type="submit" { "ดาวน์โหลดไฟล์สรุป (ร่าง) · download the draft summary" }
+                } @else {
+                    button type="submit" { "ดาวน์โหลดไฟล์สรุป · download summary.xlsx" }
+                }
+            }
+            @for r in rows.iter().filter(|r| !r.issues.is_empty()) {
+                details {
+                    summary { (r.name) ": " (r.issues.len()) " รายการ" }
+                    ul class="issues" {
+                        @for issue in &r.issues {
+                            li class=(severity_class(issue.severity())) { strong { (issue.place()) } br; (issue.message()) }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// Asks for the access code.
+pub fn login(error: Option<&str>) -> Markup {
+    layout(
+        "ใส่รหัสเข้าใช้",
+        html! {
+            @if let Some(e) = error { p class="bad" { (e) } }
+            form method="post" action="/login" {
+                label for="code" { "รหัสเข้าใช้ (จากผู้ประสานงาน) · access code" }
+                input id="code" name="code" required autocomplete="off" maxlength="64";
+                button type="submit" { "เข้าใช้ · Enter" }
+            }
+        },
+    )
+}
+
+/// A refusal or failure, in words (never a stack trace).
+pub fn error(message: &str) -> Markup {
+    layout(
+        "ทำรายการไม่ได้",
+        html! { p class="bad" { (message) } p { a href="/" { "กลับไปหน้าส่งไฟล์ · back" } } },
+    )
+}
+
+/// Percent-encodes a path segment.
+pub fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The stylesheet (served as a file: the Content-Security-Policy allows no inline style).
+pub const STYLE: &str = "body{font-family:'TH Sarabun New','Sarabun','Loma',sans-serif;font-size:18px;margin:0;color:#222}\
+header{background:#1f4e79;padding:.6em 1em}header a{color:#fff;text-decoration:none;font-weight:bold}\
+main{max-width:960px;margin:0 auto;padding:1em}h1{font-size:1.5em}\
+label{display:block;margin:.8em 0 .2em;font-weight:bold}input,select,button{font-size:1em;padding:.4em;max-width:100%}\
+button{background:#1f4e79;color:#fff;border:0;border-radius:4px;padding:.5em 1.2em;margin-top:1em;cursor:pointer}\
+.drop{border:2px dashed #8aa;padding:1em;border-radius:6px}.drop.over{background:#eef6ff}.hint{display:block;color:#666}\
+.ok{color:#1b5e20;font-weight:bold}.bad{color:#b71c1c;font-weight:bold}\
+.issues li{margin:.5em 0}.issues .error{border-left:4px solid #b71c1c;padding-left:.5em}\
+.issues .warning{border-left:4px solid #f9a825;padding-left:.5em}.issues .note{border-left:4px solid #90a4ae;padding-left:.5em}\
+.fix{color:#444}table{border-collapse:collapse;width:100%;margin:1em 0;overflow-x:auto;display:block}\
+th,td{border:1px solid #ccc;padding:.3em .5em;text-align:right}th{background:#deeaf6}td:first-child{text-align:left}\
+tr.total td{font-weight:bold}tr.missing td{color:#999}tr.error td{background:#fdecea}progress{width:100%}";
+
+/// Drag-and-drop and a progress bar; the form works without it.
+pub const SCRIPT: &str = r#"document.addEventListener('DOMContentLoaded',function(){
+var form=document.getElementById('upload');if(!form)return;
+var drop=document.getElementById('drop'),file=document.getElementById('file'),bar=document.getElementById('progress');
+['dragenter','dragover'].forEach(function(e){drop.addEventListener(e,function(ev){ev.preventDefault();drop.classList.add('over');});});
+['dragleave','drop'].forEach(function(e){drop.addEventListener(e,function(ev){ev.preventDefault();drop.classList.remove('over');});});
+drop.addEventListener('drop',function(ev){if(ev.dataTransfer.files.length){file.files=ev.dataTransfer.files;}});
+form.addEventListener('submit',function(ev){if(!window.XMLHttpRequest||!window.FormData)return;ev.preventDefault();
+var xhr=new XMLHttpRequest();xhr.open('POST',form.action);bar.hidden=false;
+xhr.upload.onprogress=function(p){if(p.lengthComputable){bar.value=Math.round(100*p.loaded/p.total);}};
+xhr.onload=function(){document.open();document.write(xhr.responseText);document.close();};
+xhr.send(new FormData(form));});});"#;

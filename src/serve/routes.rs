@@ -1,0 +1,618 @@
+//! The routes: pages (`/`, `/upload`, `/status`, `/summary`, `/template/…`, `/login`), the API
+//! for scripts (`/api/upload`, `/api/status`, `/api/summary.xlsx`), the two static files, and
+//! the headers and limits every answer carries.
+// A refusal is an HTTP answer, returned as it is made; boxing each would add noise, not speed.
+#![allow(clippy::result_large_err)]
+
+use super::access::{Role, same_token};
+use super::inbox::{division_name, spreadsheet_kind};
+use super::pages::{self, DivisionRow};
+use super::{App, Checked, counts};
+use crate::output::{JsonReport, JsonSummary};
+use crate::write::{Summary, SummaryBook};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Form, Multipart, Path as UrlPath, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use std::collections::HashMap;
+use std::sync::Arc;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+type AppState = State<Arc<App>>;
+
+/// Every route, with the headers and the body limit.
+pub fn router(app: Arc<App>) -> Router {
+    // The body may be a little over the file itself (the multipart framing and fields).
+    let body_limit = app.limit + 64 * 1024;
+    Router::new()
+        .route("/", get(upload_page))
+        .route("/upload", post(upload))
+        .route("/status", get(status_page))
+        .route("/summary", post(summary_download))
+        .route("/template/{division}", get(template_download))
+        .route("/login", get(login_page).post(login))
+        .route("/api/upload", post(api_upload))
+        .route("/api/status", get(api_status))
+        .route("/api/summary.xlsx", get(api_summary))
+        .route(
+            "/static/style.css",
+            get(|| async { text("text/css", pages::STYLE) }),
+        )
+        .route(
+            "/static/app.js",
+            get(|| async { text("text/javascript", pages::SCRIPT) }),
+        )
+        .fallback(|| async {
+            refuse(StatusCode::NOT_FOUND, "ไม่พบหน้านี้ · no such page")
+        })
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'self'"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .with_state(app)
+}
+
+fn text(kind: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, kind)], body).into_response()
+}
+
+/// An error page with its status (no stack trace, ever).
+fn refuse(status: StatusCode, message: &str) -> Response {
+    (status, Html(pages::error(message).into_string())).into_response()
+}
+
+const SESSION_COOKIE: &str = "pm_session";
+
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// The page session of a request: the cookie's, or — on this machine only, where everyone is
+/// the coordinator — a new one (with the cookie to set).
+fn session(app: &App, headers: &HeaderMap) -> Option<(super::access::Session, Option<String>)> {
+    if let Some(s) = cookie(headers, SESSION_COOKIE).and_then(|id| app.sessions.get(&id)) {
+        return Some((s, None));
+    }
+    if app.codes.is_none() {
+        let id = app.sessions.start(Role::Coordinator);
+        let s = app.sessions.get(&id)?;
+        return Some((s, Some(id)));
+    }
+    None
+}
+
+fn set_cookie(response: &mut Response, id: &str) {
+    let value = format!("{SESSION_COOKIE}={id}; Path=/; HttpOnly; SameSite=Strict");
+    if let Ok(value) = HeaderValue::from_str(&value) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+}
+
+fn with_cookie(mut response: Response, new: Option<String>) -> Response {
+    if let Some(id) = new {
+        set_cookie(&mut response, &id);
+    }
+    response
+}
+
+async fn upload_page(State(app): AppState, headers: HeaderMap) -> Response {
+    let Some((s, new)) = session(&app, &headers) else {
+        return Redirect::to("/login").into_response();
+    };
+    let page = pages::upload_form(&s.csrf, &app.config.divisions);
+    with_cookie(Html(page.into_string()).into_response(), new)
+}
+
+async fn login_page() -> Response {
+    Html(pages::login(None).into_string()).into_response()
+}
+
+async fn login(State(app): AppState, Form(form): Form<HashMap<String, String>>) -> Response {
+    let code = form.get("code").map(String::as_str).unwrap_or_default();
+    let role = match &app.codes {
+        Some(codes) => codes.role(code),
+        None => Some(Role::Coordinator),
+    };
+    let Some(role) = role else {
+        let page = pages::login(Some("รหัสไม่ถูกต้อง · wrong code"));
+        return (StatusCode::UNAUTHORIZED, Html(page.into_string())).into_response();
+    };
+    let id = app.sessions.start(role);
+    let target = if role == Role::Coordinator {
+        "/status"
+    } else {
+        "/"
+    };
+    let mut response = Redirect::to(target).into_response();
+    set_cookie(&mut response, &id);
+    response
+}
+
+/// An upload's fields, read with the body limit applied.
+struct Upload {
+    csrf: Option<String>,
+    division: Option<String>,
+    file: Option<Bytes>,
+}
+
+async fn read_upload(mut multipart: Multipart) -> Result<Upload, Response> {
+    let mut upload = Upload {
+        csrf: None,
+        division: None,
+        file: None,
+    };
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) => return Err(body_refused(e.status())),
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        let value = field.bytes().await.map_err(|e| body_refused(e.status()))?;
+        match name.as_str() {
+            "csrf" => upload.csrf = Some(String::from_utf8_lossy(&value).into_owned()),
+            "division" => upload.division = Some(String::from_utf8_lossy(&value).into_owned()),
+            "file" => upload.file = Some(value),
+            _ => {}
+        }
+    }
+    Ok(upload)
+}
+
+fn body_refused(status: StatusCode) -> Response {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        refuse(status, "ไฟล์ใหญ่เกินกำหนด · the file is too large")
+    } else {
+        refuse(
+            StatusCode::BAD_REQUEST,
+            "ส่งข้อมูลไม่ครบ · the upload is incomplete",
+        )
+    }
+}
+
+/// Checks an upload's division and content and keeps it; the check result, or the refusal.
+async fn accept(app: &Arc<App>, upload: Upload) -> Result<(String, Checked), Response> {
+    let typed = upload.division.unwrap_or_default();
+    let Some(division) = division_name(&typed) else {
+        return Err(refuse(
+            StatusCode::BAD_REQUEST,
+            "ชื่อกองไม่ถูกต้อง (ห้ามเว้นว่าง ยาวเกิน 80 ตัวอักษร หรือมี / \\ : * ? \" < > |) · invalid division name",
+        ));
+    };
+    if !app.config.divisions.is_empty() && !app.config.divisions.contains(&division) {
+        return Err(refuse(
+            StatusCode::BAD_REQUEST,
+            "ไม่มีกองนี้ในรายชื่อ · unknown division",
+        ));
+    }
+    let Some(bytes) = upload.file.filter(|b| !b.is_empty()) else {
+        return Err(refuse(
+            StatusCode::BAD_REQUEST,
+            "ยังไม่ได้เลือกไฟล์ · no file chosen",
+        ));
+    };
+    if bytes.len() > app.limit {
+        return Err(refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "ไฟล์ใหญ่เกินกำหนด · the file is too large",
+        ));
+    }
+    let Some(kind) = spreadsheet_kind(&bytes) else {
+        return Err(refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "ไฟล์นี้ไม่ใช่ไฟล์ Excel หรือ ODS (ดูจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์) — บันทึกจาก Excel เป็น .xlsx แล้วส่งใหม่ · \
+             not a spreadsheet (judged by its content, not its name): save it from Excel as .xlsx",
+        ));
+    };
+    let app2 = Arc::clone(app);
+    let division2 = division.clone();
+    let stored = tokio::task::spawn_blocking(move || {
+        let _guard = app2.store.blocking_lock();
+        app2.inbox
+            .store(&division2, kind, &bytes)
+            .map(|path| (path, bytes))
+    })
+    .await;
+    let (path, bytes) = match stored {
+        Ok(Ok(done)) => done,
+        _ => {
+            return Err(refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "เก็บไฟล์ไม่ได้ · cannot keep the file",
+            ));
+        }
+    };
+    let app3 = Arc::clone(app);
+    let shown = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let checked = tokio::task::spawn_blocking(move || app3.check(&shown, kind, bytes.to_vec()))
+        .await
+        .map_err(|_| {
+            refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "ตรวจไฟล์ไม่ได้ · cannot check the file",
+            )
+        })?;
+    Ok((division, checked))
+}
+
+async fn upload(State(app): AppState, headers: HeaderMap, multipart: Multipart) -> Response {
+    let Some(s) = cookie(&headers, SESSION_COOKIE).and_then(|id| app.sessions.get(&id)) else {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "หมดเวลาหรือไม่ได้เข้าใช้ — เปิดหน้าส่งไฟล์ใหม่ · no session: open the page again",
+        );
+    };
+    let upload = match read_upload(multipart).await {
+        Ok(upload) => upload,
+        Err(response) => return response,
+    };
+    if !upload
+        .csrf
+        .as_deref()
+        .is_some_and(|t| same_token(t, &s.csrf))
+    {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "แบบฟอร์มไม่ถูกต้อง — เปิดหน้าส่งไฟล์ใหม่ · invalid form token",
+        );
+    }
+    match accept(&app, upload).await {
+        Ok((division, checked)) => {
+            let totals = crate::compute::compute(&checked.projects, &app.config);
+            Html(pages::result(&division, &checked, Some(&totals)).into_string()).into_response()
+        }
+        Err(response) => response,
+    }
+}
+
+/// The role a page request has, or the refusal.
+fn page_role(app: &App, headers: &HeaderMap) -> Result<super::access::Session, Response> {
+    match session(app, headers) {
+        Some((s, _)) => Ok(s),
+        None => Err(Redirect::to("/login").into_response()),
+    }
+}
+
+async fn status_page(State(app): AppState, headers: HeaderMap) -> Response {
+    let (s, new) = match session(&app, &headers) {
+        Some(found) => found,
+        None => return Redirect::to("/login").into_response(),
+    };
+    if s.role != Role::Coordinator {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "หน้านี้สำหรับผู้ประสานงาน · for the coordinator only",
+        );
+    }
+    let app2 = Arc::clone(&app);
+    let Ok((current, merged, totals)) = tokio::task::spawn_blocking(move || app2.merged()).await
+    else {
+        return refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "อ่านไฟล์ไม่ได้ · cannot read the files",
+        );
+    };
+    let divisions = app.divisions(&current);
+    let rows: Vec<DivisionRow<'_>> = divisions
+        .iter()
+        .map(|name| {
+            let file = current.iter().find(|c| c.division == *name);
+            let shown = file.map(|c| c.path.display().to_string());
+            let issues: Vec<&crate::issue::Issue> = merged
+                .issues
+                .iter()
+                .filter(|i| Some(&*i.location.file) == shown.as_deref())
+                .collect();
+            let input = merged
+                .inputs
+                .iter()
+                .find(|i| Some(&i.file) == shown.as_ref());
+            let (errors, warnings) = counts(&issues);
+            DivisionRow {
+                name,
+                when: file.map(|c| utc(c.received)),
+                rows: input.map_or(0, |i| i.rows),
+                errors,
+                warnings,
+                counted: input.map_or(0, |i| i.counted),
+                issues,
+            }
+        })
+        .collect();
+    let page = pages::status(&s.csrf, &rows, &totals, merged.errors());
+    with_cookie(Html(page.into_string()).into_response(), new)
+}
+
+/// `2022-04-21 08:30` (UTC) for seconds since the epoch.
+fn utc(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let (h, m) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{d:02} {h:02}:{m:02}")
+}
+
+/// The summary workbook of every current file (a draft when there are errors), as bytes.
+fn summary_bytes(app: &App) -> Result<(Vec<u8>, bool), String> {
+    let (_, merged, totals) = app.merged();
+    let errors = merged.errors();
+    let summary = Summary {
+        config: &app.config,
+        totals: &totals,
+        inputs: &merged.inputs,
+        issues: &merged.issues,
+        errors,
+        previous: None,
+    };
+    let book = SummaryBook::with_projects(&summary, merged.projects.iter().cloned())
+        .map_err(|e| e.to_string())?;
+    let mut workbook = book.finish(&summary).map_err(|e| e.to_string())?;
+    let bytes = workbook.save_to_buffer().map_err(|e| e.to_string())?;
+    Ok((bytes, errors > 0))
+}
+
+fn xlsx(bytes: Vec<u8>, name: &str) -> Response {
+    let disposition = format!(
+        "attachment; filename=\"summary.xlsx\"; filename*=UTF-8''{}",
+        pages::urlencode(name)
+    );
+    let mut response = (
+        [(
+            header::CONTENT_TYPE,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )],
+        bytes,
+    )
+        .into_response();
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+async fn built_summary(app: &Arc<App>) -> Response {
+    let app2 = Arc::clone(app);
+    match tokio::task::spawn_blocking(move || summary_bytes(&app2)).await {
+        Ok(Ok((bytes, draft))) => {
+            let name = if draft {
+                "ร่าง-สรุปผล.xlsx"
+            } else {
+                "สรุปผล.xlsx"
+            };
+            xlsx(bytes, name)
+        }
+        _ => refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "สร้างไฟล์สรุปไม่ได้ · cannot build the summary",
+        ),
+    }
+}
+
+async fn summary_download(
+    State(app): AppState,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let s = match page_role(&app, &headers) {
+        Ok(s) => s,
+        Err(response) => return response,
+    };
+    let token_ok = form.get("csrf").is_some_and(|t| same_token(t, &s.csrf));
+    if cookie(&headers, SESSION_COOKIE).is_none() || !token_ok {
+        return refuse(StatusCode::FORBIDDEN, "แบบฟอร์มไม่ถูกต้อง · invalid form token");
+    }
+    if s.role != Role::Coordinator {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "สำหรับผู้ประสานงาน · for the coordinator only",
+        );
+    }
+    built_summary(&app).await
+}
+
+async fn template_download(
+    State(app): AppState,
+    headers: HeaderMap,
+    UrlPath(division): UrlPath<String>,
+) -> Response {
+    if page_role(&app, &headers).is_err() {
+        return Redirect::to("/login").into_response();
+    }
+    let Some(division) = division_name(&division) else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "ชื่อกองไม่ถูกต้อง · invalid division name",
+        );
+    };
+    let app2 = Arc::clone(&app);
+    let built = tokio::task::spawn_blocking(move || {
+        let current = app2.inbox.current();
+        let projects = current
+            .iter()
+            .find(|c| c.division == division)
+            .map(|c| {
+                crate::read_and_validate_with(std::slice::from_ref(&c.path), &app2.options).projects
+            })
+            .unwrap_or_default();
+        let spec = crate::template::TemplateSpec::new(Some(&app2.config), Some(&division))
+            .with_projects(projects);
+        let name = spec.default_file_name();
+        crate::template::workbook(&spec)
+            .and_then(|mut w| w.save_to_buffer())
+            .map(|bytes| (bytes, name))
+    })
+    .await;
+    match built {
+        Ok(Ok((bytes, name))) => xlsx(bytes, &name),
+        _ => refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "สร้างแบบฟอร์มไม่ได้ · cannot build the form",
+        ),
+    }
+}
+
+/// The role an API call has: it must say `X-Planmerge: 1` (a header a cross-site page cannot
+/// send) and, off this machine, `Authorization: Bearer <code>`.
+fn api_role(app: &App, headers: &HeaderMap) -> Result<Role, Response> {
+    let marked = headers
+        .get("x-planmerge")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim() == "1");
+    if !marked {
+        return Err(api_error(
+            StatusCode::FORBIDDEN,
+            "X-Planmerge: 1 is required",
+        ));
+    }
+    let Some(codes) = &app.codes else {
+        return Ok(Role::Coordinator);
+    };
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    bearer.and_then(|code| codes.role(code)).ok_or_else(|| {
+        api_error(
+            StatusCode::UNAUTHORIZED,
+            "an access code is required (Authorization: Bearer <code>)",
+        )
+    })
+}
+
+fn api_error(status: StatusCode, message: &str) -> Response {
+    (
+        status,
+        axum::Json(serde_json::json!({ "ok": false, "error": message })),
+    )
+        .into_response()
+}
+
+fn json(doc: &impl serde::Serialize) -> Response {
+    axum::Json(serde_json::to_value(doc).unwrap_or_default()).into_response()
+}
+
+async fn api_upload(State(app): AppState, headers: HeaderMap, multipart: Multipart) -> Response {
+    if let Err(response) = api_role(&app, &headers) {
+        return response;
+    }
+    let upload = match read_upload(multipart).await {
+        Ok(upload) => upload,
+        Err(response) => return api_error(response.status(), "the upload was refused"),
+    };
+    match accept(&app, upload).await {
+        Ok((_, checked)) => {
+            let totals = crate::compute::compute(&checked.projects, &app.config);
+            let inputs = [checked.input.clone()];
+            let doc = JsonReport {
+                ok: checked.errors == 0,
+                output: None,
+                summary: Some(JsonSummary::from(&totals)),
+                issues: &checked.issues,
+                inputs: &inputs,
+                previous: None,
+                changes: None,
+            };
+            json(&doc)
+        }
+        Err(response) => api_error(
+            response.status(),
+            "the upload was refused (division or file)",
+        ),
+    }
+}
+
+async fn api_status(State(app): AppState, headers: HeaderMap) -> Response {
+    match api_role(&app, &headers) {
+        Ok(Role::Coordinator) => {}
+        Ok(Role::Staff) => return api_error(StatusCode::FORBIDDEN, "for the coordinator only"),
+        Err(response) => return response,
+    }
+    let app2 = Arc::clone(&app);
+    let Ok((current, merged, totals)) = tokio::task::spawn_blocking(move || app2.merged()).await
+    else {
+        return api_error(StatusCode::INTERNAL_SERVER_ERROR, "cannot read the files");
+    };
+    let divisions: Vec<serde_json::Value> = app
+        .divisions(&current)
+        .iter()
+        .map(|name| {
+            let file = current.iter().find(|c| c.division == *name);
+            let shown = file.map(|c| c.path.display().to_string());
+            let issues: Vec<&crate::issue::Issue> = merged
+                .issues
+                .iter()
+                .filter(|i| Some(&*i.location.file) == shown.as_deref())
+                .collect();
+            let input = merged
+                .inputs
+                .iter()
+                .find(|i| Some(&i.file) == shown.as_ref());
+            let (errors, warnings) = counts(&issues);
+            serde_json::json!({
+                "name": name,
+                "sent": file.is_some(),
+                "when": file.map(|c| utc(c.received)),
+                "rows": input.map_or(0, |i| i.rows),
+                "errors": errors,
+                "warnings": warnings,
+            })
+        })
+        .collect();
+    let doc = JsonReport {
+        ok: merged.errors() == 0,
+        output: None,
+        summary: Some(JsonSummary::from(&totals)),
+        issues: &merged.issues,
+        inputs: &merged.inputs,
+        previous: None,
+        changes: None,
+    };
+    let mut value = serde_json::to_value(&doc).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert("divisions".into(), serde_json::Value::Array(divisions));
+    }
+    axum::Json(value).into_response()
+}
+
+async fn api_summary(State(app): AppState, headers: HeaderMap) -> Response {
+    match api_role(&app, &headers) {
+        Ok(Role::Coordinator) => built_summary(&app).await,
+        Ok(Role::Staff) => api_error(StatusCode::FORBIDDEN, "for the coordinator only"),
+        Err(response) => response,
+    }
+}

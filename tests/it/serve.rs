@@ -1,0 +1,398 @@
+//! `planmerge serve` over real HTTP: the binary is started on 127.0.0.1 (port 0) in a folder of
+//! its own, and spoken to as a browser and a script would. The samples sent one by one give the
+//! seed's figures, the summary downloaded holds them, a bad workbook is answered with its cell,
+//! every upload is kept, and every security rule holds.
+
+use crate::common::ReadBack;
+use crate::support::{REPORT_TOML, folder, words_row, write_book};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// The folder of the bundled samples of one round.
+const SAMPLES: &str = "samples/6-month";
+
+/// A running `planmerge serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    base: String,
+    /// (staff, coordinator) when it listens beyond this machine.
+    codes: Option<(String, String)>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `planmerge serve FOLDER --listen ADDR` and waits for the line saying where it listens.
+fn start(folder: &Path, listen: &str) -> Server {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("planmerge"))
+        .arg("serve")
+        .arg(folder)
+        .args(["--listen", listen])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start planmerge serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let (mut staff, mut coordinator, mut base) = (None, None, None);
+    for line in lines.by_ref() {
+        let line = line.expect("a line");
+        if let Some(code) = line.trim().strip_prefix("staff ") {
+            staff = Some(code.to_string());
+        }
+        if let Some(code) = line.trim().strip_prefix("coordinator ") {
+            coordinator = Some(code.to_string());
+        }
+        if let Some(rest) = line.strip_prefix("planmerge serve: http://") {
+            let addr = rest.split('/').next().expect("an address");
+            let port = addr.rsplit(':').next().expect("a port");
+            base = Some(format!("http://127.0.0.1:{port}"));
+            break;
+        }
+    }
+    Server {
+        child,
+        base: base.expect("the server says where it listens"),
+        codes: staff.zip(coordinator),
+    }
+}
+
+/// An HTTP answer: status, Set-Cookie, body.
+struct Answer {
+    status: u16,
+    cookie: Option<String>,
+    location: Option<String>,
+    csp: Option<String>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("JSON")
+    }
+
+    /// The CSRF token of the page's form.
+    fn csrf(&self) -> String {
+        let text = self.text();
+        let at = text.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
+        text[at..at + 64].to_string()
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::AgentBuilder::new().redirects(0).build()
+}
+
+fn answer(result: Result<ureq::Response, ureq::Error>) -> Answer {
+    let response = match result {
+        Ok(r) => r,
+        Err(ureq::Error::Status(_, r)) => r,
+        Err(e) => panic!("transport: {e}"),
+    };
+    let cookie = response
+        .header("set-cookie")
+        .and_then(|c| c.split(';').next())
+        .map(str::to_string);
+    let location = response.header("location").map(str::to_string);
+    let csp = response
+        .header("content-security-policy")
+        .map(str::to_string);
+    let status = response.status();
+    let mut body = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut response.into_reader(), &mut body);
+    Answer {
+        status,
+        cookie,
+        location,
+        csp,
+        body,
+    }
+}
+
+/// A multipart body: text fields, then the file (if any).
+fn multipart(fields: &[(&str, &str)], file: Option<&[u8]>) -> (String, Vec<u8>) {
+    let boundary = "----planmerge-test-boundary-7d9c";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    if let Some(bytes) = file {
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"book.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+        body.extend(bytes);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// `POST /api/upload` with `X-Planmerge: 1` (and a bearer code when given).
+fn api_upload(server: &Server, division: &str, bytes: &[u8], code: Option<&str>) -> Answer {
+    let (kind, body) = multipart(&[("division", division)], Some(bytes));
+    let mut request = agent()
+        .post(&format!("{}/api/upload", server.base))
+        .set("X-Planmerge", "1")
+        .set("Content-Type", &kind);
+    if let Some(code) = code {
+        request = request.set("Authorization", &format!("Bearer {code}"));
+    }
+    answer(request.send_bytes(&body))
+}
+
+fn api_get(server: &Server, path: &str, code: Option<&str>) -> Answer {
+    let mut request = agent()
+        .get(&format!("{}{path}", server.base))
+        .set("X-Planmerge", "1");
+    if let Some(code) = code {
+        request = request.set("Authorization", &format!("Bearer {code}"));
+    }
+    answer(request.call())
+}
+
+fn samples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLES);
+    planmerge::read::collect_files(&[dir]).expect("samples")
+}
+
+/// A round's folder with the samples' report.toml.
+fn round_folder() -> tempfile::TempDir {
+    folder()
+}
+
+#[test]
+fn the_samples_sent_one_by_one_give_the_seed_figures_and_the_summary_holds_them() {
+    let dir = round_folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    for file in samples() {
+        let division = planmerge::schema::division_of(&file);
+        let bytes = std::fs::read(&file).expect("sample");
+        let reply = api_upload(&server, &division, &bytes, None);
+        assert_eq!(reply.status, 200, "{}", reply.text());
+        assert_eq!(reply.json()["ok"], true, "{}", reply.text());
+    }
+    let status = api_get(&server, "/api/status", None);
+    assert_eq!(status.status, 200);
+    let json = status.json();
+    let s = &json["summary"];
+    assert_eq!(s["total"]["projects"], 81);
+    assert_eq!(s["total"]["completed"], 41);
+    assert_eq!(s["total"]["budget_plan"], "8536600.00");
+    assert_eq!(s["status"]["implementation_pct"], "67.78");
+    assert_eq!(s["status"]["level"], "มาก");
+    let divisions = json["divisions"].as_array().expect("divisions");
+    assert_eq!(divisions.len(), 8);
+    assert!(
+        divisions
+            .iter()
+            .all(|d| d["sent"] == true && d["errors"] == 0)
+    );
+    let summary = api_get(&server, "/api/summary.xlsx", None);
+    assert_eq!(summary.status, 200);
+    let path = dir.path().join("downloaded.xlsx");
+    std::fs::write(&path, &summary.body).expect("write");
+    let mut book = ReadBack::open(&path);
+    let text = book.sheet_text("สรุปผล");
+    for figure in ["81", "41", "50.62", "67.78", "มาก"] {
+        assert!(text.contains(figure), "{figure} in {text}");
+    }
+}
+
+#[test]
+fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
+    let dir = round_folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let page = answer(agent().get(&format!("{}/", server.base)).call());
+    assert_eq!(page.status, 200);
+    assert_eq!(page.csp.as_deref(), Some("default-src 'self'"));
+    let cookie = page.cookie.clone().expect("a session cookie");
+    let csrf = page.csrf();
+    let bad = dir.path().join("bad.xlsx");
+    write_book(
+        &bad,
+        "แผน",
+        &crate::support::WORDS_HEADER,
+        &[words_row(1, "โครงการ ก", 5.0, 0.0)],
+    );
+    let (kind, body) = multipart(
+        &[("csrf", &csrf), ("division", "กองคลัง")],
+        Some(&std::fs::read(&bad).expect("bad")),
+    );
+    let reply = answer(
+        agent()
+            .post(&format!("{}/upload", server.base))
+            .set("Cookie", &cookie)
+            .set("Content-Type", &kind)
+            .send_bytes(&body),
+    );
+    assert_eq!(reply.status, 200);
+    let text = reply.text();
+    assert!(text.contains("กองคลัง.xlsx › แผน › C2"), "{text}");
+    assert!(text.contains("มิติต้องเป็น 1–4"), "{text}");
+    let api = api_upload(&server, "กองคลัง", &std::fs::read(&bad).expect("bad"), None);
+    assert_eq!(api.status, 200, "200 whatever the verdict");
+    assert_eq!(api.json()["ok"], false);
+    let json = api.json();
+    let invalid = json["issues"]
+        .as_array()
+        .and_then(|i| i.iter().find(|i| i["code"] == "dimension-invalid"))
+        .expect("the dimension's issue");
+    assert_eq!(invalid["cell"], "C2");
+}
+
+#[test]
+fn a_division_sent_twice_keeps_both_uploads_and_the_later_is_current() {
+    let dir = round_folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let make = |name: &str| {
+        let path = dir.path().join(format!("{name}.xlsx"));
+        write_book(
+            &path,
+            "แผน",
+            &crate::support::WORDS_HEADER,
+            &[words_row(1, name, 1.0, 0.0)],
+        );
+        std::fs::read(path).expect("book")
+    };
+    let (first, second) = (make("โครงการแรก"), make("โครงการที่สอง"));
+    assert_eq!(api_upload(&server, "กองคลัง", &first, None).status, 200);
+    assert_eq!(api_upload(&server, "กองคลัง", &second, None).status, 200);
+    let versions: Vec<_> = std::fs::read_dir(dir.path().join("inbox/.versions/กองคลัง"))
+        .expect("versions")
+        .collect();
+    assert_eq!(versions.len(), 2, "both uploads kept");
+    let current = std::fs::read(dir.path().join("inbox/กองคลัง.xlsx")).expect("current");
+    assert_eq!(current, second);
+    // A restarted server knows it all.
+    drop(server);
+    let server = start(dir.path(), "127.0.0.1:0");
+    let status = api_get(&server, "/api/status", None).json();
+    assert_eq!(status["summary"]["total"]["projects"], 1);
+}
+
+#[test]
+fn off_this_machine_codes_are_needed_and_each_role_gets_only_its_own() {
+    let dir = round_folder();
+    let server = start(dir.path(), "0.0.0.0:0");
+    let (staff, coordinator) = server.codes.clone().expect("codes printed once");
+    let stored = std::fs::read_to_string(dir.path().join(".planmerge-access")).expect("codes file");
+    assert!(
+        !stored.contains(&staff) && !stored.contains(&coordinator),
+        "kept as hashes"
+    );
+    // No code: the page asks for one, the API refuses.
+    let page = answer(agent().get(&format!("{}/status", server.base)).call());
+    assert_eq!(page.status, 303);
+    assert_eq!(page.location.as_deref(), Some("/login"));
+    assert_eq!(api_get(&server, "/api/status", None).status, 401);
+    assert_eq!(
+        api_get(&server, "/api/status", Some("WRONGCODE1")).status,
+        401
+    );
+    // The staff code sends files but sees no status.
+    let sample = std::fs::read(&samples()[0]).expect("sample");
+    assert_eq!(
+        api_upload(&server, "กองคลัง", &sample, Some(&staff)).status,
+        200
+    );
+    assert_eq!(api_get(&server, "/api/status", Some(&staff)).status, 403);
+    let login = |code: &str| {
+        let reply = answer(
+            agent()
+                .post(&format!("{}/login", server.base))
+                .send_form(&[("code", code)]),
+        );
+        reply.cookie.expect("a session")
+    };
+    let staff_cookie = login(&staff);
+    let status = answer(
+        agent()
+            .get(&format!("{}/status", server.base))
+            .set("Cookie", &staff_cookie)
+            .call(),
+    );
+    assert_eq!(status.status, 403);
+    // The coordinator sees it all.
+    let coordinator_cookie = login(&coordinator);
+    let status = answer(
+        agent()
+            .get(&format!("{}/status", server.base))
+            .set("Cookie", &coordinator_cookie)
+            .call(),
+    );
+    assert_eq!(status.status, 200);
+    assert!(status.text().contains("กองคลัง"));
+    assert_eq!(
+        api_get(&server, "/api/status", Some(&coordinator)).status,
+        200
+    );
+    // Without X-Planmerge the API refuses even the coordinator (a cross-site page cannot send it).
+    let plain = answer(
+        agent()
+            .get(&format!("{}/api/status", server.base))
+            .set("Authorization", &format!("Bearer {coordinator}"))
+            .call(),
+    );
+    assert_eq!(plain.status, 403);
+}
+
+#[test]
+fn forms_without_their_token_too_large_files_bad_names_and_non_spreadsheets_are_refused() {
+    let dir = round_folder();
+    std::fs::write(
+        dir.path().join("report.toml"),
+        format!("{REPORT_TOML}\nupload_limit_mib = 1\n"),
+    )
+    .expect("toml");
+    let server = start(dir.path(), "127.0.0.1:0");
+    let page = answer(agent().get(&format!("{}/", server.base)).call());
+    let cookie = page.cookie.clone().expect("cookie");
+    let sample = std::fs::read(&samples()[0]).expect("sample");
+    let post = |fields: &[(&str, &str)], file: Option<&[u8]>| {
+        let (kind, body) = multipart(fields, file);
+        answer(
+            agent()
+                .post(&format!("{}/upload", server.base))
+                .set("Cookie", &cookie)
+                .set("Content-Type", &kind)
+                .send_bytes(&body),
+        )
+    };
+    // A form POST without its CSRF token (as a cross-site page would send).
+    assert_eq!(post(&[("division", "กองคลัง")], Some(&sample)).status, 403);
+    let csrf = page.csrf();
+    // Over the limit (1 MiB here; 20 MiB by default).
+    let big = vec![b'x'; 1024 * 1024 + 10];
+    assert_eq!(
+        post(&[("csrf", &csrf), ("division", "กองคลัง")], Some(&big)).status,
+        413
+    );
+    // A division that would leave the inbox.
+    for name in ["../../etc", "กอง/คลัง", &"ก".repeat(300)] {
+        let reply = post(&[("csrf", &csrf), ("division", name)], Some(&sample));
+        assert_eq!(reply.status, 400, "{name}");
+    }
+    // An HTML page named .xlsx: judged by its content.
+    let html = b"<!DOCTYPE html><html><body>login</body></html>";
+    let reply = post(&[("csrf", &csrf), ("division", "กองคลัง")], Some(html));
+    assert_eq!(reply.status, 415);
+    assert!(reply.text().contains("ไม่ใช่ไฟล์ Excel"), "{}", reply.text());
+    assert!(
+        !dir.path().join("inbox/กองคลัง.xlsx").exists(),
+        "nothing kept"
+    );
+    // The server still answers.
+    assert_eq!(api_get(&server, "/api/status", None).status, 200);
+}
