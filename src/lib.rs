@@ -59,6 +59,16 @@ pub struct Merged {
 }
 
 impl Merged {
+    /// The whole result of a merge that has taken every file, with the projects it kept.
+    pub fn from_merge(merge: merge::Merge, projects: Vec<ProjectRow>) -> Self {
+        Merged {
+            errors: merge.errors(),
+            inputs: merge.inputs,
+            projects,
+            issues: merge.issues,
+        }
+    }
+
     /// Number of errors, those beyond the issues kept included (a summary is written only when
     /// this is 0, or as a draft).
     pub fn errors(&self) -> usize {
@@ -80,10 +90,5 @@ pub fn read_and_validate_with(files: &[PathBuf], options: &read::ReadOptions) ->
     merge::for_each_file(files, options, &|_| {}, &mut |part| {
         projects.extend(merge.take(part));
     });
-    Merged {
-        errors: merge.errors(),
-        inputs: merge.inputs,
-        projects,
-        issues: merge.issues,
-    }
+    Merged::from_merge(merge, projects)
 }

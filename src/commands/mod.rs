@@ -179,11 +179,18 @@ fn serve(args: &crate::cli::ServeArgs, stdout: &mut dyn Write) -> Result<Outcome
         return Err(InputError::NotFound(folder.display().to_string()).into());
     }
     let config = ReportConfig::load(&config)?;
+    let previous = previous_round(
+        config.previous.as_deref(),
+        &config,
+        &ReadOptions::of(&config),
+        stdout,
+    )?;
     let options = crate::serve::ServeOptions {
         folder,
         config,
         listen: args.listen,
         new_codes: args.new_codes,
+        previous,
     };
     crate::serve::run(options, stdout)?;
     Ok(Outcome::Clean)

@@ -36,6 +36,20 @@ pub struct App {
     limit: usize,
     /// Serialises the rename of a division's current file (both versions are kept anyway).
     store: tokio::sync::Mutex<()>,
+    /// The previous round (`previous` in report.toml), compared with as files arrive.
+    previous: Option<crate::compare::Previous>,
+}
+
+/// Every division's current file merged: the report as it stands.
+pub struct Standing {
+    /// The current files.
+    pub current: Vec<inbox::Current>,
+    /// What reading them gave.
+    pub merged: crate::Merged,
+    /// The report's figures.
+    pub totals: ReportTotals,
+    /// What changed since the previous round (empty without one).
+    pub changes: Vec<crate::compare::Change>,
 }
 
 /// What checking one workbook gave.
@@ -77,13 +91,28 @@ impl App {
         }
     }
 
-    /// Every division's current file, merged: the report as it stands.
-    fn merged(&self) -> (Vec<inbox::Current>, crate::Merged, ReportTotals) {
+    /// Every division's current file, merged (and compared with the previous round): the
+    /// report as it stands.
+    fn standing(&self) -> Standing {
         let current = self.inbox.current();
         let files: Vec<PathBuf> = current.iter().map(|c| c.path.clone()).collect();
-        let merged = crate::read_and_validate_with(&files, &self.options);
-        let totals = crate::compute::compute(&merged.projects, &self.config);
-        (current, merged, totals)
+        let mut merge = match &self.previous {
+            Some(p) => Merge::comparing(p.projects.clone()),
+            None => Merge::default(),
+        };
+        let mut projects = Vec::new();
+        merge::for_each_file(&files, &self.options, &|_| {}, &mut |part| {
+            projects.extend(merge.take(part));
+        });
+        let changes = merge.compared();
+        let totals = merge.totals(&self.config);
+        let merged = crate::Merged::from_merge(merge, projects);
+        Standing {
+            current,
+            merged,
+            totals,
+            changes,
+        }
     }
 
     /// The divisions to show: those configured, then any other that has sent a file.
@@ -108,6 +137,8 @@ pub struct ServeOptions {
     pub listen: SocketAddr,
     /// Replace the access codes.
     pub new_codes: bool,
+    /// The previous round to compare with, read.
+    pub previous: Option<crate::compare::Previous>,
 }
 
 /// Whether an address is this machine only.
@@ -143,6 +174,7 @@ pub fn run(options: ServeOptions, out: &mut dyn Write) -> std::io::Result<()> {
         sessions: Sessions::default(),
         limit,
         store: tokio::sync::Mutex::new(()),
+        previous: options.previous,
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -147,6 +147,7 @@ pub fn status(
     rows: &[DivisionRow<'_>],
     totals: &ReportTotals,
     errors: usize,
+    since_previous: Option<&str>,
 ) -> Markup {
     layout(
         "ภาพรวมการส่งไฟล์",
@@ -166,6 +167,7 @@ pub fn status(
             }
             h2 { "ตัวเลขของรายงานตอนนี้ · the report as it stands" }
             (figures(totals))
+            @if let Some(line) = since_previous { p { (line) } }
             form method="post" action="/summary" {
                 input type="hidden" name="csrf" value=(csrf);
                 @if errors > 0 {

@@ -7,8 +7,8 @@
 use super::access::{Role, same_token};
 use super::inbox::{division_name, spreadsheet_kind};
 use super::pages::{self, DivisionRow};
-use super::{App, Checked, counts};
-use crate::output::{JsonReport, JsonSummary};
+use super::{App, Checked, Standing, counts};
+use crate::output::{JsonPrevious, JsonReport, JsonSummary};
 use crate::write::{Summary, SummaryBook};
 use axum::Router;
 use axum::body::Bytes;
@@ -310,14 +310,14 @@ async fn status_page(State(app): AppState, headers: HeaderMap) -> Response {
         );
     }
     let app2 = Arc::clone(&app);
-    let Ok((current, merged, totals)) = tokio::task::spawn_blocking(move || app2.merged()).await
-    else {
+    let Ok(standing) = tokio::task::spawn_blocking(move || app2.standing()).await else {
         return refuse(
             StatusCode::INTERNAL_SERVER_ERROR,
             "อ่านไฟล์ไม่ได้ · cannot read the files",
         );
     };
-    let divisions = app.divisions(&current);
+    let (current, merged, totals) = (&standing.current, &standing.merged, &standing.totals);
+    let divisions = app.divisions(current);
     let rows: Vec<DivisionRow<'_>> = divisions
         .iter()
         .map(|name| {
@@ -344,7 +344,11 @@ async fn status_page(State(app): AppState, headers: HeaderMap) -> Response {
             }
         })
         .collect();
-    let page = pages::status(&s.csrf, &rows, &totals, merged.errors());
+    let since = app
+        .previous
+        .as_ref()
+        .map(|p| crate::write::since_previous(&p.totals, totals));
+    let page = pages::status(&s.csrf, &rows, totals, merged.errors(), since.as_deref());
     with_cookie(Html(page.into_string()).into_response(), new)
 }
 
@@ -367,7 +371,12 @@ fn utc(secs: u64) -> String {
 
 /// The summary workbook of every current file (a draft when there are errors), as bytes.
 fn summary_bytes(app: &App) -> Result<(Vec<u8>, bool), String> {
-    let (_, merged, totals) = app.merged();
+    let Standing {
+        merged,
+        totals,
+        changes,
+        ..
+    } = app.standing();
     let errors = merged.errors();
     let summary = Summary {
         config: &app.config,
@@ -375,7 +384,10 @@ fn summary_bytes(app: &App) -> Result<(Vec<u8>, bool), String> {
         inputs: &merged.inputs,
         issues: &merged.issues,
         errors,
-        previous: None,
+        previous: app.previous.as_ref().map(|previous| crate::write::Rounds {
+            previous,
+            changes: &changes,
+        }),
     };
     let book = SummaryBook::with_projects(&summary, merged.projects.iter().cloned())
         .map_err(|e| e.to_string())?;
@@ -563,12 +575,12 @@ async fn api_status(State(app): AppState, headers: HeaderMap) -> Response {
         Err(response) => return response,
     }
     let app2 = Arc::clone(&app);
-    let Ok((current, merged, totals)) = tokio::task::spawn_blocking(move || app2.merged()).await
-    else {
+    let Ok(standing) = tokio::task::spawn_blocking(move || app2.standing()).await else {
         return api_error(StatusCode::INTERNAL_SERVER_ERROR, "cannot read the files");
     };
+    let (current, merged, totals) = (&standing.current, &standing.merged, &standing.totals);
     let divisions: Vec<serde_json::Value> = app
-        .divisions(&current)
+        .divisions(current)
         .iter()
         .map(|name| {
             let file = current.iter().find(|c| c.division == *name);
@@ -596,11 +608,11 @@ async fn api_status(State(app): AppState, headers: HeaderMap) -> Response {
     let doc = JsonReport {
         ok: merged.errors() == 0,
         output: None,
-        summary: Some(JsonSummary::from(&totals)),
+        summary: Some(JsonSummary::from(totals)),
         issues: &merged.issues,
         inputs: &merged.inputs,
-        previous: None,
-        changes: None,
+        previous: app.previous.as_ref().map(JsonPrevious::from),
+        changes: app.previous.as_ref().map(|_| standing.changes.as_slice()),
     };
     let mut value = serde_json::to_value(&doc).unwrap_or_default();
     if let Some(object) = value.as_object_mut() {

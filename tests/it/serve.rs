@@ -396,3 +396,35 @@ fn forms_without_their_token_too_large_files_bad_names_and_non_spreadsheets_are_
     // The server still answers.
     assert_eq!(api_get(&server, "/api/status", None).status, 200);
 }
+
+#[test]
+fn with_a_previous_round_the_status_compares_with_it() {
+    let dir = round_folder();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let previous = root.join(SAMPLES);
+    let toml = std::fs::read_to_string(root.join("samples/12-month/report.toml"))
+        .expect("toml")
+        .replace(
+            "previous = \"../6-month\"",
+            &format!("previous = {:?}", previous.display().to_string()),
+        );
+    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    let server = start(dir.path(), "127.0.0.1:0");
+    let twelve = planmerge::read::collect_files(&[root.join("samples/12-month")]).expect("12");
+    for file in &twelve {
+        let division = planmerge::schema::division_of(file);
+        let reply = api_upload(
+            &server,
+            &division,
+            &std::fs::read(file).expect("file"),
+            None,
+        );
+        assert_eq!(reply.status, 200);
+    }
+    let json = api_get(&server, "/api/status", None).json();
+    assert_eq!(json["summary"]["total"]["completed"], 74);
+    assert_eq!(json["previous"]["summary"]["total"]["completed"], 41);
+    let changes = json["changes"].as_array().expect("changes");
+    assert_eq!(changes.iter().filter(|c| c["kind"] == "new").count(), 2);
+    assert_eq!(changes.iter().filter(|c| c["kind"] == "dropped").count(), 1);
+}
