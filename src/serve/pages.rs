@@ -237,7 +237,7 @@ button{background:#1f4e79;color:#fff;border:0;border-radius:4px;padding:.5em 1.2
 .issues li{margin:.5em 0}.issues .error{border-left:4px solid #b71c1c;padding-left:.5em}\
 .issues .warning{border-left:4px solid #f9a825;padding-left:.5em}.issues .note{border-left:4px solid #90a4ae;padding-left:.5em}\
 .fix{color:#444}table{border-collapse:collapse;width:100%;margin:1em 0;overflow-x:auto;display:block}\
-th,td{border:1px solid #ccc;padding:.3em .5em;text-align:right}th{background:#deeaf6}td:first-child{text-align:left}\
+th,td{border:1px solid #ccc;padding:.3em .5em;text-align:right}th{background:#deeaf6}th:first-child,td:first-child{text-align:left}\
 tr.total td{font-weight:bold}tr.missing td{color:#999}tr.error td{background:#fdecea}progress{width:100%}";
 
 /// Drag-and-drop and a progress bar; the form works without it.
