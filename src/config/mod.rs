@@ -139,6 +139,32 @@ pub fn default_dimension_names() -> [String; 4] {
     .map(String::from)
 }
 
+/// `[serve]`: the limits `planmerge serve` keeps, so that one client cannot hold or flood the
+/// office's server.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServeLimits {
+    /// The largest upload taken, MiB.
+    pub upload_limit_mib: usize,
+    /// A request (a slow upload included) taking longer is answered 408 and dropped, seconds.
+    pub request_timeout_secs: u64,
+    /// Requests one address may make per second, on average…
+    pub requests_per_second: u32,
+    /// …and at once (a burst); beyond, 429.
+    pub burst: u32,
+}
+
+impl Default for ServeLimits {
+    fn default() -> Self {
+        ServeLimits {
+            upload_limit_mib: 20,
+            request_timeout_secs: 60,
+            requests_per_second: 20,
+            burst: 200,
+        }
+    }
+}
+
 /// The file as written (all keys as in `report.toml`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -159,7 +185,8 @@ struct RawConfig {
     previous: Option<String>,
     #[serde(default)]
     divisions: Vec<String>,
-    upload_limit_mib: Option<usize>,
+    #[serde(default)]
+    serve: ServeLimits,
     mail: Option<crate::config::mail::RawMail>,
 }
 
@@ -195,8 +222,8 @@ pub struct ReportConfig {
     pub previous: Option<PathBuf>,
     /// กอง/สำนัก that send files to `planmerge serve` (a list to pick from; empty: typed).
     pub divisions: Vec<String>,
-    /// The largest upload `planmerge serve` takes, MiB (default 20).
-    pub upload_limit_mib: Option<usize>,
+    /// `[serve]`: the limits of `planmerge serve`.
+    pub serve: ServeLimits,
     /// `[mail]` — where `mail` and `merge --mail` send the summary (optional).
     pub mail: Option<crate::config::mail::MailConfig>,
 }
@@ -257,7 +284,7 @@ impl ReportConfig {
                 .unwrap_or_else(|| "ไม่มีข้อเสนอแนะ".to_string()),
             headers: raw.headers,
             divisions: raw.divisions,
-            upload_limit_mib: raw.upload_limit_mib,
+            serve: raw.serve,
             previous: raw.previous.map(|p| {
                 let folder = Path::new(path).parent().unwrap_or(Path::new(""));
                 tidy(&folder.join(p))

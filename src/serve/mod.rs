@@ -6,6 +6,7 @@
 
 mod access;
 mod inbox;
+mod limits;
 mod pages;
 mod routes;
 
@@ -21,10 +22,6 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Uploads are refused above this many MiB unless `upload_limit_mib` in report.toml says
-/// otherwise.
-pub const DEFAULT_LIMIT_MIB: usize = 20;
-
 /// Everything a request handler needs.
 pub struct App {
     config: ReportConfig,
@@ -38,6 +35,8 @@ pub struct App {
     store: tokio::sync::Mutex<()>,
     /// The previous round (`previous` in report.toml), compared with as files arrive.
     previous: Option<crate::compare::Previous>,
+    /// Requests per address.
+    rate: limits::RateLimiter,
 }
 
 /// Every division's current file merged: the report as it stands.
@@ -163,9 +162,13 @@ pub fn run(options: ServeOptions, out: &mut dyn Write) -> std::io::Result<()> {
     };
     let limit = options
         .config
+        .serve
         .upload_limit_mib
-        .unwrap_or(DEFAULT_LIMIT_MIB)
         .saturating_mul(1024 * 1024);
+    let rate = limits::RateLimiter::new(
+        options.config.serve.requests_per_second,
+        options.config.serve.burst,
+    );
     let app = Arc::new(App {
         options: ReadOptions::of(&options.config),
         inbox: Inbox::new(&options.folder),
@@ -174,6 +177,7 @@ pub fn run(options: ServeOptions, out: &mut dyn Write) -> std::io::Result<()> {
         sessions: Sessions::default(),
         limit,
         store: tokio::sync::Mutex::new(()),
+        rate,
         previous: options.previous,
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()

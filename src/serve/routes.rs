@@ -12,13 +12,18 @@ use crate::output::{JsonPrevious, JsonReport, JsonSummary};
 use crate::write::{Summary, SummaryBook};
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Form, Multipart, Path as UrlPath, State};
+use axum::extract::{
+    ConnectInfo, DefaultBodyLimit, Form, Multipart, Path as UrlPath, Request, State,
+};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 
 type AppState = State<Arc<App>>;
 
@@ -26,6 +31,8 @@ type AppState = State<Arc<App>>;
 pub fn router(app: Arc<App>) -> Router {
     // The body may be a little over the file itself (the multipart framing and fields).
     let body_limit = app.limit + 64 * 1024;
+    let timeout = std::time::Duration::from_secs(app.config.serve.request_timeout_secs.max(1));
+    let limited = axum::middleware::from_fn_with_state(Arc::clone(&app), rate_limit);
     Router::new()
         .route("/", get(upload_page))
         .route("/upload", post(upload))
@@ -48,6 +55,11 @@ pub fn router(app: Arc<App>) -> Router {
             refuse(StatusCode::NOT_FOUND, "ไม่พบหน้านี้ · no such page")
         })
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ))
+        .layer(limited)
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'"),
@@ -65,6 +77,23 @@ pub fn router(app: Arc<App>) -> Router {
             HeaderValue::from_static("same-origin"),
         ))
         .with_state(app)
+}
+
+/// Refuses a request beyond its address's rate (429), before any work is done for it.
+async fn rate_limit(
+    State(app): AppState,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if app.rate.allow(peer.ip()) {
+        next.run(request).await
+    } else {
+        refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            "ส่งคำขอถี่เกินไป รอสักครู่แล้วลองใหม่ · too many requests: wait a moment",
+        )
+    }
 }
 
 fn text(kind: &'static str, body: &'static str) -> Response {

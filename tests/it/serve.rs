@@ -353,7 +353,7 @@ fn forms_without_their_token_too_large_files_bad_names_and_non_spreadsheets_are_
     let dir = round_folder();
     std::fs::write(
         dir.path().join("report.toml"),
-        format!("{REPORT_TOML}\nupload_limit_mib = 1\n"),
+        format!("{REPORT_TOML}\n[serve]\nupload_limit_mib = 1\n"),
     )
     .expect("toml");
     let server = start(dir.path(), "127.0.0.1:0");
@@ -427,4 +427,133 @@ fn with_a_previous_round_the_status_compares_with_it() {
     let changes = json["changes"].as_array().expect("changes");
     assert_eq!(changes.iter().filter(|c| c["kind"] == "new").count(), 2);
     assert_eq!(changes.iter().filter(|c| c["kind"] == "dropped").count(), 1);
+}
+
+/// A round's folder whose `[serve]` limits are `limits` (TOML lines).
+fn limited_folder(limits: &str) -> tempfile::TempDir {
+    let dir = round_folder();
+    std::fs::write(
+        dir.path().join("report.toml"),
+        format!("{REPORT_TOML}\n[serve]\n{limits}\n"),
+    )
+    .expect("toml");
+    dir
+}
+
+#[test]
+fn a_body_trickled_in_slowly_is_cut_off_and_the_server_goes_on() {
+    use std::io::{Read, Write};
+    let dir = limited_folder("request_timeout_secs = 2");
+    let server = start(dir.path(), "127.0.0.1:0");
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let mut stream = std::net::TcpStream::connect(&addr).expect("connect");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .expect("timeout");
+    let head = "POST /api/upload HTTP/1.1\r\nHost: x\r\nX-Planmerge: 1\r\n\
+                Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n";
+    stream.write_all(head.as_bytes()).expect("head");
+    let started = std::time::Instant::now();
+    // One byte every 200 ms: a slow-loris client.
+    let trickle = std::thread::spawn(move || {
+        let mut stream = stream;
+        for _ in 0..40 {
+            if stream.write_all(b"x").is_err() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        stream
+    });
+    let mut stream = trickle.join().expect("trickle");
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    assert!(reply.starts_with("HTTP/1.1 408"), "{reply}");
+    assert!(started.elapsed().as_secs() < 10);
+    assert_eq!(
+        api_get(&server, "/api/status", None).status,
+        200,
+        "still serving"
+    );
+}
+
+#[test]
+fn a_flood_from_one_address_is_refused_and_the_server_recovers() {
+    let dir = limited_folder("requests_per_second = 10\nburst = 20");
+    let server = start(dir.path(), "127.0.0.1:0");
+    let agent = agent();
+    let url = format!("{}/static/style.css", server.base);
+    let statuses: Vec<u16> = (0..1000)
+        .map(|_| answer(agent.get(&url).call()).status)
+        .collect();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    let served = statuses.iter().filter(|s| **s == 200).count();
+    assert!(refused > 900, "429 for the flood ({refused} of 1000)");
+    assert!(
+        (20..100).contains(&served),
+        "the burst and the refill ({served})"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(
+        answer(agent.get(&url).call()).status,
+        200,
+        "answering again"
+    );
+}
+
+#[test]
+fn a_forged_session_cookie_is_no_session() {
+    let dir = round_folder();
+    let server = start(dir.path(), "0.0.0.0:0");
+    let forged = format!("pm_session={}", "ab".repeat(32));
+    let page = answer(
+        agent()
+            .get(&format!("{}/status", server.base))
+            .set("Cookie", &forged)
+            .call(),
+    );
+    assert_eq!(page.status, 303);
+    assert_eq!(page.location.as_deref(), Some("/login"));
+    let sample = std::fs::read(&samples()[0]).expect("sample");
+    let (kind, body) = multipart(
+        &[("csrf", &"cd".repeat(32)), ("division", "กองคลัง")],
+        Some(&sample),
+    );
+    let post = answer(
+        agent()
+            .post(&format!("{}/upload", server.base))
+            .set("Cookie", &forged)
+            .set("Content-Type", &kind)
+            .send_bytes(&body),
+    );
+    assert_eq!(post.status, 403);
+    assert!(!dir.path().join("inbox").exists(), "nothing kept");
+}
+
+#[test]
+fn a_workbook_with_a_far_cell_is_read_as_its_table() {
+    let dir = round_folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let far =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/far-cell-iv65536.xls");
+    let reply = api_upload(
+        &server,
+        "กองคลัง",
+        &std::fs::read(far).expect("fixture"),
+        None,
+    );
+    assert_eq!(reply.status, 200);
+    let json = reply.json();
+    assert_eq!(json["summary"]["total"]["projects"], 2, "{json}");
+    assert_eq!(api_get(&server, "/api/status", None).status, 200);
+}
+
+#[test]
+fn an_upload_of_21_mib_is_refused_at_the_default_limit() {
+    let dir = round_folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let big = vec![b'x'; 21 * 1024 * 1024];
+    let reply = api_upload(&server, "กองคลัง", &big, None);
+    assert_eq!(reply.status, 413);
+    assert_eq!(api_get(&server, "/api/status", None).status, 200, "still serving");
 }
