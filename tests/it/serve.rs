@@ -555,5 +555,9 @@ fn an_upload_of_21_mib_is_refused_at_the_default_limit() {
     let big = vec![b'x'; 21 * 1024 * 1024];
     let reply = api_upload(&server, "กองคลัง", &big, None);
     assert_eq!(reply.status, 413);
-    assert_eq!(api_get(&server, "/api/status", None).status, 200, "still serving");
+    assert_eq!(
+        api_get(&server, "/api/status", None).status,
+        200,
+        "still serving"
+    );
 }
