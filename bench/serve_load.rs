@@ -98,10 +98,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
             std::thread::spawn(move || {
                 let agent = ureq::AgentBuilder::new().build();
-                loop {
-                    let Some(job) = jobs.lock().ok().and_then(|mut j| j.pop()) else {
-                        break;
-                    };
+                while let Some(job) = jobs.lock().ok().and_then(|mut j| j.pop()) {
                     let file = &files[job % files.len()];
                     let division = format!("กอง{:02}", job % DIVISIONS);
                     let bytes = std::fs::read(file).unwrap_or_default();
