@@ -98,7 +98,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
             std::thread::spawn(move || {
                 let agent = ureq::AgentBuilder::new().build();
-                while let Some(job) = jobs.lock().ok().and_then(|mut j| j.pop()) {
+                // The queue's lock is taken and released inside the closure, not held while
+                // the job runs.
+                let next = || jobs.lock().ok().and_then(|mut j| j.pop());
+                while let Some(job) = next() {
                     let file = &files[job % files.len()];
                     let division = format!("กอง{:02}", job % DIVISIONS);
                     let bytes = std::fs::read(file).unwrap_or_default();
