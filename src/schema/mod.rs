@@ -7,6 +7,7 @@
 pub mod fields;
 pub mod money;
 pub mod text;
+pub mod time;
 
 pub use fields::{
     Field, HeaderWords, header_field, header_field_with, status_word, year_in, year_label,

@@ -347,10 +347,23 @@ async fn status_page(State(app): AppState, headers: HeaderMap) -> Response {
     };
     let (current, merged, totals) = (&standing.current, &standing.merged, &standing.totals);
     let divisions = app.divisions(current);
-    let rows: Vec<DivisionRow<'_>> = divisions
+    let rows = division_rows(&standing, &divisions);
+    let since = app
+        .previous
+        .as_ref()
+        .map(|p| crate::write::since_previous(&p.totals, totals));
+    let page = pages::status(&s.csrf, &rows, totals, merged.errors(), since.as_deref());
+    with_cookie(Html(page.into_string()).into_response(), new)
+}
+
+/// One row per division of the report as it stands: sent or not, when, rows, errors, warnings,
+/// projects counted, and its issues.
+fn division_rows<'a>(standing: &'a Standing, names: &'a [String]) -> Vec<DivisionRow<'a>> {
+    let merged = &standing.merged;
+    names
         .iter()
         .map(|name| {
-            let file = current.iter().find(|c| c.division == *name);
+            let file = standing.current.iter().find(|c| c.division == *name);
             let shown = file.map(|c| c.path.display().to_string());
             let issues: Vec<&crate::issue::Issue> = merged
                 .issues
@@ -372,30 +385,15 @@ async fn status_page(State(app): AppState, headers: HeaderMap) -> Response {
                 issues,
             }
         })
-        .collect();
-    let since = app
-        .previous
-        .as_ref()
-        .map(|p| crate::write::since_previous(&p.totals, totals));
-    let page = pages::status(&s.csrf, &rows, totals, merged.errors(), since.as_deref());
-    with_cookie(Html(page.into_string()).into_response(), new)
+        .collect()
 }
 
 /// `2022-04-21 08:30` (UTC) for seconds since the epoch.
 fn utc(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let (h, m) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
-    // Civil from days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{d:02} {h:02}:{m:02}")
+    crate::schema::time::utc_time(secs)
+        .get(..16)
+        .unwrap_or_default()
+        .replace('T', " ")
 }
 
 /// The summary workbook of every current file (a draft when there are errors), as bytes.
@@ -608,29 +606,17 @@ async fn api_status(State(app): AppState, headers: HeaderMap) -> Response {
         return api_error(StatusCode::INTERNAL_SERVER_ERROR, "cannot read the files");
     };
     let (current, merged, totals) = (&standing.current, &standing.merged, &standing.totals);
-    let divisions: Vec<serde_json::Value> = app
-        .divisions(current)
+    let names = app.divisions(current);
+    let divisions: Vec<serde_json::Value> = division_rows(&standing, &names)
         .iter()
-        .map(|name| {
-            let file = current.iter().find(|c| c.division == *name);
-            let shown = file.map(|c| c.path.display().to_string());
-            let issues: Vec<&crate::issue::Issue> = merged
-                .issues
-                .iter()
-                .filter(|i| Some(&*i.location.file) == shown.as_deref())
-                .collect();
-            let input = merged
-                .inputs
-                .iter()
-                .find(|i| Some(&i.file) == shown.as_ref());
-            let (errors, warnings) = counts(&issues);
+        .map(|row| {
             serde_json::json!({
-                "name": name,
-                "sent": file.is_some(),
-                "when": file.map(|c| utc(c.received)),
-                "rows": input.map_or(0, |i| i.rows),
-                "errors": errors,
-                "warnings": warnings,
+                "name": row.name,
+                "sent": row.when.is_some(),
+                "when": row.when,
+                "rows": row.rows,
+                "errors": row.errors,
+                "warnings": row.warnings,
             })
         })
         .collect();

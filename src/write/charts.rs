@@ -59,7 +59,7 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
 }
 
 /// The chart font: the document's, a little smaller.
-fn font(size: f64) -> ChartFont {
+pub(super) fn font(size: f64) -> ChartFont {
     let mut font = ChartFont::new();
     font.set_name(FONT_NAME).set_size(size);
     font

@@ -4,13 +4,14 @@
 //! now), then the projects that changed, grouped: newly completed, other status changes, new,
 //! dropped, disbursed and budget changes, each with its division.
 
-use super::styles::{FONT_NAME, Styles};
+use super::charts::font;
+use super::styles::Styles;
 use super::{Rounds, Summary, banner, fit_row, height_for_lines, num, page_setup, set_widths};
 use crate::compare::ChangeKind;
 use crate::compute::DimensionTotals;
 use crate::schema::SHEET_COMPARE;
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFont, ChartLegendPosition, ChartType, Format, Worksheet, XlsxError,
+    Chart, ChartDataLabel, ChartLegendPosition, ChartType, Format, Worksheet, XlsxError,
 };
 
 /// Last column used (M).
@@ -155,11 +156,6 @@ fn completed_chart(header: u32) -> Chart {
             .set_values((SHEET_COMPARE, first, col, last, col))
             .set_data_label(ChartDataLabel::new().show_value());
     }
-    let font = |size: f64| {
-        let mut font = ChartFont::new();
-        font.set_name(FONT_NAME).set_size(size);
-        font
-    };
     chart
         .title()
         .set_name("โครงการที่ดำเนินการแล้วเสร็จ รายมิติ รอบก่อน และรอบนี้")

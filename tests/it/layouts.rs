@@ -6,7 +6,7 @@
 
 use crate::common::{ReadBack, seed_projects};
 use crate::support::plan::{Dimensions, section_title, write_plan_book};
-use crate::support::{REPORT_TOML, V, folder, t, write_book};
+use crate::support::{REPORT_TOML, V, folder, run_json, t, write_book};
 use assert_cmd::Command;
 use planmerge::schema::text::normalize;
 use serde_json::Value;
@@ -14,19 +14,6 @@ use std::path::{Path, PathBuf};
 
 fn planmerge() -> Command {
     Command::cargo_bin("planmerge").expect("binary")
-}
-
-/// `planmerge <args> --json` in `dir`: (exit code, JSON, stderr).
-fn run_json(dir: &Path, args: &[&str]) -> (i32, Value, String) {
-    let out = planmerge()
-        .current_dir(dir)
-        .args(args)
-        .arg("--json")
-        .output()
-        .expect("run");
-    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    (out.status.code().unwrap_or(-1), json, stderr)
 }
 
 /// The seed's 81 projects in the plan's own layout: dimensions 1-2 under section rows in one

@@ -4,26 +4,13 @@
 //! previous round.
 
 use crate::common::ReadBack;
-use crate::support::{V, folder, t, words_row, write_book};
+use crate::support::{V, folder, run_json, t, words_row, write_book};
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
 
 fn planmerge() -> Command {
     Command::cargo_bin("planmerge").expect("binary")
-}
-
-/// `planmerge <args> --json` from the repository root: (exit code, JSON, stderr).
-fn run_json(dir: &Path, args: &[&str]) -> (i32, Value, String) {
-    let out = planmerge()
-        .current_dir(dir)
-        .args(args)
-        .arg("--json")
-        .output()
-        .expect("run");
-    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    (out.status.code().unwrap_or(-1), json, stderr)
 }
 
 fn root() -> &'static Path {

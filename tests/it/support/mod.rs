@@ -158,3 +158,17 @@ pub fn read_file(path: &Path) -> FileRows {
         issues: read.issues.into_parts().0,
     }
 }
+
+/// `planmerge <args> --json` run in `dir`: (exit code, the JSON document or null, stderr).
+pub fn run_json(dir: &Path, args: &[&str]) -> (i32, serde_json::Value, String) {
+    let out = assert_cmd::Command::cargo_bin("planmerge")
+        .expect("binary")
+        .current_dir(dir)
+        .args(args)
+        .arg("--json")
+        .output()
+        .expect("run");
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out.status.code().unwrap_or(-1), json, stderr)
+}
