@@ -1,4 +1,5 @@
-//! Instants as people read them in logs and on pages: UTC, proleptic Gregorian.
+//! Time as people read it: instants in UTC (logs, pages), and a report round's months
+//! (`รอบ 12 เดือน (ตุลาคม 2564 – กันยายน 2565)`).
 
 /// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ` (proleptic Gregorian, days to civil date).
 pub fn utc_time(seconds: u64) -> String {
@@ -19,6 +20,19 @@ pub fn utc_time(seconds: u64) -> String {
         rest / 3_600,
         rest % 3_600 / 60,
         rest % 60
+    )
+}
+
+/// `รอบ 6 เดือน (ตุลาคม 2564 – มีนาคม 2565)` for a fiscal year and round.
+pub fn round_period(fiscal_year: u16, round: u8) -> String {
+    let last = if round == 12 {
+        "กันยายน"
+    } else {
+        "มีนาคม"
+    };
+    format!(
+        "รอบ {round} เดือน (ตุลาคม {} – {last} {fiscal_year})",
+        fiscal_year.saturating_sub(1)
     )
 }
 

@@ -130,18 +130,7 @@ pub fn write_template(path: &Path, spec: &TemplateSpec) -> Result<(), TemplateEr
     Ok(crate::write::save_atomically(&mut book, path)?)
 }
 
-/// `รอบ 6 เดือน (ตุลาคม 2564 – มีนาคม 2565)` for a fiscal year and round.
-pub fn round_period(fiscal_year: u16, round: u8) -> String {
-    let last = if round == 12 {
-        "กันยายน"
-    } else {
-        "มีนาคม"
-    };
-    format!(
-        "รอบ {round} เดือน (ตุลาคม {} – {last} {fiscal_year})",
-        fiscal_year.saturating_sub(1)
-    )
-}
+pub use crate::schema::time::round_period;
 
 /// When the file is due: round 6 in April, round 12 in October (of the fiscal year, B.E.).
 pub fn due_month(fiscal_year: Option<u16>, round: Option<u8>) -> String {

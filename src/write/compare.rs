@@ -32,7 +32,7 @@ pub fn write(
     page_setup(sheet, s);
     set_widths(sheet, &WIDTHS)?;
     let top = banner(sheet, s, st, LAST_COL)?;
-    let title = format!("เปรียบเทียบกับรอบก่อน {}", s.period());
+    let title = format!("เปรียบเทียบกับรอบก่อน {}", s.period_with_months());
     sheet.merge_range(top, 0, top, LAST_COL, &title, &st.title)?;
     let source = format!("รอบก่อน: {}", rounds.previous.file);
     sheet.merge_range(top + 1, 0, top + 1, LAST_COL, &source, &st.subtitle)?;

@@ -73,12 +73,18 @@ impl Summary<'_> {
         format!("ร่าง — มีข้อผิดพลาด {} รายการ", self.errors)
     }
 
-    /// `ประจำปีงบประมาณ พ.ศ. 2565 รอบ 6 เดือน`
+    /// `ประจำปีงบประมาณ พ.ศ. 2565 รอบ 6 เดือน` (the seed's titles)
     fn period(&self) -> String {
         format!(
             "ประจำปีงบประมาณ พ.ศ. {} รอบ {} เดือน",
             self.config.fiscal_year, self.config.round
         )
+    }
+
+    /// `ประจำปีงบประมาณ พ.ศ. 2565 รอบ 12 เดือน (ตุลาคม 2564 – กันยายน 2565)`
+    fn period_with_months(&self) -> String {
+        let months = crate::schema::time::round_period(self.config.fiscal_year, self.config.round);
+        format!("ประจำปีงบประมาณ พ.ศ. {} {months}", self.config.fiscal_year)
     }
 
     /// `** ข้อมูล ณ วันที่ 21 เมษายน 2565`
@@ -261,7 +267,7 @@ fn properties(summary: &Summary<'_>) -> DocProperties {
     let config = summary.config;
     let mut title = format!(
         "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต {}",
-        summary.period()
+        summary.period_with_months()
     );
     if summary.is_draft() {
         title = format!("{} — {title}", summary.draft_text());
