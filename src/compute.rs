@@ -51,6 +51,21 @@ pub struct DimensionTotals {
 }
 
 impl DimensionTotals {
+    /// The row as a person reads it (terminal, email): the label, the counts, baht with
+    /// thousands separators, percentages with two decimals.
+    pub fn text_cells(&self, label: String) -> [String; 8] {
+        [
+            label,
+            self.projects.to_string(),
+            self.completed.to_string(),
+            crate::schema::baht(self.budget_plan),
+            crate::schema::baht(self.budget_ordinance),
+            crate::schema::baht(self.disbursed),
+            two_dp(self.pct_projects).to_string(),
+            two_dp(self.pct_disbursed).to_string(),
+        ]
+    }
+
     fn add(&mut self, p: &ProjectRow) {
         self.projects += 1;
         if p.status == Status::Completed {

@@ -8,7 +8,6 @@ use crate::config::ReportConfig;
 use crate::issue::{Issue, Severity};
 use crate::read::InputFile;
 use crate::read::table::TableExplain;
-use crate::schema::baht;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -250,16 +249,7 @@ pub fn figures(totals: &ReportTotals, config: &ReportConfig) -> String {
         .map(|d| (d.dimension.map(|n| n.to_string()).unwrap_or_default(), d))
         .chain(std::iter::once(("รวม".to_string(), &totals.total)));
     for (label, d) in rows {
-        let cells = [
-            label,
-            d.projects.to_string(),
-            d.completed.to_string(),
-            baht(d.budget_plan),
-            baht(d.budget_ordinance),
-            baht(d.disbursed),
-            d.pct_projects.to_string(),
-            d.pct_disbursed.to_string(),
-        ];
+        let cells = d.text_cells(label);
         let _ = writeln!(out, "{}", table_row(&cells));
     }
     let s = &totals.status;

@@ -161,18 +161,7 @@ impl Report<'_> {
 
 /// รายงานผลการนำแผนไปปฏิบัติ: one row per dimension, then รวม.
 fn dimension_table(totals: &ReportTotals) -> Table {
-    let row = |label: String, d: &DimensionTotals| {
-        vec![
-            label,
-            d.projects.to_string(),
-            d.completed.to_string(),
-            baht(d.budget_plan),
-            baht(d.budget_ordinance),
-            baht(d.disbursed),
-            pct(d.pct_projects),
-            pct(d.pct_disbursed),
-        ]
-    };
+    let row = |label: String, d: &DimensionTotals| d.text_cells(label).to_vec();
     Table {
         headers: DIMENSION_HEADERS,
         rows: totals
