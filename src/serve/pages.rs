@@ -76,7 +76,7 @@ pub fn result(division: &str, checked: &Checked, totals: Option<&ReportTotals>) 
             @if !checked.issues.is_empty() {
                 h2 { "สิ่งที่พบ · what was found" }
                 ul class="issues" {
-                    @for issue in &checked.issues {
+                    @for issue in by_severity(&checked.issues) {
                         li class=(severity_class(issue.severity())) {
                             strong { (issue.place()) } br;
                             (issue.message()) br;
@@ -90,6 +90,13 @@ pub fn result(division: &str, checked: &Checked, totals: Option<&ReportTotals>) 
             p { a href="/" { "ส่งไฟล์อื่น · send another" } }
         }))
     }
+}
+
+/// Errors first, then warnings, then notes (each in the order found).
+fn by_severity(issues: &[crate::issue::Issue]) -> Vec<&crate::issue::Issue> {
+    let mut sorted: Vec<_> = issues.iter().collect();
+    sorted.sort_by_key(|i| i.severity());
+    sorted
 }
 
 fn severity_class(severity: Severity) -> &'static str {

@@ -6,6 +6,7 @@
 mod common;
 mod support;
 
+mod browser;
 mod cli;
 mod docs;
 mod formats;

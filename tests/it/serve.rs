@@ -13,11 +13,12 @@ use std::process::{Child, Command, Stdio};
 const SAMPLES: &str = "samples/6-month";
 
 /// A running `planmerge serve`, stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    base: String,
+    /// `http://127.0.0.1:PORT`.
+    pub(crate) base: String,
     /// (staff, coordinator) when it listens beyond this machine.
-    codes: Option<(String, String)>,
+    pub(crate) codes: Option<(String, String)>,
 }
 
 impl Drop for Server {
@@ -28,7 +29,7 @@ impl Drop for Server {
 }
 
 /// Starts `planmerge serve FOLDER --listen ADDR` and waits for the line saying where it listens.
-fn start(folder: &Path, listen: &str) -> Server {
+pub(crate) fn start(folder: &Path, listen: &str) -> Server {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("planmerge"))
         .arg("serve")
         .arg(folder)
@@ -63,8 +64,8 @@ fn start(folder: &Path, listen: &str) -> Server {
 }
 
 /// An HTTP answer: status, Set-Cookie, body.
-struct Answer {
-    status: u16,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
     cookie: Option<String>,
     location: Option<String>,
     csp: Option<String>,
@@ -140,7 +141,12 @@ fn multipart(fields: &[(&str, &str)], file: Option<&[u8]>) -> (String, Vec<u8>) 
 }
 
 /// `POST /api/upload` with `X-Planmerge: 1` (and a bearer code when given).
-fn api_upload(server: &Server, division: &str, bytes: &[u8], code: Option<&str>) -> Answer {
+pub(crate) fn api_upload(
+    server: &Server,
+    division: &str,
+    bytes: &[u8],
+    code: Option<&str>,
+) -> Answer {
     let (kind, body) = multipart(&[("division", division)], Some(bytes));
     let mut request = agent()
         .post(&format!("{}/api/upload", server.base))
@@ -162,7 +168,7 @@ fn api_get(server: &Server, path: &str, code: Option<&str>) -> Answer {
     answer(request.call())
 }
 
-fn samples() -> Vec<PathBuf> {
+pub(crate) fn samples() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLES);
     planmerge::read::collect_files(&[dir]).expect("samples")
 }
