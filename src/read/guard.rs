@@ -265,6 +265,9 @@ pub const MAX_SHARED_STRINGS: u64 = 16_000_000;
 pub fn xlsx_damage(bytes: &[u8]) -> Option<String> {
     use quick_xml::events::Event;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    if let Some(bomb) = zip_bomb(&mut zip) {
+        return Some(bomb);
+    }
     let names: Vec<String> = zip
         .file_names()
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
@@ -294,6 +297,32 @@ pub fn xlsx_damage(bytes: &[u8]) -> Option<String> {
                 Ok(Event::Eof) | Err(_) => break,
                 Ok(_) => {}
             }
+        }
+    }
+    None
+}
+
+/// Entries larger than this, unpacked, are looked at for their compression ratio.
+const BOMB_SIZE: u64 = 64 * 1024 * 1024;
+/// A workbook's XML compresses 5 to 30 times; an entry packed over this many times more is made
+/// to blow up (a zip bomb), not written by a spreadsheet program.
+const BOMB_RATIO: u64 = 200;
+
+/// Why a zip is a bomb, if it is: an entry that would unpack to more than [`BOMB_SIZE`] at a
+/// ratio over [`BOMB_RATIO`] (calamine would hold one long run of its text whole). Only the
+/// central directory is read.
+fn zip_bomb(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Option<String> {
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index_raw(i) else {
+            continue;
+        };
+        let (size, packed) = (entry.size(), entry.compressed_size().max(1));
+        if size > BOMB_SIZE && size / packed > BOMB_RATIO {
+            return Some(format!(
+                "an entry would unpack to {} MiB from {} KiB (a zip bomb?)",
+                size / (1024 * 1024),
+                packed / 1024
+            ));
         }
     }
     None

@@ -21,6 +21,20 @@ pub(crate) struct Server {
     pub(crate) codes: Option<(String, String)>,
 }
 
+impl Server {
+    /// The server's peak resident memory so far, KiB (Linux).
+    fn peak_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        status
+            .lines()
+            .find(|l| l.starts_with("VmHWM:"))?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -561,6 +575,64 @@ fn an_upload_of_21_mib_is_refused_at_the_default_limit() {
     let big = vec![b'x'; 21 * 1024 * 1024];
     let reply = api_upload(&server, "กองคลัง", &big, None);
     assert_eq!(reply.status, 413);
+    assert_eq!(
+        api_get(&server, "/api/status", None).status,
+        200,
+        "still serving"
+    );
+}
+
+/// An xlsx whose sheet unpacks to `mib` MiB (blank space inside the sheet's data) from a few
+/// hundred KiB: a zip bomb that is still a valid workbook.
+fn zip_bomb(mib: usize) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let seed = crate::support::hostile::seed_xlsx_bytes();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(seed)).expect("a zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).expect("entry");
+        let name = file.name().expect("name").to_string();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).expect("read");
+        out.start_file(&name, deflated).expect("start");
+        if name.ends_with("sheet1.xml") {
+            let text = String::from_utf8_lossy(&data).into_owned();
+            let at = text.find("<sheetData>").expect("sheet data") + "<sheetData>".len();
+            out.write_all(text[..at].as_bytes()).expect("head");
+            let blank = vec![b' '; 1024 * 1024];
+            for _ in 0..mib {
+                out.write_all(&blank).expect("blank");
+            }
+            out.write_all(text[at..].as_bytes()).expect("tail");
+        } else {
+            out.write_all(&data).expect("entry");
+        }
+    }
+    out.finish().expect("finish").into_inner()
+}
+
+#[test]
+fn a_zip_bomb_is_answered_and_memory_stays_bounded() {
+    let dir = round_folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let bomb = zip_bomb(300);
+    assert!(
+        bomb.len() < 2 * 1024 * 1024,
+        "small on the wire: {}",
+        bomb.len()
+    );
+    let reply = api_upload(&server, "กองคลัง", &bomb, None);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let json = reply.json();
+    let issue = &json["issues"][0];
+    assert_eq!(issue["code"], "file-unreadable");
+    let message = issue["message"].as_str().unwrap_or_default();
+    assert!(message.contains("zip bomb"), "{issue}");
+    let peak = server.peak_kib().expect("the server's memory");
+    assert!(peak < 100 * 1024, "peak {} MiB", peak / 1024);
     assert_eq!(
         api_get(&server, "/api/status", None).status,
         200,
