@@ -601,12 +601,12 @@ fn zip_bomb(mib: usize) -> Vec<u8> {
         if name.ends_with("sheet1.xml") {
             let text = String::from_utf8_lossy(&data).into_owned();
             let at = text.find("<sheetData>").expect("sheet data") + "<sheetData>".len();
-            out.write_all(text[..at].as_bytes()).expect("head");
+            out.write_all(&text.as_bytes()[..at]).expect("head");
             let blank = vec![b' '; 1024 * 1024];
             for _ in 0..mib {
                 out.write_all(&blank).expect("blank");
             }
-            out.write_all(text[at..].as_bytes()).expect("tail");
+            out.write_all(&text.as_bytes()[at..]).expect("tail");
         } else {
             out.write_all(&data).expect("entry");
         }
