@@ -400,7 +400,8 @@ fn forms_without_their_token_too_large_files_bad_names_and_non_spreadsheets_are_
         413
     );
     // A division that would leave the inbox.
-    for name in ["../../etc", "กอง/คลัง", "กอง\0คลัง", &"ก".repeat(300)] {
+    for name in ["../../etc", "กอง/คลัง", "กอง\0คลัง", &"ก".repeat(300)]
+    {
         let reply = post(&[("csrf", &csrf), ("division", name)], Some(&sample));
         assert_eq!(reply.status, 400, "{name}");
     }
