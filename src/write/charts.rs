@@ -59,7 +59,7 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
 }
 
 /// The chart font: the document's, a little smaller.
-pub(super) fn font(size: f64) -> ChartFont {
+fn font(size: f64) -> ChartFont {
     let mut font = ChartFont::new();
     font.set_name(FONT_NAME).set_size(size);
     font
@@ -67,28 +67,51 @@ pub(super) fn font(size: f64) -> ChartFont {
 
 /// Clustered columns: ตามแผน and ดำเนินการแล้ว per dimension (header at `header`).
 fn planned_vs_completed(header: u32) -> Chart {
-    let mut chart = Chart::new(ChartType::Column);
-    let (first, last) = (header + 1, header + 4);
-    for col in [1u16, 2] {
+    let series = DimensionSeries {
+        sheet: SHEET_CHARTS,
+        names_row: header,
+        first: header + 1,
+        columns: [1, 2],
+    };
+    series.chart("โครงการตามแผน และดำเนินการแล้ว รายมิติ", (640, 340))
+}
+
+/// Two series of a table with one row per dimension (categories in column A), drawn as
+/// clustered columns: the layout of every per-dimension chart of the summary.
+pub(super) struct DimensionSeries<'a> {
+    /// The sheet the table is on.
+    pub sheet: &'a str,
+    /// The row holding the series' names.
+    pub names_row: u32,
+    /// The row of dimension 1 (dimension 4 is three rows below).
+    pub first: u32,
+    /// The two value columns.
+    pub columns: [u16; 2],
+}
+
+impl DimensionSeries<'_> {
+    /// The chart, titled `title`, `(width, height)` pixels.
+    pub fn chart(&self, title: &str, (width, height): (u32, u32)) -> Chart {
+        let mut chart = Chart::new(ChartType::Column);
+        let (first, last) = (self.first, self.first + 3);
+        for col in self.columns {
+            chart
+                .add_series()
+                .set_name((self.sheet, self.names_row, col))
+                .set_categories((self.sheet, first, 0, last, 0))
+                .set_values((self.sheet, first, col, last, col))
+                .set_data_label(ChartDataLabel::new().show_value());
+        }
+        chart.title().set_name(title).set_font(&font(16.0));
+        chart.x_axis().set_font(&font(14.0));
+        chart.y_axis().set_font(&font(12.0)).set_name("โครงการ");
         chart
-            .add_series()
-            .set_name((SHEET_CHARTS, header, col))
-            .set_categories((SHEET_CHARTS, first, 0, last, 0))
-            .set_values((SHEET_CHARTS, first, col, last, col))
-            .set_data_label(ChartDataLabel::new().show_value());
+            .legend()
+            .set_position(ChartLegendPosition::Bottom)
+            .set_font(&font(14.0));
+        chart.set_width(width).set_height(height);
+        chart
     }
-    chart
-        .title()
-        .set_name("โครงการตามแผน และดำเนินการแล้ว รายมิติ")
-        .set_font(&font(16.0));
-    chart.x_axis().set_font(&font(14.0));
-    chart.y_axis().set_font(&font(12.0)).set_name("โครงการ");
-    chart
-        .legend()
-        .set_position(ChartLegendPosition::Bottom)
-        .set_font(&font(14.0));
-    chart.set_width(640).set_height(340);
-    chart
 }
 
 /// Pie: the four statuses (header at `header`).

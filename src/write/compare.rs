@@ -4,15 +4,13 @@
 //! now), then the projects that changed, grouped: newly completed, other status changes, new,
 //! dropped, disbursed and budget changes, each with its division.
 
-use super::charts::font;
+use super::charts::DimensionSeries;
 use super::styles::Styles;
 use super::{Rounds, Summary, banner, fit_row, height_for_lines, num, page_setup, set_widths};
 use crate::compare::ChangeKind;
 use crate::compute::DimensionTotals;
 use crate::schema::SHEET_COMPARE;
-use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartLegendPosition, ChartType, Format, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{Chart, Format, Worksheet, XlsxError};
 
 /// Last column used (M).
 const LAST_COL: u16 = 12;
@@ -146,28 +144,13 @@ fn score(
 /// Clustered columns: completed per dimension, the previous round beside this one (the table's
 /// header at `header`).
 fn completed_chart(header: u32) -> Chart {
-    let mut chart = Chart::new(ChartType::Column);
-    let (first, last) = (header + 2, header + 5);
-    for col in [4u16, 5] {
-        chart
-            .add_series()
-            .set_name((SHEET_COMPARE, header + 1, col))
-            .set_categories((SHEET_COMPARE, first, 0, last, 0))
-            .set_values((SHEET_COMPARE, first, col, last, col))
-            .set_data_label(ChartDataLabel::new().show_value());
-    }
-    chart
-        .title()
-        .set_name("โครงการที่ดำเนินการแล้วเสร็จ รายมิติ รอบก่อน และรอบนี้")
-        .set_font(&font(16.0));
-    chart.x_axis().set_font(&font(14.0));
-    chart.y_axis().set_font(&font(12.0)).set_name("โครงการ");
-    chart
-        .legend()
-        .set_position(ChartLegendPosition::Bottom)
-        .set_font(&font(14.0));
-    chart.set_width(720).set_height(320);
-    chart
+    let series = DimensionSeries {
+        sheet: SHEET_COMPARE,
+        names_row: header + 1,
+        first: header + 2,
+        columns: [4, 5],
+    };
+    series.chart("โครงการที่ดำเนินการแล้วเสร็จ รายมิติ รอบก่อน และรอบนี้", (720, 320))
 }
 
 /// The projects that changed, grouped by kind: กอง | โครงการ | จาก | เป็น.
