@@ -117,6 +117,18 @@ async fn screenshot(client: &Client, name: &str) {
     let _ = client.set_window_size(1280, 1000).await;
 }
 
+/// Clicks the element `css` picks.
+async fn click(client: &Client, css: &str) {
+    let element = client.find(Locator::Css(css)).await.expect(css);
+    element.click().await.expect("click");
+}
+
+/// Types `text` into the element `css` picks (a file input takes a path).
+async fn type_into(client: &Client, css: &str, text: &str) {
+    let element = client.find(Locator::Css(css)).await.expect(css);
+    element.send_keys(text).await.expect("type");
+}
+
 /// Sends `file` as `division` through the form, as a person would, and waits for the answer.
 async fn send(client: &Client, server: &Server, division: &str, file: &Path) -> String {
     client
@@ -249,13 +261,7 @@ async fn the_coordinator_logs_in_sees_every_division_and_downloads_the_summary()
         .expect("rows");
     assert_eq!(rows.len(), 8, "every division's row");
     screenshot(&client, "status").await;
-    client
-        .find(Locator::Css("form[action='/summary'] button"))
-        .await
-        .expect("summary button")
-        .click()
-        .await
-        .expect("download");
+    click(&client, "form[action='/summary'] button").await;
     let summary = wait_for_xlsx(downloads.path())
         .await
         .expect("a downloaded summary");
@@ -315,20 +321,8 @@ async fn a_workbook_dropped_on_the_page_is_sent() {
         .expect("drop");
     assert_eq!(count, 1, "the dropped file is the form's file");
     let division = planmerge::schema::division_of(sample);
-    client
-        .find(Locator::Css("#division"))
-        .await
-        .expect("division")
-        .send_keys(&division)
-        .await
-        .expect("type");
-    client
-        .find(Locator::Css("#upload button"))
-        .await
-        .expect("button")
-        .click()
-        .await
-        .expect("send");
+    type_into(&client, "#division", &division).await;
+    click(&client, "#upload button").await;
     let text = verdict(&client).await;
     assert!(text.contains("ใช้ได้"), "{text}");
     let _ = client.close().await;
