@@ -60,10 +60,6 @@ pub struct Checked {
     pub issues: Vec<Issue>,
     /// Errors, those beyond the issues kept included.
     pub errors: usize,
-    /// Rows read.
-    pub rows: usize,
-    /// Projects counted.
-    pub counted: usize,
     /// Its projects.
     pub projects: Vec<crate::model::ProjectRow>,
 }
@@ -81,8 +77,6 @@ impl App {
             .pop()
             .unwrap_or_else(|| InputFile::new(shown, String::new()));
         Checked {
-            rows: input.rows,
-            counted: input.counted,
             errors: merge.errors(),
             issues: merge.issues,
             input,

@@ -72,7 +72,7 @@ pub fn result(division: &str, checked: &Checked, totals: Option<&ReportTotals>) 
             } @else {
                 p class="bad" { "✗ ผิด " (errors) " รายการ — แก้แล้วส่งใหม่ · " (errors) " error(s): fix and send again" }
             }
-            p { "อ่าน " (checked.rows) " แถว · นับเป็นโครงการ " (checked.counted) " โครงการ" }
+            p { "อ่าน " (checked.input.rows) " แถว · นับเป็นโครงการ " (checked.input.counted) " โครงการ" }
             @if !checked.issues.is_empty() {
                 h2 { "สิ่งที่พบ · what was found" }
                 ul class="issues" {

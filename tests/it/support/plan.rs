@@ -38,10 +38,7 @@ pub fn write_plan_book(path: &Path, projects: &[ProjectRow], dimensions: Dimensi
             ws.set_name("แผนปฏิบัติการ").expect("name");
             let mut row = title_and_header(ws, &formats).expect("header");
             for d in 1..=4u8 {
-                let mine: Vec<&ProjectRow> = projects
-                    .iter()
-                    .filter(|p| p.dimension.number() == d)
-                    .collect();
+                let mine = of_dimension(projects, d);
                 if mine.is_empty() {
                     continue;
                 }
@@ -53,10 +50,7 @@ pub fn write_plan_book(path: &Path, projects: &[ProjectRow], dimensions: Dimensi
         }
         Dimensions::SheetPerDimension => {
             for d in 1..=4u8 {
-                let mine: Vec<&ProjectRow> = projects
-                    .iter()
-                    .filter(|p| p.dimension.number() == d)
-                    .collect();
+                let mine = of_dimension(projects, d);
                 if mine.is_empty() {
                     continue;
                 }
@@ -68,6 +62,14 @@ pub fn write_plan_book(path: &Path, projects: &[ProjectRow], dimensions: Dimensi
         }
     }
     book.save(path).expect("save plan book");
+}
+
+/// The projects of dimension `d`, in order.
+fn of_dimension(projects: &[ProjectRow], d: u8) -> Vec<&ProjectRow> {
+    projects
+        .iter()
+        .filter(|p| p.dimension.number() == d)
+        .collect()
 }
 
 /// `มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต`.
