@@ -144,7 +144,8 @@ pub fn for_each_file(
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let (next, stopped, senders, window) = (&next, &stopped, &senders, &window);
-            scope.spawn(move || {
+            let reader = std::thread::Builder::new().name("reader".into());
+            let spawned = reader.spawn_scoped(scope, move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= files.len() || !window.wait_for_room(i) {
@@ -170,6 +171,10 @@ pub fn for_each_file(
                     });
                 }
             });
+            // As `scope.spawn` does: a thread the system will not start is a panic.
+            if let Err(error) = spawned {
+                panic!("cannot start a reader thread: {error}");
+            }
         }
         // Both are dropped first if `each` panics, which releases every waiting reader.
         let receivers = receivers;

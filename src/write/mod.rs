@@ -215,7 +215,8 @@ impl ListThread {
     pub fn start(config: &ReportConfig) -> Self {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<ProjectRow>>(QUEUED_CHUNKS);
         let config = config.clone();
-        let handle = std::thread::spawn(move || {
+        let writer = std::thread::Builder::new().name("list-writer".into());
+        let handle = writer.spawn(move || {
             let mut book = SummaryBook::new(&config, None)?;
             for projects in receiver {
                 for project in projects {
@@ -224,6 +225,8 @@ impl ListThread {
             }
             Ok(book)
         });
+        // As `std::thread::spawn` does: a thread the system will not start is a panic.
+        let handle = handle.unwrap_or_else(|error| panic!("cannot start the list writer: {error}"));
         ListThread {
             sender: Some(sender),
             handle: Some(handle),
