@@ -87,8 +87,14 @@ pub fn read_and_validate(files: &[PathBuf]) -> Merged {
 pub fn read_and_validate_with(files: &[PathBuf], options: &read::ReadOptions) -> Merged {
     let mut merge = merge::Merge::default();
     let mut projects = Vec::new();
-    merge::for_each_file(files, options, &|_| {}, &mut |part| {
-        projects.extend(merge.take(part));
-    });
+    merge::for_each_file(
+        files,
+        options,
+        merge::Readers::EveryCore,
+        &|_| {},
+        &mut |part| {
+            projects.extend(merge.take(part));
+        },
+    );
     Merged::from_merge(merge, projects)
 }

@@ -116,7 +116,30 @@ pub struct FileDone {
     pub errors: usize,
 }
 
-/// Reads and validates `files` on as many threads as there are cores and calls `each` on the
+/// How many files are read at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readers {
+    /// One reader per core: nothing else is busy (`check`, the page's report).
+    EveryCore,
+    /// One reader per core but one, left to a thread that works beside them (the list writer of
+    /// `merge`): on two cores, two readers and the writer would take turns on both, and the
+    /// writer, the merge's critical path, would wait. At least one reader.
+    BesideWriter,
+}
+
+impl Readers {
+    /// Reader threads for `files` files on this machine.
+    fn count(self, files: usize) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let readers = match self {
+            Readers::EveryCore => cores,
+            Readers::BesideWriter => cores.saturating_sub(1),
+        };
+        readers.clamp(1, files.max(1))
+    }
+}
+
+/// Reads and validates `files` on `readers` threads and calls `each` on the
 /// calling thread with every file's parts, file after file, in order, as soon as they are
 /// ready. Readers start a file only a few files ahead of the one being handed over, and each
 /// file has its own short queue that its reader waits on when full, so memory stays bounded
@@ -125,12 +148,11 @@ pub struct FileDone {
 pub fn for_each_file(
     files: &[PathBuf],
     options: &ReadOptions,
+    readers: Readers,
     progress: &(dyn Fn(&FileDone) + Sync),
     each: &mut dyn FnMut(FilePart),
 ) {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, files.len().max(1));
+    let workers = readers.count(files.len());
     let (senders, receivers): (Vec<_>, Vec<_>) = files
         .iter()
         .map(|_| {
@@ -417,14 +439,29 @@ mod tests {
     }
 
     #[test]
+    fn a_merge_leaves_one_core_to_its_writer_and_always_reads() {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(Readers::EveryCore.count(1000), cores);
+        assert_eq!(Readers::BesideWriter.count(1000), (cores - 1).max(1));
+        assert_eq!(Readers::EveryCore.count(1), 1, "no more readers than files");
+        assert_eq!(Readers::BesideWriter.count(0), 1);
+    }
+
+    #[test]
     fn files_are_handed_over_in_file_order() {
         let files = many_files(5);
         let mut seen = Vec::new();
-        for_each_file(&files, &ReadOptions::default(), &|_| {}, &mut |part| {
-            if let FilePart::Done { input, .. } = part {
-                seen.push(input.file);
-            }
-        });
+        for_each_file(
+            &files,
+            &ReadOptions::default(),
+            Readers::EveryCore,
+            &|_| {},
+            &mut |part| {
+                if let FilePart::Done { input, .. } = part {
+                    seen.push(input.file);
+                }
+            },
+        );
         let expected: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
         assert_eq!(seen, expected);
     }
@@ -436,9 +473,13 @@ mod tests {
             .expect("samples config");
         let mut merge = Merge::default();
         let mut kept = 0;
-        for_each_file(&files, &ReadOptions::default(), &|_| {}, &mut |part| {
-            kept += merge.take(part).len()
-        });
+        for_each_file(
+            &files,
+            &ReadOptions::default(),
+            Readers::EveryCore,
+            &|_| {},
+            &mut |part| kept += merge.take(part).len(),
+        );
         assert_eq!(kept, 81);
         assert_eq!(merge.totals(&config).total.projects, 81);
         assert_eq!(
@@ -456,10 +497,16 @@ mod tests {
         let files = many_files(5);
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut n = 0;
-            for_each_file(&files, &ReadOptions::default(), &|_| {}, &mut |_| {
-                n += 1;
-                assert!(n < 3, "the consumer fails on the third file");
-            });
+            for_each_file(
+                &files,
+                &ReadOptions::default(),
+                Readers::EveryCore,
+                &|_| {},
+                &mut |_| {
+                    n += 1;
+                    assert!(n < 3, "the consumer fails on the third file");
+                },
+            );
         }));
         assert!(
             result.is_err(),

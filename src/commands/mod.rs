@@ -8,7 +8,7 @@ use crate::cli::{CheckArgs, Cli, Command, MergeArgs, TemplateArgs};
 use crate::compare::Previous;
 use crate::config::{ConfigError, ReportConfig};
 use crate::issue::Severity;
-use crate::merge::{self, Merge};
+use crate::merge::{self, Merge, Readers};
 use crate::model::ProjectRow;
 use crate::output::{self, JsonPrevious, JsonReport, JsonSummary, Style};
 use crate::progress::Progress;
@@ -227,14 +227,18 @@ fn merge(
         Some(p) => Merge::comparing(p.projects.clone()),
         None => Merge::default(),
     };
-    let mut list = if args.draft {
-        List::Kept(Vec::new())
+    let (mut list, readers) = if args.draft {
+        (List::Kept(Vec::new()), Readers::EveryCore)
     } else {
-        List::Streamed(ListThread::start(&config))
+        (
+            List::Streamed(ListThread::start(&config)),
+            Readers::BesideWriter,
+        )
     };
     merge::for_each_file(
         &files,
         &options,
+        readers,
         &|done| progress.file_done(done),
         &mut |part| {
             let projects = merge.take(part);
@@ -372,6 +376,7 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
     merge::for_each_file(
         &files,
         &options,
+        Readers::EveryCore,
         &|done| progress.file_done(done),
         &mut |part| {
             merge.take(part);

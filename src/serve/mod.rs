@@ -13,7 +13,7 @@ mod routes;
 use crate::compute::ReportTotals;
 use crate::config::ReportConfig;
 use crate::issue::{Issue, Severity};
-use crate::merge::{self, Merge};
+use crate::merge::{self, Merge, Readers};
 use crate::read::{InputFile, ReadOptions};
 use access::{Codes, Sessions};
 use inbox::Inbox;
@@ -94,9 +94,15 @@ impl App {
             None => Merge::default(),
         };
         let mut projects = Vec::new();
-        merge::for_each_file(&files, &self.options, &|_| {}, &mut |part| {
-            projects.extend(merge.take(part));
-        });
+        merge::for_each_file(
+            &files,
+            &self.options,
+            Readers::EveryCore,
+            &|_| {},
+            &mut |part| {
+                projects.extend(merge.take(part));
+            },
+        );
         let changes = merge.compared();
         let totals = merge.totals(&self.config);
         let merged = crate::Merged::from_merge(merge, projects);
