@@ -1,6 +1,6 @@
 //! The command line, as clap definitions only (one struct per subcommand).
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgGroup, Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 /// planmerge — รวมไฟล์แผนปฏิบัติการป้องกันการทุจริตของทุกกองเป็นรายงานติดตามผล ·
@@ -30,6 +30,7 @@ pub enum Command {
 
 /// `planmerge merge <INPUT>... [-c FILE] [-o FILE] [--json] [--draft]`
 #[derive(Debug, Args)]
+#[command(group(ArgGroup::new("mailing").args(["mail", "mail_draft"]).multiple(true)))]
 pub struct MergeArgs {
     /// Division workbooks and/or folders (walked recursively).
     #[arg(required = true, value_name = "INPUT")]
@@ -56,8 +57,9 @@ pub struct MergeArgs {
     /// With --draft: email a draft too (implies --mail), with ร่าง in the subject.
     #[arg(long, requires = "draft")]
     pub mail_draft: bool,
-    /// Email even though this very summary was emailed before (see .planmerge-sent).
-    #[arg(long)]
+    /// With --mail: email even though this very summary was emailed before (see
+    /// .planmerge-sent).
+    #[arg(long, requires = "mailing")]
     pub resend: bool,
 }
 

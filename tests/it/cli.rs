@@ -329,6 +329,19 @@ fn bad_arguments_exit_two() {
 }
 
 #[test]
+fn resend_without_mail_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = dir.path().join("summary.xlsx");
+    planmerge()
+        .args(["merge", "samples/6-month", "--resend", "-o"])
+        .arg(&output)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--mail"));
+    assert!(!output.exists(), "a refused command writes nothing");
+}
+
+#[test]
 fn output_that_is_an_input_is_refused() {
     let (dir, file) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 0.0)]);
     let before = std::fs::read(&file).expect("read");
