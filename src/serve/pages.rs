@@ -164,10 +164,14 @@ pub fn status(
                 tbody {
                     @for r in rows {
                         tr class=(if r.when.is_none() { "missing" } else if r.errors > 0 { "error" } else { "ok" }) {
+                            // data-label: on a phone each row is a card, its cells labelled.
                             td { (r.name) }
-                            td { @if r.when.is_some() { "✓" } @else { "ยังไม่ส่ง" } }
-                            td { (r.when.clone().unwrap_or_default()) }
-                            td { (r.rows) } td { (r.errors) } td { (r.warnings) } td { (r.counted) }
+                            td data-label="ส่งแล้ว" { @if r.when.is_some() { "✓" } @else { "ยังไม่ส่ง" } }
+                            td data-label="เมื่อ (UTC)" { (r.when.clone().unwrap_or_default()) }
+                            td data-label="แถว" { (r.rows) }
+                            td data-label="ผิด" { (r.errors) }
+                            td data-label="เตือน" { (r.warnings) }
+                            td data-label="โครงการ" { (r.counted) }
                         }
                     }
                 }
@@ -245,7 +249,14 @@ button{background:#1f4e79;color:#fff;border:0;border-radius:4px;padding:.5em 1.2
 .issues .warning{border-left:4px solid #f9a825;padding-left:.5em}.issues .note{border-left:4px solid #90a4ae;padding-left:.5em}\
 .fix{color:#444}table{border-collapse:collapse;width:100%;margin:1em 0;overflow-x:auto;display:block}\
 th,td{border:1px solid #ccc;padding:.3em .5em;text-align:right}th{background:#deeaf6}th:first-child,td:first-child{text-align:left}\
-tr.total td{font-weight:bold}tr.missing td{color:#999}tr.error td{background:#fdecea}progress{width:100%}";
+tr.total td{font-weight:bold}tr.missing td{color:#999}tr.error td{background:#fdecea}progress{width:100%}\
+@media (max-width:600px){table.divisions thead{display:none}\
+table.divisions,table.divisions tbody{display:block}\
+table.divisions tr{display:grid;grid-template-columns:1fr 1fr;border:1px solid #ccc;border-radius:4px;margin:0 0 .8em}\
+table.divisions td{display:flex;justify-content:space-between;gap:.5em;border:0;border-top:1px solid #eee}\
+table.divisions td::before{content:attr(data-label);font-weight:bold;color:#444}\
+table.divisions td:first-child{display:block;grid-column:1/3;border-top:0;background:#deeaf6;font-weight:bold}\
+table.divisions td:nth-child(2),table.divisions td:nth-child(3){grid-column:1/3}}";
 
 /// Drag-and-drop and a progress bar; the form works without it.
 pub const SCRIPT: &str = r#"document.addEventListener('DOMContentLoaded',function(){

@@ -260,6 +260,26 @@ async fn the_coordinator_logs_in_sees_every_division_and_downloads_the_summary()
         .await
         .expect("rows");
     assert_eq!(rows.len(), 8, "every division's row");
+    // On a phone the table is cards: nothing to scroll sideways.
+    client
+        .set_window_size(390, 1000)
+        .await
+        .expect("phone width");
+    let overflow = client
+        .execute(
+            "var t=document.querySelector('table.divisions');return t.scrollWidth-t.clientWidth;",
+            vec![],
+        )
+        .await
+        .expect("measure the table");
+    assert!(
+        overflow.as_i64().is_some_and(|px| px <= 1),
+        "the status table scrolls sideways on a phone by {overflow} px"
+    );
+    client
+        .set_window_size(1280, 1000)
+        .await
+        .expect("desktop width");
     screenshot(&client, "status").await;
     click(&client, "form[action='/summary'] button").await;
     let summary = wait_for_xlsx(downloads.path())
