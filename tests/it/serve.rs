@@ -514,12 +514,52 @@ fn a_flood_from_one_address_is_refused_and_the_server_recovers() {
         (20..100).contains(&served),
         "the burst and the refill ({served})"
     );
+    // While 127.0.0.1 is refused, another address (all of 127/8 is this machine) is answered.
+    let addr = server.base.trim_start_matches("http://");
+    assert_eq!(
+        status_from("127.0.0.2", addr, "/static/style.css"),
+        200,
+        "another address still answered"
+    );
+    assert_eq!(
+        answer(agent.get(&url).call()).status,
+        429,
+        "the flooding address still refused"
+    );
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert_eq!(
         answer(agent.get(&url).call()).status,
         200,
         "answering again"
     );
+}
+
+/// The status of `GET path` sent to `addr` from the local address `source` (a plain HTTP/1.1
+/// request on a socket bound before it connects).
+fn status_from(source: &str, addr: &str, path: &str) -> u16 {
+    use std::io::{Read, Write};
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .build()
+        .expect("runtime");
+    let stream = runtime.block_on(async {
+        let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+        let from: std::net::SocketAddr = format!("{source}:0").parse().expect("source");
+        socket.bind(from).expect("bind the source address");
+        let to: std::net::SocketAddr = addr.parse().expect("server address");
+        socket.connect(to).await.expect("connect")
+    });
+    let mut stream = stream.into_std().expect("a std stream");
+    stream.set_nonblocking(false).expect("blocking");
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply).expect("read");
+    String::from_utf8_lossy(&reply)
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0)
 }
 
 #[test]
