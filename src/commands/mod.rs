@@ -16,7 +16,7 @@ use crate::read::{self, InputError, ReadOptions};
 use crate::schema::division_of;
 use crate::schema::text::normalize;
 use crate::template::{self, TemplateError, TemplateSpec};
-use crate::write::{ListThread, Rounds, Summary, SummaryBook, WriteError};
+use crate::write::{self, ListThread, Rounds, Summary, SummaryBook, WriteError};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
@@ -230,8 +230,10 @@ fn merge(
     let (mut list, readers) = if args.draft {
         (List::Kept(Vec::new()), Readers::EveryCore)
     } else {
+        let shown: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        let folder = write::shared_folder(shown.iter().map(String::as_str));
         (
-            List::Streamed(ListThread::start(&config)),
+            List::Streamed(ListThread::start(&config, folder)),
             Readers::BesideWriter,
         )
     };

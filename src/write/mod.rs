@@ -17,6 +17,7 @@ pub(crate) mod styles;
 mod summary;
 
 pub use drive::{since_previous, summary_sentences};
+pub use projects::shared_folder;
 pub use summary::Layout;
 
 use crate::compute::ReportTotals;
@@ -128,8 +129,13 @@ const LIST_INDEX: usize = 1;
 
 impl SummaryBook {
     /// Starts the workbook and the project list's title and header. `draft` is the banner the
-    /// list opens with; it must be known now, before any project is written under it.
-    pub fn new(config: &ReportConfig, draft: Option<&str>) -> Result<Self, XlsxError> {
+    /// list opens with; it must be known now, before any project is written under it. The
+    /// list's source column names files below `folder` ([`projects::shared_folder`]).
+    pub fn new(
+        config: &ReportConfig,
+        draft: Option<&str>,
+        folder: String,
+    ) -> Result<Self, XlsxError> {
         let styles = Styles::new();
         let mut workbook = Workbook::new();
         workbook.set_default_format(
@@ -141,7 +147,7 @@ impl SummaryBook {
         new_sheet(&mut workbook, SHEET_SUMMARY)?;
         let sheet = workbook.add_worksheet_with_constant_memory()?;
         sheet.set_name(SHEET_PROJECTS)?;
-        let list = projects::ProjectList::begin(sheet, config, draft, &styles)?;
+        let list = projects::ProjectList::begin(sheet, config, draft, folder, &styles)?;
         Ok(SummaryBook {
             workbook,
             styles,
@@ -156,7 +162,8 @@ impl SummaryBook {
         projects: impl IntoIterator<Item = ProjectRow>,
     ) -> Result<Self, XlsxError> {
         let draft = summary.is_draft().then(|| summary.draft_text());
-        let mut book = SummaryBook::new(summary.config, draft.as_deref())?;
+        let folder = projects::shared_folder(summary.inputs.iter().map(|i| i.file.as_str()));
+        let mut book = SummaryBook::new(summary.config, draft.as_deref(), folder)?;
         for project in projects {
             book.push(project)?;
         }
@@ -211,13 +218,14 @@ pub struct ListThread {
 const QUEUED_CHUNKS: usize = 4;
 
 impl ListThread {
-    /// Starts a summary without the draft banner and its writer thread.
-    pub fn start(config: &ReportConfig) -> Self {
+    /// Starts a summary without the draft banner and its writer thread; the list's source
+    /// column names files below `folder` ([`projects::shared_folder`] of the inputs).
+    pub fn start(config: &ReportConfig, folder: String) -> Self {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<ProjectRow>>(QUEUED_CHUNKS);
         let config = config.clone();
         let writer = std::thread::Builder::new().name("list-writer".into());
         let handle = writer.spawn(move || {
-            let mut book = SummaryBook::new(&config, None)?;
+            let mut book = SummaryBook::new(&config, None, folder)?;
             for projects in receiver {
                 for project in projects {
                     book.push(project)?;

@@ -12,6 +12,7 @@ use super::{LARGE_LIST, banner_text, fit_row, height_for_lines, num, set_widths}
 use crate::config::ReportConfig;
 use crate::model::ProjectRow;
 use rust_xlsxwriter::{ConditionalFormatFormula, Worksheet, XlsxError};
+use std::path::{Path, is_separator};
 
 /// The tick written in ticked cells.
 pub const TICK: &str = "☑";
@@ -61,14 +62,18 @@ pub struct ProjectList {
     next_row: u32,
     /// Projects written.
     count: u32,
+    /// The folder every input is in, left out of the source column ([`shared_folder`]).
+    folder: String,
 }
 
 impl ProjectList {
-    /// Writes the banner (when `draft`), the title and the header, and sets the columns.
+    /// Writes the banner (when `draft`), the title and the header, and sets the columns. The
+    /// source column names files below `folder` (see [`shared_folder`]).
     pub fn begin(
         sheet: &mut Worksheet,
         config: &ReportConfig,
         draft: Option<&str>,
+        folder: String,
         st: &Styles,
     ) -> Result<Self, XlsxError> {
         set_widths(sheet, &WIDTHS)?;
@@ -109,6 +114,7 @@ impl ProjectList {
             first_row: first,
             next_row: first,
             count: 0,
+            folder,
         })
     }
 
@@ -117,7 +123,8 @@ impl ProjectList {
     pub fn push(&mut self, sheet: &mut Worksheet, project: ProjectRow) -> Result<(), XlsxError> {
         self.count += 1;
         let fit = self.count <= LARGE_LIST;
-        write_project(sheet, self.next_row, self.count, project, fit)?;
+        let source = source(&project, &self.folder);
+        write_project(sheet, self.next_row, self.count, project, source, fit)?;
         self.next_row += 1;
         Ok(())
     }
@@ -163,9 +170,9 @@ fn write_project(
     row: u32,
     number: u32,
     p: ProjectRow,
+    source: String,
     fit: bool,
 ) -> Result<(), XlsxError> {
-    let source = source(&p);
     if fit {
         fit_row(
             sheet,
@@ -198,10 +205,12 @@ fn write_project(
     Ok(())
 }
 
-/// `กองคลัง.xlsx › แผ่น1 › แถว 8` (the row number as Excel shows it).
-pub fn source(p: &ProjectRow) -> String {
+/// `กองคลัง.xlsx › แผ่น1 › แถว 8` (the row number as Excel shows it), the file named below
+/// `folder`: the coordinator sees which file, not the path typed on the command line again on
+/// every row (which would also make each printed row taller).
+pub fn source(p: &ProjectRow, folder: &str) -> String {
     let loc = &p.source;
-    let mut text = loc.file.to_string();
+    let mut text = below(&loc.file, folder).to_string();
     if !loc.sheet.is_empty() {
         text.push_str(" › ");
         text.push_str(&loc.sheet);
@@ -211,4 +220,40 @@ pub fn source(p: &ProjectRow) -> String {
         let _ = write!(text, " › แถว {}", u64::from(row) + 1);
     }
     text
+}
+
+/// The deepest folder that holds every one of `files`, as typed (`samples/6-month` for the
+/// files of `merge samples/6-month`); empty when they share none (`a/x.xlsx`, `b/y.xlsx`).
+pub fn shared_folder<'a>(files: impl IntoIterator<Item = &'a str>) -> String {
+    let mut files = files.into_iter();
+    let Some(first) = files.next() else {
+        return String::new();
+    };
+    let mut shared = Path::new(first).parent();
+    for file in files {
+        while let Some(folder) = shared {
+            if Path::new(file).starts_with(folder) {
+                break;
+            }
+            shared = folder.parent();
+        }
+    }
+    shared.map_or_else(String::new, |f| f.to_string_lossy().into_owned())
+}
+
+/// `file` named below `folder`; a file that is not below it, as it is.
+fn below<'a>(file: &'a str, folder: &str) -> &'a str {
+    if folder.is_empty() {
+        return file;
+    }
+    let Some(rest) = file.strip_prefix(folder) else {
+        return file;
+    };
+    if folder.ends_with(is_separator) {
+        return rest;
+    }
+    match rest.strip_prefix(is_separator) {
+        Some(name) if !name.is_empty() => name,
+        _ => file,
+    }
 }

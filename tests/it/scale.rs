@@ -71,12 +71,10 @@ fn every_project_of_a_long_merge_is_listed_once_in_file_order() {
         disbursed.to_string(),
         total["disbursed"].as_str().expect("disbursed")
     );
-    // The first file's first project and the last file's last, by their source cells.
+    // The first file's first project and the last file's last, by their source cells, which
+    // name the files below the folder they share.
     let first = cell(3, 13).to_string();
-    assert!(
-        first.starts_with(&input.join("0001-").display().to_string()),
-        "{first}"
-    );
+    assert!(first.starts_with("0001-"), "{first}");
     let last = cell(2 + FILES * ROWS, 13).to_string();
     assert!(last.contains("0006-"), "{last}");
 }
