@@ -561,12 +561,20 @@ impl Issue {
         )
     }
 
-    /// The issue's group key when it may stand for several cells of one column: warnings and
-    /// notes at a cell.
-    fn group_key(&self) -> Option<(&str, &'static str, u32)> {
+    /// The issue's group key when it may stand for several cells of one column of one sheet of
+    /// one file: warnings and notes at a cell, except those that each name their own project.
+    fn group_key(&self) -> Option<GroupKey> {
         let col = self.location.col?;
         self.location.row?;
-        (!self.is_error()).then(|| (&*self.location.sheet, self.problem.code(), col))
+        let (file, sheet) = (&self.location.file, &self.location.sheet);
+        (!self.is_error() && !self.problem.names_its_project()).then(|| {
+            (
+                Arc::clone(file),
+                Arc::clone(sheet),
+                self.problem.code(),
+                col,
+            )
+        })
     }
 
     /// Error or warning.
@@ -655,14 +663,29 @@ pub struct IssueList {
     /// Per code seen: (code, severity, kept, omitted), in order of first sight.
     codes: Vec<(&'static str, Severity, usize, usize)>,
     /// (sheet, code, column) → the issue standing for that column's warnings or notes.
-    groups: FxHashMap<(Arc<str>, &'static str, u32), usize>,
+    groups: FxHashMap<GroupKey, usize>,
 }
+
+impl Problem {
+    /// Whether the issue is about one project of its own, named in its message (a project gone
+    /// since the previous round, a project's disbursement down): such issues are never folded
+    /// into a group, which would show only the first project.
+    fn names_its_project(&self) -> bool {
+        matches!(
+            self,
+            Problem::ProjectDropped { .. } | Problem::DisbursedDecreased { .. }
+        )
+    }
+}
+
+/// What issues folded into one share: file, sheet, code and column.
+type GroupKey = (Arc<str>, Arc<str>, &'static str, u32);
 
 impl IssueList {
     /// Records an issue: kept, or counted when its code already has [`KEPT_PER_CODE`] kept.
     pub fn push(&mut self, mut issue: Issue) {
-        if let Some((sheet, code, col)) = issue.group_key() {
-            let key = (Arc::from(sheet), code, col);
+        if let Some(key) = issue.group_key() {
+            let code = key.2;
             if let Some(&at) = self.groups.get(&key) {
                 let group = &mut self.issues[at];
                 group.also.extend(issue.location.row);
@@ -828,6 +851,26 @@ mod tests {
         }
         assert_eq!(list.len(), 4);
         assert_eq!(list.errors(), 4);
+    }
+
+    #[test]
+    fn groups_never_span_files_nor_fold_projects_named_one_by_one() {
+        let mut list = IssueList::default();
+        let blank_in = |file: &str, row| {
+            let at = Location::cell(file, "แผน", row, 4);
+            let field = MoneyField::Disbursed;
+            Issue::new(Problem::MoneyBlank { field }, at)
+        };
+        list.push(blank_in("กองคลัง.xlsx", 4));
+        list.push(blank_in("กองช่าง.xlsx", 5));
+        assert_eq!(list.len(), 2, "one group per file");
+        for (row, name) in [(4, "โครงการ ก"), (5, "โครงการ ข")] {
+            let at = Location::cell("รอบก่อน/กองคลัง.xlsx", "แผน", row, 1);
+            let (name, near) = (name.to_string(), None);
+            list.push(Issue::new(Problem::ProjectDropped { name, near }, at));
+        }
+        assert_eq!(list.len(), 4, "each dropped project is its own issue");
+        assert!(list[3].message().contains("โครงการ ข"));
     }
 
     #[test]

@@ -354,16 +354,17 @@ impl Merge {
     }
 
     /// Ends the comparison with the previous round, once every file is taken: the previous
-    /// round's projects not seen are issued as dropped (where they were); returns every change
-    /// (none without a previous round).
+    /// round's projects not seen are issued as dropped (where they were), every one of them:
+    /// they are as many as the previous round's projects at most, and each names its own
+    /// project, so none is folded or left uncounted. Returns every change (none without a
+    /// previous round).
     pub fn compared(&mut self) -> Vec<Change> {
         let Some(comparison) = self.comparison.take() else {
             return Vec::new();
         };
         let (changes, dropped) = comparison.finish();
-        let dropped = IssueList::from(dropped);
-        self.errors += dropped.errors();
-        self.issues.extend(dropped.into_parts().0);
+        self.errors += dropped.iter().filter(|i| i.is_error()).count();
+        self.issues.extend(dropped);
         changes
     }
 

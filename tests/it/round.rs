@@ -256,3 +256,70 @@ fn a_project_renamed_by_a_typo_fix_is_dropped_with_the_new_name_suggested() {
         .collect();
     assert_eq!(kinds, ["new", "dropped"], "never matched silently");
 }
+
+#[test]
+fn every_dropped_project_is_named_each_at_its_own_place() {
+    // Two divisions' previous files, three projects gone: each is its own warning, with its
+    // own name and cell, never folded into another's.
+    let before = [
+        words_row(1, "โครงการ ก", 1.0, 100.0),
+        words_row(2, "โครงการ ข", 1.0, 100.0),
+        words_row(3, "โครงการ ค", 1.0, 100.0),
+    ];
+    let now = [words_row(1, "โครงการ ก", 1.0, 100.0)];
+    let (dir, current) = two_rounds(&before, &now);
+    let header = crate::support::WORDS_HEADER;
+    let other = [words_row(1, "โครงการ ง", 1.0, 100.0)];
+    write_book(
+        &dir.path().join("รอบ6").join("กองช่าง.xlsx"),
+        "แผน",
+        &header,
+        &other,
+    );
+    let (code, json, _) = run_json(&current, &["check", "."]);
+    assert_eq!(code, 0, "warnings only");
+    let dropped: Vec<(String, String, String)> = json["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["code"] == "project-dropped")
+        .map(|i| {
+            let text = |k: &str| i[k].as_str().unwrap_or_default().to_string();
+            (text("file"), text("cell"), text("message"))
+        })
+        .collect();
+    assert_eq!(dropped.len(), 3, "{dropped:#?}");
+    let expected = [
+        ("../รอบ6/กองคลัง.xlsx", "B3", "โครงการ ข"),
+        ("../รอบ6/กองคลัง.xlsx", "B4", "โครงการ ค"),
+        ("../รอบ6/กองช่าง.xlsx", "B2", "โครงการ ง"),
+    ];
+    for (file, cell, name) in expected {
+        assert!(
+            dropped
+                .iter()
+                .any(|(f, c, m)| f == file && c == cell && m.contains(name)),
+            "{name} at {file} {cell} in {dropped:#?}"
+        );
+    }
+}
+
+#[test]
+fn more_than_a_hundred_dropped_projects_are_all_reported() {
+    // A previous round of another office, say: every one of its 130 projects is gone, and the
+    // coordinator is told of each, none left uncounted.
+    let before: Vec<Vec<V>> = (1..=130)
+        .map(|n| words_row(n, &format!("โครงการที่ {n}"), 1.0, 100.0))
+        .collect();
+    let now = [words_row(1, "โครงการใหม่", 1.0, 100.0)];
+    let (_dir, current) = two_rounds(&before, &now);
+    let (code, json, _) = run_json(&current, &["check", "."]);
+    assert_eq!(code, 0, "warnings only");
+    let dropped = json["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["code"] == "project-dropped")
+        .count();
+    assert_eq!(dropped, 130);
+}
