@@ -407,6 +407,16 @@ catalogue! {
         english: format!("same project as {other}"),
         fix: ("ลบแถวที่ซ้ำออกหนึ่งแถว หรือแก้ชื่อให้ต่างกัน", "delete one of the two rows or tell them apart"),
     }
+    /// A file byte for byte the same as one read before it (sent twice, `กองคลัง (1).xlsx`):
+    /// one error instead of one per project, and its projects not counted again.
+    FileDuplicate { other: String } => {
+        code: "file-duplicate",
+        stage: Merge,
+        severity: Error,
+        thai: format!("ไฟล์นี้เหมือนกับ {other} ทุกไบต์ (ส่งมาซ้ำ) จึงไม่นับโครงการในไฟล์นี้ซ้ำอีก"),
+        english: format!("this file is byte for byte the same as {other} (sent twice); its projects are not counted again"),
+        fix: ("ลบไฟล์ใดไฟล์หนึ่งออกจากโฟลเดอร์", "remove one of the two files from the folder"),
+    }
     /// Money written as "nothing" in words (`-`, ไม่ใช้งบประมาณ), read as 0.00.
     MoneyNil { field: MoneyField, found: String } => {
         code: "money-nil",

@@ -7,8 +7,8 @@
 use crate::compare::{Change, Comparison};
 use crate::compute::{ReportTotals, Tally};
 use crate::config::ReportConfig;
-use crate::issue::{Issue, IssueList};
-use crate::model::ProjectRow;
+use crate::issue::{Issue, IssueList, Problem};
+use crate::model::{Location, ProjectRow};
 use crate::read::table::RawRow;
 use crate::read::{self, FileRead, InputFile, ReadOptions};
 use crate::schema::division_of;
@@ -309,7 +309,17 @@ impl Merge {
                 mut input,
                 mut issues,
             } => {
-                issues.append(std::mem::take(&mut self.duplicates));
+                let duplicates = std::mem::take(&mut self.duplicates);
+                match self.copied_from(&input) {
+                    // Every project of a copy was refused as a duplicate, and its own issues
+                    // are the original's, shown there: one error says what happened.
+                    Some(other) => {
+                        let at = Location::file(&input.file);
+                        issues =
+                            IssueList::from(vec![Issue::new(Problem::FileDuplicate { other }, at)]);
+                    }
+                    None => issues.append(duplicates),
+                }
                 self.errors += issues.errors();
                 let (kept, omitted) = issues.into_parts();
                 self.issues.extend(kept);
@@ -324,6 +334,15 @@ impl Merge {
                 Vec::new()
             }
         }
+    }
+
+    /// The earlier input `input` is a byte-for-byte copy of, if any.
+    fn copied_from(&self, input: &InputFile) -> Option<String> {
+        if input.sha256.is_empty() {
+            return None;
+        }
+        let original = self.inputs.iter().find(|i| i.sha256 == input.sha256)?;
+        Some(original.file.clone())
     }
 
     /// Refuses `p` when its name was seen before; counts it otherwise.
@@ -468,7 +487,7 @@ mod tests {
     }
 
     #[test]
-    fn a_second_copy_of_the_samples_is_refused_as_duplicates_and_not_counted() {
+    fn a_second_copy_of_the_samples_is_refused_file_by_file_and_not_counted() {
         let files = many_files(2);
         let config = crate::config::ReportConfig::load("samples/6-month/report.toml".as_ref())
             .expect("samples config");
@@ -485,8 +504,23 @@ mod tests {
         assert_eq!(merge.totals(&config).total.projects, 81);
         assert_eq!(
             merge.errors(),
-            81,
-            "every project of the second copy is a duplicate"
+            8,
+            "one error per copied file, not one per project"
+        );
+        let copies: Vec<&Issue> = merge
+            .issues
+            .iter()
+            .filter(|i| i.problem.code() == "file-duplicate")
+            .collect();
+        assert_eq!(copies.len(), 8);
+        assert_eq!(*copies[0].location.file, merge.inputs[8].file);
+        assert!(copies[0].message().contains(&merge.inputs[0].file));
+        assert!(
+            !merge
+                .issues
+                .iter()
+                .any(|i| i.problem.code() == "project-duplicate"),
+            "no project of a copy is reported one by one"
         );
         let counted: Vec<usize> = merge.inputs.iter().map(|i| i.counted).collect();
         assert_eq!(counted[8..], [0; 8]);

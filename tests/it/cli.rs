@@ -240,6 +240,40 @@ fn the_same_project_in_two_files_is_refused_naming_both() {
 }
 
 #[test]
+fn a_file_sent_twice_is_one_error_naming_both_copies() {
+    let (dir, file) = folder_with_rows(&[
+        words_row(1, "โครงการ ก", 1.0, 0.0),
+        words_row(2, "โครงการ ข", 1.0, 0.0),
+    ]);
+    // A mail attachment saved twice: กองทดสอบ.xlsx and กองทดสอบ.xlsx.xlsx (sorts after it).
+    std::fs::copy(&file, dir.path().join("กองทดสอบ.xlsx.xlsx")).expect("copy");
+    let (status, json, stderr) = merge_json(dir.path());
+    assert_eq!(status, 1, "{stderr}");
+    assert!(json["output"].is_null(), "nothing written");
+    let issues = json["issues"].as_array().cloned().unwrap_or_default();
+    let errors: Vec<&Value> = issues.iter().filter(|i| i["severity"] == "error").collect();
+    assert_eq!(
+        errors.len(),
+        1,
+        "one error, not one per project: {errors:?}"
+    );
+    assert_eq!(errors[0]["code"], "file-duplicate");
+    assert_eq!(errors[0]["file"], "กองทดสอบ.xlsx.xlsx");
+    let copy_issues = issues
+        .iter()
+        .filter(|i| i["file"] == "กองทดสอบ.xlsx.xlsx");
+    assert_eq!(
+        copy_issues.count(),
+        1,
+        "the copy's own notes are the original's"
+    );
+    let message = errors[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("กองทดสอบ.xlsx ทุกไบต์"), "{message}");
+    assert_eq!(json["summary"]["total"]["projects"], 2, "counted once");
+    assert!(stderr.contains("ลบไฟล์ใดไฟล์หนึ่ง"), "{stderr}");
+}
+
+#[test]
 fn corrupt_file_is_named_not_a_panic() {
     let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 0.0)]);
     std::fs::write(
