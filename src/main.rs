@@ -22,8 +22,26 @@ fn main() -> ExitCode {
         }
         Err(Failure::Command(error)) => {
             let code = error.exit_code();
-            eprintln!("planmerge: {:#}", anyhow::Error::from(error));
+            eprintln!("planmerge: {}", said_once(&anyhow::Error::from(error)));
             ExitCode::from(code)
         }
     }
+}
+
+/// The error and its causes, each said once: our messages name their cause already (`cannot
+/// save summary.xlsx: No such file or directory`), so a cause whose words are already there is
+/// not repeated after them.
+fn said_once(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        let words = cause.to_string();
+        if text.contains(&words) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&words);
+    }
+    text
 }

@@ -259,9 +259,7 @@ fn a_file_sent_twice_is_one_error_naming_both_copies() {
     );
     assert_eq!(errors[0]["code"], "file-duplicate");
     assert_eq!(errors[0]["file"], "กองทดสอบ.xlsx.xlsx");
-    let copy_issues = issues
-        .iter()
-        .filter(|i| i["file"] == "กองทดสอบ.xlsx.xlsx");
+    let copy_issues = issues.iter().filter(|i| i["file"] == "กองทดสอบ.xlsx.xlsx");
     assert_eq!(
         copy_issues.count(),
         1,
@@ -350,6 +348,26 @@ fn missing_configuration_is_a_usage_error() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("report.toml"));
+}
+
+#[test]
+fn a_cause_is_said_once() {
+    let out = planmerge()
+        .args([
+            "merge",
+            "samples/6-month",
+            "-o",
+            "/no/such/folder/summary.xlsx",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot save /no/such/folder/summary.xlsx"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("(os error 2)").count(), 1, "{stderr}");
 }
 
 #[test]
