@@ -210,15 +210,24 @@ pub fn header_field(text: &str) -> Option<Field> {
     Some(field)
 }
 
-/// The status a (normalised) text names, if any: the four words and their common short forms.
+/// The status a (normalised) text names, if any: the four words and the ways staff write them
+/// (`ดำเนินการเสร็จสิ้น`, `เรียบร้อยแล้ว`, `กำลังดำเนินการ`, `ดำเนินการไม่ได้`). "Done" said
+/// with a negation (`ยังไม่แล้วเสร็จ`, `ยังไม่เรียบร้อย`) names none: it is never read as done.
 pub fn status_word(text: &str) -> Option<Status> {
     let t = normalized(text);
-    if t.contains("ไม่สามารถ") {
-        Some(Status::Cannot)
-    } else if t.contains("ระหว่าง") {
-        Some(Status::InProgress)
-    } else if t.contains("แล้วเสร็จ") || t == "เสร็จ" || t == "เสร็จแล้ว"
+    let negated = t.contains("ไม่") || t.contains("ยัง");
+    let done = t.contains("แล้วเสร็จ")
+        || t.contains("เสร็จสิ้น")
+        || t.contains("เรียบร้อย")
+        || t == "เสร็จ"
+        || t == "เสร็จแล้ว";
+    if t.contains("ไม่สามารถ") || t.contains("ดำเนินการไม่ได้")
     {
+        Some(Status::Cannot)
+    } else if t.contains("ระหว่าง") || t.contains("กำลังดำเนินการ")
+    {
+        Some(Status::InProgress)
+    } else if done && !negated {
         Some(Status::Completed)
     } else if t.starts_with("รอ") && t.contains("รายงาน") {
         Some(Status::Waiting)
@@ -286,5 +295,13 @@ mod tests {
         assert_eq!(status_word("รอ\u{00A0}รายงาน"), Some(Status::Waiting));
         assert_eq!(status_word("ไม่สามารถดำเนินการได้"), Some(Status::Cannot));
         assert_eq!(status_word("ยกเลิก"), None);
+        assert_eq!(status_word("ดำเนินการเสร็จสิ้น"), Some(Status::Completed));
+        assert_eq!(status_word("เรียบร้อยแล้ว"), Some(Status::Completed));
+        assert_eq!(status_word("กำลังดำเนินการ"), Some(Status::InProgress));
+        assert_eq!(status_word("ดำเนินการไม่ได้"), Some(Status::Cannot));
+        // Never "done" when negated; "not yet carried out" names no status.
+        assert_eq!(status_word("ยังไม่แล้วเสร็จ"), None);
+        assert_eq!(status_word("ยังไม่เรียบร้อย"), None);
+        assert_eq!(status_word("ยังไม่ได้ดำเนินการ"), None);
     }
 }

@@ -351,6 +351,30 @@ fn missing_configuration_is_a_usage_error() {
 }
 
 #[test]
+fn status_words_as_staff_write_them_and_done_with_a_negation_refused() {
+    let status = |n, name, words| {
+        let mut row = words_row(n, name, 1.0, 100.0);
+        row[6] = t(words);
+        row
+    };
+    let (dir, _) = folder_with_rows(&[
+        status(1, "โครงการ ก", "ดำเนินการเสร็จสิ้น"),
+        status(2, "โครงการ ข", "กำลังดำเนินการ"),
+        status(3, "โครงการ ค", "เรียบร้อยแล้ว"),
+    ]);
+    let (code, json, stderr) = merge_json(dir.path());
+    assert_eq!(code, 0, "{stderr}");
+    let total = &json["summary"]["total"];
+    assert_eq!(total["projects"], 3);
+    assert_eq!(total["completed"], 2);
+    let (dir, _) = folder_with_rows(&[
+        status(1, "โครงการ ก", "ดำเนินการเสร็จสิ้น"),
+        status(2, "โครงการ ข", "ยังไม่เรียบร้อย"),
+    ]);
+    assert_refused(dir.path(), "กองทดสอบ.xlsx", "status-unknown", "G3");
+}
+
+#[test]
 fn a_cause_is_said_once() {
     let out = planmerge()
         .args([
