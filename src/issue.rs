@@ -387,7 +387,7 @@ catalogue! {
         severity: Error,
         thai: format!("ช่องติ๊กมีค่า \"{found}\""),
         english: format!("tick cell holds \"{found}\""),
-        fix: ("ใช้ ☑ หรือเว้นว่าง", "use ☑ or leave it blank"),
+        fix: ("ใช้ ☑ หรือเว้นว่าง (เครื่องหมายที่ได้จากการเปลี่ยนฟอนต์ เช่น P หรือ R ในฟอนต์ Wingdings 2 ให้พิมพ์ ☑ แทน)", "use ☑ or leave it blank (a mark made by a font, such as P or R in Wingdings 2, is read as the letter: type ☑ instead)"),
     }
     /// ไม่สามารถดำเนินการได้ without a reason in หมายเหตุ.
     CannotWithoutReason => {

@@ -262,6 +262,10 @@ fn tick_word(text: &str) -> Option<Tick> {
             Some(Tick::Unticked)
         }
         "☑" | "✓" | "✔" | "✅" | "/" | "x" | "×" | "true" | "1" => Some(Tick::Ticked),
+        // Wingdings, as Insert › Symbol puts them in (the font shows ü as ✓ and þ as ☑; û ý ¨
+        // as ✗ ☒ ☐): in a tick column these letters are nothing else.
+        "ü" | "þ" => Some(Tick::Ticked),
+        "û" | "ý" | "¨" => Some(Tick::Unticked),
         "ใช่" | "มี" | "บรรจุ" | "y" | "yes" => Some(Tick::Ticked),
         _ => None,
     }
@@ -416,6 +420,11 @@ mod tests {
             "n",
             "yes",
             "no",
+            "ü",
+            "þ",
+            "û",
+            "ý",
+            "¨",
         ] {
             assert!(tick_word(word).is_some(), "{word}");
             assert_eq!(arabic_digits(&normalize(word)), word);
@@ -468,8 +477,11 @@ mod tests {
 
     #[test]
     fn ticks_in_every_spelling() {
-        for t in ["☑", "✓", "✔", "/", "x", "X", "TRUE", "1", " ☑ "] {
+        for t in ["☑", "✓", "✔", "/", "x", "X", "TRUE", "1", " ☑ ", "ü", "þ"] {
             assert_eq!(tick(&text(t)), Tick::Ticked, "{t}");
+        }
+        for t in ["û", "ý", "¨"] {
+            assert_eq!(tick(&text(t)), Tick::Unticked, "{t}");
         }
         assert_eq!(tick(&Cell::Bool(true)), Tick::Ticked);
         assert_eq!(tick(&Cell::Number(1.0)), Tick::Ticked);

@@ -183,6 +183,34 @@ fn two_statuses_ticked_are_refused() {
 }
 
 #[test]
+fn wingdings_ticks_count_and_a_font_drawn_letter_is_refused() {
+    let dir = folder();
+    let wingdings = |n, name, mark: &str| {
+        let mut row = tick_row(n, name, &[]);
+        row[7] = t(mark); // ดำเนินการแล้วเสร็จ
+        row
+    };
+    let rows = [
+        wingdings(1, "โครงการ ก", "ü"),
+        wingdings(2, "โครงการ ข", "þ"),
+        tick_row(3, "โครงการ ค", &[1]),
+    ];
+    write_book(&dir.path().join("กองติ๊ก.xlsx"), "แผ่น1", &TICK_HEADER, &rows);
+    let (code, json, stderr) = merge_json(dir.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["summary"]["total"]["completed"], 2);
+    let dir = folder();
+    let rows = [wingdings(1, "โครงการ ก", "P")];
+    write_book(&dir.path().join("กองติ๊ก.xlsx"), "แผ่น1", &TICK_HEADER, &rows);
+    assert_refused(dir.path(), "กองติ๊ก.xlsx", "tick-unknown", "H2");
+    let (_, json, _) = merge_json(dir.path());
+    let issues = json["issues"].as_array().cloned().unwrap_or_default();
+    let unknown = issues.iter().find(|i| i["code"] == "tick-unknown");
+    let fix = unknown.and_then(|i| i["fix"].as_str()).unwrap_or_default();
+    assert!(fix.contains("Wingdings 2"), "{fix}");
+}
+
+#[test]
 fn cannot_without_reason_is_refused() {
     let mut bad = words_row(2, "โครงการทำไม่ได้", 1.0, 0.0);
     bad[6] = t("ไม่สามารถดำเนินการได้");
