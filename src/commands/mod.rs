@@ -206,6 +206,16 @@ fn workbooks(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, CommandError> {
     Ok(files)
 }
 
+/// Where the summary goes: `-o` as given, or `summary.xlsx` inside it when it names a folder
+/// (`-o รายงาน/`), as `cp` does.
+fn summary_path(output: &Path) -> PathBuf {
+    if output.is_dir() {
+        output.join("summary.xlsx")
+    } else {
+        output.to_path_buf()
+    }
+}
+
 /// `planmerge merge`: read → validate → compute → write.
 fn merge(
     args: &MergeArgs,
@@ -218,7 +228,8 @@ fn merge(
         mail::check_ready(&config)?;
     }
     let files = workbooks(&args.inputs)?;
-    refuse_overwriting_input(&args.output, &files)?;
+    let summary_file = summary_path(&args.output);
+    refuse_overwriting_input(&summary_file, &files)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let options = ReadOptions::of(&config);
     let previous_path = args.previous.as_deref().or(config.previous.as_deref());
@@ -263,12 +274,12 @@ fn merge(
         previous: rounds,
     };
     if errors == 0 || args.draft {
-        progress.saving(&args.output);
+        progress.saving(&summary_file);
     }
     let written = match list.into_book(&summary).map_err(WriteError::from)? {
         Some(book) if errors == 0 || args.draft => {
-            book.save(&args.output, &summary)?;
-            Some(args.output.display().to_string())
+            book.save(&summary_file, &summary)?;
+            Some(summary_file.display().to_string())
         }
         _ => None,
     };
@@ -315,7 +326,8 @@ fn merge(
     }
     if args.mail || args.mail_draft {
         let human: &mut dyn Write = if args.json { stderr } else { stdout };
-        mail_after_merge(args, &summary, was_written, human)?;
+        let written = was_written.then_some(summary_file.as_path());
+        mail_after_merge(args, &summary, written, human)?;
     }
     Ok(Outcome::of(errors))
 }
@@ -325,23 +337,24 @@ fn merge(
 fn mail_after_merge(
     args: &MergeArgs,
     summary: &Summary<'_>,
-    written: bool,
+    written: Option<&Path>,
     human: &mut dyn Write,
 ) -> Result<(), CommandError> {
     let draft = summary.is_draft().then(|| summary.draft_text());
-    if !written || (draft.is_some() && !args.mail_draft) {
-        let why = if written {
+    let sendable = written.filter(|_| draft.is_none() || args.mail_draft);
+    let Some(summary_file) = sendable else {
+        let why = if written.is_some() {
             "เป็นร่าง (ใช้ --mail-draft เพื่อส่งร่าง) · it is a draft (--mail-draft sends it)"
         } else {
             "ไม่มีไฟล์สรุป · no summary was written"
         };
         writeln!(human, "ไม่ได้ส่งอีเมล เพราะ{why}")?;
         return Ok(());
-    }
+    };
     mail::after_merge(
         summary.config,
         summary.totals,
-        &args.output,
+        summary_file,
         draft.as_deref(),
         args.resend,
         human,

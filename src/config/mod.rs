@@ -26,7 +26,7 @@ pub enum ConfigError {
         searched: String,
     },
     /// The file cannot be read.
-    #[error("อ่านไฟล์ตั้งค่า {path} ไม่ได้ · cannot read {path}: {source}")]
+    #[error("อ่านไฟล์ตั้งค่า {path} ไม่ได้: {} · cannot read {path}: {source}", crate::schema::io::thai_reason(.source))]
     Io {
         /// The file.
         path: String,

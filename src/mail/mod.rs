@@ -97,7 +97,7 @@ pub enum MailError {
     #[error("สร้างข้อความอีเมลไม่ได้ · cannot build the message: {0}")]
     Build(String),
     /// The .eml file could not be written.
-    #[error("เขียนไฟล์อีเมล {path} ไม่ได้ · cannot write {path}: {source}")]
+    #[error("เขียนไฟล์อีเมล {path} ไม่ได้: {} · cannot write {path}: {source}", crate::schema::io::thai_reason(.source))]
     Eml {
         /// The .eml path.
         path: String,
@@ -162,7 +162,7 @@ pub enum MailError {
         cause: Box<MailError>,
     },
     /// `.planmerge-sent` could not be read.
-    #[error("อ่านบันทึกการส่ง {path} ไม่ได้ · cannot read the sent log {path}: {source}")]
+    #[error("อ่านบันทึกการส่ง {path} ไม่ได้: {} · cannot read the sent log {path}: {source}", crate::schema::io::thai_reason(.source))]
     LogUnreadable {
         /// The log.
         path: String,

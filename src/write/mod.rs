@@ -101,7 +101,7 @@ pub enum WriteError {
     #[error("เขียนไฟล์สรุปไม่ได้ · cannot build the summary workbook: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     /// The file system refused.
-    #[error("บันทึกไฟล์ {path} ไม่ได้ · cannot save {path}: {source}")]
+    #[error("บันทึกไฟล์ {path} ไม่ได้: {} · cannot save {path}: {source}", crate::schema::io::thai_reason(.source))]
     Io {
         /// The output path.
         path: String,

@@ -403,6 +403,25 @@ fn status_words_as_staff_write_them_and_done_with_a_negation_refused() {
 }
 
 #[test]
+fn an_output_folder_gets_summary_xlsx_inside_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = planmerge()
+        .args(["merge", "samples/6-month", "-o"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let written = dir.path().join("summary.xlsx");
+    assert!(
+        written.is_file(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(&written.display().to_string()), "{stdout}");
+}
+
+#[test]
 fn a_cause_is_said_once() {
     let out = planmerge()
         .args([
