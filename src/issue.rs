@@ -4,7 +4,7 @@
 //! Nothing here decides *whether* something is a problem; `read` and `validate` do.
 
 use crate::model::{Location, Status};
-use crate::schema::baht;
+use crate::schema::{Field, baht};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -482,13 +482,28 @@ catalogue! {
         fix: ("ตรวจตัวเลขเบิกจ่ายสะสม ยอดเบิกจ่ายไม่ควรลดลง", "check the cumulative disbursement; it should not go down"),
     }
     /// A money field given per fiscal year, without a column for the report's year.
-    BudgetYearMissing { field: String, wanted: String, found: String } => {
+    BudgetYearMissing { field: Field, wanted: Option<u16>, found: String } => {
         code: "budget-year-missing",
         stage: Read,
         severity: Error,
-        thai: format!("คอลัมน์ {field} แยกตามปี แต่ไม่มีปี {wanted} (พบ {found})"),
-        english: format!("{field} is given per year, with no column for {wanted} (found {found})"),
-        fix: ("เพิ่มคอลัมน์ของปีงบประมาณที่รายงาน หรือตรวจ fiscal_year ใน report.toml", "add the report year's column, or check fiscal_year in report.toml"),
+        thai: match wanted {
+            Some(year) => format!("คอลัมน์ {} แยกตามปี แต่ไม่มีปี {year} (พบ {found})", field.thai()),
+            None => format!("คอลัมน์ {} แยกตามปี (พบ {found}) แต่ไม่รู้ว่ารายงานปีใด: ไม่พบ report.toml ที่บอก fiscal_year", field.thai()),
+        },
+        english: match wanted {
+            Some(year) => format!("{} is given per year, with no column for {year} (found {found})", field.english()),
+            None => format!("{} is given per year (found {found}), and no report.toml says which fiscal_year to read", field.english()),
+        },
+        fix: (
+            match wanted {
+                Some(_) => "เพิ่มคอลัมน์ของปีงบประมาณที่รายงาน หรือตรวจ fiscal_year ใน report.toml",
+                None => "วาง report.toml ที่มี fiscal_year ไว้ในโฟลเดอร์ของไฟล์ หรือบอกที่อยู่ด้วย -c",
+            },
+            match wanted {
+                Some(_) => "add the report year's column, or check fiscal_year in report.toml",
+                None => "put a report.toml with fiscal_year beside the files, or give one with -c",
+            },
+        ),
     }
 }
 

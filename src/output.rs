@@ -107,7 +107,10 @@ pub fn explain(inputs: &[InputFile]) -> String {
     for input in inputs {
         let _ = writeln!(out, "▸ {} — อ่านอย่างไร · how it was read", input.file);
         if input.tables.is_empty() {
-            let _ = writeln!(out, "  ไม่พบตารางโครงการ · no project table");
+            let _ = writeln!(
+                out,
+                "  ไม่พบตารางโครงการที่ใช้ได้ (ดูข้อผิดพลาดด้านล่าง) · no usable project table (see the issues below)"
+            );
         }
         for table in &input.tables {
             explain_table(&mut out, table);

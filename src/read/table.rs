@@ -620,13 +620,9 @@ impl TableFinder {
         };
         if let Err(missing) = header.choose_years(self.fiscal_year) {
             let found: Vec<String> = missing.found.iter().map(u16::to_string).collect();
-            let wanted = match missing.wanted {
-                Some(year) => year.to_string(),
-                None => "ของรายงาน (ไม่มี report.toml)".to_string(),
-            };
             let problem = Problem::BudgetYearMissing {
-                field: missing.field.thai().to_string(),
-                wanted,
+                field: missing.field,
+                wanted: missing.wanted,
                 found: found.join(", "),
             };
             self.issue(problem, at_header);

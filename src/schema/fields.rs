@@ -47,6 +47,22 @@ impl Field {
             Field::Remark => "หมายเหตุ",
         }
     }
+
+    /// The field's name in English, for the English half of a message.
+    pub fn english(self) -> &'static str {
+        match self {
+            Field::Number => "number",
+            Field::Name => "project name",
+            Field::Dimension => "dimension",
+            Field::BudgetPlan => "budget",
+            Field::BudgetOrdinance => "ordinance budget",
+            Field::Disbursed => "disbursed",
+            Field::InOrdinance => "in the ordinance",
+            Field::StatusWords => "status",
+            Field::StatusTick(s) => s.english(),
+            Field::Remark => "remarks",
+        }
+    }
 }
 
 impl Field {

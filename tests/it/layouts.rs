@@ -258,6 +258,30 @@ fn a_budget_for_several_years_without_the_report_year_names_the_years_found() {
         message.contains("2567") && message.contains("2564, 2565, 2566"),
         "{message}"
     );
+    // Without any report.toml the year is unknown, and the message says so in each language.
+    std::fs::remove_file(dir.path().join("report.toml")).expect("remove toml");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1);
+    let issues = json["issues"].as_array().expect("issues");
+    let missing = issues
+        .iter()
+        .find(|i| i["code"] == "budget-year-missing")
+        .expect("year missing");
+    let message = missing["message"].as_str().unwrap_or_default();
+    let (thai, english) = message.split_once(" · ").unwrap_or_default();
+    assert!(thai.contains("report.toml"), "{message}");
+    assert!(
+        english.contains("budget is given per year") && english.contains("fiscal_year"),
+        "{message}"
+    );
+    assert!(
+        !english
+            .chars()
+            .any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)),
+        "no Thai in the English half: {english}"
+    );
+    let fix = missing["fix"].as_str().unwrap_or_default();
+    assert!(fix.contains("-c"), "{fix}");
 }
 
 #[test]
