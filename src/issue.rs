@@ -436,12 +436,20 @@ catalogue! {
         fix: ("ไม่ต้องแก้ ถ้าเป็นโครงการใหม่ ให้ใส่ลำดับและข้อมูลให้ครบ", "nothing to do; if a row is a project of its own, give it a number and its figures"),
     }
     /// The มิติ column says one dimension, the section row or the sheet's name another.
-    DimensionConflict { column: u8, structure: String } => {
+    /// `section_row` is the one-based row of the section heading; `None` when the sheet's name
+    /// gave the dimension.
+    DimensionConflict { column: u8, structure: u8, section_row: Option<u32> } => {
         code: "dimension-conflict",
         stage: Validate,
         severity: Error,
-        thai: format!("มิติในคอลัมน์ ({column}) ไม่ตรงกับ{structure}"),
-        english: format!("the dimension column ({column}) disagrees with {structure}"),
+        thai: match section_row {
+            Some(row) => format!("มิติในคอลัมน์ ({column}) ไม่ตรงกับหัวข้อ มิติที่ {structure} (แถว {row})"),
+            None => format!("มิติในคอลัมน์ ({column}) ไม่ตรงกับชื่อแผ่นงาน (มิติที่ {structure})"),
+        },
+        english: match section_row {
+            Some(row) => format!("the dimension column ({column}) disagrees with the heading of dimension {structure} (row {row})"),
+            None => format!("the dimension column ({column}) disagrees with the sheet's name (dimension {structure})"),
+        },
         fix: ("แก้มิติในคอลัมน์ หรือย้ายโครงการไปไว้ใต้หัวข้อมิติที่ถูกต้อง", "correct the dimension, or move the project under the right dimension's heading"),
     }
     /// Completed in the previous round, anything else now (e-PlanNACC keeps a completed

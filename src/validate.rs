@@ -6,7 +6,7 @@
 use crate::issue::{Issue, IssueList, MoneyField, Problem};
 use crate::model::{Dimension, Location, ProjectRow, Status};
 use crate::read::cell::{self, DimensionCell, MoneyCell, Tick};
-use crate::read::table::{DimensionHint, RawCell, RawRow, RawStatus};
+use crate::read::table::{DimensionHint, HintSource, RawCell, RawRow, RawStatus};
 use crate::schema::status_word;
 use crate::schema::text::{clean_text, normalized};
 use rust_decimal::Decimal;
@@ -154,7 +154,11 @@ fn dimension(
     if let Some(hint) = structure.filter(|h| h.dimension != d) {
         let problem = Problem::DimensionConflict {
             column: d.number(),
-            structure: hint.describe(),
+            structure: hint.dimension.number(),
+            section_row: match hint.source {
+                HintSource::Section(row) => Some(row + 1),
+                HintSource::SheetName => None,
+            },
         };
         checks.error(problem, Some(c.col));
         return None;

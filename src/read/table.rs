@@ -98,18 +98,6 @@ pub enum HintSource {
     SheetName,
 }
 
-impl DimensionHint {
-    /// `หัวข้อ มิติที่ 2 (แถว 14)` / `ชื่อแผ่นงาน (มิติที่ 2)`, for messages.
-    pub fn describe(&self) -> String {
-        match self.source {
-            HintSource::Section(row) => {
-                format!("หัวข้อ มิติที่ {} (แถว {})", self.dimension, row + 1)
-            }
-            HintSource::SheetName => format!("ชื่อแผ่นงาน (มิติที่ {})", self.dimension),
-        }
-    }
-}
-
 /// One data row under a header, its cells sorted into fields (`None` where the sheet has no such
 /// column).
 #[derive(Debug, Clone, PartialEq)]

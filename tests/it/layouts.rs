@@ -198,6 +198,14 @@ fn a_dimension_column_that_disagrees_with_the_section_is_an_error_naming_both() 
         message.contains("(2)") && message.contains("มิติที่ 1 (แถว 2)"),
         "{message}"
     );
+    let english = message
+        .split_once(" · ")
+        .map(|(_, e)| e)
+        .unwrap_or_default();
+    assert_eq!(
+        english,
+        "the dimension column (2) disagrees with the heading of dimension 1 (row 2)"
+    );
 }
 
 #[test]
