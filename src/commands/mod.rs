@@ -207,7 +207,7 @@ fn workbooks(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, CommandError> {
 }
 
 /// Where the summary goes: `-o` as given, or `summary.xlsx` inside it when it names a folder
-/// (`-o รายงาน/`), as `cp` does.
+/// (`-o รายงาน/`), as `cp` does (`template -o` does the same with its form's name).
 fn summary_path(output: &Path) -> PathBuf {
     if output.is_dir() {
         output.join("summary.xlsx")
@@ -488,10 +488,12 @@ fn template(
     }
     let division = args.division.as_deref().map(str::trim);
     let mut spec = TemplateSpec::new(config.as_ref(), division);
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(spec.default_file_name()));
+    // A folder given with -o gets the form under its default name, as merge's summary does.
+    let output = match &args.output {
+        Some(folder) if folder.is_dir() => folder.join(spec.default_file_name()),
+        Some(file) => file.clone(),
+        None => PathBuf::from(spec.default_file_name()),
+    };
     if let (Some(from), Some(division)) = (&args.from, division) {
         let projects = earlier_projects(from, division, &output, stderr)?;
         spec = spec.with_projects(projects);

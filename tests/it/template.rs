@@ -483,6 +483,15 @@ fn template_uses_report_toml_in_the_current_folder_and_names_the_file_for_the_di
     assert!(out.stderr.is_empty());
     let rows = rows_of(&dir.path().join("แบบฟอร์ม-กองช่าง.xlsx"), DATA_SHEET);
     assert_eq!(rows[1][0], "องค์การบริหารส่วนจังหวัดพะเยา");
+    // A folder given with -o gets the form under that name inside it.
+    std::fs::create_dir(dir.path().join("แบบฟอร์ม")).expect("folder");
+    let out = planmerge()
+        .current_dir(dir.path())
+        .args(["template", "--division", "กองคลัง", "-o", "แบบฟอร์ม"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(dir.path().join("แบบฟอร์ม/แบบฟอร์ม-กองคลัง.xlsx").is_file());
 }
 
 #[test]
