@@ -207,12 +207,16 @@ catalogue! {
         fix: ("ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน", "remove or rename one of them"),
     }
     /// A header row without the columns every project needs.
-    HeaderIncomplete { missing: String } => {
+    HeaderIncomplete { missing: Vec<Field> } => {
         code: "header-incomplete",
         stage: Read,
         severity: Error,
-        thai: format!("หัวตารางขาดคอลัมน์ {missing}"),
-        english: format!("the header lacks the column {missing}"),
+        thai: format!("หัวตารางขาดคอลัมน์ {}", missing.iter().map(|f| f.thai()).collect::<Vec<_>>().join(", ")),
+        english: format!(
+            "the header lacks the column{} {}",
+            if missing.len() > 1 { "s" } else { "" },
+            missing.iter().map(|f| f.english()).collect::<Vec<_>>().join(", ")
+        ),
         fix: ("เพิ่มคอลัมน์ที่ขาดในหัวตาราง หรือใช้แบบฟอร์มจาก planmerge template", "add the column, or use a form from planmerge template"),
     }
     /// The sheet has no ordinance-budget column: ordinance budget = plan budget.

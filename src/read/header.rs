@@ -52,14 +52,13 @@ impl Header {
 
     /// Fields every project needs, missing from this header. (The dimension may come from the
     /// table's structure instead, so it is not among them.)
-    pub fn missing(&self) -> Vec<&'static str> {
-        let mut missing: Vec<&'static str> = [Field::Name, Field::BudgetPlan, Field::Disbursed]
+    pub fn missing(&self) -> Vec<Field> {
+        let mut missing: Vec<Field> = [Field::Name, Field::BudgetPlan, Field::Disbursed]
             .into_iter()
             .filter(|f| self.col(*f).is_none())
-            .map(Field::thai)
             .collect();
         if self.col(Field::StatusWords).is_none() && !self.has_ticks() {
-            missing.push("สถานะ");
+            missing.push(Field::StatusWords);
         }
         missing
     }
@@ -331,7 +330,7 @@ mod tests {
         assert_eq!(header.col(Field::BudgetPlan), Some(3));
         assert_eq!(
             header.missing(),
-            ["เบิกจ่าย"],
+            [Field::Disbursed],
             "this layout has no disbursed column"
         );
     }

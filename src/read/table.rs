@@ -618,7 +618,6 @@ impl TableFinder {
         }
         let missing = header.missing();
         if !missing.is_empty() {
-            let missing = missing.join(", ");
             self.issue(Problem::HeaderIncomplete { missing }, at_header);
             return;
         }

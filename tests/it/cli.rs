@@ -422,6 +422,25 @@ fn an_output_folder_gets_summary_xlsx_inside_it() {
 }
 
 #[test]
+fn a_header_without_its_money_columns_names_them_in_both_languages() {
+    let dir = folder();
+    let header = ["ลำดับ", "รายการโครงการ", "มิติ", "สถานะ"];
+    let rows = [vec![V::N(1.0), t("โครงการ ก"), V::N(1.0), t("รอรายงาน")]];
+    write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
+    let (code, json, _) = merge_json(dir.path());
+    assert_eq!(code, 1);
+    let issues = json["issues"].as_array().cloned().unwrap_or_default();
+    let incomplete = issues
+        .iter()
+        .find(|i| i["code"] == "header-incomplete")
+        .expect("header-incomplete");
+    assert_eq!(
+        incomplete["message"],
+        "หัวตารางขาดคอลัมน์ งบประมาณ, เบิกจ่าย · the header lacks the columns budget, disbursed"
+    );
+}
+
+#[test]
 fn a_cause_is_said_once() {
     let out = planmerge()
         .args([
