@@ -210,20 +210,27 @@ impl Layout {
     }
 }
 
-/// `รวม`, `รวมทั้งสิ้น`, `รวม 4 มิติ`: a total row, not a project.
+/// `รวม`, `รวมทั้งสิ้น`, `รวม 4 มิติ`, `ยอดรวม`: a total row, not a project. A longer label
+/// (`รวมงบประมาณทั้งสิ้น`) is a total only on a row with no ลำดับ and no status, since a project's
+/// name may begin with รวม too (`รวมพลังต่อต้านการทุจริต`), and a project has those.
 fn is_total_row(row: &SheetRow, layout: &Layout) -> bool {
-    let has_dimension = layout
-        .dimension
-        .and_then(|c| row.get(c))
-        .is_some_and(|c| !c.is_blank());
-    !has_dimension
-        && row.cells.iter().any(|(_, cell)| match cell {
-            Cell::Text(t) => {
-                let n = normalized(t);
-                n.starts_with("รวม") && n.chars().count() <= 12
-            }
-            _ => false,
-        })
+    let filled = |col: u32| row.get(col).is_some_and(|c| !c.is_blank());
+    if layout.dimension.is_some_and(filled) {
+        return false;
+    }
+    let status_cols: Vec<u32> = match &layout.status {
+        StatusColumns::Words(c) => vec![*c],
+        StatusColumns::Ticks(ticks) => ticks.iter().map(|(_, c)| *c).collect(),
+    };
+    let bare = !layout.number.is_some_and(filled) && !status_cols.into_iter().any(filled);
+    row.cells.iter().any(|(_, cell)| match cell {
+        Cell::Text(t) => {
+            let n = normalized(t);
+            let label = n.starts_with("รวม") || n.starts_with("ยอดรวม");
+            label && (n.chars().count() <= 12 || bare)
+        }
+        _ => false,
+    })
 }
 
 /// The dimension a section heading or a sheet's name names: `มิติที่ 2 การบริหาร…`, `มิติ ๒`,

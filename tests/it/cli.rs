@@ -441,6 +441,39 @@ fn a_header_without_its_money_columns_names_them_in_both_languages() {
 }
 
 #[test]
+fn total_rows_are_skipped_but_a_project_whose_name_starts_like_one_counts() {
+    let dir = folder();
+    let header = ["ลำดับ", "รายการโครงการ", "มิติ", "งบประมาณ", "เบิกจ่าย", "สถานะ"];
+    let project = |n: f64, name: &str, budget: f64| {
+        vec![
+            V::N(n),
+            t(name),
+            V::N(1.0),
+            V::N(budget),
+            V::N(0.0),
+            t("รอรายงาน"),
+        ]
+    };
+    let total = |label: &str| vec![V::E, t(label), V::E, V::N(3000.0), V::N(0.0), V::E];
+    let rows = [
+        project(1.0, "รวมพลังต่อต้านการทุจริต", 1000.0),
+        project(2.0, "โครงการ ข", 2000.0),
+        total("รวม"),
+        total("รวมงบประมาณทั้งสิ้น"),
+        total("ยอดรวม"),
+    ];
+    write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
+    let (code, json, stderr) = merge_json(dir.path());
+    assert_eq!(code, 0, "{stderr}");
+    let total = &json["summary"]["total"];
+    assert_eq!(total["projects"], 2);
+    assert_eq!(
+        total["budget_plan"], "3000.00",
+        "the totals are not counted again"
+    );
+}
+
+#[test]
 fn a_cause_is_said_once() {
     let out = planmerge()
         .args([
