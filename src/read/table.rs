@@ -6,12 +6,12 @@
 //! `validate`; what was understood is kept for `--explain` ([`TableExplain`]).
 
 use super::ReadOptions;
-use super::cell::Cell;
+use super::cell::{Cell, Tick, tick};
 use super::header::{Header, extend_with_second_row, header_of};
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Dimension, Location, Status, column_letters};
 use crate::schema::text::{normalize, normalized, thai_digits_to_arabic};
-use crate::schema::{Field, HeaderWords};
+use crate::schema::{Field, HeaderWords, status_word};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -210,6 +210,31 @@ impl Layout {
     }
 }
 
+/// Whether the row's status cells name a status (a status word, or a tick).
+fn has_status(row: &SheetRow, layout: &Layout) -> bool {
+    match &layout.status {
+        StatusColumns::Words(c) => row
+            .get(*c)
+            .is_some_and(|cell| status_word(&cell.display()).is_some()),
+        StatusColumns::Ticks(ticks) => ticks
+            .iter()
+            .any(|(_, c)| row.get(*c).is_some_and(|cell| tick(cell) == Tick::Ticked)),
+    }
+}
+
+/// `ลงชื่อ ………… ผู้รายงาน` (also `(ลงชื่อ)`, `ลงนาม`): the first row of the signature block under a
+/// table.
+fn is_signature(row: &SheetRow) -> bool {
+    row.cells.iter().any(|(_, cell)| match cell {
+        Cell::Text(t) => {
+            let n = normalized(t);
+            let n = n.trim_start_matches('(');
+            n.starts_with("ลงชื่อ") || n.starts_with("ลงนาม")
+        }
+        _ => false,
+    })
+}
+
 /// `รวม`, `รวมทั้งสิ้น`, `รวม 4 มิติ`, `ยอดรวม`: a total row, not a project. A longer label
 /// (`รวมงบประมาณทั้งสิ้น`) is a total only on a row with no ลำดับ and no status, since a project's
 /// name may begin with รวม too (`รวมพลังต่อต้านการทุจริต`), and a project has those.
@@ -374,6 +399,7 @@ const WHY_TOTAL: &str = "แถวรวม · a total row";
 const WHY_PAGE: &str = "หัวกระดาษซ้ำ · a repeated page title";
 const WHY_SECTION: &str = "หัวข้อมิติ · a dimension heading";
 const WHY_SUB_SECTION: &str = "หัวข้อย่อย · a sub-section heading";
+const WHY_SIGNATURE: &str = "ส่วนลงชื่อท้ายตาราง · the signature block";
 
 /// Reads one sheet row by row (push style, so a sheet can be streamed).
 pub struct TableFinder {
@@ -391,6 +417,9 @@ pub struct TableFinder {
     held: Option<(RawRow, u32)>,
     /// Whether any section row was seen (for `--explain`).
     saw_section: bool,
+    /// In the signature block under the table (`ลงชื่อ …… ผู้รายงาน`, the name, the position, the
+    /// date): its text-only rows are not projects.
+    signing: bool,
     out: SheetTables,
 }
 
@@ -413,6 +442,7 @@ impl TableFinder {
             hint,
             held: None,
             saw_section: false,
+            signing: false,
             out: SheetTables {
                 explain: TableExplain {
                     sheet: sheet.to_string(),
@@ -447,6 +477,7 @@ impl TableFinder {
                 }
             }
             self.pending = Some(header);
+            self.signing = false;
             return;
         }
         if self.section(&row) {
@@ -456,7 +487,13 @@ impl TableFinder {
             self.remember_page_texts(&row);
             return;
         };
-        let skipped = if is_total_row(&row, layout) {
+        // The signature block starts at its ลงชื่อ row and lasts while rows hold only text and
+        // no status (every project has one).
+        self.signing =
+            row.only_text() && !has_status(&row, layout) && (self.signing || is_signature(&row));
+        let skipped = if self.signing {
+            Some(WHY_SIGNATURE)
+        } else if is_total_row(&row, layout) {
             Some(WHY_TOTAL)
         } else if self.is_page_title(&row) {
             Some(WHY_PAGE)
@@ -482,6 +519,7 @@ impl TableFinder {
             source: HintSource::Section(row.row),
         });
         self.saw_section = true;
+        self.signing = false;
         if self.header.is_some() {
             self.skip(row.row, WHY_SECTION);
         }

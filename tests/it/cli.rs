@@ -474,6 +474,45 @@ fn total_rows_are_skipped_but_a_project_whose_name_starts_like_one_counts() {
 }
 
 #[test]
+fn the_signature_block_under_the_table_is_not_a_project() {
+    let dir = folder();
+    let header = ["ลำดับ", "รายการโครงการ", "มิติ", "งบประมาณ", "เบิกจ่าย", "สถานะ"];
+    let project = |n: f64, name: &str| {
+        vec![
+            V::N(n),
+            t(name),
+            V::N(1.0),
+            V::N(1000.0),
+            V::N(0.0),
+            t("รอรายงาน"),
+        ]
+    };
+    let text = |s: &str| vec![V::E, t(s)];
+    let rows = [
+        project(1.0, "โครงการ ก"),
+        project(2.0, "โครงการ ข"),
+        // Directly under the last project: never joined to its name either.
+        text("ลงชื่อ ........................................ ผู้รายงาน"),
+        text("(นางสาวสมหญิง ใจดี)"),
+        text("ตำแหน่ง นักวิเคราะห์นโยบายและแผน"),
+        text("วันที่ 31 มีนาคม 2565"),
+    ];
+    write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
+    let (code, json, stderr) = merge_json(dir.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["summary"]["total"]["projects"], 2);
+    let issues = json["issues"].as_array().cloned().unwrap_or_default();
+    assert!(
+        issues
+            .iter()
+            .all(|i| i["severity"] == "note" && i["code"] != "name-joined"),
+        "{issues:?}"
+    );
+    let table = &json["inputs"][0]["tables"][0];
+    assert_eq!(table["skipped_count"], 4, "{table}");
+}
+
+#[test]
 fn a_cause_is_said_once() {
     let out = planmerge()
         .args([

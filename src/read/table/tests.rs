@@ -153,7 +153,7 @@ fn header_lower_down_with_status_words_and_total_row() {
 fn note_row_under_table_is_reported_not_dropped() {
     let mut finder = TableFinder::new("f.xlsx", "Sheet1", &ReadOptions::default());
     seed_page(&mut finder, 0);
-    finder.push(row(3, &[(9, "ลงชื่อ ผู้รายงาน")]));
+    finder.push(row(3, &[(9, "จัดทำโดย ฝ่ายแผน")]));
     let out = finder.finish();
     assert_eq!(out.rows.len(), 0);
     assert_eq!(out.rows_read, 1);
@@ -247,7 +247,7 @@ fn note_row_is_reported_with_every_cell_it_holds() {
     let mut finder = TableFinder::new("f.xlsx", "Sheet1", &ReadOptions::default());
     seed_page(&mut finder, 0);
     // The project fields' cells are moved into the raw row; a refused row gets them back.
-    finder.push(row(3, &[(0, "หมายเหตุ:"), (9, "ลงชื่อ ผู้รายงาน")]));
+    finder.push(row(3, &[(0, "หมายเหตุ:"), (9, "จัดทำโดย ฝ่ายแผน")]));
     let out = finder.finish();
     let found: Vec<_> = out
         .issues
@@ -257,7 +257,7 @@ fn note_row_is_reported_with_every_cell_it_holds() {
             _ => None,
         })
         .collect();
-    assert_eq!(found, ["หมายเหตุ: ลงชื่อ ผู้รายงาน"]);
+    assert_eq!(found, ["หมายเหตุ: จัดทำโดย ฝ่ายแผน"]);
 }
 
 #[test]
@@ -305,5 +305,39 @@ fn a_column_named_by_two_header_rows_feeds_both_fields() {
                 value: tick
             }
         )
+    );
+}
+
+#[test]
+fn the_signature_block_is_skipped_but_a_project_with_a_status_after_it_is_read() {
+    let mut finder = TableFinder::new("f.xlsx", "Sheet1", &ReadOptions::default());
+    seed_page(&mut finder, 0);
+    finder.push(row(3, &[(1, "ลงชื่อ ........................ ผู้รายงาน")]));
+    finder.push(row(4, &[(3, "(นางสาวสมหญิง ใจดี)")]));
+    // Typed all as text, but with its tick: a project, never swallowed by the block above.
+    finder.push(row(
+        5,
+        &[
+            (0, "๑"),
+            (1, "โครงการ ก"),
+            (2, "1"),
+            (3, "1,000"),
+            (4, "0"),
+            (5, "☑"),
+        ],
+    ));
+    let out = finder.finish();
+    assert_eq!(out.rows.len(), 1);
+    assert_eq!(
+        out.rows[0].name.as_ref().map(|c| c.value.display()),
+        Some("โครงการ ก".to_string())
+    );
+    assert_eq!(out.explain.skipped_count, 2);
+    assert!(
+        !out.issues
+            .iter()
+            .any(|i| i.problem.code() == "row-not-project"),
+        "{:?}",
+        out.issues
     );
 }
