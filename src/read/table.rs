@@ -243,16 +243,18 @@ fn is_total_row(row: &SheetRow, layout: &Layout) -> bool {
     if layout.dimension.is_some_and(filled) {
         return false;
     }
-    let status_cols: Vec<u32> = match &layout.status {
-        StatusColumns::Words(c) => vec![*c],
-        StatusColumns::Ticks(ticks) => ticks.iter().map(|(_, c)| *c).collect(),
+    let bare = || {
+        let status_filled = match &layout.status {
+            StatusColumns::Words(c) => filled(*c),
+            StatusColumns::Ticks(ticks) => ticks.iter().any(|(_, c)| filled(*c)),
+        };
+        !layout.number.is_some_and(filled) && !status_filled
     };
-    let bare = !layout.number.is_some_and(filled) && !status_cols.into_iter().any(filled);
     row.cells.iter().any(|(_, cell)| match cell {
         Cell::Text(t) => {
             let n = normalized(t);
             let label = n.starts_with("รวม") || n.starts_with("ยอดรวม");
-            label && (n.chars().count() <= 12 || bare)
+            label && (n.chars().count() <= 12 || bare())
         }
         _ => false,
     })
