@@ -206,13 +206,13 @@ fn workbooks(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, CommandError> {
     Ok(files)
 }
 
-/// Where the summary goes: `-o` as given, or `summary.xlsx` inside it when it names a folder
-/// (`-o รายงาน/`), as `cp` does (`template -o` does the same with its form's name).
-fn summary_path(output: &Path) -> PathBuf {
-    if output.is_dir() {
-        output.join("summary.xlsx")
+/// Where a written workbook goes: `-o` as given, or `default_name` inside it when it names a
+/// folder (`-o รายงาน/`), as `cp` does.
+fn output_in(given: &Path, default_name: &str) -> PathBuf {
+    if given.is_dir() {
+        given.join(default_name)
     } else {
-        output.to_path_buf()
+        given.to_path_buf()
     }
 }
 
@@ -228,7 +228,7 @@ fn merge(
         mail::check_ready(&config)?;
     }
     let files = workbooks(&args.inputs)?;
-    let summary_file = summary_path(&args.output);
+    let summary_file = output_in(&args.output, "summary.xlsx");
     refuse_overwriting_input(&summary_file, &files)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let options = ReadOptions::of(&config);
@@ -488,11 +488,10 @@ fn template(
     }
     let division = args.division.as_deref().map(str::trim);
     let mut spec = TemplateSpec::new(config.as_ref(), division);
-    // A folder given with -o gets the form under its default name, as merge's summary does.
+    let default_name = spec.default_file_name();
     let output = match &args.output {
-        Some(folder) if folder.is_dir() => folder.join(spec.default_file_name()),
-        Some(file) => file.clone(),
-        None => PathBuf::from(spec.default_file_name()),
+        Some(given) => output_in(given, &default_name),
+        None => PathBuf::from(default_name),
     };
     if let (Some(from), Some(division)) = (&args.from, division) {
         let projects = earlier_projects(from, division, &output, stderr)?;
