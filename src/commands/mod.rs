@@ -241,8 +241,7 @@ fn merge(
     let (mut list, readers) = if args.draft {
         (List::Kept(Vec::new()), Readers::EveryCore)
     } else {
-        let shown: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-        let folder = write::shared_folder(shown.iter().map(String::as_str));
+        let folder = write::shared_folder(files.iter().map(PathBuf::as_path));
         (
             List::Streamed(ListThread::start(&config, folder)),
             Readers::BesideWriter,

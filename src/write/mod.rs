@@ -162,7 +162,7 @@ impl SummaryBook {
         projects: impl IntoIterator<Item = ProjectRow>,
     ) -> Result<Self, XlsxError> {
         let draft = summary.is_draft().then(|| summary.draft_text());
-        let folder = projects::shared_folder(summary.inputs.iter().map(|i| i.file.as_str()));
+        let folder = projects::shared_folder(summary.inputs.iter().map(|i| Path::new(&i.file)));
         let mut book = SummaryBook::new(summary.config, draft.as_deref(), folder)?;
         for project in projects {
             book.push(project)?;

@@ -224,15 +224,15 @@ pub fn source(p: &ProjectRow, folder: &str) -> String {
 
 /// The deepest folder that holds every one of `files`, as typed (`samples/6-month` for the
 /// files of `merge samples/6-month`); empty when they share none (`a/x.xlsx`, `b/y.xlsx`).
-pub fn shared_folder<'a>(files: impl IntoIterator<Item = &'a str>) -> String {
+pub fn shared_folder<'a>(files: impl IntoIterator<Item = &'a Path>) -> String {
     let mut files = files.into_iter();
     let Some(first) = files.next() else {
         return String::new();
     };
-    let mut shared = Path::new(first).parent();
+    let mut shared = first.parent();
     for file in files {
         while let Some(folder) = shared {
-            if Path::new(file).starts_with(folder) {
+            if file.starts_with(folder) {
                 break;
             }
             shared = folder.parent();

@@ -153,17 +153,18 @@ fn source_shows_file_sheet_and_excel_row_number() {
 fn source_names_the_file_below_the_folder_every_input_shares() {
     let mut p = project("ก", 1, Status::Waiting);
     p.source.file = "/home/สมชาย/รอบ 6 เดือน/กองคลัง.xlsx".into();
-    let folder = projects::shared_folder([
+    let shared = |files: &[&str]| projects::shared_folder(files.iter().map(Path::new));
+    let folder = shared(&[
         "/home/สมชาย/รอบ 6 เดือน/กองคลัง.xlsx",
         "/home/สมชาย/รอบ 6 เดือน/ส่วนย่อย/กองช่าง.xlsx",
     ]);
     assert_eq!(folder, "/home/สมชาย/รอบ 6 เดือน");
     assert_eq!(projects::source(&p, &folder), "กองคลัง.xlsx › แผน › แถว 5");
     // Files in sibling folders keep the folder that tells them apart.
-    let siblings = projects::shared_folder(["a/x.xlsx", "b/x.xlsx"]);
+    let siblings = shared(&["a/x.xlsx", "b/x.xlsx"]);
     assert_eq!(siblings, "");
-    assert_eq!(projects::shared_folder(["x.xlsx"]), "");
-    assert_eq!(projects::shared_folder(["/x.xlsx", "/y.xlsx"]), "/");
+    assert_eq!(shared(&["x.xlsx"]), "");
+    assert_eq!(shared(&["/x.xlsx", "/y.xlsx"]), "/");
     p.source.file = "/x.xlsx".into();
     assert_eq!(projects::source(&p, "/"), "x.xlsx › แผน › แถว 5");
     // A file outside the folder (never made so, but never cut wrongly either).
