@@ -202,11 +202,17 @@ impl Layout {
         .into_iter()
         .flatten()
         .collect();
-        match &self.status {
-            StatusColumns::Words(c) => cols.push(*c),
-            StatusColumns::Ticks(ticks) => cols.extend(ticks.iter().map(|(_, c)| *c)),
-        }
+        cols.extend(self.status_columns());
         cols
+    }
+
+    /// The status column, or the tick columns.
+    fn status_columns(&self) -> impl Iterator<Item = u32> + '_ {
+        let (words, ticks) = match &self.status {
+            StatusColumns::Words(c) => (Some(*c), &[][..]),
+            StatusColumns::Ticks(ticks) => (None, ticks.as_slice()),
+        };
+        words.into_iter().chain(ticks.iter().map(|(_, c)| *c))
     }
 }
 
@@ -243,13 +249,7 @@ fn is_total_row(row: &SheetRow, layout: &Layout) -> bool {
     if layout.dimension.is_some_and(filled) {
         return false;
     }
-    let bare = || {
-        let status_filled = match &layout.status {
-            StatusColumns::Words(c) => filled(*c),
-            StatusColumns::Ticks(ticks) => ticks.iter().any(|(_, c)| filled(*c)),
-        };
-        !layout.number.is_some_and(filled) && !status_filled
-    };
+    let bare = || !layout.number.is_some_and(filled) && !layout.status_columns().any(filled);
     row.cells.iter().any(|(_, cell)| match cell {
         Cell::Text(t) => {
             let n = normalized(t);
