@@ -2,7 +2,7 @@
 //! on error.
 
 use crate::support::{
-    TICK_HEADER, V, folder, folder_with_rows, t, tick_row, words_row, write_book,
+    TICK_HEADER, V, folder, folder_with_rows, issue_coded, t, tick_row, words_row, write_book,
 };
 use assert_cmd::Command;
 use serde_json::Value;
@@ -32,11 +32,7 @@ fn assert_refused(dir: &std::path::Path, file: &str, code: &str, cell: &str) {
     assert_eq!(status, 1, "{stderr}");
     assert_eq!(json["ok"], false);
     assert!(json["output"].is_null());
-    let issues = json["issues"].as_array().expect("issues");
-    let found = issues
-        .iter()
-        .find(|i| i["code"] == code)
-        .unwrap_or_else(|| panic!("no {code} in {issues:?}"));
+    let found = issue_coded(&json, code);
     assert_eq!(found["severity"], "error");
     assert!(
         found["file"].as_str().unwrap_or("").ends_with(file),
@@ -204,9 +200,9 @@ fn wingdings_ticks_count_and_a_font_drawn_letter_is_refused() {
     write_book(&dir.path().join("กองติ๊ก.xlsx"), "แผ่น1", &TICK_HEADER, &rows);
     assert_refused(dir.path(), "กองติ๊ก.xlsx", "tick-unknown", "H2");
     let (_, json, _) = merge_json(dir.path());
-    let issues = json["issues"].as_array().cloned().unwrap_or_default();
-    let unknown = issues.iter().find(|i| i["code"] == "tick-unknown");
-    let fix = unknown.and_then(|i| i["fix"].as_str()).unwrap_or_default();
+    let fix = issue_coded(&json, "tick-unknown")["fix"]
+        .as_str()
+        .unwrap_or_default();
     assert!(fix.contains("Wingdings 2"), "{fix}");
 }
 
@@ -253,11 +249,7 @@ fn the_same_project_in_two_files_is_refused_naming_both() {
     // "โครงการซ้ำ" and "โครงการ ซ้ำ" normalise to the same name; กองทดสอบ sorts first.
     assert_refused(dir.path(), "กองอื่น.xlsx", "project-duplicate", "B2");
     let (_, json, _) = merge_json(dir.path());
-    let issues = json["issues"].as_array().cloned().unwrap_or_default();
-    let dup = issues
-        .iter()
-        .find(|i| i["code"] == "project-duplicate")
-        .expect("duplicate");
+    let dup = issue_coded(&json, "project-duplicate");
     let message = dup["message"].as_str().unwrap_or("");
     assert!(message.contains("กองทดสอบ.xlsx › แผน › B2"), "{message}");
     assert_eq!(
@@ -429,11 +421,7 @@ fn a_header_without_its_money_columns_names_them_in_both_languages() {
     write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
     let (code, json, _) = merge_json(dir.path());
     assert_eq!(code, 1);
-    let issues = json["issues"].as_array().cloned().unwrap_or_default();
-    let incomplete = issues
-        .iter()
-        .find(|i| i["code"] == "header-incomplete")
-        .expect("header-incomplete");
+    let incomplete = issue_coded(&json, "header-incomplete");
     assert_eq!(
         incomplete["message"],
         "หัวตารางขาดคอลัมน์ งบประมาณ, เบิกจ่าย · the header lacks the columns budget, disbursed"
@@ -442,27 +430,14 @@ fn a_header_without_its_money_columns_names_them_in_both_languages() {
 
 #[test]
 fn total_rows_are_skipped_but_a_project_whose_name_starts_like_one_counts() {
-    let dir = folder();
-    let header = ["ลำดับ", "รายการโครงการ", "มิติ", "งบประมาณ", "เบิกจ่าย", "สถานะ"];
-    let project = |n: f64, name: &str, budget: f64| {
-        vec![
-            V::N(n),
-            t(name),
-            V::N(1.0),
-            V::N(budget),
-            V::N(0.0),
-            t("รอรายงาน"),
-        ]
-    };
-    let total = |label: &str| vec![V::E, t(label), V::E, V::N(3000.0), V::N(0.0), V::E];
-    let rows = [
-        project(1.0, "รวมพลังต่อต้านการทุจริต", 1000.0),
-        project(2.0, "โครงการ ข", 2000.0),
+    let total = |label: &str| vec![V::E, t(label), V::E, V::N(3000.0), V::N(0.0)];
+    let (dir, _) = folder_with_rows(&[
+        words_row(1, "รวมพลังต่อต้านการทุจริต", 1.0, 1000.0),
+        words_row(2, "โครงการ ข", 1.0, 2000.0),
         total("รวม"),
         total("รวมงบประมาณทั้งสิ้น"),
         total("ยอดรวม"),
-    ];
-    write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
+    ]);
     let (code, json, stderr) = merge_json(dir.path());
     assert_eq!(code, 0, "{stderr}");
     let total = &json["summary"]["total"];
@@ -475,29 +450,16 @@ fn total_rows_are_skipped_but_a_project_whose_name_starts_like_one_counts() {
 
 #[test]
 fn the_signature_block_under_the_table_is_not_a_project() {
-    let dir = folder();
-    let header = ["ลำดับ", "รายการโครงการ", "มิติ", "งบประมาณ", "เบิกจ่าย", "สถานะ"];
-    let project = |n: f64, name: &str| {
-        vec![
-            V::N(n),
-            t(name),
-            V::N(1.0),
-            V::N(1000.0),
-            V::N(0.0),
-            t("รอรายงาน"),
-        ]
-    };
     let text = |s: &str| vec![V::E, t(s)];
-    let rows = [
-        project(1.0, "โครงการ ก"),
-        project(2.0, "โครงการ ข"),
+    let (dir, _) = folder_with_rows(&[
+        words_row(1, "โครงการ ก", 1.0, 1000.0),
+        words_row(2, "โครงการ ข", 1.0, 1000.0),
         // Directly under the last project: never joined to its name either.
         text("ลงชื่อ ........................................ ผู้รายงาน"),
         text("(นางสาวสมหญิง ใจดี)"),
         text("ตำแหน่ง นักวิเคราะห์นโยบายและแผน"),
         text("วันที่ 31 มีนาคม 2565"),
-    ];
-    write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
+    ]);
     let (code, json, stderr) = merge_json(dir.path());
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(json["summary"]["total"]["projects"], 2);

@@ -6,7 +6,7 @@
 
 use crate::common::{ReadBack, seed_projects};
 use crate::support::plan::{Dimensions, section_title, write_plan_book};
-use crate::support::{REPORT_TOML, V, folder, run_json, t, write_book};
+use crate::support::{REPORT_TOML, V, folder, issue_coded, run_json, t, write_book};
 use assert_cmd::Command;
 use planmerge::schema::text::normalize;
 use serde_json::Value;
@@ -187,11 +187,7 @@ fn a_dimension_column_that_disagrees_with_the_section_is_an_error_naming_both() 
     write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 1);
-    let issues = json["issues"].as_array().expect("issues");
-    let conflict = issues
-        .iter()
-        .find(|i| i["code"] == "dimension-conflict")
-        .expect("conflict");
+    let conflict = issue_coded(&json, "dimension-conflict");
     assert_eq!(conflict["cell"], "C4");
     let message = conflict["message"].as_str().unwrap_or_default();
     assert!(
@@ -255,11 +251,7 @@ fn a_budget_for_several_years_without_the_report_year_names_the_years_found() {
     std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 1);
-    let issues = json["issues"].as_array().expect("issues");
-    let missing = issues
-        .iter()
-        .find(|i| i["code"] == "budget-year-missing")
-        .expect("year missing");
+    let missing = issue_coded(&json, "budget-year-missing");
     assert_eq!(missing["cell"], "4", "the header row");
     let message = missing["message"].as_str().unwrap_or_default();
     assert!(
@@ -270,11 +262,7 @@ fn a_budget_for_several_years_without_the_report_year_names_the_years_found() {
     std::fs::remove_file(dir.path().join("report.toml")).expect("remove toml");
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 1);
-    let issues = json["issues"].as_array().expect("issues");
-    let missing = issues
-        .iter()
-        .find(|i| i["code"] == "budget-year-missing")
-        .expect("year missing");
+    let missing = issue_coded(&json, "budget-year-missing");
     let message = missing["message"].as_str().unwrap_or_default();
     let (thai, english) = message.split_once(" · ").unwrap_or_default();
     assert!(thai.contains("report.toml"), "{message}");
@@ -322,10 +310,7 @@ fn a_name_wrapped_by_hand_is_joined_but_a_numbered_row_never_is() {
     write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
     let (_, json, _) = run_json(dir.path(), &["check", "."]);
     let issues = json["issues"].as_array().expect("issues");
-    let joined = issues
-        .iter()
-        .find(|i| i["code"] == "name-joined")
-        .expect("joined");
+    let joined = issue_coded(&json, "name-joined");
     assert_eq!(joined["severity"], "note");
     assert!(
         joined["message"]

@@ -116,6 +116,15 @@ pub fn folder() -> tempfile::TempDir {
     dir
 }
 
+/// The first issue with `code` in a `--json` document; the test fails naming the issues found
+/// when there is none.
+pub fn issue_coded<'a>(json: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
+    json["issues"]
+        .as_array()
+        .and_then(|issues| issues.iter().find(|i| i["code"] == code))
+        .unwrap_or_else(|| panic!("no {code} in {}", json["issues"]))
+}
+
 /// A temp folder with report.toml and one words-layout workbook `กองทดสอบ.xlsx`, sheet `แผน`.
 pub fn folder_with_rows(rows: &[Vec<V>]) -> (tempfile::TempDir, PathBuf) {
     let dir = folder();
