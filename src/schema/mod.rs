@@ -1,7 +1,7 @@
 //! The vocabulary every stage shares, so that each decision is made in one place: the fields of
 //! a project table and their header words ([`fields`]), Thai text normalisation ([`text`]), how
-//! money is shown ([`money`]), why a file was refused in Thai ([`io`]), the names of the summary's sheets, and how a file names its
-//! division. Nothing here reads or writes a file; every stage (read, validate, compute, write,
+//! money is shown ([`money`]), why a file was refused, in Thai ([`io`]), the names of the
+//! summary's sheets, and how a file names its division. Nothing here reads or writes a file; every stage (read, validate, compute, write,
 //! template) may use it, and it uses only [`crate::model`].
 
 pub mod fields;
