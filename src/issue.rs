@@ -71,6 +71,113 @@ impl MoneyField {
     }
 }
 
+/// Why a file cannot be opened (สาเหตุที่เปิดไฟล์ไม่ได้), in words a clerk can act on. The reader's
+/// own words go with it in English, as `file-unreadable`'s `reason`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The system would not give the file (missing, open in another program, no permission):
+    /// its reason in Thai, from [`crate::schema::io::thai_reason`].
+    System(&'static str),
+    /// Nothing in it: 0 bytes (a copy or a download that did not finish).
+    Empty,
+    /// A web page (HTML, or a "single file web page") named as a spreadsheet: what web systems
+    /// export as "Excel".
+    WebPage,
+    /// An Excel 2003 XML spreadsheet (SpreadsheetML) named .xls.
+    Excel2003Xml,
+    /// Plain text or CSV named as a spreadsheet.
+    Text,
+    /// A PDF.
+    Pdf,
+    /// A Word document (.doc, .docx).
+    Word,
+    /// A picture (a photo or a scan of the form).
+    Picture,
+    /// A zip or rar archive (files packed together, to unpack first).
+    Archive,
+    /// A spreadsheet of another program that is not read (Apple Numbers, WPS Spreadsheets).
+    OtherProgram,
+    /// Some other file, not a spreadsheet by its name or its content.
+    NotSpreadsheet,
+    /// A spreadsheet, damaged or cut short.
+    Damaged,
+    /// A spreadsheet planmerge's reader gave up on (a flaw of the reader, not of the file).
+    ReaderFailed,
+}
+
+impl Unreadable {
+    /// What the file is, or what happened, in Thai.
+    pub fn thai(self) -> &'static str {
+        match self {
+            Unreadable::System(reason) => reason,
+            Unreadable::Empty => "ไฟล์ว่างเปล่า (0 ไบต์) อาจคัดลอกหรือดาวน์โหลดไม่สำเร็จ",
+            Unreadable::WebPage => "ไฟล์นี้เป็นหน้าเว็บ (HTML) ที่ตั้งชื่อเป็นไฟล์ Excel",
+            Unreadable::Excel2003Xml => "ไฟล์นี้เป็นแบบ XML ของ Excel 2003",
+            Unreadable::Text => "ไฟล์นี้เป็นข้อความธรรมดาหรือ CSV ไม่ใช่สมุดงาน Excel",
+            Unreadable::Pdf => "ไฟล์นี้เป็น PDF ไม่ใช่ไฟล์ Excel",
+            Unreadable::Word => "ไฟล์นี้เป็นเอกสาร Word ไม่ใช่ไฟล์ Excel",
+            Unreadable::Picture => "ไฟล์นี้เป็นรูปภาพ ไม่ใช่ไฟล์ Excel",
+            Unreadable::Archive => "ไฟล์นี้เป็นไฟล์บีบอัด (zip, rar) ต้องแตกไฟล์ก่อน",
+            Unreadable::OtherProgram => "ไฟล์นี้เป็นของโปรแกรมอื่น (Numbers, WPS) ที่อ่านไม่ได้",
+            Unreadable::NotSpreadsheet => "ไม่ใช่ไฟล์ตารางคำนวณ (.xlsx .xlsm .xls .xlsb .ods)",
+            Unreadable::Damaged => "ไฟล์เสียหายหรือบันทึกไม่ครบ",
+            Unreadable::ReaderFailed => "โปรแกรมอ่านโครงสร้างของไฟล์นี้ไม่ได้",
+        }
+    }
+
+    /// The same in English.
+    pub fn english(self) -> &'static str {
+        match self {
+            Unreadable::System(_) => "the system would not give it",
+            Unreadable::Empty => "the file is empty (0 bytes)",
+            Unreadable::WebPage => "it is a web page (HTML) named as a spreadsheet",
+            Unreadable::Excel2003Xml => "it is an Excel 2003 XML spreadsheet",
+            Unreadable::Text => "it is plain text or CSV, not a workbook",
+            Unreadable::Pdf => "it is a PDF",
+            Unreadable::Word => "it is a Word document",
+            Unreadable::Picture => "it is a picture",
+            Unreadable::Archive => "it is an archive (zip, rar) to unpack first",
+            Unreadable::OtherProgram => "it is a file of another program (Numbers, WPS)",
+            Unreadable::NotSpreadsheet => "not a spreadsheet (.xlsx .xlsm .xls .xlsb .ods)",
+            Unreadable::Damaged => "the file is damaged or incomplete",
+            Unreadable::ReaderFailed => "the reader could not follow its structure",
+        }
+    }
+
+    /// What to do, in Thai and in English.
+    fn fix(self) -> (&'static str, &'static str) {
+        match self {
+            Unreadable::System(_) => (
+                "ตรวจว่าไฟล์ยังอยู่ที่เดิม ปิดไฟล์ใน Excel แล้วลองใหม่",
+                "check the file is still there, close it in Excel and try again",
+            ),
+            Unreadable::Empty => ("ขอไฟล์ใหม่จากกอง", "ask the division for a new copy"),
+            Unreadable::Archive => (
+                "แตกไฟล์ออกมาไว้ในโฟลเดอร์นี้ แล้วย้ายไฟล์บีบอัดออก",
+                "unpack it into this folder and move the archive out",
+            ),
+            Unreadable::WebPage
+            | Unreadable::Excel2003Xml
+            | Unreadable::Text
+            | Unreadable::OtherProgram => (
+                "เปิดไฟล์ใน Excel แล้วเลือก บันทึกเป็น › สมุดงาน Excel (.xlsx) แล้วใช้ไฟล์ .xlsx นั้น",
+                "open it in Excel, Save As › Excel Workbook (.xlsx), and use that file",
+            ),
+            Unreadable::Pdf
+            | Unreadable::Word
+            | Unreadable::Picture
+            | Unreadable::NotSpreadsheet => (
+                "ขอไฟล์ Excel จากกอง หรือให้กองกรอกแบบฟอร์มจาก planmerge template",
+                "ask the division for its Excel file, or for a form from planmerge template filled in",
+            ),
+            Unreadable::Damaged | Unreadable::ReaderFailed => (
+                "เปิดไฟล์ใน Excel แล้วบันทึกใหม่เป็น .xlsx หรือขอไฟล์ใหม่จากกอง",
+                "open it in Excel and save it again as .xlsx, or ask for a new copy",
+            ),
+        }
+    }
+}
+
 /// Declares [`Problem`] from the catalogue below: each variant once, with every fact about it
 /// in one place — its stable code, its severity, what was found (Thai, English) and what to do
 /// (Thai, English). The message expressions may use the variant's fields by name.
@@ -153,13 +260,15 @@ macro_rules! catalogue {
 
 catalogue! {
     /// The file cannot be opened or read (corrupt, not a spreadsheet).
-    FileUnreadable { reason: String } => {
+    /// `cause` says why in a clerk's words; `reason` is the reader's own, kept in the English
+    /// half (for a bug report).
+    FileUnreadable { cause: Unreadable, reason: String } => {
         code: "file-unreadable",
         stage: Read,
         severity: Error,
-        thai: format!("เปิดไฟล์ไม่ได้ ({reason})"),
-        english: format!("cannot open the file ({reason})"),
-        fix: ("เปิดไฟล์ใน Excel แล้วบันทึกใหม่เป็น .xlsx หรือขอไฟล์ใหม่จากกอง", "open it in Excel and save it again as .xlsx, or ask for a new copy"),
+        thai: format!("เปิดไฟล์ไม่ได้: {}", cause.thai()),
+        english: format!("cannot open the file: {} ({reason})", cause.english()),
+        fix: (cause.fix().0, cause.fix().1),
     }
     /// The file is encrypted with a password.
     FilePasswordProtected => {
@@ -169,6 +278,19 @@ catalogue! {
         thai: "ไฟล์ถูกตั้งรหัสผ่าน",
         english: "the file is password-protected",
         fix: ("เอารหัสผ่านออก แล้วบันทึกและส่งใหม่", "remove the password and send it again"),
+    }
+    /// A file in an input folder that is not a spreadsheet (a PDF, a photo, a CSV…): not merged,
+    /// and said, since a division may have sent it instead of its workbook.
+    FileNotSpreadsheet { cause: Unreadable } => {
+        code: "file-not-spreadsheet",
+        stage: Read,
+        severity: Warning,
+        thai: format!("ไม่ได้รวมไฟล์นี้: {}", cause.thai()),
+        english: format!("not merged: {}", cause.english()),
+        fix: (
+            format!("ถ้าเป็นไฟล์ที่กองส่งมา {} ถ้าไม่ใช่ ให้ย้ายออกจากโฟลเดอร์", cause.fix().0),
+            format!("if a division sent it: {}; if not, move it out of the folder", cause.fix().1),
+        ),
     }
     /// A spreadsheet file in which no project table header was found.
     NoProjectTable => {

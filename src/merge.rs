@@ -338,7 +338,8 @@ impl Merge {
 
     /// The earlier input `input` is a byte-for-byte copy of, if any.
     fn copied_from(&self, input: &InputFile) -> Option<String> {
-        if input.sha256.is_empty() {
+        // Nothing read (a PDF beside the workbooks), nothing counted twice.
+        if input.sha256.is_empty() || input.rows == 0 {
             return None;
         }
         let original = self.inputs.iter().find(|i| i.sha256 == input.sha256)?;

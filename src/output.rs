@@ -5,7 +5,7 @@
 use crate::compare::{Change, Previous};
 use crate::compute::ReportTotals;
 use crate::config::ReportConfig;
-use crate::issue::{Issue, Severity};
+use crate::issue::{Issue, Problem, Severity};
 use crate::read::InputFile;
 use crate::read::table::TableExplain;
 use serde::Serialize;
@@ -85,7 +85,17 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style, notes
             }
         }
         total.add_all(&counts);
-        let verdict = verdict(&counts, notes, style);
+        let passed_over = issues.iter().any(|i| {
+            &*i.location.file == *file && matches!(i.problem, Problem::FileNotSpreadsheet { .. })
+        });
+        let verdict = if passed_over {
+            style.paint(
+                "33",
+                "ไม่ได้รวม ไม่ใช่ไฟล์ตารางคำนวณ · not merged: not a spreadsheet",
+            )
+        } else {
+            verdict(&counts, notes, style)
+        };
         let _ = writeln!(out, "{} {file}: {verdict}", style.paint("1", "▸"));
     }
     let _ = writeln!(

@@ -196,10 +196,15 @@ fn serve(args: &crate::cli::ServeArgs, stdout: &mut dyn Write) -> Result<Outcome
     Ok(Outcome::Clean)
 }
 
-/// The spreadsheet files of the inputs; none at all is a usage error, not an empty report.
+/// The files of the inputs (spreadsheets, and what was sent instead of one); no spreadsheet at
+/// all is a usage error, not an empty report.
 fn workbooks(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, CommandError> {
-    let files = read::collect_files(inputs)?;
-    if files.is_empty() {
+    let files = read::collect_inputs(inputs)?;
+    let given = |f: &PathBuf| inputs.contains(f);
+    if !files
+        .iter()
+        .any(|f| read::is_spreadsheet_name(f) || given(f))
+    {
         let named: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
         return Err(CommandError::NoWorkbooks(named.join(", ")));
     }

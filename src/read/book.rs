@@ -9,8 +9,8 @@
 use super::boundary::try_call;
 use super::cell::Cell;
 use super::table::{RawRow, SheetRow, SheetTables, TableFinder};
-use super::{ReadOptions, guard, ods, xls};
-use crate::issue::Problem;
+use super::{ReadOptions, content, guard, ods, xls};
+use crate::issue::{Problem, Unreadable};
 use crate::schema::SUMMARY_MARKER_SHEETS;
 use calamine::{Reader, SheetType, SheetVisible, Xlsb, Xlsx};
 use std::io::Cursor;
@@ -61,7 +61,11 @@ pub(crate) fn read_workbook(
     sink: &mut dyn FnMut(RawRow),
 ) -> Result<Vec<SheetResult>, Stop> {
     if let Some(reason) = guard::compound_file_damage(&bytes) {
-        return Err(Problem::FileUnreadable { reason }.into());
+        return Err(Problem::FileUnreadable {
+            cause: Unreadable::Damaged,
+            reason,
+        }
+        .into());
     }
     let opened = match extension {
         "xlsx" | "xlsm" => open_xlsx(&bytes),
@@ -69,15 +73,37 @@ pub(crate) fn read_workbook(
         "xls" => xls::Workbook::open(&bytes).map(Book::Xls),
         "ods" => ods::Workbook::open(&bytes).map(Book::Ods),
         _ => Err(Problem::FileUnreadable {
+            cause: Unreadable::NotSpreadsheet,
             reason: "not a spreadsheet (.xlsx .xlsm .xls .xlsb .ods)".into(),
         }),
     };
     let mut book = match opened {
         Ok(book) => book,
         Err(Problem::FilePasswordProtected) => return Err(Problem::FilePasswordProtected.into()),
-        Err(first) => sniff(&bytes).unwrap_or(Err(first))?,
+        Err(first) => {
+            sniff(&bytes).unwrap_or_else(|| Err(named_for_what_it_is(first, extension, &bytes)))?
+        }
     };
     book.read_sheets(file, options, sink)
+}
+
+/// The problem of bytes no format opens, said as what they really are (a web page, a PDF…) when
+/// that can be told from them. A file not named as a spreadsheet either (`กองช่าง.pdf`) is
+/// passed over with a warning, `file-not-spreadsheet`; one named as a spreadsheet is an error.
+fn named_for_what_it_is(problem: Problem, extension: &str, bytes: &[u8]) -> Problem {
+    let by_content = content::what_it_is(bytes);
+    if !super::EXTENSIONS.contains(&extension) {
+        let cause = by_content
+            .or_else(|| content::sent_instead_of_a_workbook(extension))
+            .unwrap_or(Unreadable::NotSpreadsheet);
+        return Problem::FileNotSpreadsheet { cause };
+    }
+    match (problem, by_content) {
+        (Problem::FileUnreadable { reason, .. }, Some(cause)) => {
+            Problem::FileUnreadable { cause, reason }
+        }
+        (problem, _) => problem,
+    }
 }
 
 /// Tries every format on the bytes (a file saved with the wrong extension): `None` when none
@@ -109,7 +135,10 @@ fn sniff(bytes: &[u8]) -> Option<Result<Book, Problem>> {
 /// size (calamine reserves memory for it up front).
 fn open_xlsx(bytes: &[u8]) -> Result<Book, Problem> {
     if let Some(reason) = guard::xlsx_damage(bytes) {
-        return Err(Problem::FileUnreadable { reason });
+        return Err(Problem::FileUnreadable {
+            cause: Unreadable::Damaged,
+            reason,
+        });
     }
     let data: Bytes = Cursor::new(bytes.to_vec());
     try_call(|| Xlsx::new(data)).map(Book::Xlsx)

@@ -8,7 +8,7 @@
 //! calamine's errors are judged by their typed variants (`XlsxError::Password`…), never by
 //! searching their text.
 
-use crate::issue::Problem;
+use crate::issue::{Problem, Unreadable};
 use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, PanicHookInfo};
 use std::sync::Once;
@@ -68,7 +68,10 @@ pub(crate) fn call<T>(f: impl FnOnce() -> T) -> Result<T, Problem> {
             Some(detail) => format!("{}: calamine panicked at {detail}", super::READER_PANICKED),
             None => super::READER_PANICKED.to_string(),
         };
-        Problem::FileUnreadable { reason }
+        Problem::FileUnreadable {
+            cause: Unreadable::ReaderFailed,
+            reason,
+        }
     })
 }
 
@@ -87,6 +90,7 @@ pub(crate) trait ReaderError: std::fmt::Display {
             Problem::FilePasswordProtected
         } else {
             Problem::FileUnreadable {
+                cause: Unreadable::Damaged,
                 reason: self.to_string(),
             }
         }
@@ -117,9 +121,10 @@ mod tests {
     #[test]
     fn a_panic_inside_a_call_is_a_named_problem_with_its_place() {
         let problem = call(|| -> u8 { panic!("index out of bounds") }).expect_err("caught");
-        let Problem::FileUnreadable { reason } = problem else {
+        let Problem::FileUnreadable { cause, reason } = problem else {
             panic!("file-unreadable expected");
         };
+        assert_eq!(cause, Unreadable::ReaderFailed);
         assert!(reason.starts_with(crate::read::READER_PANICKED), "{reason}");
         assert!(reason.contains("index out of bounds"), "{reason}");
         assert!(!INSIDE.with(Cell::get), "the flag is restored");

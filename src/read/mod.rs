@@ -7,6 +7,8 @@ mod book;
 mod boundary;
 /// One cell to text or number: Thai digits, normalisation, money, ticks.
 pub mod cell;
+/// What a file no reader opens really is (a web page, text, a PDF…), by its first bytes.
+mod content;
 /// Checks made before calamine sees the bytes: compound-file structure, shared-string count.
 pub mod guard;
 /// Header rows: fields, second header rows, columns per fiscal year.
@@ -60,7 +62,7 @@ impl InputFile {
 }
 
 use crate::config::ReportConfig;
-use crate::issue::{Issue, IssueList, Omitted, Problem};
+use crate::issue::{Issue, IssueList, Omitted, Problem, Unreadable};
 use crate::model::Location;
 use crate::schema::HeaderWords;
 use sha2::{Digest, Sha256};
@@ -120,6 +122,20 @@ pub struct FileRead {
 /// so runs are repeatable), skipping lock files (`~$…`), hidden files and other extensions. A
 /// summary written earlier into an input folder is recognised when read (`summary-skipped`).
 pub fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+    walk(inputs, is_spreadsheet_name)
+}
+
+/// The files a merge reads: [`collect_files`], and in folders also what a division may have
+/// sent instead of its workbook (a PDF, a photo, a CSV), read to be named in a
+/// `file-not-spreadsheet` warning rather than passed over in silence.
+pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+    walk(inputs, |path| {
+        is_spreadsheet_name(path) || is_sent_instead_of_a_workbook(path)
+    })
+}
+
+/// Files as given; in folders, the files `wanted` takes.
+fn walk(inputs: &[PathBuf], wanted: fn(&Path) -> bool) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_file() {
@@ -139,7 +155,7 @@ pub fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
                 message: e.to_string(),
             })?;
             let path = entry.path();
-            if entry.file_type().is_file() && is_spreadsheet_name(path) {
+            if entry.file_type().is_file() && wanted(path) {
                 files.push(without_dot(path));
             }
         }
@@ -165,6 +181,23 @@ pub fn is_spreadsheet_name(path: &Path) -> bool {
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     !hidden && EXTENSIONS.contains(&ext.as_str())
+}
+
+/// What bytes that are not a spreadsheet really are (a web page, a PDF, a photo…), when that
+/// can be told from their first bytes.
+pub fn what_it_is(bytes: &[u8]) -> Option<Unreadable> {
+    content::what_it_is(bytes)
+}
+
+/// Whether `path` names a file a division may have sent instead of its workbook (a PDF, a
+/// photo, a CSV…): such a file in an input folder is read, to be named in a warning, not passed
+/// over in silence.
+fn is_sent_instead_of_a_workbook(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    !path.file_name().is_some_and(is_hidden) && content::sent_instead_of_a_workbook(&ext).is_some()
 }
 
 /// Whether the file at `path` is a summary written by planmerge: an .xlsx (the only format
@@ -196,6 +229,7 @@ pub fn read_file_into(
             input: InputFile::new(&shown, String::new()),
             issues: IssueList::from(vec![Issue::new(
                 Problem::FileUnreadable {
+                    cause: Unreadable::System(crate::schema::io::thai_reason(&e)),
                     reason: e.to_string(),
                 },
                 Location::file(&shown),

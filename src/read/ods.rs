@@ -14,7 +14,7 @@
 use super::book::{Emit, SheetInfo, Stop};
 use super::cell::Cell;
 use super::guard::{Extent, MAX_CELLS};
-use crate::issue::Problem;
+use crate::issue::{Problem, Unreadable};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashSet;
 use std::io::{BufReader, Cursor, Read};
@@ -29,7 +29,10 @@ pub(crate) struct Workbook {
 }
 
 fn unreadable(reason: String) -> Problem {
-    Problem::FileUnreadable { reason }
+    Problem::FileUnreadable {
+        cause: Unreadable::Damaged,
+        reason,
+    }
 }
 
 impl Workbook {

@@ -7,9 +7,10 @@
 use super::boundary::try_call;
 use super::cell::{Cell, decimal_from_f64};
 use super::guard;
-use crate::issue::Problem;
+use crate::issue::{Problem, Unreadable};
 use crate::model::{Dimension, Location, ProjectRow, Status};
 use crate::schema::SHEET_PROJECTS;
+use crate::schema::io::thai_reason;
 use crate::schema::text::{clean_text, normalized};
 use calamine::{Data, Reader, Xlsx};
 use rust_decimal::Decimal;
@@ -33,10 +34,14 @@ const DIVISION: usize = 12;
 pub fn read_summary_projects(path: &Path) -> Result<Vec<ProjectRow>, Problem> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| Problem::FileUnreadable {
+        cause: Unreadable::System(thai_reason(&e)),
         reason: e.to_string(),
     })?;
     if let Some(reason) = guard::xlsx_damage(&bytes) {
-        return Err(Problem::FileUnreadable { reason });
+        return Err(Problem::FileUnreadable {
+            cause: Unreadable::Damaged,
+            reason,
+        });
     }
     let mut book = try_call(|| Xlsx::new(Cursor::new(bytes)))?;
     let range = try_call(|| book.worksheet_range(SHEET_PROJECTS))?;
@@ -65,6 +70,7 @@ pub fn read_summary_projects(path: &Path) -> Result<Vec<ProjectRow>, Problem> {
         };
         projects.push(
             project(row, location).ok_or_else(|| Problem::FileUnreadable {
+                cause: Unreadable::Damaged,
                 reason: format!("the project list of a summary is damaged at row {}", at + 1),
             })?,
         );

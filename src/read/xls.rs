@@ -21,7 +21,7 @@ mod strings;
 use super::book::{Emit, SheetInfo, Stop};
 use super::cell::Cell;
 use super::guard::{Extent, MAX_CELLS};
-use crate::issue::Problem;
+use crate::issue::{Problem, Unreadable};
 use std::io::{Cursor, Read};
 use strings::Text;
 
@@ -98,6 +98,7 @@ fn u32_at(data: &[u8], at: usize) -> Option<u32> {
 
 fn unreadable(reason: &str) -> Problem {
     Problem::FileUnreadable {
+        cause: Unreadable::Damaged,
         reason: reason.into(),
     }
 }

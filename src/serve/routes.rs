@@ -249,10 +249,16 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<(String, Checked), Res
         ));
     }
     let Some(kind) = spreadsheet_kind(&bytes) else {
+        // What it is instead, when that can be told: a web page, a PDF, a photo…
+        let what = crate::read::what_it_is(&bytes).map_or(String::new(), |cause| {
+            format!("{} · {} — ", cause.thai(), cause.english())
+        });
         return Err(refuse(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "ไฟล์นี้ไม่ใช่ไฟล์ Excel หรือ ODS (ดูจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์) — บันทึกจาก Excel เป็น .xlsx แล้วส่งใหม่ · \
-             not a spreadsheet (judged by its content, not its name): save it from Excel as .xlsx",
+            &format!(
+                "{what}ไฟล์นี้ไม่ใช่ไฟล์ Excel หรือ ODS (ดูจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์) — บันทึกจาก Excel เป็น .xlsx แล้วส่งใหม่ · \
+                 not a spreadsheet (judged by its content, not its name): save it from Excel as .xlsx"
+            ),
         ));
     };
     let app2 = Arc::clone(app);

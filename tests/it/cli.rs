@@ -317,6 +317,116 @@ fn corrupt_file_is_named_not_a_panic() {
     assert!(!dir.path().join("summary.xlsx").exists());
 }
 
+/// A web page saved as .xls (what web systems export as "Excel"), an empty file and a CSV named
+/// .xlsx are refused in words a clerk can act on; the reader's own words stay in the English half.
+#[test]
+fn a_file_that_is_not_a_workbook_is_named_for_what_it_is() {
+    for (name, bytes, thai) in [
+        (
+            "กองเว็บ.xls",
+            "<html><body><table><tr><td>ลำดับ</td></tr></table></body></html>".as_bytes(),
+            "ไฟล์นี้เป็นหน้าเว็บ (HTML) ที่ตั้งชื่อเป็นไฟล์ Excel",
+        ),
+        ("กองว่าง.xlsx", b"".as_slice(), "ไฟล์ว่างเปล่า (0 ไบต์)"),
+        (
+            "กองข้อความ.xlsx",
+            "ลำดับ,โครงการ\n1,อบรม\n".as_bytes(),
+            "ไฟล์นี้เป็นข้อความธรรมดาหรือ CSV",
+        ),
+    ] {
+        let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 0.0)]);
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+        let (status, json, stderr) = merge_json(dir.path());
+        assert_eq!(status, 1, "{name}: {stderr}");
+        let issue = issue_coded(&json, "file-unreadable");
+        assert_eq!(issue["file"], name);
+        let message = issue["message"].as_str().unwrap_or_default();
+        let (said_thai, english) = message.split_once(" · ").unwrap_or_default();
+        assert!(
+            said_thai.starts_with(&format!("เปิดไฟล์ไม่ได้: {thai}")),
+            "{message}"
+        );
+        assert!(
+            !said_thai.contains("CFB") && !said_thai.contains("Zip"),
+            "{message}"
+        );
+        assert!(english.starts_with("cannot open the file: "), "{message}");
+    }
+}
+
+/// A PDF, a photo and a CSV beside the workbooks (a division that sent the wrong file) are not
+/// passed over in silence: each is a warning naming what it is, and the merge goes on with
+/// exactly the workbooks' projects.
+#[test]
+fn files_sent_instead_of_a_workbook_are_named_and_not_merged() {
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 5000.0)]);
+    std::fs::write(dir.path().join("กองช่าง.pdf"), b"%PDF-1.7\n%\xE2\xE3").expect("pdf");
+    std::fs::write(
+        dir.path().join("แบบฟอร์ม.jpg"),
+        b"\xFF\xD8\xFF\xE0\0\x10JFIF",
+    )
+    .expect("jpg");
+    std::fs::write(dir.path().join("กองคลัง.csv"), "ลำดับ,โครงการ\n".as_bytes()).expect("csv");
+    std::fs::write(dir.path().join("desktop.ini"), b"[.ShellClassInfo]").expect("ini");
+    let (status, json, stderr) = merge_json(dir.path());
+    assert_eq!(status, 0, "warnings only: {stderr}");
+    assert_eq!(json["summary"]["total"]["projects"], 1);
+    let passed_over: Vec<(&str, &str)> = json["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|i| i["code"] == "file-not-spreadsheet")
+        .map(|i| {
+            assert_eq!(i["severity"], "warning");
+            (
+                i["file"].as_str().unwrap_or_default(),
+                i["message"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let named = |file: &str, what: &str| {
+        passed_over
+            .iter()
+            .any(|(f, m)| *f == file && m.starts_with(&format!("ไม่ได้รวมไฟล์นี้: {what}")))
+    };
+    assert!(named("กองช่าง.pdf", "ไฟล์นี้เป็น PDF"), "{passed_over:?}");
+    assert!(named("แบบฟอร์ม.jpg", "ไฟล์นี้เป็นรูปภาพ"), "{passed_over:?}");
+    assert!(
+        named("กองคลัง.csv", "ไฟล์นี้เป็นข้อความธรรมดาหรือ CSV"),
+        "{passed_over:?}"
+    );
+    assert_eq!(
+        passed_over.len(),
+        3,
+        "desktop.ini is not an input: {passed_over:?}"
+    );
+    assert!(dir.path().join("summary.xlsx").is_file());
+    // On the terminal, each says it was not merged, not that it is fine.
+    let out = planmerge()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("▸ กองช่าง.pdf: ไม่ได้รวม ไม่ใช่ไฟล์ตารางคำนวณ"),
+        "{text}"
+    );
+}
+
+/// A folder holding only what is not a workbook is a usage error, as an empty folder is.
+#[test]
+fn a_folder_of_pdfs_only_has_no_workbooks() {
+    let dir = folder();
+    std::fs::write(dir.path().join("กองช่าง.pdf"), b"%PDF-1.7").expect("pdf");
+    let out = planmerge()
+        .current_dir(dir.path())
+        .args(["merge", "."])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+}
+
 #[test]
 fn password_protected_file_is_named() {
     let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 0.0)]);

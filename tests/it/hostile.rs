@@ -325,6 +325,9 @@ fn a_panic_inside_calamine_is_a_quiet_file_unreadable() {
         "{message}"
     );
     assert!(message.contains("xlsb/mod.rs"), "{message}");
+    // The reader's words are for a bug report, in the English half; the clerk reads Thai.
+    let thai = message.split(" · ").next().unwrap_or_default();
+    assert_eq!(thai, "เปิดไฟล์ไม่ได้: โปรแกรมอ่านโครงสร้างของไฟล์นี้ไม่ได้");
     let output = assert_cmd::Command::cargo_bin("planmerge")
         .expect("binary")
         .args(["check".as_ref(), path.as_os_str(), "--json".as_ref()])

@@ -411,6 +411,11 @@ fn forms_without_their_token_too_large_files_bad_names_and_non_spreadsheets_are_
     assert_eq!(reply.status, 415);
     assert!(reply.text().contains("ไม่ใช่ไฟล์ Excel"), "{}", reply.text());
     assert!(
+        reply.text().contains("ไฟล์นี้เป็นหน้าเว็บ (HTML)"),
+        "says what it is: {}",
+        reply.text()
+    );
+    assert!(
         !dir.path().join("inbox/กองคลัง.xlsx").exists(),
         "nothing kept"
     );

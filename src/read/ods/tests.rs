@@ -118,7 +118,7 @@ fn a_table_never_closed_is_damaged_not_a_hang() {
     let tables = r#"<table:table table:name="แผน"><table:table-row>"#;
     let bytes = ods("", tables).to_vec();
     // The writer closed the outer elements; cut them off after the row.
-    let Err(Problem::FileUnreadable { reason }) = Workbook::open(&cut_after_row(&bytes)) else {
+    let Err(Problem::FileUnreadable { reason, .. }) = Workbook::open(&cut_after_row(&bytes)) else {
         panic!("damaged");
     };
     assert!(reason.contains("never closed"), "{reason}");

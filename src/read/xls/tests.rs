@@ -154,7 +154,7 @@ fn formula_text_charts_and_rewritten_cells_read_as_excel_shows_them() {
 #[test]
 fn a_sheet_that_does_not_start_with_bof_is_damaged() {
     let bytes = book_at(&[], 1);
-    let Err(Problem::FileUnreadable { reason }) = Workbook::open(&bytes) else {
+    let Err(Problem::FileUnreadable { reason, .. }) = Workbook::open(&bytes) else {
         panic!("damaged");
     };
     assert!(reason.contains("does not start"), "{reason}");
