@@ -108,14 +108,15 @@ pub struct TemplateArgs {
     /// The workbook to write (default: แบบฟอร์ม-<division>.xlsx, or template.xlsx).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// กอง/สำนัก the form is for (shown in its title; required with --from).
+    /// กอง/สำนัก the form is for (shown in its title). With --from and no --division, a form for
+    /// every division of that round is written into the folder -o names.
     #[arg(long, value_name = "NAME")]
     pub division: Option<String>,
     /// The report configuration (default: report.toml in the current folder, if any).
     #[arg(short, long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// An earlier round's workbook or folder: list the division's projects already.
-    #[arg(long, value_name = "PATH", requires = "division")]
+    #[arg(long, value_name = "PATH")]
     pub from: Option<PathBuf>,
 }
 

@@ -2,9 +2,10 @@
 //! or `template` with two writers (stdout, stderr), returning how it ended, so tests can run any
 //! command without spawning a process. The binary only maps the result to an exit code.
 
+mod forms;
 mod mail;
 
-use crate::cli::{CheckArgs, Cli, Command, MergeArgs, TemplateArgs};
+use crate::cli::{CheckArgs, Cli, Command, MergeArgs};
 use crate::compare::Previous;
 use crate::config::{ConfigError, ReportConfig};
 use crate::issue::Severity;
@@ -13,9 +14,7 @@ use crate::model::ProjectRow;
 use crate::output::{self, JsonPrevious, JsonReport, JsonSummary, Style};
 use crate::progress::Progress;
 use crate::read::{self, InputError, ReadOptions};
-use crate::schema::division_of;
-use crate::schema::text::normalize;
-use crate::template::{self, TemplateError, TemplateSpec};
+use crate::template::TemplateError;
 use crate::write::{self, ListThread, Rounds, Summary, SummaryBook, WriteError};
 use clap::Parser;
 use std::ffi::OsString;
@@ -114,6 +113,12 @@ pub enum CommandError {
         /// The divisions found there, comma-separated (or "-").
         found: String,
     },
+    /// `template --from` without `--division` writes a form per division: `-o` is a file (exit 2).
+    #[error(
+        "แบบฟอร์มของทุกกองต้องเขียนลงโฟลเดอร์ แต่ {0} เป็นไฟล์ — ใช้ -o ชื่อโฟลเดอร์ หรือระบุ --division · \
+         a form per division goes into a folder, and {0} is a file: pass -o FOLDER, or --division"
+    )]
+    FormsNeedAFolder(String),
     /// The template could not be written (exit 3).
     #[error(transparent)]
     Template(#[from] TemplateError),
@@ -137,7 +142,8 @@ impl CommandError {
             | CommandError::NoWorkbooks(_)
             | CommandError::Previous(_)
             | CommandError::OutputIsInput(_)
-            | CommandError::UnknownDivision { .. } => 2,
+            | CommandError::UnknownDivision { .. }
+            | CommandError::FormsNeedAFolder(_) => 2,
             CommandError::Write(_) | CommandError::Template(_) | CommandError::Io(_) => 3,
             CommandError::Mail(error) => error.exit_code(),
         }
@@ -165,7 +171,7 @@ where
             let style = Style::detect(terminals.stdout).with_progress(terminals.stderr);
             check(args, stdout, style)
         }
-        Command::Template(args) => template(args, stdout, stderr),
+        Command::Template(args) => forms::run(args, stdout, stderr),
         Command::Mail(args) => mail::run(args, stdout, stderr),
         Command::Serve(args) => serve(args, stdout),
     };
@@ -473,117 +479,6 @@ fn summary_projects(path: &Path) -> Result<Vec<ProjectRow>, CommandError> {
         let place = crate::model::Location::file(&path.display().to_string());
         CommandError::Previous(crate::issue::Issue::new(problem, place).message())
     })
-}
-
-/// `planmerge template`: write the form a division fills in, optionally listing the division's
-/// projects from an earlier round (`--from`).
-fn template(
-    args: &TemplateArgs,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> Result<Outcome, CommandError> {
-    let config = template_config(args.config.as_deref())?;
-    if config.is_none() {
-        writeln!(
-            stderr,
-            "ไม่พบ report.toml — เขียนแบบฟอร์มทั่วไป (ไม่มีชื่อหน่วยงาน ปีงบประมาณ และรอบ) ใช้ -c เพื่อระบุไฟล์ตั้งค่า · \
-             no report.toml found: writing a generic template (no organization, year or round); pass -c FILE"
-        )?;
-    }
-    let division = args.division.as_deref().map(str::trim);
-    let mut spec = TemplateSpec::new(config.as_ref(), division);
-    let default_name = spec.default_file_name();
-    let output = match &args.output {
-        Some(given) => output_in(given, &default_name),
-        None => PathBuf::from(default_name),
-    };
-    if let (Some(from), Some(division)) = (&args.from, division) {
-        let projects = earlier_projects(from, division, &output, stderr)?;
-        spec = spec.with_projects(projects);
-    }
-    template::write_template(&output, &spec)?;
-    let (shown, listed) = (output.display(), spec.projects.len());
-    if listed > 0 {
-        writeln!(
-            stdout,
-            "เขียนแบบฟอร์ม {shown} แล้ว (กรอกโครงการไว้ให้ {listed} รายการ) · wrote {shown} ({listed} projects listed)"
-        )?;
-    } else {
-        writeln!(stdout, "เขียนแบบฟอร์ม {shown} แล้ว · wrote {shown}")?;
-    }
-    Ok(Outcome::Clean)
-}
-
-/// `-c FILE`, else `report.toml` in the current folder, else none (a generic template).
-fn template_config(explicit: Option<&Path>) -> Result<Option<ReportConfig>, CommandError> {
-    let path = match explicit {
-        Some(path) => path.to_path_buf(),
-        None => PathBuf::from(crate::config::FILE_NAME),
-    };
-    if explicit.is_none() && !path.is_file() {
-        return Ok(None);
-    }
-    Ok(Some(ReportConfig::load(&path)?))
-}
-
-/// The division's projects in an earlier round's workbook or folder, in file order.
-fn earlier_projects(
-    from: &Path,
-    division: &str,
-    output: &Path,
-    stderr: &mut dyn Write,
-) -> Result<Vec<ProjectRow>, CommandError> {
-    let files = read::collect_files(&[from.to_path_buf()])?;
-    refuse_overwriting_input(output, &files)?;
-    let wanted = normalize(division);
-    // A summary written by planmerge lists every division's projects; a folder has a file each.
-    let summary = if from.is_file() && read::is_summary_workbook(from) {
-        Some(summary_projects(from)?)
-    } else {
-        None
-    };
-    let divisions: Vec<String> = match &summary {
-        Some(projects) => projects.iter().map(|p| p.division.to_string()).collect(),
-        None => files.iter().map(|f| division_of(f)).collect(),
-    };
-    let mut found: Vec<String> = Vec::new();
-    for d in divisions {
-        if !found.contains(&d) {
-            found.push(d);
-        }
-    }
-    if !found.iter().any(|d| normalize(d) == wanted) {
-        return Err(CommandError::UnknownDivision {
-            division: division.to_string(),
-            from: from.display().to_string(),
-            found: if found.is_empty() {
-                "-".into()
-            } else {
-                found.join(", ")
-            },
-        });
-    }
-    let (projects, errors) = match summary {
-        Some(projects) => (projects, 0),
-        None => {
-            let merged = crate::read_and_validate(&files);
-            let errors = merged.errors();
-            (merged.projects, errors)
-        }
-    };
-    let mine: Vec<_> = projects
-        .into_iter()
-        .filter(|p| normalize(&p.division) == wanted)
-        .collect();
-    if errors > 0 {
-        writeln!(
-            stderr,
-            "ไฟล์ต้นทางมีข้อผิดพลาด {errors} รายการ แถวที่ผิดไม่ได้ใส่ในแบบฟอร์ม — ตรวจด้วย planmerge check {} · \
-             the source has {errors} error(s); rows with errors are not listed (see planmerge check)",
-            from.display()
-        )?;
-    }
-    Ok(mine)
 }
 
 fn print_json(stdout: &mut dyn Write, doc: &JsonReport<'_>) -> Result<(), CommandError> {

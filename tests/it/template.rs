@@ -2,7 +2,9 @@
 //! right figures, a prefilled form reproduces the division's rows, and `check` tells a person
 //! what is wrong and what to do.
 
-use crate::support::{REPORT_TOML, TICK_HEADER, V, WORDS_HEADER, t, write_book};
+use crate::support::{
+    REPORT_TOML, TICK_HEADER, V, WORDS_HEADER, assert_seed_figures, run_json, t, write_book,
+};
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use planmerge::config::ReportConfig;
@@ -563,6 +565,49 @@ fn check_of_a_clean_form_exits_zero() {
         .assert()
         .code(0)
         .stdout("▸ กองคลัง.xlsx: เรียบร้อย · OK\nรวม 1 ไฟล์ · 1 files: เรียบร้อย · OK\n");
+}
+
+/// `template --from <round>` without `--division` writes every division's form in one run, into
+/// a folder it creates; the folder of forms, merged, gives exactly the seed report's figures.
+#[test]
+fn forms_for_every_division_in_one_run_merge_to_the_seed_figures() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let forms = dir.path().join("แบบฟอร์ม รอบ 12 เดือน");
+    let out = planmerge()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["template", "--from", "samples/6-month"])
+        .args(["-c", "samples/6-month/report.toml", "-o"])
+        .arg(&forms)
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("wrote 8 forms"), "{stdout}");
+    let mut written: Vec<String> = std::fs::read_dir(&forms)
+        .expect("the folder is made")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written.len(), 8, "{written:?}");
+    assert!(
+        written.iter().all(|f| f.starts_with("แบบฟอร์ม-")),
+        "{written:?}"
+    );
+    assert!(written.contains(&"แบบฟอร์ม-กองคลัง.xlsx".to_string()));
+    std::fs::copy("samples/6-month/report.toml", forms.join("report.toml")).expect("config");
+    let (code, json, stderr) = run_json(&forms, &["merge", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_seed_figures(&json);
+    // Forms for every division need a folder: a file given with -o is a usage error.
+    let file = dir.path().join("one.xlsx");
+    std::fs::write(&file, b"").expect("file");
+    planmerge()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["template", "--from", "samples/6-month", "-o"])
+        .arg(&file)
+        .assert()
+        .code(2);
 }
 
 #[test]

@@ -181,3 +181,34 @@ pub fn run_json(dir: &Path, args: &[&str]) -> (i32, serde_json::Value, String) {
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     (out.status.code().unwrap_or(-1), json, stderr)
 }
+
+/// Asserts the seed report's every figure in a `--json` summary.
+pub fn assert_seed_figures(json: &serde_json::Value) {
+    let s = &json["summary"];
+    let expected = [
+        (22, 7, "2204600.00", "31.82"),
+        (30, 19, "24000.00", "63.33"),
+        (16, 7, "5808000.00", "43.75"),
+        (13, 8, "500000.00", "61.54"),
+    ];
+    for (i, (projects, completed, budget, pct)) in expected.into_iter().enumerate() {
+        let d = &s["dimensions"][i];
+        assert_eq!(d["projects"], projects, "dimension {}", i + 1);
+        assert_eq!(d["completed"], completed, "dimension {}", i + 1);
+        assert_eq!(d["budget_plan"], budget, "dimension {}", i + 1);
+        assert_eq!(d["budget_ordinance"], budget);
+        assert_eq!(d["disbursed"], "0.00");
+        assert_eq!(d["pct_projects"], pct);
+    }
+    assert_eq!(s["total"]["projects"], 81);
+    assert_eq!(s["total"]["completed"], 41);
+    assert_eq!(s["total"]["budget_plan"], "8536600.00");
+    assert_eq!(s["total"]["pct_projects"], "50.62");
+    let status = &s["status"];
+    assert_eq!(status["total"], 81);
+    assert_eq!(status["in_ordinance"], 20);
+    assert_eq!(status["in_progress"], 40);
+    assert_eq!(status["completed"], 41);
+    assert_eq!(status["implementation_pct"], "67.78");
+    assert_eq!(status["level"], "มาก");
+}

@@ -1,0 +1,209 @@
+//! `planmerge template`: the form a division fills in (แบบฟอร์ม), blank or listing the division's
+//! projects from an earlier round (`--from`), for one division (`--division`) or, from an earlier
+//! round without `--division`, for every division found there in one run.
+
+use super::{CommandError, Outcome, output_in, refuse_overwriting_input, summary_projects};
+use crate::cli::TemplateArgs;
+use crate::config::ReportConfig;
+use crate::model::ProjectRow;
+use crate::read;
+use crate::schema::division_of;
+use crate::schema::text::normalize;
+use crate::template::{self, TemplateSpec};
+use crate::write::WriteError;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Runs `planmerge template`.
+pub(super) fn run(
+    args: &TemplateArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, CommandError> {
+    let config = template_config(args.config.as_deref())?;
+    if config.is_none() {
+        writeln!(
+            stderr,
+            "ไม่พบ report.toml — เขียนแบบฟอร์มทั่วไป (ไม่มีชื่อหน่วยงาน ปีงบประมาณ และรอบ) ใช้ -c เพื่อระบุไฟล์ตั้งค่า · \
+             no report.toml found: writing a generic template (no organization, year or round); pass -c FILE"
+        )?;
+    }
+    let division = args.division.as_deref().map(str::trim);
+    match (&args.from, division) {
+        (Some(from), None) => return every_division(args, from, config.as_ref(), stdout, stderr),
+        (Some(from), Some(division)) => {
+            let spec = TemplateSpec::new(config.as_ref(), Some(division));
+            let output = output_path(args, &spec);
+            let round = EarlierRound::read(from, &output)?;
+            round.know(division, from)?;
+            round.say_errors(from, stderr)?;
+            write_form(&output, spec.with_projects(round.of(division)), stdout)?;
+        }
+        (None, division) => {
+            let spec = TemplateSpec::new(config.as_ref(), division);
+            write_form(&output_path(args, &spec), spec, stdout)?;
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+/// `-o` as given (a folder gets the form's default name inside), else the default name here.
+fn output_path(args: &TemplateArgs, spec: &TemplateSpec) -> PathBuf {
+    let default_name = spec.default_file_name();
+    match &args.output {
+        Some(given) => output_in(given, &default_name),
+        None => PathBuf::from(default_name),
+    }
+}
+
+/// One form per division of the earlier round, into the folder `-o` names (created if
+/// missing; the current folder without `-o`).
+fn every_division(
+    args: &TemplateArgs,
+    from: &Path,
+    config: Option<&ReportConfig>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, CommandError> {
+    let folder = args.output.clone().unwrap_or_else(|| PathBuf::from("."));
+    if folder.is_file() {
+        return Err(CommandError::FormsNeedAFolder(folder.display().to_string()));
+    }
+    std::fs::create_dir_all(&folder).map_err(|source| WriteError::Io {
+        path: folder.display().to_string(),
+        source,
+    })?;
+    let round = EarlierRound::read(from, &folder)?;
+    if round.divisions.is_empty() {
+        return Err(CommandError::NoWorkbooks(from.display().to_string()));
+    }
+    round.say_errors(from, stderr)?;
+    for division in &round.divisions {
+        let spec = TemplateSpec::new(config, Some(division));
+        let output = folder.join(spec.default_file_name());
+        refuse_overwriting_input(&output, &round.files)?;
+        write_form(&output, spec.with_projects(round.of(division)), stdout)?;
+    }
+    let n = round.divisions.len();
+    writeln!(
+        stdout,
+        "เขียนแบบฟอร์มครบ {n} กองแล้ว ใน {shown} · wrote {n} forms into {shown}",
+        shown = folder.display()
+    )?;
+    Ok(Outcome::Clean)
+}
+
+/// Writes one form and says so.
+fn write_form(
+    output: &Path,
+    spec: TemplateSpec,
+    stdout: &mut dyn Write,
+) -> Result<(), CommandError> {
+    template::write_template(output, &spec)?;
+    let (shown, listed) = (output.display(), spec.projects.len());
+    if listed > 0 {
+        writeln!(
+            stdout,
+            "เขียนแบบฟอร์ม {shown} แล้ว (กรอกโครงการไว้ให้ {listed} รายการ) · wrote {shown} ({listed} projects listed)"
+        )?;
+    } else {
+        writeln!(stdout, "เขียนแบบฟอร์ม {shown} แล้ว · wrote {shown}")?;
+    }
+    Ok(())
+}
+
+/// `-c FILE`, else `report.toml` in the current folder, else none (a generic template).
+fn template_config(explicit: Option<&Path>) -> Result<Option<ReportConfig>, CommandError> {
+    let path = match explicit {
+        Some(path) => path.to_path_buf(),
+        None => PathBuf::from(crate::config::FILE_NAME),
+    };
+    if explicit.is_none() && !path.is_file() {
+        return Ok(None);
+    }
+    Ok(Some(ReportConfig::load(&path)?))
+}
+
+/// An earlier round (its summary workbook, or its folder of division workbooks), read once:
+/// its projects without errors, in file order, and its divisions in the order found.
+struct EarlierRound {
+    files: Vec<PathBuf>,
+    projects: Vec<ProjectRow>,
+    divisions: Vec<String>,
+    errors: usize,
+}
+
+impl EarlierRound {
+    /// Reads `from`, after checking `output` is none of its files.
+    fn read(from: &Path, output: &Path) -> Result<Self, CommandError> {
+        let files = read::collect_files(&[from.to_path_buf()])?;
+        refuse_overwriting_input(output, &files)?;
+        // A summary written by planmerge lists every division's projects; a folder has a file
+        // each (a file whose rows all have errors still names its division).
+        let (projects, errors, named) = if from.is_file() && read::is_summary_workbook(from) {
+            (summary_projects(from)?, 0, Vec::new())
+        } else {
+            let merged = crate::read_and_validate(&files);
+            let errors = merged.errors();
+            let named = files.iter().map(|f| division_of(f)).collect();
+            (merged.projects, errors, named)
+        };
+        let mut divisions: Vec<String> = Vec::new();
+        let found = projects.iter().map(|p| p.division.to_string()).chain(named);
+        for d in found {
+            if !divisions
+                .iter()
+                .any(|known| normalize(known) == normalize(&d))
+            {
+                divisions.push(d);
+            }
+        }
+        Ok(EarlierRound {
+            files,
+            projects,
+            divisions,
+            errors,
+        })
+    }
+
+    /// An unknown division is an error naming the divisions found.
+    fn know(&self, division: &str, from: &Path) -> Result<(), CommandError> {
+        let wanted = normalize(division);
+        if self.divisions.iter().any(|d| normalize(d) == wanted) {
+            return Ok(());
+        }
+        Err(CommandError::UnknownDivision {
+            division: division.to_string(),
+            from: from.display().to_string(),
+            found: if self.divisions.is_empty() {
+                "-".into()
+            } else {
+                self.divisions.join(", ")
+            },
+        })
+    }
+
+    /// The division's projects, in file order.
+    fn of(&self, division: &str) -> Vec<ProjectRow> {
+        let wanted = normalize(division);
+        self.projects
+            .iter()
+            .filter(|p| normalize(&p.division) == wanted)
+            .cloned()
+            .collect()
+    }
+
+    /// Says, once, that rows with errors are not listed.
+    fn say_errors(&self, from: &Path, stderr: &mut dyn Write) -> Result<(), CommandError> {
+        let errors = self.errors;
+        if errors > 0 {
+            writeln!(
+                stderr,
+                "ไฟล์ต้นทางมีข้อผิดพลาด {errors} รายการ แถวที่ผิดไม่ได้ใส่ในแบบฟอร์ม — ตรวจด้วย planmerge check {} · \
+                 the source has {errors} error(s); rows with errors are not listed (see planmerge check)",
+                from.display()
+            )?;
+        }
+        Ok(())
+    }
+}
