@@ -310,7 +310,16 @@ impl Merge {
                 mut issues,
             } => {
                 let duplicates = std::mem::take(&mut self.duplicates);
-                match self.copied_from(&input) {
+                // A PDF sent twice is not merged either time: its warning says enough.
+                let not_a_workbook = issues
+                    .iter()
+                    .any(|i| matches!(i.problem, Problem::FileNotSpreadsheet { .. }));
+                let copied_from = if not_a_workbook {
+                    None
+                } else {
+                    self.copied_from(&input)
+                };
+                match copied_from {
                     // Every project of a copy was refused as a duplicate, and its own issues
                     // are the original's, shown there: one error says what happened.
                     Some(other) => {
@@ -338,8 +347,7 @@ impl Merge {
 
     /// The earlier input `input` is a byte-for-byte copy of, if any.
     fn copied_from(&self, input: &InputFile) -> Option<String> {
-        // Nothing read (a PDF beside the workbooks), nothing counted twice.
-        if input.sha256.is_empty() || input.rows == 0 {
+        if input.sha256.is_empty() {
             return None;
         }
         let original = self.inputs.iter().find(|i| i.sha256 == input.sha256)?;

@@ -368,6 +368,12 @@ fn files_sent_instead_of_a_workbook_are_named_and_not_merged() {
     .expect("jpg");
     std::fs::write(dir.path().join("กองคลัง.csv"), "ลำดับ,โครงการ\n".as_bytes()).expect("csv");
     std::fs::write(dir.path().join("desktop.ini"), b"[.ShellClassInfo]").expect("ini");
+    // The same PDF twice is two warnings, not a `file-duplicate` error.
+    std::fs::copy(
+        dir.path().join("กองช่าง.pdf"),
+        dir.path().join("กองช่าง (1).pdf"),
+    )
+    .expect("copy");
     let (status, json, stderr) = merge_json(dir.path());
     assert_eq!(status, 0, "warnings only: {stderr}");
     assert_eq!(json["summary"]["total"]["projects"], 1);
@@ -395,9 +401,10 @@ fn files_sent_instead_of_a_workbook_are_named_and_not_merged() {
         named("กองคลัง.csv", "ไฟล์นี้เป็นข้อความธรรมดาหรือ CSV"),
         "{passed_over:?}"
     );
+    assert!(named("กองช่าง (1).pdf", "ไฟล์นี้เป็น PDF"), "{passed_over:?}");
     assert_eq!(
         passed_over.len(),
-        3,
+        4,
         "desktop.ini is not an input: {passed_over:?}"
     );
     assert!(dir.path().join("summary.xlsx").is_file());
