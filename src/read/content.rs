@@ -77,9 +77,9 @@ pub(crate) fn sent_instead_of_a_workbook(extension: &str) -> Option<Unreadable> 
     })
 }
 
-/// Whether `needle` occurs in `haystack`.
+/// Whether `needle` occurs in `haystack` (a whole upload may be searched: SIMD, not a loop).
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(haystack, needle).is_some()
 }
 
 /// Whether a compound file holds a Word document (its `WordDocument` stream) and no workbook.
