@@ -103,15 +103,20 @@ fn write_private(path: &PathBuf, text: &str) -> std::io::Result<()> {
     file.write_all(text.as_bytes())
 }
 
-/// One page session: its role, the CSRF token its forms carry, and (for staff) the division
-/// whose last result it may see.
+/// One page session: its role, the CSRF token its forms carry, and the divisions it has sent a
+/// file for (a staff session's form is prefilled from those uploads only).
 #[derive(Debug, Clone)]
 pub struct Session {
     /// What it may do.
     pub role: Role,
     /// The token every form POST of this session carries.
     pub csrf: String,
+    /// Divisions this session has sent a file for, at most [`SENT_KEPT`].
+    pub sent: Vec<String>,
 }
+
+/// Divisions remembered per session (more than an office has).
+const SENT_KEPT: usize = 64;
 
 /// The page sessions, in memory (a restart asks for the code again; no data is lost).
 #[derive(Debug, Default)]
@@ -135,7 +140,8 @@ impl Sessions {
                 map.clear();
             }
             let csrf = random_token();
-            map.insert(id.clone(), Session { role, csrf });
+            let sent = Vec::new();
+            map.insert(id.clone(), Session { role, csrf, sent });
         }
         id
     }
@@ -143,6 +149,19 @@ impl Sessions {
     /// The session of a cookie's id.
     pub fn get(&self, id: &str) -> Option<Session> {
         self.by_id.lock().ok()?.get(id).cloned()
+    }
+
+    /// Remembers that session `id` sent a file for `division`.
+    pub fn record_sent(&self, id: &str, division: &str) {
+        let Ok(mut map) = self.by_id.lock() else {
+            return;
+        };
+        if let Some(session) = map.get_mut(id)
+            && !session.sent.iter().any(|d| d == division)
+            && session.sent.len() < SENT_KEPT
+        {
+            session.sent.push(division.to_string());
+        }
     }
 }
 

@@ -29,8 +29,9 @@ pub fn layout(title: &str, body: Markup) -> Markup {
     }
 }
 
-/// ส่งไฟล์: pick the division, choose (or drop) the file, send.
-pub fn upload_form(csrf: &str, divisions: &[String]) -> Markup {
+/// ส่งไฟล์: pick the division, choose (or drop) the file, send; or first download the
+/// division's form (listing its projects of the previous round when `previous_round`).
+pub fn upload_form(csrf: &str, divisions: &[String], previous_round: bool) -> Markup {
     layout(
         "ส่งไฟล์แผนปฏิบัติการของกอง",
         html! {
@@ -52,6 +53,26 @@ pub fn upload_form(csrf: &str, divisions: &[String]) -> Markup {
                 }
                 progress id="progress" max="100" value="0" hidden {}
                 button type="submit" { "ส่งไฟล์ · Send" }
+            }
+            h2 { "ยังไม่มีไฟล์? ดาวน์โหลดแบบฟอร์มของกอง · no workbook yet? your division's form" }
+            p {
+                @if previous_round {
+                    "แบบฟอร์มมีรายการโครงการของกองจากรอบก่อนไว้ให้แล้ว แก้สถานะและเบิกจ่าย แล้วส่งกลับที่นี่ · \
+                     it lists your projects of the previous round: update status and disbursed, then send it here."
+                } @else {
+                    "กรอกโครงการลงแบบฟอร์ม แล้วส่งกลับที่นี่ · fill in your projects, then send it here."
+                }
+            }
+            form id="form-download" method="get" action="/template" {
+                label for="form-division" { "กอง / สำนัก · division" }
+                @if divisions.is_empty() {
+                    input id="form-division" name="division" required maxlength="80" autocomplete="organization";
+                } @else {
+                    select id="form-division" name="division" required {
+                        @for d in divisions { option value=(d) { (d) } }
+                    }
+                }
+                button type="submit" class="secondary" { "ดาวน์โหลดแบบฟอร์ม · Download the form" }
             }
         },
     )
@@ -243,6 +264,7 @@ header{background:#1f4e79;padding:.6em 1em}header a{color:#fff;text-decoration:n
 main{max-width:960px;margin:0 auto;padding:1em}h1{font-size:1.5em}\
 label{display:block;margin:.8em 0 .2em;font-weight:bold}input,select,button{font-size:1em;padding:.4em;max-width:100%}\
 button{background:#1f4e79;color:#fff;border:0;border-radius:4px;padding:.5em 1.2em;margin-top:1em;cursor:pointer}\
+button.secondary{display:block;background:#fff;color:#1f4e79;border:2px solid #1f4e79}h2{font-size:1.2em;margin-top:2em}\
 .drop{border:2px dashed #8aa;padding:1em;border-radius:6px}.drop.over{background:#eef6ff}.hint{display:block;color:#666}\
 .ok{color:#1b5e20;font-weight:bold}.bad{color:#b71c1c;font-weight:bold}\
 .issues li{margin:.5em 0}.issues .error{border-left:4px solid #b71c1c;padding-left:.5em}\

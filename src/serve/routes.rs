@@ -13,7 +13,7 @@ use crate::write::{Summary, SummaryBook};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{
-    ConnectInfo, DefaultBodyLimit, Form, Multipart, Path as UrlPath, Request, State,
+    ConnectInfo, DefaultBodyLimit, Form, Multipart, Path as UrlPath, Query, Request, State,
 };
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
@@ -38,6 +38,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/upload", post(upload))
         .route("/status", get(status_page))
         .route("/summary", post(summary_download))
+        .route("/template", get(template_chosen))
         .route("/template/{division}", get(template_download))
         .route("/login", get(login_page).post(login))
         .route("/api/upload", post(api_upload))
@@ -150,7 +151,7 @@ async fn upload_page(State(app): AppState, headers: HeaderMap) -> Response {
     let Some((s, new)) = session(&app, &headers) else {
         return Redirect::to("/login").into_response();
     };
-    let page = pages::upload_form(&s.csrf, &app.config.divisions);
+    let page = pages::upload_form(&s.csrf, &app.config.divisions, app.previous.is_some());
     with_cookie(Html(page.into_string()).into_response(), new)
 }
 
@@ -318,6 +319,9 @@ async fn upload(State(app): AppState, headers: HeaderMap, multipart: Multipart) 
     }
     match accept(&app, upload).await {
         Ok((division, checked)) => {
+            if let Some(id) = cookie(&headers, SESSION_COOKIE) {
+                app.sessions.record_sent(&id, &division);
+            }
             let totals = crate::compute::compute(&checked.projects, &app.config);
             Html(pages::result(&division, &checked, Some(&totals)).into_string()).into_response()
         }
@@ -490,30 +494,44 @@ async fn summary_download(
     built_summary(&app).await
 }
 
+/// The upload page's "download the form" (a GET form, so it works without JavaScript): on to
+/// `/template/<division>`.
+async fn template_chosen(Query(query): Query<HashMap<String, String>>) -> Response {
+    let division = query
+        .get("division")
+        .map(String::as_str)
+        .unwrap_or_default();
+    Redirect::to(&format!("/template/{}", pages::urlencode(division.trim()))).into_response()
+}
+
 async fn template_download(
     State(app): AppState,
     headers: HeaderMap,
     UrlPath(division): UrlPath<String>,
 ) -> Response {
-    if page_role(&app, &headers).is_err() {
+    let Ok(session) = page_role(&app, &headers) else {
         return Redirect::to("/login").into_response();
-    }
+    };
     let Some(division) = division_name(&division) else {
         return refuse(
             StatusCode::BAD_REQUEST,
             "ชื่อกองไม่ถูกต้อง · invalid division name",
         );
     };
+    // A division's upload is shown to the coordinator and to the session that sent it; anyone
+    // may have the previous round's projects (they were reported).
+    let sees_upload = session.role == Role::Coordinator || session.sent.contains(&division);
     let app2 = Arc::clone(&app);
     let built = tokio::task::spawn_blocking(move || {
-        let current = app2.inbox.current();
-        let projects = current
-            .iter()
+        let uploaded = sees_upload
+            .then(|| app2.inbox.current())
+            .into_iter()
+            .flatten()
             .find(|c| c.division == division)
             .map(|c| {
                 crate::read_and_validate_with(std::slice::from_ref(&c.path), &app2.options).projects
-            })
-            .unwrap_or_default();
+            });
+        let projects = uploaded.unwrap_or_else(|| app2.previous_projects(&division));
         let spec = crate::template::TemplateSpec::new(Some(&app2.config), Some(&division))
             .with_projects(projects);
         let name = spec.default_file_name();

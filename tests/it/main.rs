@@ -21,5 +21,6 @@ mod safe_output;
 mod samples_content;
 mod scale;
 mod serve;
+mod serve_forms;
 mod summary_layout;
 mod template;

@@ -80,14 +80,14 @@ pub(crate) fn start(folder: &Path, listen: &str) -> Server {
 /// An HTTP answer: status, Set-Cookie, body.
 pub(crate) struct Answer {
     pub(crate) status: u16,
-    cookie: Option<String>,
-    location: Option<String>,
+    pub(crate) cookie: Option<String>,
+    pub(crate) location: Option<String>,
     csp: Option<String>,
-    body: Vec<u8>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Answer {
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 
@@ -96,18 +96,18 @@ impl Answer {
     }
 
     /// The CSRF token of the page's form.
-    fn csrf(&self) -> String {
+    pub(crate) fn csrf(&self) -> String {
         let text = self.text();
         let at = text.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
         text[at..at + 64].to_string()
     }
 }
 
-fn agent() -> ureq::Agent {
+pub(crate) fn agent() -> ureq::Agent {
     ureq::AgentBuilder::new().redirects(0).build()
 }
 
-fn answer(result: Result<ureq::Response, ureq::Error>) -> Answer {
+pub(crate) fn answer(result: Result<ureq::Response, ureq::Error>) -> Answer {
     let response = match result {
         Ok(r) => r,
         Err(ureq::Error::Status(_, r)) => r,
@@ -134,7 +134,7 @@ fn answer(result: Result<ureq::Response, ureq::Error>) -> Answer {
 }
 
 /// A multipart body: text fields, then the file (if any).
-fn multipart(fields: &[(&str, &str)], file: Option<&[u8]>) -> (String, Vec<u8>) {
+pub(crate) fn multipart(fields: &[(&str, &str)], file: Option<&[u8]>) -> (String, Vec<u8>) {
     let boundary = "----planmerge-test-boundary-7d9c";
     let mut body = Vec::new();
     for (name, value) in fields {
