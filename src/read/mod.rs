@@ -176,11 +176,14 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// Whether a path has a spreadsheet extension and is not a lock or hidden file.
 pub fn is_spreadsheet_name(path: &Path) -> bool {
     let hidden = path.file_name().is_some_and(is_hidden);
-    let ext = path
-        .extension()
+    !hidden && EXTENSIONS.contains(&extension_of(path).as_str())
+}
+
+/// A path's extension in lower case (`""` without one).
+fn extension_of(path: &Path) -> String {
+    path.extension()
         .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    !hidden && EXTENSIONS.contains(&ext.as_str())
+        .unwrap_or_default()
 }
 
 /// What bytes that are not a spreadsheet really are (a web page, a PDF, a photo…), when that
@@ -193,11 +196,8 @@ pub fn what_it_is(bytes: &[u8]) -> Option<Unreadable> {
 /// photo, a CSV…): such a file in an input folder is read, to be named in a warning, not passed
 /// over in silence.
 fn is_sent_instead_of_a_workbook(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    !path.file_name().is_some_and(is_hidden) && content::sent_instead_of_a_workbook(&ext).is_some()
+    !path.file_name().is_some_and(is_hidden)
+        && content::sent_instead_of_a_workbook(&extension_of(path)).is_some()
 }
 
 /// Whether the file at `path` is a summary written by planmerge: an .xlsx (the only format
@@ -219,10 +219,7 @@ pub fn read_file_into(
     sink: &mut dyn FnMut(RawRow),
 ) -> FileRead {
     let shown = path.display().to_string();
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let extension = extension_of(path);
     match std::fs::read(path) {
         Ok(bytes) => read_bytes_into(&shown, &extension, bytes, options, sink),
         Err(e) => FileRead {
