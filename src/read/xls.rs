@@ -10,13 +10,15 @@
 //!
 //! An encrypted workbook (FILEPASS record) is `file-password-protected`, unless it is encrypted
 //! with Excel's built-in default password, "VelvetSweatshop" (a workbook whose structure is
-//! protected: Excel opens it without asking) — then it is decrypted and read ([`crypt`]).
+//! protected: Excel opens it without asking) — then it is decrypted and read ([`crypt`]: RC4,
+//! RC4 CryptoAPI, and Excel 95's XOR obfuscation, [`xor`]).
 //!
 //! What a value means is not judged here: numbers (dates too, as serial numbers), text,
 //! booleans and formula errors become [`Cell`]s, as calamine's would.
 
 mod crypt;
 mod strings;
+mod xor;
 
 use super::book::{Emit, SheetInfo, Stop};
 use super::cell::Cell;

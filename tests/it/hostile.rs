@@ -70,7 +70,8 @@ fn regenerate_coded_fixtures() {
             "encrypted-cryptoapi-secret.xls",
             Cipher::CryptoApi("secret"),
         ),
-        ("encrypted-xor.xls", Cipher::Xor),
+        ("encrypted-xor.xls", Cipher::XorOther),
+        ("encrypted-xor-velvetsweatshop.xls", Cipher::XorDefault),
     ] {
         std::fs::write(fixture(name), encrypt_xls(&xls, cipher)).expect("write");
     }
@@ -289,12 +290,14 @@ fn encrypted_xls_is_password_protected_never_too_large() {
 }
 
 /// Excel encrypts a workbook with a protected structure with its built-in password
-/// "VelvetSweatshop" and opens it without asking: planmerge reads it too.
+/// "VelvetSweatshop" and opens it without asking: planmerge reads it too (RC4, RC4 CryptoAPI,
+/// and the XOR obfuscation of the Excel 95 format).
 #[test]
 fn xls_encrypted_with_excels_default_password_is_read() {
     for name in [
         "encrypted-rc4-velvetsweatshop.xls",
         "encrypted-cryptoapi-velvetsweatshop.xls",
+        "encrypted-xor-velvetsweatshop.xls",
     ] {
         let path = fixture(name);
         let expected = seed_figures(&["ordinance-budget-assumed"]);

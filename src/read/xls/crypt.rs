@@ -2,8 +2,8 @@
 //!
 //! Excel encrypts a workbook whose structure is protected without a password to open with a
 //! built-in password, "VelvetSweatshop", and opens it without asking. Such a workbook is
-//! decrypted here (RC4, and RC4 CryptoAPI) and read like any other. Any other password, and
-//! XOR obfuscation (Excel 95), is `file-password-protected`: nothing is guessed.
+//! decrypted here (RC4, RC4 CryptoAPI, and the XOR obfuscation of Excel 95, [`super::xor`]) and
+//! read like any other. Any other password is `file-password-protected`: nothing is guessed.
 //!
 //! How the stream is encrypted: record headers are left plain, and so are the records BOF,
 //! FILEPASS, INTERFACEHDR, USREXCL, FILELOCK, RRDINFO, RRDHEAD and the first four bytes of
@@ -11,6 +11,7 @@
 //! its offset in the stream: a new key for each 1,024-byte block, derived from the password,
 //! the salt and the block's number.
 
+use super::xor::Obfuscation;
 use crate::issue::Problem;
 use md5::{Digest, Md5};
 use sha1::Sha1;
@@ -25,9 +26,7 @@ const BLOCK: usize = 1024;
 /// says it was encrypted with Excel's default password; otherwise the workbook is
 /// password-protected.
 pub(super) fn decrypt(stream: &mut [u8], from: usize, filepass: &[u8]) -> Result<(), Problem> {
-    let key =
-        Key::from_filepass(filepass, DEFAULT_PASSWORD).ok_or(Problem::FilePasswordProtected)?;
-    let mut keystream = KeyStream { key, block: None };
+    let mut cipher = Cipher::of(filepass).ok_or(Problem::FilePasswordProtected)?;
     let mut pos = from;
     while let Some(header) = stream.get(pos..pos + 4) {
         let typ = u16::from_le_bytes([header[0], header[1]]);
@@ -42,12 +41,37 @@ pub(super) fn decrypt(stream: &mut [u8], from: usize, filepass: &[u8]) -> Result
         };
         if let Some(data) = stream.get_mut(start..end) {
             for (at, b) in (start..).zip(data) {
-                *b ^= keystream.byte(at);
+                *b = cipher.plain(*b, at, len);
             }
         }
         pos += 4 + len;
     }
     Ok(())
+}
+
+/// How the stream is encrypted, with Excel's default password.
+enum Cipher {
+    Rc4(KeyStream),
+    Xor(Obfuscation),
+}
+
+impl Cipher {
+    /// The cipher of a FILEPASS record, when Excel's default password opens it.
+    fn of(filepass: &[u8]) -> Option<Cipher> {
+        if let Some(xor) = Obfuscation::from_filepass(filepass, DEFAULT_PASSWORD.as_bytes()) {
+            return Some(Cipher::Xor(xor));
+        }
+        let key = Key::from_filepass(filepass, DEFAULT_PASSWORD)?;
+        Some(Cipher::Rc4(KeyStream { key, block: None }))
+    }
+
+    /// The plain byte of `byte`, found at `at` in the stream, in a record of `len` data bytes.
+    fn plain(&mut self, byte: u8, at: usize, len: usize) -> u8 {
+        match self {
+            Cipher::Rc4(keystream) => byte ^ keystream.byte(at),
+            Cipher::Xor(xor) => xor.plain(byte, at, len),
+        }
+    }
 }
 
 /// The RC4 key of each block of the stream.
@@ -222,7 +246,7 @@ mod tests {
     }
 
     #[test]
-    fn xor_obfuscation_and_unknown_versions_are_password_protected() {
+    fn xor_obfuscation_with_another_password_and_unknown_versions_are_password_protected() {
         let mut stream = vec![0u8; 8];
         assert_eq!(
             decrypt(&mut stream, 0, &[0, 0, 0x12, 0x34, 0x56, 0x78]),

@@ -1,6 +1,6 @@
 //! Copies of the committed seeds changed by code, for what LibreOffice will not write: an xls
 //! whose workbook stream gets a FILEPASS record (RC4 with a chosen password, or XOR
-//! obfuscation); an ods whose `content.xml` is indented as odfpy and PhpSpreadsheet write it;
+//! obfuscation, with Excel's default password or another); an ods whose `content.xml` is indented as odfpy and PhpSpreadsheet write it;
 //! far formatting (a formatted empty cell at IV65536 in xls, formatted rows down to XFD1048576
 //! in ods), which LibreOffice drops when it converts.
 
@@ -18,9 +18,27 @@ pub enum Cipher<'a> {
     Rc4(&'a str),
     /// RC4 CryptoAPI (MS-OFFCRYPTO 2.3.5, Excel 2002–2003's default), 128-bit, with this password.
     CryptoApi(&'a str),
-    /// XOR obfuscation (Excel 95 and "compatible" saves): the FILEPASS record, and the data
-    /// scrambled by position. planmerge refuses it before reading a byte of data.
-    Xor,
+    /// XOR obfuscation (Excel 95) with Excel's default password: its key and verifier as
+    /// Excel writes them (Apache POI's 60284.xls: `59 b3 0a 9a`).
+    XorDefault,
+    /// XOR obfuscation with the password "password": its key and verifier as SheetJS's
+    /// `password_2002_40_xor.xls` holds them (`7a 14 af 83`).
+    XorOther,
+}
+
+/// Pads a password to the 16 bytes of the XOR array (MS-OFFCRYPTO 2.3.7.2).
+const XOR_PAD: [u8; 15] = [
+    0xBB, 0xFF, 0xFF, 0xBA, 0xFF, 0xFF, 0xB9, 0x80, 0x00, 0xBE, 0x0F, 0x00, 0xBF, 0x0F, 0x00,
+];
+
+/// The XOR array of `password` under `key`: each padded byte XORed with a byte of the key and
+/// rotated left by two.
+fn xor_array(password: &[u8], key: u16) -> Vec<u8> {
+    let padded = password.iter().chain(&XOR_PAD).take(16);
+    padded
+        .enumerate()
+        .map(|(i, b)| (b ^ key.to_le_bytes()[i % 2]).rotate_left(2))
+        .collect()
 }
 
 /// The Workbook stream of an xls.
@@ -67,7 +85,12 @@ pub fn encrypt_xls(xls: &[u8], cipher: Cipher<'_>) -> Vec<u8> {
     let (filepass, key) = match cipher {
         Cipher::Rc4(password) => rc4_filepass(password),
         Cipher::CryptoApi(password) => crypto_api_filepass(password),
-        Cipher::Xor => (vec![0, 0, 0x9B, 0xCC, 0x4A, 0x8F], None),
+        Cipher::XorDefault => (vec![0, 0, 0x59, 0xB3, 0x0A, 0x9A], None),
+        Cipher::XorOther => (vec![0, 0, 0x7A, 0x14, 0xAF, 0x83], None),
+    };
+    let xor = match cipher {
+        Cipher::XorDefault => xor_array(b"VelvetSweatshop", 0xB359),
+        _ => xor_array(b"password", 0x147A),
     };
     let bof_end = 4 + records(&plain)[0].2;
     let shift = 4 + filepass.len();
@@ -93,12 +116,15 @@ pub fn encrypt_xls(xls: &[u8], cipher: Cipher<'_>) -> Vec<u8> {
             continue;
         }
         for (at, b) in (start..).zip(&mut stream[start..pos + 4 + len]) {
-            *b ^= match &key {
-                Some(key) => blocks
-                    .entry(at / 1024)
-                    .or_insert_with(|| rc4_keystream(&key.block((at / 1024) as u32), 1024))
-                    [at % 1024],
-                None => 0x5A ^ (at as u8),
+            *b = match &key {
+                Some(key) => {
+                    *b ^ blocks
+                        .entry(at / 1024)
+                        .or_insert_with(|| rc4_keystream(&key.block((at / 1024) as u32), 1024))
+                        [at % 1024]
+                }
+                // XOR obfuscation: by the byte's place and the record's length.
+                None => (*b ^ xor[(at + len) % 16]).rotate_right(3),
             };
         }
     }
