@@ -51,7 +51,7 @@ pub(super) fn decrypt(stream: &mut [u8], from: usize, filepass: &[u8]) -> Result
 
 /// How the stream is encrypted, with Excel's default password.
 enum Cipher {
-    Rc4(KeyStream),
+    Rc4(Box<KeyStream>),
     Xor(Obfuscation),
 }
 
@@ -62,7 +62,7 @@ impl Cipher {
             return Some(Cipher::Xor(xor));
         }
         let key = Key::from_filepass(filepass, DEFAULT_PASSWORD)?;
-        Some(Cipher::Rc4(KeyStream { key, block: None }))
+        Some(Cipher::Rc4(Box::new(KeyStream { key, block: None })))
     }
 
     /// The plain byte of `byte`, found at `at` in the stream, in a record of `len` data bytes.
