@@ -26,6 +26,16 @@ pub enum Command {
     Serve(ServeArgs),
     /// ส่งไฟล์สรุปทางอีเมล · email a summary workbook (the mail section of report.toml).
     Mail(MailArgs),
+    /// เขียน report.toml ให้โฟลเดอร์ของรอบ · write a round folder's report.toml to fill in.
+    Init(InitArgs),
+}
+
+/// `planmerge init [FOLDER]`
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The round's folder (created if missing). Default: here.
+    #[arg(value_name = "FOLDER")]
+    pub folder: Option<PathBuf>,
 }
 
 /// `planmerge merge <INPUT>... [-c FILE] [-o FILE] [--json] [--draft]`

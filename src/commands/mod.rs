@@ -3,6 +3,7 @@
 //! command without spawning a process. The binary only maps the result to an exit code.
 
 mod forms;
+mod init;
 mod mail;
 
 use crate::cli::{CheckArgs, Cli, Command, MergeArgs};
@@ -119,6 +120,11 @@ pub enum CommandError {
          a form per division goes into a folder, and {0} is a file: pass -o FOLDER, or --division"
     )]
     FormsNeedAFolder(String),
+    /// `init` finds a report.toml already (exit 2): it is never overwritten.
+    #[error(
+        "มี {0} อยู่แล้ว จะไม่เขียนทับ — แก้ไฟล์นั้น หรือลบก่อน · {0} exists already; it is never overwritten"
+    )]
+    ConfigExists(String),
     /// The template could not be written (exit 3).
     #[error(transparent)]
     Template(#[from] TemplateError),
@@ -143,7 +149,8 @@ impl CommandError {
             | CommandError::Previous(_)
             | CommandError::OutputIsInput(_)
             | CommandError::UnknownDivision { .. }
-            | CommandError::FormsNeedAFolder(_) => 2,
+            | CommandError::FormsNeedAFolder(_)
+            | CommandError::ConfigExists(_) => 2,
             CommandError::Write(_) | CommandError::Template(_) | CommandError::Io(_) => 3,
             CommandError::Mail(error) => error.exit_code(),
         }
@@ -173,6 +180,7 @@ where
         }
         Command::Template(args) => forms::run(args, stdout, stderr),
         Command::Mail(args) => mail::run(args, stdout, stderr),
+        Command::Init(args) => init::run(args, stdout),
         Command::Serve(args) => serve(args, stdout),
     };
     Ok(outcome?)

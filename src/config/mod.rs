@@ -18,8 +18,8 @@ pub const FILE_NAME: &str = "report.toml";
 pub enum ConfigError {
     /// No configuration given and none found.
     #[error(
-        "ไม่พบไฟล์ตั้งค่า report.toml ในโฟลเดอร์ข้อมูล — สร้างไฟล์นี้ หรือระบุด้วย --config · \
-         no report.toml found in {searched}; create one (see README) or pass --config FILE"
+        "ไม่พบไฟล์ตั้งค่า report.toml ในโฟลเดอร์ข้อมูล — สร้างด้วย planmerge init <โฟลเดอร์> หรือระบุด้วย --config · \
+         no report.toml found in {searched}; create one with planmerge init (see README) or pass --config FILE"
     )]
     Missing {
         /// Where we looked.
@@ -128,11 +128,20 @@ pub fn default_levels() -> Vec<LevelBand> {
     .collect()
 }
 
-/// The dimension names of the 2561-2565 plan (the seed's).
-pub fn default_dimension_names() -> [String; 4] {
+/// The first fiscal year of the newest plan (แผนฯ 2566-2570) planmerge knows the names of.
+pub const NEWEST_PLAN: u16 = 2566;
+
+/// The dimension names of the plan a fiscal year falls in: the 2561-2565 plan's (the seed's),
+/// and from 2566 on the 2566-2570 plan's, whose dimension 2 reads การบริหารราชการด้วยความโปร่งใส.
+pub fn default_dimension_names(fiscal_year: u16) -> [String; 4] {
+    let second = if fiscal_year >= NEWEST_PLAN {
+        "การบริหารราชการด้วยความโปร่งใส"
+    } else {
+        "การบริหารราชการเพื่อป้องกันการทุจริต"
+    };
     [
         "การสร้างสังคมที่ไม่ทนต่อการทุจริต",
-        "การบริหารราชการเพื่อป้องกันการทุจริต",
+        second,
         "การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน",
         "การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการขององค์กรปกครองส่วนท้องถิ่น",
     ]
@@ -236,6 +245,11 @@ impl ReportConfig {
             message,
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
+        if raw.organization.trim().is_empty() {
+            return Err(invalid(
+                "organization is empty: fill in the organization's name (ชื่อ อปท.)".into(),
+            ));
+        }
         if raw.round != 6 && raw.round != 12 {
             return Err(invalid(format!(
                 "round must be 6 or 12, found {}",
@@ -253,7 +267,7 @@ impl ReportConfig {
             ))
         })?;
         let dimension_names = match raw.dimension_names {
-            None => default_dimension_names(),
+            None => default_dimension_names(raw.fiscal_year),
             Some(names) => names
                 .try_into()
                 .map_err(|_| invalid("dimension_names must list exactly 4 names".into()))?,

@@ -10,7 +10,7 @@ mod instructions;
 mod sheet;
 mod styles;
 
-use crate::config::{ReportConfig, default_dimension_names};
+use crate::config::{NEWEST_PLAN, ReportConfig, default_dimension_names};
 use crate::model::ProjectRow;
 use rust_xlsxwriter::{Workbook, XlsxError};
 use std::path::Path;
@@ -58,7 +58,7 @@ impl TemplateSpec {
             round: config.map(|c| c.round),
             dimension_names: config
                 .map(|c| c.dimension_names.clone())
-                .unwrap_or_else(default_dimension_names),
+                .unwrap_or_else(|| default_dimension_names(NEWEST_PLAN)),
             projects: Vec::new(),
         }
     }

@@ -16,10 +16,24 @@ fn every_header_is_recognised_as_its_field() {
 
 #[test]
 fn default_dimension_names_fit_excels_message_limit() {
-    let message = dimension_message(&default_dimension_names());
-    assert!(message.encode_utf16().count() <= MESSAGE_LIMIT);
-    assert!(message.starts_with("1 การสร้างสังคมที่ไม่ทนต่อการทุจริต\n2 "));
-    assert!(!message.contains('…'), "the seed's names are not cut");
+    for year in [2565, 2569] {
+        let message = dimension_message(&default_dimension_names(year));
+        assert!(message.encode_utf16().count() <= MESSAGE_LIMIT);
+        assert!(message.starts_with("1 การสร้างสังคมที่ไม่ทนต่อการทุจริต\n2 "));
+        assert!(
+            !message.contains('…'),
+            "the plan's names are not cut ({year})"
+        );
+    }
+    let newest = default_dimension_names(2569);
+    assert_eq!(
+        newest[1], "การบริหารราชการด้วยความโปร่งใส",
+        "the 2566-2570 plan"
+    );
+    assert_eq!(
+        default_dimension_names(2565)[1],
+        "การบริหารราชการเพื่อป้องกันการทุจริต"
+    );
 }
 
 #[test]

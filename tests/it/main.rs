@@ -13,6 +13,7 @@ mod formats;
 mod fuzz_reader;
 mod golden;
 mod hostile;
+mod init;
 mod layouts;
 mod mail;
 mod properties;
