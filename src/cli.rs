@@ -30,12 +30,22 @@ pub enum Command {
     Init(InitArgs),
 }
 
-/// `planmerge init [FOLDER]`
+/// `planmerge init [FOLDER] [--as-of DATE]`
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// The round's folder (created if missing). Default: here.
     #[arg(value_name = "FOLDER")]
     pub folder: Option<PathBuf>,
+    /// ข้อมูล ณ วันที่ of the report, YYYY-MM-DD (a B.E. year is accepted); it sets the fiscal
+    /// year and the round. Default: today.
+    #[arg(long, value_name = "DATE", value_parser = report_date)]
+    pub as_of: Option<crate::config::ReportDate>,
+}
+
+/// A date as `report.toml` takes it.
+fn report_date(text: &str) -> Result<crate::config::ReportDate, String> {
+    crate::config::ReportDate::parse(text)
+        .ok_or_else(|| format!("วันที่ต้องเป็น YYYY-MM-DD · a date YYYY-MM-DD, found {text}"))
 }
 
 /// `planmerge merge <INPUT>... [-c FILE] [-o FILE] [--json] [--draft]`

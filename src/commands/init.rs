@@ -1,17 +1,20 @@
 //! `planmerge init [FOLDER]`: a round folder's `report.toml`, written for the coordinator to fill
 //! in. What can be told is filled in — the fiscal year, the round and the date from today (Thai
-//! time), the plan's dimension names, the divisions and the number of projects from the
-//! workbooks already in the folder — and what cannot (the organization, the reporter) is left
-//! empty, which `merge` refuses until it is filled in. An existing file is never overwritten.
+//! time) or `--as-of`, the plan's dimension names, the divisions and the number of projects from the
+//! workbooks already in the folder. A round folder beside it with a `report.toml` gives the
+//! organization and the reporter; the 6-month round of the same year, beside a 12-month one,
+//! is also its `previous`, with the plan's project count and dimension names. What cannot be
+//! told is left empty, and `merge` refuses an empty organization. An existing file is never
+//! overwritten.
 
 use super::{CommandError, Outcome};
 use crate::cli::InitArgs;
-use crate::config::{FILE_NAME, default_dimension_names};
+use crate::config::{FILE_NAME, ReportConfig, default_dimension_names};
 use crate::read;
 use crate::schema::division_of;
 use crate::write::WriteError;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Thailand's offset from UTC (no summer time).
@@ -37,14 +40,29 @@ pub(super) fn run(args: &InitArgs, stdout: &mut dyn Write) -> Result<Outcome, Co
         }
     }
     let projects = crate::read_and_validate(&files).projects.len();
-    let today = thai_today();
-    std::fs::write(&path, report_toml(today, &divisions, projects)).map_err(io)?;
+    let today = match args.as_of {
+        Some(date) => (date.year, date.month, date.day),
+        None => thai_today(),
+    };
+    let mut draft = Draft::new(today, divisions, projects);
+    if let Some((name, earlier)) = earlier_round_beside(&folder, draft.fiscal_year) {
+        draft.follow(&name, &earlier);
+    }
+    std::fs::write(&path, draft.text()).map_err(io)?;
     let shown = path.display();
-    writeln!(
-        stdout,
-        "เขียน {shown} แล้ว — กรอกชื่อ อปท. ที่ตั้ง และผู้รายงาน แล้วตรวจปีงบประมาณ รอบ และจำนวนโครงการตั้งต้น · \
-         wrote {shown}: fill in the organization, location and reporter; check fiscal_year, round and initial_projects"
-    )?;
+    let to_fill = if draft.organization.is_empty() {
+        "กรอกชื่อ อปท. ที่ตั้ง และผู้รายงาน แล้วตรวจปีงบประมาณ รอบ และจำนวนโครงการตั้งต้น · \
+         fill in the organization, location and reporter; check fiscal_year, round and initial_projects"
+    } else {
+        "ตรวจค่าทุกบรรทัด · check every value"
+    };
+    writeln!(stdout, "เขียน {shown} แล้ว — {to_fill}")?;
+    if let Some(previous) = &draft.previous {
+        writeln!(
+            stdout,
+            "เทียบกับรอบก่อน {previous} · compared with the earlier round {previous}"
+        )?;
+    }
     Ok(Outcome::Clean)
 }
 
@@ -71,100 +89,195 @@ fn round_of(today: (i32, u32, u32)) -> (u16, u8) {
     (fiscal_year, round)
 }
 
-/// A TOML string (quoted and escaped).
-fn quoted(text: &str) -> String {
-    toml::Value::String(text.to_string()).to_string()
+/// The newest round configured in a folder beside `folder` (its name and configuration),
+/// preferring the 6-month round of `fiscal_year`. Folders whose `report.toml` does not load
+/// are passed over.
+fn earlier_round_beside(folder: &Path, fiscal_year: u16) -> Option<(String, ReportConfig)> {
+    let here = std::fs::canonicalize(folder).ok()?;
+    let parent = here.parent()?;
+    let mut rounds: Vec<(String, ReportConfig)> = std::fs::read_dir(parent)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|dir| *dir != here && dir.join(FILE_NAME).is_file())
+        .filter_map(|dir| {
+            let config = ReportConfig::load(&dir.join(FILE_NAME)).ok()?;
+            let name = dir.file_name()?.to_string_lossy().into_owned();
+            Some((name, config))
+        })
+        .collect();
+    rounds.sort_by_key(|(name, c)| {
+        let same_year_first_half = c.fiscal_year == fiscal_year && c.round == 6;
+        (same_year_first_half, c.fiscal_year, c.round, name.clone())
+    });
+    rounds.pop()
 }
 
-/// The text of the file: every key with a comment in Thai and English.
-fn report_toml(today: (i32, u32, u32), divisions: &[String], projects: usize) -> String {
-    let (fiscal_year, round) = round_of(today);
-    let (year, month, day) = today;
-    let names: Vec<String> = default_dimension_names(fiscal_year)
-        .iter()
-        .map(|n| format!("  {},", quoted(n)))
-        .collect();
-    let divisions: Vec<String> = divisions
-        .iter()
-        .map(|d| format!("  {},", quoted(d)))
-        .collect();
-    let found = if projects > 0 {
+/// What `report.toml` will say.
+struct Draft {
+    organization: String,
+    location: String,
+    fiscal_year: u16,
+    round: u8,
+    as_of: (i32, u32, u32),
+    initial_projects: usize,
+    /// Where `initial_projects` comes from, said in its comment.
+    initial_from: String,
+    reporter_name: String,
+    reporter_position: String,
+    dimension_names: [String; 4],
+    divisions: Vec<String>,
+    /// `previous`, relative to the file: `../รอบ 6 เดือน`.
+    previous: Option<String>,
+    /// The folder the organization and the reporter were taken from.
+    copied_from: Option<String>,
+}
+
+impl Draft {
+    /// From today and the folder's workbooks alone.
+    fn new(today: (i32, u32, u32), divisions: Vec<String>, projects: usize) -> Draft {
+        let (fiscal_year, round) = round_of(today);
+        let initial_from = if projects > 0 {
+            format!(
+                "พบในโฟลเดอร์นี้ {projects} โครงการ แก้ให้ตรงกับแผนฯ ที่อนุมัติ · {projects} found here; set the plan's count"
+            )
+        } else {
+            "ยังไม่มีไฟล์ของกองในโฟลเดอร์ · no division workbook here yet".to_string()
+        };
+        Draft {
+            organization: String::new(),
+            location: String::new(),
+            fiscal_year,
+            round,
+            as_of: today,
+            initial_projects: projects,
+            initial_from,
+            reporter_name: String::new(),
+            reporter_position: String::new(),
+            dimension_names: default_dimension_names(fiscal_year),
+            divisions,
+            previous: None,
+            copied_from: None,
+        }
+    }
+
+    /// Takes over what an earlier round in folder `name` beside this one says: who reports, and
+    /// — when it is this fiscal year's 6-month round and this is the 12-month one — the plan's
+    /// project count and dimension names, the divisions, and itself as `previous`.
+    fn follow(&mut self, name: &str, earlier: &ReportConfig) {
+        self.organization = earlier.organization.clone();
+        self.location = earlier.location.clone();
+        self.reporter_name = earlier.reporter_name.clone();
+        self.reporter_position = earlier.reporter_position.clone();
+        self.copied_from = Some(format!("../{name}/{FILE_NAME}"));
+        if earlier.fiscal_year == self.fiscal_year && earlier.round == 6 && self.round == 12 {
+            self.previous = Some(format!("../{name}"));
+            self.initial_projects = earlier.initial_projects as usize;
+            self.initial_from = format!("จากรอบ 6 เดือน · from the 6-month round, ../{name}");
+            self.dimension_names = earlier.dimension_names.clone();
+            if self.divisions.is_empty() {
+                self.divisions = earlier.divisions.clone();
+            }
+        }
+    }
+
+    /// The text of the file: every key with a comment in Thai and English.
+    fn text(&self) -> String {
+        let (year, month, day) = self.as_of;
+        let required =
+            "ชื่อ อปท. เช่น \"องค์การบริหารส่วนตำบล…\" (ต้องกรอก) · the organization (required)";
+        let initial = format!("โครงการตั้งต้นตามแผนฯ: {}", self.initial_from);
+        let keys = [
+            (
+                format!("organization = {}", quoted(&self.organization)),
+                required,
+            ),
+            (
+                format!("location = {}", quoted(&self.location)),
+                "อำเภอ จังหวัด ใต้ชื่อรายงาน · district and province under the title",
+            ),
+            (
+                format!("fiscal_year = {}", self.fiscal_year),
+                "ปีงบประมาณ (พ.ศ.) · fiscal year, B.E.",
+            ),
+            (
+                format!("round = {}", self.round),
+                "รอบ 6 หรือ 12 เดือน · round, 6 or 12 months",
+            ),
+            (
+                format!("as_of = \"{year:04}-{month:02}-{day:02}\""),
+                "ข้อมูล ณ วันที่ · data as of",
+            ),
+            (
+                format!("initial_projects = {}", self.initial_projects),
+                initial.as_str(),
+            ),
+            (
+                format!("reporter_name = {}", quoted(&self.reporter_name)),
+                "ชื่อ - สกุล ผู้รายงาน · the reporter",
+            ),
+            (
+                format!("reporter_position = {}", quoted(&self.reporter_position)),
+                "ตำแหน่ง · the reporter's position",
+            ),
+        ];
+        let keys: Vec<String> = keys
+            .iter()
+            .map(|(setting, comment)| format!("{setting:<28}# {comment}"))
+            .collect();
+        let list = |items: &[String]| -> String {
+            items
+                .iter()
+                .map(|i| format!("  {},\n", quoted(i)))
+                .collect()
+        };
+        let copied = match &self.copied_from {
+            Some(file) => format!(
+                "\n# ชื่อ อปท. และผู้รายงานจาก {file} · the organization and reporter from {file}"
+            ),
+            None => String::new(),
+        };
+        let previous = match &self.previous {
+            Some(previous) => format!("previous = {}", quoted(previous)),
+            None => "# previous = \"../รอบ 6 เดือน\"".to_string(),
+        };
         format!(
-            "โครงการตั้งต้นตามแผนฯ: พบในโฟลเดอร์นี้ {projects} โครงการ แก้ให้ตรงกับแผนฯ ที่อนุมัติ · \
-             {projects} found here; set the plan's count"
-        )
-    } else {
-        "โครงการตั้งต้นตามแผนฯ (ยังไม่มีไฟล์ของกองในโฟลเดอร์) · projects in the plan".to_string()
-    };
-    let keys = [
-        (
-            "organization = \"\"".to_string(),
-            "ชื่อ อปท. เช่น \"องค์การบริหารส่วนตำบล…\" (ต้องกรอก) · the organization (required)",
-        ),
-        (
-            "location = \"\"".to_string(),
-            "อำเภอ จังหวัด ใต้ชื่อรายงาน · district and province under the title",
-        ),
-        (
-            format!("fiscal_year = {fiscal_year}"),
-            "ปีงบประมาณ (พ.ศ.) · fiscal year, B.E.",
-        ),
-        (
-            format!("round = {round}"),
-            "รอบ 6 หรือ 12 เดือน · round, 6 or 12 months",
-        ),
-        (
-            format!("as_of = \"{year:04}-{month:02}-{day:02}\""),
-            "ข้อมูล ณ วันที่ · data as of",
-        ),
-        (format!("initial_projects = {projects}"), found.as_str()),
-        (
-            "reporter_name = \"\"".to_string(),
-            "ชื่อ - สกุล ผู้รายงาน · the reporter",
-        ),
-        (
-            "reporter_position = \"\"".to_string(),
-            "ตำแหน่ง · the reporter's position",
-        ),
-    ];
-    let keys: Vec<String> = keys
-        .iter()
-        .map(|(setting, comment)| format!("{setting:<28}# {comment}"))
-        .collect();
-    format!(
-        r#"# report.toml — การตั้งค่ารายงาน · report configuration (planmerge)
+            r#"# report.toml — การตั้งค่ารายงาน · report configuration (planmerge)
 # เขียนโดย planmerge init · written by planmerge init
-# กรอกค่าที่ว่าง ("") และตรวจค่าที่ planmerge เดาไว้ · fill in the empty values, check the guessed ones
+# กรอกค่าที่ว่าง ("") และตรวจค่าที่ planmerge เดาไว้ · fill in the empty values, check the guessed ones{copied}
 
 {keys}
 
 # ชื่อมิติ 1–4 ตามแผนฯ ของปีงบประมาณนี้ · the names of dimensions 1–4 in this year's plan
 dimension_names = [
-{names}
-]
+{names}]
 
 # กองที่ส่งไฟล์ (หน้าเว็บ planmerge serve ให้เลือกจากรายชื่อนี้) · the divisions that send files
 divisions = [
-{divisions}
-]
+{divisions}]
 
 # รอบก่อน: โฟลเดอร์ของกอง หรือไฟล์สรุปที่ planmerge เขียน (เทียบจากที่ตั้งไฟล์นี้)
 # · the earlier round: its folder or its summary, relative to this file
-# previous = "../รอบ 6 เดือน"
+{previous}
 
 # ปัญหา อุปสรรค และข้อเสนอแนะ · problems and suggestions
 # suggestions = "ไม่มีข้อเสนอแนะ"
 "#,
-        keys = keys.join("\n"),
-        names = names.join("\n"),
-        divisions = divisions.join("\n"),
-    )
+            keys = keys.join("\n"),
+            names = list(&self.dimension_names),
+            divisions = list(&self.divisions),
+        )
+    }
+}
+
+/// A TOML string (quoted and escaped).
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::ReportConfig;
 
     #[test]
     fn the_round_about_to_be_reported_follows_the_thai_fiscal_year() {
@@ -184,8 +297,8 @@ mod tests {
 
     #[test]
     fn the_file_parses_once_the_organization_is_filled_in() {
-        let divisions = ["กองคลัง".to_string(), "กอง \"ช่าง\"".to_string()];
-        let text = report_toml((2026, 11, 29), &divisions, 81);
+        let divisions = vec!["กองคลัง".to_string(), "กอง \"ช่าง\"".to_string()];
+        let text = Draft::new((2026, 11, 29), divisions.clone(), 81).text();
         let refused = ReportConfig::from_toml(&text, "report.toml").expect_err("empty name");
         assert!(
             refused.to_string().contains("organization is empty"),
@@ -201,5 +314,31 @@ mod tests {
         assert_eq!(config.initial_projects, 81);
         assert_eq!(config.divisions, divisions, "quotes escaped");
         assert_eq!(config.dimension_names, default_dimension_names(2569));
+        assert_eq!(config.previous, None);
+    }
+
+    #[test]
+    fn the_six_month_round_of_the_year_is_followed_by_the_twelve_month_one() {
+        let six = include_str!("../../samples/6-month/report.toml");
+        let six = ReportConfig::from_toml(six, "report.toml").expect("samples");
+        let mut draft = Draft::new((2022, 10, 14), Vec::new(), 0);
+        draft.follow("รอบ 6 เดือน", &six);
+        let text = draft.text();
+        let config = ReportConfig::from_toml(&text, "รอบ 12 เดือน/report.toml").expect("parses");
+        assert_eq!((config.fiscal_year, config.round), (2565, 12));
+        assert_eq!(config.organization, six.organization);
+        assert_eq!(config.reporter_name, six.reporter_name);
+        assert_eq!(config.initial_projects, 90, "the plan's count");
+        assert_eq!(config.previous, Some(PathBuf::from("รอบ 6 เดือน")));
+        // Another year's round gives who reports, not the plan's figures.
+        let mut later = Draft::new((2023, 4, 20), Vec::new(), 0);
+        later.follow("รอบ 6 เดือน", &six);
+        let config = ReportConfig::from_toml(&later.text(), "report.toml").expect("parses");
+        assert_eq!(config.organization, six.organization);
+        assert_eq!(
+            (config.fiscal_year, config.round, config.previous),
+            (2566, 6, None)
+        );
+        assert_eq!(config.initial_projects, 0);
     }
 }

@@ -64,3 +64,45 @@ fn init_writes_a_report_toml_that_merges_once_filled_in() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("never overwritten"));
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
+
+/// October: the 12-month round's folder is made beside the 6-month one. Its report.toml takes
+/// the organization, the reporter and the plan's count from there, and the 6-month round as
+/// `previous`: the 12-month workbooks then merge, compared, with no editing at all.
+#[test]
+fn the_twelve_month_round_follows_the_six_month_one_beside_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (from, to) in [
+        ("samples/6-month", "รอบ 6 เดือน"),
+        ("samples/12-month", "รอบ 12 เดือน"),
+    ] {
+        let target = dir.path().join(to);
+        std::fs::create_dir(&target).expect("folder");
+        for file in planmerge::read::collect_files(&[root.join(from)]).expect("samples") {
+            std::fs::copy(&file, target.join(file.file_name().expect("name"))).expect("copy");
+        }
+    }
+    std::fs::copy(
+        root.join("samples/6-month/report.toml"),
+        dir.path().join("รอบ 6 เดือน/report.toml"),
+    )
+    .expect("the 6-month configuration");
+    let out = Command::cargo_bin("planmerge")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["init", "รอบ 12 เดือน", "--as-of", "2565-10-14"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("../รอบ 6 เดือน"), "{said}");
+    let (code, json, stderr) = run_json(dir.path(), &["merge", "รอบ 12 เดือน"]);
+    assert_eq!(code, 0, "{stderr}");
+    let total = &json["summary"]["total"];
+    assert_eq!(
+        (total["projects"].as_u64(), total["completed"].as_u64()),
+        (Some(82), Some(74))
+    );
+    assert_eq!(json["summary"]["status"]["implementation_pct"], "86.67");
+    assert_eq!(json["previous"]["summary"]["total"]["completed"], 41);
+}
