@@ -588,6 +588,18 @@ catalogue! {
         english: format!("completed in the previous round, now \"{}\"", now.english()),
         fix: ("โครงการที่แล้วเสร็จต้องคงสถานะแล้วเสร็จ แก้สถานะให้ถูกต้อง", "a completed project stays completed: correct the status"),
     }
+    /// A division `report.toml` lists (`divisions`) that no input file is named after.
+    DivisionMissing { division: String } => {
+        code: "division-missing",
+        stage: Merge,
+        severity: Warning,
+        thai: format!("ยังไม่มีไฟล์ของ{division} (มีชื่อใน divisions ของ report.toml)"),
+        english: format!("no file from {division} (listed in divisions of report.toml)"),
+        fix: (
+            "ขอไฟล์จากกอง (ตั้งชื่อไฟล์ตามชื่อกอง) หรือลบชื่อออกจาก divisions ถ้ากองนี้ไม่ต้องส่ง",
+            "ask the division for its file (named after the division), or take it off divisions if it sends none",
+        ),
+    }
     /// In the previous round, absent now; located where it was.
     ProjectDropped { name: String, near: Option<String> } => {
         code: "project-dropped",

@@ -12,6 +12,7 @@ use crate::model::{Location, ProjectRow};
 use crate::read::table::RawRow;
 use crate::read::{self, FileRead, InputFile, ReadOptions};
 use crate::schema::division_of;
+use crate::schema::text::normalize;
 use crate::validate::{self, DuplicateIndex};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -394,6 +395,28 @@ impl Merge {
         self.errors += dropped.iter().filter(|i| i.is_error()).count();
         self.issues.extend(dropped);
         changes
+    }
+
+    /// Warns of each division `report.toml` lists (`divisions`) that no input file is named
+    /// after (`division-missing`, at the configuration file `config_file`): a division that sent
+    /// nothing is said, not left out in silence. A file counts for a division when its name
+    /// holds the division's (`กองคลัง (แก้ไข).xlsx` is กองคลัง's).
+    pub fn expect_divisions(&mut self, expected: &[String], config_file: &str) {
+        let sent: Vec<String> = self
+            .inputs
+            .iter()
+            .map(|i| normalize(&division_of(Path::new(&i.file))))
+            .collect();
+        for division in expected {
+            let wanted = normalize(division);
+            if !sent.iter().any(|s| s.contains(&wanted)) {
+                let missing = Problem::DivisionMissing {
+                    division: division.clone(),
+                };
+                self.issues
+                    .push(Issue::new(missing, Location::file(config_file)));
+            }
+        }
     }
 
     /// Errors so far (a summary is written only when there are none, or as a draft).

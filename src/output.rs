@@ -98,12 +98,12 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style, notes
         };
         let _ = writeln!(out, "{} {file}: {verdict}", style.paint("1", "▸"));
     }
+    // Files read: the places issues name besides (report.toml, the previous round) are not.
+    let read = inputs.len();
     let _ = writeln!(
         out,
-        "{} {} ไฟล์ · {} files: {}",
+        "{} {read} ไฟล์ · {read} files: {}",
         style.paint("1", "รวม"),
-        files.len(),
-        files.len(),
         verdict(&total, notes, style)
     );
     out

@@ -242,7 +242,8 @@ fn merge(
     stderr: &mut dyn Write,
     style: Style,
 ) -> Result<Outcome, CommandError> {
-    let config = ReportConfig::load(&ReportConfig::locate(args.config.as_deref(), &args.inputs)?)?;
+    let config_path = ReportConfig::locate(args.config.as_deref(), &args.inputs)?;
+    let config = ReportConfig::load(&config_path)?;
     if args.mail || args.mail_draft {
         mail::check_ready(&config)?;
     }
@@ -277,6 +278,7 @@ fn merge(
         },
     );
     let changes = merge.compared();
+    merge.expect_divisions(&config.divisions, &config_path.display().to_string());
     let totals = merge.totals(&config);
     let errors = merge.errors();
     let rounds = previous.as_ref().map(|previous| Rounds {
@@ -383,9 +385,9 @@ fn mail_after_merge(
 /// `check … | less` shows it.
 fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outcome, CommandError> {
     let files = workbooks(&args.inputs)?;
-    let config = match ReportConfig::locate(args.config.as_deref(), &args.inputs) {
-        Ok(path) => Some(ReportConfig::load(&path)?),
-        Err(_) => None,
+    let (config, config_path) = match ReportConfig::locate(args.config.as_deref(), &args.inputs) {
+        Ok(path) => (Some(ReportConfig::load(&path)?), path.display().to_string()),
+        Err(_) => (None, String::new()),
     };
     let options = config.as_ref().map(ReadOptions::of).unwrap_or_default();
     let previous = match (&config, args.previous.as_deref()) {
@@ -417,6 +419,9 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
     );
     progress.finish();
     let changes = merge.compared();
+    if let Some(config) = &config {
+        merge.expect_divisions(&config.divisions, &config_path);
+    }
     let errors = merge.errors();
     if args.json {
         let totals = config.map(|c| merge.totals(&c));

@@ -421,6 +421,50 @@ fn files_sent_instead_of_a_workbook_are_named_and_not_merged() {
     );
 }
 
+/// A division `report.toml` lists that sent no file is a warning naming it (at report.toml),
+/// one per division; a file whose name holds the division's counts (`กองทดสอบ (แก้ไข).xlsx`).
+#[test]
+fn a_listed_division_without_a_file_is_named() {
+    let (dir, file) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 5000.0)]);
+    std::fs::rename(&file, dir.path().join("กองทดสอบ (แก้ไข).xlsx")).expect("rename");
+    let toml = format!(
+        "{}\ndivisions = [\"กองทดสอบ\", \"กองช่าง\", \"กองคลัง\"]\n",
+        crate::support::REPORT_TOML
+    );
+    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    for command in ["merge", "check"] {
+        let (_, json, stderr) = crate::support::run_json(dir.path(), &[command, "."]);
+        let missing: Vec<&str> = json["issues"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|i| i["code"] == "division-missing")
+            .map(|i| {
+                assert_eq!(i["severity"], "warning");
+                assert!(
+                    i["file"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .ends_with("report.toml")
+                );
+                i["message"].as_str().unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(missing.len(), 2, "{command}: {stderr}");
+        assert!(missing[0].starts_with("ยังไม่มีไฟล์ของกองช่าง"), "{missing:?}");
+        assert!(missing[1].starts_with("ยังไม่มีไฟล์ของกองคลัง"), "{missing:?}");
+    }
+    assert!(dir.path().join("summary.xlsx").is_file(), "warnings only");
+    // The total counts the files read, not report.toml where the warnings are.
+    let out = planmerge()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("รวม 1 ไฟล์ · 1 files"), "{text}");
+}
+
 /// A folder holding only what is not a workbook is a usage error, as an empty folder is.
 #[test]
 fn a_folder_of_pdfs_only_has_no_workbooks() {
