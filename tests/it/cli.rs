@@ -455,14 +455,15 @@ fn a_listed_division_without_a_file_is_named() {
         assert!(missing[1].starts_with("ยังไม่มีไฟล์ของกองคลัง"), "{missing:?}");
     }
     assert!(dir.path().join("summary.xlsx").is_file(), "warnings only");
-    // The total counts the files read, not report.toml where the warnings are.
+    // The total counts the files read (the workbook and the summary just written), not
+    // report.toml where the warnings are.
     let out = planmerge()
         .current_dir(dir.path())
         .args(["check", "."])
         .output()
         .expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("รวม 1 ไฟล์ · 1 files"), "{text}");
+    assert!(text.contains("รวม 2 ไฟล์ · 2 files"), "{text}");
 }
 
 /// A folder holding only what is not a workbook is a usage error, as an empty folder is.
