@@ -38,14 +38,7 @@ pub fn upload_form(csrf: &str, divisions: &[String], previous_round: bool) -> Ma
             p { "เลือกกอง แล้วเลือกไฟล์ Excel (.xlsx .xls .ods) ที่กรอกแล้ว กดส่ง ระบบจะตรวจให้ทันทีว่าถูกต้องหรือไม่ · Choose your division and the workbook, then send: it is checked at once." }
             form id="upload" method="post" action="/upload" enctype="multipart/form-data" {
                 input type="hidden" name="csrf" value=(csrf);
-                label for="division" { "กอง / สำนัก · division" }
-                @if divisions.is_empty() {
-                    input id="division" name="division" required maxlength="80" autocomplete="organization";
-                } @else {
-                    select id="division" name="division" required {
-                        @for d in divisions { option value=(d) { (d) } }
-                    }
-                }
+                (division_field("division", divisions))
                 label for="file" { "ไฟล์ · workbook" }
                 div id="drop" class="drop" {
                     input id="file" type="file" name="file" required accept=".xlsx,.xlsm,.xls,.xlsb,.ods";
@@ -64,18 +57,26 @@ pub fn upload_form(csrf: &str, divisions: &[String], previous_round: bool) -> Ma
                 }
             }
             form id="form-download" method="get" action="/template" {
-                label for="form-division" { "กอง / สำนัก · division" }
-                @if divisions.is_empty() {
-                    input id="form-division" name="division" required maxlength="80" autocomplete="organization";
-                } @else {
-                    select id="form-division" name="division" required {
-                        @for d in divisions { option value=(d) { (d) } }
-                    }
-                }
+                (division_field("form-division", divisions))
                 button type="submit" class="secondary" { "ดาวน์โหลดแบบฟอร์ม · Download the form" }
             }
         },
     )
+}
+
+/// The division's label and field `id`: a list to pick from when `divisions` are configured,
+/// else a name to type.
+fn division_field(id: &str, divisions: &[String]) -> Markup {
+    html! {
+        label for=(id) { "กอง / สำนัก · division" }
+        @if divisions.is_empty() {
+            input id=(id) name="division" required maxlength="80" autocomplete="organization";
+        } @else {
+            select id=(id) name="division" required {
+                @for d in divisions { option value=(d) { (d) } }
+            }
+        }
+    }
 }
 
 /// The answer to an upload: the verdict, every issue as `check` shows it, the figures.

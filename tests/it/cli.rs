@@ -26,6 +26,17 @@ fn merge_json(dir: &std::path::Path) -> (i32, Value, String) {
     )
 }
 
+/// What `planmerge check <args>` prints on stdout, run in `dir`.
+fn check_text(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = planmerge()
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("run");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Asserts a refused merge: exit 1, an error with `code` at `cell` of the named file, no summary.
 fn assert_refused(dir: &std::path::Path, file: &str, code: &str, cell: &str) {
     let (status, json, stderr) = merge_json(dir);
@@ -409,12 +420,7 @@ fn files_sent_instead_of_a_workbook_are_named_and_not_merged() {
     );
     assert!(dir.path().join("summary.xlsx").is_file());
     // On the terminal, each says it was not merged, not that it is fine.
-    let out = planmerge()
-        .current_dir(dir.path())
-        .args(["check", "."])
-        .output()
-        .expect("run");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = check_text(dir.path(), &["."]);
     assert!(
         text.contains("▸ กองช่าง.pdf: ไม่ได้รวม ไม่ใช่ไฟล์ตารางคำนวณ"),
         "{text}"
@@ -457,12 +463,7 @@ fn a_listed_division_without_a_file_is_named() {
     assert!(dir.path().join("summary.xlsx").is_file(), "warnings only");
     // The total counts the files read (the workbook and the summary just written), not
     // report.toml where the warnings are.
-    let out = planmerge()
-        .current_dir(dir.path())
-        .args(["check", "."])
-        .output()
-        .expect("run");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = check_text(dir.path(), &["."]);
     assert!(text.contains("รวม 2 ไฟล์ · 2 files"), "{text}");
 }
 
@@ -787,12 +788,7 @@ fn money_typed_as_text_down_a_column_is_one_note_naming_its_cells() {
     assert_eq!(as_text[0]["severity"], "note");
     assert_eq!(as_text[0]["cell"], "D2:D151 (150 ช่อง)");
     assert_eq!(as_text[0]["cells"].as_array().map(Vec::len), Some(150));
-    let out = planmerge()
-        .current_dir(dir.path())
-        .args(["check", "กองทดสอบ.xlsx"])
-        .output()
-        .expect("run");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = check_text(dir.path(), &["กองทดสอบ.xlsx"]);
     assert!(
         text.contains("กองทดสอบ.xlsx › แผน › D2:D151 (150 ช่อง)"),
         "{text}"
