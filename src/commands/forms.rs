@@ -37,7 +37,7 @@ pub(super) fn run(
             let round = EarlierRound::read(from, &output)?;
             round.know(division, from)?;
             round.say_errors(from, stderr)?;
-            write_form(&output, spec.with_projects(round.of(division)), stdout)?;
+            write_form(&output, spec.with_projects_of(&round.projects), stdout)?;
         }
         (None, division) => {
             let spec = TemplateSpec::new(config.as_ref(), division);
@@ -82,7 +82,7 @@ fn every_division(
         let spec = TemplateSpec::new(config, Some(division));
         let output = folder.join(spec.default_file_name());
         refuse_overwriting_input(&output, &round.files)?;
-        write_form(&output, spec.with_projects(round.of(division)), stdout)?;
+        write_form(&output, spec.with_projects_of(&round.projects), stdout)?;
     }
     let n = round.divisions.len();
     writeln!(
@@ -181,16 +181,6 @@ impl EarlierRound {
                 self.divisions.join(", ")
             },
         })
-    }
-
-    /// The division's projects, in file order.
-    fn of(&self, division: &str) -> Vec<ProjectRow> {
-        let wanted = normalize(division);
-        self.projects
-            .iter()
-            .filter(|p| normalize(&p.division) == wanted)
-            .cloned()
-            .collect()
     }
 
     /// Says, once, that rows with errors are not listed.

@@ -84,17 +84,6 @@ impl App {
         }
     }
 
-    /// The division's projects in the previous round, in its order (none without one).
-    fn previous_projects(&self, division: &str) -> Vec<crate::model::ProjectRow> {
-        let wanted = crate::schema::text::normalize(division);
-        self.previous
-            .iter()
-            .flat_map(|p| &p.projects)
-            .filter(|p| crate::schema::text::normalize(&p.division) == wanted)
-            .cloned()
-            .collect()
-    }
-
     /// Every division's current file, merged (and compared with the previous round): the
     /// report as it stands.
     fn standing(&self) -> Standing {

@@ -531,9 +531,11 @@ async fn template_download(
             .map(|c| {
                 crate::read_and_validate_with(std::slice::from_ref(&c.path), &app2.options).projects
             });
-        let projects = uploaded.unwrap_or_else(|| app2.previous_projects(&division));
-        let spec = crate::template::TemplateSpec::new(Some(&app2.config), Some(&division))
-            .with_projects(projects);
+        let spec = crate::template::TemplateSpec::new(Some(&app2.config), Some(&division));
+        let spec = match uploaded {
+            Some(projects) => spec.with_projects(projects),
+            None => spec.with_projects_of(app2.previous.as_ref().map_or(&[], |p| &p.projects)),
+        };
         let name = spec.default_file_name();
         crate::template::workbook(&spec)
             .and_then(|mut w| w.save_to_buffer())

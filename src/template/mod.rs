@@ -12,6 +12,7 @@ mod styles;
 
 use crate::config::{NEWEST_PLAN, ReportConfig, default_dimension_names};
 use crate::model::ProjectRow;
+use crate::schema::text::normalize;
 use rust_xlsxwriter::{Workbook, XlsxError};
 use std::path::Path;
 
@@ -67,6 +68,18 @@ impl TemplateSpec {
     pub fn with_projects(mut self, projects: Vec<ProjectRow>) -> Self {
         self.projects = projects;
         self
+    }
+
+    /// The same template listing the projects of its division among `projects` (every
+    /// division's, as an earlier round holds them), in their order; none without a division.
+    pub fn with_projects_of(self, projects: &[ProjectRow]) -> Self {
+        let wanted = self.division.as_deref().map(normalize);
+        let mine = projects
+            .iter()
+            .filter(|p| wanted.as_deref() == Some(normalize(&p.division).as_str()))
+            .cloned()
+            .collect();
+        self.with_projects(mine)
     }
 
     /// Data rows prepared (formatted, validated, unlocked).
