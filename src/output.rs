@@ -64,8 +64,10 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style, notes
     let mut total = Counts::default();
     for file in &files {
         let mut counts = Counts::default();
+        let mut passed_over = false;
         for issue in issues.iter().filter(|i| &*i.location.file == *file) {
             counts.add(issue.severity(), 1);
+            passed_over |= matches!(issue.problem, Problem::FileNotSpreadsheet { .. });
             if shown(issue.severity()) {
                 let _ = writeln!(out, "{issue}");
                 let label = label(issue.severity(), style);
@@ -85,9 +87,6 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style, notes
             }
         }
         total.add_all(&counts);
-        let passed_over = issues.iter().any(|i| {
-            &*i.location.file == *file && matches!(i.problem, Problem::FileNotSpreadsheet { .. })
-        });
         let verdict = if passed_over {
             style.paint(
                 "33",
