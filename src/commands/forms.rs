@@ -7,8 +7,8 @@ use crate::cli::TemplateArgs;
 use crate::config::ReportConfig;
 use crate::model::ProjectRow;
 use crate::read;
-use crate::schema::division_of;
 use crate::schema::text::normalize;
+use crate::schema::{distinct_divisions, division_of};
 use crate::template::{self, TemplateSpec};
 use crate::write::WriteError;
 use std::io::Write;
@@ -148,16 +148,8 @@ impl EarlierRound {
             let named = files.iter().map(|f| division_of(f)).collect();
             (merged.projects, errors, named)
         };
-        let mut divisions: Vec<String> = Vec::new();
         let found = projects.iter().map(|p| p.division.to_string()).chain(named);
-        for d in found {
-            if !divisions
-                .iter()
-                .any(|known| normalize(known) == normalize(&d))
-            {
-                divisions.push(d);
-            }
-        }
+        let divisions = distinct_divisions(found);
         Ok(EarlierRound {
             files,
             projects,

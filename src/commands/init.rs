@@ -11,7 +11,7 @@ use super::{CommandError, Outcome};
 use crate::cli::InitArgs;
 use crate::config::{FILE_NAME, ReportConfig, default_dimension_names};
 use crate::read;
-use crate::schema::division_of;
+use crate::schema::{distinct_divisions, division_of};
 use crate::write::WriteError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,12 +33,7 @@ pub(super) fn run(args: &InitArgs, stdout: &mut dyn Write) -> Result<Outcome, Co
     };
     std::fs::create_dir_all(&folder).map_err(io)?;
     let files = read::collect_files(std::slice::from_ref(&folder))?;
-    let mut divisions: Vec<String> = Vec::new();
-    for division in files.iter().map(|f| division_of(f)) {
-        if !divisions.contains(&division) {
-            divisions.push(division);
-        }
-    }
+    let divisions = distinct_divisions(files.iter().map(|f| division_of(f)));
     let projects = crate::read_and_validate(&files).projects.len();
     let today = match args.as_of {
         Some(date) => (date.year, date.month, date.day),

@@ -61,3 +61,17 @@ pub fn division_of(path: &Path) -> String {
         _ => stem,
     }
 }
+
+/// Division names once each, in the order first met (two names that normalise alike are one).
+pub fn distinct_divisions(names: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut distinct: Vec<String> = Vec::new();
+    for name in names {
+        if !distinct
+            .iter()
+            .any(|known| text::normalize(known) == text::normalize(&name))
+        {
+            distinct.push(name);
+        }
+    }
+    distinct
+}
