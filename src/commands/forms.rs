@@ -33,26 +33,44 @@ pub(super) fn run(
         (Some(from), None) => return every_division(args, from, config.as_ref(), stdout, stderr),
         (Some(from), Some(division)) => {
             let spec = TemplateSpec::new(config.as_ref(), Some(division));
-            let output = output_path(args, &spec);
+            let output = output_path(args, &spec)?;
             let round = EarlierRound::read(from, &output)?;
+            refuse_existing(&[&output])?;
             round.know(division, from)?;
             round.say_errors(from, stderr)?;
             write_form(&output, spec.with_projects_of(&round.projects), stdout)?;
         }
         (None, division) => {
             let spec = TemplateSpec::new(config.as_ref(), division);
-            write_form(&output_path(args, &spec), spec, stdout)?;
+            let output = output_path(args, &spec)?;
+            refuse_existing(&[&output])?;
+            write_form(&output, spec, stdout)?;
         }
     }
     Ok(Outcome::Clean)
 }
 
 /// `-o` as given (a folder gets the form's default name inside), else the default name here.
-fn output_path(args: &TemplateArgs, spec: &TemplateSpec) -> PathBuf {
+fn output_path(args: &TemplateArgs, spec: &TemplateSpec) -> Result<PathBuf, CommandError> {
     let default_name = spec.default_file_name();
     match &args.output {
         Some(given) => output_in(given, &default_name),
-        None => PathBuf::from(default_name),
+        None => Ok(PathBuf::from(default_name)),
+    }
+}
+
+/// A form is never written over a file: the file there may be one a division has filled in
+/// (`แบบฟอร์ม-กองคลัง.xlsx` sent back). Every path is checked before any form is written.
+fn refuse_existing(outputs: &[&Path]) -> Result<(), CommandError> {
+    let existing: Vec<String> = outputs
+        .iter()
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if existing.is_empty() {
+        Ok(())
+    } else {
+        Err(CommandError::FormExists(existing.join(", ")))
     }
 }
 
@@ -77,11 +95,21 @@ fn every_division(
     if round.divisions.is_empty() {
         return Err(CommandError::NoWorkbooks(from.display().to_string()));
     }
+    let forms: Vec<(TemplateSpec, PathBuf)> = round
+        .divisions
+        .iter()
+        .map(|division| {
+            let spec = TemplateSpec::new(config, Some(division));
+            let output = folder.join(spec.default_file_name());
+            (spec, output)
+        })
+        .collect();
+    for (_, output) in &forms {
+        refuse_overwriting_input(output, &round.files)?;
+    }
+    refuse_existing(&forms.iter().map(|(_, o)| o.as_path()).collect::<Vec<_>>())?;
     round.say_errors(from, stderr)?;
-    for division in &round.divisions {
-        let spec = TemplateSpec::new(config, Some(division));
-        let output = folder.join(spec.default_file_name());
-        refuse_overwriting_input(&output, &round.files)?;
+    for (spec, output) in forms {
         write_form(&output, spec.with_projects_of(&round.projects), stdout)?;
     }
     let n = round.divisions.len();

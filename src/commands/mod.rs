@@ -120,6 +120,18 @@ pub enum CommandError {
          a form per division goes into a folder, and {0} is a file: pass -o FOLDER, or --division"
     )]
     FormsNeedAFolder(String),
+    /// `-o` names a file that is not an .xlsx workbook (exit 2).
+    #[error(
+        "ไฟล์ที่เขียนต้องเป็นสมุดงาน .xlsx แต่ได้ {0} — เช่น -o สรุปผล.xlsx · \
+         the file written is an .xlsx workbook, and {0} is not such a name (e.g. -o summary.xlsx)"
+    )]
+    OutputNotXlsx(String),
+    /// `template` would replace a file (exit 2): it may be a form a division has filled in.
+    #[error(
+        "มีไฟล์ {0} อยู่แล้ว อาจเป็นแบบฟอร์มที่กองกรอกแล้ว จะไม่เขียนทับ — ลบไฟล์เดิมก่อน หรือใช้ -o ที่อื่น · \
+         {0} exists already (it may be a form filled in); it is never overwritten: remove it first, or pass -o elsewhere"
+    )]
+    FormExists(String),
     /// `init` finds a report.toml already (exit 2): it is never overwritten.
     #[error(
         "มี {0} อยู่แล้ว จะไม่เขียนทับ — แก้ไฟล์นั้น หรือลบก่อน · {0} exists already; it is never overwritten"
@@ -150,6 +162,8 @@ impl CommandError {
             | CommandError::OutputIsInput(_)
             | CommandError::UnknownDivision { .. }
             | CommandError::FormsNeedAFolder(_)
+            | CommandError::OutputNotXlsx(_)
+            | CommandError::FormExists(_)
             | CommandError::ConfigExists(_) => 2,
             CommandError::Write(_) | CommandError::Template(_) | CommandError::Io(_) => 3,
             CommandError::Mail(error) => error.exit_code(),
@@ -226,12 +240,27 @@ fn workbooks(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, CommandError> {
 }
 
 /// Where a written workbook goes: `-o` as given, or `default_name` inside it when it names a
-/// folder (`-o รายงาน/`), as `cp` does.
-fn output_in(given: &Path, default_name: &str) -> PathBuf {
+/// folder (`-o รายงาน/`, created when it ends with `/` and is missing), as `cp` does. A name
+/// without an extension gets `.xlsx`; any other extension than `.xlsx` is refused (a workbook
+/// named `สรุป.pdf` or `report.toml` would open as neither).
+fn output_in(given: &Path, default_name: &str) -> Result<PathBuf, CommandError> {
+    let names_a_folder = given
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator);
+    if names_a_folder && !given.exists() {
+        std::fs::create_dir_all(given).map_err(|source| WriteError::Io {
+            path: given.display().to_string(),
+            source,
+        })?;
+    }
     if given.is_dir() {
-        given.join(default_name)
-    } else {
-        given.to_path_buf()
+        return Ok(given.join(default_name));
+    }
+    match given.extension() {
+        None => Ok(given.with_extension("xlsx")),
+        Some(ext) if ext.eq_ignore_ascii_case("xlsx") => Ok(given.to_path_buf()),
+        Some(_) => Err(CommandError::OutputNotXlsx(given.display().to_string())),
     }
 }
 
@@ -248,7 +277,7 @@ fn merge(
         mail::check_ready(&config)?;
     }
     let files = workbooks(&args.inputs)?;
-    let summary_file = output_in(&args.output, "summary.xlsx");
+    let summary_file = output_in(&args.output, "summary.xlsx")?;
     refuse_overwriting_input(&summary_file, &files)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let options = ReadOptions::of(&config);

@@ -577,6 +577,52 @@ fn an_output_folder_gets_summary_xlsx_inside_it() {
 }
 
 #[test]
+fn the_summary_is_an_xlsx_never_the_configuration_or_another_kind_of_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let round = dir.path().join("round");
+    std::fs::create_dir(&round).expect("dir");
+    for entry in std::fs::read_dir("samples/6-month").expect("samples") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, round.join(path.file_name().expect("name"))).expect("copy");
+    }
+    let config = std::fs::read(round.join("report.toml")).expect("config");
+    for name in ["report.toml", "สรุป.pdf", "สรุป.xls"] {
+        let out = planmerge()
+            .arg("merge")
+            .arg(&round)
+            .arg("-o")
+            .arg(round.join(name))
+            .output()
+            .expect("run");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {said}");
+        assert!(said.contains("ต้องเป็นสมุดงาน .xlsx"), "{said}");
+    }
+    assert_eq!(
+        std::fs::read(round.join("report.toml")).expect("config"),
+        config
+    );
+    assert!(!round.join("สรุป.pdf").exists());
+    // No extension: .xlsx is added. A folder named with a trailing / is made.
+    planmerge()
+        .arg("merge")
+        .arg(&round)
+        .arg("-o")
+        .arg(dir.path().join("สรุป"))
+        .assert()
+        .code(0);
+    assert!(dir.path().join("สรุป.xlsx").is_file());
+    let folder = format!("{}/รายงาน/", dir.path().display());
+    planmerge()
+        .arg("merge")
+        .arg(&round)
+        .args(["-o", &folder])
+        .assert()
+        .code(0);
+    assert!(dir.path().join("รายงาน/summary.xlsx").is_file());
+}
+
+#[test]
 fn a_header_without_its_money_columns_names_them_in_both_languages() {
     let dir = folder();
     let header = ["ลำดับ", "รายการโครงการ", "มิติ", "สถานะ"];

@@ -599,6 +599,23 @@ fn forms_for_every_division_in_one_run_merge_to_the_seed_figures() {
     let (code, json, stderr) = run_json(&forms, &["merge", "."]);
     assert_eq!(code, 0, "{stderr}");
     assert_seed_figures(&json);
+    // Run again over the forms sent back: none is written over, and the run says which exist.
+    let filled = std::fs::read(forms.join("แบบฟอร์ม-กองคลัง.xlsx")).expect("form");
+    let again = planmerge()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["template", "--from", "samples/6-month"])
+        .args(["-c", "samples/6-month/report.toml", "-o"])
+        .arg(&forms)
+        .output()
+        .expect("run");
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(again.status.code(), Some(2), "{said}");
+    assert!(said.contains("แบบฟอร์ม-กองคลัง.xlsx"), "{said}");
+    assert!(said.contains("จะไม่เขียนทับ"), "{said}");
+    assert_eq!(
+        std::fs::read(forms.join("แบบฟอร์ม-กองคลัง.xlsx")).expect("form"),
+        filled
+    );
     // Forms for every division need a folder: a file given with -o is a usage error.
     let file = dir.path().join("one.xlsx");
     std::fs::write(&file, b"").expect("file");
@@ -632,4 +649,44 @@ fn prefill_from_samples_reproduces_each_divisions_rows() {
         listed, 81,
         "every sample project lands in its division's form"
     );
+}
+
+#[test]
+fn a_form_is_never_written_over_a_file_and_its_name_must_be_xlsx() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let filled = dir.path().join("กองคลัง.xlsx");
+    std::fs::copy("samples/6-month/กองคลัง.xlsx", &filled).expect("copy");
+    let before = std::fs::read(&filled).expect("read");
+    let out = planmerge()
+        .args([
+            "template",
+            "--division",
+            "กองคลัง",
+            "-c",
+            "samples/6-month/report.toml",
+            "-o",
+        ])
+        .arg(&filled)
+        .output()
+        .expect("run");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("อาจเป็นแบบฟอร์มที่กองกรอกแล้ว"), "{said}");
+    assert_eq!(std::fs::read(&filled).expect("read"), before);
+    // A name without an extension gets .xlsx; another extension is refused.
+    let out = planmerge()
+        .args(["template", "--division", "กองคลัง", "-o"])
+        .arg(dir.path().join("แบบฟอร์มใหม่"))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(dir.path().join("แบบฟอร์มใหม่.xlsx").is_file());
+    let out = planmerge()
+        .args(["template", "-o"])
+        .arg(dir.path().join("แบบฟอร์ม.xls"))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ต้องเป็นสมุดงาน .xlsx"));
+    assert!(!dir.path().join("แบบฟอร์ม.xls").exists());
 }
