@@ -5,6 +5,8 @@
 /// `[mail]`: who receives the summary and through which SMTP server.
 pub mod mail;
 
+mod explain;
+
 use crate::schema::HeaderWords;
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -33,8 +35,9 @@ pub enum ConfigError {
         /// Why.
         source: std::io::Error,
     },
-    /// The file is not valid TOML or lacks a key.
-    #[error("ไฟล์ตั้งค่า {path} ไม่ถูกต้อง · invalid configuration {path}: {message}")]
+    /// The file is not valid TOML, lacks a key, or holds a value that cannot be right; the
+    /// message says which line or setting, Thai first.
+    #[error("ไฟล์ตั้งค่า {path} ไม่ถูกต้อง · invalid configuration {path}\n  {message}")]
     Invalid {
         /// The file.
         path: String,
@@ -100,6 +103,33 @@ impl ReportDate {
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+}
+
+/// The data-as-of date of a report of `fiscal_year` (B.E.) falls from the year's first day,
+/// 1 October, to the end of the December after it (a 12-month report may be made late).
+fn within_fiscal_year(as_of: ReportDate, fiscal_year: u16) -> Result<(), String> {
+    let end_ce = i32::from(fiscal_year) - 543;
+    let first = ReportDate {
+        year: end_ce - 1,
+        month: 10,
+        day: 1,
+    };
+    let last = ReportDate {
+        year: end_ce,
+        month: 12,
+        day: 31,
+    };
+    let key = |d: ReportDate| (d.year, d.month, d.day);
+    if (key(first)..=key(last)).contains(&key(as_of)) {
+        return Ok(());
+    }
+    Err(format!(
+        "as_of {} ไม่อยู่ในปีงบประมาณ {fiscal_year} (1 ตุลาคม {} – 30 กันยายน {fiscal_year}) — \
+         ตรวจปี พ.ศ. ของวันที่ · as_of {} is outside fiscal year {fiscal_year}",
+        as_of.thai(),
+        fiscal_year - 1,
+        as_of.iso()
+    ))
 }
 
 /// One band of the implementation level (ระดับการนำแผนไปปฏิบัติ): from `min` percent up.
@@ -244,17 +274,44 @@ impl ReportConfig {
             path: path.to_string(),
             message,
         };
-        let raw: RawConfig = toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| invalid(explain::toml_error(&e, text)))?;
         if raw.organization.trim().is_empty() {
             return Err(invalid(
-                "organization is empty: fill in the organization's name (ชื่อ อปท.)".into(),
+                "organization ว่าง — ใส่ชื่อ อปท. เช่น \"องค์การบริหารส่วนตำบลตัวอย่าง\" · \
+                 organization is empty: fill in the organization's name (ชื่อ อปท.)"
+                    .into(),
             ));
+        }
+        if !(2500..=2700).contains(&raw.fiscal_year) {
+            let hint = if (1957..=2157).contains(&raw.fiscal_year) {
+                format!(
+                    " (ถ้าเป็น ค.ศ. {} คือ พ.ศ. {})",
+                    raw.fiscal_year,
+                    raw.fiscal_year + 543
+                )
+            } else {
+                String::new()
+            };
+            return Err(invalid(format!(
+                "fiscal_year ต้องเป็นปีงบประมาณ พ.ศ. เช่น 2565 (พบ {year}){hint} · \
+                 fiscal_year is the Buddhist-era fiscal year, e.g. 2565 (found {year})",
+                year = raw.fiscal_year
+            )));
         }
         if raw.round != 6 && raw.round != 12 {
             return Err(invalid(format!(
-                "round must be 6 or 12, found {}",
-                raw.round
+                "round ต้องเป็น 6 หรือ 12 (พบ {round}) · round must be 6 or 12, found {round}",
+                round = raw.round
             )));
+        }
+        if raw.initial_projects == 0 {
+            return Err(invalid(
+                "initial_projects เป็น 0 — ใส่จำนวนโครงการในแผนฉบับที่ประกาศใช้ (โครงการตั้งต้น) \
+                 ผลการนำแผนไปปฏิบัติคิดจากจำนวนนี้ · initial_projects is 0: give the number of \
+                 projects in the plan as adopted; the implementation score is counted from it"
+                    .into(),
+            ));
         }
         let as_of_text = match &raw.as_of {
             toml::Value::String(s) => s.clone(),
@@ -263,20 +320,32 @@ impl ReportConfig {
         };
         let as_of = ReportDate::parse(&as_of_text).ok_or_else(|| {
             invalid(format!(
-                "as_of must be a date YYYY-MM-DD, found {as_of_text}"
+                "as_of ต้องเป็นวันที่ ปี-เดือน-วัน เช่น 2565-03-31 (พบ {as_of_text}) · \
+                 as_of must be a date YYYY-MM-DD, found {as_of_text}"
             ))
         })?;
+        within_fiscal_year(as_of, raw.fiscal_year).map_err(invalid)?;
         let dimension_names = match raw.dimension_names {
             None => default_dimension_names(raw.fiscal_year),
-            Some(names) => names
-                .try_into()
-                .map_err(|_| invalid("dimension_names must list exactly 4 names".into()))?,
+            Some(names) => names.try_into().map_err(|_| {
+                invalid(
+                    "dimension_names ต้องมีชื่อมิติครบ 4 ชื่อ · dimension_names must list exactly 4 names"
+                        .into(),
+                )
+            })?,
         };
         let mut levels = raw.levels.unwrap_or_else(default_levels);
-        if levels.is_empty() {
-            return Err(invalid("levels must not be empty".into()));
-        }
         levels.sort_by_key(|band| std::cmp::Reverse(band.min));
+        if levels
+            .last()
+            .is_none_or(|lowest| lowest.min > Decimal::ZERO)
+        {
+            return Err(invalid(
+                "[[levels]] ต้องมีระดับที่เริ่มจาก min = 0 เพื่อให้ทุกร้อยละมีระดับ · \
+                 [[levels]] must include a band from min = 0, so that every percentage has a level"
+                    .into(),
+            ));
+        }
         let mail = raw
             .mail
             .map(|mail| mail.validate(raw.fiscal_year, raw.round))
@@ -310,9 +379,13 @@ impl ReportConfig {
     /// Reads a configuration file.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+        let bytes = std::fs::read(path).map_err(|source| ConfigError::Io {
             path: shown.clone(),
             source,
+        })?;
+        let text = explain::decode(&bytes).map_err(|message| ConfigError::Invalid {
+            path: shown.clone(),
+            message,
         })?;
         Self::from_toml(&text, &shown)
     }
@@ -433,6 +506,33 @@ mod tests {
     fn round_other_than_six_or_twelve_is_refused() {
         let text = SAMPLE.replace("round = 6", "round = 7");
         assert!(ReportConfig::from_toml(&text, "report.toml").is_err());
+    }
+
+    fn refused(text: &str) -> String {
+        ReportConfig::from_toml(text, "report.toml")
+            .expect_err("refused")
+            .to_string()
+    }
+
+    #[test]
+    fn settings_that_cannot_be_right_are_refused_saying_why() {
+        let year = refused(&SAMPLE.replace("fiscal_year = 2565", "fiscal_year = 2022"));
+        assert!(
+            year.contains("พ.ศ. 2565"),
+            "the C.E. year converted: {year}"
+        );
+        let none = refused(&SAMPLE.replace("initial_projects = 90", "initial_projects = 0"));
+        assert!(none.contains("initial_projects เป็น 0"), "{none}");
+        let late = refused(&SAMPLE.replace("2022-04-21", "2023-04-21"));
+        assert!(
+            late.contains("21 เมษายน 2566") && late.contains("2565"),
+            "{late}"
+        );
+        let high = format!("{SAMPLE}\n[[levels]]\nmin = 80\nname = \"ดีมาก\"\n");
+        assert!(refused(&high).contains("min = 0"));
+        // The 12-month report may be made in October to December after the year.
+        let text = SAMPLE.replace("2022-04-21", "2022-10-14");
+        assert!(ReportConfig::from_toml(&text, "report.toml").is_ok());
     }
 
     #[test]

@@ -14,10 +14,13 @@ pub fn thai_reason(error: &Error) -> &'static str {
         ErrorKind::IsADirectory => "ชื่อนี้เป็นโฟลเดอร์ ไม่ใช่ไฟล์",
         ErrorKind::StorageFull => "ดิสก์เต็ม",
         ErrorKind::ReadOnlyFilesystem => "ที่นี่เขียนไม่ได้ (อ่านได้อย่างเดียว)",
+        ErrorKind::NotADirectory => "ชื่อหนึ่งในเส้นทางนี้เป็นไฟล์ ไม่ใช่โฟลเดอร์",
+        ErrorKind::InvalidData => "ข้อมูลในไฟล์อ่านไม่ได้",
+        ErrorKind::AlreadyExists => "มีไฟล์ชื่อนี้อยู่แล้ว",
         _ if cfg!(windows) && error.raw_os_error() == Some(SHARING_VIOLATION) => {
             "ไฟล์เปิดอยู่ในโปรแกรมอื่น เช่น Excel: ปิดไฟล์แล้วลองใหม่"
         }
-        _ => "ระบบปฏิเสธ",
+        _ => "ระบบแจ้งข้อผิดพลาด (ดูข้อความภาษาอังกฤษท้ายบรรทัด)",
     }
 }
 
@@ -30,6 +33,6 @@ mod tests {
         let said = |kind| thai_reason(&Error::from(kind));
         assert_eq!(said(ErrorKind::NotFound), "ไม่มีโฟลเดอร์หรือไฟล์นี้");
         assert!(said(ErrorKind::PermissionDenied).contains("Excel"));
-        assert_eq!(said(ErrorKind::Other), "ระบบปฏิเสธ");
+        assert!(said(ErrorKind::Other).starts_with("ระบบแจ้งข้อผิดพลาด"));
     }
 }

@@ -534,6 +534,54 @@ fn missing_configuration_is_a_usage_error() {
 }
 
 #[test]
+fn a_configuration_saved_by_notepad_is_read_and_a_mistake_is_named_by_its_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        "samples/6-month/กองคลัง.xlsx",
+        dir.path().join("กองคลัง.xlsx"),
+    )
+    .expect("copy");
+    let text = std::fs::read_to_string("samples/6-month/report.toml").expect("config");
+    // Notepad's "Unicode": UTF-16 with its byte-order mark.
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.path().join("report.toml"), utf16).expect("write");
+    planmerge()
+        .arg("check")
+        .arg(dir.path())
+        .args(["-c"])
+        .arg(dir.path().join("report.toml"))
+        .assert()
+        .code(0);
+    planmerge()
+        .arg("merge")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(dir.path().join("out.xlsx"))
+        .assert()
+        .code(0);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("round ="))
+        .expect("round")
+        + 1;
+    let typed = text.replace("round = 6", "round = \"12 เดือน\"");
+    std::fs::write(dir.path().join("report.toml"), typed).expect("write");
+    let out = planmerge()
+        .arg("merge")
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains(&format!("บรรทัด {line} (round): ต้องเป็นตัวเลข")),
+        "{said}"
+    );
+    assert!(said.contains("\"12 เดือน\""), "Thai as typed: {said}");
+}
+
+#[test]
 fn status_words_as_staff_write_them_and_done_with_a_negation_refused() {
     let status = |n, name, words| {
         let mut row = words_row(n, name, 1.0, 100.0);

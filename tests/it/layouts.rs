@@ -218,7 +218,9 @@ fn a_budget_for_several_years_without_the_report_year_names_the_years_found() {
         &projects,
         Dimensions::SectionRows,
     );
-    let toml = REPORT_TOML.replace("fiscal_year = 2565", "fiscal_year = 2567");
+    let toml = REPORT_TOML
+        .replace("fiscal_year = 2565", "fiscal_year = 2567")
+        .replace("2022-04-21", "2024-04-21");
     std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 1);
