@@ -271,12 +271,13 @@ fn merge(
     stderr: &mut dyn Write,
     style: Style,
 ) -> Result<Outcome, CommandError> {
+    // The inputs first: a folder name mistyped is said as such, not as a missing report.toml.
+    let files = workbooks(&args.inputs)?;
     let config_path = ReportConfig::locate(args.config.as_deref(), &args.inputs)?;
     let config = ReportConfig::load(&config_path)?;
     if args.mail || args.mail_draft {
         mail::check_ready(&config)?;
     }
-    let files = workbooks(&args.inputs)?;
     let summary_file = output_in(&args.output, "summary.xlsx")?;
     refuse_overwriting_input(&summary_file, &files)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);

@@ -134,12 +134,21 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     })
 }
 
-/// Files as given; in folders, the files `wanted` takes.
+/// Files as given; in folders, the files `wanted` takes. A file reached twice (named twice, or
+/// a folder and a file in it) is taken once, where it was first reached: it is one file, not
+/// a copy sent twice.
 fn walk(inputs: &[PathBuf], wanted: fn(&Path) -> bool) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut take = |files: &mut Vec<PathBuf>, path: PathBuf| {
+        let key = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if seen.insert(key) {
+            files.push(path);
+        }
+    };
     for input in inputs {
         if input.is_file() {
-            files.push(input.clone());
+            take(&mut files, input.clone());
             continue;
         }
         if !input.is_dir() {
@@ -156,7 +165,7 @@ fn walk(inputs: &[PathBuf], wanted: fn(&Path) -> bool) -> Result<Vec<PathBuf>, I
             })?;
             let path = entry.path();
             if entry.file_type().is_file() && wanted(path) {
-                files.push(without_dot(path));
+                take(&mut files, without_dot(path));
             }
         }
     }

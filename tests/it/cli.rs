@@ -2,7 +2,8 @@
 //! on error.
 
 use crate::support::{
-    TICK_HEADER, V, folder, folder_with_rows, issue_coded, t, tick_row, words_row, write_book,
+    TICK_HEADER, V, assert_seed_figures, folder, folder_with_rows, issue_coded, t, tick_row,
+    words_row, write_book,
 };
 use assert_cmd::Command;
 use serde_json::Value;
@@ -531,6 +532,40 @@ fn missing_configuration_is_a_usage_error() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("report.toml"));
+}
+
+#[test]
+fn a_file_named_twice_is_read_once_and_a_mistyped_folder_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("summary.xlsx");
+    let run = planmerge()
+        .args([
+            "merge",
+            "samples/6-month",
+            "./samples/6-month",
+            "samples/6-month/กองคลัง.xlsx",
+            "--json",
+            "-o",
+        ])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let json: Value = serde_json::from_slice(&run.stdout).expect("json");
+    assert_eq!(json["inputs"].as_array().map(Vec::len), Some(8));
+    assert_seed_figures(&json);
+    let run = planmerge()
+        .args(["merge", "samples/6-monht"])
+        .output()
+        .expect("run");
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(said.contains("ไม่พบไฟล์หรือโฟลเดอร์ samples/6-monht"), "{said}");
 }
 
 #[test]
