@@ -198,6 +198,19 @@ impl Comparison {
         });
     }
 
+    /// A project named by `key` is in this round's files, in a row refused for an error of its
+    /// own: the previous round's project of that name is not dropped (the row's error says
+    /// what to fix), and no change is recorded for it.
+    pub fn present(&mut self, key: u128) {
+        let unmatched = self
+            .by_name
+            .get(&key)
+            .and_then(|found| found.iter().copied().find(|&i| !self.matched[i]));
+        if let Some(i) = unmatched {
+            self.matched[i] = true;
+        }
+    }
+
     /// The previous round's projects matched by none of this round's: dropped, each an issue
     /// where it was, with the nearest new name suggested. Returns every change and those issues.
     pub fn finish(mut self) -> (Vec<Change>, Vec<Issue>) {

@@ -12,7 +12,7 @@ use crate::model::{Location, ProjectRow};
 use crate::read::table::RawRow;
 use crate::read::{self, FileRead, InputFile, ReadOptions};
 use crate::schema::division_of;
-use crate::schema::text::normalize;
+use crate::schema::text::{clean_text, normalize};
 use crate::validate::{self, DuplicateIndex};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -32,6 +32,9 @@ pub enum FilePart {
         input: InputFile,
         /// Its issues: the reader's first, then the rows'.
         issues: IssueList,
+        /// The [`validate::name_key`] of each named row refused for an error of its own: the
+        /// project is in the file (a comparison must not call it dropped), just not countable.
+        refused: Vec<u128>,
     },
 }
 
@@ -79,14 +82,23 @@ fn validate_parts(
     let division: Arc<str> = division.into();
     let mut projects = Vec::new();
     let mut row_issues = IssueList::default();
-    let file = read(&mut |raw| {
-        if let Some(p) = validate::project(&raw, &division, &mut row_issues) {
-            projects.push(p);
-            if projects.len() >= CHUNK_ROWS {
-                hand_over(std::mem::take(&mut projects), send);
+    let mut refused = Vec::new();
+    let file = read(
+        &mut |raw| match validate::project(&raw, &division, &mut row_issues) {
+            Some(p) => {
+                projects.push(p);
+                if projects.len() >= CHUNK_ROWS {
+                    hand_over(std::mem::take(&mut projects), send);
+                }
             }
-        }
-    });
+            None => {
+                let name = raw.name.as_ref().map(|c| clean_text(&c.value.text()));
+                if let Some(name) = name.filter(|n| !n.is_empty()) {
+                    refused.push(validate::name_key(&name));
+                }
+            }
+        },
+    );
     if !projects.is_empty() {
         hand_over(projects, send);
     }
@@ -95,6 +107,7 @@ fn validate_parts(
     send(FilePart::Done {
         input: file.input,
         issues,
+        refused,
     });
 }
 
@@ -181,7 +194,7 @@ pub fn for_each_file(
                         return;
                     };
                     read_parts(&files[i], options, &mut |part| {
-                        if let FilePart::Done { input, issues } = &part {
+                        if let FilePart::Done { input, issues, .. } = &part {
                             progress(&FileDone {
                                 rows: input.rows,
                                 errors: issues.errors(),
@@ -309,7 +322,13 @@ impl Merge {
             FilePart::Done {
                 mut input,
                 mut issues,
+                refused,
             } => {
+                if let Some(comparison) = &mut self.comparison {
+                    for key in refused {
+                        comparison.present(key);
+                    }
+                }
                 let duplicates = std::mem::take(&mut self.duplicates);
                 // A PDF sent twice is not merged either time: its warning says enough.
                 let not_a_workbook = issues
@@ -475,6 +494,7 @@ mod tests {
             merge.take(FilePart::Done {
                 input: InputFile::new(file, String::new()),
                 issues: IssueList::default(),
+                refused: Vec::new(),
             });
         }
         assert_eq!(kept.len(), 1);

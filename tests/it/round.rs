@@ -229,6 +229,26 @@ fn less_disbursed_than_before_is_a_warning_at_its_row() {
 }
 
 #[test]
+fn a_project_whose_row_has_an_error_now_is_not_also_called_dropped() {
+    let before = [
+        words_row(1, "โครงการ ก", 1.0, 100.0),
+        words_row(2, "โครงการ ข", 2.0, 200.0),
+    ];
+    let now = [with(before[0].clone(), 2, V::N(5.0)), before[1].clone()];
+    let (_dir, current) = two_rounds(&before, &now);
+    let (code, json, _) = run_json(&current, &["check", "."]);
+    assert_eq!(code, 1);
+    let codes: Vec<&str> = json["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["severity"] != "note")
+        .filter_map(|i| i["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["dimension-invalid"], "the row's own error only");
+}
+
+#[test]
 fn a_project_renamed_by_a_typo_fix_is_dropped_with_the_new_name_suggested() {
     let before = words_row(1, "โครงการอบรมคุณธรรมจริยธรม", 1.0, 100.0);
     let now = words_row(1, "โครงการอบรมคุณธรรมจริยธรรม", 1.0, 100.0);
