@@ -25,6 +25,47 @@ pub struct Previous {
     pub projects: Vec<ProjectRow>,
     /// Its figures, computed as this round's are.
     pub totals: ReportTotals,
+    /// The fiscal year (B.E.) and round it says it is of (a summary's title, the report.toml
+    /// of its folder), when it says.
+    pub round: Option<(u16, u8)>,
+}
+
+impl Previous {
+    /// The round before a report of `fiscal_year` and `round`: the 6-month round of the same
+    /// year before a 12-month report, the year before's 12-month round before a 6-month one.
+    pub fn expected(fiscal_year: u16, round: u8) -> (u16, u8) {
+        if round == 12 {
+            (fiscal_year, 6)
+        } else {
+            (fiscal_year.saturating_sub(1), 12)
+        }
+    }
+
+    /// A warning when this previous round says it is another round than the one before a
+    /// report of `fiscal_year` and `round` (last year's file, or this round's own summary).
+    pub fn mismatch(&self, fiscal_year: u16, round: u8) -> Option<Issue> {
+        let found = self.round?;
+        let expected = Self::expected(fiscal_year, round);
+        (found != expected).then(|| {
+            let problem = Problem::PreviousOtherRound { found, expected };
+            Issue::new(problem, crate::model::Location::file(&self.file))
+        })
+    }
+}
+
+/// `(2565, 6)` from a summary's title, `… ประจำปีงบประมาณ พ.ศ. 2565 รอบ 6 เดือน`.
+pub fn round_in_title(title: &str) -> Option<(u16, u8)> {
+    let number_after = |marker: &str| -> Option<u32> {
+        let rest = &title[title.find(marker)? + marker.len()..];
+        rest.trim_start()
+            .split(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse()
+            .ok()
+    };
+    let year = u16::try_from(number_after("พ.ศ.")?).ok()?;
+    let round = u8::try_from(number_after("รอบ")?).ok()?;
+    Some((year, round))
 }
 
 /// What kind of change a project went through between the rounds.

@@ -600,6 +600,24 @@ catalogue! {
             "ask the division for its file (named after the division), or take it off divisions if it sends none",
         ),
     }
+    /// The previous round given says it is another round than the one before this report.
+    PreviousOtherRound { found: (u16, u8), expected: (u16, u8) } => {
+        code: "previous-other-round",
+        stage: Merge,
+        severity: Warning,
+        thai: format!(
+            "รอบก่อนที่ใช้เทียบเป็นปีงบประมาณ {} รอบ {} เดือน แต่รอบก่อนของรายงานนี้คือปีงบประมาณ {} รอบ {} เดือน",
+            found.0, found.1, expected.0, expected.1
+        ),
+        english: format!(
+            "the previous round given is fiscal year {}, {} months; this report's previous round is fiscal year {}, {} months",
+            found.0, found.1, expected.0, expected.1
+        ),
+        fix: (
+            "ตรวจ previous ใน report.toml หรือ --previous ให้ชี้ไปที่รอบก่อนที่ถูกต้อง",
+            "point previous (report.toml) or --previous at the right round",
+        ),
+    }
     /// In the previous round, absent now; located where it was.
     ProjectDropped { name: String, near: Option<String> } => {
         code: "project-dropped",

@@ -288,6 +288,10 @@ fn merge(
         Some(p) => Merge::comparing(p.projects.clone()),
         None => Merge::default(),
     };
+    let (year, round) = (config.fiscal_year, config.round);
+    merge
+        .issues
+        .extend(previous.as_ref().and_then(|p| p.mismatch(year, round)));
     let (mut list, readers) = if args.draft {
         (List::Kept(Vec::new()), Readers::EveryCore)
     } else {
@@ -438,6 +442,11 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
         Some(p) => Merge::comparing(p.projects.clone()),
         None => Merge::default(),
     };
+    if let (Some(p), Some(config)) = (&previous, &config) {
+        merge
+            .issues
+            .extend(p.mismatch(config.fiscal_year, config.round));
+    }
     merge::for_each_file(
         &files,
         &options,
@@ -513,7 +522,20 @@ fn previous_round(
         file: shown,
         projects,
         totals,
+        round: round_of(path),
     }))
+}
+
+/// The fiscal year and round an earlier round says it is of: a summary's title, or the
+/// report.toml of its folder; none when it does not say.
+fn round_of(path: &Path) -> Option<(u16, u8)> {
+    if path.is_file() {
+        let bytes = std::fs::read(path).ok()?;
+        let figures = crate::mail::figures::read_figures(&bytes).ok()?;
+        return crate::compare::round_in_title(&figures.title);
+    }
+    let config = ReportConfig::load(&path.join(crate::config::FILE_NAME)).ok()?;
+    Some((config.fiscal_year, config.round))
 }
 
 /// Every project of a summary workbook written by planmerge, read back.

@@ -142,10 +142,27 @@ fn a_summary_read_back_as_the_previous_round_gives_the_same_changes() {
     let (code, from_summary, stderr) =
         merge_twelve(out.path(), &["--previous", six.to_str().expect("utf-8")]);
     assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("previous-other-round") && !stderr.contains("รอบก่อนที่ใช้เทียบ"));
     assert_eq!(from_summary["changes"], from_folder["changes"]);
     assert_eq!(
         from_summary["previous"]["summary"],
         from_folder["previous"]["summary"]
+    );
+    // This round's own summary given as the previous round: said, by its title's year and round.
+    let twelve = out.path().join("summary-12.xlsx");
+    std::fs::copy(out.path().join("summary.xlsx"), &twelve).expect("the 12-month summary");
+    let (code, again, _) =
+        merge_twelve(out.path(), &["--previous", twelve.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "a warning");
+    let other = again["issues"]
+        .as_array()
+        .and_then(|i| i.iter().find(|i| i["code"] == "previous-other-round"))
+        .expect("previous-other-round");
+    let message = other["message"].as_str().unwrap_or_default();
+    assert!(
+        message
+            .contains("ปีงบประมาณ 2565 รอบ 12 เดือน แต่รอบก่อนของรายงานนี้คือปีงบประมาณ 2565 รอบ 6 เดือน"),
+        "{message}"
     );
     // template --from a summary: the division's projects, as a folder gives them.
     let form = out.path().join("แบบฟอร์ม-กองคลัง.xlsx");
