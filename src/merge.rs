@@ -50,7 +50,7 @@ const AHEAD_PER_WORKER: usize = 2;
 
 /// Reads and validates one file from disk, handing its parts to `send` in order.
 pub fn read_parts(path: &Path, options: &ReadOptions, send: &mut dyn FnMut(FilePart)) {
-    let division = division_of(path);
+    let division = options.division_of(path);
     validate_parts(&division, send, |sink| {
         read::read_file_into(path, options, sink)
     });
@@ -66,7 +66,7 @@ pub fn read_bytes_parts(
     options: &ReadOptions,
     send: &mut dyn FnMut(FilePart),
 ) {
-    let division = division_of(Path::new(shown));
+    let division = options.division_of(Path::new(shown));
     validate_parts(&division, send, |sink| {
         read::read_bytes_into(shown, extension, bytes, options, sink)
     });

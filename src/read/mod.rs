@@ -96,6 +96,9 @@ pub struct ReadOptions {
     pub fiscal_year: Option<u16>,
     /// Header words added in `report.toml` (`[headers]`).
     pub headers: HeaderWords,
+    /// The divisions `report.toml` lists (`divisions`): a file named after one is that
+    /// division's, under the listed name ([`crate::schema::division_listed`]).
+    pub divisions: Vec<String>,
 }
 
 impl ReadOptions {
@@ -104,7 +107,13 @@ impl ReadOptions {
         ReadOptions {
             fiscal_year: Some(config.fiscal_year),
             headers: config.headers.clone(),
+            divisions: config.divisions.clone(),
         }
+    }
+
+    /// The division the file at `path` belongs to.
+    pub fn division_of(&self, path: &Path) -> String {
+        crate::schema::division_listed(path, &self.divisions)
     }
 }
 

@@ -62,6 +62,23 @@ pub fn division_of(path: &Path) -> String {
     }
 }
 
+/// The division a file belongs to, named as `report.toml` lists it (`divisions`) when the
+/// file's name holds one of those names (`กองคลัง (1).xlsx`, `สำนักปลัด_แก้ไข.xlsx`, as
+/// browsers and "edited" copies name files); the longest such name wins. Otherwise
+/// [`division_of`].
+pub fn division_listed(path: &Path, listed: &[String]) -> String {
+    let own = division_of(path);
+    let key = text::normalize(&own);
+    listed
+        .iter()
+        .filter(|name| {
+            let wanted = text::normalize(name);
+            !wanted.is_empty() && key.contains(wanted.as_str())
+        })
+        .max_by_key(|name| name.chars().count())
+        .map_or(own, |name| name.trim().to_string())
+}
+
 /// Division names once each, in the order first met (two names that normalise alike are one).
 pub fn distinct_divisions(names: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut distinct: Vec<String> = Vec::new();

@@ -569,6 +569,35 @@ fn a_file_named_twice_is_read_once_and_a_mistyped_folder_is_named() {
 }
 
 #[test]
+fn a_file_named_after_a_listed_division_counts_under_the_listed_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path();
+    std::fs::copy("samples/6-month/กองคลัง.xlsx", p.join("กองคลัง (1).xlsx")).expect("copy");
+    std::fs::copy("samples/6-month/สำนักปลัด.xlsx", p.join("สำนักปลัด_แก้ไข.xlsx")).expect("copy");
+    let toml = std::fs::read_to_string("samples/6-month/report.toml").expect("config")
+        + "\ndivisions = [\"กองคลัง\", \"สำนักปลัด\"]\n";
+    std::fs::write(p.join("report.toml"), toml).expect("config");
+    let (code, json, stderr) = crate::support::run_json(p, &["merge", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    let warned = json["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .any(|i| i["severity"] != "note");
+    assert!(!warned, "no division-missing: {json}");
+    let mut book = crate::common::ReadBack::open(&p.join("summary.xlsx"));
+    let divisions = book.sheet_text("รายกอง");
+    assert!(divisions.contains("\tกองคลัง\t"), "{divisions}");
+    assert!(divisions.contains("\tสำนักปลัด\t"), "{divisions}");
+    assert!(
+        !divisions.contains("(1)") && !divisions.contains("แก้ไข"),
+        "{divisions}"
+    );
+    let list = book.sheet_text("รายการโครงการ");
+    assert!(!list.contains("\tกองคลัง (1)\t"), "{list}");
+}
+
+#[test]
 fn a_configuration_saved_by_notepad_is_read_and_a_mistake_is_named_by_its_line() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::copy(
