@@ -179,12 +179,11 @@ fn changes(
         sheet.merge_range(row + 1, 10, row + 1, 12, "เป็น", &st.header)?;
         row += 2;
         for change in mine {
-            let from = change.from.as_deref().unwrap_or("—");
-            let to = change.to.as_deref().unwrap_or("—");
             sheet.write_string_with_format(row, 0, &change.division, &st.text)?;
             sheet.merge_range(row, 1, row, 6, &change.name, &st.text)?;
-            sheet.merge_range(row, 7, row, 9, from, &st.text)?;
-            sheet.merge_range(row, 10, row, 12, to, &st.text)?;
+            let amounts = kind == ChangeKind::Disbursed;
+            value_cells(sheet, (row, 7, 9), change.from.as_deref(), amounts, st)?;
+            value_cells(sheet, (row, 10, 12), change.to.as_deref(), amounts, st)?;
             let name_width: f64 = WIDTHS[1..7].iter().sum();
             fit_row(
                 sheet,
@@ -197,6 +196,30 @@ fn changes(
             row += 1;
         }
         row += 1;
+    }
+    Ok(())
+}
+
+/// One side of a change (จาก or เป็น) merged over `(row, first, last)`: an amount as a number
+/// in baht, so it adds up and reads `5,000,000.00`; a status as its words; `—` for none.
+fn value_cells(
+    sheet: &mut Worksheet,
+    (row, first, last): (u32, u16, u16),
+    value: Option<&str>,
+    amount: bool,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let parsed = value
+        .filter(|_| amount)
+        .and_then(|v| v.parse::<rust_decimal::Decimal>().ok());
+    match parsed {
+        Some(baht) => {
+            sheet.merge_range(row, first, row, last, "", &st.baht)?;
+            sheet.write_number_with_format(row, first, super::num(baht), &st.baht)?;
+        }
+        None => {
+            sheet.merge_range(row, first, row, last, value.unwrap_or("—"), &st.text)?;
+        }
     }
     Ok(())
 }

@@ -93,26 +93,22 @@ pub fn summary_sentences(totals: &ReportTotals) -> Vec<String> {
 /// 19 โครงการ (41 → 60) เบิกจ่ายเพิ่มขึ้น … บาท ผลการนำแผนฯ ไปปฏิบัติ 67.78 (มาก) → 85.00 (มากที่สุด)`.
 pub fn since_previous(before: &ReportTotals, now: &ReportTotals) -> String {
     let (b, n) = (&before.status, &now.status);
-    let more = |a: i64, word_up: &str, word_down: &str| {
-        if a >= 0 {
-            format!("{word_up} {a}")
-        } else {
-            format!("{word_down} {}", -a)
-        }
+    let change = i64::from(n.completed) - i64::from(b.completed);
+    let completed = match change {
+        0 => "เท่าเดิม".to_string(),
+        up if up > 0 => format!("เพิ่มขึ้น {up} โครงการ"),
+        down => format!("ลดลง {} โครงการ", -down),
     };
-    let completed = more(
-        i64::from(n.completed) - i64::from(b.completed),
-        "เพิ่มขึ้น",
-        "ลดลง",
-    );
     let spent = now.total.disbursed - before.total.disbursed;
-    let spent = if spent.is_sign_negative() {
-        format!("ลดลง {}", crate::schema::baht(-spent))
+    let spent = if spent.is_zero() {
+        "เท่าเดิม".to_string()
+    } else if spent.is_sign_negative() {
+        format!("ลดลง {} บาท", crate::schema::baht(-spent))
     } else {
-        format!("เพิ่มขึ้น {}", crate::schema::baht(spent))
+        format!("เพิ่มขึ้น {} บาท", crate::schema::baht(spent))
     };
     format!(
-        "- เทียบกับรอบก่อน ดำเนินการแล้วเสร็จ{completed} โครงการ ({} → {}) เบิกจ่าย{spent} บาท \
+        "- เทียบกับรอบก่อน ดำเนินการแล้วเสร็จ{completed} ({} → {}) เบิกจ่าย{spent} \
          ผลการนำแผนฯ ไปปฏิบัติ ร้อยละ {} ({}) → {} ({})",
         b.completed, n.completed, b.implementation_pct, b.level, n.implementation_pct, n.level
     )

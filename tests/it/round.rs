@@ -112,6 +112,19 @@ fn the_compare_sheet_holds_both_rounds_side_by_side() {
     ] {
         assert!(text.contains(expected), "{expected} in {text}");
     }
+    // The disbursed changes are amounts: numbers in baht, not text.
+    let caption = text
+        .lines()
+        .position(|l| l.starts_with("เบิกจ่ายเปลี่ยน"))
+        .expect("the disbursed caption") as u32;
+    let (from, to) = (
+        book.cell(sheet, caption + 2, 7),
+        book.cell(sheet, caption + 2, 10),
+    );
+    assert!(
+        matches!(from, calamine::Data::Float(_)) && matches!(to, calamine::Data::Float(_)),
+        "{from:?} → {to:?}"
+    );
     let drive = book.sheet_text("สรุปผลการขับเคลื่อนแผนฯ");
     assert!(
         drive.contains("เทียบกับรอบก่อน ดำเนินการแล้วเสร็จเพิ่มขึ้น 33 โครงการ (41 → 74)")
@@ -158,6 +171,12 @@ fn a_summary_read_back_as_the_previous_round_gives_the_same_changes() {
         .as_array()
         .and_then(|i| i.iter().find(|i| i["code"] == "previous-other-round"))
         .expect("previous-other-round");
+    let mut same = ReadBack::open(&out.path().join("summary.xlsx"));
+    let drive = same.sheet_text("สรุปผลการขับเคลื่อนแผนฯ");
+    assert!(
+        drive.contains("ดำเนินการแล้วเสร็จเท่าเดิม (74 → 74) เบิกจ่ายเท่าเดิม"),
+        "{drive}"
+    );
     let message = other["message"].as_str().unwrap_or_default();
     assert!(
         message
