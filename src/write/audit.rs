@@ -4,12 +4,17 @@
 //! its place, code, severity and message. Rows counted = the projects each file contributed.
 
 use super::styles::Styles;
-use super::{Summary, banner, fit_row, height_for_lines, page_setup, set_widths};
+use super::{Summary, banner, fit_row, height_for_lines, lines_needed, page_setup, set_widths};
 use crate::issue::Severity;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// Last column used (E).
 const LAST_COL: u16 = 4;
+
+/// Points per line of the คอลัมน์ที่อ่าน cell: each line holds `→`, which Thai fonts lack, and
+/// the symbol font it is drawn from makes the line taller than TH Sarabun New's 23 pt (seen in
+/// LibreOffice, where the first and last lines were cut off at 23).
+const ARROW_LINE_PT: f64 = 27.0;
 
 /// Column widths A-E.
 const WIDTHS: [f64; 5] = [40.0, 26.0, 12.0, 14.0, 72.0];
@@ -92,15 +97,12 @@ fn reading_table(
             sheet.write_number_with_format(r, 2, table.rows_read as f64, &st.count)?;
             sheet.write_number_with_format(r, 3, table.counted as f64, &st.count)?;
             sheet.write_string_with_format(r, 4, &columns, &st.text)?;
-            fit_row(
-                sheet,
-                r,
-                &[
-                    (&place, WIDTHS[0], 16.0),
-                    (&how, WIDTHS[1], 16.0),
-                    (&columns, WIDTHS[4], 16.0),
-                ],
-            )?;
+            let text_lines = lines_needed(&place, WIDTHS[0], 16.0)
+                .max(lines_needed(&how, WIDTHS[1], 16.0));
+            let column_lines = lines_needed(&columns, WIDTHS[4], 16.0);
+            let height = height_for_lines(text_lines)
+                .max(ARROW_LINE_PT * f64::from(column_lines) + ARROW_LINE_PT / 2.0);
+            sheet.set_row_height(r, height)?;
             r += 1;
         }
     }
