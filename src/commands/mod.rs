@@ -132,6 +132,18 @@ pub enum CommandError {
          {0} exists already (it may be a form filled in); it is never overwritten: remove it first, or pass -o elsewhere"
     )]
     FormExists(String),
+    /// `serve` cannot listen on the address asked for (exit 2).
+    #[error(
+        "เปิดหน้าเว็บที่ {address} ไม่ได้: {} — ใช้ --listen ที่อยู่หรือพอร์ตอื่น เช่น 127.0.0.1:8081 · \
+         cannot listen on {address}: {source}; pass --listen with another port",
+        listen_reason(.source)
+    )]
+    Listen {
+        /// The address.
+        address: String,
+        /// Why.
+        source: std::io::Error,
+    },
     /// `init` finds a report.toml already (exit 2): it is never overwritten.
     #[error(
         "มี {0} อยู่แล้ว จะไม่เขียนทับ — แก้ไฟล์นั้น หรือลบก่อน · {0} exists already; it is never overwritten"
@@ -164,10 +176,21 @@ impl CommandError {
             | CommandError::FormsNeedAFolder(_)
             | CommandError::OutputNotXlsx(_)
             | CommandError::FormExists(_)
+            | CommandError::Listen { .. }
             | CommandError::ConfigExists(_) => 2,
             CommandError::Write(_) | CommandError::Template(_) | CommandError::Io(_) => 3,
             CommandError::Mail(error) => error.exit_code(),
         }
+    }
+}
+
+/// Why an address cannot be listened on, in Thai.
+fn listen_reason(error: &std::io::Error) -> &'static str {
+    match error.kind() {
+        std::io::ErrorKind::AddrInUse => "มีโปรแกรมอื่นใช้พอร์ตนี้อยู่ (หรือเปิด planmerge serve ไว้แล้ว)",
+        std::io::ErrorKind::AddrNotAvailable => "เครื่องนี้ไม่มีที่อยู่นี้",
+        std::io::ErrorKind::PermissionDenied => "ไม่มีสิทธิ์ใช้พอร์ตนี้ (พอร์ตต่ำกว่า 1024 ต้องเป็นผู้ดูแลระบบ)",
+        _ => crate::schema::io::thai_reason(error),
     }
 }
 
@@ -213,6 +236,13 @@ fn serve(args: &crate::cli::ServeArgs, stdout: &mut dyn Write) -> Result<Outcome
         &ReadOptions::of(&config),
         stdout,
     )?;
+    // The address is tried first: one in use is said as such (exit 2), not as a failed write.
+    if let Err(source) = std::net::TcpListener::bind(args.listen) {
+        return Err(CommandError::Listen {
+            address: args.listen.to_string(),
+            source,
+        });
+    }
     let options = crate::serve::ServeOptions {
         folder,
         config,

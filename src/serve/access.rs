@@ -30,8 +30,10 @@ pub struct Codes {
 /// The file the codes' hashes live in.
 pub const ACCESS_FILE: &str = ".planmerge-access";
 
+/// Codes are made of capitals and digits; a code typed in small letters (a phone's keyboard)
+/// is the same code.
 fn hash(code: &str) -> String {
-    hex(&Sha256::digest(code.trim().as_bytes()))
+    hex(&Sha256::digest(code.trim().to_ascii_uppercase().as_bytes()))
 }
 
 /// A code a person can read aloud and type: 10 letters and digits without look-alikes.
@@ -151,6 +153,13 @@ impl Sessions {
         self.by_id.lock().ok()?.get(id).cloned()
     }
 
+    /// Ends session `id` (log out).
+    pub fn end(&self, id: &str) {
+        if let Ok(mut map) = self.by_id.lock() {
+            map.remove(id);
+        }
+    }
+
     /// Remembers that session `id` sent a file for `division`.
     pub fn record_sent(&self, id: &str, division: &str) {
         let Ok(mut map) = self.by_id.lock() else {
@@ -189,6 +198,11 @@ mod tests {
         assert_eq!(
             codes.role(&format!(" {coordinator} ")),
             Some(Role::Coordinator)
+        );
+        assert_eq!(
+            codes.role(&staff.to_ascii_lowercase()),
+            Some(Role::Staff),
+            "typed in small letters"
         );
         assert_eq!(codes.role("WRONG"), None);
         let (again, shown) = Codes::load_or_create(dir.path(), false).expect("codes");

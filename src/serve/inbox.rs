@@ -39,8 +39,11 @@ pub fn spreadsheet_kind(bytes: &[u8]) -> Option<&'static str> {
 pub fn division_name(typed: &str) -> Option<String> {
     let name = crate::schema::text::clean_text(typed);
     let bad = |c: char| c.is_control() || r#"/\:*?"<>|"#.contains(c);
+    // 80 letters, and few enough bytes that the kept copy's name (division, time, hash) stays
+    // under the 255 bytes a file name may have: 60 Thai letters take 180.
     let ok = !name.is_empty()
         && name.chars().count() <= 80
+        && name.len() <= 180
         && !name.starts_with('.')
         && !name.chars().any(bad);
     ok.then_some(name)
@@ -154,6 +157,12 @@ mod tests {
         assert_eq!(
             division_name("  กองคลัง \u{200B}").as_deref(),
             Some("กองคลัง")
+        );
+        assert!(division_name(&"ก".repeat(60)).is_some());
+        assert_eq!(
+            division_name(&"ก".repeat(78)),
+            None,
+            "234 bytes: too long a file name"
         );
         for bad in ["../etc", "a/b", "a\\b", "..", ".hidden", "a\0b", "", "   "] {
             assert_eq!(division_name(bad), None, "{bad:?}");

@@ -114,9 +114,16 @@ impl App {
         }
     }
 
-    /// The divisions to show: those configured, then any other that has sent a file.
+    /// The divisions to show: those configured (else the previous round's: a 12-month round
+    /// expects every division of the 6-month one), then any other that has sent a file.
     fn divisions(&self, current: &[inbox::Current]) -> Vec<String> {
         let mut names = self.config.divisions.clone();
+        if names.is_empty()
+            && let Some(previous) = &self.previous
+        {
+            let earlier = previous.projects.iter().map(|p| p.division.to_string());
+            names = crate::schema::distinct_divisions(earlier);
+        }
         for c in current {
             if !names.contains(&c.division) {
                 names.push(c.division.clone());
@@ -140,6 +147,16 @@ pub struct ServeOptions {
     pub previous: Option<crate::compare::Previous>,
 }
 
+/// This machine's address on the office network (the one its default route leaves from), to
+/// tell divisions when the server listens on every address (`0.0.0.0`). Nothing is sent: a
+/// UDP socket is only pointed at a documentation address to learn the way out.
+fn office_address() -> Option<std::net::IpAddr> {
+    let socket = std::net::UdpSocket::bind("0.0.0.0:0").ok()?;
+    socket.connect("192.0.2.1:9").ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_unspecified() && !ip.is_loopback()).then_some(ip)
+}
+
 /// Whether an address is this machine only.
 fn is_local(addr: &SocketAddr) -> bool {
     addr.ip().is_loopback()
@@ -152,11 +169,15 @@ pub fn run(options: ServeOptions, out: &mut dyn Write) -> std::io::Result<()> {
         None
     } else {
         let (codes, shown) = Codes::load_or_create(&options.folder, options.new_codes)?;
-        if let Some([staff, coordinator]) = shown {
-            writeln!(
+        match shown {
+            Some([staff, coordinator]) => writeln!(
                 out,
                 "รหัสเข้าใช้ (แสดงครั้งเดียว) · access codes (shown once):\n  staff {staff}\n  coordinator {coordinator}"
-            )?;
+            )?,
+            None => writeln!(
+                out,
+                "ใช้รหัสเข้าใช้เดิม (ถ้าลืม ให้เริ่มใหม่ด้วย --new-codes) · the access codes are those made before (lost: --new-codes)"
+            )?,
         }
         Some(codes)
     };
@@ -186,6 +207,15 @@ pub fn run(options: ServeOptions, out: &mut dyn Write) -> std::io::Result<()> {
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.listen).await?;
         let addr = listener.local_addr()?;
+        if addr.ip().is_unspecified()
+            && let Some(ip) = office_address()
+        {
+            let shown = SocketAddr::new(ip, addr.port());
+            writeln!(
+                out,
+                "ให้กองเปิด http://{shown}/ จากเครื่องในสำนักงาน · divisions open http://{shown}/"
+            )?;
+        }
         writeln!(
             out,
             "planmerge serve: http://{addr}/ · โฟลเดอร์ {} (Ctrl+C เพื่อหยุด · to stop)",

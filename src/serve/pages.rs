@@ -22,7 +22,10 @@ pub fn layout(title: &str, body: Markup) -> Markup {
                 script src="/static/app.js" defer {}
             }
             body {
-                header { a href="/" { "ส่งไฟล์" } " · " a href="/status" { "ภาพรวม" } }
+                header {
+                    a href="/" { "ส่งไฟล์" } " · " a href="/status" { "ภาพรวม" }
+                    " · " a href="/logout" { "ออกจากระบบ · log out" }
+                }
                 main { h1 { (title) } (body) }
             }
         }
@@ -70,9 +73,10 @@ fn division_field(id: &str, divisions: &[String]) -> Markup {
     html! {
         label for=(id) { "กอง / สำนัก · division" }
         @if divisions.is_empty() {
-            input id=(id) name="division" required maxlength="80" autocomplete="organization";
+            input id=(id) name="division" required maxlength="60" autocomplete="organization";
         } @else {
             select id=(id) name="division" required {
+                option value="" selected { "— เลือกกอง · choose —" }
                 @for d in divisions { option value=(d) { (d) } }
             }
         }
@@ -182,14 +186,14 @@ pub fn status(
         "ภาพรวมการส่งไฟล์",
         html! {
             table class="divisions" {
-                thead { tr { th { "กอง" } th { "ส่งแล้ว" } th { "เมื่อ (UTC)" } th { "แถว" } th { "ผิด" } th { "เตือน" } th { "โครงการ" } } }
+                thead { tr { th { "กอง" } th { "ส่งแล้ว" } th { "เมื่อ (เวลาไทย)" } th { "แถว" } th { "ผิด" } th { "เตือน" } th { "โครงการ" } } }
                 tbody {
                     @for r in rows {
                         tr class=(if r.when.is_none() { "missing" } else if r.errors > 0 { "error" } else { "ok" }) {
                             // data-label: on a phone each row is a card, its cells labelled.
                             td { (r.name) }
                             td data-label="ส่งแล้ว" { @if r.when.is_some() { "✓" } @else { "ยังไม่ส่ง" } }
-                            td data-label="เมื่อ (UTC)" { (r.when.clone().unwrap_or_default()) }
+                            td data-label="เมื่อ (เวลาไทย)" { (r.when.clone().unwrap_or_default()) }
                             td data-label="แถว" { (r.rows) }
                             td data-label="ผิด" { (r.errors) }
                             td data-label="เตือน" { (r.warnings) }
@@ -232,7 +236,7 @@ pub fn login(error: Option<&str>) -> Markup {
             @if let Some(e) = error { p class="bad" { (e) } }
             form method="post" action="/login" {
                 label for="code" { "รหัสเข้าใช้ (จากผู้ประสานงาน) · access code" }
-                input id="code" name="code" required autocomplete="off" maxlength="64";
+                input id="code" name="code" required autocomplete="off" autocapitalize="characters" maxlength="64";
                 button type="submit" { "เข้าใช้ · Enter" }
             }
         },
@@ -291,5 +295,8 @@ drop.addEventListener('drop',function(ev){if(ev.dataTransfer.files.length){file.
 form.addEventListener('submit',function(ev){if(!window.XMLHttpRequest||!window.FormData)return;ev.preventDefault();
 var xhr=new XMLHttpRequest();xhr.open('POST',form.action);bar.hidden=false;
 xhr.upload.onprogress=function(p){if(p.lengthComputable){bar.value=Math.round(100*p.loaded/p.total);}};
-xhr.onload=function(){document.open();document.write(xhr.responseText);document.close();};
+var failed=function(why){bar.hidden=true;var p=document.getElementById('failed');if(!p){p=document.createElement('p');p.id='failed';p.className='bad';form.appendChild(p);}p.textContent=why;};
+xhr.onload=function(){if(!xhr.responseText){failed('ส่งไม่สำเร็จ (รหัส '+xhr.status+') — ลองส่งใหม่อีกครั้ง · the upload failed, send again');return;}document.open();document.write(xhr.responseText);document.close();};
+xhr.onerror=function(){failed('ส่งไม่สำเร็จ: การเชื่อมต่อขาด — ตรวจเครือข่ายแล้วส่งใหม่ · the connection was lost, send again');};
+xhr.ontimeout=xhr.onerror;
 xhr.send(new FormData(form));});});"#;

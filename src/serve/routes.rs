@@ -35,9 +35,14 @@ pub fn router(app: Arc<App>) -> Router {
     let limited = axum::middleware::from_fn_with_state(Arc::clone(&app), rate_limit);
     Router::new()
         .route("/", get(upload_page))
-        .route("/upload", post(upload))
+        // A result page reloaded or its address pasted: back to where the form is.
+        .route("/upload", post(upload).get(|| async { Redirect::to("/") }))
         .route("/status", get(status_page))
-        .route("/summary", post(summary_download))
+        .route(
+            "/summary",
+            post(summary_download).get(|| async { Redirect::to("/status") }),
+        )
+        .route("/logout", get(logout))
         .route("/template", get(template_chosen))
         .route("/template/{division}", get(template_download))
         .route("/login", get(login_page).post(login))
@@ -60,6 +65,7 @@ pub fn router(app: Arc<App>) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             timeout,
         ))
+        .layer(axum::middleware::map_response(in_words))
         .layer(limited)
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
@@ -78,6 +84,31 @@ pub fn router(app: Arc<App>) -> Router {
             HeaderValue::from_static("same-origin"),
         ))
         .with_state(app)
+}
+
+/// An answer the framework gives without a body (a request too slow, a method not taken) as
+/// a page in words, so the browser shows Thai rather than a blank page or its own English.
+async fn in_words(response: Response) -> Response {
+    use axum::body::HttpBody;
+    let status = response.status();
+    if !status.is_client_error() && !status.is_server_error() {
+        return response;
+    }
+    if response.body().size_hint().exact() != Some(0) {
+        return response;
+    }
+    let message = match status {
+        StatusCode::REQUEST_TIMEOUT => {
+            "ส่งช้าเกินเวลาที่กำหนด (เครือข่ายช้าหรือไฟล์ใหญ่) — ลองส่งใหม่ หรือส่งจากเครื่องที่เครือข่ายเร็วกว่า · \
+             the request took too long: send again"
+        }
+        StatusCode::METHOD_NOT_ALLOWED => {
+            "หน้านี้เปิดแบบนี้ไม่ได้ — กลับไปหน้าส่งไฟล์ · not available this way"
+        }
+        StatusCode::PAYLOAD_TOO_LARGE => "ไฟล์ใหญ่เกินกำหนด · the file is too large",
+        _ => "ทำรายการไม่สำเร็จ — ลองใหม่อีกครั้ง · the request failed, try again",
+    };
+    refuse(status, message)
 }
 
 /// Refuses a request beyond its address's rate (429), before any work is done for it.
@@ -159,7 +190,41 @@ async fn login_page() -> Response {
     Html(pages::login(None).into_string()).into_response()
 }
 
-async fn login(State(app): AppState, Form(form): Form<HashMap<String, String>>) -> Response {
+/// Ends the page session and asks for the code again (a coordinator on a colleague's PC).
+async fn logout(State(app): AppState, headers: HeaderMap) -> Response {
+    if let Some(id) = cookie(&headers, SESSION_COOKIE) {
+        app.sessions.end(&id);
+    }
+    let mut response = Redirect::to("/login").into_response();
+    let expired = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    if let Ok(value) = HeaderValue::from_str(&expired) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// Whether a form was sent from this site's own page: a browser names the page's origin, and
+/// another site's page may not log a browser in here (a missing Origin, from tools, is let be).
+fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+    host.is_some_and(|h| h.eq_ignore_ascii_case(origin_host))
+}
+
+async fn login(
+    State(app): AppState,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    if !same_origin(&headers) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "เข้าใช้ได้จากหน้านี้เท่านั้น · log in from this site's own page",
+        );
+    }
     let code = form.get("code").map(String::as_str).unwrap_or_default();
     let role = match &app.codes {
         Some(codes) => codes.role(code),
@@ -185,6 +250,8 @@ struct Upload {
     csrf: Option<String>,
     division: Option<String>,
     file: Option<Bytes>,
+    /// The file's name on the sender's computer (never used to store it; see [`accept`]).
+    file_name: Option<String>,
 }
 
 async fn read_upload(mut multipart: Multipart) -> Result<Upload, Response> {
@@ -192,6 +259,7 @@ async fn read_upload(mut multipart: Multipart) -> Result<Upload, Response> {
         csrf: None,
         division: None,
         file: None,
+        file_name: None,
     };
     loop {
         let field = match multipart.next_field().await {
@@ -200,6 +268,9 @@ async fn read_upload(mut multipart: Multipart) -> Result<Upload, Response> {
             Err(e) => return Err(body_refused(e.status())),
         };
         let name = field.name().unwrap_or_default().to_string();
+        if name == "file" {
+            upload.file_name = field.file_name().map(str::to_string);
+        }
         let value = field.bytes().await.map_err(|e| body_refused(e.status()))?;
         match name.as_str() {
             "csrf" => upload.csrf = Some(String::from_utf8_lossy(&value).into_owned()),
@@ -228,7 +299,7 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<(String, Checked), Res
     let Some(division) = division_name(&typed) else {
         return Err(refuse(
             StatusCode::BAD_REQUEST,
-            "ชื่อกองไม่ถูกต้อง (ห้ามเว้นว่าง ยาวเกิน 80 ตัวอักษร หรือมี / \\ : * ? \" < > |) · invalid division name",
+            "ชื่อกองไม่ถูกต้อง (ห้ามเว้นว่าง ยาวเกิน 60 ตัวอักษร หรือมี / \\ : * ? \" < > |) · invalid division name",
         ));
     };
     if !app.config.divisions.is_empty() && !app.config.divisions.contains(&division) {
@@ -237,12 +308,27 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<(String, Checked), Res
             "ไม่มีกองนี้ในรายชื่อ · unknown division",
         ));
     }
+    let chosen = upload.file_name.as_deref().filter(|n| !n.is_empty());
     let Some(bytes) = upload.file.filter(|b| !b.is_empty()) else {
-        return Err(refuse(
-            StatusCode::BAD_REQUEST,
-            "ยังไม่ได้เลือกไฟล์ · no file chosen",
-        ));
+        let message = match chosen {
+            Some(_) => {
+                "ไฟล์ว่างเปล่า (0 ไบต์) — เปิดไฟล์ใน Excel บันทึกใหม่ แล้วส่งอีกครั้ง · the file is empty (0 bytes): save it again from Excel and send it"
+            }
+            None => "ยังไม่ได้เลือกไฟล์ · no file chosen",
+        };
+        return Err(refuse(StatusCode::BAD_REQUEST, message));
     };
+    if let Some(other) = chosen.and_then(|name| another_division(app, name, &division)) {
+        return Err(refuse(
+            StatusCode::CONFLICT,
+            &format!(
+                "ไฟล์ที่เลือกชื่อ \"{name}\" เป็นของ{other} แต่เลือกส่งในนาม{division} — \
+                 เลือกกองให้ตรงกับไฟล์ แล้วส่งใหม่ (ไม่ได้เก็บไฟล์นี้) · the file \"{name}\" is {other}'s, \
+                 sent as {division}'s: choose the right division and send again (not kept)",
+                name = chosen.unwrap_or_default()
+            ),
+        ));
+    }
     if bytes.len() > app.limit {
         return Err(refuse(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -294,6 +380,26 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<(String, Checked), Res
             )
         })?;
     Ok((division, checked))
+}
+
+/// The division a file's own name says it is, when that is another than `division`: a file
+/// named `สำนักปลัด.xlsx` sent as กองคลัง's would replace กองคลัง's file with สำนักปลัด's
+/// projects. Only the divisions known (report.toml's, and those that have sent) are named.
+fn another_division(app: &App, file_name: &str, division: &str) -> Option<String> {
+    let named = crate::schema::division_of(std::path::Path::new(file_name));
+    let named = crate::schema::text::normalize(&named);
+    let mine = crate::schema::text::normalize(division);
+    if named.contains(mine.as_str()) {
+        return None;
+    }
+    let known = app.divisions(&app.inbox.current());
+    known
+        .into_iter()
+        .filter(|d| {
+            let d = crate::schema::text::normalize(d);
+            !d.is_empty() && d != mine && named.contains(d.as_str())
+        })
+        .max_by_key(|d| d.chars().count())
 }
 
 async fn upload(State(app): AppState, headers: HeaderMap, multipart: Multipart) -> Response {
@@ -387,7 +493,7 @@ fn division_rows<'a>(standing: &'a Standing, names: &'a [String]) -> Vec<Divisio
             let (errors, warnings) = counts(&issues);
             DivisionRow {
                 name,
-                when: file.map(|c| utc(c.received)),
+                when: file.map(|c| thai_time(c.received)),
                 rows: input.map_or(0, |i| i.rows),
                 errors,
                 warnings,
@@ -398,9 +504,12 @@ fn division_rows<'a>(standing: &'a Standing, names: &'a [String]) -> Vec<Divisio
         .collect()
 }
 
-/// `2022-04-21 08:30` (UTC) for seconds since the epoch.
-fn utc(secs: u64) -> String {
-    crate::schema::time::utc_time(secs)
+/// Thailand's offset from UTC (no daylight saving), seconds.
+const THAI_OFFSET_SECS: u64 = 7 * 3600;
+
+/// `2022-04-21 15:30`, Thai time, for seconds since the epoch: the clock on the office wall.
+fn thai_time(secs: u64) -> String {
+    crate::schema::time::utc_time(secs + THAI_OFFSET_SECS)
         .get(..16)
         .unwrap_or_default()
         .replace('T', " ")

@@ -97,8 +97,8 @@ fn reading_table(
             sheet.write_number_with_format(r, 2, table.rows_read as f64, &st.count)?;
             sheet.write_number_with_format(r, 3, table.counted as f64, &st.count)?;
             sheet.write_string_with_format(r, 4, &columns, &st.text)?;
-            let text_lines = lines_needed(&place, WIDTHS[0], 16.0)
-                .max(lines_needed(&how, WIDTHS[1], 16.0));
+            let text_lines =
+                lines_needed(&place, WIDTHS[0], 16.0).max(lines_needed(&how, WIDTHS[1], 16.0));
             let column_lines = lines_needed(&columns, WIDTHS[4], 16.0);
             let height = height_for_lines(text_lines)
                 .max(ARROW_LINE_PT * f64::from(column_lines) + ARROW_LINE_PT / 2.0);

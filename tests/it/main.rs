@@ -23,5 +23,6 @@ mod samples_content;
 mod scale;
 mod serve;
 mod serve_forms;
+mod serve_safety;
 mod summary_layout;
 mod template;
