@@ -220,7 +220,24 @@ where
         Command::Init(args) => init::run(args, stdout),
         Command::Serve(args) => serve(args, stdout),
     };
-    Ok(outcome?)
+    let json = match &cli.command {
+        Command::Merge(args) => args.json,
+        Command::Check(args) => args.json,
+        _ => false,
+    };
+    match outcome {
+        Err(error) if json => {
+            // The one JSON document --json promises, for a failure too (also said on stderr).
+            let doc = serde_json::json!({
+                "ok": false,
+                "output": null,
+                "failure": { "exit_code": error.exit_code(), "message": error.to_string() },
+            });
+            let _ = writeln!(stdout, "{doc}");
+            Err(error.into())
+        }
+        outcome => Ok(outcome?),
+    }
 }
 
 /// `planmerge serve`: the drop box, until interrupted.

@@ -566,6 +566,20 @@ fn a_file_named_twice_is_read_once_and_a_mistyped_folder_is_named() {
     let said = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(2));
     assert!(said.contains("ไม่พบไฟล์หรือโฟลเดอร์ samples/6-monht"), "{said}");
+    // With --json, the failure is the one document on stdout.
+    let run = planmerge()
+        .args(["merge", "samples/6-monht", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(2));
+    let json: Value = serde_json::from_slice(&run.stdout).expect("one JSON document");
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["failure"]["exit_code"], 2);
+    assert!(
+        json["failure"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("samples/6-monht"))
+    );
 }
 
 #[test]
@@ -892,7 +906,9 @@ fn a_folder_without_any_workbook_is_a_usage_error_for_merge_and_check() {
                 stderr.contains("ไม่พบไฟล์ตาราง") && stderr.contains("no spreadsheet"),
                 "{stderr}"
             );
-            assert!(out.stdout.is_empty(), "no JSON claiming ok");
+            let json: Value = serde_json::from_slice(&out.stdout).expect("one document");
+            assert_eq!(json["ok"], false, "no JSON claiming ok");
+            assert_eq!(json["failure"]["exit_code"], 2);
             assert!(!dir.join("summary.xlsx").exists());
         }
     }
