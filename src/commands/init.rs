@@ -42,6 +42,15 @@ pub(super) fn run(args: &InitArgs, stdout: &mut dyn Write) -> Result<Outcome, Co
     let mut draft = Draft::new(today, divisions, projects);
     if let Some((name, earlier)) = earlier_round_beside(&folder, draft.fiscal_year) {
         draft.follow(&name, &earlier);
+        if draft.divisions.is_empty() && draft.previous.is_some() {
+            // The 6-month round lists no divisions: those that sent files to it are expected.
+            let sent = std::fs::canonicalize(&folder)
+                .ok()
+                .and_then(|here| here.parent().map(|parent| parent.join(&name)))
+                .and_then(|earlier| read::collect_files(&[earlier]).ok())
+                .unwrap_or_default();
+            draft.divisions = distinct_divisions(sent.iter().map(|f| division_of(f)));
+        }
     }
     std::fs::write(&path, draft.text()).map_err(io)?;
     let shown = path.display();

@@ -117,4 +117,16 @@ fn the_twelve_month_round_follows_the_six_month_one_beside_it() {
     );
     assert_eq!(json["summary"]["status"]["implementation_pct"], "86.67");
     assert_eq!(json["previous"]["summary"]["total"]["completed"], 41);
+    // Begun before any file came in, the round expects the divisions that sent to the first.
+    let empty = dir.path().join("รอบ 12 เดือน (ใหม่)");
+    Command::cargo_bin("planmerge")
+        .expect("binary")
+        .current_dir(&empty.parent().expect("parent"))
+        .args(["init", "รอบ 12 เดือน (ใหม่)", "--as-of", "2565-10-14"])
+        .assert()
+        .code(0);
+    let written = std::fs::read_to_string(empty.join("report.toml")).expect("written");
+    let config: toml::Table = written.parse().expect("TOML");
+    let divisions = config["divisions"].as_array().expect("divisions");
+    assert_eq!(divisions.len(), 8, "{written}");
 }
