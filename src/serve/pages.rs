@@ -112,7 +112,17 @@ pub fn result(division: &str, checked: &Checked, totals: Option<&ReportTotals>) 
                 }
             }
             @if let Some(t) = totals { (figures(t)) }
-            p { a href={ "/template/" (urlencode(division)) } { "ดาวน์โหลดแบบฟอร์มของกอง (กรอกรายการไว้ให้แล้ว) · download your form, prefilled" } }
+            @let left_out = checked.input.rows.saturating_sub(checked.input.counted);
+            p {
+                a href={ "/template/" (urlencode(division)) } { "ดาวน์โหลดแบบฟอร์มของกอง (กรอกรายการไว้ให้แล้ว) · download your form, prefilled" }
+                @if left_out > 0 {
+                    br;
+                    span class="fix" {
+                        "แถวที่ผิด " (left_out) " แถวไม่ได้ใส่ไว้ในแบบฟอร์ม ต้องกรอกใหม่ · the "
+                        (left_out) " row(s) with errors are not in the form: fill them in again"
+                    }
+                }
+            }
             p { a href="/" { "ส่งไฟล์อื่น · send another" } }
         }))
     }

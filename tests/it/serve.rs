@@ -261,6 +261,7 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
     let text = reply.text();
     assert!(text.contains("กองคลัง.xlsx › แผน › C2"), "{text}");
     assert!(text.contains("มิติต้องเป็น 1–4"), "{text}");
+    assert!(text.contains("แถวที่ผิด 1 แถวไม่ได้ใส่ไว้ในแบบฟอร์ม"), "{text}");
     let api = api_upload(&server, "กองคลัง", &std::fs::read(&bad).expect("bad"), None);
     assert_eq!(api.status, 200, "200 whatever the verdict");
     assert_eq!(api.json()["ok"], false);
