@@ -213,6 +213,13 @@ pub fn status(
                 }
             }
             h2 { "ตัวเลขของรายงานตอนนี้ · the report as it stands" }
+            @let missing = rows.iter().filter(|r| r.when.is_none()).count();
+            @if missing > 0 {
+                p class="warn" {
+                    "ยังส่งไม่ครบ ขาดอีก " (missing) " กอง ตัวเลขด้านล่างจึงยังไม่ใช่ของทั้งหน่วยงาน · "
+                    (missing) " division(s) have not sent yet: the figures below are not the whole report"
+                }
+            }
             (figures(totals))
             @if let Some(line) = since_previous { p { (line) } }
             form method="post" action="/summary" {
@@ -281,7 +288,7 @@ label{display:block;margin:.8em 0 .2em;font-weight:bold}input,select,button{font
 button{background:#1f4e79;color:#fff;border:0;border-radius:4px;padding:.5em 1.2em;margin-top:1em;cursor:pointer}\
 button.secondary{display:block;background:#fff;color:#1f4e79;border:2px solid #1f4e79}h2{font-size:1.2em;margin-top:2em}\
 .drop{border:2px dashed #8aa;padding:1em;border-radius:6px}.drop.over{background:#eef6ff}.hint{display:block;color:#666}\
-.ok{color:#1b5e20;font-weight:bold}.bad{color:#b71c1c;font-weight:bold}\
+.ok{color:#1b5e20;font-weight:bold}.bad{color:#b71c1c;font-weight:bold}.warn{color:#8a5300;font-weight:bold}\
 .issues li{margin:.5em 0}.issues .error{border-left:4px solid #b71c1c;padding-left:.5em}\
 .issues .warning{border-left:4px solid #f9a825;padding-left:.5em}.issues .note{border-left:4px solid #90a4ae;padding-left:.5em}\
 .fix{color:#444}table{border-collapse:collapse;width:100%;margin:1em 0;overflow-x:auto;display:block}\

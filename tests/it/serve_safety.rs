@@ -149,4 +149,5 @@ fn a_twelve_month_round_without_divisions_expects_those_of_the_round_before() {
     assert_eq!(text.matches("ยังไม่ส่ง").count(), 7, "{text}");
     assert!(text.contains("สำนักปลัด"), "{text}");
     assert!(text.contains("เวลาไทย"), "{text}");
+    assert!(text.contains("ยังส่งไม่ครบ ขาดอีก 7 กอง"), "{text}");
 }
