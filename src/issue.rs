@@ -370,6 +370,19 @@ catalogue! {
             ),
         fix: ("ถ้าเป็นโครงการ ให้กรอกชื่อ มิติ งบประมาณ และสถานะให้ครบ ถ้าไม่ใช่ ให้ลบแถว", "complete the row if it is a project, else delete it"),
     }
+    /// A row read as a total row (`รวม`, `รวมทั้งสิ้น`) that also holds a project's name and a
+    /// budget: skipped, and said, since it may be a project.
+    TotalRowNamed { label: String, name: String } => {
+        code: "total-row-named",
+        stage: Read,
+        severity: Warning,
+        thai: format!("แถวนี้อ่านเป็นแถวรวม (\"{label}\") จึงไม่นับ แต่มีชื่อ \"{name}\" และงบประมาณอยู่ด้วย"),
+        english: format!("read as a total row (\"{label}\") and not counted, but it holds the name \"{name}\" and a budget"),
+        fix: (
+            format!("ถ้าเป็นโครงการ ให้ลบคำว่า \"{label}\" ออกจากแถว ถ้าเป็นแถวรวม ให้ลบชื่อออก"),
+            "if it is a project, remove the total word from the row; if it is a total, clear the name",
+        ),
+    }
     /// A workbook written by planmerge itself (a summary), not a division's file; skipped.
     SummarySkipped => {
         code: "summary-skipped",
@@ -844,7 +857,9 @@ impl Problem {
     fn names_its_project(&self) -> bool {
         matches!(
             self,
-            Problem::ProjectDropped { .. } | Problem::DisbursedDecreased { .. }
+            Problem::ProjectDropped { .. }
+                | Problem::DisbursedDecreased { .. }
+                | Problem::TotalRowNamed { .. }
         )
     }
 }

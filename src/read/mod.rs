@@ -15,6 +15,8 @@ pub mod guard;
 pub mod header;
 /// .ods read sparsely from `content.xml`.
 mod ods;
+/// Rows that are the table's structure, not projects: totals, headings, the signature block.
+pub mod structure;
 /// A summary written by planmerge, its project list read back exactly.
 pub mod summary;
 /// Header rows, column mapping, repeated page headers.

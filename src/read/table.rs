@@ -8,9 +8,11 @@
 use super::ReadOptions;
 use super::cell::{Cell, Tick, tick};
 use super::header::{Header, extend_with_second_row, header_of};
+pub use super::structure::section_dimension;
+use super::structure::{is_sub_section, is_total_label, starts_signature};
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Dimension, Location, Status, column_letters};
-use crate::schema::text::{normalize, normalized, thai_digits_to_arabic};
+use crate::schema::text::{normalize, normalized};
 use crate::schema::{Field, HeaderWords, status_word};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -228,67 +230,42 @@ fn has_status(row: &SheetRow, layout: &Layout) -> bool {
     }
 }
 
-/// `ลงชื่อ ………… ผู้รายงาน` (also `(ลงชื่อ)`, `ลงนาม`): the first row of the signature block under a
-/// table.
+/// Whether a text cell of the row starts the signature block (`ลงชื่อ …… ผู้รายงาน`).
 fn is_signature(row: &SheetRow) -> bool {
-    row.cells.iter().any(|(_, cell)| match cell {
-        Cell::Text(t) => {
-            let n = normalized(t);
-            let n = n.trim_start_matches('(');
-            n.starts_with("ลงชื่อ") || n.starts_with("ลงนาม")
-        }
-        _ => false,
-    })
+    row.cells
+        .iter()
+        .any(|(_, cell)| matches!(cell, Cell::Text(t) if starts_signature(t)))
 }
 
-/// `รวม`, `รวมทั้งสิ้น`, `รวม 4 มิติ`, `ยอดรวม`: a total row, not a project. A longer label
-/// (`รวมงบประมาณทั้งสิ้น`) is a total only on a row with no ลำดับ and no status, since a project's
-/// name may begin with รวม too (`รวมพลังต่อต้านการทุจริต`), and a project has those.
-fn is_total_row(row: &SheetRow, layout: &Layout) -> bool {
-    let filled = |col: u32| row.get(col).is_some_and(|c| !c.is_blank());
-    if layout.dimension.is_some_and(filled) {
-        return false;
-    }
-    let bare = || !layout.number.is_some_and(filled) && !layout.status_columns().any(filled);
-    row.cells.iter().any(|(_, cell)| match cell {
-        Cell::Text(t) => {
-            let n = normalized(t);
-            let label = n.starts_with("รวม") || n.starts_with("ยอดรวม");
-            label && (n.chars().count() <= 12 || bare())
-        }
-        _ => false,
-    })
+/// A total row: a text cell holds a total label ([`is_total_label`]: `รวม`, `รวมทั้งสิ้น`,
+/// `รวม 4 มิติ`, `ยอดรวม`), in whichever column (the name, ลำดับ or มิติ, merged across them),
+/// and no other column says it is a project: no number in ลำดับ, nothing else in มิติ. A name
+/// that merely begins with รวม (`รวมพลังต่อต้านการทุจริต`) is no total label: its row is a
+/// project. Returns the label's column.
+fn total_label_col(row: &SheetRow, layout: &Layout) -> Option<u32> {
+    let col = row.cells.iter().find_map(|(col, cell)| match cell {
+        Cell::Text(t) if is_total_label(t) => Some(*col),
+        _ => None,
+    })?;
+    let other = |field: Option<u32>| field.filter(|c| *c != col).and_then(|c| row.get(c));
+    let numbered = matches!(other(layout.number), Some(Cell::Number(_)));
+    let dimension = other(layout.dimension).is_some_and(|c| !c.is_blank());
+    (!numbered && !dimension).then_some(col)
 }
 
-/// The dimension a section heading or a sheet's name names: `มิติที่ 2 การบริหาร…`, `มิติ ๒`,
-/// `มิติที่4` → 2, 2, 4. Not `มิติที่ 2.1 …` (a sub-section).
-pub fn section_dimension(text: &str) -> Option<Dimension> {
-    let normal = normalized(text);
-    let t = thai_digits_to_arabic(&normal);
-    let rest = t.strip_prefix("มิติที่").or_else(|| t.strip_prefix("มิติ"))?;
-    let mut chars = rest.chars();
-    let digit = chars.next()?.to_digit(10)?;
-    let next = chars.next();
-    if next.is_some_and(|c| c.is_ascii_digit() || c == '.') {
-        return None;
-    }
-    Dimension::new(u8::try_from(digit).ok()?)
-}
-
-/// `1.1 การสร้างจิตสำนึก…`, `๒.๓ …`, `มิติที่ 2.1 …`: a sub-section heading of the plan.
-fn is_sub_section(text: &str) -> bool {
-    let normal = normalized(text);
-    let t = thai_digits_to_arabic(&normal);
-    let t = t
-        .strip_prefix("มิติที่")
-        .or_else(|| t.strip_prefix("มิติ"))
-        .unwrap_or(&t);
-    let code_len = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(t.len());
-    let code = &t[..code_len];
-    let parts: Vec<&str> = code.trim_end_matches('.').split('.').collect();
-    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty()) && code_len < t.len()
+/// A total row that also holds a project's name and a budget (`รวม` in ลำดับ, a name beside
+/// it): the name's column, the label and the name, to be warned of rather than skipped in
+/// silence.
+fn named_total(row: &SheetRow, label_col: u32, layout: &Layout) -> Option<(u32, String, String)> {
+    let name_col = layout.name.filter(|c| *c != label_col)?;
+    let name = match row.get(name_col)? {
+        Cell::Text(t) if !is_total_label(t) && !t.trim().is_empty() => t.trim().to_string(),
+        _ => return None,
+    };
+    let budget = layout.budget_plan.and_then(|c| row.get(c));
+    budget.filter(|c| !c.is_blank())?;
+    let label = row.get(label_col)?.display();
+    Some((name_col, label, name))
 }
 
 /// A row skipped under a header, and why (for `--explain`).
@@ -493,9 +470,14 @@ impl TableFinder {
         // no status (every project has one).
         self.signing =
             row.only_text() && !has_status(&row, layout) && (self.signing || is_signature(&row));
+        let total = total_label_col(&row, layout).map(|col| named_total(&row, col, layout));
         let skipped = if self.signing {
             Some(WHY_SIGNATURE)
-        } else if is_total_row(&row, layout) {
+        } else if let Some(named) = total {
+            if let Some((col, label, name)) = named {
+                let at = Location::cell(&self.file, &self.sheet, row.row, col);
+                self.issue(Problem::TotalRowNamed { label, name }, at);
+            }
             Some(WHY_TOTAL)
         } else if self.is_page_title(&row) {
             Some(WHY_PAGE)

@@ -1,0 +1,201 @@
+//! Layouts found in offices' own workbooks by QA, each read exactly or refused at its cell: a
+//! project whose name begins with รวม, budgets per year with the years above the labels, formulas
+//! saved without their value, merged มิติ cells, ticks pasted from phones, name headers in other
+//! words, notes and signature blocks under the table, total and heading rows where offices put
+//! them, hidden rows, other status words. Every fixture is built here, by code.
+
+use crate::support::{V, folder, issue_coded, run_json, t};
+use rust_xlsxwriter::{Format, Formula, Workbook};
+use serde_json::Value;
+use std::path::Path;
+
+/// A sheet as offices lay it out: every row from the top (title and header included), merged
+/// ranges (first row, first col, last row, last col; the value is the first cell's) and hidden
+/// rows (zero-based).
+#[derive(Default)]
+struct Sheet {
+    rows: Vec<Vec<V>>,
+    merges: Vec<(u32, u16, u32, u16)>,
+    hidden: Vec<u32>,
+}
+
+/// A cached value `save` removes, to make a formula saved without its value (as openpyxl and web
+/// exports write them).
+const NO_CACHE: &str = "__NOCACHE__";
+
+impl Sheet {
+    fn of(rows: Vec<Vec<V>>) -> Self {
+        Sheet {
+            rows,
+            ..Sheet::default()
+        }
+    }
+
+    fn merged(mut self, merges: &[(u32, u16, u32, u16)]) -> Self {
+        self.merges.extend_from_slice(merges);
+        self
+    }
+
+    /// Writes the sheet as `กองช่าง.xlsx`, sheet `แผน`, into `dir`.
+    fn save(&self, dir: &Path) {
+        let path = dir.join("กองช่าง.xlsx");
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        ws.set_name("แผน").expect("name");
+        let plain = Format::new();
+        for &(r1, c1, r2, c2) in &self.merges {
+            ws.merge_range(r1, c1, r2, c2, "", &plain).expect("merge");
+        }
+        for (r, row) in self.rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match v {
+                    V::T(s) => ws.write_string(r, c, s).map(|_| ()),
+                    V::N(n) => ws.write_number(r, c, *n).map(|_| ()),
+                    V::F(f, result) => ws
+                        .write_formula(r, c, Formula::new(*f).set_result(*result))
+                        .map(|_| ()),
+                    V::E => Ok(()),
+                }
+                .expect("cell");
+            }
+        }
+        for &r in &self.hidden {
+            ws.set_row_hidden(r).expect("hidden");
+        }
+        book.save(&path).expect("save");
+        strip_cached_values(&path);
+    }
+}
+
+/// Rewrites the sheet's XML so formulas whose result is [`NO_CACHE`] have no cached value.
+fn strip_cached_values(path: &Path) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).expect("read");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).expect("entry");
+        let name = entry.name().expect("entry name").to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).expect("inflate");
+        if name.starts_with("xl/worksheets/") {
+            let xml = String::from_utf8(data).expect("utf-8");
+            let cached = format!("<v>{NO_CACHE}</v>");
+            data = if xml.contains(&cached) {
+                xml.replace(" t=\"str\"><f>", "><f>")
+                    .replace(&cached, "<v/>")
+                    .into_bytes()
+            } else {
+                xml.into_bytes()
+            };
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start");
+        out.write_all(&data).expect("write");
+    }
+    let bytes = out.finish().expect("finish").into_inner();
+    std::fs::write(path, bytes).expect("write back");
+}
+
+fn n(x: f64) -> V {
+    V::N(x)
+}
+
+/// The issues of `code` in a `--json` document.
+fn issues_coded<'a>(json: &'a Value, code: &str) -> Vec<&'a Value> {
+    json["issues"]
+        .as_array()
+        .map(|all| all.iter().filter(|i| i["code"] == code).collect())
+        .unwrap_or_default()
+}
+
+/// Every issue's code, for a failing assertion's message.
+fn codes(json: &Value) -> Vec<String> {
+    json["issues"]
+        .as_array()
+        .map(|all| {
+            all.iter()
+                .map(|i| format!("{} {}", i["code"], i["cell"]))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_project_named_ruam_phalang_is_read_not_skipped_as_a_total() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![t("หัว")],
+        vec![
+            t("ที่"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![t("มิติที่ 3 การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน")],
+        vec![
+            V::E,
+            t("โครงการเยาวชนคนดี"),
+            n(5000.0),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+        // Status not filled in yet: a project with an error, never a total.
+        vec![V::E, t("รวมพลังเยาวชนต้านทุจริต"), n(20000.0), n(0.0)],
+        vec![V::E, t("รวมใจภักดิ์"), n(1000.0), n(0.0), t("รอรายงาน")],
+        vec![V::E, t("รวมทั้งสิ้น 3 โครงการ"), n(26000.0), n(0.0)],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let missing = issue_coded(&json, "status-missing");
+    assert_eq!(missing["cell"], "E5");
+    assert_eq!(issues_coded(&json, "status-missing").len(), 1);
+    // The row with a status is counted; the one without is refused, not dropped.
+    let total = &json["summary"]["total"];
+    assert_eq!(total["projects"], 2);
+    assert_eq!(total["budget_plan"], "6000.00");
+    assert_eq!(
+        json["inputs"][0]["rows"], 3,
+        "three project rows, the total skipped"
+    );
+}
+
+#[test]
+fn a_total_row_that_also_holds_a_name_and_a_budget_is_a_warning() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![
+            t("ลำดับ"),
+            t("ชื่อโครงการ"),
+            t("มิติ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![
+            n(1.0),
+            t("โครงการ ก"),
+            n(1.0),
+            n(1000.0),
+            n(0.0),
+            t("รอรายงาน"),
+        ],
+        vec![t("รวม"), t("โครงการ ข"), V::E, n(500.0), n(0.0)],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let named = issue_coded(&json, "total-row-named");
+    assert_eq!(named["severity"], "warning");
+    assert_eq!(named["cell"], "B3");
+    let message = named["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("แถวนี้อ่านเป็นแถวรวม (\"รวม\")"),
+        "{message}"
+    );
+    assert!(message.contains("โครงการ ข"), "{message}");
+    assert_eq!(json["summary"]["total"]["projects"], 1);
+}
