@@ -320,13 +320,17 @@ catalogue! {
         fix: ("ถ้าไม่ตั้งใจให้นับ ให้ลบแผ่นงานนี้ออก", "delete the sheet if it should not count"),
     }
     /// Two columns of one header mean the same field.
-    HeaderDuplicate { field: String } => {
+    /// `columns` are their letters (`C, D, E`): which one to read cannot be told.
+    HeaderDuplicate { field: String, columns: String } => {
         code: "header-duplicate",
         stage: Read,
         severity: Error,
-        thai: format!("หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน"),
-        english: format!("the header has the column \"{field}\" twice"),
-        fix: ("ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน", "remove or rename one of them"),
+        thai: format!("หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน (คอลัมน์ {columns}) จึงไม่รู้ว่าควรอ่านคอลัมน์ใด"),
+        english: format!("the header has the column \"{field}\" more than once (columns {columns}), so which to read cannot be told"),
+        fix: (
+            "ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน ถ้าแยกตามปี ให้ใส่ปีงบประมาณในหัวคอลัมน์ (เช่น ปี 2565)",
+            "remove or rename the extra ones; for columns per year, put the fiscal year in their header (e.g. ปี 2565)",
+        ),
     }
     /// A header row without the columns every project needs.
     HeaderIncomplete { missing: Vec<Field> } => {

@@ -268,6 +268,15 @@ fn named_total(row: &SheetRow, label_col: u32, layout: &Layout) -> Option<(u32, 
     Some((name_col, label, name))
 }
 
+/// `header-duplicate` for `field`, naming its columns (`C, D, E`).
+fn header_duplicate(field: Field, cols: &[u32]) -> Problem {
+    let columns: Vec<String> = cols.iter().map(|&c| column_letters(c)).collect();
+    Problem::HeaderDuplicate {
+        field: field.thai().to_string(),
+        columns: columns.join(", "),
+    }
+}
+
 /// A row skipped under a header, and why (for `--explain`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SkippedRow {
@@ -448,11 +457,11 @@ impl TableFinder {
             && let Some((header, duplicates)) = header_of(&row, &self.words)
         {
             self.release_held();
-            for (col, field) in duplicates {
+            for duplicate in duplicates {
                 if self.out.rows_read == 0 {
-                    let field = field.thai().to_string();
-                    let at = Location::cell(&self.file, &self.sheet, row.row, col);
-                    self.issue(Problem::HeaderDuplicate { field }, at);
+                    let columns = [duplicate.first, duplicate.col];
+                    let at = Location::cell(&self.file, &self.sheet, row.row, duplicate.col);
+                    self.issue(header_duplicate(duplicate.field, &columns), at);
                 }
             }
             self.pending = Some(header);
@@ -643,6 +652,19 @@ impl TableFinder {
                 found: found.join(", "),
             };
             self.issue(problem, at_header);
+            return;
+        }
+        let repeated = header.repeated();
+        if !repeated.is_empty() {
+            // Reported once, not on every printed page the header repeats on.
+            if self.out.rows_read == 0 {
+                for (field, cols) in repeated {
+                    let row = header.rows.last().copied().unwrap_or_default();
+                    let col = cols.get(1).copied().unwrap_or_default();
+                    let at = Location::cell(&self.file, &self.sheet, row, col);
+                    self.issue(header_duplicate(field, &cols), at);
+                }
+            }
             return;
         }
         let missing = header.missing();

@@ -154,14 +154,25 @@ pub fn header_field_with(text: &str, extra: &HeaderWords) -> Option<Field> {
 
 /// A fiscal year (B.E., 2500-2700) standing alone in a header cell: `2565`, `๒๕๖๕`, `ปี 2565`,
 /// `พ.ศ. 2565`, `ปีงบประมาณ 2565`.
+/// Also `2565 (บาท)`, and a two-digit year after a year word: `ปี 65`, `ปีงบประมาณ ๖๕` → 2565 (a
+/// bare `65` is no year).
 pub fn year_label(text: &str) -> Option<u16> {
     let t = normalized(text);
     let t = thai_digits_to_arabic(&t);
-    let bare = ["ปีงบประมาณพ.ศ.", "ปีงบประมาณ", "ปีงบ", "พ.ศ.", "พ.ศ", "ปี"]
+    let t = ["(บาท)", "บาท"]
         .iter()
-        .find_map(|p| t.strip_prefix(p))
+        .find_map(|s| t.strip_suffix(s))
         .unwrap_or(&t);
-    fiscal_year(bare)
+    let prefixed = ["ปีงบประมาณพ.ศ.", "ปีงบประมาณ", "ปีงบ", "พ.ศ.", "พ.ศ", "ปี"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p));
+    match prefixed {
+        Some(bare) if bare.len() == 2 && bare.bytes().all(|b| b.is_ascii_digit()) => {
+            fiscal_year(&format!("25{bare}"))
+        }
+        Some(bare) => fiscal_year(bare),
+        None => fiscal_year(t),
+    }
 }
 
 /// A fiscal year inside a header's text: `เบิกจ่ายปี 2565`, `งบประมาณ พ.ศ. ๒๕๖๕` → 2565.
@@ -280,6 +291,11 @@ mod tests {
             assert_eq!(year_label(text), Some(2565), "{text}");
         }
         assert_eq!(year_label("งบประมาณ"), None);
+        assert_eq!(year_label("ปี 64"), Some(2564));
+        assert_eq!(year_label("ปีงบประมาณ ๖๕"), Some(2565));
+        assert_eq!(year_label("2564\n(บาท)"), Some(2564));
+        assert_eq!(year_label("64"), None);
+        assert_eq!(year_label("บาท"), None);
         assert_eq!(year_label("1234"), None);
         assert_eq!(year_in("เบิกจ่ายปี 2565"), Some(2565));
         assert_eq!(year_in("งบประมาณ พ.ศ. ๒๕๖๕ (บาท)"), Some(2565));

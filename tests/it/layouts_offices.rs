@@ -199,3 +199,105 @@ fn a_total_row_that_also_holds_a_name_and_a_budget_is_a_warning() {
     assert!(message.contains("โครงการ ข"), "{message}");
     assert_eq!(json["summary"]["total"]["projects"], 1);
 }
+
+/// The official ป.ป.ช. form: the years on the upper header row, `งบประมาณ (บาท)` under each
+/// (`years` are the upper row's labels, `under` the lower row's).
+fn budget_per_year(years: [V; 3], under: [&str; 3]) -> Sheet {
+    let mut upper = vec![t("มิติ"), t("โครงการ/กิจกรรม/มาตรการ")];
+    upper.extend(years);
+    upper.extend([t("เบิกจ่าย"), t("สถานะ")]);
+    let mut lower = vec![V::E, V::E];
+    lower.extend(under.iter().map(|s| t(s)));
+    Sheet::of(vec![
+        vec![t("แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. 2564 - 2566)")],
+        upper,
+        lower,
+        vec![
+            n(1.0),
+            t("โครงการอบรมคุณธรรม"),
+            n(1000.0),
+            n(2000.0),
+            n(3000.0),
+            n(500.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+    ])
+    .merged(&[(1, 0, 2, 0), (1, 1, 2, 1), (1, 5, 2, 5), (1, 6, 2, 6)])
+}
+
+#[test]
+fn years_above_the_budget_labels_give_the_report_years_column() {
+    let budget = "งบประมาณ (บาท)";
+    let layouts = [
+        budget_per_year([t("ปี 2564"), t("ปี 2565"), t("ปี 2566")], [budget; 3]),
+        budget_per_year([t("ปี 64"), t("ปี 65"), t("ปี 66")], [budget; 3]),
+        // A merged งบประมาณ over its years, spelt three ways.
+        budget_per_year(
+            [t("งบประมาณ"), V::E, V::E],
+            ["ปีงบประมาณ 2564", "ปีงบประมาณ 2565", "ปีงบประมาณ 2566"],
+        ),
+        budget_per_year(
+            [t("งบประมาณ"), V::E, V::E],
+            ["งบประมาณ 2564", "งบประมาณ 2565", "งบประมาณ 2566"],
+        ),
+        budget_per_year(
+            [t("งบประมาณ"), V::E, V::E],
+            ["2564\n(บาท)", "2565\n(บาท)", "2566\n(บาท)"],
+        ),
+    ];
+    for (i, sheet) in layouts.into_iter().enumerate() {
+        let dir = folder();
+        sheet.save(dir.path());
+        let (code, json, stderr) = run_json(dir.path(), &["merge", "."]);
+        assert_eq!(code, 0, "layout {i}: {stderr}");
+        let total = &json["summary"]["total"];
+        assert_eq!(
+            total["projects"], 1,
+            "layout {i}: the year row is no project"
+        );
+        assert_eq!(
+            total["budget_plan"], "2000.00",
+            "layout {i}: the 2565 column"
+        );
+        assert_eq!(total["disbursed"], "500.00", "layout {i}");
+        let columns = &json["inputs"][0]["tables"][0]["columns"];
+        assert!(
+            columns.to_string().contains("D → งบประมาณ ปี 2565"),
+            "layout {i}: {columns}"
+        );
+    }
+}
+
+#[test]
+fn years_above_without_the_report_year_name_the_years_found() {
+    let dir = folder();
+    let budget = "งบประมาณ (บาท)";
+    budget_per_year([t("ปี 2564"), t("ปี 2565"), t("ปี 2566")], [budget; 3]).save(dir.path());
+    let toml = crate::support::REPORT_TOML.replace("fiscal_year = 2565", "fiscal_year = 2567");
+    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1);
+    let missing = issue_coded(&json, "budget-year-missing");
+    assert_eq!(missing["cell"], "2", "the header row");
+    let message = missing["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("2567") && message.contains("2564, 2565, 2566"),
+        "{message}"
+    );
+    assert_eq!(json["summary"]["total"]["projects"], 0);
+}
+
+#[test]
+fn budget_columns_without_years_are_a_duplicate_naming_them_never_the_first_taken() {
+    let dir = folder();
+    let budget = "งบประมาณ (บาท)";
+    budget_per_year([t("งบประมาณ"), V::E, V::E], [budget; 3]).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let duplicate = issue_coded(&json, "header-duplicate");
+    assert_eq!(duplicate["cell"], "D3");
+    let message = duplicate["message"].as_str().unwrap_or_default();
+    assert!(message.contains("คอลัมน์ C, D, E"), "{message}");
+    assert_eq!(json["summary"]["total"]["projects"], 0);
+    assert_eq!(json["summary"]["total"]["budget_plan"], "0.00");
+}
