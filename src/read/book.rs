@@ -237,12 +237,39 @@ impl Book {
             };
         }
         match self {
-            Book::Xlsx(b) => stream!(b),
+            Book::Xlsx(b) => {
+                for (i, sheet) in sheets.iter().enumerate() {
+                    let stop = in_sheet(&sheet.name);
+                    let mut reader =
+                        try_call(|| b.worksheet_cells_reader(&sheet.name)).map_err(&stop)?;
+                    // The formula comes with the value in the same pass: only a formula left
+                    // without a value (no `<v>`) needs it, to be told from an empty cell.
+                    while let Some(cell) =
+                        try_call(|| reader.next_cell_with_formula_metadata()).map_err(&stop)?
+                    {
+                        let (r, c) = cell.pos;
+                        emit(i, r, c, xlsx_cell(cell.value, cell.formula));
+                    }
+                }
+            }
             Book::Xlsb(b) => stream!(b),
             Book::Xls(b) => b.cells(emit)?,
             Book::Ods(b) => b.cells(emit)?,
         }
         Ok(())
+    }
+}
+
+/// An xlsx cell as one [`Cell`]: a formula with no cached value is [`Cell::Uncalculated`], not
+/// empty (a shared formula's other cells carry no text of their own: an empty text then).
+fn xlsx_cell(value: calamine::DataRef<'_>, formula: Option<calamine::XlsxFormulaMetadata>) -> Cell {
+    use calamine::XlsxFormulaMetadata as F;
+    match (value, formula) {
+        (calamine::DataRef::Empty, Some(formula)) => Cell::Uncalculated(match formula {
+            F::Normal { formula } | F::Shared { formula, .. } => formula,
+            _ => String::new(),
+        }),
+        (value, _) => Cell::from(value),
     }
 }
 

@@ -22,6 +22,9 @@ pub enum Cell {
     Bool(bool),
     /// A formula error such as `#DIV/0!`.
     Error(String),
+    /// A formula saved without its calculated value (openpyxl and web systems write formulas so,
+    /// and only Excel or LibreOffice calculates them): its text, without the `=`, when known.
+    Uncalculated(String),
 }
 
 impl Cell {
@@ -52,6 +55,7 @@ impl Cell {
             Cell::Number(n) => number_text(*n),
             Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             Cell::Error(e) => e.clone(),
+            Cell::Uncalculated(formula) => format!("={formula}"),
         }
     }
 }
@@ -151,6 +155,8 @@ pub enum MoneyCell {
     Nil(String),
     /// Anything else; the text found.
     Invalid(String),
+    /// A formula saved without its value; the formula as shown (`=50000+5300`).
+    Uncalculated(String),
 }
 
 /// Reads a money cell without judging it (negative, decimals and limits are `validate`'s).
@@ -174,6 +180,7 @@ pub fn money(cell: &Cell) -> MoneyCell {
             }
         }
         Cell::Bool(_) | Cell::Error(_) => MoneyCell::Invalid(cell.display()),
+        Cell::Uncalculated(_) => MoneyCell::Uncalculated(cell.display()),
     }
 }
 

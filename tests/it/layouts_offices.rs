@@ -301,3 +301,59 @@ fn budget_columns_without_years_are_a_duplicate_naming_them_never_the_first_take
     assert_eq!(json["summary"]["total"]["projects"], 0);
     assert_eq!(json["summary"]["total"]["budget_plan"], "0.00");
 }
+
+#[test]
+fn a_formula_saved_without_its_value_is_an_error_at_its_cell_never_zero() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![t("หัว")],
+        vec![
+            t("ลำดับ"),
+            t("ชื่อโครงการ"),
+            t("มิติ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![
+            n(1.0),
+            t("โครงการ ก"),
+            n(1.0),
+            V::F("=50000+5300", NO_CACHE),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+        vec![
+            n(2.0),
+            V::F("=\"โครงการ \"&\"ข\"", NO_CACHE),
+            n(1.0),
+            n(100.0),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+        // A formula with its value is read as ever.
+        vec![
+            n(3.0),
+            t("โครงการ ค"),
+            n(1.0),
+            V::F("=1000+234", "1234"),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let found = issues_coded(&json, "formula-no-value");
+    let cells: Vec<&Value> = found.iter().map(|i| &i["cell"]).collect();
+    assert_eq!(cells, ["D3", "B4"], "{:?}", codes(&json));
+    let message = found[0]["message"].as_str().unwrap_or_default();
+    assert!(message.starts_with("ช่องนี้เป็นสูตร (=50000+5300)"), "{message}");
+    let fix = found[0]["fix"].as_str().unwrap_or_default();
+    assert!(fix.starts_with("เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง"), "{fix}");
+    assert!(issues_coded(&json, "money-blank").is_empty());
+    assert!(issues_coded(&json, "name-missing").is_empty());
+    let total = &json["summary"]["total"];
+    assert_eq!(total["projects"], 1);
+    assert_eq!(total["budget_plan"], "1234.00");
+}
