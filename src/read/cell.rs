@@ -315,10 +315,26 @@ pub fn dimension(cell: &Cell) -> DimensionCell {
                 .strip_prefix("มิติที่")
                 .or_else(|| norm.strip_prefix("มิติ"))
                 .unwrap_or(&norm);
-            dimension_code(code).unwrap_or_else(|| DimensionCell::Invalid(t.trim().to_string()))
+            dimension_code(code)
+                .or_else(|| named_code(code))
+                .unwrap_or_else(|| DimensionCell::Invalid(t.trim().to_string()))
         }
         other => DimensionCell::Invalid(other.display()),
     }
+}
+
+/// A code followed by the dimension's name, as the plan form's merged มิติ cell holds it:
+/// `1. การสร้างสังคมที่ไม่ทนต่อการทุจริต`, `2 การบริหารราชการ…` (normalised: no spaces) → 1, 2; also
+/// `1.1 การสร้างจิตสำนึก…` → the code 1.1. The name must start with a Thai letter.
+fn named_code(text: &str) -> Option<DimensionCell> {
+    let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    let name_starts = text[end..].chars().next().is_some_and(|c| {
+        ('\u{0E01}'..='\u{0E2E}').contains(&c) || ('\u{0E40}'..='\u{0E44}').contains(&c)
+    });
+    if end == 0 || !name_starts {
+        return None;
+    }
+    dimension_code(text[..end].trim_end_matches('.'))
 }
 
 /// `2` → a number, `2.3` / `2.3.1` → a code; anything else → `None`.
@@ -514,6 +530,21 @@ mod tests {
             dimension(&text("สอง")),
             DimensionCell::Invalid("สอง".into())
         );
+        for t in [
+            "1. การสร้างสังคมที่ไม่ทนต่อการทุจริต",
+            "1 การสร้างสังคมที่ไม่ทนต่อการทุจริต",
+            "๑. การสร้างสังคม",
+        ] {
+            assert_eq!(dimension(&text(t)), DimensionCell::Number(1), "{t}");
+        }
+        assert_eq!(
+            dimension(&text("1.1 การสร้างจิตสำนึก")),
+            DimensionCell::Code {
+                dimension: 1,
+                code: "1.1".into()
+            }
+        );
+        assert!(matches!(dimension(&text("1 x")), DimensionCell::Invalid(_)));
     }
 
     /// `decimal_from_f64` as it was before its fast path: the reference the fast path must equal.

@@ -8,6 +8,7 @@
 use super::ReadOptions;
 use super::cell::{Cell, Tick, tick};
 use super::header::{Header, extend_with_second_row, header_of};
+use super::merged::{MergeSource, SheetMerges};
 pub use super::structure::section_dimension;
 use super::structure::{is_sub_section, is_total_label, starts_signature};
 use crate::issue::{Issue, IssueList, Problem};
@@ -408,6 +409,11 @@ pub struct TableFinder {
     /// In the signature block under the table (`ลงชื่อ …… ผู้รายงาน`, the name, the position, the
     /// date): its text-only rows are not projects.
     signing: bool,
+    /// The sheet's merged ranges, loaded when a มิติ cell is blank.
+    merges: SheetMerges,
+    /// The last non-blank มิติ cell of a data row, and its row: the value of a range merged
+    /// down from it.
+    last_dimension: Option<(u32, Cell)>,
     out: SheetTables,
 }
 
@@ -431,6 +437,8 @@ impl TableFinder {
             held: None,
             saw_section: false,
             signing: false,
+            merges: SheetMerges::default(),
+            last_dimension: None,
             out: SheetTables {
                 explain: TableExplain {
                     sheet: sheet.to_string(),
@@ -439,6 +447,13 @@ impl TableFinder {
                 ..SheetTables::default()
             },
         }
+    }
+
+    /// The finder, reading a blank มิติ cell inside a merged range as the range's value; the
+    /// ranges are asked of `source` only when such a cell is met.
+    pub fn with_merges(mut self, source: MergeSource) -> Self {
+        self.merges = SheetMerges::new(source, Arc::clone(&self.sheet));
+        self
     }
 
     /// Takes the next row of the sheet (rows must come in sheet order; blank rows may be left out).
@@ -545,6 +560,7 @@ impl TableFinder {
         let Some(layout) = &self.header else { return };
         let mut raw = self.raw_row(&mut row, layout);
         raw.structure = self.hint.clone();
+        self.merged_dimension(&mut raw);
         self.out.rows_read += 1;
         if raw_is_empty(&raw) {
             let location = raw.location.clone();
@@ -559,6 +575,29 @@ impl TableFinder {
         } else {
             let last = row.row;
             self.held = Some((raw, last));
+        }
+    }
+
+    /// A blank มิติ cell inside a range merged down from the last row that had one (offices
+    /// merge the column across a dimension's projects) takes that row's value.
+    fn merged_dimension(&mut self, raw: &mut RawRow) {
+        let Some(cell) = raw.dimension.as_mut() else {
+            return;
+        };
+        let row = raw.location.row.unwrap_or_default();
+        if !cell.value.is_blank() {
+            self.last_dimension = Some((row, cell.value.clone()));
+            return;
+        }
+        let Some((top, value)) = &self.last_dimension else {
+            return;
+        };
+        if self
+            .merges
+            .covering_from_above(row, cell.col)
+            .is_some_and(|region| region.first_row == *top)
+        {
+            cell.value = value.clone();
         }
     }
 

@@ -357,3 +357,49 @@ fn a_formula_saved_without_its_value_is_an_error_at_its_cell_never_zero() {
     assert_eq!(total["projects"], 1);
     assert_eq!(total["budget_plan"], "1234.00");
 }
+
+#[test]
+fn a_dimension_cell_merged_down_across_its_projects_gives_each_its_dimension() {
+    let dir = folder();
+    let project = |no: f64, name: &str, dimension: V, budget: f64, status: &str| {
+        vec![n(no), t(name), dimension, n(budget), n(0.0), t(status)]
+    };
+    let done = "ดำเนินการแล้วเสร็จ";
+    Sheet::of(vec![
+        vec![t("หัว")],
+        vec![
+            t("ลำดับ"),
+            t("ชื่อโครงการ"),
+            t("มิติ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        project(1.0, "โครงการ ก", n(1.0), 1000.0, done),
+        project(2.0, "โครงการ ข", V::E, 2000.0, done),
+        project(3.0, "โครงการ ค", V::E, 3000.0, done),
+        // The plan form's text, merged down too.
+        project(
+            4.0,
+            "โครงการ ง",
+            t("2. การบริหารราชการเพื่อป้องกันการทุจริต"),
+            4000.0,
+            done,
+        ),
+        project(5.0, "โครงการ จ", V::E, 5000.0, "อยู่ระหว่างดำเนินการ"),
+        // Not merged: still missing.
+        project(6.0, "โครงการ ฉ", V::E, 6000.0, done),
+    ])
+    .merged(&[(2, 2, 4, 2), (5, 2, 6, 2)])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let missing = issues_coded(&json, "dimension-missing");
+    let cells: Vec<&Value> = missing.iter().map(|i| &i["cell"]).collect();
+    assert_eq!(cells, ["C8"], "only the row outside every merged range");
+    let dimensions = &json["summary"]["dimensions"];
+    assert_eq!(dimensions[0]["projects"], 3);
+    assert_eq!(dimensions[0]["budget_plan"], "6000.00");
+    assert_eq!(dimensions[1]["projects"], 2);
+    assert_eq!(dimensions[1]["budget_plan"], "9000.00");
+}
