@@ -286,8 +286,16 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
             match (first, second) {
                 (Some(status), None) => Some(status),
                 (None, _) => {
-                    let col = columns.first().map(|(_, c)| c.col);
-                    checks.error(Problem::StatusMissing, col);
+                    // A mark that is no tick was refused at its own cell: "no status" at
+                    // another would only mislead.
+                    let unreadable = columns
+                        .iter()
+                        .any(|(_, c)| matches!(cell::tick(&c.value), Tick::Unknown(_)));
+                    if !unreadable {
+                        let col = columns.first().map(|(_, c)| c.col);
+                        checks.error(Problem::StatusMissing, col);
+                    }
+                    checks.failed = true;
                     None
                 }
                 (Some(_), Some(second)) => {

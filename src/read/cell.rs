@@ -233,7 +233,7 @@ fn money_text(text: &str) -> Option<Decimal> {
 pub enum Tick {
     /// Blank, ☐, FALSE, 0, `-`, a cross (✗ ✘ ☒), or a "no" word: ไม่ใช่, ไม่มี, ไม่บรรจุ, N, no.
     Unticked,
-    /// ☑ ✓ ✔ ✅ / x X × TRUE 1, or a "yes" word: ใช่, มี, บรรจุ, Y, yes.
+    /// ☑ ✓ ✔ ✅ √ / x X × TRUE 1 (✔️ too: variation selectors are ignored), or a "yes" word: ใช่, มี, บรรจุ, Y, yes.
     Ticked,
     /// Anything else; the text found.
     Unknown(String),
@@ -268,7 +268,10 @@ fn tick_word(text: &str) -> Option<Tick> {
         "ไม่ใช่" | "ไม่มี" | "ไม่บรรจุ" | "n" | "no" => {
             Some(Tick::Unticked)
         }
-        "☑" | "✓" | "✔" | "✅" | "/" | "x" | "×" | "true" | "1" => Some(Tick::Ticked),
+        // √ (the square root sign) is the tick Insert › Symbol offers in Word and Excel.
+        "☑" | "✓" | "✔" | "✅" | "√" | "/" | "x" | "×" | "true" | "1" => {
+            Some(Tick::Ticked)
+        }
         // Wingdings, as Insert › Symbol puts them in (the font shows ü as ✓ and þ as ☑; û ý ¨
         // as ✗ ☒ ☐): in a tick column these letters are nothing else.
         "ü" | "þ" => Some(Tick::Ticked),
@@ -425,6 +428,7 @@ mod tests {
             "✓",
             "✔",
             "✅",
+            "√",
             "☒",
             "✗",
             "✘",

@@ -403,3 +403,56 @@ fn a_dimension_cell_merged_down_across_its_projects_gives_each_its_dimension() {
     assert_eq!(dimensions[1]["projects"], 2);
     assert_eq!(dimensions[1]["budget_plan"], "9000.00");
 }
+
+#[test]
+fn square_root_ticks_and_ticks_pasted_from_a_phone_are_ticks() {
+    let dir = folder();
+    let header = [
+        "ลำดับ",
+        "ชื่อโครงการ",
+        "มิติ",
+        "งบประมาณ",
+        "เบิกจ่าย",
+        "บรรจุในข้อบัญญัติ",
+        "รอรายงาน",
+        "อยู่ระหว่างดำเนินการ",
+        "ดำเนินการแล้วเสร็จ",
+        "ไม่สามารถดำเนินการได้",
+        "หมายเหตุ",
+    ];
+    let row = |no: f64, name: &str, in_ordinance: &str, ticks: [&str; 4]| {
+        let mut row = vec![n(no), t(name), n(1.0), n(100.0), n(0.0), t(in_ordinance)];
+        row.extend(ticks.iter().map(|x| if x.is_empty() { V::E } else { t(x) }));
+        row
+    };
+    Sheet::of(vec![
+        header.iter().map(|h| t(h)).collect(),
+        row(1.0, "โครงการ ก", "√", ["", "", "√", ""]),
+        row(2.0, "โครงการ ข", "✔\u{FE0F}", ["", "✔\u{FE0F}", "", ""]),
+        row(3.0, "โครงการ ค", "", ["", "", "\u{2713}\u{FE0E}", ""]),
+        // A mark that is no tick: one error, at its cell, and no "no status" elsewhere.
+        row(4.0, "โครงการ ง", "", ["", "", "P", ""]),
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let errors: Vec<String> = json["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["severity"] == "error")
+        .map(|i| {
+            format!(
+                "{} {}",
+                i["code"].as_str().unwrap_or(""),
+                i["cell"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(errors, ["tick-unknown I5"]);
+    let status = &json["summary"]["status"];
+    assert_eq!(status["total"], 3);
+    assert_eq!(status["completed"], 2);
+    assert_eq!(status["in_progress"], 1);
+    assert_eq!(status["in_ordinance"], 2);
+}
