@@ -343,7 +343,18 @@ catalogue! {
             if missing.len() > 1 { "s" } else { "" },
             missing.iter().map(|f| f.english()).collect::<Vec<_>>().join(", ")
         ),
-        fix: ("เพิ่มคอลัมน์ที่ขาดในหัวตาราง หรือใช้แบบฟอร์มจาก planmerge template", "add the column, or use a form from planmerge template"),
+        fix: (
+            if missing.contains(&Field::Name) {
+                "เพิ่มคอลัมน์ที่ขาดในหัวตาราง ถ้ามีคอลัมน์ชื่อโครงการแต่หัวคอลัมน์ใช้คำอื่น ให้เพิ่มคำนั้นใน report.toml: [headers] name = [\"…\"]"
+            } else {
+                "เพิ่มคอลัมน์ที่ขาดในหัวตาราง หรือใช้แบบฟอร์มจาก planmerge template"
+            },
+            if missing.contains(&Field::Name) {
+                "add the column; if the project names are there under other words, add those words to report.toml: [headers] name = [\"…\"]"
+            } else {
+                "add the column, or use a form from planmerge template"
+            },
+        ),
     }
     /// The sheet has no ordinance-budget column: ordinance budget = plan budget.
     OrdinanceBudgetAssumed => {

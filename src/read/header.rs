@@ -193,6 +193,27 @@ pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<(Header, Vec<Dup
     (has_name && distinct.len() >= 3).then_some((header, duplicates))
 }
 
+/// Whether a row that is no header ([`header_of`]) would be one but for its name column: a
+/// money field, the status (a column of words or tick columns) and at least three fields in
+/// all. Such a row is said as `header-incomplete` when a file has no table, rather than
+/// `no-project-table` with no place.
+pub fn header_without_name(row: &SheetRow, words: &HeaderWords) -> bool {
+    let mut fields: Vec<Field> = Vec::new();
+    for (_, cell) in &row.cells {
+        let Cell::Text(text) = cell else { continue };
+        if let Some(field) = header_field_with(text, words)
+            && !fields.contains(&field)
+        {
+            fields.push(field);
+        }
+    }
+    let money = fields.iter().any(|f| f.is_money());
+    let status = fields
+        .iter()
+        .any(|f| matches!(f, Field::StatusWords | Field::StatusTick(_)));
+    !fields.contains(&Field::Name) && money && status && fields.len() >= 3
+}
+
 /// What a cell of a second header row says.
 enum SubLabel {
     Tick(Status),

@@ -254,7 +254,13 @@ pub fn read_bytes_into(
     let mut issues = IssueList::default();
     match book::read_workbook(shown, extension, bytes, options, sink) {
         Ok(sheets) => {
+            let mut without_name = None;
             for (name, tables, hidden) in sheets {
+                if let Some(row) = tables.header_without_name
+                    && without_name.is_none()
+                {
+                    without_name = Some((name.clone(), row));
+                }
                 if tables.found_table {
                     input.sheets.push(name.clone());
                     input.tables.push(tables.explain);
@@ -269,7 +275,19 @@ pub fn read_bytes_into(
                 issues.append(tables.issues);
             }
             if input.sheets.is_empty() && !issues.has_errors() {
-                issues.push(Issue::new(Problem::NoProjectTable, Location::file(shown)));
+                let issue = match without_name {
+                    Some((sheet, row)) => Issue::new(
+                        Problem::HeaderIncomplete {
+                            missing: vec![crate::schema::Field::Name],
+                        },
+                        Location {
+                            row: Some(row),
+                            ..Location::sheet(shown, &sheet)
+                        },
+                    ),
+                    None => Issue::new(Problem::NoProjectTable, Location::file(shown)),
+                };
+                issues.push(issue);
             }
         }
         Err(stop) => {

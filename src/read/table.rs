@@ -7,7 +7,7 @@
 
 use super::ReadOptions;
 use super::cell::{Cell, Tick, tick};
-use super::header::{Header, extend_with_second_row, header_of};
+use super::header::{Header, extend_with_second_row, header_of, header_without_name};
 use super::merged::{MergeSource, SheetMerges};
 pub use super::structure::section_dimension;
 use super::structure::{is_sub_section, is_total_label, starts_signature};
@@ -380,6 +380,9 @@ pub struct SheetTables {
     pub rows_read: usize,
     /// Whether a header was found at all.
     pub found_table: bool,
+    /// The first row, when no header was found, that would be one but for a name column
+    /// (zero-based): where to say `header-incomplete` if the file has no table.
+    pub header_without_name: Option<u32>,
     /// What was understood.
     pub explain: TableExplain,
 }
@@ -487,6 +490,12 @@ impl TableFinder {
             return;
         }
         let Some(layout) = &self.header else {
+            if self.out.header_without_name.is_none()
+                && row.only_text()
+                && header_without_name(&row, &self.words)
+            {
+                self.out.header_without_name = Some(row.row);
+            }
             self.remember_page_texts(&row);
             return;
         };

@@ -225,16 +225,36 @@ pub fn header_field(text: &str) -> Option<Field> {
         Field::StatusTick(status)
     } else if t.contains("รายการโครงการ")
         || t.contains("ชื่อโครงการ")
+        || t.contains("ชื่อกิจกรรม")
         || t.starts_with("โครงการ/กิจกรรม")
         || t.starts_with("กิจกรรม/โครงการ")
         || t.starts_with("มาตรการ/")
-        || t == "โครงการ"
+        || t == "รายการ"
+        || is_project_words(&t)
     {
         Field::Name
     } else {
         return None;
     };
     Some(field)
+}
+
+/// `โครงการ`, and the ways the name's header joins โครงการ to กิจกรรม and มาตรการ (normalised):
+/// `โครงการ/กิจกรรม/มาตรการ`, `โครงการ กิจกรรม มาตรการ`, `โครงการ-กิจกรรม`, `โครงการและกิจกรรม`.
+fn is_project_words(normal: &str) -> bool {
+    let Some(mut rest) = normal.strip_prefix("โครงการ") else {
+        return false;
+    };
+    while !rest.is_empty() {
+        let next = ["กิจกรรม", "มาตรการ", "และ", "หรือ", "/", "-", ",", "、"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w));
+        match next {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// The status a (normalised) text names, if any: the four words and the ways staff write them
@@ -271,6 +291,19 @@ mod tests {
     fn the_plan_documents_own_header_words() {
         assert_eq!(header_field("โครงการ/กิจกรรม/มาตรการ"), Some(Field::Name));
         assert_eq!(header_field("โครงการ/กิจกรรม"), Some(Field::Name));
+        for name in [
+            "โครงการ กิจกรรม มาตรการ",
+            "ชื่อกิจกรรม",
+            "รายการ",
+            "โครงการ-กิจกรรม",
+            "โครงการและกิจกรรม",
+            "โครงการ/กิจกรรม/มาตรการ",
+            "โครงการ",
+        ] {
+            assert_eq!(header_field(name), Some(Field::Name), "{name}");
+        }
+        assert_eq!(header_field("จำนวนโครงการ"), None);
+        assert_eq!(header_field("โครงการที่ได้รับงบ"), None);
         assert_eq!(header_field("ที่"), Some(Field::Number));
         assert_eq!(header_field("ผลการดำเนินงาน"), Some(Field::StatusWords));
         assert_eq!(header_field("ผลการ\nดำเนินการ"), Some(Field::StatusWords));

@@ -456,3 +456,79 @@ fn square_root_ticks_and_ticks_pasted_from_a_phone_are_ticks() {
     assert_eq!(status["in_progress"], 1);
     assert_eq!(status["in_ordinance"], 2);
 }
+
+#[test]
+fn name_headers_in_other_words_are_read() {
+    for name in [
+        "โครงการ กิจกรรม มาตรการ",
+        "ชื่อกิจกรรม",
+        "รายการ",
+        "โครงการ-กิจกรรม",
+        "โครงการและกิจกรรม",
+    ] {
+        let dir = folder();
+        Sheet::of(vec![
+            vec![t("หัว")],
+            vec![
+                t("ลำดับ"),
+                t(name),
+                t("มิติ"),
+                t("งบประมาณ"),
+                t("เบิกจ่าย"),
+                t("สถานะ"),
+            ],
+            vec![
+                n(1.0),
+                t("โครงการ ก"),
+                n(1.0),
+                n(1000.0),
+                n(0.0),
+                t("ดำเนินการแล้วเสร็จ"),
+            ],
+        ])
+        .save(dir.path());
+        let (code, json, stderr) = run_json(dir.path(), &["merge", "."]);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        assert_eq!(json["summary"]["total"]["projects"], 1, "{name}");
+        assert_eq!(json["summary"]["total"]["budget_plan"], "1000.00", "{name}");
+    }
+}
+
+#[test]
+fn a_header_missing_only_its_name_column_is_incomplete_at_its_row() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![t("หัว")],
+        vec![
+            t("ลำดับ"),
+            t("งาน"),
+            t("มิติ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![
+            n(1.0),
+            t("โครงการ ก"),
+            n(1.0),
+            n(1000.0),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1);
+    assert!(
+        issues_coded(&json, "no-project-table").is_empty(),
+        "{:?}",
+        codes(&json)
+    );
+    let incomplete = issue_coded(&json, "header-incomplete");
+    assert_eq!(incomplete["sheet"], "แผน");
+    assert_eq!(incomplete["cell"], "2", "the header's row");
+    let message = incomplete["message"].as_str().unwrap_or_default();
+    assert!(message.contains("รายการโครงการ"), "{message}");
+    let fix = incomplete["fix"].as_str().unwrap_or_default();
+    assert!(fix.contains("[headers] name = [\"…\"]"), "{fix}");
+}
