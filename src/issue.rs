@@ -320,13 +320,17 @@ catalogue! {
         fix: ("ถ้าไม่ตั้งใจให้นับ ให้ลบแผ่นงานนี้ออก", "delete the sheet if it should not count"),
     }
     /// Two columns of one header mean the same field.
-    HeaderDuplicate { field: String } => {
+    /// `columns` are their letters (`C, D, E`): which one to read cannot be told.
+    HeaderDuplicate { field: String, columns: String } => {
         code: "header-duplicate",
         stage: Read,
         severity: Error,
-        thai: format!("หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน"),
-        english: format!("the header has the column \"{field}\" twice"),
-        fix: ("ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน", "remove or rename one of them"),
+        thai: format!("หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน (คอลัมน์ {columns}) จึงไม่รู้ว่าควรอ่านคอลัมน์ใด"),
+        english: format!("the header has the column \"{field}\" more than once (columns {columns}), so which to read cannot be told"),
+        fix: (
+            "ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน ถ้าแยกตามปี ให้ใส่ปีงบประมาณในหัวคอลัมน์ (เช่น ปี 2565)",
+            "remove or rename the extra ones; for columns per year, put the fiscal year in their header (e.g. ปี 2565)",
+        ),
     }
     /// A header row without the columns every project needs.
     HeaderIncomplete { missing: Vec<Field> } => {
@@ -339,7 +343,18 @@ catalogue! {
             if missing.len() > 1 { "s" } else { "" },
             missing.iter().map(|f| f.english()).collect::<Vec<_>>().join(", ")
         ),
-        fix: ("เพิ่มคอลัมน์ที่ขาดในหัวตาราง หรือใช้แบบฟอร์มจาก planmerge template", "add the column, or use a form from planmerge template"),
+        fix: (
+            if missing.contains(&Field::Name) {
+                "เพิ่มคอลัมน์ที่ขาดในหัวตาราง ถ้ามีคอลัมน์ชื่อโครงการแต่หัวคอลัมน์ใช้คำอื่น ให้เพิ่มคำนั้นใน report.toml: [headers] name = [\"…\"]"
+            } else {
+                "เพิ่มคอลัมน์ที่ขาดในหัวตาราง หรือใช้แบบฟอร์มจาก planmerge template"
+            },
+            if missing.contains(&Field::Name) {
+                "add the column; if the project names are there under other words, add those words to report.toml: [headers] name = [\"…\"]"
+            } else {
+                "add the column, or use a form from planmerge template"
+            },
+        ),
     }
     /// The sheet has no ordinance-budget column: ordinance budget = plan budget.
     OrdinanceBudgetAssumed => {
@@ -369,6 +384,19 @@ catalogue! {
                 "row has no project name, dimension, budget or status and is not counted (found \"{found}\")"
             ),
         fix: ("ถ้าเป็นโครงการ ให้กรอกชื่อ มิติ งบประมาณ และสถานะให้ครบ ถ้าไม่ใช่ ให้ลบแถว", "complete the row if it is a project, else delete it"),
+    }
+    /// A row read as a total row (`รวม`, `รวมทั้งสิ้น`) that also holds a project's name and a
+    /// budget: skipped, and said, since it may be a project.
+    TotalRowNamed { label: String, name: String } => {
+        code: "total-row-named",
+        stage: Read,
+        severity: Warning,
+        thai: format!("แถวนี้อ่านเป็นแถวรวม (\"{label}\") จึงไม่นับ แต่มีชื่อ \"{name}\" และงบประมาณอยู่ด้วย"),
+        english: format!("read as a total row (\"{label}\") and not counted, but it holds the name \"{name}\" and a budget"),
+        fix: (
+            format!("ถ้าเป็นโครงการ ให้ลบคำว่า \"{label}\" ออกจากแถว ถ้าเป็นแถวรวม ให้ลบชื่อออก"),
+            "if it is a project, remove the total word from the row; if it is a total, clear the name",
+        ),
     }
     /// A workbook written by planmerge itself (a summary), not a division's file; skipped.
     SummarySkipped => {
@@ -456,6 +484,16 @@ catalogue! {
                     field.english()
                 ),
         fix: ("ครั้งหน้าให้พิมพ์เป็นตัวเลข (ไม่ใส่ตัวอักษร)", "type numbers as numbers next time"),
+    }
+    /// A formula saved without its calculated value (by openpyxl, a web system): what it
+    /// amounts to is not in the file.
+    FormulaNoValue { formula: String } => {
+        code: "formula-no-value",
+        stage: Validate,
+        severity: Error,
+        thai: format!("ช่องนี้เป็นสูตร ({formula}) ที่ไม่มีค่าที่คำนวณไว้ในไฟล์"),
+        english: format!("the cell holds a formula ({formula}) saved without its calculated value"),
+        fix: ("เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง ให้สูตรคำนวณค่า", "open and save the file in Excel so the formula is calculated"),
     }
     /// A money cell left empty, read as 0.00.
     MoneyBlank { field: MoneyField } => {
@@ -862,7 +900,9 @@ impl Problem {
     fn names_its_project(&self) -> bool {
         matches!(
             self,
-            Problem::ProjectDropped { .. } | Problem::DisbursedDecreased { .. }
+            Problem::ProjectDropped { .. }
+                | Problem::DisbursedDecreased { .. }
+                | Problem::TotalRowNamed { .. }
         )
     }
 }

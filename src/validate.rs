@@ -5,7 +5,7 @@
 
 use crate::issue::{Issue, IssueList, MoneyField, Problem};
 use crate::model::{Dimension, Location, ProjectRow, Status};
-use crate::read::cell::{self, DimensionCell, MoneyCell, Tick};
+use crate::read::cell::{self, Cell, DimensionCell, MoneyCell, Tick};
 use crate::read::table::{DimensionHint, HintSource, RawCell, RawRow, RawStatus};
 use crate::schema::status_word;
 use crate::schema::text::{clean_text, normalized};
@@ -106,7 +106,21 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
     })
 }
 
+/// Whether the cell is a formula saved without its value: then `formula-no-value` is recorded
+/// at it (and nothing else need be said of it).
+fn uncalculated(c: &RawCell, checks: &mut Checks<'_>) -> bool {
+    if let Cell::Uncalculated(_) = c.value {
+        let formula = c.value.display();
+        checks.error(Problem::FormulaNoValue { formula }, Some(c.col));
+        return true;
+    }
+    false
+}
+
 fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
+    if cell.is_some_and(|c| uncalculated(c, checks)) {
+        return None;
+    }
     let text = cell.map(|c| clean_text(&c.value.text()));
     match text {
         Some(t) if !t.is_empty() => Some(t),
@@ -125,6 +139,9 @@ fn dimension(
     structure: Option<&DimensionHint>,
     checks: &mut Checks<'_>,
 ) -> Option<(Dimension, Option<String>)> {
+    if cell.is_some_and(|c| uncalculated(c, checks)) {
+        return None;
+    }
     let written = match cell {
         Some(c) => match cell::dimension(&c.value) {
             DimensionCell::Blank => None,
@@ -197,6 +214,10 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
             checks.error(Problem::MoneyNotNumber { field, found }, col);
             return None;
         }
+        MoneyCell::Uncalculated(formula) => {
+            checks.error(Problem::FormulaNoValue { formula }, col);
+            return None;
+        }
     };
     if amount < Decimal::ZERO {
         let found = amount.to_string();
@@ -219,6 +240,9 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
 
 /// A tick cell; an unreadable tick is an error and counts as unticked.
 fn ticked(c: &RawCell, checks: &mut Checks<'_>) -> bool {
+    if uncalculated(c, checks) {
+        return false;
+    }
     match cell::tick(&c.value) {
         Tick::Ticked => true,
         Tick::Unticked => false,
@@ -232,6 +256,9 @@ fn ticked(c: &RawCell, checks: &mut Checks<'_>) -> bool {
 fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
     match raw {
         RawStatus::Words(c) => {
+            if uncalculated(c, checks) {
+                return None;
+            }
             if c.value.is_blank() {
                 checks.error(Problem::StatusMissing, Some(c.col));
                 return None;
@@ -259,8 +286,16 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
             match (first, second) {
                 (Some(status), None) => Some(status),
                 (None, _) => {
-                    let col = columns.first().map(|(_, c)| c.col);
-                    checks.error(Problem::StatusMissing, col);
+                    // A mark that is no tick was refused at its own cell: "no status" at
+                    // another would only mislead.
+                    let unreadable = columns
+                        .iter()
+                        .any(|(_, c)| matches!(cell::tick(&c.value), Tick::Unknown(_)));
+                    if !unreadable {
+                        let col = columns.first().map(|(_, c)| c.col);
+                        checks.error(Problem::StatusMissing, col);
+                    }
+                    checks.failed = true;
                     None
                 }
                 (Some(_), Some(second)) => {

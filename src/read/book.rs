@@ -8,12 +8,14 @@
 
 use super::boundary::try_call;
 use super::cell::Cell;
+use super::merged::{MergeSource, Region};
 use super::table::{RawRow, SheetRow, SheetTables, TableFinder};
 use super::{ReadOptions, content, guard, ods, xls};
 use crate::issue::{Problem, Unreadable};
 use crate::schema::SUMMARY_MARKER_SHEETS;
 use calamine::{Reader, SheetType, SheetVisible, Xlsb, Xlsx};
 use std::io::Cursor;
+use std::rc::Rc;
 
 type Bytes = Cursor<Vec<u8>>;
 
@@ -84,7 +86,31 @@ pub(crate) fn read_workbook(
             sniff(&bytes).unwrap_or_else(|| Err(named_for_what_it_is(first, extension, &bytes)))?
         }
     };
-    book.read_sheets(file, options, sink)
+    let merges = matches!(book, Book::Xlsx(_)).then(|| xlsx_merges(bytes));
+    book.read_sheets(file, options, merges, sink)
+}
+
+/// The merged ranges of an xlsx workbook's sheets, read from its bytes by a second reader when
+/// a sheet first needs them (the first reader is busy streaming the sheet's cells). A workbook
+/// that fails here has no merged ranges: its cells were read already.
+fn xlsx_merges(bytes: Vec<u8>) -> MergeSource {
+    let bytes = Rc::new(bytes);
+    Rc::new(move |sheet: &str| {
+        let data = Cursor::new(bytes.as_slice());
+        let Ok(mut book) = try_call(|| Xlsx::new(data)) else {
+            return Vec::new();
+        };
+        let regions = try_call(|| book.merge_cells_by_sheet_name(sheet)).unwrap_or_default();
+        regions
+            .iter()
+            .map(|d| Region {
+                first_row: d.start.0,
+                first_col: d.start.1,
+                last_row: d.end.0,
+                last_col: d.end.1,
+            })
+            .collect()
+    })
 }
 
 /// The problem of bytes no format opens, said as what they really are (a web page, a PDF…) when
@@ -195,6 +221,7 @@ impl Book {
         &mut self,
         file: &str,
         options: &ReadOptions,
+        merges: Option<MergeSource>,
         sink: &mut dyn FnMut(RawRow),
     ) -> Result<Vec<SheetResult>, Stop> {
         let sheets = self.sheets();
@@ -205,6 +232,7 @@ impl Book {
             return Err(Problem::SummarySkipped.into());
         }
         let mut tables = SheetTablesBuilder::new(file, &sheets, options, sink);
+        tables.merges = merges;
         self.cells(&sheets, &mut |sheet, row, col, value| {
             tables.cell(sheet, row, col, value);
         })?;
@@ -237,12 +265,39 @@ impl Book {
             };
         }
         match self {
-            Book::Xlsx(b) => stream!(b),
+            Book::Xlsx(b) => {
+                for (i, sheet) in sheets.iter().enumerate() {
+                    let stop = in_sheet(&sheet.name);
+                    let mut reader =
+                        try_call(|| b.worksheet_cells_reader(&sheet.name)).map_err(&stop)?;
+                    // The formula comes with the value in the same pass: only a formula left
+                    // without a value (no `<v>`) needs it, to be told from an empty cell.
+                    while let Some(cell) =
+                        try_call(|| reader.next_cell_with_formula_metadata()).map_err(&stop)?
+                    {
+                        let (r, c) = cell.pos;
+                        emit(i, r, c, xlsx_cell(cell.value, cell.formula));
+                    }
+                }
+            }
             Book::Xlsb(b) => stream!(b),
             Book::Xls(b) => b.cells(emit)?,
             Book::Ods(b) => b.cells(emit)?,
         }
         Ok(())
+    }
+}
+
+/// An xlsx cell as one [`Cell`]: a formula with no cached value is [`Cell::Uncalculated`], not
+/// empty (a shared formula's other cells carry no text of their own: an empty text then).
+fn xlsx_cell(value: calamine::DataRef<'_>, formula: Option<calamine::XlsxFormulaMetadata>) -> Cell {
+    use calamine::XlsxFormulaMetadata as F;
+    match (value, formula) {
+        (calamine::DataRef::Empty, Some(formula)) => Cell::Uncalculated(match formula {
+            F::Normal { formula } | F::Shared { formula, .. } => formula,
+            _ => String::new(),
+        }),
+        (value, _) => Cell::from(value),
     }
 }
 
@@ -255,6 +310,8 @@ struct SheetTablesBuilder<'a> {
     sink: &'a mut dyn FnMut(RawRow),
     current: Option<(usize, RowGrouper)>,
     done: Vec<Option<SheetTables>>,
+    /// The workbook's merged ranges, when its format gives them.
+    merges: Option<MergeSource>,
 }
 
 impl<'a> SheetTablesBuilder<'a> {
@@ -271,6 +328,7 @@ impl<'a> SheetTablesBuilder<'a> {
             sink,
             current: None,
             done: sheets.iter().map(|_| None).collect(),
+            merges: None,
         }
     }
 
@@ -283,7 +341,10 @@ impl<'a> SheetTablesBuilder<'a> {
             if self.done.get(sheet).is_some_and(Option::is_some) {
                 return;
             }
-            let finder = TableFinder::new(self.file, &info.name, self.options);
+            let mut finder = TableFinder::new(self.file, &info.name, self.options);
+            if let Some(source) = &self.merges {
+                finder = finder.with_merges(Rc::clone(source));
+            }
             self.current = Some((sheet, RowGrouper::new(finder)));
         }
         if let Some((_, rows)) = &mut self.current {

@@ -22,6 +22,9 @@ pub enum Cell {
     Bool(bool),
     /// A formula error such as `#DIV/0!`.
     Error(String),
+    /// A formula saved without its calculated value (openpyxl and web systems write formulas so,
+    /// and only Excel or LibreOffice calculates them): its text, without the `=`, when known.
+    Uncalculated(String),
 }
 
 impl Cell {
@@ -52,6 +55,7 @@ impl Cell {
             Cell::Number(n) => number_text(*n),
             Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             Cell::Error(e) => e.clone(),
+            Cell::Uncalculated(formula) => format!("={formula}"),
         }
     }
 }
@@ -151,6 +155,8 @@ pub enum MoneyCell {
     Nil(String),
     /// Anything else; the text found.
     Invalid(String),
+    /// A formula saved without its value; the formula as shown (`=50000+5300`).
+    Uncalculated(String),
 }
 
 /// Reads a money cell without judging it (negative, decimals and limits are `validate`'s).
@@ -174,6 +180,7 @@ pub fn money(cell: &Cell) -> MoneyCell {
             }
         }
         Cell::Bool(_) | Cell::Error(_) => MoneyCell::Invalid(cell.display()),
+        Cell::Uncalculated(_) => MoneyCell::Uncalculated(cell.display()),
     }
 }
 
@@ -226,7 +233,7 @@ fn money_text(text: &str) -> Option<Decimal> {
 pub enum Tick {
     /// Blank, ☐, FALSE, 0, `-`, a cross (✗ ✘ ☒), or a "no" word: ไม่ใช่, ไม่มี, ไม่บรรจุ, N, no.
     Unticked,
-    /// ☑ ✓ ✔ ✅ / x X × TRUE 1, or a "yes" word: ใช่, มี, บรรจุ, Y, yes.
+    /// ☑ ✓ ✔ ✅ √ / x X × TRUE 1 (✔️ too: variation selectors are ignored), or a "yes" word: ใช่, มี, บรรจุ, Y, yes.
     Ticked,
     /// Anything else; the text found.
     Unknown(String),
@@ -261,7 +268,10 @@ fn tick_word(text: &str) -> Option<Tick> {
         "ไม่ใช่" | "ไม่มี" | "ไม่บรรจุ" | "n" | "no" => {
             Some(Tick::Unticked)
         }
-        "☑" | "✓" | "✔" | "✅" | "/" | "x" | "×" | "true" | "1" => Some(Tick::Ticked),
+        // √ (the square root sign) is the tick Insert › Symbol offers in Word and Excel.
+        "☑" | "✓" | "✔" | "✅" | "√" | "/" | "x" | "×" | "true" | "1" => {
+            Some(Tick::Ticked)
+        }
         // Wingdings, as Insert › Symbol puts them in (the font shows ü as ✓ and þ as ☑; û ý ¨
         // as ✗ ☒ ☐): in a tick column these letters are nothing else.
         "ü" | "þ" => Some(Tick::Ticked),
@@ -308,10 +318,26 @@ pub fn dimension(cell: &Cell) -> DimensionCell {
                 .strip_prefix("มิติที่")
                 .or_else(|| norm.strip_prefix("มิติ"))
                 .unwrap_or(&norm);
-            dimension_code(code).unwrap_or_else(|| DimensionCell::Invalid(t.trim().to_string()))
+            dimension_code(code)
+                .or_else(|| named_code(code))
+                .unwrap_or_else(|| DimensionCell::Invalid(t.trim().to_string()))
         }
         other => DimensionCell::Invalid(other.display()),
     }
+}
+
+/// A code followed by the dimension's name, as the plan form's merged มิติ cell holds it:
+/// `1. การสร้างสังคมที่ไม่ทนต่อการทุจริต`, `2 การบริหารราชการ…` (normalised: no spaces) → 1, 2; also
+/// `1.1 การสร้างจิตสำนึก…` → the code 1.1. The name must start with a Thai letter.
+fn named_code(text: &str) -> Option<DimensionCell> {
+    let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    let name_starts = text[end..].chars().next().is_some_and(|c| {
+        ('\u{0E01}'..='\u{0E2E}').contains(&c) || ('\u{0E40}'..='\u{0E44}').contains(&c)
+    });
+    if end == 0 || !name_starts {
+        return None;
+    }
+    dimension_code(text[..end].trim_end_matches('.'))
 }
 
 /// `2` → a number, `2.3` / `2.3.1` → a code; anything else → `None`.
@@ -402,6 +428,7 @@ mod tests {
             "✓",
             "✔",
             "✅",
+            "√",
             "☒",
             "✗",
             "✘",
@@ -507,6 +534,21 @@ mod tests {
             dimension(&text("สอง")),
             DimensionCell::Invalid("สอง".into())
         );
+        for t in [
+            "1. การสร้างสังคมที่ไม่ทนต่อการทุจริต",
+            "1 การสร้างสังคมที่ไม่ทนต่อการทุจริต",
+            "๑. การสร้างสังคม",
+        ] {
+            assert_eq!(dimension(&text(t)), DimensionCell::Number(1), "{t}");
+        }
+        assert_eq!(
+            dimension(&text("1.1 การสร้างจิตสำนึก")),
+            DimensionCell::Code {
+                dimension: 1,
+                code: "1.1".into()
+            }
+        );
+        assert!(matches!(dimension(&text("1 x")), DimensionCell::Invalid(_)));
     }
 
     /// `decimal_from_f64` as it was before its fast path: the reference the fast path must equal.

@@ -32,6 +32,9 @@ pub struct Header {
     pub columns: Vec<HeaderColumn>,
     /// Zero-based rows the header spans.
     pub rows: Vec<u32>,
+    /// Cells of the first row that are a fiscal year alone (`ปี 2565`), with their columns: the
+    /// official form puts the years above and `งบประมาณ (บาท)` under each.
+    pub years_above: Vec<(u32, u16)>,
 }
 
 impl Header {
@@ -94,6 +97,22 @@ impl Header {
         Ok(())
     }
 
+    /// Fields given by more than one column once the years are chosen (three `งบประมาณ (บาท)`
+    /// under three years when none is the report's, two tick columns of one status), with their
+    /// columns: which one to read cannot be told, and the first is never taken in silence.
+    pub fn repeated(&self) -> Vec<(Field, Vec<u32>)> {
+        let mut repeated: Vec<(Field, Vec<u32>)> = Vec::new();
+        for c in &self.columns {
+            match repeated.iter_mut().find(|(f, _)| *f == c.field) {
+                Some((_, cols)) if !cols.contains(&c.col) => cols.push(c.col),
+                Some(_) => {}
+                None => repeated.push((c.field, vec![c.col])),
+            }
+        }
+        repeated.retain(|(_, cols)| cols.len() > 1);
+        repeated
+    }
+
     /// `B → รายการโครงการ ("โครงการ/กิจกรรม/มาตรการ")` lines, for `--explain`.
     pub fn describe(&self) -> Vec<String> {
         self.columns
@@ -122,19 +141,38 @@ pub struct YearMissing {
     pub found: Vec<u16>,
 }
 
+/// A column that repeats a field (for the same year) already given by another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duplicate {
+    /// The field.
+    pub field: Field,
+    /// The column that gave it first.
+    pub first: u32,
+    /// The column that repeats it.
+    pub col: u32,
+}
+
 /// The header a row is, if it is one: a name column and at least two other fields. Also
 /// returns the columns that repeat a field (for the same year) already seen.
-pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<(Header, Vec<(u32, Field)>)> {
+pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<(Header, Vec<Duplicate>)> {
     let mut columns: Vec<HeaderColumn> = Vec::new();
     let mut duplicates = Vec::new();
+    let mut years_above = Vec::new();
     for (col, cell) in &row.cells {
         let Cell::Text(text) = cell else { continue };
         let Some(field) = header_field_with(text, words) else {
+            if let Some(year) = year_label(text) {
+                years_above.push((*col, year));
+            }
             continue;
         };
         let year = field.is_money().then(|| year_in(text)).flatten();
-        if columns.iter().any(|c| c.field == field && c.year == year) {
-            duplicates.push((*col, field));
+        if let Some(first) = columns.iter().find(|c| c.field == field && c.year == year) {
+            duplicates.push(Duplicate {
+                field,
+                first: first.col,
+                col: *col,
+            });
         } else {
             columns.push(HeaderColumn {
                 col: *col,
@@ -150,15 +188,38 @@ pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<(Header, Vec<(u3
     let header = Header {
         columns,
         rows: vec![row.row],
+        years_above,
     };
     (has_name && distinct.len() >= 3).then_some((header, duplicates))
+}
+
+/// Whether a row that is no header ([`header_of`]) would be one but for its name column: a
+/// money field, the status (a column of words or tick columns) and at least three fields in
+/// all. Such a row is said as `header-incomplete` when a file has no table, rather than
+/// `no-project-table` with no place.
+pub fn header_without_name(row: &SheetRow, words: &HeaderWords) -> bool {
+    let mut fields: Vec<Field> = Vec::new();
+    for (_, cell) in &row.cells {
+        let Cell::Text(text) = cell else { continue };
+        if let Some(field) = header_field_with(text, words)
+            && !fields.contains(&field)
+        {
+            fields.push(field);
+        }
+    }
+    let money = fields.iter().any(|f| f.is_money());
+    let status = fields
+        .iter()
+        .any(|f| matches!(f, Field::StatusWords | Field::StatusTick(_)));
+    !fields.contains(&Field::Name) && money && status && fields.len() >= 3
 }
 
 /// What a cell of a second header row says.
 enum SubLabel {
     Tick(Status),
     Year(u16),
-    Field(Field),
+    /// A field, with the year its text names (`งบประมาณ 2565`).
+    Field(Field, Option<u16>),
     /// A label that names nothing planmerge reads (e.g. `(บาท)`).
     Other,
 }
@@ -166,13 +227,14 @@ enum SubLabel {
 fn sub_label(cell: &Cell, words: &HeaderWords) -> Option<SubLabel> {
     match cell {
         Cell::Number(n) if n.fract() == 0.0 => year_label(&cell.display()).map(SubLabel::Year),
-        Cell::Text(t) => Some(match header_field_with(t, words) {
-            Some(Field::StatusTick(s)) => SubLabel::Tick(s),
-            Some(field) => SubLabel::Field(field),
-            None => match year_label(t) {
-                Some(year) => SubLabel::Year(year),
-                None => sub_field(t).map_or(SubLabel::Other, SubLabel::Field),
-            },
+        Cell::Text(t) => Some(match (year_label(t), header_field_with(t, words)) {
+            (_, Some(Field::StatusTick(s))) => SubLabel::Tick(s),
+            // `ปีงบประมาณ 2565` is a year, though it holds the word งบประมาณ.
+            (Some(year), _) => SubLabel::Year(year),
+            (None, Some(field)) => {
+                SubLabel::Field(field, field.is_money().then(|| year_in(t)).flatten())
+            }
+            (None, None) => sub_field(t).map_or(SubLabel::Other, |f| SubLabel::Field(f, None)),
         }),
         _ => None,
     }
@@ -233,7 +295,9 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
                 Some(owner) if owner.is_money() => (owner, Some(year)),
                 _ => continue,
             },
-            SubLabel::Field(field) if field.is_money() => (field, None),
+            SubLabel::Field(field, year) if field.is_money() => {
+                (field, year.or_else(|| year_above(header, col)))
+            }
             _ => continue,
         };
         // A money label over this very cell (the first cell of a merged label) gives way to
@@ -260,6 +324,19 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
     header.columns.sort_by_key(|c| c.col);
     header.rows.push(row.row);
     true
+}
+
+/// The fiscal year written above `col` in the first row (`ปี 2565` over `งบประมาณ (บาท)`): the
+/// nearest year label at or left of it (a merged label's value is in its first cell), with no
+/// field's label between them.
+fn year_above(header: &Header, col: u32) -> Option<u16> {
+    let (at, year) = header
+        .years_above
+        .iter()
+        .filter(|(c, _)| *c <= col)
+        .max_by_key(|(c, _)| *c)?;
+    let field_between = header.columns.iter().any(|c| c.col > *at && c.col <= col);
+    (!field_between).then_some(*year)
 }
 
 /// The field of the first-row label a second-row cell in `col` sits under: the nearest header

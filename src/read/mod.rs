@@ -13,8 +13,12 @@ mod content;
 pub mod guard;
 /// Header rows: fields, second header rows, columns per fiscal year.
 pub mod header;
+/// A sheet's merged ranges, loaded only when a row needs them.
+pub mod merged;
 /// .ods read sparsely from `content.xml`.
 mod ods;
+/// Rows that are the table's structure, not projects: totals, headings, the signature block.
+pub mod structure;
 /// A summary written by planmerge, its project list read back exactly.
 pub mod summary;
 /// Header rows, column mapping, repeated page headers.
@@ -268,7 +272,13 @@ pub fn read_bytes_into(
     let mut issues = IssueList::default();
     match book::read_workbook(shown, extension, bytes, options, sink) {
         Ok(sheets) => {
+            let mut without_name = None;
             for (name, tables, hidden) in sheets {
+                if let Some(row) = tables.header_without_name
+                    && without_name.is_none()
+                {
+                    without_name = Some((name.clone(), row));
+                }
                 if tables.found_table {
                     input.sheets.push(name.clone());
                     input.tables.push(tables.explain);
@@ -283,7 +293,19 @@ pub fn read_bytes_into(
                 issues.append(tables.issues);
             }
             if input.sheets.is_empty() && !issues.has_errors() {
-                issues.push(Issue::new(Problem::NoProjectTable, Location::file(shown)));
+                let issue = match without_name {
+                    Some((sheet, row)) => Issue::new(
+                        Problem::HeaderIncomplete {
+                            missing: vec![crate::schema::Field::Name],
+                        },
+                        Location {
+                            row: Some(row),
+                            ..Location::sheet(shown, &sheet)
+                        },
+                    ),
+                    None => Issue::new(Problem::NoProjectTable, Location::file(shown)),
+                };
+                issues.push(issue);
             }
         }
         Err(stop) => {

@@ -7,10 +7,13 @@
 
 use super::ReadOptions;
 use super::cell::{Cell, Tick, tick};
-use super::header::{Header, extend_with_second_row, header_of};
+use super::header::{Header, extend_with_second_row, header_of, header_without_name};
+use super::merged::{MergeSource, SheetMerges};
+pub use super::structure::section_dimension;
+use super::structure::{is_sub_section, is_total_label, starts_signature};
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Dimension, Location, Status, column_letters};
-use crate::schema::text::{normalize, normalized, thai_digits_to_arabic};
+use crate::schema::text::{normalize, normalized};
 use crate::schema::{Field, HeaderWords, status_word};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -228,67 +231,51 @@ fn has_status(row: &SheetRow, layout: &Layout) -> bool {
     }
 }
 
-/// `ลงชื่อ ………… ผู้รายงาน` (also `(ลงชื่อ)`, `ลงนาม`): the first row of the signature block under a
-/// table.
+/// Whether a text cell of the row starts the signature block (`ลงชื่อ …… ผู้รายงาน`).
 fn is_signature(row: &SheetRow) -> bool {
-    row.cells.iter().any(|(_, cell)| match cell {
-        Cell::Text(t) => {
-            let n = normalized(t);
-            let n = n.trim_start_matches('(');
-            n.starts_with("ลงชื่อ") || n.starts_with("ลงนาม")
-        }
-        _ => false,
-    })
+    row.cells
+        .iter()
+        .any(|(_, cell)| matches!(cell, Cell::Text(t) if starts_signature(t)))
 }
 
-/// `รวม`, `รวมทั้งสิ้น`, `รวม 4 มิติ`, `ยอดรวม`: a total row, not a project. A longer label
-/// (`รวมงบประมาณทั้งสิ้น`) is a total only on a row with no ลำดับ and no status, since a project's
-/// name may begin with รวม too (`รวมพลังต่อต้านการทุจริต`), and a project has those.
-fn is_total_row(row: &SheetRow, layout: &Layout) -> bool {
-    let filled = |col: u32| row.get(col).is_some_and(|c| !c.is_blank());
-    if layout.dimension.is_some_and(filled) {
-        return false;
+/// A total row: a text cell holds a total label ([`is_total_label`]: `รวม`, `รวมทั้งสิ้น`,
+/// `รวม 4 มิติ`, `ยอดรวม`), in whichever column (the name, ลำดับ or มิติ, merged across them),
+/// and no other column says it is a project: no number in ลำดับ, nothing else in มิติ. A name
+/// that merely begins with รวม (`รวมพลังต่อต้านการทุจริต`) is no total label: its row is a
+/// project. Returns the label's column.
+fn total_label_col(row: &SheetRow, layout: &Layout) -> Option<u32> {
+    let col = row.cells.iter().find_map(|(col, cell)| match cell {
+        Cell::Text(t) if is_total_label(t) => Some(*col),
+        _ => None,
+    })?;
+    let other = |field: Option<u32>| field.filter(|c| *c != col).and_then(|c| row.get(c));
+    let numbered = matches!(other(layout.number), Some(Cell::Number(_)));
+    let dimension = other(layout.dimension).is_some_and(|c| !c.is_blank());
+    (!numbered && !dimension).then_some(col)
+}
+
+/// A total row that also holds a project's name and a budget (`รวม` in ลำดับ, a name beside
+/// it): the name's column, the label and the name, to be warned of rather than skipped in
+/// silence.
+fn named_total(row: &SheetRow, label_col: u32, layout: &Layout) -> Option<(u32, String, String)> {
+    let name_col = layout.name.filter(|c| *c != label_col)?;
+    let name = match row.get(name_col)? {
+        Cell::Text(t) if !is_total_label(t) && !t.trim().is_empty() => t.trim().to_string(),
+        _ => return None,
+    };
+    let budget = layout.budget_plan.and_then(|c| row.get(c));
+    budget.filter(|c| !c.is_blank())?;
+    let label = row.get(label_col)?.display();
+    Some((name_col, label, name))
+}
+
+/// `header-duplicate` for `field`, naming its columns (`C, D, E`).
+fn header_duplicate(field: Field, cols: &[u32]) -> Problem {
+    let columns: Vec<String> = cols.iter().map(|&c| column_letters(c)).collect();
+    Problem::HeaderDuplicate {
+        field: field.thai().to_string(),
+        columns: columns.join(", "),
     }
-    let bare = || !layout.number.is_some_and(filled) && !layout.status_columns().any(filled);
-    row.cells.iter().any(|(_, cell)| match cell {
-        Cell::Text(t) => {
-            let n = normalized(t);
-            let label = n.starts_with("รวม") || n.starts_with("ยอดรวม");
-            label && (n.chars().count() <= 12 || bare())
-        }
-        _ => false,
-    })
-}
-
-/// The dimension a section heading or a sheet's name names: `มิติที่ 2 การบริหาร…`, `มิติ ๒`,
-/// `มิติที่4` → 2, 2, 4. Not `มิติที่ 2.1 …` (a sub-section).
-pub fn section_dimension(text: &str) -> Option<Dimension> {
-    let normal = normalized(text);
-    let t = thai_digits_to_arabic(&normal);
-    let rest = t.strip_prefix("มิติที่").or_else(|| t.strip_prefix("มิติ"))?;
-    let mut chars = rest.chars();
-    let digit = chars.next()?.to_digit(10)?;
-    let next = chars.next();
-    if next.is_some_and(|c| c.is_ascii_digit() || c == '.') {
-        return None;
-    }
-    Dimension::new(u8::try_from(digit).ok()?)
-}
-
-/// `1.1 การสร้างจิตสำนึก…`, `๒.๓ …`, `มิติที่ 2.1 …`: a sub-section heading of the plan.
-fn is_sub_section(text: &str) -> bool {
-    let normal = normalized(text);
-    let t = thai_digits_to_arabic(&normal);
-    let t = t
-        .strip_prefix("มิติที่")
-        .or_else(|| t.strip_prefix("มิติ"))
-        .unwrap_or(&t);
-    let code_len = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(t.len());
-    let code = &t[..code_len];
-    let parts: Vec<&str> = code.trim_end_matches('.').split('.').collect();
-    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty()) && code_len < t.len()
 }
 
 /// A row skipped under a header, and why (for `--explain`).
@@ -393,6 +380,9 @@ pub struct SheetTables {
     pub rows_read: usize,
     /// Whether a header was found at all.
     pub found_table: bool,
+    /// The first row, when no header was found, that would be one but for a name column
+    /// (zero-based): where to say `header-incomplete` if the file has no table.
+    pub header_without_name: Option<u32>,
     /// What was understood.
     pub explain: TableExplain,
 }
@@ -422,6 +412,11 @@ pub struct TableFinder {
     /// In the signature block under the table (`ลงชื่อ …… ผู้รายงาน`, the name, the position, the
     /// date): its text-only rows are not projects.
     signing: bool,
+    /// The sheet's merged ranges, loaded when a มิติ cell is blank.
+    merges: SheetMerges,
+    /// The last non-blank มิติ cell of a data row, and its row: the value of a range merged
+    /// down from it.
+    last_dimension: Option<(u32, Cell)>,
     out: SheetTables,
 }
 
@@ -445,6 +440,8 @@ impl TableFinder {
             held: None,
             saw_section: false,
             signing: false,
+            merges: SheetMerges::default(),
+            last_dimension: None,
             out: SheetTables {
                 explain: TableExplain {
                     sheet: sheet.to_string(),
@@ -453,6 +450,13 @@ impl TableFinder {
                 ..SheetTables::default()
             },
         }
+    }
+
+    /// The finder, reading a blank มิติ cell inside a merged range as the range's value; the
+    /// ranges are asked of `source` only when such a cell is met.
+    pub fn with_merges(mut self, source: MergeSource) -> Self {
+        self.merges = SheetMerges::new(source, Arc::clone(&self.sheet));
+        self
     }
 
     /// Takes the next row of the sheet (rows must come in sheet order; blank rows may be left out).
@@ -471,11 +475,11 @@ impl TableFinder {
             && let Some((header, duplicates)) = header_of(&row, &self.words)
         {
             self.release_held();
-            for (col, field) in duplicates {
+            for duplicate in duplicates {
                 if self.out.rows_read == 0 {
-                    let field = field.thai().to_string();
-                    let at = Location::cell(&self.file, &self.sheet, row.row, col);
-                    self.issue(Problem::HeaderDuplicate { field }, at);
+                    let columns = [duplicate.first, duplicate.col];
+                    let at = Location::cell(&self.file, &self.sheet, row.row, duplicate.col);
+                    self.issue(header_duplicate(duplicate.field, &columns), at);
                 }
             }
             self.pending = Some(header);
@@ -486,6 +490,12 @@ impl TableFinder {
             return;
         }
         let Some(layout) = &self.header else {
+            if self.out.header_without_name.is_none()
+                && row.only_text()
+                && header_without_name(&row, &self.words)
+            {
+                self.out.header_without_name = Some(row.row);
+            }
             self.remember_page_texts(&row);
             return;
         };
@@ -493,9 +503,14 @@ impl TableFinder {
         // no status (every project has one).
         self.signing =
             row.only_text() && !has_status(&row, layout) && (self.signing || is_signature(&row));
+        let total = total_label_col(&row, layout).map(|col| named_total(&row, col, layout));
         let skipped = if self.signing {
             Some(WHY_SIGNATURE)
-        } else if is_total_row(&row, layout) {
+        } else if let Some(named) = total {
+            if let Some((col, label, name)) = named {
+                let at = Location::cell(&self.file, &self.sheet, row.row, col);
+                self.issue(Problem::TotalRowNamed { label, name }, at);
+            }
             Some(WHY_TOTAL)
         } else if self.is_page_title(&row) {
             Some(WHY_PAGE)
@@ -554,6 +569,7 @@ impl TableFinder {
         let Some(layout) = &self.header else { return };
         let mut raw = self.raw_row(&mut row, layout);
         raw.structure = self.hint.clone();
+        self.merged_dimension(&mut raw);
         self.out.rows_read += 1;
         if raw_is_empty(&raw) {
             let location = raw.location.clone();
@@ -568,6 +584,29 @@ impl TableFinder {
         } else {
             let last = row.row;
             self.held = Some((raw, last));
+        }
+    }
+
+    /// A blank มิติ cell inside a range merged down from the last row that had one (offices
+    /// merge the column across a dimension's projects) takes that row's value.
+    fn merged_dimension(&mut self, raw: &mut RawRow) {
+        let Some(cell) = raw.dimension.as_mut() else {
+            return;
+        };
+        let row = raw.location.row.unwrap_or_default();
+        if !cell.value.is_blank() {
+            self.last_dimension = Some((row, cell.value.clone()));
+            return;
+        }
+        let Some((top, value)) = &self.last_dimension else {
+            return;
+        };
+        if self
+            .merges
+            .covering_from_above(row, cell.col)
+            .is_some_and(|region| region.first_row == *top)
+        {
+            cell.value = value.clone();
         }
     }
 
@@ -661,6 +700,19 @@ impl TableFinder {
                 found: found.join(", "),
             };
             self.issue(problem, at_header);
+            return;
+        }
+        let repeated = header.repeated();
+        if !repeated.is_empty() {
+            // Reported once, not on every printed page the header repeats on.
+            if self.out.rows_read == 0 {
+                for (field, cols) in repeated {
+                    let row = header.rows.last().copied().unwrap_or_default();
+                    let col = cols.get(1).copied().unwrap_or_default();
+                    let at = Location::cell(&self.file, &self.sheet, row, col);
+                    self.issue(header_duplicate(field, &cols), at);
+                }
+            }
             return;
         }
         let missing = header.missing();

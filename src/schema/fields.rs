@@ -154,14 +154,25 @@ pub fn header_field_with(text: &str, extra: &HeaderWords) -> Option<Field> {
 
 /// A fiscal year (B.E., 2500-2700) standing alone in a header cell: `2565`, `๒๕๖๕`, `ปี 2565`,
 /// `พ.ศ. 2565`, `ปีงบประมาณ 2565`.
+/// Also `2565 (บาท)`, and a two-digit year after a year word: `ปี 65`, `ปีงบประมาณ ๖๕` → 2565 (a
+/// bare `65` is no year).
 pub fn year_label(text: &str) -> Option<u16> {
     let t = normalized(text);
     let t = thai_digits_to_arabic(&t);
-    let bare = ["ปีงบประมาณพ.ศ.", "ปีงบประมาณ", "ปีงบ", "พ.ศ.", "พ.ศ", "ปี"]
+    let t = ["(บาท)", "บาท"]
         .iter()
-        .find_map(|p| t.strip_prefix(p))
+        .find_map(|s| t.strip_suffix(s))
         .unwrap_or(&t);
-    fiscal_year(bare)
+    let prefixed = ["ปีงบประมาณพ.ศ.", "ปีงบประมาณ", "ปีงบ", "พ.ศ.", "พ.ศ", "ปี"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p));
+    match prefixed {
+        Some(bare) if bare.len() == 2 && bare.bytes().all(|b| b.is_ascii_digit()) => {
+            fiscal_year(&format!("25{bare}"))
+        }
+        Some(bare) => fiscal_year(bare),
+        None => fiscal_year(t),
+    }
 }
 
 /// A fiscal year inside a header's text: `เบิกจ่ายปี 2565`, `งบประมาณ พ.ศ. ๒๕๖๕` → 2565.
@@ -214,16 +225,36 @@ pub fn header_field(text: &str) -> Option<Field> {
         Field::StatusTick(status)
     } else if t.contains("รายการโครงการ")
         || t.contains("ชื่อโครงการ")
+        || t.contains("ชื่อกิจกรรม")
         || t.starts_with("โครงการ/กิจกรรม")
         || t.starts_with("กิจกรรม/โครงการ")
         || t.starts_with("มาตรการ/")
-        || t == "โครงการ"
+        || t == "รายการ"
+        || is_project_words(&t)
     {
         Field::Name
     } else {
         return None;
     };
     Some(field)
+}
+
+/// `โครงการ`, and the ways the name's header joins โครงการ to กิจกรรม and มาตรการ (normalised):
+/// `โครงการ/กิจกรรม/มาตรการ`, `โครงการ กิจกรรม มาตรการ`, `โครงการ-กิจกรรม`, `โครงการและกิจกรรม`.
+fn is_project_words(normal: &str) -> bool {
+    let Some(mut rest) = normal.strip_prefix("โครงการ") else {
+        return false;
+    };
+    while !rest.is_empty() {
+        let next = ["กิจกรรม", "มาตรการ", "และ", "หรือ", "/", "-", ",", "、"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w));
+        match next {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// The status a (normalised) text names, if any: the four words and the ways staff write them
@@ -260,6 +291,19 @@ mod tests {
     fn the_plan_documents_own_header_words() {
         assert_eq!(header_field("โครงการ/กิจกรรม/มาตรการ"), Some(Field::Name));
         assert_eq!(header_field("โครงการ/กิจกรรม"), Some(Field::Name));
+        for name in [
+            "โครงการ กิจกรรม มาตรการ",
+            "ชื่อกิจกรรม",
+            "รายการ",
+            "โครงการ-กิจกรรม",
+            "โครงการและกิจกรรม",
+            "โครงการ/กิจกรรม/มาตรการ",
+            "โครงการ",
+        ] {
+            assert_eq!(header_field(name), Some(Field::Name), "{name}");
+        }
+        assert_eq!(header_field("จำนวนโครงการ"), None);
+        assert_eq!(header_field("โครงการที่ได้รับงบ"), None);
         assert_eq!(header_field("ที่"), Some(Field::Number));
         assert_eq!(header_field("ผลการดำเนินงาน"), Some(Field::StatusWords));
         assert_eq!(header_field("ผลการ\nดำเนินการ"), Some(Field::StatusWords));
@@ -280,6 +324,11 @@ mod tests {
             assert_eq!(year_label(text), Some(2565), "{text}");
         }
         assert_eq!(year_label("งบประมาณ"), None);
+        assert_eq!(year_label("ปี 64"), Some(2564));
+        assert_eq!(year_label("ปีงบประมาณ ๖๕"), Some(2565));
+        assert_eq!(year_label("2564\n(บาท)"), Some(2564));
+        assert_eq!(year_label("64"), None);
+        assert_eq!(year_label("บาท"), None);
         assert_eq!(year_label("1234"), None);
         assert_eq!(year_in("เบิกจ่ายปี 2565"), Some(2565));
         assert_eq!(year_in("งบประมาณ พ.ศ. ๒๕๖๕ (บาท)"), Some(2565));

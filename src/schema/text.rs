@@ -6,12 +6,19 @@
 
 use std::borrow::Cow;
 
-/// Characters that carry no meaning in a header or a status word.
+/// Characters that carry no meaning in a header or a status word (the variation selectors
+/// U+FE0E/U+FE0F too: a ✔️ pasted from a phone is ✔ and one of them).
 pub fn is_invisible(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            '\u{200B}'
+                | '\u{200C}'
+                | '\u{200D}'
+                | '\u{2060}'
+                | '\u{FEFF}'
+                | '\u{FE0E}'
+                | '\u{FE0F}'
         )
 }
 
@@ -386,6 +393,7 @@ mod tests {
             '\u{200D}',
             '\u{2060}',
             '\u{FEFF}',
+            '\u{FE0F}',
             '\u{0E4D}',
             '\u{0E4D}',
             '\u{0E32}',

@@ -15,6 +15,7 @@ mod golden;
 mod hostile;
 mod init;
 mod layouts;
+mod layouts_offices;
 mod mail;
 mod properties;
 mod round;

@@ -1,0 +1,135 @@
+//! What a row of text under a table header says about the table's structure rather than a
+//! project: a total label (`รวม`, `รวมทั้งสิ้น 15 โครงการ`, `ยอดรวม`), a dimension heading
+//! (`มิติที่ 2 …`), a sub-section heading (`1.1 การสร้างจิตสำนึก…`), the start of the signature
+//! block under the table. Each is a judgement on one text; which cells of a row are looked at,
+//! and what is done with the row, is [`super::table`]'s.
+
+use crate::model::Dimension;
+use crate::schema::text::{normalized, thai_digits_to_arabic};
+
+/// Words a total label starts with (normalised).
+const TOTAL_WORDS: [&str; 5] = ["ยอดรวม", "รวม", "grandtotal", "subtotal", "total"];
+
+/// What may follow a total word in a total label: what it sums (`ทั้งสิ้น`, `งบประมาณ`), counts
+/// (`15 โครงการ`, `4 มิติ`), punctuation. A word not here (`รวมพลัง…`, `รวมใจ…`) makes the text
+/// a project's name.
+const TOTAL_FILLERS: [&str; 17] = [
+    "ทั้งสิ้น",
+    "ทั้งหมด",
+    "เป็นเงิน",
+    "งบประมาณ",
+    "ยอด",
+    "จำนวน",
+    "เงิน",
+    "โครงการ",
+    "กิจกรรม",
+    "มาตรการ",
+    "รายการ",
+    "มิติที่",
+    "มิติ",
+    "ทุก",
+    "บาท",
+    "ทั้ง",
+    "ประจำปี",
+];
+
+/// Whether `text` is a total label: a total word (`รวม`, `ยอดรวม`, `Total`) alone or followed
+/// only by what it sums and counts — `รวม`, `รวมทั้งสิ้น`, `รวมเป็นเงิน`, `รวม 4 มิติ`,
+/// `รวมทั้งสิ้น 15 โครงการ`, `รวมงบประมาณทั้งสิ้น`. Not `รวมพลังเยาวชนต้านทุจริต` nor
+/// `รวมใจภักดิ์`: projects' names.
+pub fn is_total_label(text: &str) -> bool {
+    let normal = normalized(text);
+    let t = thai_digits_to_arabic(&normal);
+    let Some(mut rest) = TOTAL_WORDS.iter().find_map(|w| t.strip_prefix(w)) else {
+        return false;
+    };
+    while !rest.is_empty() {
+        if let Some(after) = TOTAL_FILLERS.iter().find_map(|w| rest.strip_prefix(w)) {
+            rest = after;
+            continue;
+        }
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some(c) if c.is_ascii_digit() || "().,:;-–/*[]".contains(c) => rest = chars.as_str(),
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The dimension a section heading or a sheet's name names: `มิติที่ 2 การบริหาร…`, `มิติ ๒`,
+/// `มิติที่4` → 2, 2, 4. Not `มิติที่ 2.1 …` (a sub-section).
+pub fn section_dimension(text: &str) -> Option<Dimension> {
+    let normal = normalized(text);
+    let t = thai_digits_to_arabic(&normal);
+    let rest = t.strip_prefix("มิติที่").or_else(|| t.strip_prefix("มิติ"))?;
+    let mut chars = rest.chars();
+    let digit = chars.next()?.to_digit(10)?;
+    let next = chars.next();
+    if next.is_some_and(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    Dimension::new(u8::try_from(digit).ok()?)
+}
+
+/// `1.1 การสร้างจิตสำนึก…`, `๒.๓ …`, `มิติที่ 2.1 …`: a sub-section heading of the plan.
+pub fn is_sub_section(text: &str) -> bool {
+    let normal = normalized(text);
+    let t = thai_digits_to_arabic(&normal);
+    let t = t
+        .strip_prefix("มิติที่")
+        .or_else(|| t.strip_prefix("มิติ"))
+        .unwrap_or(&t);
+    let code_len = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let code = &t[..code_len];
+    let parts: Vec<&str> = code.trim_end_matches('.').split('.').collect();
+    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty()) && code_len < t.len()
+}
+
+/// `ลงชื่อ ………… ผู้รายงาน` (also `(ลงชื่อ)`, `ลงนาม`): the first row of the signature block under a
+/// table.
+pub fn starts_signature(text: &str) -> bool {
+    let n = normalized(text);
+    let n = n.trim_start_matches('(');
+    n.starts_with("ลงชื่อ") || n.starts_with("ลงนาม")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn total_labels_are_total_words_with_what_they_count() {
+        for label in [
+            "รวม",
+            "รวมทั้งสิ้น",
+            "รวมเป็นเงิน",
+            "ยอดรวม",
+            "รวม 4 มิติ",
+            "รวมทั้งสิ้น 15 โครงการ",
+            "รวม ๑๕ โครงการ",
+            "รวมงบประมาณทั้งสิ้น",
+            "รวมมิติที่ 1",
+            "รวมทุกมิติ",
+            "รวม (บาท)",
+            "Total",
+        ] {
+            assert!(is_total_label(label), "{label}");
+        }
+    }
+
+    #[test]
+    fn a_name_that_begins_with_ruam_is_a_project() {
+        for name in [
+            "รวมพลังเยาวชนต้านทุจริต",
+            "รวมใจภักดิ์ รักษ์พื้นที่สีเขียว",
+            "รวมกลุ่มอาชีพ",
+            "โครงการรวมพลัง",
+            "",
+        ] {
+            assert!(!is_total_label(name), "{name}");
+        }
+    }
+}

@@ -1,0 +1,534 @@
+//! Layouts found in offices' own workbooks by QA, each read exactly or refused at its cell: a
+//! project whose name begins with รวม, budgets per year with the years above the labels, formulas
+//! saved without their value, merged มิติ cells, ticks pasted from phones, name headers in other
+//! words, notes and signature blocks under the table, total and heading rows where offices put
+//! them, hidden rows, other status words. Every fixture is built here, by code.
+
+use crate::support::{V, folder, issue_coded, run_json, t};
+use rust_xlsxwriter::{Format, Formula, Workbook};
+use serde_json::Value;
+use std::path::Path;
+
+/// A sheet as offices lay it out: every row from the top (title and header included), merged
+/// ranges (first row, first col, last row, last col; the value is the first cell's) and hidden
+/// rows (zero-based).
+#[derive(Default)]
+struct Sheet {
+    rows: Vec<Vec<V>>,
+    merges: Vec<(u32, u16, u32, u16)>,
+    hidden: Vec<u32>,
+}
+
+/// A cached value `save` removes, to make a formula saved without its value (as openpyxl and web
+/// exports write them).
+const NO_CACHE: &str = "__NOCACHE__";
+
+impl Sheet {
+    fn of(rows: Vec<Vec<V>>) -> Self {
+        Sheet {
+            rows,
+            ..Sheet::default()
+        }
+    }
+
+    fn merged(mut self, merges: &[(u32, u16, u32, u16)]) -> Self {
+        self.merges.extend_from_slice(merges);
+        self
+    }
+
+    /// Writes the sheet as `กองช่าง.xlsx`, sheet `แผน`, into `dir`.
+    fn save(&self, dir: &Path) {
+        let path = dir.join("กองช่าง.xlsx");
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        ws.set_name("แผน").expect("name");
+        let plain = Format::new();
+        for &(r1, c1, r2, c2) in &self.merges {
+            ws.merge_range(r1, c1, r2, c2, "", &plain).expect("merge");
+        }
+        for (r, row) in self.rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match v {
+                    V::T(s) => ws.write_string(r, c, s).map(|_| ()),
+                    V::N(n) => ws.write_number(r, c, *n).map(|_| ()),
+                    V::F(f, result) => ws
+                        .write_formula(r, c, Formula::new(*f).set_result(*result))
+                        .map(|_| ()),
+                    V::E => Ok(()),
+                }
+                .expect("cell");
+            }
+        }
+        for &r in &self.hidden {
+            ws.set_row_hidden(r).expect("hidden");
+        }
+        book.save(&path).expect("save");
+        strip_cached_values(&path);
+    }
+}
+
+/// Rewrites the sheet's XML so formulas whose result is [`NO_CACHE`] have no cached value.
+fn strip_cached_values(path: &Path) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).expect("read");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).expect("entry");
+        let name = entry.name().expect("entry name").to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).expect("inflate");
+        if name.starts_with("xl/worksheets/") {
+            let xml = String::from_utf8(data).expect("utf-8");
+            let cached = format!("<v>{NO_CACHE}</v>");
+            data = if xml.contains(&cached) {
+                xml.replace(" t=\"str\"><f>", "><f>")
+                    .replace(&cached, "<v/>")
+                    .into_bytes()
+            } else {
+                xml.into_bytes()
+            };
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start");
+        out.write_all(&data).expect("write");
+    }
+    let bytes = out.finish().expect("finish").into_inner();
+    std::fs::write(path, bytes).expect("write back");
+}
+
+fn n(x: f64) -> V {
+    V::N(x)
+}
+
+/// The issues of `code` in a `--json` document.
+fn issues_coded<'a>(json: &'a Value, code: &str) -> Vec<&'a Value> {
+    json["issues"]
+        .as_array()
+        .map(|all| all.iter().filter(|i| i["code"] == code).collect())
+        .unwrap_or_default()
+}
+
+/// Every issue's code, for a failing assertion's message.
+fn codes(json: &Value) -> Vec<String> {
+    json["issues"]
+        .as_array()
+        .map(|all| {
+            all.iter()
+                .map(|i| format!("{} {}", i["code"], i["cell"]))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_project_named_ruam_phalang_is_read_not_skipped_as_a_total() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![t("หัว")],
+        vec![
+            t("ที่"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![t("มิติที่ 3 การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน")],
+        vec![
+            V::E,
+            t("โครงการเยาวชนคนดี"),
+            n(5000.0),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+        // Status not filled in yet: a project with an error, never a total.
+        vec![V::E, t("รวมพลังเยาวชนต้านทุจริต"), n(20000.0), n(0.0)],
+        vec![V::E, t("รวมใจภักดิ์"), n(1000.0), n(0.0), t("รอรายงาน")],
+        vec![V::E, t("รวมทั้งสิ้น 3 โครงการ"), n(26000.0), n(0.0)],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let missing = issue_coded(&json, "status-missing");
+    assert_eq!(missing["cell"], "E5");
+    assert_eq!(issues_coded(&json, "status-missing").len(), 1);
+    // The row with a status is counted; the one without is refused, not dropped.
+    let total = &json["summary"]["total"];
+    assert_eq!(total["projects"], 2);
+    assert_eq!(total["budget_plan"], "6000.00");
+    assert_eq!(
+        json["inputs"][0]["rows"], 3,
+        "three project rows, the total skipped"
+    );
+}
+
+#[test]
+fn a_total_row_that_also_holds_a_name_and_a_budget_is_a_warning() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![
+            t("ลำดับ"),
+            t("ชื่อโครงการ"),
+            t("มิติ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![
+            n(1.0),
+            t("โครงการ ก"),
+            n(1.0),
+            n(1000.0),
+            n(0.0),
+            t("รอรายงาน"),
+        ],
+        vec![t("รวม"), t("โครงการ ข"), V::E, n(500.0), n(0.0)],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let named = issue_coded(&json, "total-row-named");
+    assert_eq!(named["severity"], "warning");
+    assert_eq!(named["cell"], "B3");
+    let message = named["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("แถวนี้อ่านเป็นแถวรวม (\"รวม\")"),
+        "{message}"
+    );
+    assert!(message.contains("โครงการ ข"), "{message}");
+    assert_eq!(json["summary"]["total"]["projects"], 1);
+}
+
+/// The official ป.ป.ช. form: the years on the upper header row, `งบประมาณ (บาท)` under each
+/// (`years` are the upper row's labels, `under` the lower row's).
+fn budget_per_year(years: [V; 3], under: [&str; 3]) -> Sheet {
+    let mut upper = vec![t("มิติ"), t("โครงการ/กิจกรรม/มาตรการ")];
+    upper.extend(years);
+    upper.extend([t("เบิกจ่าย"), t("สถานะ")]);
+    let mut lower = vec![V::E, V::E];
+    lower.extend(under.iter().map(|s| t(s)));
+    Sheet::of(vec![
+        vec![t("แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. 2564 - 2566)")],
+        upper,
+        lower,
+        vec![
+            n(1.0),
+            t("โครงการอบรมคุณธรรม"),
+            n(1000.0),
+            n(2000.0),
+            n(3000.0),
+            n(500.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+    ])
+    .merged(&[(1, 0, 2, 0), (1, 1, 2, 1), (1, 5, 2, 5), (1, 6, 2, 6)])
+}
+
+#[test]
+fn years_above_the_budget_labels_give_the_report_years_column() {
+    let budget = "งบประมาณ (บาท)";
+    let layouts = [
+        budget_per_year([t("ปี 2564"), t("ปี 2565"), t("ปี 2566")], [budget; 3]),
+        budget_per_year([t("ปี 64"), t("ปี 65"), t("ปี 66")], [budget; 3]),
+        // A merged งบประมาณ over its years, spelt three ways.
+        budget_per_year(
+            [t("งบประมาณ"), V::E, V::E],
+            ["ปีงบประมาณ 2564", "ปีงบประมาณ 2565", "ปีงบประมาณ 2566"],
+        ),
+        budget_per_year(
+            [t("งบประมาณ"), V::E, V::E],
+            ["งบประมาณ 2564", "งบประมาณ 2565", "งบประมาณ 2566"],
+        ),
+        budget_per_year(
+            [t("งบประมาณ"), V::E, V::E],
+            ["2564\n(บาท)", "2565\n(บาท)", "2566\n(บาท)"],
+        ),
+    ];
+    for (i, sheet) in layouts.into_iter().enumerate() {
+        let dir = folder();
+        sheet.save(dir.path());
+        let (code, json, stderr) = run_json(dir.path(), &["merge", "."]);
+        assert_eq!(code, 0, "layout {i}: {stderr}");
+        let total = &json["summary"]["total"];
+        assert_eq!(
+            total["projects"], 1,
+            "layout {i}: the year row is no project"
+        );
+        assert_eq!(
+            total["budget_plan"], "2000.00",
+            "layout {i}: the 2565 column"
+        );
+        assert_eq!(total["disbursed"], "500.00", "layout {i}");
+        let columns = &json["inputs"][0]["tables"][0]["columns"];
+        assert!(
+            columns.to_string().contains("D → งบประมาณ ปี 2565"),
+            "layout {i}: {columns}"
+        );
+    }
+}
+
+#[test]
+fn years_above_without_the_report_year_name_the_years_found() {
+    let dir = folder();
+    let budget = "งบประมาณ (บาท)";
+    budget_per_year([t("ปี 2564"), t("ปี 2565"), t("ปี 2566")], [budget; 3]).save(dir.path());
+    let toml = crate::support::REPORT_TOML.replace("fiscal_year = 2565", "fiscal_year = 2567");
+    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1);
+    let missing = issue_coded(&json, "budget-year-missing");
+    assert_eq!(missing["cell"], "2", "the header row");
+    let message = missing["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("2567") && message.contains("2564, 2565, 2566"),
+        "{message}"
+    );
+    assert_eq!(json["summary"]["total"]["projects"], 0);
+}
+
+#[test]
+fn budget_columns_without_years_are_a_duplicate_naming_them_never_the_first_taken() {
+    let dir = folder();
+    let budget = "งบประมาณ (บาท)";
+    budget_per_year([t("งบประมาณ"), V::E, V::E], [budget; 3]).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let duplicate = issue_coded(&json, "header-duplicate");
+    assert_eq!(duplicate["cell"], "D3");
+    let message = duplicate["message"].as_str().unwrap_or_default();
+    assert!(message.contains("คอลัมน์ C, D, E"), "{message}");
+    assert_eq!(json["summary"]["total"]["projects"], 0);
+    assert_eq!(json["summary"]["total"]["budget_plan"], "0.00");
+}
+
+#[test]
+fn a_formula_saved_without_its_value_is_an_error_at_its_cell_never_zero() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![t("หัว")],
+        vec![
+            t("ลำดับ"),
+            t("ชื่อโครงการ"),
+            t("มิติ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![
+            n(1.0),
+            t("โครงการ ก"),
+            n(1.0),
+            V::F("=50000+5300", NO_CACHE),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+        vec![
+            n(2.0),
+            V::F("=\"โครงการ \"&\"ข\"", NO_CACHE),
+            n(1.0),
+            n(100.0),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+        // A formula with its value is read as ever.
+        vec![
+            n(3.0),
+            t("โครงการ ค"),
+            n(1.0),
+            V::F("=1000+234", "1234"),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let found = issues_coded(&json, "formula-no-value");
+    let cells: Vec<&Value> = found.iter().map(|i| &i["cell"]).collect();
+    assert_eq!(cells, ["D3", "B4"], "{:?}", codes(&json));
+    let message = found[0]["message"].as_str().unwrap_or_default();
+    assert!(message.starts_with("ช่องนี้เป็นสูตร (=50000+5300)"), "{message}");
+    let fix = found[0]["fix"].as_str().unwrap_or_default();
+    assert!(fix.starts_with("เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง"), "{fix}");
+    assert!(issues_coded(&json, "money-blank").is_empty());
+    assert!(issues_coded(&json, "name-missing").is_empty());
+    let total = &json["summary"]["total"];
+    assert_eq!(total["projects"], 1);
+    assert_eq!(total["budget_plan"], "1234.00");
+}
+
+#[test]
+fn a_dimension_cell_merged_down_across_its_projects_gives_each_its_dimension() {
+    let dir = folder();
+    let project = |no: f64, name: &str, dimension: V, budget: f64, status: &str| {
+        vec![n(no), t(name), dimension, n(budget), n(0.0), t(status)]
+    };
+    let done = "ดำเนินการแล้วเสร็จ";
+    Sheet::of(vec![
+        vec![t("หัว")],
+        vec![
+            t("ลำดับ"),
+            t("ชื่อโครงการ"),
+            t("มิติ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        project(1.0, "โครงการ ก", n(1.0), 1000.0, done),
+        project(2.0, "โครงการ ข", V::E, 2000.0, done),
+        project(3.0, "โครงการ ค", V::E, 3000.0, done),
+        // The plan form's text, merged down too.
+        project(
+            4.0,
+            "โครงการ ง",
+            t("2. การบริหารราชการเพื่อป้องกันการทุจริต"),
+            4000.0,
+            done,
+        ),
+        project(5.0, "โครงการ จ", V::E, 5000.0, "อยู่ระหว่างดำเนินการ"),
+        // Not merged: still missing.
+        project(6.0, "โครงการ ฉ", V::E, 6000.0, done),
+    ])
+    .merged(&[(2, 2, 4, 2), (5, 2, 6, 2)])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let missing = issues_coded(&json, "dimension-missing");
+    let cells: Vec<&Value> = missing.iter().map(|i| &i["cell"]).collect();
+    assert_eq!(cells, ["C8"], "only the row outside every merged range");
+    let dimensions = &json["summary"]["dimensions"];
+    assert_eq!(dimensions[0]["projects"], 3);
+    assert_eq!(dimensions[0]["budget_plan"], "6000.00");
+    assert_eq!(dimensions[1]["projects"], 2);
+    assert_eq!(dimensions[1]["budget_plan"], "9000.00");
+}
+
+#[test]
+fn square_root_ticks_and_ticks_pasted_from_a_phone_are_ticks() {
+    let dir = folder();
+    let header = [
+        "ลำดับ",
+        "ชื่อโครงการ",
+        "มิติ",
+        "งบประมาณ",
+        "เบิกจ่าย",
+        "บรรจุในข้อบัญญัติ",
+        "รอรายงาน",
+        "อยู่ระหว่างดำเนินการ",
+        "ดำเนินการแล้วเสร็จ",
+        "ไม่สามารถดำเนินการได้",
+        "หมายเหตุ",
+    ];
+    let row = |no: f64, name: &str, in_ordinance: &str, ticks: [&str; 4]| {
+        let mut row = vec![n(no), t(name), n(1.0), n(100.0), n(0.0), t(in_ordinance)];
+        row.extend(ticks.iter().map(|x| if x.is_empty() { V::E } else { t(x) }));
+        row
+    };
+    Sheet::of(vec![
+        header.iter().map(|h| t(h)).collect(),
+        row(1.0, "โครงการ ก", "√", ["", "", "√", ""]),
+        row(2.0, "โครงการ ข", "✔\u{FE0F}", ["", "✔\u{FE0F}", "", ""]),
+        row(3.0, "โครงการ ค", "", ["", "", "\u{2713}\u{FE0E}", ""]),
+        // A mark that is no tick: one error, at its cell, and no "no status" elsewhere.
+        row(4.0, "โครงการ ง", "", ["", "", "P", ""]),
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let errors: Vec<String> = json["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["severity"] == "error")
+        .map(|i| {
+            format!(
+                "{} {}",
+                i["code"].as_str().unwrap_or(""),
+                i["cell"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(errors, ["tick-unknown I5"]);
+    let status = &json["summary"]["status"];
+    assert_eq!(status["total"], 3);
+    assert_eq!(status["completed"], 2);
+    assert_eq!(status["in_progress"], 1);
+    assert_eq!(status["in_ordinance"], 2);
+}
+
+#[test]
+fn name_headers_in_other_words_are_read() {
+    for name in [
+        "โครงการ กิจกรรม มาตรการ",
+        "ชื่อกิจกรรม",
+        "รายการ",
+        "โครงการ-กิจกรรม",
+        "โครงการและกิจกรรม",
+    ] {
+        let dir = folder();
+        Sheet::of(vec![
+            vec![t("หัว")],
+            vec![
+                t("ลำดับ"),
+                t(name),
+                t("มิติ"),
+                t("งบประมาณ"),
+                t("เบิกจ่าย"),
+                t("สถานะ"),
+            ],
+            vec![
+                n(1.0),
+                t("โครงการ ก"),
+                n(1.0),
+                n(1000.0),
+                n(0.0),
+                t("ดำเนินการแล้วเสร็จ"),
+            ],
+        ])
+        .save(dir.path());
+        let (code, json, stderr) = run_json(dir.path(), &["merge", "."]);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        assert_eq!(json["summary"]["total"]["projects"], 1, "{name}");
+        assert_eq!(json["summary"]["total"]["budget_plan"], "1000.00", "{name}");
+    }
+}
+
+#[test]
+fn a_header_missing_only_its_name_column_is_incomplete_at_its_row() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![t("หัว")],
+        vec![
+            t("ลำดับ"),
+            t("งาน"),
+            t("มิติ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![
+            n(1.0),
+            t("โครงการ ก"),
+            n(1.0),
+            n(1000.0),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1);
+    assert!(
+        issues_coded(&json, "no-project-table").is_empty(),
+        "{:?}",
+        codes(&json)
+    );
+    let incomplete = issue_coded(&json, "header-incomplete");
+    assert_eq!(incomplete["sheet"], "แผน");
+    assert_eq!(incomplete["cell"], "2", "the header's row");
+    let message = incomplete["message"].as_str().unwrap_or_default();
+    assert!(message.contains("รายการโครงการ"), "{message}");
+    let fix = incomplete["fix"].as_str().unwrap_or_default();
+    assert!(fix.contains("[headers] name = [\"…\"]"), "{fix}");
+}
