@@ -8,12 +8,13 @@
 
 use super::boundary::try_call;
 use super::cell::Cell;
-use super::merged::{MergeSource, Region};
+use super::second_look::{LookSource, Region, SecondLook};
 use super::table::{RawRow, SheetRow, SheetTables, TableFinder};
 use super::{ReadOptions, content, guard, ods, xls};
 use crate::issue::{Problem, Unreadable};
 use crate::schema::SUMMARY_MARKER_SHEETS;
 use calamine::{Reader, SheetType, SheetVisible, Xlsb, Xlsx};
+use rustc_hash::FxHashMap;
 use std::io::Cursor;
 use std::rc::Rc;
 
@@ -86,18 +87,25 @@ pub(crate) fn read_workbook(
             sniff(&bytes).unwrap_or_else(|| Err(named_for_what_it_is(first, extension, &bytes)))?
         }
     };
-    let merges = matches!(book, Book::Xlsx(_)).then(|| xlsx_merges(bytes));
-    book.read_sheets(file, options, merges, sink)
+    let look = matches!(book, Book::Xlsx(_)).then(|| Rc::new(XlsxBytes(bytes)) as LookSource);
+    book.read_sheets(file, options, look, sink)
 }
 
-/// The merged ranges of an xlsx workbook's sheets, read from its bytes by a second reader when
-/// a sheet first needs them (the first reader is busy streaming the sheet's cells). A workbook
-/// that fails here has no merged ranges: its cells were read already.
-fn xlsx_merges(bytes: Vec<u8>) -> MergeSource {
-    let bytes = Rc::new(bytes);
-    Rc::new(move |sheet: &str| {
-        let data = Cursor::new(bytes.as_slice());
-        let Ok(mut book) = try_call(|| Xlsx::new(data)) else {
+/// An xlsx workbook's bytes, for a [`SecondLook`] at a sheet by a second reader (the first is
+/// busy streaming the sheet's cells). A workbook that fails here shows nothing more: its cells
+/// were read already.
+struct XlsxBytes(Vec<u8>);
+
+impl XlsxBytes {
+    /// A second reader, of the same type as the first (one copy of calamine's code for both).
+    fn open(&self) -> Option<Xlsx<Bytes>> {
+        try_call(|| Xlsx::new(Cursor::new(self.0.clone()))).ok()
+    }
+}
+
+impl SecondLook for XlsxBytes {
+    fn merged_regions(&self, sheet: &str) -> Vec<Region> {
+        let Some(mut book) = self.open() else {
             return Vec::new();
         };
         let regions = try_call(|| book.merge_cells_by_sheet_name(sheet)).unwrap_or_default();
@@ -110,7 +118,29 @@ fn xlsx_merges(bytes: Vec<u8>) -> MergeSource {
                 last_col: d.end.1,
             })
             .collect()
-    })
+    }
+
+    fn uncalculated(&self, sheet: &str) -> FxHashMap<(u32, u32), String> {
+        use calamine::XlsxFormulaMetadata as F;
+        let mut found = FxHashMap::default();
+        let Some(mut book) = self.open() else {
+            return found;
+        };
+        let Ok(mut reader) = try_call(|| book.worksheet_cells_reader(sheet)) else {
+            return found;
+        };
+        while let Ok(Some(cell)) = try_call(|| reader.next_cell_with_formula_metadata()) {
+            if let (calamine::DataRef::Empty, Some(formula)) = (&cell.value, cell.formula) {
+                // A shared formula's other cells carry no text of their own: an empty text.
+                let text = match formula {
+                    F::Normal { formula } | F::Shared { formula, .. } => formula,
+                    _ => String::new(),
+                };
+                found.insert(cell.pos, text);
+            }
+        }
+        found
+    }
 }
 
 /// The problem of bytes no format opens, said as what they really are (a web page, a PDF…) when
@@ -221,7 +251,7 @@ impl Book {
         &mut self,
         file: &str,
         options: &ReadOptions,
-        merges: Option<MergeSource>,
+        look: Option<LookSource>,
         sink: &mut dyn FnMut(RawRow),
     ) -> Result<Vec<SheetResult>, Stop> {
         let sheets = self.sheets();
@@ -232,7 +262,7 @@ impl Book {
             return Err(Problem::SummarySkipped.into());
         }
         let mut tables = SheetTablesBuilder::new(file, &sheets, options, sink);
-        tables.merges = merges;
+        tables.look = look;
         self.cells(&sheets, &mut |sheet, row, col, value| {
             tables.cell(sheet, row, col, value);
         })?;
@@ -270,13 +300,11 @@ impl Book {
                     let stop = in_sheet(&sheet.name);
                     let mut reader =
                         try_call(|| b.worksheet_cells_reader(&sheet.name)).map_err(&stop)?;
-                    // The formula comes with the value in the same pass: only a formula left
-                    // without a value (no `<v>`) needs it, to be told from an empty cell.
-                    while let Some(cell) =
-                        try_call(|| reader.next_cell_with_formula_metadata()).map_err(&stop)?
-                    {
-                        let (r, c) = cell.pos;
-                        emit(i, r, c, xlsx_cell(cell.value, cell.formula));
+                    // Values only: a formula saved without its value is looked for when a row
+                    // needs the cell ([`SecondLook::uncalculated`]), not on every cell.
+                    while let Some(cell) = try_call(|| reader.next_cell()).map_err(&stop)? {
+                        let (r, c) = cell.get_position();
+                        emit(i, r, c, Cell::from(cell.get_value().clone()));
                     }
                 }
             }
@@ -285,19 +313,6 @@ impl Book {
             Book::Ods(b) => b.cells(emit)?,
         }
         Ok(())
-    }
-}
-
-/// An xlsx cell as one [`Cell`]: a formula with no cached value is [`Cell::Uncalculated`], not
-/// empty (a shared formula's other cells carry no text of their own: an empty text then).
-fn xlsx_cell(value: calamine::DataRef<'_>, formula: Option<calamine::XlsxFormulaMetadata>) -> Cell {
-    use calamine::XlsxFormulaMetadata as F;
-    match (value, formula) {
-        (calamine::DataRef::Empty, Some(formula)) => Cell::Uncalculated(match formula {
-            F::Normal { formula } | F::Shared { formula, .. } => formula,
-            _ => String::new(),
-        }),
-        (value, _) => Cell::from(value),
     }
 }
 
@@ -311,7 +326,7 @@ struct SheetTablesBuilder<'a> {
     current: Option<(usize, RowGrouper)>,
     done: Vec<Option<SheetTables>>,
     /// The workbook's merged ranges, when its format gives them.
-    merges: Option<MergeSource>,
+    look: Option<LookSource>,
 }
 
 impl<'a> SheetTablesBuilder<'a> {
@@ -328,7 +343,7 @@ impl<'a> SheetTablesBuilder<'a> {
             sink,
             current: None,
             done: sheets.iter().map(|_| None).collect(),
-            merges: None,
+            look: None,
         }
     }
 
@@ -342,8 +357,8 @@ impl<'a> SheetTablesBuilder<'a> {
                 return;
             }
             let mut finder = TableFinder::new(self.file, &info.name, self.options);
-            if let Some(source) = &self.merges {
-                finder = finder.with_merges(Rc::clone(source));
+            if let Some(source) = &self.look {
+                finder = finder.with_second_look(Rc::clone(source));
             }
             self.current = Some((sheet, RowGrouper::new(finder)));
         }

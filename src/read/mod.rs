@@ -13,10 +13,10 @@ mod content;
 pub mod guard;
 /// Header rows: fields, second header rows, columns per fiscal year.
 pub mod header;
-/// A sheet's merged ranges, loaded only when a row needs them.
-pub mod merged;
 /// .ods read sparsely from `content.xml`.
 mod ods;
+/// A sheet's merged ranges, loaded only when a row needs them.
+pub mod second_look;
 /// Rows that are the table's structure, not projects: totals, headings, the signature block.
 pub mod structure;
 /// A summary written by planmerge, its project list read back exactly.

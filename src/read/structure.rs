@@ -5,7 +5,7 @@
 //! and what is done with the row, is [`super::table`]'s.
 
 use crate::model::Dimension;
-use crate::schema::text::{normalized, thai_digits_to_arabic};
+use crate::schema::text::{is_invisible, normalized, thai_digits_to_arabic};
 
 /// Words a total label starts with (normalised).
 const TOTAL_WORDS: [&str; 5] = ["ยอดรวม", "รวม", "grandtotal", "subtotal", "total"];
@@ -38,6 +38,9 @@ const TOTAL_FILLERS: [&str; 17] = [
 /// `รวมทั้งสิ้น 15 โครงการ`, `รวมงบประมาณทั้งสิ้น`. Not `รวมพลังเยาวชนต้านทุจริต` nor
 /// `รวมใจภักดิ์`: projects' names.
 pub fn is_total_label(text: &str) -> bool {
+    if !starts_like_a_total(text) {
+        return false;
+    }
     let normal = normalized(text);
     let t = thai_digits_to_arabic(&normal);
     let Some(mut rest) = TOTAL_WORDS.iter().find_map(|w| t.strip_prefix(w)) else {
@@ -55,6 +58,23 @@ pub fn is_total_label(text: &str) -> bool {
         }
     }
     true
+}
+
+/// Whether the first visible letters of `text` could begin a total word: every text of every
+/// row is asked [`is_total_label`], and most are names; this spares normalising them whole.
+/// Skips what normalising removes (whitespace, zero-width), so `ร ว ม` still passes.
+fn starts_like_a_total(text: &str) -> bool {
+    let mut head = [' '; 8];
+    let mut n = 0;
+    for c in text.chars().filter(|c| !is_invisible(*c)).take(head.len()) {
+        head[n] = c.to_ascii_lowercase();
+        n += 1;
+    }
+    let head = &head[..n];
+    TOTAL_WORDS.iter().any(|word| {
+        word.chars().zip(head.iter()).all(|(w, h)| w == *h)
+            && (word.chars().count() <= n || n == head.len())
+    })
 }
 
 /// The dimension a section heading or a sheet's name names: `มิติที่ 2 การบริหาร…`, `มิติ ๒`,

@@ -8,7 +8,7 @@
 use super::ReadOptions;
 use super::cell::{Cell, Tick, tick};
 use super::header::{Header, extend_with_second_row, header_of, header_without_name};
-use super::merged::{MergeSource, SheetMerges};
+use super::second_look::{LookSource, SheetLook};
 pub use super::structure::section_dimension;
 use super::structure::{is_sub_section, is_total_label, starts_signature};
 use crate::issue::{Issue, IssueList, Problem};
@@ -412,8 +412,8 @@ pub struct TableFinder {
     /// In the signature block under the table (`ลงชื่อ …… ผู้รายงาน`, the name, the position, the
     /// date): its text-only rows are not projects.
     signing: bool,
-    /// The sheet's merged ranges, loaded when a มิติ cell is blank.
-    merges: SheetMerges,
+    /// The sheet's merged ranges and formulas without values, loaded when a row needs them.
+    look: SheetLook,
     /// The last non-blank มิติ cell of a data row, and its row: the value of a range merged
     /// down from it.
     last_dimension: Option<(u32, Cell)>,
@@ -440,7 +440,7 @@ impl TableFinder {
             held: None,
             saw_section: false,
             signing: false,
-            merges: SheetMerges::default(),
+            look: SheetLook::default(),
             last_dimension: None,
             out: SheetTables {
                 explain: TableExplain {
@@ -452,10 +452,11 @@ impl TableFinder {
         }
     }
 
-    /// The finder, reading a blank มิติ cell inside a merged range as the range's value; the
-    /// ranges are asked of `source` only when such a cell is met.
-    pub fn with_merges(mut self, source: MergeSource) -> Self {
-        self.merges = SheetMerges::new(source, Arc::clone(&self.sheet));
+    /// The finder, reading a blank มิติ cell inside a merged range as the range's value, and a
+    /// blank cell a row needs that holds a formula saved without its value as such; `source` is
+    /// asked only when such a cell is met.
+    pub fn with_second_look(mut self, source: LookSource) -> Self {
+        self.look = SheetLook::new(source, Arc::clone(&self.sheet));
         self
     }
 
@@ -570,6 +571,7 @@ impl TableFinder {
         let mut raw = self.raw_row(&mut row, layout);
         raw.structure = self.hint.clone();
         self.merged_dimension(&mut raw);
+        self.uncalculated(&mut raw);
         self.out.rows_read += 1;
         if raw_is_empty(&raw) {
             let location = raw.location.clone();
@@ -602,11 +604,43 @@ impl TableFinder {
             return;
         };
         if self
-            .merges
+            .look
             .covering_from_above(row, cell.col)
             .is_some_and(|region| region.first_row == *top)
         {
             cell.value = value.clone();
+        }
+    }
+
+    /// A blank cell the row needs (its name, มิติ, money, status; the status ticks when none is
+    /// ticked) that holds a formula saved without its value (openpyxl, web exports) becomes
+    /// [`Cell::Uncalculated`], so validation says so at the cell rather than reading 0. The
+    /// sheet's formulas are read once, the first time such a cell is met.
+    fn uncalculated(&mut self, raw: &mut RawRow) {
+        let row = raw.location.row.unwrap_or_default();
+        let fields = [
+            &mut raw.name,
+            &mut raw.dimension,
+            &mut raw.budget_plan,
+            &mut raw.budget_ordinance,
+            &mut raw.disbursed,
+        ];
+        let mut blank: Vec<&mut RawCell> = fields
+            .into_iter()
+            .flatten()
+            .filter(|c| c.value.is_blank())
+            .collect();
+        match &mut raw.status {
+            RawStatus::Words(cell) if cell.value.is_blank() => blank.push(cell),
+            RawStatus::Ticks(ticks) if ticks.iter().all(|(_, c)| c.value.is_blank()) => {
+                blank.extend(ticks.iter_mut().map(|(_, c)| c));
+            }
+            _ => {}
+        }
+        for cell in blank {
+            if let Some(formula) = self.look.formula_at(row, cell.col) {
+                cell.value = Cell::Uncalculated(formula);
+            }
         }
     }
 

@@ -273,7 +273,9 @@ fn years_above_without_the_report_year_name_the_years_found() {
     let dir = folder();
     let budget = "งบประมาณ (บาท)";
     budget_per_year([t("ปี 2564"), t("ปี 2565"), t("ปี 2566")], [budget; 3]).save(dir.path());
-    let toml = crate::support::REPORT_TOML.replace("fiscal_year = 2565", "fiscal_year = 2567");
+    let toml = crate::support::REPORT_TOML
+        .replace("fiscal_year = 2565", "fiscal_year = 2567")
+        .replace("2022-04-21", "2024-04-21");
     std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 1);

@@ -1,0 +1,84 @@
+//! A second look at a sheet, taken only when a row needs it: the merged ranges (a มิติ cell
+//! merged down across its dimension's projects, asked when a data row's มิติ cell is blank) and
+//! the formulas saved without their value (openpyxl, web exports; asked when a cell a row needs
+//! is blank). A sheet whose every row has its values never costs the second look, and each is
+//! taken at most once per sheet.
+//!
+//! Only xlsx (and xlsm) give either, through calamine; xls, xlsb and ods sheets have none here
+//! (their files always hold the values of their formulas), and a blank cell there stays blank.
+
+use rustc_hash::FxHashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// One merged range, zero-based and inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    /// The first row.
+    pub first_row: u32,
+    /// The last row.
+    pub last_row: u32,
+    /// The first column.
+    pub first_col: u32,
+    /// The last column.
+    pub last_col: u32,
+}
+
+impl Region {
+    fn covers(&self, row: u32, col: u32) -> bool {
+        (self.first_row..=self.last_row).contains(&row)
+            && (self.first_col..=self.last_col).contains(&col)
+    }
+}
+
+/// Where a second look at a sheet comes from (a second reader on the workbook's bytes: the
+/// first is busy streaming the sheet's cells). Each is asked at most once per sheet.
+pub trait SecondLook {
+    /// The merged ranges of `sheet`.
+    fn merged_regions(&self, sheet: &str) -> Vec<Region>;
+    /// The cells of `sheet` holding a formula and no value: (row, column) → the formula.
+    fn uncalculated(&self, sheet: &str) -> FxHashMap<(u32, u32), String>;
+}
+
+/// A workbook's [`SecondLook`], shared by its sheets.
+pub type LookSource = Rc<dyn SecondLook>;
+
+/// One sheet's second look, each part loaded on its first question.
+#[derive(Default)]
+pub(crate) struct SheetLook {
+    source: Option<(LookSource, Arc<str>)>,
+    regions: Option<Vec<Region>>,
+    formulas: Option<FxHashMap<(u32, u32), String>>,
+}
+
+impl SheetLook {
+    /// The second look at `sheet`, from `source` when first needed.
+    pub(crate) fn new(source: LookSource, sheet: Arc<str>) -> Self {
+        SheetLook {
+            source: Some((source, sheet)),
+            regions: None,
+            formulas: None,
+        }
+    }
+
+    /// The merged range that covers the cell (`row`, `col`) and starts on an earlier row.
+    pub(crate) fn covering_from_above(&mut self, row: u32, col: u32) -> Option<Region> {
+        let (source, sheet) = self.source.as_ref()?;
+        let regions = self
+            .regions
+            .get_or_insert_with(|| source.merged_regions(sheet));
+        regions
+            .iter()
+            .find(|r| r.first_row < row && r.covers(row, col))
+            .copied()
+    }
+
+    /// The formula of the cell (`row`, `col`), when it holds one and no value.
+    pub(crate) fn formula_at(&mut self, row: u32, col: u32) -> Option<String> {
+        let (source, sheet) = self.source.as_ref()?;
+        let formulas = self
+            .formulas
+            .get_or_insert_with(|| source.uncalculated(sheet));
+        formulas.get(&(row, col)).cloned()
+    }
+}
