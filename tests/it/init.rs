@@ -121,7 +121,7 @@ fn the_twelve_month_round_follows_the_six_month_one_beside_it() {
     let empty = dir.path().join("รอบ 12 เดือน (ใหม่)");
     Command::cargo_bin("planmerge")
         .expect("binary")
-        .current_dir(&empty.parent().expect("parent"))
+        .current_dir(empty.parent().expect("parent"))
         .args(["init", "รอบ 12 เดือน (ใหม่)", "--as-of", "2565-10-14"])
         .assert()
         .code(0);
