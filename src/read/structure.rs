@@ -108,17 +108,59 @@ pub fn is_sub_section(text: &str) -> bool {
     parts.len() >= 2 && parts.iter().all(|p| !p.is_empty()) && code_len < t.len()
 }
 
-/// `ลงชื่อ ………… ผู้รายงาน` (also `(ลงชื่อ)`, `ลงนาม`): the first row of the signature block under a
-/// table.
+/// `ลงชื่อ ………… ผู้รายงาน` (also `(ลงชื่อ)`, `ลงนาม`), or a short `ผู้รายงาน` / `ผู้จัดทำ` /
+/// `ผู้รับรองข้อมูล` line: the first row of the signature block under a table.
 pub fn starts_signature(text: &str) -> bool {
     let n = normalized(text);
     let n = n.trim_start_matches('(');
-    n.starts_with("ลงชื่อ") || n.starts_with("ลงนาม")
+    let role = ["ผู้รายงาน", "ผู้จัดทำ", "ผู้รับรอง", "ผู้ตรวจสอบข้อมูล"]
+        .iter()
+        .any(|w| n.starts_with(w))
+        && n.chars().count() <= 24;
+    n.starts_with("ลงชื่อ") || n.starts_with("ลงนาม") || role
+}
+
+/// A note under a table (`(ข้อมูล ณ วันที่ 31 มีนาคม 2565)`, `หมายเหตุ: …`, `ที่มา: …`, `* …`):
+/// never a project, nor the rest of the name above it.
+pub fn is_note(text: &str) -> bool {
+    let n = normalized(text);
+    let n = n.trim_start_matches(['(', '[']);
+    ["ข้อมูลณ", "ณวันที่", "หมายเหตุ", "ที่มา", "*", "※"]
+        .iter()
+        .any(|w| n.starts_with(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_and_reporter_lines_under_a_table() {
+        for note in [
+            "(ข้อมูล ณ วันที่ 31 มีนาคม 2565)",
+            "หมายเหตุ: ข้อมูลจากกองคลัง",
+            "ที่มา : ระบบ e-LAAS",
+            "* งบประมาณตามข้อบัญญัติ",
+        ] {
+            assert!(is_note(note), "{note}");
+        }
+        for name in ["(ระยะที่ 2)", "โครงการหมายเหตุประจำวัน", "ข้อมูลข่าวสารเพื่อประชาชน"]
+        {
+            assert!(!is_note(name), "{name}");
+        }
+        for line in [
+            "ผู้รายงาน",
+            "(ผู้รายงาน)",
+            "ผู้จัดทำ",
+            "ผู้รับรองข้อมูล",
+            "ลงชื่อ ........",
+        ] {
+            assert!(starts_signature(line), "{line}");
+        }
+        assert!(!starts_signature(
+            "ผู้รายงานข่าวสารประจำหมู่บ้านเพื่อการมีส่วนร่วมของประชาชน"
+        ));
+    }
 
     #[test]
     fn total_labels_are_total_words_with_what_they_count() {

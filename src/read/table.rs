@@ -10,7 +10,7 @@ use super::cell::{Cell, Tick, tick};
 use super::header::{Header, extend_with_second_row, header_of, header_without_name};
 use super::second_look::{LookSource, SheetLook};
 pub use super::structure::section_dimension;
-use super::structure::{is_sub_section, is_total_label, starts_signature};
+use super::structure::{is_note, is_sub_section, is_total_label, starts_signature};
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Dimension, Location, Status, column_letters};
 use crate::schema::text::{normalize, normalized};
@@ -238,6 +238,22 @@ fn is_signature(row: &SheetRow) -> bool {
         .any(|(_, cell)| matches!(cell, Cell::Text(t) if starts_signature(t)))
 }
 
+/// A line of the signature block that carries a figure: `วันที่ | 31/03/2565` (a date is a
+/// number in the sheet), `โทร. | 054 …`: a label of the block, and at most one number.
+fn is_dated_signature_line(row: &SheetRow) -> bool {
+    let labelled = row.cells.iter().any(|(_, cell)| {
+        matches!(cell, Cell::Text(t) if ["วันที่", "ตำแหน่ง", "โทร"]
+            .iter()
+            .any(|w| normalized(t).starts_with(w)))
+    });
+    let numbers = row
+        .cells
+        .iter()
+        .filter(|(_, c)| matches!(c, Cell::Number(_)))
+        .count();
+    labelled && numbers <= 1
+}
+
 /// A total row: a text cell holds a total label ([`is_total_label`]: `รวม`, `รวมทั้งสิ้น`,
 /// `รวม 4 มิติ`, `ยอดรวม`), in whichever column (the name, ลำดับ or มิติ, merged across them),
 /// and no other column says it is a project: no number in ลำดับ, nothing else in มิติ. A name
@@ -392,6 +408,7 @@ const WHY_PAGE: &str = "หัวกระดาษซ้ำ · a repeated page 
 const WHY_SECTION: &str = "หัวข้อมิติ · a dimension heading";
 const WHY_SUB_SECTION: &str = "หัวข้อย่อย · a sub-section heading";
 const WHY_SIGNATURE: &str = "ส่วนลงชื่อท้ายตาราง · the signature block";
+const WHY_NOTE: &str = "หมายเหตุใต้ตาราง · a note under the table";
 
 /// Reads one sheet row by row (push style, so a sheet can be streamed).
 pub struct TableFinder {
@@ -502,8 +519,9 @@ impl TableFinder {
         };
         // The signature block starts at its ลงชื่อ row and lasts while rows hold only text and
         // no status (every project has one).
-        self.signing =
-            row.only_text() && !has_status(&row, layout) && (self.signing || is_signature(&row));
+        self.signing = !has_status(&row, layout)
+            && ((row.only_text() && (self.signing || is_signature(&row)))
+                || (self.signing && is_dated_signature_line(&row)));
         let total = total_label_col(&row, layout).map(|col| named_total(&row, col, layout));
         let skipped = if self.signing {
             Some(WHY_SIGNATURE)
@@ -517,6 +535,8 @@ impl TableFinder {
             Some(WHY_PAGE)
         } else if row.lone_text().is_some_and(|(_, t)| is_sub_section(t)) {
             Some(WHY_SUB_SECTION)
+        } else if row.lone_text().is_some_and(|(_, t)| is_note(t)) {
+            Some(WHY_NOTE)
         } else {
             None
         };

@@ -534,3 +534,54 @@ fn a_header_missing_only_its_name_column_is_incomplete_at_its_row() {
     let fix = incomplete["fix"].as_str().unwrap_or_default();
     assert!(fix.contains("[headers] name = [\"…\"]"), "{fix}");
 }
+
+#[test]
+fn notes_and_a_reporter_block_under_the_table_are_neither_projects_nor_names() {
+    let header = vec![
+        t("ที่"),
+        t("โครงการ/กิจกรรม/มาตรการ"),
+        t("มิติ"),
+        t("งบประมาณ"),
+        t("เบิกจ่าย"),
+        t("สถานะ"),
+    ];
+    let project = |i: f64, name: &str| {
+        vec![
+            n(i),
+            t(name),
+            n(1.0),
+            n(1000.0),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ]
+    };
+    let dir = folder();
+    Sheet::of(vec![
+        vec![t("หัว")],
+        header,
+        project(1.0, "โครงการ ก"),
+        project(2.0, "โครงการ ข"),
+        vec![V::E, t("(ข้อมูล ณ วันที่ 31 มีนาคม 2565)")],
+        vec![V::E, t("ผู้รายงาน")],
+        vec![V::E, t("(นางสาวสมหญิง ใจดี)")],
+        vec![V::E, t("นักวิเคราะห์นโยบายและแผน")],
+        // A date is a number in the sheet: the block's วันที่ line is still the block.
+        vec![V::E, t("วันที่"), n(44651.0)],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    let problems: Vec<String> = json["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["severity"] != "note")
+        .map(|i| format!("{} {}", i["code"], i["cell"]))
+        .collect();
+    assert_eq!(code, 0, "{problems:?}");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(json["inputs"][0]["rows"], 2);
+    assert!(
+        json["issues"].to_string().matches("name-joined").count() == 0,
+        "the note is not joined to โครงการ ข"
+    );
+}
