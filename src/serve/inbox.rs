@@ -38,6 +38,16 @@ pub fn spreadsheet_kind(bytes: &[u8]) -> Option<&'static str> {
 /// > |`, control characters) or starting with a dot.
 pub fn division_name(typed: &str) -> Option<String> {
     let name = crate::schema::text::clean_text(typed);
+    // `กองคลัง.xlsx` typed for กองคลัง (the file's name copied): the division, not a new one.
+    let name = crate::read::EXTENSIONS
+        .iter()
+        .find_map(|ext| {
+            let cut = name.len().checked_sub(ext.len() + 1)?;
+            let (stem, dot_ext) = (name.get(..cut)?, name.get(cut..)?);
+            (dot_ext.starts_with('.') && dot_ext[1..].eq_ignore_ascii_case(ext))
+                .then(|| stem.trim().to_string())
+        })
+        .unwrap_or(name);
     let bad = |c: char| c.is_control() || r#"/\:*?"<>|"#.contains(c);
     // 80 letters, and few enough bytes that the kept copy's name (division, time, hash) stays
     // under the 255 bytes a file name may have: 60 Thai letters take 180.
@@ -159,6 +169,8 @@ mod tests {
             Some("กองคลัง")
         );
         assert!(division_name(&"ก".repeat(60)).is_some());
+        assert_eq!(division_name("กองคลัง.xlsx").as_deref(), Some("กองคลัง"));
+        assert_eq!(division_name("กองคลัง.XLS").as_deref(), Some("กองคลัง"));
         assert_eq!(
             division_name(&"ก".repeat(78)),
             None,

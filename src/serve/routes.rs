@@ -542,9 +542,11 @@ fn summary_bytes(app: &App) -> Result<(Vec<u8>, bool), String> {
     Ok((bytes, errors > 0))
 }
 
-fn xlsx(bytes: Vec<u8>, name: &str) -> Response {
+/// A workbook to download, named `name`; `plain` is the ASCII name for a browser that does
+/// not read the UTF-8 one (`summary.xlsx`, `form.xlsx`).
+fn xlsx(bytes: Vec<u8>, name: &str, plain: &str) -> Response {
     let disposition = format!(
-        "attachment; filename=\"summary.xlsx\"; filename*=UTF-8''{}",
+        "attachment; filename=\"{plain}\"; filename*=UTF-8''{}",
         pages::urlencode(name)
     );
     let mut response = (
@@ -572,7 +574,7 @@ async fn built_summary(app: &Arc<App>) -> Response {
             } else {
                 "สรุปผล.xlsx"
             };
-            xlsx(bytes, name)
+            xlsx(bytes, name, "summary.xlsx")
         }
         _ => refuse(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -652,7 +654,7 @@ async fn template_download(
     })
     .await;
     match built {
-        Ok(Ok((bytes, name))) => xlsx(bytes, &name),
+        Ok(Ok((bytes, name))) => xlsx(bytes, &name, "form.xlsx"),
         _ => refuse(
             StatusCode::INTERNAL_SERVER_ERROR,
             "สร้างแบบฟอร์มไม่ได้ · cannot build the form",
