@@ -54,6 +54,20 @@ impl SheetRow {
         }
     }
 
+    /// The heading text of a row that is one text and, at most, figures beside it (a section
+    /// row carrying its dimension's subtotals: `มิติที่ 1 … | 5,000 | 0`).
+    fn text_with_figures(&self) -> Option<(u32, &str)> {
+        let mut text = None;
+        for (col, cell) in self.cells.iter().filter(|(_, c)| !c.is_blank()) {
+            match cell {
+                Cell::Text(t) if text.is_none() => text = Some((*col, t.as_str())),
+                Cell::Number(_) => {}
+                _ => return None,
+            }
+        }
+        text
+    }
+
     /// The cell in `col` (empty when there is none), moved out of the row, or copied when
     /// `copy` (a column read twice).
     fn take(&mut self, col: u32, copy: bool) -> Cell {
@@ -549,9 +563,21 @@ impl TableFinder {
 
     /// A section row (`มิติที่ 2 …` alone on its row) sets the dimension of the rows below it.
     fn section(&mut self, row: &SheetRow) -> bool {
-        let Some(dimension) = row.lone_text().and_then(|(_, t)| section_dimension(t)) else {
+        let Some(dimension) = row
+            .text_with_figures()
+            .and_then(|(_, t)| section_dimension(t))
+        else {
             return false;
         };
+        // A number in ลำดับ makes it a project (its name missing), not a heading.
+        let numbered = self
+            .header
+            .as_ref()
+            .and_then(|layout| layout.number)
+            .is_some_and(|col| matches!(row.get(col), Some(Cell::Number(_))));
+        if numbered && row.lone_text().is_none() {
+            return false;
+        }
         self.hint = Some(DimensionHint {
             dimension,
             source: HintSource::Section(row.row),

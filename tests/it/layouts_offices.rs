@@ -585,3 +585,56 @@ fn notes_and_a_reporter_block_under_the_table_are_neither_projects_nor_names() {
         "the note is not joined to โครงการ ข"
     );
 }
+
+#[test]
+fn a_dimension_heading_carrying_its_subtotal_sets_the_dimension_and_is_not_a_project() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![t("หัว")],
+        vec![
+            t("ที่"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![
+            t("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต"),
+            V::E,
+            n(5000.0),
+            n(0.0),
+        ],
+        vec![
+            n(1.0),
+            t("โครงการอบรมคุณธรรม"),
+            n(5000.0),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+        vec![
+            t("มิติที่ 2 การบริหารราชการด้วยความโปร่งใส"),
+            V::E,
+            n(3000.0),
+            n(1000.0),
+        ],
+        vec![
+            n(2.0),
+            t("โครงการเปิดเผยข้อมูล"),
+            n(3000.0),
+            n(1000.0),
+            t("อยู่ระหว่างดำเนินการ"),
+        ],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let dims = &json["summary"]["dimensions"];
+    assert_eq!(
+        (dims[0]["projects"].as_u64(), dims[1]["projects"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        json["summary"]["total"]["budget_plan"], "8000.00",
+        "subtotals not counted"
+    );
+}
