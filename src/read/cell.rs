@@ -231,7 +231,7 @@ fn money_text(text: &str) -> Option<Decimal> {
 /// What a tick cell holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tick {
-    /// Blank, ☐, FALSE, 0, `-`, a cross (✗ ✘ ☒), or a "no" word: ไม่ใช่, ไม่มี, ไม่บรรจุ, N, no.
+    /// Blank, ☐, FALSE, 0, `-`, a cross (✗ ✘ ☒), or a "no" word: ไม่, ไม่ใช่, ไม่มี, ไม่บรรจุ, N, no.
     Unticked,
     /// ☑ ✓ ✔ ✅ √ / x X × TRUE 1 (✔️ too: variation selectors are ignored), or a "yes" word: ใช่, มี, บรรจุ, Y, yes.
     Ticked,
@@ -265,7 +265,7 @@ fn tick_word(text: &str) -> Option<Tick> {
     match text {
         // ✗ ✘ and a crossed box ☒ mean "no" to most people.
         "" | "☐" | "□" | "false" | "0" | "-" | "☒" | "✗" | "✘" => Some(Tick::Unticked),
-        "ไม่ใช่" | "ไม่มี" | "ไม่บรรจุ" | "n" | "no" => {
+        "ไม่" | "ไม่ใช่" | "ไม่มี" | "ไม่บรรจุ" | "n" | "no" => {
             Some(Tick::Unticked)
         }
         // √ (the square root sign) is the tick Insert › Symbol offers in Word and Excel.
@@ -463,8 +463,18 @@ mod tests {
         for yes in ["ใช่", "มี", "บรรจุ", "Y", "yes", "Yes"] {
             assert_eq!(tick(&text(yes)), Tick::Ticked, "{yes}");
         }
-        for no in ["ไม่ใช่", "ไม่มี", "ไม่บรรจุ", "N", "no", "-", "✗", "✘", " ไม่ ใช่ "]
-        {
+        for no in [
+            "ไม่",
+            "ไม่ใช่",
+            "ไม่มี",
+            "ไม่บรรจุ",
+            "N",
+            "no",
+            "-",
+            "✗",
+            "✘",
+            " ไม่ ใช่ ",
+        ] {
             assert_eq!(tick(&text(no)), Tick::Unticked, "{no}");
         }
         assert!(matches!(tick(&text("ใช่มั้ง")), Tick::Unknown(_)));
