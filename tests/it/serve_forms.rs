@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// The round's folder: the 12-month samples' report.toml, its `previous` pointing at the
 /// bundled 6-month samples.
-fn twelve_month_folder() -> tempfile::TempDir {
+pub(crate) fn twelve_month_folder() -> tempfile::TempDir {
     let dir = folder();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let toml = std::fs::read_to_string(root.join("samples/12-month/report.toml"))

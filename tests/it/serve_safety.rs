@@ -4,8 +4,8 @@
 //! without `divisions` expects every division of the round before.
 
 use crate::serve::{Server, agent, answer, samples, start};
+use crate::serve_forms::twelve_month_folder;
 use crate::support::folder;
-use std::path::Path;
 
 /// `POST /upload` from the page, the file sent under `file_name`.
 fn page_upload(server: &Server, division: &str, file_name: &str, bytes: &[u8]) -> (u16, String) {
@@ -129,18 +129,7 @@ fn codes_in_small_letters_log_in_a_session_ends_and_another_site_cannot_log_in()
 
 #[test]
 fn a_twelve_month_round_without_divisions_expects_those_of_the_round_before() {
-    let dir = folder();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let toml = std::fs::read_to_string(root.join("samples/12-month/report.toml"))
-        .expect("toml")
-        .replace(
-            "previous = \"../6-month\"",
-            &format!(
-                "previous = {:?}",
-                root.join("samples/6-month").display().to_string()
-            ),
-        );
-    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    let dir = twelve_month_folder();
     let server = start(dir.path(), "127.0.0.1:0");
     let (status, _) = page_upload(&server, "กองคลัง", "กองคลัง.xlsx", &sample("กองคลัง.xlsx"));
     assert_eq!(status, 200);
