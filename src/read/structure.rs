@@ -64,6 +64,12 @@ pub fn is_total_label(text: &str) -> bool {
 /// row is asked [`is_total_label`], and most are names; this spares normalising them whole.
 /// Skips what normalising removes (whitespace, zero-width), so `ร ว ม` still passes.
 fn starts_like_a_total(text: &str) -> bool {
+    // Most texts are names starting with โ or ก: told by their first letter alone.
+    match text.trim_start_matches([' ', '\t', '\n', '\r']).chars().next() {
+        Some('ร' | 'ย' | 'g' | 'G' | 's' | 'S' | 't' | 'T') => {}
+        Some(c) if is_invisible(c) => {}
+        _ => return false,
+    }
     let mut head = [' '; 8];
     let mut n = 0;
     for c in text.chars().filter(|c| !is_invisible(*c)).take(head.len()) {
