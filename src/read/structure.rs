@@ -65,7 +65,11 @@ pub fn is_total_label(text: &str) -> bool {
 /// Skips what normalising removes (whitespace, zero-width), so `ร ว ม` still passes.
 fn starts_like_a_total(text: &str) -> bool {
     // Most texts are names starting with โ or ก: told by their first letter alone.
-    match text.trim_start_matches([' ', '\t', '\n', '\r']).chars().next() {
+    match text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .chars()
+        .next()
+    {
         Some('ร' | 'ย' | 'g' | 'G' | 's' | 'S' | 't' | 'T') => {}
         Some(c) if is_invisible(c) => {}
         _ => return false,
