@@ -5,6 +5,13 @@
 //! every other non-blank row on as a [`RawRow`]. What a value means is decided later, in
 //! `validate`; what was understood is kept for `--explain` ([`TableExplain`]).
 
+mod explain;
+mod rows;
+
+use explain::SKIPPED_LISTED;
+pub use explain::{SkippedRow, TableExplain};
+pub use rows::{DimensionHint, HintSource, RawCell, RawRow, RawStatus, SheetRow};
+
 use super::ReadOptions;
 use super::cell::{Cell, Tick, tick};
 use super::header::{Header, extend_with_second_row, header_of, header_without_name};
@@ -12,136 +19,11 @@ use super::second_look::{LookSource, SheetLook};
 pub use super::structure::section_dimension;
 use super::structure::{is_note, is_sub_section, is_total_label, starts_signature};
 use crate::issue::{Issue, IssueList, Problem};
-use crate::model::{Dimension, Location, Status, column_letters};
+use crate::model::{Location, Status, column_letters};
 use crate::schema::text::{normalize, normalized};
 use crate::schema::{Field, HeaderWords, status_word};
-use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::Arc;
-
-/// One row of a sheet: its zero-based index and its non-empty cells, left to right.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SheetRow {
-    /// Zero-based row index.
-    pub row: u32,
-    /// `(column, value)` of the row's non-empty cells.
-    pub cells: Vec<(u32, Cell)>,
-}
-
-impl SheetRow {
-    fn is_blank(&self) -> bool {
-        self.cells.iter().all(|(_, c)| c.is_blank())
-    }
-
-    /// Header and title rows hold only text; a row with a number, tick box or formula error
-    /// in it is data (a cheap test that spares normalising every cell of every data row).
-    fn only_text(&self) -> bool {
-        self.cells
-            .iter()
-            .all(|(_, c)| matches!(c, Cell::Text(_) | Cell::Empty))
-    }
-
-    fn get(&self, col: u32) -> Option<&Cell> {
-        self.cells.iter().find(|(c, _)| *c == col).map(|(_, v)| v)
-    }
-
-    /// The only non-blank cell's column and text, when the row has exactly one and it is text.
-    fn lone_text(&self) -> Option<(u32, &str)> {
-        let mut filled = self.cells.iter().filter(|(_, c)| !c.is_blank());
-        match (filled.next(), filled.next()) {
-            (Some((col, Cell::Text(t))), None) => Some((*col, t)),
-            _ => None,
-        }
-    }
-
-    /// The heading text of a row that is one text and, at most, figures beside it (a section
-    /// row carrying its dimension's subtotals: `มิติที่ 1 … | 5,000 | 0`).
-    fn text_with_figures(&self) -> Option<(u32, &str)> {
-        let mut text = None;
-        for (col, cell) in self.cells.iter().filter(|(_, c)| !c.is_blank()) {
-            match cell {
-                Cell::Text(t) if text.is_none() => text = Some((*col, t.as_str())),
-                Cell::Number(_) => {}
-                _ => return None,
-            }
-        }
-        text
-    }
-
-    /// The cell in `col` (empty when there is none), moved out of the row, or copied when
-    /// `copy` (a column read twice).
-    fn take(&mut self, col: u32, copy: bool) -> Cell {
-        match self.cells.iter_mut().find(|(c, _)| *c == col) {
-            Some((_, v)) if copy => v.clone(),
-            Some((_, v)) => std::mem::take(v),
-            None => Cell::Empty,
-        }
-    }
-}
-
-/// A cell of a project row, with the column it came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RawCell {
-    /// Zero-based column.
-    pub col: u32,
-    /// What the cell holds.
-    pub value: Cell,
-}
-
-/// The status as the sheet gives it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RawStatus {
-    /// One column of words; the cell (possibly empty).
-    Words(RawCell),
-    /// Tick columns: each status present in the header, with its cell.
-    Ticks(Vec<(Status, RawCell)>),
-}
-
-/// The dimension a table's structure gives the rows under it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DimensionHint {
-    /// The dimension.
-    pub dimension: Dimension,
-    /// Where it comes from.
-    pub source: HintSource,
-}
-
-/// Where a [`DimensionHint`] comes from.
-#[derive(Debug, Clone, PartialEq)]
-pub enum HintSource {
-    /// A section row (`มิติที่ 2 …`), zero-based row.
-    Section(u32),
-    /// The sheet's name (`มิติที่ 2`).
-    SheetName,
-}
-
-/// One data row under a header, its cells sorted into fields (`None` where the sheet has no such
-/// column).
-#[derive(Debug, Clone, PartialEq)]
-pub struct RawRow {
-    /// file › sheet › row (no column).
-    pub location: Location,
-    /// ลำดับ as written.
-    pub number: Option<RawCell>,
-    /// รายการโครงการ.
-    pub name: Option<RawCell>,
-    /// มิติ.
-    pub dimension: Option<RawCell>,
-    /// The dimension the table's structure gives this row (section row above, sheet name).
-    pub structure: Option<DimensionHint>,
-    /// งบประมาณตามแผน.
-    pub budget_plan: Option<RawCell>,
-    /// งบประมาณตามข้อบัญญัติ (the column may be absent).
-    pub budget_ordinance: Option<RawCell>,
-    /// เบิกจ่าย.
-    pub disbursed: Option<RawCell>,
-    /// บรรจุในข้อบัญญัติ tick.
-    pub in_ordinance: Option<RawCell>,
-    /// สถานะ.
-    pub status: RawStatus,
-    /// หมายเหตุ.
-    pub remark: Option<RawCell>,
-}
 
 /// The columns of a complete header's fields, for reading data rows without searching.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -305,97 +187,6 @@ fn header_duplicate(field: Field, cols: &[u32]) -> Problem {
     Problem::HeaderDuplicate {
         field: field.thai().to_string(),
         columns: columns.join(", "),
-    }
-}
-
-/// A row skipped under a header, and why (for `--explain`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SkippedRow {
-    /// One-based row number.
-    pub row: u32,
-    /// Why, Thai · English.
-    pub why: &'static str,
-}
-
-/// Skipped rows listed per sheet at most (the rest are counted).
-const SKIPPED_LISTED: usize = 50;
-
-/// What the reader understood of one sheet's table (`check --explain`, the audit sheet, JSON).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct TableExplain {
-    /// The sheet.
-    pub sheet: String,
-    /// One-based rows of the header (and of headers repeated on later pages).
-    pub header_rows: Vec<u32>,
-    /// Each field's column and the header text found there.
-    pub columns: Vec<String>,
-    /// Where the dimension comes from, Thai · English.
-    pub dimension_from: String,
-    /// Non-blank rows read under the header.
-    pub rows_read: usize,
-    /// Projects of this sheet counted in the report (set by the merge).
-    pub counted: usize,
-    /// One-based rows whose text was joined to the name above.
-    pub joined: Vec<u32>,
-    /// Rows skipped, and why (the first [`SKIPPED_LISTED`]).
-    pub skipped: Vec<SkippedRow>,
-    /// Rows skipped in all.
-    pub skipped_count: usize,
-}
-
-impl TableExplain {
-    /// The header rows as runs: `4–5`, `4–5, 40–41`.
-    pub fn header_rows_text(&self) -> String {
-        let mut runs: Vec<(u32, u32)> = Vec::new();
-        for &row in &self.header_rows {
-            match runs.last_mut() {
-                Some((_, end)) if *end + 1 == row => *end = row,
-                _ => runs.push((row, row)),
-            }
-        }
-        runs.iter()
-            .map(|&(a, b)| {
-                if a == b {
-                    a.to_string()
-                } else {
-                    format!("{a}–{b}")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    /// `ต่อชื่อ 2 แถว (7, 10) · names joined`, or nothing.
-    pub fn joined_text(&self) -> Option<String> {
-        if self.joined.is_empty() {
-            return None;
-        }
-        let rows: Vec<String> = self.joined.iter().map(u32::to_string).collect();
-        Some(format!(
-            "ต่อชื่อ {} แถว ({}) · names joined",
-            rows.len(),
-            rows.join(", ")
-        ))
-    }
-
-    /// `ข้าม 5 แถว · rows skipped: 3 หัวข้อมิติ · a dimension heading, …`, or nothing.
-    pub fn skipped_text(&self) -> Option<String> {
-        if self.skipped_count == 0 {
-            return None;
-        }
-        let mut whys: Vec<(&str, usize)> = Vec::new();
-        for skipped in &self.skipped {
-            match whys.iter_mut().find(|(why, _)| *why == skipped.why) {
-                Some((_, n)) => *n += 1,
-                None => whys.push((skipped.why, 1)),
-            }
-        }
-        let listed: Vec<String> = whys.iter().map(|(why, n)| format!("{n} {why}")).collect();
-        Some(format!(
-            "ข้าม {} แถว · rows skipped: {}",
-            self.skipped_count,
-            listed.join(", ")
-        ))
     }
 }
 

@@ -1,0 +1,130 @@
+//! The rows a table finder takes and gives: a sheet's row as read ([`SheetRow`]), and a data
+//! row under a header with its cells sorted into fields ([`RawRow`]), the dimension the table's
+//! structure gives it ([`DimensionHint`]) and its status as the sheet has it ([`RawStatus`]).
+
+use crate::model::{Dimension, Location, Status};
+use crate::read::cell::Cell;
+
+/// One row of a sheet: its zero-based index and its non-empty cells, left to right.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SheetRow {
+    /// Zero-based row index.
+    pub row: u32,
+    /// `(column, value)` of the row's non-empty cells.
+    pub cells: Vec<(u32, Cell)>,
+}
+
+impl SheetRow {
+    pub(super) fn is_blank(&self) -> bool {
+        self.cells.iter().all(|(_, c)| c.is_blank())
+    }
+
+    /// Header and title rows hold only text; a row with a number, tick box or formula error
+    /// in it is data (a cheap test that spares normalising every cell of every data row).
+    pub(super) fn only_text(&self) -> bool {
+        self.cells
+            .iter()
+            .all(|(_, c)| matches!(c, Cell::Text(_) | Cell::Empty))
+    }
+
+    pub(super) fn get(&self, col: u32) -> Option<&Cell> {
+        self.cells.iter().find(|(c, _)| *c == col).map(|(_, v)| v)
+    }
+
+    /// The only non-blank cell's column and text, when the row has exactly one and it is text.
+    pub(super) fn lone_text(&self) -> Option<(u32, &str)> {
+        let mut filled = self.cells.iter().filter(|(_, c)| !c.is_blank());
+        match (filled.next(), filled.next()) {
+            (Some((col, Cell::Text(t))), None) => Some((*col, t)),
+            _ => None,
+        }
+    }
+
+    /// The heading text of a row that is one text and, at most, figures beside it (a section
+    /// row carrying its dimension's subtotals: `มิติที่ 1 … | 5,000 | 0`).
+    pub(super) fn text_with_figures(&self) -> Option<(u32, &str)> {
+        let mut text = None;
+        for (col, cell) in self.cells.iter().filter(|(_, c)| !c.is_blank()) {
+            match cell {
+                Cell::Text(t) if text.is_none() => text = Some((*col, t.as_str())),
+                Cell::Number(_) => {}
+                _ => return None,
+            }
+        }
+        text
+    }
+
+    /// The cell in `col` (empty when there is none), moved out of the row, or copied when
+    /// `copy` (a column read twice).
+    pub(super) fn take(&mut self, col: u32, copy: bool) -> Cell {
+        match self.cells.iter_mut().find(|(c, _)| *c == col) {
+            Some((_, v)) if copy => v.clone(),
+            Some((_, v)) => std::mem::take(v),
+            None => Cell::Empty,
+        }
+    }
+}
+
+/// A cell of a project row, with the column it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawCell {
+    /// Zero-based column.
+    pub col: u32,
+    /// What the cell holds.
+    pub value: Cell,
+}
+
+/// The status as the sheet gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawStatus {
+    /// One column of words; the cell (possibly empty).
+    Words(RawCell),
+    /// Tick columns: each status present in the header, with its cell.
+    Ticks(Vec<(Status, RawCell)>),
+}
+
+/// The dimension a table's structure gives the rows under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionHint {
+    /// The dimension.
+    pub dimension: Dimension,
+    /// Where it comes from.
+    pub source: HintSource,
+}
+
+/// Where a [`DimensionHint`] comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HintSource {
+    /// A section row (`มิติที่ 2 …`), zero-based row.
+    Section(u32),
+    /// The sheet's name (`มิติที่ 2`).
+    SheetName,
+}
+
+/// One data row under a header, its cells sorted into fields (`None` where the sheet has no such
+/// column).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    /// file › sheet › row (no column).
+    pub location: Location,
+    /// ลำดับ as written.
+    pub number: Option<RawCell>,
+    /// รายการโครงการ.
+    pub name: Option<RawCell>,
+    /// มิติ.
+    pub dimension: Option<RawCell>,
+    /// The dimension the table's structure gives this row (section row above, sheet name).
+    pub structure: Option<DimensionHint>,
+    /// งบประมาณตามแผน.
+    pub budget_plan: Option<RawCell>,
+    /// งบประมาณตามข้อบัญญัติ (the column may be absent).
+    pub budget_ordinance: Option<RawCell>,
+    /// เบิกจ่าย.
+    pub disbursed: Option<RawCell>,
+    /// บรรจุในข้อบัญญัติ tick.
+    pub in_ordinance: Option<RawCell>,
+    /// สถานะ.
+    pub status: RawStatus,
+    /// หมายเหตุ.
+    pub remark: Option<RawCell>,
+}
