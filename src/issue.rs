@@ -332,6 +332,18 @@ catalogue! {
             "remove or rename the extra ones; for columns per year, put the fiscal year in their header (e.g. ปี 2565)",
         ),
     }
+    /// A column under the status header whose label names none of the four statuses.
+    StatusColumnUnread { text: String } => {
+        code: "status-column-unread",
+        stage: Read,
+        severity: Warning,
+        thai: format!("คอลัมน์ใต้หัวสถานะเขียนว่า \"{text}\" ซึ่งไม่ใช่สถานะที่อ่านได้ จึงไม่ได้อ่านคอลัมน์นี้"),
+        english: format!("a column under the status header reads \"{text}\", none of the four statuses: it is not read"),
+        fix: (
+            "ใช้หัวคอลัมน์ รอรายงาน / อยู่ระหว่างดำเนินการ / ดำเนินการแล้วเสร็จ / ไม่สามารถดำเนินการได้ หรือเพิ่มคำนี้ใน [headers] ของ report.toml เช่น completed = [\"…\"]",
+            "head it with one of the four statuses, or add the word under [headers] in report.toml, e.g. completed = [\"…\"]",
+        ),
+    }
     /// A header row without the columns every project needs.
     HeaderIncomplete { missing: Vec<Field> } => {
         code: "header-incomplete",

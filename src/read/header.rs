@@ -35,6 +35,9 @@ pub struct Header {
     /// Cells of the first row that are a fiscal year alone (`ปี 2565`), with their columns: the
     /// official form puts the years above and `งบประมาณ (บาท)` under each.
     pub years_above: Vec<(u32, u16)>,
+    /// Labels under the status header (beside the tick columns read) that name no status
+    /// (`ดำเนินการแล้ว`), with their columns: not read, and said so.
+    pub unread_status: Vec<(u32, String)>,
 }
 
 impl Header {
@@ -189,6 +192,7 @@ pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<(Header, Vec<Dup
         columns,
         rows: vec![row.row],
         years_above,
+        unread_status: Vec::new(),
     };
     (has_name && distinct.len() >= 3).then_some((header, duplicates))
 }
@@ -286,6 +290,12 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
         .filter(|(_, l, _)| matches!(l, SubLabel::Tick(_)))
         .count();
     if ticks >= 2 {
+        // A label under the status header that names no status is a column not read: said.
+        for (col, label, text) in &labels {
+            if matches!(label, SubLabel::Other) && owner(header, *col) == Some(Field::StatusWords) {
+                header.unread_status.push((*col, text.clone()));
+            }
+        }
         header.columns.retain(|c| c.field != Field::StatusWords);
     }
     for (col, label, text) in labels {

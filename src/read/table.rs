@@ -591,6 +591,14 @@ impl TableFinder {
             self.issue(Problem::HeaderIncomplete { missing }, at_header);
             return;
         }
+        if self.out.rows_read == 0 {
+            let row = header.rows.last().copied().unwrap_or_default();
+            for (col, text) in &header.unread_status {
+                let at = Location::cell(&self.file, &self.sheet, row, *col);
+                let problem = Problem::StatusColumnUnread { text: text.clone() };
+                self.issue(problem, at);
+            }
+        }
         if header.col(Field::BudgetOrdinance).is_none() && !self.reported_ordinance {
             self.reported_ordinance = true;
             let location = Location::sheet(&self.file, &self.sheet);

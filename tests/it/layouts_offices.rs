@@ -638,3 +638,69 @@ fn a_dimension_heading_carrying_its_subtotal_sets_the_dimension_and_is_not_a_pro
         "subtotals not counted"
     );
 }
+
+#[test]
+fn a_column_under_the_status_header_that_names_no_status_is_said_and_header_words_read_it() {
+    let dir = folder();
+    let sheet = Sheet::of(vec![
+        vec![t("หัว")],
+        vec![
+            t("ลำดับ"),
+            t("โครงการ"),
+            t("มิติ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("ผลการดำเนินงาน"),
+        ],
+        vec![
+            V::E,
+            V::E,
+            V::E,
+            V::E,
+            V::E,
+            t("ยังไม่ดำเนินการ"),
+            t("อยู่ระหว่างดำเนินการ"),
+            t("ดำเนินการแล้ว"),
+            t("ไม่สามารถดำเนินการได้"),
+        ],
+        vec![
+            n(1.0),
+            t("โครงการ ก"),
+            n(1.0),
+            n(1000.0),
+            n(0.0),
+            V::E,
+            V::E,
+            t("✓"),
+        ],
+        vec![
+            n(2.0),
+            t("โครงการ ข"),
+            n(1.0),
+            n(1000.0),
+            n(0.0),
+            V::E,
+            t("✓"),
+        ],
+    ])
+    .merged(&[(1, 5, 1, 8)]);
+    sheet.save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "project ก's tick is in a column not read");
+    let unread: Vec<&str> = issues_coded(&json, "status-column-unread")
+        .iter()
+        .filter_map(|i| i["cell"].as_str())
+        .collect();
+    assert_eq!(unread, ["F3", "H3"]);
+    // The office's words, added in report.toml: read, and both projects counted.
+    let toml = crate::support::REPORT_TOML.to_string()
+        + "\n[headers]\ncompleted = [\"ดำเนินการแล้ว\"]\nwaiting = [\"ยังไม่ดำเนินการ\"]\n";
+    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let status = &json["summary"]["status"];
+    assert_eq!(
+        (status["completed"].as_u64(), status["in_progress"].as_u64()),
+        (Some(1), Some(1))
+    );
+}
