@@ -84,6 +84,33 @@ impl App {
         }
     }
 
+    /// Adds to a division's check what only the other divisions' files show: a project another
+    /// division reports too (`project-duplicate`), or the very file another division sent
+    /// (`file-duplicate`). The sender sees them, not only the coordinator. `path` is where the
+    /// file is kept, `shown` its name in the answer.
+    fn add_cross_file_issues(&self, checked: &mut Checked, path: &Path, shown: &str) {
+        let kept = path.display().to_string();
+        let standing = self.standing();
+        use crate::issue::Problem;
+        for mut issue in standing.merged.issues {
+            // Said at this file, or at the other file naming this one as the first.
+            let (here, names_this) = match &issue.problem {
+                Problem::ProjectDuplicate { other } => {
+                    (*issue.location.file == *kept, *other.file == *kept)
+                }
+                Problem::FileDuplicate { other } => (*issue.location.file == *kept, *other == kept),
+                _ => continue,
+            };
+            if here {
+                issue.location.file = shown.into();
+            }
+            if here || names_this {
+                checked.errors += usize::from(issue.is_error());
+                checked.issues.push(issue);
+            }
+        }
+    }
+
     /// Every division's current file, merged (and compared with the previous round): the
     /// report as it stands.
     fn standing(&self) -> Standing {

@@ -371,14 +371,18 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<(String, Checked), Res
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let checked = tokio::task::spawn_blocking(move || app3.check(&shown, kind, bytes.to_vec()))
-        .await
-        .map_err(|_| {
-            refuse(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "ตรวจไฟล์ไม่ได้ · cannot check the file",
-            )
-        })?;
+    let checked = tokio::task::spawn_blocking(move || {
+        let mut checked = app3.check(&shown, kind, bytes.to_vec());
+        app3.add_cross_file_issues(&mut checked, &path, &shown);
+        checked
+    })
+    .await
+    .map_err(|_| {
+        refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "ตรวจไฟล์ไม่ได้ · cannot check the file",
+        )
+    })?;
     Ok((division, checked))
 }
 

@@ -3,7 +3,7 @@
 //! work, a session can be ended, another site cannot log a browser in, and a 12-month round
 //! without `divisions` expects every division of the round before.
 
-use crate::serve::{Server, agent, answer, samples, start};
+use crate::serve::{Server, agent, answer, api_upload, samples, start};
 use crate::serve_forms::twelve_month_folder;
 use crate::support::folder;
 
@@ -139,4 +139,26 @@ fn a_twelve_month_round_without_divisions_expects_those_of_the_round_before() {
     assert!(text.contains("สำนักปลัด"), "{text}");
     assert!(text.contains("เวลาไทย"), "{text}");
     assert!(text.contains("ยังส่งไม่ครบ ขาดอีก 7 กอง"), "{text}");
+}
+
+#[test]
+fn the_sender_is_told_of_a_project_or_file_another_division_sent_too() {
+    let dir = folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let first = api_upload(&server, "กองคลัง", &sample("กองคลัง.xlsx"), None);
+    assert_eq!(first.json()["ok"], true);
+    // The same workbook sent again for another division: that division's sender is told.
+    let again = api_upload(&server, "กองช่าง", &sample("กองคลัง.xlsx"), None);
+    let json = again.json();
+    assert_eq!(json["ok"], false, "{json}");
+    let codes: Vec<&str> = json["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter_map(|i| i["code"].as_str())
+        .collect();
+    assert!(
+        codes.contains(&"file-duplicate") || codes.contains(&"project-duplicate"),
+        "{codes:?}"
+    );
 }
