@@ -8,6 +8,7 @@ mod access;
 mod inbox;
 mod limits;
 mod pages;
+mod peers;
 mod routes;
 
 use crate::compute::ReportTotals;
@@ -37,6 +38,8 @@ pub struct App {
     previous: Option<crate::compare::Previous>,
     /// Requests per address.
     rate: limits::RateLimiter,
+    /// The other divisions' current files, as far as duplicates go.
+    peers: peers::Peers,
 }
 
 /// Every division's current file merged: the report as it stands.
@@ -84,31 +87,23 @@ impl App {
         }
     }
 
-    /// Adds to a division's check what only the other divisions' files show: a project another
-    /// division reports too (`project-duplicate`), or the very file another division sent
-    /// (`file-duplicate`). The sender sees them, not only the coordinator. `path` is where the
-    /// file is kept, `shown` its name in the answer.
-    fn add_cross_file_issues(&self, checked: &mut Checked, path: &Path, shown: &str) {
-        let kept = path.display().to_string();
-        let standing = self.standing();
-        use crate::issue::Problem;
-        for mut issue in standing.merged.issues {
-            // Said at this file, or at the other file naming this one as the first.
-            let (here, names_this) = match &issue.problem {
-                Problem::ProjectDuplicate { other } => {
-                    (*issue.location.file == *kept, *other.file == *kept)
-                }
-                Problem::FileDuplicate { other } => (*issue.location.file == *kept, *other == kept),
-                _ => continue,
-            };
-            if here {
-                issue.location.file = shown.into();
-            }
-            if here || names_this {
-                checked.errors += usize::from(issue.is_error());
-                checked.issues.push(issue);
-            }
-        }
+    /// Adds to a division's check what only the other divisions' current files show: a
+    /// project another division reports too (`project-duplicate`), or the very file another
+    /// division sent (`file-duplicate`). The sender sees them, not only the coordinator; the
+    /// other files are read once per version ([`peers::Peers`]). `path` is where the file is
+    /// kept.
+    fn add_cross_file_issues(&self, checked: &mut Checked, path: &Path) {
+        let mine = peers::keyed(&checked.projects);
+        let read = |name: &str, kind: &str, bytes: Vec<u8>| {
+            let other = self.check(name, kind, bytes);
+            (other.input.sha256.clone(), peers::keyed(&other.projects))
+        };
+        let others = self.inbox.current();
+        let issues = self
+            .peers
+            .issues((&checked.input.sha256, &mine), &others, path, &read);
+        checked.errors += issues.iter().filter(|i| i.is_error()).count();
+        checked.issues.extend(issues);
     }
 
     /// Every division's current file, merged (and compared with the previous round): the
@@ -227,6 +222,7 @@ pub fn run(options: ServeOptions, out: &mut dyn Write) -> std::io::Result<()> {
         store: tokio::sync::Mutex::new(()),
         rate,
         previous: options.previous,
+        peers: peers::Peers::default(),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -373,7 +373,7 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<(String, Checked), Res
         .unwrap_or_default();
     let checked = tokio::task::spawn_blocking(move || {
         let mut checked = app3.check(&shown, kind, bytes.to_vec());
-        app3.add_cross_file_issues(&mut checked, &path, &shown);
+        app3.add_cross_file_issues(&mut checked, &path);
         checked
     })
     .await

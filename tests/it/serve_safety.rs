@@ -157,8 +157,11 @@ fn the_sender_is_told_of_a_project_or_file_another_division_sent_too() {
         .iter()
         .filter_map(|i| i["code"].as_str())
         .collect();
-    assert!(
-        codes.contains(&"file-duplicate") || codes.contains(&"project-duplicate"),
-        "{codes:?}"
+    assert_eq!(
+        codes,
+        ["file-duplicate"],
+        "one error naming the other division's file"
     );
+    let message = json["issues"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("กองคลัง.xlsx"), "{message}");
 }

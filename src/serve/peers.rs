@@ -1,0 +1,103 @@
+//! What the other divisions' current files hold, for telling a sender of a project or a file
+//! another division has sent too (`project-duplicate`, `file-duplicate`): each file's SHA-256
+//! and its projects' name keys with their places, read once per version of the file (an upload
+//! does not read every other division's workbook again).
+
+use super::inbox::{Current, hex, spreadsheet_kind};
+use crate::issue::{Issue, Problem};
+use crate::model::Location;
+use crate::validate::name_key;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// A file's projects as far as duplicates go: each one's name key and place.
+pub type Keyed = Vec<(u128, Location)>;
+
+/// Checks another file's bytes (its name, its kind, the bytes) → its SHA-256 and [`Keyed`].
+pub type ReadPeer<'a> = &'a dyn Fn(&str, &str, Vec<u8>) -> (String, Keyed);
+
+/// One current file, as far as duplicates go.
+#[derive(Debug, Clone)]
+struct Known {
+    sha256: String,
+    projects: Keyed,
+}
+
+/// The known current files, by path.
+#[derive(Debug, Default)]
+pub struct Peers {
+    known: Mutex<HashMap<PathBuf, Known>>,
+}
+
+impl Peers {
+    /// The issues of a file just checked (`sha256`, its projects' keys and places) that only the
+    /// other current files show; `read` checks another file's bytes (name, kind, bytes) → its
+    /// SHA-256 and projects, and is called only for a file not known in this version.
+    pub fn issues(
+        &self,
+        mine: (&str, &[(u128, Location)]),
+        others: &[Current],
+        own_path: &Path,
+        read: ReadPeer<'_>,
+    ) -> Vec<Issue> {
+        let (sha256, projects) = mine;
+        let mut issues = Vec::new();
+        for other in others.iter().filter(|c| c.path != own_path) {
+            let Some(known) = self.known(other, read) else {
+                continue;
+            };
+            let shown = other
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if known.sha256 == sha256 {
+                let at = projects
+                    .first()
+                    .map(|(_, place)| Location::file(&place.file))
+                    .unwrap_or_else(|| Location::file(""));
+                issues.push(Issue::new(Problem::FileDuplicate { other: shown }, at));
+                continue;
+            }
+            for (key, place) in projects {
+                if let Some((_, first)) = known.projects.iter().find(|(k, _)| k == key) {
+                    let problem = Problem::ProjectDuplicate {
+                        other: first.clone(),
+                    };
+                    issues.push(Issue::new(problem, place.clone()));
+                }
+            }
+        }
+        issues
+    }
+
+    /// The file as far as duplicates go, from the cache when its bytes are unchanged.
+    fn known(&self, file: &Current, read: ReadPeer<'_>) -> Option<Known> {
+        let bytes = std::fs::read(&file.path).ok()?;
+        let sha256 = hex(&Sha256::digest(&bytes));
+        if let Ok(map) = self.known.lock()
+            && let Some(known) = map.get(&file.path)
+            && known.sha256 == sha256
+        {
+            return Some(known.clone());
+        }
+        let kind = spreadsheet_kind(&bytes)?;
+        let name = file.path.file_name()?.to_string_lossy().into_owned();
+        let (_, projects) = read(&name, kind, bytes);
+        let known = Known { sha256, projects };
+        if let Ok(mut map) = self.known.lock() {
+            map.insert(file.path.clone(), known.clone());
+        }
+        Some(known)
+    }
+}
+
+/// A project's name key and place, as [`Peers`] keeps them.
+pub fn keyed(projects: &[crate::model::ProjectRow]) -> Keyed {
+    projects
+        .iter()
+        .map(|p| (name_key(&p.name), p.source.clone()))
+        .collect()
+}
