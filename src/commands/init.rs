@@ -17,9 +17,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Thailand's offset from UTC (no summer time).
-const THAI_OFFSET_SECONDS: u64 = 7 * 3_600;
-
 /// Runs `planmerge init`.
 pub(super) fn run(args: &InitArgs, stdout: &mut dyn Write) -> Result<Outcome, CommandError> {
     let folder = args.folder.clone().unwrap_or_else(|| PathBuf::from("."));
@@ -75,7 +72,7 @@ fn thai_today() -> (i32, u32, u32) {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let iso = crate::schema::time::utc_time(seconds + THAI_OFFSET_SECONDS);
+    let iso = crate::schema::time::thai_time(seconds);
     let part = |range: std::ops::Range<usize>| iso.get(range).and_then(|s| s.parse().ok());
     match (part(0..4), part(5..7), part(8..10)) {
         (Some(year), Some(month), Some(day)) => (year, month as u32, day as u32),

@@ -1,4 +1,4 @@
-//! Time as people read it: instants in UTC (logs, pages), and a report round's months
+//! Time as people read it: instants in UTC (logs) and in Thai time (pages, today for init), and a report round's months
 //! (`รอบ 12 เดือน (ตุลาคม 2564 – กันยายน 2565)`).
 
 /// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ` (proleptic Gregorian, days to civil date).
@@ -23,6 +23,17 @@ pub fn utc_time(seconds: u64) -> String {
     )
 }
 
+/// Thailand's offset from UTC (no summer time), seconds.
+const THAI_OFFSET_SECONDS: u64 = 7 * 3_600;
+
+/// Seconds since 1970 as the clock on an office wall in Thailand reads them (UTC+7):
+/// `YYYY-MM-DDTHH:MM:SS`.
+pub fn thai_time(seconds: u64) -> String {
+    let mut text = utc_time(seconds + THAI_OFFSET_SECONDS);
+    text.pop(); // the `Z` of UTC
+    text
+}
+
 /// `รอบ 6 เดือน (ตุลาคม 2564 – มีนาคม 2565)` for a fiscal year and round.
 pub fn round_period(fiscal_year: u16, round: u8) -> String {
     let last = if round == 12 {
@@ -45,5 +56,6 @@ mod tests {
         assert_eq!(utc_time(0), "1970-01-01T00:00:00Z");
         assert_eq!(utc_time(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(utc_time(1_650_533_400), "2022-04-21T09:30:00Z");
+        assert_eq!(thai_time(1_650_533_400), "2022-04-21T16:30:00");
     }
 }

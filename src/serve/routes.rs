@@ -508,12 +508,9 @@ fn division_rows<'a>(standing: &'a Standing, names: &'a [String]) -> Vec<Divisio
         .collect()
 }
 
-/// Thailand's offset from UTC (no daylight saving), seconds.
-const THAI_OFFSET_SECS: u64 = 7 * 3600;
-
 /// `2022-04-21 15:30`, Thai time, for seconds since the epoch: the clock on the office wall.
 fn thai_time(secs: u64) -> String {
-    crate::schema::time::utc_time(secs + THAI_OFFSET_SECS)
+    crate::schema::time::thai_time(secs)
         .get(..16)
         .unwrap_or_default()
         .replace('T', " ")
