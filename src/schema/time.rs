@@ -1,5 +1,5 @@
-//! Time as people read it: instants in UTC (logs) and in Thai time (pages, today for init), and a report round's months
-//! (`รอบ 12 เดือน (ตุลาคม 2564 – กันยายน 2565)`).
+//! Time as people read it: instants in UTC (logs) and in Thai time (pages, init's today), and a
+//! report round's months (`รอบ 12 เดือน (ตุลาคม 2564 – กันยายน 2565)`).
 
 /// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ` (proleptic Gregorian, days to civil date).
 pub fn utc_time(seconds: u64) -> String {
