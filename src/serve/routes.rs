@@ -390,20 +390,14 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<(String, Checked), Res
 /// named `สำนักปลัด.xlsx` sent as กองคลัง's would replace กองคลัง's file with สำนักปลัด's
 /// projects. Only the divisions known (report.toml's, and those that have sent) are named.
 fn another_division(app: &App, file_name: &str, division: &str) -> Option<String> {
-    let named = crate::schema::division_of(std::path::Path::new(file_name));
-    let named = crate::schema::text::normalize(&named);
+    let file = std::path::Path::new(file_name);
     let mine = crate::schema::text::normalize(division);
-    if named.contains(mine.as_str()) {
+    if crate::schema::text::normalize(&crate::schema::division_of(file)).contains(mine.as_str()) {
         return None;
     }
     let known = app.divisions(&app.inbox.current());
-    known
-        .into_iter()
-        .filter(|d| {
-            let d = crate::schema::text::normalize(d);
-            !d.is_empty() && d != mine && named.contains(d.as_str())
-        })
-        .max_by_key(|d| d.chars().count())
+    let named = crate::schema::division_listed(file, &known);
+    known.contains(&named).then_some(named)
 }
 
 async fn upload(State(app): AppState, headers: HeaderMap, multipart: Multipart) -> Response {
