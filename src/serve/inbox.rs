@@ -39,15 +39,12 @@ pub fn spreadsheet_kind(bytes: &[u8]) -> Option<&'static str> {
 pub fn division_name(typed: &str) -> Option<String> {
     let name = crate::schema::text::clean_text(typed);
     // `กองคลัง.xlsx` typed for กองคลัง (the file's name copied): the division, not a new one.
-    let name = crate::read::EXTENSIONS
-        .iter()
-        .find_map(|ext| {
-            let cut = name.len().checked_sub(ext.len() + 1)?;
-            let (stem, dot_ext) = (name.get(..cut)?, name.get(cut..)?);
-            (dot_ext.starts_with('.') && dot_ext[1..].eq_ignore_ascii_case(ext))
-                .then(|| stem.trim().to_string())
-        })
-        .unwrap_or(name);
+    let name = match name.rsplit_once('.') {
+        Some((stem, ext)) if crate::read::EXTENSIONS.contains(&&*ext.to_ascii_lowercase()) => {
+            stem.trim().to_string()
+        }
+        _ => name,
+    };
     let bad = |c: char| c.is_control() || r#"/\:*?"<>|"#.contains(c);
     // 80 letters, and few enough bytes that the kept copy's name (division, time, hash) stays
     // under the 255 bytes a file name may have: 60 Thai letters take 180.
