@@ -7,34 +7,35 @@ use super::inbox::{Current, hex, spreadsheet_kind};
 use crate::issue::{Issue, Problem};
 use crate::model::Location;
 use crate::validate::name_key;
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// A file's projects as far as duplicates go: each one's name key and place.
 pub type Keyed = Vec<(u128, Location)>;
 
-/// Checks another file's bytes (its name, its kind, the bytes) → its SHA-256 and [`Keyed`].
-pub type ReadPeer<'a> = &'a dyn Fn(&str, &str, Vec<u8>) -> (String, Keyed);
+/// Checks another file's bytes (its name, its kind, the bytes) → its projects, [`Keyed`].
+pub type ReadPeer<'a> = &'a dyn Fn(&str, &str, Vec<u8>) -> Keyed;
 
-/// One current file, as far as duplicates go.
-#[derive(Debug, Clone)]
+/// One current file, as far as duplicates go: its SHA-256, and the first place of each name.
+#[derive(Debug)]
 struct Known {
     sha256: String,
-    projects: Keyed,
+    first: FxHashMap<u128, Location>,
 }
 
 /// The known current files, by path.
 #[derive(Debug, Default)]
 pub struct Peers {
-    known: Mutex<HashMap<PathBuf, Known>>,
+    known: Mutex<HashMap<PathBuf, Arc<Known>>>,
 }
 
 impl Peers {
     /// The issues of a file just checked (`sha256`, its projects' keys and places) that only the
     /// other current files show; `read` checks another file's bytes (name, kind, bytes) → its
-    /// SHA-256 and projects, and is called only for a file not known in this version.
+    /// projects, and is called only for a file not known in this version.
     pub fn issues(
         &self,
         mine: (&str, &[(u128, Location)]),
@@ -62,7 +63,7 @@ impl Peers {
                 continue;
             }
             for (key, place) in projects {
-                if let Some((_, first)) = known.projects.iter().find(|(k, _)| k == key) {
+                if let Some(first) = known.first.get(key) {
                     let problem = Problem::ProjectDuplicate {
                         other: first.clone(),
                     };
@@ -74,21 +75,24 @@ impl Peers {
     }
 
     /// The file as far as duplicates go, from the cache when its bytes are unchanged.
-    fn known(&self, file: &Current, read: ReadPeer<'_>) -> Option<Known> {
+    fn known(&self, file: &Current, read: ReadPeer<'_>) -> Option<Arc<Known>> {
         let bytes = std::fs::read(&file.path).ok()?;
         let sha256 = hex(&Sha256::digest(&bytes));
         if let Ok(map) = self.known.lock()
             && let Some(known) = map.get(&file.path)
             && known.sha256 == sha256
         {
-            return Some(known.clone());
+            return Some(Arc::clone(known));
         }
         let kind = spreadsheet_kind(&bytes)?;
         let name = file.path.file_name()?.to_string_lossy().into_owned();
-        let (_, projects) = read(&name, kind, bytes);
-        let known = Known { sha256, projects };
+        let mut first = FxHashMap::default();
+        for (key, place) in read(&name, kind, bytes) {
+            first.entry(key).or_insert(place);
+        }
+        let known = Arc::new(Known { sha256, first });
         if let Ok(mut map) = self.known.lock() {
-            map.insert(file.path.clone(), known.clone());
+            map.insert(file.path.clone(), Arc::clone(&known));
         }
         Some(known)
     }
