@@ -97,9 +97,9 @@ pub(crate) fn read_workbook(
 struct XlsxBytes(Vec<u8>);
 
 impl XlsxBytes {
-    /// A second reader, of the same type as the first (one copy of calamine's code for both).
-    fn open(&self) -> Option<Xlsx<Bytes>> {
-        try_call(|| Xlsx::new(Cursor::new(self.0.clone()))).ok()
+    /// A second reader, on the bytes as they are (not a copy of them).
+    fn open(&self) -> Option<Xlsx<Cursor<&[u8]>>> {
+        try_call(|| Xlsx::new(Cursor::new(self.0.as_slice()))).ok()
     }
 }
 
