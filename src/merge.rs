@@ -12,7 +12,7 @@ use crate::model::{Location, ProjectRow};
 use crate::read::table::RawRow;
 use crate::read::{self, FileRead, InputFile, ReadOptions};
 use crate::schema::division_of;
-use crate::schema::text::{clean_text, normalize};
+use crate::schema::text::normalize;
 use crate::validate::{self, DuplicateIndex};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -92,8 +92,7 @@ fn validate_parts(
                 }
             }
             None => {
-                let name = raw.name.as_ref().map(|c| clean_text(&c.value.text()));
-                if let Some(name) = name.filter(|n| !n.is_empty()) {
+                if let Some(name) = validate::name_text(raw.name.as_ref()) {
                     refused.push(validate::name_key(&name));
                 }
             }

@@ -121,14 +121,18 @@ fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
     if cell.is_some_and(|c| uncalculated(c, checks)) {
         return None;
     }
-    let text = cell.map(|c| clean_text(&c.value.text()));
-    match text {
-        Some(t) if !t.is_empty() => Some(t),
-        _ => {
-            checks.error(Problem::NameMissing, cell.map(|c| c.col));
-            None
-        }
+    let text = name_text(cell);
+    if text.is_none() {
+        checks.error(Problem::NameMissing, cell.map(|c| c.col));
     }
+    text
+}
+
+/// A row's project name as validation reads it (cleaned; none when blank), also for a row
+/// refused for another error (its name still says which project it is).
+pub fn name_text(cell: Option<&RawCell>) -> Option<String> {
+    cell.map(|c| clean_text(&c.value.text()))
+        .filter(|t| !t.is_empty())
 }
 
 /// The dimension and its sub-dimension code (if one was written): from the มิติ column when it
