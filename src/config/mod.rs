@@ -47,7 +47,8 @@ pub enum ConfigError {
 }
 
 /// A calendar date; stored in the common era, shown in the Buddhist era (B.E. = C.E. + 543).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Dates order as the calendar does (year, month, day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ReportDate {
     /// Year, C.E.
     pub year: i32,
@@ -119,8 +120,7 @@ fn within_fiscal_year(as_of: ReportDate, fiscal_year: u16) -> Result<(), String>
         month: 12,
         day: 31,
     };
-    let key = |d: ReportDate| (d.year, d.month, d.day);
-    if (key(first)..=key(last)).contains(&key(as_of)) {
+    if (first..=last).contains(&as_of) {
         return Ok(());
     }
     Err(format!(
