@@ -455,6 +455,19 @@ catalogue! {
         english: format!("{} is not a number (found \"{found}\")", field.english()),
         fix: ("ใส่จำนวนเงินเป็นตัวเลข เช่น 55300.00 ไม่ต้องพิมพ์คำว่า บาท", "type the amount as a number, e.g. 55300.00"),
     }
+    /// Money that is a date: Excel turned what was typed (`1/3`, `1-2`) into a date, so the
+    /// amount meant is not in the file.
+    MoneyIsDate { field: MoneyField, found: String } => {
+        code: "money-is-date",
+        stage: Validate,
+        severity: Error,
+        thai: format!("{} เป็นวันที่ ({found}) ไม่ใช่จำนวนเงิน", field.thai()),
+        english: format!("{} is a date ({found}), not an amount", field.english()),
+        fix: (
+            "Excel เปลี่ยนสิ่งที่พิมพ์เป็นวันที่ ให้จัดรูปแบบเซลล์ (Format Cells) เป็น ตัวเลข แล้วพิมพ์จำนวนเงินใหม่",
+            "Excel turned what was typed into a date: format the cell as Number and type the amount again",
+        ),
+    }
     /// Negative money.
     MoneyNegative { field: MoneyField, found: String } => {
         code: "money-negative",

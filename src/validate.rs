@@ -218,6 +218,10 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
             checks.error(Problem::MoneyNotNumber { field, found }, col);
             return None;
         }
+        MoneyCell::Date(found) => {
+            checks.error(Problem::MoneyIsDate { field, found }, col);
+            return None;
+        }
         MoneyCell::Uncalculated(formula) => {
             checks.error(Problem::FormulaNoValue { formula }, col);
             return None;

@@ -58,21 +58,6 @@ pub struct ReportDate {
     pub day: u32,
 }
 
-const THAI_MONTHS: [&str; 12] = [
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-];
-
 impl ReportDate {
     /// Parses `YYYY-MM-DD`; a year above 2400 is taken as B.E.
     pub fn parse(text: &str) -> Option<Self> {
@@ -96,8 +81,7 @@ impl ReportDate {
 
     /// `21 เมษายน 2565`.
     pub fn thai(&self) -> String {
-        let month = THAI_MONTHS[(self.month as usize).saturating_sub(1) % 12];
-        format!("{} {} {}", self.day, month, self.year + 543)
+        crate::schema::time::thai_date(self.year, self.month, self.day)
     }
 
     /// `2022-04-21`.

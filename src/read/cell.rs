@@ -4,6 +4,8 @@
 //! normalises it; the words of statuses and headers are in [`crate::schema::fields`].
 
 use crate::schema::text::{is_invisible, normalized, thai_digits_to_arabic};
+use crate::schema::time::thai_date;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::str::FromStr;
@@ -18,6 +20,10 @@ pub enum Cell {
     Text(String),
     /// A number (also a formula's cached number, or a date's serial number).
     Number(f64),
+    /// A date or a time of day (วันที่, เวลา): a number Excel shows as one (its cell is formatted
+    /// as a date), or an ods date. Never a number: `1/3` typed into a money cell becomes the
+    /// date 1 March, and is refused as one rather than read as 45,717 baht.
+    Date(NaiveDateTime),
     /// TRUE / FALSE.
     Bool(bool),
     /// A formula error such as `#DIV/0!`.
@@ -53,6 +59,7 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.trim().to_string(),
             Cell::Number(n) => number_text(*n),
+            Cell::Date(when) => date_text(when),
             Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             Cell::Error(e) => e.clone(),
             Cell::Uncalculated(formula) => format!("={formula}"),
@@ -69,8 +76,9 @@ impl From<&calamine::Data> for Cell {
             Data::Int(i) => Cell::Number(*i as f64),
             Data::Float(f) => Cell::Number(*f),
             Data::Bool(b) => Cell::Bool(*b),
-            Data::DateTime(d) => Cell::Number(d.as_f64()),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+            Data::DateTime(d) => Cell::excel_date(d),
+            Data::DateTimeIso(s) => Cell::iso_date(s.clone()),
+            Data::DurationIso(s) => Cell::Text(s.clone()),
             Data::Error(e) => Cell::Error(e.to_string()),
         }
     }
@@ -86,10 +94,50 @@ impl From<calamine::DataRef<'_>> for Cell {
             DataRef::Int(i) => Cell::Number(i as f64),
             DataRef::Float(f) => Cell::Number(f),
             DataRef::Bool(b) => Cell::Bool(b),
-            DataRef::DateTime(d) => Cell::Number(d.as_f64()),
-            DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s),
+            DataRef::DateTime(d) => Cell::excel_date(&d),
+            DataRef::DateTimeIso(s) => Cell::iso_date(s),
+            DataRef::DurationIso(s) => Cell::Text(s),
             DataRef::Error(e) => Cell::Error(e.to_string()),
         }
+    }
+}
+
+impl Cell {
+    /// A number Excel shows as a date or a time, as that date; a number beyond any calendar
+    /// (chrono's range) stays a number.
+    pub(crate) fn excel_date(date: &calamine::ExcelDateTime) -> Cell {
+        date.as_datetime()
+            .map_or_else(|| Cell::Number(date.as_f64()), Cell::Date)
+    }
+
+    /// An ISO date as ods files and some xlsx writers store dates (`2022-03-31`,
+    /// `2022-03-31T14:30:00`); other text stays text.
+    pub(crate) fn iso_date(text: String) -> Cell {
+        let trimmed = text.trim();
+        let when = NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M:%S%.f")
+            .ok()
+            .or_else(|| {
+                NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+                    .ok()
+                    .map(|d| d.and_time(NaiveTime::MIN))
+            });
+        when.map_or(Cell::Text(text), Cell::Date)
+    }
+}
+
+/// A date as Thai staff write it (`31 มีนาคม 2565`), with its time when it has one
+/// (`31 มีนาคม 2565 14:30`); a time alone (on Excel's day 0, before 1900) as `14:30`.
+fn date_text(when: &NaiveDateTime) -> String {
+    let time = when.time();
+    let clock =
+        (time != NaiveTime::MIN).then(|| format!("{:02}:{:02}", time.hour(), time.minute()));
+    match clock {
+        Some(clock) if when.year() < 1900 => clock,
+        Some(clock) => format!(
+            "{} {clock}",
+            thai_date(when.year(), when.month(), when.day())
+        ),
+        None => thai_date(when.year(), when.month(), when.day()),
     }
 }
 
@@ -155,6 +203,8 @@ pub enum MoneyCell {
     Nil(String),
     /// Anything else; the text found.
     Invalid(String),
+    /// A date, as shown (`1 มีนาคม 2568`): Excel turned what was typed into a date.
+    Date(String),
     /// A formula saved without its value; the formula as shown (`=50000+5300`).
     Uncalculated(String),
 }
@@ -179,6 +229,7 @@ pub fn money(cell: &Cell) -> MoneyCell {
                 None => MoneyCell::Invalid(t.trim().to_string()),
             }
         }
+        Cell::Date(_) => MoneyCell::Date(cell.display()),
         Cell::Bool(_) | Cell::Error(_) => MoneyCell::Invalid(cell.display()),
         Cell::Uncalculated(_) => MoneyCell::Uncalculated(cell.display()),
     }
@@ -358,6 +409,27 @@ fn dimension_code(code: &str) -> Option<DimensionCell> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_as_thai_staff_write_them_and_never_as_money() {
+        let date = |text: &str| Cell::iso_date(text.to_string());
+        assert_eq!(date("2022-03-31").display(), "31 มีนาคม 2565");
+        assert_eq!(date("2022-03-31T14:30:00").display(), "31 มีนาคม 2565 14:30");
+        assert_eq!(date("1899-12-30T08:15:00").display(), "08:15");
+        assert_eq!(date("ไม่ใช่วันที่"), Cell::Text("ไม่ใช่วันที่".into()));
+        let excel = |serial| {
+            let kind = calamine::ExcelDateTimeType::DateTime;
+            Cell::excel_date(&calamine::ExcelDateTime::new(serial, kind, false))
+        };
+        assert_eq!(excel(45717.0).display(), "1 มีนาคม 2568");
+        assert_eq!(excel(45717.5).display(), "1 มีนาคม 2568 12:00");
+        assert_eq!(excel(0.75).display(), "18:00");
+        assert_eq!(
+            money(&excel(45717.0)),
+            MoneyCell::Date("1 มีนาคม 2568".into())
+        );
+        assert_eq!(tick(&excel(45717.0)), Tick::Unknown("1 มีนาคม 2568".into()));
+    }
     use crate::schema::text::{arabic_digits, normalize};
 
     fn text(s: &str) -> Cell {

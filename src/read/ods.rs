@@ -352,7 +352,7 @@ impl Walk {
     }
 }
 
-/// The value a cell's attributes give (numbers, booleans, dates as ISO text, a string's
+/// The value a cell's attributes give (numbers, booleans, dates, a string's
 /// `office:string-value`), `Some(Cell::Empty)` for a cell without one, `None` when the value
 /// is the cell's text (a string or a formula error).
 fn attribute_value(e: &BytesStart<'_>, empty: bool) -> Option<Cell> {
@@ -373,7 +373,7 @@ fn attribute_value(e: &BytesStart<'_>, empty: bool) -> Option<Cell> {
             let b = attribute(e, "office:boolean-value").unwrap_or_default();
             Some(Cell::Bool(b.eq_ignore_ascii_case("true")))
         }
-        Some("date") => Some(attribute(e, "office:date-value").map_or(Cell::Empty, Cell::Text)),
+        Some("date") => Some(attribute(e, "office:date-value").map_or(Cell::Empty, Cell::iso_date)),
         Some("time") => Some(attribute(e, "office:time-value").map_or(Cell::Empty, Cell::Text)),
         _ => Some(match attribute(e, "office:value") {
             Some(v) => v.trim().parse::<f64>().map_or(Cell::Text(v), Cell::Number),

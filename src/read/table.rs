@@ -134,8 +134,8 @@ fn is_signature(row: &SheetRow) -> bool {
         .any(|(_, cell)| matches!(cell, Cell::Text(t) if starts_signature(t)))
 }
 
-/// A line of the signature block that carries a figure: `วันที่ | 31/03/2565` (a date is a
-/// number in the sheet), `โทร. | 054 …`: a label of the block, and at most one number.
+/// A line of the signature block that carries a figure: `วันที่ | 31/03/2565` (a date cell),
+/// `โทร. | 054 …`: a label of the block, and at most one number or date.
 fn is_dated_signature_line(row: &SheetRow) -> bool {
     let labelled = row.cells.iter().any(|(_, cell)| {
         matches!(cell, Cell::Text(t) if ["วันที่", "ตำแหน่ง", "โทร"]
@@ -145,7 +145,7 @@ fn is_dated_signature_line(row: &SheetRow) -> bool {
     let numbers = row
         .cells
         .iter()
-        .filter(|(_, c)| matches!(c, Cell::Number(_)))
+        .filter(|(_, c)| matches!(c, Cell::Number(_) | Cell::Date(_)))
         .count();
     labelled && numbers <= 1
 }

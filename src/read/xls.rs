@@ -13,10 +13,11 @@
 //! protected: Excel opens it without asking) — then it is decrypted and read ([`crypt`]: RC4,
 //! RC4 CryptoAPI, and Excel 95's XOR obfuscation, [`xor`]).
 //!
-//! What a value means is not judged here: numbers (dates too, as serial numbers), text,
-//! booleans and formula errors become [`Cell`]s, as calamine's would.
+//! What a value means is not judged here: numbers, dates (numbers whose cell format shows a
+//! date, [`dates`]), text, booleans and formula errors become [`Cell`]s, as calamine's would.
 
 mod crypt;
+mod dates;
 mod strings;
 mod xor;
 
@@ -24,6 +25,7 @@ use super::book::{Emit, SheetInfo, Stop};
 use super::cell::Cell;
 use super::guard::{Extent, MAX_CELLS};
 use crate::issue::{Problem, Unreadable};
+use dates::Dates;
 use std::io::{Cursor, Read};
 use strings::Text;
 
@@ -33,6 +35,9 @@ mod record {
     pub const EOF: u16 = 0x000A;
     pub const FILEPASS: u16 = 0x002F;
     pub const CODEPAGE: u16 = 0x0042;
+    pub const DATEMODE: u16 = 0x0022;
+    pub const FORMAT: u16 = 0x041E;
+    pub const XF: u16 = 0x00E0;
     pub const BOUNDSHEET: u16 = 0x0085;
     pub const SST: u16 = 0x00FC;
     pub const CONTINUE: u16 = 0x003C;
@@ -55,6 +60,7 @@ pub(crate) struct Workbook {
     offsets: Vec<usize>,
     strings: Vec<String>,
     text: Text,
+    dates: Dates,
 }
 
 /// A record: its type, where it starts in the stream, its data (cut short at the stream's end).
@@ -150,6 +156,7 @@ impl Workbook {
             offsets: globals.offsets,
             strings: globals.strings,
             text: globals.text,
+            dates: globals.dates,
         })
     }
 
@@ -187,7 +194,7 @@ impl Workbook {
                 record::EOF if depth == 0 => break,
                 record::EOF => depth -= 1,
                 _ if depth > 0 => {}
-                _ => cells.record(r.typ, r.data, &self.strings, self.text),
+                _ => cells.record(r.typ, r.data, self),
             }
             if cells.count > MAX_CELLS {
                 return Err(cells.too_large());
@@ -203,6 +210,7 @@ struct Globals {
     offsets: Vec<usize>,
     strings: Vec<String>,
     text: Text,
+    dates: Dates,
 }
 
 impl Globals {
@@ -214,6 +222,7 @@ impl Globals {
             offsets: Vec::new(),
             strings: Vec::new(),
             text,
+            dates: Dates::default(),
         };
         // The SST record and its CONTINUE records, as ranges of the stream.
         let mut sst: Vec<(usize, usize)> = Vec::new();
@@ -241,6 +250,9 @@ impl Globals {
                     }
                 }
                 record::BOUNDSHEET => globals.sheet(data, text),
+                record::DATEMODE => globals.dates.date_mode(data),
+                record::FORMAT => globals.dates.format(data, text),
+                record::XF => globals.dates.xf(data),
                 record::SST if sst.is_empty() => {
                     sst.push((at + 4, at + 4 + len));
                     in_sst = true;
@@ -251,6 +263,7 @@ impl Globals {
         }
         let parts: Vec<&[u8]> = sst.iter().map(|&(a, b)| &stream[a..b]).collect();
         globals.strings = strings::shared_strings(&parts);
+        globals.dates.finish();
         Ok(globals)
     }
 
@@ -309,25 +322,28 @@ impl SheetCells {
         self.count += 1;
     }
 
-    /// Reads one cell record (others are ignored: BLANK and MULBLANK are formatting only).
-    fn record(&mut self, typ: u16, data: &[u8], strings: &[String], text: Text) {
+    /// Reads one cell record (others are ignored: BLANK and MULBLANK are formatting only) of
+    /// `book`'s: its strings, their encoding, its date formats.
+    fn record(&mut self, typ: u16, data: &[u8], book: &Workbook) {
         let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else {
             return;
         };
+        let (strings, text, dates) = (&book.strings, book.text, &book.dates);
+        let xf = u16_at(data, 4);
         let payload = data.get(6..).unwrap_or_default();
         match typ {
             record::NUMBER => {
                 if let Some(b) = payload.get(..8) {
                     let bits: [u8; 8] = [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]];
-                    self.push(row, col, Cell::Number(f64::from_le_bytes(bits)));
+                    self.push(row, col, dates.number(xf, f64::from_le_bytes(bits)));
                 }
             }
             record::RK => {
                 if let Some(rk) = u32_at(payload, 0) {
-                    self.push(row, col, Cell::Number(rk_number(rk)));
+                    self.push(row, col, dates.number(xf, rk_number(rk)));
                 }
             }
-            record::MULRK => self.mul_rk(row, data),
+            record::MULRK => self.mul_rk(row, data, dates),
             record::LABELSST => {
                 let found = u32_at(payload, 0).and_then(|i| strings.get(i as usize));
                 if let Some(s) = found {
@@ -340,7 +356,7 @@ impl SheetCells {
                 (Some(&code), Some(_)) => self.push(row, col, error_cell(code)),
                 _ => {}
             },
-            record::FORMULA => self.formula(row, col, payload),
+            record::FORMULA => self.formula(row, col, payload, |n| dates.number(xf, n)),
             record::STRING => {
                 if let Some((r, c)) = self.formula_text_at.take() {
                     self.cells.push((r, c, Cell::Text(text.long(data))));
@@ -352,7 +368,7 @@ impl SheetCells {
     }
 
     /// MULRK: a row, the first column, six bytes (XF, RK) per cell, the last column.
-    fn mul_rk(&mut self, row: u16, data: &[u8]) {
+    fn mul_rk(&mut self, row: u16, data: &[u8], dates: &Dates) {
         let (Some(first), Some(body)) =
             (u16_at(data, 2), data.get(4..data.len().saturating_sub(2)))
         else {
@@ -360,20 +376,21 @@ impl SheetCells {
         };
         for (col, cell) in (first..=u16::MAX).zip(body.chunks_exact(6)) {
             if let Some(rk) = u32_at(cell, 2) {
-                self.push(row, col, Cell::Number(rk_number(rk)));
+                self.push(row, col, dates.number(u16_at(cell, 0), rk_number(rk)));
             }
         }
     }
 
     /// FORMULA: the cached result — a number, or (marked by 0xFFFF in its last two bytes) a
     /// boolean, an error, empty text, or text that the next STRING record holds.
-    fn formula(&mut self, row: u16, col: u16, result: &[u8]) {
+    /// `number` makes a number result a cell (a date, when the cell's format shows one).
+    fn formula(&mut self, row: u16, col: u16, result: &[u8], number: impl Fn(f64) -> Cell) {
         let Some(b) = result.get(..8) else {
             return;
         };
         if b[6] != 0xFF || b[7] != 0xFF {
             let bits: [u8; 8] = [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]];
-            self.push(row, col, Cell::Number(f64::from_le_bytes(bits)));
+            self.push(row, col, number(f64::from_le_bytes(bits)));
             return;
         }
         match b[0] {

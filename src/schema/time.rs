@@ -1,5 +1,5 @@
-//! Time as people read it: instants in UTC (logs) and in Thai time (pages, init's today), and a
-//! report round's months (`รอบ 12 เดือน (ตุลาคม 2564 – กันยายน 2565)`).
+//! Time as people read it: instants in UTC (logs) and in Thai time (pages, init's today), days
+//! as Thai staff write them (`31 มีนาคม 2565`), and a report round's months (`รอบ 12 เดือน (ตุลาคม 2564 – กันยายน 2565)`).
 
 /// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ` (proleptic Gregorian, days to civil date).
 pub fn utc_time(seconds: u64) -> String {
@@ -34,6 +34,28 @@ pub fn thai_time(seconds: u64) -> String {
     text
 }
 
+/// The months of the year, as Thai official writing names them.
+const THAI_MONTHS: [&str; 12] = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+];
+
+/// A day as Thai staff write it, the year in B.E.: `31 มีนาคม 2565` for 2022-03-31 (C.E.).
+pub fn thai_date(year: i32, month: u32, day: u32) -> String {
+    let name = THAI_MONTHS[(month as usize).saturating_sub(1) % 12];
+    format!("{day} {name} {}", year + 543)
+}
+
 /// `รอบ 6 เดือน (ตุลาคม 2564 – มีนาคม 2565)` for a fiscal year and round.
 pub fn round_period(fiscal_year: u16, round: u8) -> String {
     let last = if round == 12 {
@@ -57,5 +79,6 @@ mod tests {
         assert_eq!(utc_time(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(utc_time(1_650_533_400), "2022-04-21T09:30:00Z");
         assert_eq!(thai_time(1_650_533_400), "2022-04-21T16:30:00");
+        assert_eq!(thai_date(2022, 3, 31), "31 มีนาคม 2565");
     }
 }

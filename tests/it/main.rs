@@ -8,6 +8,7 @@ mod support;
 
 mod browser;
 mod cli;
+mod dates;
 mod docs;
 mod formats;
 mod fuzz_reader;

@@ -94,7 +94,7 @@ fn indented_text_spaces_paragraphs_comments_and_repeats_read_as_typed() {
             (1, 1001, Cell::Bool(true)),
             (2, 1000, Cell::Bool(true)),
             (2, 1001, Cell::Bool(true)),
-            (1_000_003, 0, text("2024-10-01")),
+            (1_000_003, 0, Cell::Date(day(2024, 10, 1, 0, 0))),
         ]
     );
 }
@@ -139,4 +139,11 @@ fn cut_after_row(bytes: &[u8]) -> Vec<u8> {
     out.start_file("content.xml", options).expect("start");
     out.write_all(&content.as_bytes()[..end]).expect("write");
     out.finish().expect("finish").into_inner()
+}
+
+/// A date and time, for a [`Cell::Date`].
+fn day(year: i32, month: u32, date: u32, hour: u32, minute: u32) -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(year, month, date)
+        .and_then(|d| d.and_hms_opt(hour, minute, 0))
+        .expect("a real date")
 }

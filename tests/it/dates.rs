@@ -1,0 +1,144 @@
+//! Dates in a division's workbook: Excel turns `1/3` typed into a money cell into the date
+//! 1 March, stored as the number 45,717. Such a cell is refused as a date (`money-is-date`),
+//! never read as 45,717 baht; a date in หมายเหตุ reaches the summary as Thai staff write it
+//! (`31 มีนาคม 2565`), not as 44651. The same from .xlsx, .xls and .ods.
+
+use crate::support::hostile::soffice_convert;
+use crate::support::{V, WORDS_HEADER, folder, run_json, t, words_row};
+use calamine::{Data, Reader, open_workbook_auto};
+use rust_xlsxwriter::{Format, Workbook};
+use std::path::{Path, PathBuf};
+
+/// 31 March 2022 (Excel's serial number).
+const MARCH_31_2022: f64 = 44651.0;
+/// 1 March 2025.
+const MARCH_1_2025: f64 = 45717.0;
+
+/// The committed conversions of [`dated_book`] (LibreOffice cannot be run in CI).
+fn fixture(ext: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/formats/กองวันที่.{ext}"))
+}
+
+/// A words-layout workbook, sheet `แผน`: project 1 with the date 31 March 2022 in หมายเหตุ
+/// (`d/m/yyyy`), project 2 with the date 1 March 2025 as its budget (`d-mmm`, as Excel formats
+/// `1-3` typed), project 3 plain. `skip_bad` leaves project 2 out.
+fn dated_book(path: &Path, skip_bad: bool) {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("แผน").expect("name");
+    for (c, h) in WORDS_HEADER.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    let day = Format::new().set_num_format("d/m/yyyy");
+    let day_month = Format::new().set_num_format("d-mmm");
+    let mut row = 1;
+    let mut put = |cells: Vec<V>, date: Option<(u16, f64, &Format)>| {
+        for (c, v) in cells.iter().enumerate() {
+            crate::support::hostile::put(ws, row, c as u16, v).expect("cell");
+        }
+        if let Some((col, serial, format)) = date {
+            ws.write_number_with_format(row, col, serial, format)
+                .expect("date");
+        }
+        row += 1;
+    };
+    put(
+        words_row(1, "โครงการมีวันที่ในหมายเหตุ", 1.0, 5000.0),
+        Some((7, MARCH_31_2022, &day)),
+    );
+    if !skip_bad {
+        let mut bad = words_row(2, "โครงการงบประมาณเป็นวันที่", 2.0, 0.0);
+        bad[3] = V::E;
+        put(bad, Some((3, MARCH_1_2025, &day_month)));
+    }
+    let mut plain = words_row(3, "โครงการธรรมดา", 3.0, 1000.0);
+    plain[7] = t("ไม่มีวันที่");
+    put(plain, None);
+    book.save(path).expect("save");
+}
+
+/// Each issue of a file (code, first cell, the date found in a money cell) and the remarks of
+/// the projects it gives.
+fn read_dates(path: &Path) -> (Vec<(String, String, String)>, Vec<String>) {
+    let merged = planmerge::read_and_validate(&[path.to_path_buf()]);
+    let issues = merged
+        .issues
+        .iter()
+        .map(|i| {
+            let found = match &i.problem {
+                planmerge::issue::Problem::MoneyIsDate { found, .. } => found.clone(),
+                _ => String::new(),
+            };
+            let cell = i.cells().first().cloned().unwrap_or_default();
+            (i.problem.code().to_string(), cell, found)
+        })
+        .collect();
+    let remarks = merged.projects.iter().map(|p| p.remark.clone()).collect();
+    (issues, remarks)
+}
+
+#[test]
+fn a_date_in_a_money_cell_is_refused_at_its_cell_and_a_date_remark_reads_as_a_thai_date() {
+    let dir = folder();
+    let xlsx = dir.path().join("กองวันที่.xlsx");
+    dated_book(&xlsx, false);
+    let expected_remarks = ["31 มีนาคม 2565", "ไม่มีวันที่"];
+    for path in [xlsx.clone(), fixture("xls"), fixture("ods")] {
+        let (issues, remarks) = read_dates(&path);
+        assert_eq!(remarks, expected_remarks, "{}", path.display());
+        let refused: Vec<_> = issues.iter().filter(|i| i.0 == "money-is-date").collect();
+        assert_eq!(
+            refused,
+            [&(
+                "money-is-date".to_string(),
+                "D3".to_string(),
+                "1 มีนาคม 2568".to_string()
+            )],
+            "{}: {issues:?}",
+            path.display()
+        );
+    }
+
+    // The merge refuses the file, and says so in Thai at the cell.
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1);
+    let issue = crate::support::issue_coded(&json, "money-is-date");
+    assert_eq!(issue["severity"], "error");
+    assert_eq!(issue["cell"], "D3");
+    let message = issue["message"].as_str().unwrap_or_default();
+    assert!(message.starts_with("งบประมาณ"), "{message}");
+    assert!(message.contains("เป็นวันที่ (1 มีนาคม 2568)"), "{message}");
+}
+
+#[test]
+fn a_date_remark_reaches_the_summary_as_a_thai_date_and_the_figures_ignore_it() {
+    let dir = folder();
+    dated_book(&dir.path().join("กองวันที่.xlsx"), true);
+    let (code, json, stderr) = run_json(dir.path(), &["merge", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["summary"]["total"]["projects"], 2);
+    assert_eq!(json["summary"]["total"]["budget_plan"], "6000.00");
+    let output = json["output"].as_str().expect("output path");
+    let mut book = open_workbook_auto(dir.path().join(output)).expect("summary");
+    let list = book.worksheet_range("รายการโครงการ").expect("list");
+    let remarks: Vec<String> = list
+        .rows()
+        .filter(|r| matches!(r.first(), Some(Data::Float(_) | Data::Int(_))))
+        .map(|r| r.get(11).map(|c| c.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(remarks, ["31 มีนาคม 2565", "ไม่มีวันที่"]);
+}
+
+/// Makes the committed .xls and .ods of [`dated_book`] (LibreOffice converts). Run with
+/// `cargo test --test it -- --ignored dates::regenerate_date_fixtures` after changing it.
+#[test]
+#[ignore = "needs LibreOffice; rewrites tests/fixtures/formats/กองวันที่.*"]
+fn regenerate_date_fixtures() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let xlsx = work.path().join("กองวันที่.xlsx");
+    dated_book(&xlsx, false);
+    for ext in ["xls", "ods"] {
+        let out = soffice_convert(&xlsx, ext, work.path()).expect("LibreOffice conversion");
+        std::fs::copy(&out, fixture(ext)).expect("copy fixture");
+    }
+}
