@@ -134,6 +134,34 @@ fn is_signature(row: &SheetRow) -> bool {
         .any(|(_, cell)| matches!(cell, Cell::Text(t) if starts_signature(t)))
 }
 
+/// A sub-section heading written across two cells, as a plan copied from Word often is: its
+/// code in ลำดับ (`1.1`, `๒.๓`, or the number 1.1 Excel makes of `1.1` typed) and its title in the
+/// name column, nothing else on the row: read as `1.1 การสร้างจิตสำนึก…` in one cell is. A
+/// title that starts as a project's name does (`โครงการ…`, `กิจกรรม…`) keeps the row a project,
+/// whose missing cells are then named.
+fn split_sub_section(row: &SheetRow, layout: &Layout) -> bool {
+    let (Some(number), Some(name)) = (layout.number, layout.name) else {
+        return false;
+    };
+    let mut filled = row.cells.iter().filter(|(_, c)| !c.is_blank());
+    let (Some((c1, code)), Some((c2, title)), None) = (filled.next(), filled.next(), filled.next())
+    else {
+        return false;
+    };
+    let code = match code {
+        Cell::Text(t) => t.trim().to_string(),
+        Cell::Number(n) if n.fract() != 0.0 => code.display(),
+        _ => return false,
+    };
+    let Cell::Text(title) = title else {
+        return false;
+    };
+    let project_like = ["โครงการ", "กิจกรรม"]
+        .iter()
+        .any(|w| normalized(title).starts_with(w));
+    (*c1, *c2) == (number, name) && !project_like && is_sub_section(&format!("{code} {title}"))
+}
+
 /// A line of the signature block that carries a figure: `วันที่ | 31/03/2565` (a date cell),
 /// `โทร. | 054 …`: a label of the block, and at most one number or date.
 fn is_dated_signature_line(row: &SheetRow) -> bool {
@@ -338,7 +366,9 @@ impl TableFinder {
             Some(WHY_TOTAL)
         } else if self.is_page_title(&row) {
             Some(WHY_PAGE)
-        } else if row.lone_text().is_some_and(|(_, t)| is_sub_section(t)) {
+        } else if row.lone_text().is_some_and(|(_, t)| is_sub_section(t))
+            || split_sub_section(&row, layout)
+        {
             Some(WHY_SUB_SECTION)
         } else if row.lone_text().is_some_and(|(_, t)| is_note(t)) {
             Some(WHY_NOTE)

@@ -639,6 +639,62 @@ fn a_dimension_heading_carrying_its_subtotal_sets_the_dimension_and_is_not_a_pro
     );
 }
 
+/// A sub-section heading split across ลำดับ and the name, as a plan copied from Word leaves it:
+/// `1.1` (a number to Excel), `1.2`, `๒.๒` (text) beside its title, nothing else on the row.
+#[test]
+fn a_sub_section_heading_split_across_number_and_name_is_a_heading_not_a_project() {
+    let project = |i: f64, name: &str, budget: f64| {
+        vec![n(i), t(name), n(budget), n(0.0), t("ดำเนินการแล้วเสร็จ")]
+    };
+    let rows = |extra: Option<Vec<V>>| {
+        let mut rows = vec![
+            vec![t("หัว")],
+            vec![
+                t("ที่"),
+                t("โครงการ/กิจกรรม/มาตรการ"),
+                t("งบประมาณ"),
+                t("เบิกจ่าย"),
+                t("สถานะ"),
+            ],
+            vec![t("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต")],
+            vec![n(1.1), t("การสร้างจิตสำนึกและความตระหนักแก่บุคลากร")],
+            project(1.0, "โครงการอบรมคุณธรรม", 5000.0),
+            project(2.0, "กิจกรรมประกาศเจตจำนง", 0.0),
+            vec![t("1.2"), t("การสร้างจิตสำนึกและความตระหนักแก่ประชาชน")],
+            project(3.0, "โครงการรณรงค์ต่อต้านการทุจริต", 2000.0),
+            vec![t("มิติที่ 2 การบริหารราชการเพื่อป้องกันการทุจริต")],
+            vec![t("๒.๒"), t("มาตรการสร้างความโปร่งใสในการปฏิบัติราชการ")],
+            project(4.0, "มาตรการเผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", 1000.0),
+        ];
+        rows.extend(extra);
+        rows
+    };
+
+    let dir = folder();
+    Sheet::of(rows(None)).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let dims = &json["summary"]["dimensions"];
+    assert_eq!(
+        (dims[0]["projects"].as_u64(), dims[1]["projects"].as_u64()),
+        (Some(3), Some(1))
+    );
+    assert_eq!(json["summary"]["total"]["budget_plan"], "8000.00");
+    let table = &json["inputs"][0]["tables"][0];
+    assert_eq!(
+        table["skipped_count"], 5,
+        "two sections, three sub-sections: {table}"
+    );
+
+    // A project numbered 1.3 whose cells are not filled in yet stays a project: its missing
+    // status is named at its row, never skipped as a heading.
+    let dir = folder();
+    Sheet::of(rows(Some(vec![n(1.3), t("โครงการอบรมเยาวชน")]))).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert_eq!(issue_coded(&json, "status-missing")["cell"], "E12");
+}
+
 #[test]
 fn a_column_under_the_status_header_that_names_no_status_is_said_and_header_words_read_it() {
     let dir = folder();
