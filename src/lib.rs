@@ -35,7 +35,7 @@ mod output;
 mod progress;
 mod serve;
 
-pub use commands::{CommandError, Failure, Outcome, Terminals, run};
+pub use commands::{CommandError, Failure, Outcome, Terminals, run, usage_in_thai};
 pub use merge::FileDone;
 pub use output::{JsonReport, JsonSummary};
 

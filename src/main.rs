@@ -17,6 +17,10 @@ fn main() -> ExitCode {
         // `planmerge check … | head`: the reader has all it wanted.
         Err(failure) if failure.is_broken_pipe() => ExitCode::SUCCESS,
         Err(Failure::Usage(usage)) => {
+            // Thai first, then clap's own English words (and the usage line).
+            if let Some(line) = planmerge::usage_in_thai(&usage) {
+                eprintln!("planmerge: {line}");
+            }
             let _ = usage.print();
             ExitCode::from(u8::try_from(usage.exit_code()).unwrap_or(2))
         }

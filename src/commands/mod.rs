@@ -5,6 +5,9 @@
 mod forms;
 mod init;
 mod mail;
+mod usage;
+
+pub use usage::thai_line as usage_in_thai;
 
 use crate::cli::{CheckArgs, Cli, Command, MergeArgs};
 use crate::compare::Previous;

@@ -833,6 +833,22 @@ fn a_cause_is_said_once() {
 fn bad_arguments_exit_two() {
     planmerge().args(["merge"]).assert().code(2);
     planmerge().args(["frobnicate"]).assert().code(2);
+    // Said in Thai first (what was typed, what was probably meant), clap's English after.
+    let out = planmerge()
+        .args(["mrege", "samples/6-month"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let thai = stderr.find("ไม่รู้จักคำสั่ง 'mrege' — หมายถึง 'merge' หรือไม่");
+    let english = stderr.find("unrecognized subcommand 'mrege'");
+    assert!(
+        thai.is_some() && english.is_some() && thai < english,
+        "{stderr}"
+    );
+    let help = planmerge().arg("--help").output().expect("run");
+    assert_eq!(help.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&help.stdout).contains("คำสั่งไม่ถูกต้อง"));
     planmerge()
         .args(["merge", "/no/such/folder"])
         .assert()
