@@ -87,7 +87,12 @@ pub(crate) fn read_workbook(
             sniff(&bytes).unwrap_or_else(|| Err(named_for_what_it_is(first, extension, &bytes)))?
         }
     };
-    let look = matches!(book, Book::Xlsx(_)).then(|| Rc::new(XlsxBytes(bytes)) as LookSource);
+    let look: Option<LookSource> = match &book {
+        Book::Xlsx(_) => Some(Rc::new(XlsxBytes(bytes))),
+        Book::Xls(b) => Some(Rc::new(b.merged_regions())),
+        Book::Ods(b) => Some(Rc::new(b.merged_regions())),
+        Book::Xlsb(_) => None,
+    };
     book.read_sheets(file, options, look, sink)
 }
 

@@ -14,6 +14,7 @@
 use super::book::{Emit, SheetInfo, Stop};
 use super::cell::Cell;
 use super::guard::{Extent, MAX_CELLS};
+use super::second_look::{KnownRegions, Region};
 use crate::issue::{Problem, Unreadable};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashSet;
@@ -23,6 +24,8 @@ use std::io::{BufReader, Cursor, Read};
 pub(crate) struct Workbook {
     bytes: Vec<u8>,
     sheets: Vec<SheetInfo>,
+    /// Each table's merged cells (`number-rows-spanned`, `number-columns-spanned`).
+    regions: Vec<Vec<Region>>,
     /// A table too large to read, found by the first walk (reported when the cells are asked
     /// for, so that the issue names the table).
     too_large: Option<Stop>,
@@ -47,10 +50,11 @@ impl Workbook {
         let mut book = Workbook {
             bytes: bytes.to_vec(),
             sheets: Vec::new(),
+            regions: Vec::new(),
             too_large: None,
         };
         match book.walk(None) {
-            Ok(sheets) => book.sheets = sheets,
+            Ok(walk) => (book.sheets, book.regions) = (walk.sheets, walk.regions),
             Err(stop @ Stop { sheet: Some(_), .. }) => book.too_large = Some(stop),
             Err(stop) => return Err(stop.problem),
         }
@@ -60,6 +64,12 @@ impl Workbook {
     /// The tables, in workbook order.
     pub(crate) fn sheets(&self) -> &[SheetInfo] {
         &self.sheets
+    }
+
+    /// Every table's merged cells, by table name.
+    pub(crate) fn merged_regions(&self) -> KnownRegions {
+        let names = self.sheets.iter().map(|s| s.name.clone());
+        KnownRegions(names.zip(self.regions.iter().cloned()).collect())
     }
 
     /// Hands every cell of every table to `emit`, table by table, in row order.
@@ -72,7 +82,7 @@ impl Workbook {
 
     /// Walks `content.xml`: with `emit`, handing on the cells; without, checking the file. Both
     /// walks take the same path, so what the first accepts the second reads.
-    fn walk(&self, mut emit: Option<&mut Emit<'_>>) -> Result<Vec<SheetInfo>, Stop> {
+    fn walk(&self, mut emit: Option<&mut Emit<'_>>) -> Result<Walk, Stop> {
         let mut zip = zip::ZipArchive::new(Cursor::new(&self.bytes[..]))
             .map_err(|e| unreadable(format!("not an ods (zip) file: {e}")))?;
         let content = zip
@@ -108,7 +118,7 @@ impl Workbook {
                 Event::Eof if walk.depth > 0 => {
                     return Err(unreadable("damaged ods: a table is never closed".into()).into());
                 }
-                Event::Eof => return Ok(walk.sheets),
+                Event::Eof => return Ok(walk),
                 _ => {}
             }
         }
@@ -155,7 +165,7 @@ fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
         .map(|v| v.into_owned())
 }
 
-/// A `number-…-repeated` attribute, at least 1.
+/// A `number-…-repeated` or `number-…-spanned` attribute, at least 1.
 fn repeats(e: &BytesStart<'_>, name: &str) -> u64 {
     attribute(e, name)
         .and_then(|v| v.trim().parse::<u64>().ok())
@@ -182,6 +192,8 @@ struct OpenCell {
 #[derive(Debug, Default)]
 struct Walk {
     sheets: Vec<SheetInfo>,
+    /// Each table's merged cells.
+    regions: Vec<Vec<Region>>,
     hidden_styles: HashSet<String>,
     /// Style whose `table-properties` are being read (family "table").
     table_style: Option<String>,
@@ -229,6 +241,7 @@ impl Walk {
                         name: attribute(e, "table:name").unwrap_or_default(),
                         hidden: self.hidden_styles.contains(&style),
                     });
+                    self.regions.push(Vec::new());
                     (self.row, self.count, self.extent) = (0, 0, None);
                 }
             }
@@ -238,6 +251,7 @@ impl Walk {
                 (self.col, self.row_cells) = (0, Vec::new());
             }
             "table:table-cell" | "table:covered-table-cell" => {
+                self.merged(e);
                 self.cell = Some(OpenCell {
                     col: self.col,
                     repeat: repeats(e, "table:number-columns-repeated"),
@@ -249,6 +263,21 @@ impl Walk {
                 });
             }
             _ => self.open_in_cell(e),
+        }
+    }
+
+    /// A cell merged over others (`number-rows-spanned`, `number-columns-spanned`): its range.
+    fn merged(&mut self, e: &BytesStart<'_>) {
+        let rows = repeats(e, "table:number-rows-spanned");
+        let cols = repeats(e, "table:number-columns-spanned");
+        let at = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        if let (true, Some(regions)) = (rows > 1 || cols > 1, self.regions.last_mut()) {
+            regions.push(Region {
+                first_row: at(self.row),
+                last_row: at(self.row.saturating_add(rows - 1)),
+                first_col: at(self.col),
+                last_col: at(self.col.saturating_add(cols - 1)),
+            });
         }
     }
 

@@ -4,8 +4,9 @@
 //! is blank). A sheet whose every row has its values never costs the second look, and each is
 //! taken at most once per sheet.
 //!
-//! Only xlsx (and xlsm) give either, through calamine; xls, xlsb and ods sheets have none here
-//! (their files always hold the values of their formulas), and a blank cell there stays blank.
+//! xlsx (and xlsm) give both, through calamine. xls and ods give their merged ranges, which
+//! their own readers meet on the way ([`KnownRegions`]); their files always hold the values of
+//! their formulas. xlsb gives neither, and a blank cell there stays blank.
 
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
@@ -38,6 +39,24 @@ pub trait SecondLook {
     fn merged_regions(&self, sheet: &str) -> Vec<Region>;
     /// The cells of `sheet` holding a formula and no value: (row, column) → the formula.
     fn uncalculated(&self, sheet: &str) -> FxHashMap<(u32, u32), String>;
+}
+
+/// The merged ranges of every sheet, known once the workbook is open (xls, ods): sheet name,
+/// ranges.
+#[derive(Debug, Default)]
+pub struct KnownRegions(pub Vec<(String, Vec<Region>)>);
+
+impl SecondLook for KnownRegions {
+    fn merged_regions(&self, sheet: &str) -> Vec<Region> {
+        let found = self.0.iter().find(|(name, _)| name == sheet);
+        found
+            .map(|(_, regions)| regions.clone())
+            .unwrap_or_default()
+    }
+
+    fn uncalculated(&self, _sheet: &str) -> FxHashMap<(u32, u32), String> {
+        FxHashMap::default()
+    }
 }
 
 /// A workbook's [`SecondLook`], shared by its sheets.

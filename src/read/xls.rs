@@ -24,6 +24,7 @@ mod xor;
 use super::book::{Emit, SheetInfo, Stop};
 use super::cell::Cell;
 use super::guard::{Extent, MAX_CELLS};
+use super::second_look::{KnownRegions, Region};
 use crate::issue::{Problem, Unreadable};
 use dates::Dates;
 use std::io::{Cursor, Read};
@@ -38,6 +39,7 @@ mod record {
     pub const DATEMODE: u16 = 0x0022;
     pub const FORMAT: u16 = 0x041E;
     pub const XF: u16 = 0x00E0;
+    pub const MERGEDCELLS: u16 = 0x00E5;
     pub const BOUNDSHEET: u16 = 0x0085;
     pub const SST: u16 = 0x00FC;
     pub const CONTINUE: u16 = 0x003C;
@@ -163,6 +165,46 @@ impl Workbook {
     /// The worksheets, in workbook order.
     pub(crate) fn sheets(&self) -> &[SheetInfo] {
         &self.sheets
+    }
+
+    /// Every worksheet's merged cells (MERGEDCELLS records), by sheet name: a walk over each
+    /// sheet's records that reads no cell.
+    pub(crate) fn merged_regions(&self) -> KnownRegions {
+        let sheets = self.offsets.iter().zip(&self.sheets);
+        KnownRegions(
+            sheets
+                .map(|(&offset, info)| (info.name.clone(), self.sheet_regions(offset)))
+                .collect(),
+        )
+    }
+
+    /// One sheet's merged cells: each MERGEDCELLS record holds a count, then per range its first
+    /// and last row, first and last column (two bytes each).
+    fn sheet_regions(&self, offset: usize) -> Vec<Region> {
+        let mut regions = Vec::new();
+        let mut depth = 0usize;
+        let records = Records {
+            stream: &self.stream,
+            pos: offset,
+        };
+        for (n, r) in records.enumerate() {
+            match r.typ {
+                record::BOF if n > 0 => depth += 1,
+                record::EOF if depth == 0 => break,
+                record::EOF => depth -= 1,
+                record::MERGEDCELLS if depth == 0 => {
+                    let ranges = r.data.get(2..).unwrap_or_default().chunks_exact(8);
+                    regions.extend(ranges.map(|b| Region {
+                        first_row: u32::from(u16::from_le_bytes([b[0], b[1]])),
+                        last_row: u32::from(u16::from_le_bytes([b[2], b[3]])),
+                        first_col: u32::from(u16::from_le_bytes([b[4], b[5]])),
+                        last_col: u32::from(u16::from_le_bytes([b[6], b[7]])),
+                    }));
+                }
+                _ => {}
+            }
+        }
+        regions
     }
 
     /// Hands every cell of every worksheet to `emit`, sheet by sheet, in row order.

@@ -363,6 +363,20 @@ fn a_formula_saved_without_its_value_is_an_error_at_its_cell_never_zero() {
 #[test]
 fn a_dimension_cell_merged_down_across_its_projects_gives_each_its_dimension() {
     let dir = folder();
+    merged_dimension_sheet().save(dir.path());
+    assert_merged_dimension_read(dir.path());
+    // The same workbook saved as .xls and .ods by LibreOffice (merged ranges kept).
+    for ext in ["xls", "ods"] {
+        let dir = folder();
+        let name = format!("มิติผสาน.{ext}");
+        std::fs::copy(formats_fixture(&name), dir.path().join(&name)).expect("fixture");
+        assert_merged_dimension_read(dir.path());
+    }
+}
+
+/// A มิติ column merged down: C3:C5 (dimension 1) and C6:C7 (the plan form's text for 2);
+/// C8 is blank and merged with nothing.
+fn merged_dimension_sheet() -> Sheet {
     let project = |no: f64, name: &str, dimension: V, budget: f64, status: &str| {
         vec![n(no), t(name), dimension, n(budget), n(0.0), t(status)]
     };
@@ -393,8 +407,11 @@ fn a_dimension_cell_merged_down_across_its_projects_gives_each_its_dimension() {
         project(6.0, "โครงการ ฉ", V::E, 6000.0, done),
     ])
     .merged(&[(2, 2, 4, 2), (5, 2, 6, 2)])
-    .save(dir.path());
-    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+}
+
+/// What [`merged_dimension_sheet`] must give, from whichever format is in `dir`.
+fn assert_merged_dimension_read(dir: &Path) {
+    let (code, json, _) = run_json(dir, &["check", "."]);
     assert_eq!(code, 1, "{:?}", codes(&json));
     let missing = issues_coded(&json, "dimension-missing");
     let cells: Vec<&Value> = missing.iter().map(|i| &i["cell"]).collect();
@@ -404,6 +421,29 @@ fn a_dimension_cell_merged_down_across_its_projects_gives_each_its_dimension() {
     assert_eq!(dimensions[0]["budget_plan"], "6000.00");
     assert_eq!(dimensions[1]["projects"], 2);
     assert_eq!(dimensions[1]["budget_plan"], "9000.00");
+}
+
+/// A committed fixture of tests/fixtures/formats (LibreOffice's conversions; see its README).
+fn formats_fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(name)
+}
+
+/// Makes `มิติผสาน.xls` and `มิติผสาน.ods` from [`merged_dimension_sheet`] (LibreOffice converts):
+/// `cargo test --test it -- --ignored layouts_offices::regenerate_merged_dimension_fixtures`.
+#[test]
+#[ignore = "needs LibreOffice; rewrites tests/fixtures/formats/มิติผสาน.*"]
+fn regenerate_merged_dimension_fixtures() {
+    let work = tempfile::tempdir().expect("tempdir");
+    merged_dimension_sheet().save(work.path());
+    let xlsx = work.path().join("มิติผสาน.xlsx");
+    std::fs::rename(work.path().join("กองช่าง.xlsx"), &xlsx).expect("rename");
+    for ext in ["xls", "ods"] {
+        let out = crate::support::hostile::soffice_convert(&xlsx, ext, work.path())
+            .expect("LibreOffice conversion");
+        std::fs::copy(&out, formats_fixture(&format!("มิติผสาน.{ext}"))).expect("copy");
+    }
 }
 
 #[test]
