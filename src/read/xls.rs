@@ -96,6 +96,33 @@ impl<'a> Iterator for Records<'a> {
     }
 }
 
+/// A worksheet's own records, from the record after its BOF to the one before its EOF; the
+/// records of charts embedded in it (each between a BOF and an EOF of its own) are left out.
+fn sheet_records(stream: &[u8], offset: usize) -> impl Iterator<Item = Record<'_>> {
+    let mut depth = 0usize;
+    Records {
+        stream,
+        pos: offset,
+    }
+    .skip(1)
+    .map_while(move |r| {
+        let own = match r.typ {
+            record::BOF => {
+                depth += 1;
+                false
+            }
+            record::EOF if depth == 0 => return None,
+            record::EOF => {
+                depth -= 1;
+                false
+            }
+            _ => depth == 0,
+        };
+        Some(own.then_some(r))
+    })
+    .flatten()
+}
+
 fn u16_at(data: &[u8], at: usize) -> Option<u16> {
     let b = data.get(at..at + 2)?;
     Some(u16::from_le_bytes([b[0], b[1]]))
@@ -181,30 +208,16 @@ impl Workbook {
     /// One sheet's merged cells: each MERGEDCELLS record holds a count, then per range its first
     /// and last row, first and last column (two bytes each).
     fn sheet_regions(&self, offset: usize) -> Vec<Region> {
-        let mut regions = Vec::new();
-        let mut depth = 0usize;
-        let records = Records {
-            stream: &self.stream,
-            pos: offset,
-        };
-        for (n, r) in records.enumerate() {
-            match r.typ {
-                record::BOF if n > 0 => depth += 1,
-                record::EOF if depth == 0 => break,
-                record::EOF => depth -= 1,
-                record::MERGEDCELLS if depth == 0 => {
-                    let ranges = r.data.get(2..).unwrap_or_default().chunks_exact(8);
-                    regions.extend(ranges.map(|b| Region {
-                        first_row: u32::from(u16::from_le_bytes([b[0], b[1]])),
-                        last_row: u32::from(u16::from_le_bytes([b[2], b[3]])),
-                        first_col: u32::from(u16::from_le_bytes([b[4], b[5]])),
-                        last_col: u32::from(u16::from_le_bytes([b[6], b[7]])),
-                    }));
-                }
-                _ => {}
-            }
-        }
-        regions
+        let merged = sheet_records(&self.stream, offset).filter(|r| r.typ == record::MERGEDCELLS);
+        let ranges = merged.flat_map(|r| r.data.get(2..).unwrap_or_default().chunks_exact(8));
+        ranges
+            .map(|b| Region {
+                first_row: u32::from(u16::from_le_bytes([b[0], b[1]])),
+                last_row: u32::from(u16::from_le_bytes([b[2], b[3]])),
+                first_col: u32::from(u16::from_le_bytes([b[4], b[5]])),
+                last_col: u32::from(u16::from_le_bytes([b[6], b[7]])),
+            })
+            .collect()
     }
 
     /// Hands every cell of every worksheet to `emit`, sheet by sheet, in row order.
@@ -224,20 +237,8 @@ impl Workbook {
     /// One sheet's cells, sorted by row then column (a later record for the same cell wins).
     fn sheet_cells(&self, offset: usize) -> Result<Vec<(u32, u32, Cell)>, Problem> {
         let mut cells = SheetCells::default();
-        let mut depth = 0usize;
-        let records = Records {
-            stream: &self.stream,
-            pos: offset,
-        };
-        for (n, r) in records.enumerate() {
-            match r.typ {
-                // The sheet's own BOF, then those of embedded charts (skipped with their cells).
-                record::BOF if n > 0 => depth += 1,
-                record::EOF if depth == 0 => break,
-                record::EOF => depth -= 1,
-                _ if depth > 0 => {}
-                _ => cells.record(r.typ, r.data, self),
-            }
+        for r in sheet_records(&self.stream, offset) {
+            cells.record(r.typ, r.data, self);
             if cells.count > MAX_CELLS {
                 return Err(cells.too_large());
             }
