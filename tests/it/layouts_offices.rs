@@ -31,6 +31,11 @@ impl Sheet {
         }
     }
 
+    /// `rows` under [`plan_top`]'s title and header.
+    fn under_plan_header(rows: Vec<Vec<V>>) -> Self {
+        Sheet::of([plan_top(), rows].concat())
+    }
+
     fn merged(mut self, merges: &[(u32, u16, u32, u16)]) -> Self {
         self.merges.extend_from_slice(merges);
         self
@@ -98,6 +103,21 @@ fn strip_cached_values(path: &Path) {
     std::fs::write(path, bytes).expect("write back");
 }
 
+/// A title row, then the plan form's header without a มิติ column: ที่ | โครงการ/กิจกรรม/มาตรการ |
+/// งบประมาณ | เบิกจ่าย | สถานะ.
+fn plan_top() -> Vec<Vec<V>> {
+    vec![
+        vec![t("หัว")],
+        vec![
+            t("ที่"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+    ]
+}
+
 fn n(x: f64) -> V {
     V::N(x)
 }
@@ -125,15 +145,7 @@ fn codes(json: &Value) -> Vec<String> {
 #[test]
 fn a_project_named_ruam_phalang_is_read_not_skipped_as_a_total() {
     let dir = folder();
-    Sheet::of(vec![
-        vec![t("หัว")],
-        vec![
-            t("ที่"),
-            t("โครงการ/กิจกรรม/มาตรการ"),
-            t("งบประมาณ"),
-            t("เบิกจ่าย"),
-            t("สถานะ"),
-        ],
+    Sheet::under_plan_header(vec![
         vec![t("มิติที่ 3 การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน")],
         vec![
             V::E,
@@ -629,15 +641,7 @@ fn notes_and_a_reporter_block_under_the_table_are_neither_projects_nor_names() {
 #[test]
 fn a_dimension_heading_carrying_its_subtotal_sets_the_dimension_and_is_not_a_project() {
     let dir = folder();
-    Sheet::of(vec![
-        vec![t("หัว")],
-        vec![
-            t("ที่"),
-            t("โครงการ/กิจกรรม/มาตรการ"),
-            t("งบประมาณ"),
-            t("เบิกจ่าย"),
-            t("สถานะ"),
-        ],
+    Sheet::under_plan_header(vec![
         vec![
             t("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต"),
             V::E,
@@ -687,15 +691,8 @@ fn a_sub_section_heading_split_across_number_and_name_is_a_heading_not_a_project
         vec![n(i), t(name), n(budget), n(0.0), t("ดำเนินการแล้วเสร็จ")]
     };
     let rows = |extra: Option<Vec<V>>| {
-        let mut rows = vec![
-            vec![t("หัว")],
-            vec![
-                t("ที่"),
-                t("โครงการ/กิจกรรม/มาตรการ"),
-                t("งบประมาณ"),
-                t("เบิกจ่าย"),
-                t("สถานะ"),
-            ],
+        let mut rows = plan_top();
+        rows.extend([
             vec![t("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต")],
             vec![n(1.1), t("การสร้างจิตสำนึกและความตระหนักแก่บุคลากร")],
             project(1.0, "โครงการอบรมคุณธรรม", 5000.0),
@@ -705,7 +702,7 @@ fn a_sub_section_heading_split_across_number_and_name_is_a_heading_not_a_project
             vec![t("มิติที่ 2 การบริหารราชการเพื่อป้องกันการทุจริต")],
             vec![t("๒.๒"), t("มาตรการสร้างความโปร่งใสในการปฏิบัติราชการ")],
             project(4.0, "มาตรการเผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", 1000.0),
-        ];
+        ]);
         rows.extend(extra);
         rows
     };
