@@ -103,11 +103,16 @@ impl From<calamine::DataRef<'_>> for Cell {
 }
 
 impl Cell {
-    /// A number Excel shows as a date or a time, as that date; a number beyond any calendar
-    /// (chrono's range) stays a number.
+    /// A number Excel shows as a date or a time, as that date. A number no date of Excel's is
+    /// (below 0, from 10000 on, NaN: Excel shows `####`) stays a number, and is never handed to
+    /// the date arithmetic, which would overflow on a forged `-1e300`.
     pub(crate) fn excel_date(date: &calamine::ExcelDateTime) -> Cell {
-        date.as_datetime()
-            .map_or_else(|| Cell::Number(date.as_f64()), Cell::Date)
+        let serial = date.as_f64();
+        let when = (0.0..LAST_EXCEL_DAY)
+            .contains(&serial)
+            .then(|| date.as_datetime())
+            .flatten();
+        when.map_or(Cell::Number(serial), Cell::Date)
     }
 
     /// An ISO date as ods files and some xlsx writers store dates (`2022-03-31`,
@@ -124,6 +129,9 @@ impl Cell {
         when.map_or(Cell::Text(text), Cell::Date)
     }
 }
+
+/// The day after Excel's last date (31 December 9999), as a serial number.
+const LAST_EXCEL_DAY: f64 = 2_958_466.0;
 
 /// A date as Thai staff write it (`31 มีนาคม 2565`), with its time when it has one
 /// (`31 มีนาคม 2565 14:30`); a time alone (on Excel's day 0, before 1900) as `14:30`.
@@ -424,6 +432,10 @@ mod tests {
         assert_eq!(excel(45717.0).display(), "1 มีนาคม 2568");
         assert_eq!(excel(45717.5).display(), "1 มีนาคม 2568 12:00");
         assert_eq!(excel(0.75).display(), "18:00");
+        // Not a date of Excel's (a forged or damaged file): a number, never an overflow.
+        for n in [-1e300, -1.0, 1e300, 2_958_466.0, f64::NAN] {
+            assert!(matches!(excel(n), Cell::Number(_)), "{n}");
+        }
         assert_eq!(
             money(&excel(45717.0)),
             MoneyCell::Date("1 มีนาคม 2568".into())

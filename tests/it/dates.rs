@@ -142,3 +142,33 @@ fn regenerate_date_fixtures() {
         std::fs::copy(&out, fixture(ext)).expect("copy fixture");
     }
 }
+
+/// A date-formatted cell holding no date of Excel's (a forged `-1e300`, which chrono's date
+/// arithmetic would overflow on) is read as the number it is: the file is checked, nothing
+/// crashes, and the money cell's number is judged as money (beyond any amount: not a number).
+#[test]
+fn a_forged_date_cell_is_a_number_and_never_a_crash() {
+    let dir = folder();
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, h) in WORDS_HEADER.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    for (c, v) in words_row(1, "โครงการวันที่ปลอม", 1.0, 0.0).iter().enumerate()
+    {
+        crate::support::hostile::put(ws, 1, c as u16, v).expect("cell");
+    }
+    let day = Format::new().set_num_format("d/m/yyyy");
+    ws.write_number_with_format(1, 3, -1e300, &day)
+        .expect("budget");
+    ws.write_number_with_format(1, 7, 1e300, &day)
+        .expect("remark");
+    book.save(dir.path().join("กองวันที่.xlsx")).expect("save");
+    let (code, json, stderr) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        crate::support::issue_coded(&json, "money-not-number")["cell"],
+        "D2"
+    );
+}
