@@ -18,7 +18,8 @@ pub enum Cell {
     Empty,
     /// Text, as typed.
     Text(String),
-    /// A number (also a formula's cached number, or a date's serial number).
+    /// A number (also a formula's cached number, or a date-formatted number that is no date of
+    /// Excel's).
     Number(f64),
     /// A date or a time of day (วันที่, เวลา): a number Excel shows as one (its cell is formatted
     /// as a date), or an ods date. Never a number: `1/3` typed into a money cell becomes the
@@ -34,6 +35,32 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// A number Excel shows as a date or a time, as that date. A number no date of Excel's is
+    /// (below 0, from 10000 on, NaN: Excel shows `####`) stays a number, and is never handed to
+    /// the date arithmetic, which would overflow on a forged `-1e300`.
+    pub(crate) fn excel_date(date: &calamine::ExcelDateTime) -> Cell {
+        let serial = date.as_f64();
+        let when = (0.0..LAST_EXCEL_DAY)
+            .contains(&serial)
+            .then(|| date.as_datetime())
+            .flatten();
+        when.map_or(Cell::Number(serial), Cell::Date)
+    }
+
+    /// An ISO date as ods files and some xlsx writers store dates (`2022-03-31`,
+    /// `2022-03-31T14:30:00`); other text stays text.
+    pub(crate) fn iso_date(text: String) -> Cell {
+        let trimmed = text.trim();
+        let when = NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M:%S%.f")
+            .ok()
+            .or_else(|| {
+                NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+                    .ok()
+                    .map(|d| d.and_time(NaiveTime::MIN))
+            });
+        when.map_or(Cell::Text(text), Cell::Date)
+    }
+
     /// `true` when the cell is empty or holds only whitespace.
     pub fn is_blank(&self) -> bool {
         match self {
@@ -99,34 +126,6 @@ impl From<calamine::DataRef<'_>> for Cell {
             DataRef::DurationIso(s) => Cell::Text(s),
             DataRef::Error(e) => Cell::Error(e.to_string()),
         }
-    }
-}
-
-impl Cell {
-    /// A number Excel shows as a date or a time, as that date. A number no date of Excel's is
-    /// (below 0, from 10000 on, NaN: Excel shows `####`) stays a number, and is never handed to
-    /// the date arithmetic, which would overflow on a forged `-1e300`.
-    pub(crate) fn excel_date(date: &calamine::ExcelDateTime) -> Cell {
-        let serial = date.as_f64();
-        let when = (0.0..LAST_EXCEL_DAY)
-            .contains(&serial)
-            .then(|| date.as_datetime())
-            .flatten();
-        when.map_or(Cell::Number(serial), Cell::Date)
-    }
-
-    /// An ISO date as ods files and some xlsx writers store dates (`2022-03-31`,
-    /// `2022-03-31T14:30:00`); other text stays text.
-    pub(crate) fn iso_date(text: String) -> Cell {
-        let trimmed = text.trim();
-        let when = NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M:%S%.f")
-            .ok()
-            .or_else(|| {
-                NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
-                    .ok()
-                    .map(|d| d.and_time(NaiveTime::MIN))
-            });
-        when.map_or(Cell::Text(text), Cell::Date)
     }
 }
 
