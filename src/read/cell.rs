@@ -18,13 +18,12 @@ pub enum Cell {
     Empty,
     /// Text, as typed.
     Text(String),
-    /// A number (also a formula's cached number, or a date-formatted number that is no date of
-    /// Excel's).
+    /// A number (also a formula's cached number).
     Number(f64),
-    /// A date or a time of day (วันที่, เวลา): a number Excel shows as one (its cell is formatted
-    /// as a date), or an ods date. Never a number: `1/3` typed into a money cell becomes the
-    /// date 1 March, and is refused as one rather than read as 45,717 baht.
-    Date(NaiveDateTime),
+    /// A date or a time (วันที่, เวลา): a number Excel shows as one (its cell is formatted as a
+    /// date or a time), or an ods date or time. Never a number: `1/3` typed into a money cell
+    /// becomes the date 1 March, and is refused as one rather than read as 45,717 baht.
+    Date(DateShown),
     /// TRUE / FALSE.
     Bool(bool),
     /// A formula error such as `#DIV/0!`.
@@ -35,21 +34,26 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// A number Excel shows as a date or a time, as that date. A number no date of Excel's is
-    /// (below 0, from 10000 on, NaN: Excel shows `####`) stays a number, and is never handed to
+    /// A number Excel shows as a date or a time, as Excel shows it: a day (with its time), a
+    /// time of day (a number below 1) or a length of time (`[h]:mm`) as a clock, and a number
+    /// no date is (below 0, past 31 December 9999, NaN) as Excel's `########` — never handed to
     /// the date arithmetic, which would overflow on a forged `-1e300`.
     pub(crate) fn excel_date(date: &calamine::ExcelDateTime) -> Cell {
         let serial = date.as_f64();
-        let when = (0.0..LAST_EXCEL_DAY)
-            .contains(&serial)
-            .then(|| date.as_datetime())
-            .flatten();
-        when.map_or(Cell::Number(serial), Cell::Date)
+        let shown = if !(0.0..LAST_EXCEL_DAY).contains(&serial) {
+            DateShown::Hashes
+        } else if date.is_duration() || serial < 1.0 {
+            // Below LAST_EXCEL_DAY days, the minutes fit a u64 exactly.
+            DateShown::Clock((serial * MINUTES_A_DAY).floor() as u64)
+        } else {
+            date.as_datetime().map_or(DateShown::Hashes, DateShown::Day)
+        };
+        Cell::Date(shown)
     }
 
-    /// An ISO date as ods files and some xlsx writers store dates (`2022-03-31`,
-    /// `2022-03-31T14:30:00`); other text stays text.
-    pub(crate) fn iso_date(text: String) -> Cell {
+    /// A cell typed as a date holding an ISO date (ods `date-value`, xlsx `t="d"`):
+    /// `2022-03-31`, `2022-03-31T14:30:00`; one that is no date shows `########`.
+    pub(crate) fn iso_date(text: &str) -> Cell {
         let trimmed = text.trim();
         let when = NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M:%S%.f")
             .ok()
@@ -58,7 +62,24 @@ impl Cell {
                     .ok()
                     .map(|d| d.and_time(NaiveTime::MIN))
             });
-        when.map_or(Cell::Text(text), Cell::Date)
+        Cell::Date(when.map_or(DateShown::Hashes, DateShown::Day))
+    }
+
+    /// A cell typed as a time holding an ISO duration (ods `time-value`): `PT14H30M00S`, also
+    /// past a day (`PT30H00M00S`); one that is no time shows `########`.
+    pub(crate) fn iso_time(text: &str) -> Cell {
+        let minutes = text.trim().strip_prefix("PT").and_then(|rest| {
+            let (hours, rest) = rest.split_once('H')?;
+            let (minutes, rest) = rest.split_once('M')?;
+            let seconds: f64 = rest.strip_suffix('S')?.parse().ok()?;
+            let (hours, minutes): (u64, u64) = (hours.parse().ok()?, minutes.parse().ok()?);
+            let whole = (seconds >= 0.0).then(|| (seconds / 60.0).floor() as u64)?;
+            hours
+                .checked_mul(60)?
+                .checked_add(minutes)?
+                .checked_add(whole)
+        });
+        Cell::Date(minutes.map_or(DateShown::Hashes, DateShown::Clock))
     }
 
     /// `true` when the cell is empty or holds only whitespace.
@@ -86,7 +107,7 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.trim().to_string(),
             Cell::Number(n) => number_text(*n),
-            Cell::Date(when) => date_text(when),
+            Cell::Date(shown) => shown.to_string(),
             Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             Cell::Error(e) => e.clone(),
             Cell::Uncalculated(formula) => format!("={formula}"),
@@ -104,7 +125,7 @@ impl From<&calamine::Data> for Cell {
             Data::Float(f) => Cell::Number(*f),
             Data::Bool(b) => Cell::Bool(*b),
             Data::DateTime(d) => Cell::excel_date(d),
-            Data::DateTimeIso(s) => Cell::iso_date(s.clone()),
+            Data::DateTimeIso(s) => Cell::iso_date(s),
             Data::DurationIso(s) => Cell::Text(s.clone()),
             Data::Error(e) => Cell::Error(e.to_string()),
         }
@@ -122,9 +143,38 @@ impl From<calamine::DataRef<'_>> for Cell {
             DataRef::Float(f) => Cell::Number(f),
             DataRef::Bool(b) => Cell::Bool(b),
             DataRef::DateTime(d) => Cell::excel_date(&d),
-            DataRef::DateTimeIso(s) => Cell::iso_date(s),
+            DataRef::DateTimeIso(s) => Cell::iso_date(&s),
             DataRef::DurationIso(s) => Cell::Text(s),
             DataRef::Error(e) => Cell::Error(e.to_string()),
+        }
+    }
+}
+
+/// What a date-formatted cell shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DateShown {
+    /// A day, with its time of day when it has one: `31 มีนาคม 2565`, `31 มีนาคม 2565 14:30`.
+    Day(NaiveDateTime),
+    /// A time of day or a length of time, in minutes: `14:30`, `30:00`.
+    Clock(u64),
+    /// A number no date is (below 0, past 31 December 9999): Excel shows `########`.
+    Hashes,
+}
+
+impl std::fmt::Display for DateShown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateShown::Day(when) => {
+                let date = thai_date(when.year(), when.month(), when.day());
+                let time = when.time();
+                if time == NaiveTime::MIN {
+                    write!(f, "{date}")
+                } else {
+                    write!(f, "{date} {:02}:{:02}", time.hour(), time.minute())
+                }
+            }
+            DateShown::Clock(minutes) => write!(f, "{:02}:{:02}", minutes / 60, minutes % 60),
+            DateShown::Hashes => write!(f, "########"),
         }
     }
 }
@@ -132,21 +182,8 @@ impl From<calamine::DataRef<'_>> for Cell {
 /// The day after Excel's last date (31 December 9999), as a serial number.
 const LAST_EXCEL_DAY: f64 = 2_958_466.0;
 
-/// A date as Thai staff write it (`31 มีนาคม 2565`), with its time when it has one
-/// (`31 มีนาคม 2565 14:30`); a time alone (on Excel's day 0, before 1900) as `14:30`.
-fn date_text(when: &NaiveDateTime) -> String {
-    let time = when.time();
-    let clock =
-        (time != NaiveTime::MIN).then(|| format!("{:02}:{:02}", time.hour(), time.minute()));
-    match clock {
-        Some(clock) if when.year() < 1900 => clock,
-        Some(clock) => format!(
-            "{} {clock}",
-            thai_date(when.year(), when.month(), when.day())
-        ),
-        None => thai_date(when.year(), when.month(), when.day()),
-    }
-}
+/// Minutes in a day (a serial number's unit).
+const MINUTES_A_DAY: f64 = 1_440.0;
 
 /// A number as Excel shows it at most: 15 significant digits, no trailing zeros.
 fn number_text(n: f64) -> String {
@@ -419,27 +456,32 @@ mod tests {
 
     #[test]
     fn dates_read_as_thai_staff_write_them_and_never_as_money() {
-        let date = |text: &str| Cell::iso_date(text.to_string());
-        assert_eq!(date("2022-03-31").display(), "31 มีนาคม 2565");
-        assert_eq!(date("2022-03-31T14:30:00").display(), "31 มีนาคม 2565 14:30");
-        assert_eq!(date("1899-12-30T08:15:00").display(), "08:15");
-        assert_eq!(date("ไม่ใช่วันที่"), Cell::Text("ไม่ใช่วันที่".into()));
-        let excel = |serial| {
-            let kind = calamine::ExcelDateTimeType::DateTime;
-            Cell::excel_date(&calamine::ExcelDateTime::new(serial, kind, false))
+        let date = |text: &str| Cell::iso_date(text).display();
+        assert_eq!(date("2022-03-31"), "31 มีนาคม 2565");
+        assert_eq!(date("2022-03-31T14:30:00"), "31 มีนาคม 2565 14:30");
+        assert_eq!(date("10000-01-01"), "########");
+        let time = |text: &str| Cell::iso_time(text).display();
+        assert_eq!(time("PT14H30M00S"), "14:30");
+        assert_eq!(time("PT30H00M59.5S"), "30:00");
+        assert_eq!(time("-PT1H00M00S"), "########");
+        let excel = |serial, kind, is_1904| {
+            Cell::excel_date(&calamine::ExcelDateTime::new(serial, kind, is_1904))
         };
-        assert_eq!(excel(45717.0).display(), "1 มีนาคม 2568");
-        assert_eq!(excel(45717.5).display(), "1 มีนาคม 2568 12:00");
-        assert_eq!(excel(0.75).display(), "18:00");
-        // Not a date of Excel's (a forged or damaged file): a number, never an overflow.
+        let day = |serial| excel(serial, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(day(45717.0).display(), "1 มีนาคม 2568");
+        assert_eq!(day(45717.5).display(), "1 มีนาคม 2568 12:00");
+        assert_eq!(day(0.75).display(), "18:00");
+        let in_1904 = excel(0.75, calamine::ExcelDateTimeType::DateTime, true);
+        assert_eq!(in_1904.display(), "18:00");
+        let hours = excel(1.25, calamine::ExcelDateTimeType::TimeDelta, false);
+        assert_eq!(hours.display(), "30:00");
+        // No date of Excel's (a forged or damaged file, a budget in a date column): Excel's
+        // `########`, never an overflow, never a number.
         for n in [-1e300, -1.0, 1e300, 2_958_466.0, f64::NAN] {
-            assert!(matches!(excel(n), Cell::Number(_)), "{n}");
+            assert_eq!(day(n), Cell::Date(DateShown::Hashes), "{n}");
         }
-        assert_eq!(
-            money(&excel(45717.0)),
-            MoneyCell::Date("1 มีนาคม 2568".into())
-        );
-        assert_eq!(tick(&excel(45717.0)), Tick::Unknown("1 มีนาคม 2568".into()));
+        assert_eq!(money(&day(45717.0)), MoneyCell::Date("1 มีนาคม 2568".into()));
+        assert_eq!(tick(&day(45717.0)), Tick::Unknown("1 มีนาคม 2568".into()));
     }
     use crate::schema::text::{arabic_digits, normalize};
 

@@ -402,8 +402,12 @@ fn attribute_value(e: &BytesStart<'_>, empty: bool) -> Option<Cell> {
             let b = attribute(e, "office:boolean-value").unwrap_or_default();
             Some(Cell::Bool(b.eq_ignore_ascii_case("true")))
         }
-        Some("date") => Some(attribute(e, "office:date-value").map_or(Cell::Empty, Cell::iso_date)),
-        Some("time") => Some(attribute(e, "office:time-value").map_or(Cell::Empty, Cell::Text)),
+        Some("date") => {
+            Some(attribute(e, "office:date-value").map_or(Cell::Empty, |d| Cell::iso_date(&d)))
+        }
+        Some("time") => {
+            Some(attribute(e, "office:time-value").map_or(Cell::Empty, |t| Cell::iso_time(&t)))
+        }
         _ => Some(match attribute(e, "office:value") {
             Some(v) => v.trim().parse::<f64>().map_or(Cell::Text(v), Cell::Number),
             None => Cell::Empty,

@@ -21,7 +21,8 @@ fn fixture(ext: &str) -> PathBuf {
 
 /// A words-layout workbook, sheet `แผน`: project 1 with the date 31 March 2022 in หมายเหตุ
 /// (`d/m/yyyy`), project 2 with the date 1 March 2025 as its budget (`d-mmm`, as Excel formats
-/// `1-3` typed), project 3 plain. `skip_bad` leaves project 2 out.
+/// `1-3` typed), project 3 with its budget in Thai Excel's baht accounting format (a currency in
+/// brackets, no date). `skip_bad` leaves project 2 out.
 fn dated_book(path: &Path, skip_bad: bool) {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
@@ -51,9 +52,12 @@ fn dated_book(path: &Path, skip_bad: bool) {
         bad[3] = V::E;
         put(bad, Some((3, MARCH_1_2025, &day_month)));
     }
-    let mut plain = words_row(3, "โครงการธรรมดา", 3.0, 1000.0);
+    let baht = Format::new().set_num_format(
+        "_-[$฿-th-TH]* #,##0.00_-;-[$฿-th-TH]* #,##0.00_-;_-[$฿-th-TH]* \"-\"??_-;_-@_-",
+    );
+    let mut plain = words_row(3, "โครงการธรรมดา", 3.0, 0.0);
     plain[7] = t("ไม่มีวันที่");
-    put(plain, None);
+    put(plain, Some((3, 1000.0, &baht)));
     book.save(path).expect("save");
 }
 
@@ -143,32 +147,44 @@ fn regenerate_date_fixtures() {
     }
 }
 
-/// A date-formatted cell holding no date of Excel's (a forged `-1e300`, which chrono's date
-/// arithmetic would overflow on) is read as the number it is: the file is checked, nothing
-/// crashes, and the money cell's number is judged as money (beyond any amount: not a number).
+/// A date-formatted cell holding no date of Excel's is what Excel shows, `########`, never a
+/// number: a budget of 3,000,000 typed into a column formatted as dates is refused as a date
+/// (not counted as baht), and a forged `-1e300` (which chrono's date arithmetic would overflow
+/// on) crashes nothing.
 #[test]
-fn a_forged_date_cell_is_a_number_and_never_a_crash() {
+fn a_date_cell_beyond_excel_dates_shows_hashes_and_is_never_money() {
     let dir = folder();
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     for (c, h) in WORDS_HEADER.iter().enumerate() {
         ws.write_string(0, c as u16, *h).expect("header");
     }
-    for (c, v) in words_row(1, "โครงการวันที่ปลอม", 1.0, 0.0).iter().enumerate()
-    {
-        crate::support::hostile::put(ws, 1, c as u16, v).expect("cell");
-    }
     let day = Format::new().set_num_format("d/m/yyyy");
-    ws.write_number_with_format(1, 3, -1e300, &day)
-        .expect("budget");
-    ws.write_number_with_format(1, 7, 1e300, &day)
-        .expect("remark");
+    for (r, budget) in [(1u32, 3_000_000.0), (2, -1e300)] {
+        for (c, v) in words_row(r, "โครงการ", 1.0, 0.0).iter().enumerate() {
+            crate::support::hostile::put(ws, r, c as u16, v).expect("cell");
+        }
+        ws.write_string(r, 1, format!("โครงการ {r}")).expect("name");
+        ws.write_number_with_format(r, 3, budget, &day)
+            .expect("budget");
+        ws.write_number_with_format(r, 7, 1e300, &day)
+            .expect("remark");
+    }
     book.save(dir.path().join("กองวันที่.xlsx")).expect("save");
     let (code, json, stderr) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 1, "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(
-        crate::support::issue_coded(&json, "money-not-number")["cell"],
-        "D2"
-    );
+    let refused: Vec<_> = json["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["code"] == "money-is-date")
+        .map(|i| i["cell"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(refused, ["D2", "D3"]);
+    let message = crate::support::issue_coded(&json, "money-is-date")["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(message.contains("(########)"), "{message}");
+    assert_eq!(json["summary"]["total"]["budget_plan"], "0.00");
 }

@@ -2,6 +2,7 @@
 //! read (indentation) or read whole (repeats).
 
 use super::*;
+use crate::read::cell::DateShown;
 use calamine::Reader;
 use std::io::Write;
 
@@ -94,7 +95,11 @@ fn indented_text_spaces_paragraphs_comments_and_repeats_read_as_typed() {
             (1, 1001, Cell::Bool(true)),
             (2, 1000, Cell::Bool(true)),
             (2, 1001, Cell::Bool(true)),
-            (1_000_003, 0, Cell::Date(day(2024, 10, 1, 0, 0))),
+            (
+                1_000_003,
+                0,
+                Cell::Date(DateShown::Day(day(2024, 10, 1, 0, 0)))
+            ),
         ]
     );
 }
@@ -141,7 +146,7 @@ fn cut_after_row(bytes: &[u8]) -> Vec<u8> {
     out.finish().expect("finish").into_inner()
 }
 
-/// A date and time, for a [`Cell::Date`].
+/// A date and time, for a [`DateShown::Day`].
 fn day(year: i32, month: u32, date: u32, hour: u32, minute: u32) -> chrono::NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(year, month, date)
         .and_then(|d| d.and_hms_opt(hour, minute, 0))
