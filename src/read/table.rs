@@ -134,32 +134,41 @@ fn is_signature(row: &SheetRow) -> bool {
         .any(|(_, cell)| matches!(cell, Cell::Text(t) if starts_signature(t)))
 }
 
-/// A sub-section heading written across two cells, as a plan copied from Word often is: its
-/// code in ลำดับ (`1.1`, `๒.๓`, or the number 1.1 Excel makes of `1.1` typed) and its title in the
-/// name column, nothing else on the row: read as `1.1 การสร้างจิตสำนึก…` in one cell is. A
-/// title that starts as a project's name does (`โครงการ…`, `กิจกรรม…`) keeps the row a project,
-/// whose missing cells are then named.
-fn split_sub_section(row: &SheetRow, layout: &Layout) -> bool {
-    let (Some(number), Some(name)) = (layout.number, layout.name) else {
-        return false;
+/// A sub-section heading row: `1.1 การสร้างจิตสำนึก…` alone on its row, or written across two
+/// cells as a plan copied from Word often is — its code in ลำดับ (`1.1`, `๒.๓`, or the number 1.1
+/// Excel makes of `1.1` typed), its title in the name column — perhaps beside the row's มิติ
+/// cell, where a มิติ merged down over the sub-section's projects starts. Returns that มิติ cell
+/// (`Some(None)` without one). A split title that starts as a project's name does (`โครงการ…`,
+/// `กิจกรรม…`) keeps the row a project, whose missing cells are then named.
+fn sub_section_heading<'r>(row: &'r SheetRow, layout: &Layout) -> Option<Option<&'r Cell>> {
+    if row.lone_text().is_some_and(|(_, t)| is_sub_section(t)) {
+        return Some(None);
+    }
+    let dimension_col = layout
+        .dimension
+        .filter(|c| row.get(*c).is_some_and(|v| !v.is_blank()));
+    let dimension = dimension_col.and_then(|c| row.get(c));
+    let others: Vec<&(u32, Cell)> = (row.cells.iter())
+        .filter(|(col, c)| !c.is_blank() && Some(*col) != dimension_col)
+        .collect();
+    let heading = match others.as_slice() {
+        [(_, Cell::Text(text))] => dimension.is_some() && is_sub_section(text),
+        [(c1, code), (c2, Cell::Text(title))] => {
+            let code = match code {
+                Cell::Text(t) => t.trim().to_string(),
+                Cell::Number(n) if n.fract() != 0.0 => code.display(),
+                _ => return None,
+            };
+            let project_like = ["โครงการ", "กิจกรรม"]
+                .iter()
+                .any(|w| normalized(title).starts_with(w));
+            (Some(*c1), Some(*c2)) == (layout.number, layout.name)
+                && !project_like
+                && is_sub_section(&format!("{code} {title}"))
+        }
+        _ => false,
     };
-    let mut filled = row.cells.iter().filter(|(_, c)| !c.is_blank());
-    let (Some((c1, code)), Some((c2, title)), None) = (filled.next(), filled.next(), filled.next())
-    else {
-        return false;
-    };
-    let code = match code {
-        Cell::Text(t) => t.trim().to_string(),
-        Cell::Number(n) if n.fract() != 0.0 => code.display(),
-        _ => return false,
-    };
-    let Cell::Text(title) = title else {
-        return false;
-    };
-    let project_like = ["โครงการ", "กิจกรรม"]
-        .iter()
-        .any(|w| normalized(title).starts_with(w));
-    (*c1, *c2) == (number, name) && !project_like && is_sub_section(&format!("{code} {title}"))
+    heading.then_some(dimension)
 }
 
 /// A line of the signature block that carries a figure: `วันที่ | 31/03/2565` (a date cell),
@@ -366,9 +375,11 @@ impl TableFinder {
             Some(WHY_TOTAL)
         } else if self.is_page_title(&row) {
             Some(WHY_PAGE)
-        } else if row.lone_text().is_some_and(|(_, t)| is_sub_section(t))
-            || split_sub_section(&row, layout)
-        {
+        } else if let Some(dimension) = sub_section_heading(&row, layout) {
+            // A มิติ merged down from the heading's row gives its value to the projects below.
+            if let Some(value) = dimension {
+                self.last_dimension = Some((row.row, value.clone()));
+            }
             Some(WHY_SUB_SECTION)
         } else if row.lone_text().is_some_and(|(_, t)| is_note(t)) {
             Some(WHY_NOTE)

@@ -732,6 +732,49 @@ fn a_sub_section_heading_split_across_number_and_name_is_a_heading_not_a_project
     assert_eq!(issue_coded(&json, "status-missing")["cell"], "E12");
 }
 
+/// A มิติ cell merged down over a sub-section's projects that starts on the sub-section's own
+/// heading row (split `1.1 | title`, or `2.1 …` in one cell): the heading is still a heading,
+/// and its มิติ value reaches every project under it.
+#[test]
+fn a_merged_dimension_starting_on_a_sub_section_heading_reaches_its_projects() {
+    let project =
+        |i: f64, name: &str| vec![n(i), t(name), V::E, n(1000.0), n(0.0), t("ดำเนินการแล้วเสร็จ")];
+    let dir = folder();
+    Sheet::of(vec![
+        vec![t("หัว")],
+        vec![
+            t("ที่"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("มิติ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![n(1.1), t("การสร้างจิตสำนึกและความตระหนักแก่บุคลากร"), n(1.0)],
+        project(1.0, "โครงการอบรมคุณธรรม"),
+        vec![t("1.2"), t("การสร้างจิตสำนึกและความตระหนักแก่ประชาชน")],
+        project(2.0, "โครงการรณรงค์"),
+        vec![t("๑.๓"), t("มาตรการส่งเสริมเด็กและเยาวชน")],
+        project(3.0, "กิจกรรมค่ายเยาวชน"),
+        vec![
+            V::E,
+            t("2.1 แสดงเจตจำนงทางการเมืองในการต่อต้านการทุจริต"),
+            n(2.0),
+        ],
+        project(4.0, "กิจกรรมประกาศเจตจำนง"),
+    ])
+    .merged(&[(2, 2, 7, 2), (8, 2, 9, 2)])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let dims = &json["summary"]["dimensions"];
+    assert_eq!(
+        (dims[0]["projects"].as_u64(), dims[1]["projects"].as_u64()),
+        (Some(3), Some(1))
+    );
+    assert_eq!(json["inputs"][0]["tables"][0]["skipped_count"], 4);
+}
+
 #[test]
 fn a_column_under_the_status_header_that_names_no_status_is_said_and_header_words_read_it() {
     let dir = folder();
