@@ -197,6 +197,15 @@ fn listen_reason(error: &std::io::Error) -> &'static str {
     }
 }
 
+/// The one JSON document `--json` prints when the command did not run to its end.
+fn failure_document(exit_code: i32, message: &str) -> serde_json::Value {
+    serde_json::json!({
+        "ok": false,
+        "output": null,
+        "failure": { "exit_code": exit_code, "message": message },
+    })
+}
+
 /// Parses a command line (`args` starts with the program's name) and runs it.
 pub fn run<I, T>(
     args: I,
@@ -208,7 +217,19 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = Cli::try_parse_from(args)?;
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(usage) => {
+            // --json promises one JSON document, for a mistyped command line too.
+            if let Some(message) = usage::mistake_line(&usage)
+                && args.iter().any(|a| a == "--json")
+            {
+                let _ = writeln!(stdout, "{}", failure_document(usage.exit_code(), &message));
+            }
+            return Err(usage.into());
+        }
+    };
     let outcome = match &cli.command {
         Command::Merge(args) => {
             let style = Style::detect(terminals.stderr).with_progress(terminals.stderr);
@@ -231,11 +252,7 @@ where
     match outcome {
         Err(error) if json => {
             // The one JSON document --json promises, for a failure too (also said on stderr).
-            let doc = serde_json::json!({
-                "ok": false,
-                "output": null,
-                "failure": { "exit_code": error.exit_code(), "message": error.to_string() },
-            });
+            let doc = failure_document(error.exit_code().into(), &error.to_string());
             let _ = writeln!(stdout, "{doc}");
             Err(error.into())
         }

@@ -4,8 +4,30 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-/// The Thai line for a command-line mistake clap found; `None` for `--help` and `--version`.
+/// The Thai line for a command-line mistake clap found, as the terminal shows it above clap's
+/// English; `None` for `--help` and `--version`.
 pub fn thai_line(error: &clap::Error) -> Option<String> {
+    thai_mistake(error)
+        .map(|mistake| format!("{mistake} · ดูวิธีใช้ด้วย planmerge --help (คำอธิบายภาษาอังกฤษอยู่ด้านล่าง)"))
+}
+
+/// The mistake in one line, Thai then English, for `--json`'s failure document; `None` for
+/// `--help` and `--version`.
+pub fn mistake_line(error: &clap::Error) -> Option<String> {
+    let thai = thai_mistake(error)?;
+    let rendered = error.render().to_string();
+    // clap's first paragraph: `error: …`, and for missing arguments the lines naming them.
+    let english: Vec<&str> = (rendered.lines())
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let english = english.join(" ");
+    let english = english.strip_prefix("error: ").unwrap_or(&english);
+    Some(format!("{thai} · {english}"))
+}
+
+/// `คำสั่งไม่ถูกต้อง: …`, what is wrong; `None` for `--help` and `--version`.
+fn thai_mistake(error: &clap::Error) -> Option<String> {
     let got = |kind| context_text(error, kind);
     let meant = |kind| {
         context_text(error, kind)
@@ -13,19 +35,25 @@ pub fn thai_line(error: &clap::Error) -> Option<String> {
             .unwrap_or_default()
     };
     let what = match error.kind() {
-        ErrorKind::DisplayHelp
-        | ErrorKind::DisplayVersion
-        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => return None,
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "ยังไม่ได้บอกว่าจะให้ทำอะไร เช่น planmerge merge โฟลเดอร์ของรอบ".to_string()
+        }
         ErrorKind::InvalidSubcommand => format!(
             "ไม่รู้จักคำสั่ง {}{}",
             got(ContextKind::InvalidSubcommand).unwrap_or_default(),
             meant(ContextKind::SuggestedSubcommand)
         ),
-        ErrorKind::UnknownArgument => format!(
-            "ไม่รู้จักตัวเลือก {}{}",
-            got(ContextKind::InvalidArg).unwrap_or_default(),
-            meant(ContextKind::SuggestedArg)
-        ),
+        ErrorKind::UnknownArgument => {
+            let typed = got(ContextKind::InvalidArg).unwrap_or_default();
+            if typed.starts_with("'-") {
+                format!("ไม่รู้จักตัวเลือก {typed}{}", meant(ContextKind::SuggestedArg))
+            } else {
+                format!(
+                    "มีคำเกินมา {typed} — ถ้าชื่อโฟลเดอร์หรือไฟล์มีเว้นวรรค ให้ใส่ชื่อในเครื่องหมายคำพูด เช่น \"รอบ 6\""
+                )
+            }
+        }
         ErrorKind::InvalidValue if got(ContextKind::InvalidValue).as_deref() == Some("''") => {
             format!(
                 "ต้องใส่ค่าต่อท้าย {}",
@@ -48,12 +76,21 @@ pub fn thai_line(error: &clap::Error) -> Option<String> {
             got(ContextKind::InvalidArg).unwrap_or_else(|| "ค่าที่ต้องใส่".into())
         ),
         ErrorKind::MissingSubcommand => "ต้องบอกคำสั่ง เช่น planmerge merge โฟลเดอร์ของรอบ".to_string(),
-        ErrorKind::ArgumentConflict => format!(
-            "ใช้ {} กับ {} พร้อมกันไม่ได้",
+        ErrorKind::ArgumentConflict => {
+            let arg = got(ContextKind::InvalidArg).unwrap_or_else(|| "ตัวเลือกนี้".into());
+            match got(ContextKind::PriorArg) {
+                Some(prior) if prior != arg => format!("ใช้ {arg} กับ {prior} พร้อมกันไม่ได้"),
+                _ => format!("ใส่ {arg} ได้ครั้งเดียว"),
+            }
+        }
+        ErrorKind::TooManyValues => format!(
+            "ไม่ต้องใส่ค่าต่อท้าย {}{}",
             got(ContextKind::InvalidArg).unwrap_or_else(|| "ตัวเลือกนี้".into()),
-            got(ContextKind::PriorArg).unwrap_or_else(|| "ตัวเลือกก่อนหน้า".into())
+            got(ContextKind::InvalidValue)
+                .map(|v| format!(" (พบ {v})"))
+                .unwrap_or_default()
         ),
-        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             format!(
                 "จำนวนค่าของ {} ไม่ถูกต้อง",
                 got(ContextKind::InvalidArg).unwrap_or_else(|| "ตัวเลือกนี้".into())
@@ -61,14 +98,22 @@ pub fn thai_line(error: &clap::Error) -> Option<String> {
         }
         _ => "พิมพ์คำสั่งไม่ถูกต้อง".to_string(),
     };
-    Some(format!(
-        "คำสั่งไม่ถูกต้อง: {what} · ดูวิธีใช้ด้วย planmerge --help (คำอธิบายภาษาอังกฤษอยู่ด้านล่าง)"
-    ))
+    Some(format!("คำสั่งไม่ถูกต้อง: {what}"))
 }
 
-/// What clap knows under `kind`, quoted as typed (`'mrege'`), several joined by commas.
+/// What clap knows under `kind`, quoted as typed (`'mrege'`), several joined by commas; clap's
+/// own notation made plain: `<--mail|--mail-draft>` → `'--mail' หรือ '--mail-draft'`,
+/// `<INPUT>...` → `'INPUT'`.
 fn context_text(error: &clap::Error, kind: ContextKind) -> Option<String> {
-    let quote = |s: &str| format!("'{s}'");
+    let quote = |s: &str| {
+        let bare = s.trim_end_matches("...");
+        let bare = bare
+            .strip_prefix('<')
+            .and_then(|b| b.strip_suffix('>'))
+            .unwrap_or(s);
+        let names: Vec<String> = bare.split('|').map(|n| format!("'{n}'")).collect();
+        names.join(" หรือ ")
+    };
     match error.get(kind)? {
         ContextValue::String(s) => Some(quote(s)),
         ContextValue::Strings(list) if !list.is_empty() => {
@@ -112,7 +157,23 @@ mod tests {
         let empty = line(&["planmerge", "template", "--from"]).unwrap_or_default();
         assert!(empty.contains("ต้องใส่ค่าต่อท้าย '--from <PATH>'"), "{empty}");
         let missing = line(&["planmerge", "merge"]).unwrap_or_default();
-        assert!(missing.contains("ยังขาด"), "{missing}");
+        assert!(missing.contains("ยังขาด 'INPUT'"), "{missing}");
+        let either = line(&["planmerge", "merge", "x", "--resend"]).unwrap_or_default();
+        assert!(
+            either.contains("ยังขาด '--mail' หรือ '--mail-draft'"),
+            "{either}"
+        );
+        let twice = line(&["planmerge", "merge", "x", "--json", "--json"]).unwrap_or_default();
+        assert!(twice.contains("ใส่ '--json' ได้ครั้งเดียว"), "{twice}");
+        let flag = line(&["planmerge", "merge", "x", "--json=false"]).unwrap_or_default();
+        assert!(
+            flag.contains("ไม่ต้องใส่ค่าต่อท้าย '--json' (พบ 'false')"),
+            "{flag}"
+        );
+        let spaced = line(&["planmerge", "serve", "รอบ", "6"]).unwrap_or_default();
+        assert!(spaced.contains("มีคำเกินมา '6'"), "{spaced}");
+        let nothing = line(&["planmerge"]).unwrap_or_default();
+        assert!(nothing.contains("ยังไม่ได้บอกว่าจะให้ทำอะไร"), "{nothing}");
         assert_eq!(line(&["planmerge", "--help"]), None);
         assert_eq!(line(&["planmerge", "--version"]), None);
     }

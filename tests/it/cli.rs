@@ -846,6 +846,21 @@ fn bad_arguments_exit_two() {
         thai.is_some() && english.is_some() && thai < english,
         "{stderr}"
     );
+    // With --json, the one JSON document says so too.
+    let out = planmerge()
+        .args(["merge", "samples/6-month", "--json", "--bogus"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["failure"]["exit_code"], 2);
+    let message = json["failure"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("คำสั่งไม่ถูกต้อง: ไม่รู้จักตัวเลือก '--bogus'")
+            && message.ends_with("unexpected argument '--bogus' found"),
+        "{message}"
+    );
     let help = planmerge().arg("--help").output().expect("run");
     assert_eq!(help.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&help.stdout).contains("คำสั่งไม่ถูกต้อง"));
