@@ -148,12 +148,11 @@ fn sub_section_heading<'r>(row: &'r SheetRow, layout: &Layout) -> Option<Option<
         .dimension
         .filter(|c| row.get(*c).is_some_and(|v| !v.is_blank()));
     let dimension = dimension_col.and_then(|c| row.get(c));
-    let others: Vec<&(u32, Cell)> = (row.cells.iter())
-        .filter(|(col, c)| !c.is_blank() && Some(*col) != dimension_col)
-        .collect();
-    let heading = match others.as_slice() {
-        [(_, Cell::Text(text))] => dimension.is_some() && is_sub_section(text),
-        [(c1, code), (c2, Cell::Text(title))] => {
+    let mut others =
+        (row.cells.iter()).filter(|(col, c)| !c.is_blank() && Some(*col) != dimension_col);
+    let heading = match (others.next(), others.next(), others.next()) {
+        (Some((_, Cell::Text(text))), None, _) => dimension.is_some() && is_sub_section(text),
+        (Some((c1, code)), Some((c2, Cell::Text(title))), None) => {
             let code = match code {
                 Cell::Text(t) => t.trim().to_string(),
                 Cell::Number(n) if n.fract() != 0.0 => code.display(),
