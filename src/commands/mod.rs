@@ -223,7 +223,10 @@ where
         Err(usage) => {
             // --json promises one JSON document, for a mistyped command line too.
             if let Some(message) = usage::mistake_line(&usage)
-                && args.iter().any(|a| a == "--json")
+                && args.iter().any(|a| {
+                    let a = a.to_string_lossy();
+                    a == "--json" || a.starts_with("--json=")
+                })
             {
                 let _ = writeln!(stdout, "{}", failure_document(usage.exit_code(), &message));
             }

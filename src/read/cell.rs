@@ -46,7 +46,9 @@ impl Cell {
             // Below LAST_EXCEL_DAY days, the minutes fit a u64 exactly.
             DateShown::Clock((serial * MINUTES_A_DAY).floor() as u64)
         } else {
-            date.as_datetime().map_or(DateShown::Hashes, DateShown::Day)
+            // The 1904 system reaches four years further; Excel still stops at 9999.
+            let day = date.as_datetime().filter(|d| d.year() <= 9999);
+            day.map_or(DateShown::Hashes, DateShown::Day)
         };
         Cell::Date(shown)
     }
@@ -471,8 +473,9 @@ mod tests {
         assert_eq!(day(45717.0).display(), "1 มีนาคม 2568");
         assert_eq!(day(45717.5).display(), "1 มีนาคม 2568 12:00");
         assert_eq!(day(0.75).display(), "18:00");
-        let in_1904 = excel(0.75, calamine::ExcelDateTimeType::DateTime, true);
-        assert_eq!(in_1904.display(), "18:00");
+        let in_1904 = |serial| excel(serial, calamine::ExcelDateTimeType::DateTime, true);
+        assert_eq!(in_1904(0.75).display(), "18:00");
+        assert_eq!(in_1904(2_958_465.0).display(), "########");
         let hours = excel(1.25, calamine::ExcelDateTimeType::TimeDelta, false);
         assert_eq!(hours.display(), "30:00");
         // No date of Excel's (a forged or damaged file, a budget in a date column): Excel's
