@@ -134,12 +134,23 @@ fn is_signature(row: &SheetRow) -> bool {
         .any(|(_, cell)| matches!(cell, Cell::Text(t) if starts_signature(t)))
 }
 
+/// The plan's sub-section titles that begin as a project's name may (`มาตรการ…`), normalised:
+/// 2.2 มาตรการสร้างความโปร่งใสในการปฏิบัติราชการ, 2.3 มาตรการการใช้ดุลยพินิจและใช้อำนาจหน้าที่…,
+/// 2.5 มาตรการจัดการในกรณีได้ทราบ หรือรับแจ้ง หรือตรวจสอบพบการทุจริต. Any other `มาตรการ…` title
+/// beside a code is a measure: a project.
+const MEASURE_SECTIONS: [&str; 3] = [
+    "มาตรการสร้างความโปร่งใส",
+    "มาตรการการใช้ดุลยพินิจ",
+    "มาตรการจัดการในกรณี",
+];
+
 /// A sub-section heading row: `1.1 การสร้างจิตสำนึก…` alone on its row, or written across two
 /// cells as a plan copied from Word often is — its code in ลำดับ (`1.1`, `๒.๓`, or the number 1.1
 /// Excel makes of `1.1` typed), its title in the name column — perhaps beside the row's มิติ
 /// cell, where a มิติ merged down over the sub-section's projects starts. Returns that มิติ cell
 /// (`Some(None)` without one). A split title that starts as a project's name does (`โครงการ…`,
-/// `กิจกรรม…`) keeps the row a project, whose missing cells are then named.
+/// `กิจกรรม…`, a `มาตรการ…` not among [`MEASURE_SECTIONS`]) keeps the row a project, whose
+/// missing cells are then named.
 fn sub_section_heading<'r>(row: &'r SheetRow, layout: &Layout) -> Option<Option<&'r Cell>> {
     if row.lone_text().is_some_and(|(_, t)| is_sub_section(t)) {
         return Some(None);
@@ -158,9 +169,11 @@ fn sub_section_heading<'r>(row: &'r SheetRow, layout: &Layout) -> Option<Option<
                 Cell::Number(n) if n.fract() != 0.0 => code.display(),
                 _ => return None,
             };
-            let project_like = ["โครงการ", "กิจกรรม"]
-                .iter()
-                .any(|w| normalized(title).starts_with(w));
+            let title = normalized(title);
+            let measure = title.starts_with("มาตรการ")
+                && !MEASURE_SECTIONS.iter().any(|m| title.starts_with(m));
+            let project_like =
+                measure || ["โครงการ", "กิจกรรม"].iter().any(|w| title.starts_with(w));
             (Some(*c1), Some(*c2)) == (layout.number, layout.name)
                 && !project_like
                 && is_sub_section(&format!("{code} {title}"))

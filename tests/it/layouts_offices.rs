@@ -723,13 +723,20 @@ fn a_sub_section_heading_split_across_number_and_name_is_a_heading_not_a_project
         "two sections, three sub-sections: {table}"
     );
 
-    // A project numbered 1.3 whose cells are not filled in yet stays a project: its missing
-    // status is named at its row, never skipped as a heading.
-    let dir = folder();
-    Sheet::of(rows(Some(vec![n(1.3), t("โครงการอบรมเยาวชน")]))).save(dir.path());
-    let (code, json, _) = run_json(dir.path(), &["check", "."]);
-    assert_eq!(code, 1, "{:?}", codes(&json));
-    assert_eq!(issue_coded(&json, "status-missing")["cell"], "E12");
+    // A project (or a measure) numbered 1.3 whose cells are not filled in yet stays a project:
+    // its missing status is named at its row, never skipped as a heading.
+    for name in ["โครงการอบรมเยาวชน", "มาตรการลดขั้นตอนการให้บริการ"]
+    {
+        let dir = folder();
+        Sheet::of(rows(Some(vec![n(1.3), t(name)]))).save(dir.path());
+        let (code, json, _) = run_json(dir.path(), &["check", "."]);
+        assert_eq!(code, 1, "{name}: {:?}", codes(&json));
+        assert_eq!(
+            issue_coded(&json, "status-missing")["cell"],
+            "E12",
+            "{name}"
+        );
+    }
 }
 
 /// A มิติ cell merged down over a sub-section's projects that starts on the sub-section's own
@@ -754,7 +761,7 @@ fn a_merged_dimension_starting_on_a_sub_section_heading_reaches_its_projects() {
         project(1.0, "โครงการอบรมคุณธรรม"),
         vec![t("1.2"), t("การสร้างจิตสำนึกและความตระหนักแก่ประชาชน")],
         project(2.0, "โครงการรณรงค์"),
-        vec![t("๑.๓"), t("มาตรการส่งเสริมเด็กและเยาวชน")],
+        vec![t("๑.๓"), t("การสร้างจิตสำนึกและความตระหนักแก่เด็กและเยาวชน")],
         project(3.0, "กิจกรรมค่ายเยาวชน"),
         vec![
             V::E,
