@@ -73,7 +73,7 @@ pub(crate) fn read_workbook(
     let opened = match extension {
         "xlsx" | "xlsm" => open_xlsx(&bytes),
         "xlsb" => open_xlsb(&bytes),
-        "xls" => xls::Workbook::open(&bytes).map(Book::Xls),
+        "xls" => xls::Workbook::open(&bytes).map(|b| Book::Xls(Rc::new(b))),
         "ods" => ods::Workbook::open(&bytes).map(Book::Ods),
         _ => Err(Problem::FileUnreadable {
             cause: Unreadable::NotSpreadsheet,
@@ -89,7 +89,7 @@ pub(crate) fn read_workbook(
     };
     let look: Option<LookSource> = match &book {
         Book::Xlsx(_) => Some(Rc::new(XlsxBytes(bytes))),
-        Book::Xls(b) => Some(Rc::new(b.merged_regions())),
+        Book::Xls(b) => Some(Rc::clone(b) as LookSource),
         Book::Ods(b) => Some(Rc::new(b.merged_regions())),
         Book::Xlsb(_) => None,
     };
@@ -173,7 +173,7 @@ fn sniff(bytes: &[u8]) -> Option<Result<Book, Problem>> {
     type Opener = fn(&[u8]) -> Result<Book, Problem>;
     let openers: [Opener; 4] = [
         open_xlsx,
-        |b| xls::Workbook::open(b).map(Book::Xls),
+        |b| xls::Workbook::open(b).map(|b| Book::Xls(Rc::new(b))),
         |b| ods::Workbook::open(b).map(Book::Ods),
         open_xlsb,
     ];
@@ -226,7 +226,8 @@ fn open_xlsb(bytes: &[u8]) -> Result<Book, Problem> {
 enum Book {
     Xlsx(Xlsx<Bytes>),
     Xlsb(Xlsb<Bytes>),
-    Xls(xls::Workbook),
+    /// Shared with its [`SecondLook`] (the merged cells, walked when first needed).
+    Xls(Rc<xls::Workbook>),
     Ods(ods::Workbook),
 }
 

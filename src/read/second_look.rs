@@ -4,9 +4,10 @@
 //! is blank). A sheet whose every row has its values never costs the second look, and each is
 //! taken at most once per sheet.
 //!
-//! xlsx (and xlsm) give both, through calamine. xls and ods give their merged ranges, which
-//! their own readers meet on the way ([`KnownRegions`]); their files always hold the values of
-//! their formulas. xlsb gives neither, and a blank cell there stays blank.
+//! xlsx (and xlsm) give both, through calamine. xls and ods give their merged ranges (an xls
+//! sheet's records walked when first asked, an ods file's met by its first walk,
+//! [`KnownRegions`]); their files always hold the values of their formulas. xlsb gives
+//! neither, and a blank cell there stays blank.
 
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
@@ -41,8 +42,7 @@ pub trait SecondLook {
     fn uncalculated(&self, sheet: &str) -> FxHashMap<(u32, u32), String>;
 }
 
-/// The merged ranges of every sheet, known once the workbook is open (xls, ods): sheet name,
-/// ranges.
+/// The merged ranges of every sheet, known once the workbook is open (ods): sheet name, ranges.
 #[derive(Debug, Default)]
 pub struct KnownRegions(pub Vec<(String, Vec<Region>)>);
 

@@ -24,9 +24,10 @@ mod xor;
 use super::book::{Emit, SheetInfo, Stop};
 use super::cell::Cell;
 use super::guard::{Extent, MAX_CELLS};
-use super::second_look::{KnownRegions, Region};
+use super::second_look::{Region, SecondLook};
 use crate::issue::{Problem, Unreadable};
 use dates::Dates;
+use rustc_hash::FxHashMap;
 use std::io::{Cursor, Read};
 use strings::Text;
 
@@ -194,17 +195,6 @@ impl Workbook {
         &self.sheets
     }
 
-    /// Every worksheet's merged cells (MERGEDCELLS records), by sheet name: a walk over each
-    /// sheet's records that reads no cell.
-    pub(crate) fn merged_regions(&self) -> KnownRegions {
-        let sheets = self.offsets.iter().zip(&self.sheets);
-        KnownRegions(
-            sheets
-                .map(|(&offset, info)| (info.name.clone(), self.sheet_regions(offset)))
-                .collect(),
-        )
-    }
-
     /// One sheet's merged cells: each MERGEDCELLS record holds a count, then per range its first
     /// and last row, first and last column (two bytes each).
     fn sheet_regions(&self, offset: usize) -> Vec<Region> {
@@ -244,6 +234,20 @@ impl Workbook {
             }
         }
         Ok(cells.sorted())
+    }
+}
+
+/// The second look at an xls sheet: its merged cells, walked for when a row first needs them
+/// (its formulas always hold their values).
+impl SecondLook for Workbook {
+    fn merged_regions(&self, sheet: &str) -> Vec<Region> {
+        let at = self.sheets.iter().position(|s| s.name == sheet);
+        let offset = at.and_then(|i| self.offsets.get(i));
+        offset.map_or_else(Vec::new, |&offset| self.sheet_regions(offset))
+    }
+
+    fn uncalculated(&self, _sheet: &str) -> FxHashMap<(u32, u32), String> {
+        FxHashMap::default()
     }
 }
 
