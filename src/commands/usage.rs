@@ -29,6 +29,8 @@ pub fn mistake_line(error: &clap::Error) -> Option<String> {
 /// `คำสั่งไม่ถูกต้อง: …`, what is wrong; `None` for `--help` and `--version`.
 fn thai_mistake(error: &clap::Error) -> Option<String> {
     let got = |kind| context_text(error, kind);
+    // The option the mistake is about, as clap names it.
+    let arg = || got(ContextKind::InvalidArg).unwrap_or_else(|| "ตัวเลือกนี้".into());
     let meant = |kind| {
         context_text(error, kind)
             .map(|s| format!(" — หมายถึง {s} หรือไม่"))
@@ -36,7 +38,7 @@ fn thai_mistake(error: &clap::Error) -> Option<String> {
     };
     let what = match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => return None,
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
             "ยังไม่ได้บอกว่าจะให้ทำอะไร เช่น planmerge merge โฟลเดอร์ของรอบ".to_string()
         }
         ErrorKind::InvalidSubcommand => format!(
@@ -55,16 +57,13 @@ fn thai_mistake(error: &clap::Error) -> Option<String> {
             }
         }
         ErrorKind::InvalidValue if got(ContextKind::InvalidValue).as_deref() == Some("''") => {
-            format!(
-                "ต้องใส่ค่าต่อท้าย {}",
-                got(ContextKind::InvalidArg).unwrap_or_else(|| "ตัวเลือกนี้".into())
-            )
+            format!("ต้องใส่ค่าต่อท้าย {}", arg())
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let mut text = format!(
                 "ค่า {} ของ {} ใช้ไม่ได้",
                 got(ContextKind::InvalidValue).unwrap_or_else(|| "ที่ใส่".into()),
-                got(ContextKind::InvalidArg).unwrap_or_else(|| "ตัวเลือกนี้".into())
+                arg()
             );
             if let Some(valid) = got(ContextKind::ValidValue) {
                 text.push_str(&format!(" (ใช้ได้: {valid})"));
@@ -75,9 +74,8 @@ fn thai_mistake(error: &clap::Error) -> Option<String> {
             "ยังขาด {}",
             got(ContextKind::InvalidArg).unwrap_or_else(|| "ค่าที่ต้องใส่".into())
         ),
-        ErrorKind::MissingSubcommand => "ต้องบอกคำสั่ง เช่น planmerge merge โฟลเดอร์ของรอบ".to_string(),
         ErrorKind::ArgumentConflict => {
-            let arg = got(ContextKind::InvalidArg).unwrap_or_else(|| "ตัวเลือกนี้".into());
+            let arg = arg();
             match got(ContextKind::PriorArg) {
                 Some(prior) if prior != arg => format!("ใช้ {arg} กับ {prior} พร้อมกันไม่ได้"),
                 _ => format!("ใส่ {arg} ได้ครั้งเดียว"),
@@ -85,16 +83,13 @@ fn thai_mistake(error: &clap::Error) -> Option<String> {
         }
         ErrorKind::TooManyValues => format!(
             "ไม่ต้องใส่ค่าต่อท้าย {}{}",
-            got(ContextKind::InvalidArg).unwrap_or_else(|| "ตัวเลือกนี้".into()),
+            arg(),
             got(ContextKind::InvalidValue)
                 .map(|v| format!(" (พบ {v})"))
                 .unwrap_or_default()
         ),
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
-            format!(
-                "จำนวนค่าของ {} ไม่ถูกต้อง",
-                got(ContextKind::InvalidArg).unwrap_or_else(|| "ตัวเลือกนี้".into())
-            )
+            format!("จำนวนค่าของ {} ไม่ถูกต้อง", arg())
         }
         _ => "พิมพ์คำสั่งไม่ถูกต้อง".to_string(),
     };
