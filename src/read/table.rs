@@ -155,10 +155,11 @@ fn sub_section_heading<'r>(row: &'r SheetRow, layout: &Layout) -> Option<Option<
     if row.lone_text().is_some_and(|(_, t)| is_sub_section(t)) {
         return Some(None);
     }
-    let dimension_col = layout
+    let dimension = layout
         .dimension
-        .filter(|c| row.get(*c).is_some_and(|v| !v.is_blank()));
-    let dimension = dimension_col.and_then(|c| row.get(c));
+        .and_then(|c| row.get(c))
+        .filter(|v| !v.is_blank());
+    let dimension_col = dimension.and(layout.dimension);
     let mut others =
         (row.cells.iter()).filter(|(col, c)| !c.is_blank() && Some(*col) != dimension_col);
     let heading = match (others.next(), others.next(), others.next()) {

@@ -1,5 +1,6 @@
 //! Time as people read it: instants in UTC (logs) and in Thai time (pages, init's today), days
-//! as Thai staff write them (`31 มีนาคม 2565`), and a report round's months (`รอบ 12 เดือน (ตุลาคม 2564 – กันยายน 2565)`).
+//! as Thai staff write them (`31 มีนาคม 2565`), and a report round's months
+//! (`รอบ 12 เดือน (ตุลาคม 2564 – กันยายน 2565)`).
 
 /// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ` (proleptic Gregorian, days to civil date).
 pub fn utc_time(seconds: u64) -> String {
