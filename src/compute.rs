@@ -76,6 +76,16 @@ impl DimensionTotals {
         self.disbursed += p.disbursed;
     }
 
+    /// This row and `other` added up (the total row is the dimensions' sum).
+    fn plus(mut self, other: &DimensionTotals) -> Self {
+        self.projects += other.projects;
+        self.completed += other.completed;
+        self.budget_plan += other.budget_plan;
+        self.budget_ordinance += other.budget_ordinance;
+        self.disbursed += other.disbursed;
+        self
+    }
+
     fn finish(mut self) -> Self {
         self.pct_projects = percent(self.completed.into(), self.projects.into());
         self.pct_disbursed = percent(self.disbursed, self.budget_ordinance);
@@ -169,8 +179,8 @@ pub fn compute(projects: &[ProjectRow], config: &ReportConfig) -> ReportTotals {
 /// million projects counts each as it passes and never holds the list.
 #[derive(Debug, Clone, Default)]
 pub struct Tally {
+    /// One row per dimension; the total (รวม) is their sum, made at [`Tally::finish`].
     dimensions: [DimensionTotals; 4],
-    total: DimensionTotals,
     /// Projects per status, in [`Status::ALL`] order.
     statuses: [u32; 4],
     in_ordinance: u32,
@@ -185,7 +195,6 @@ impl Tally {
     /// Counts one project.
     pub fn add(&mut self, p: &ProjectRow) {
         self.dimensions[p.dimension.index()].add(p);
-        self.total.add(p);
         self.statuses[p.status.index()] += 1;
         self.in_ordinance += u32::from(p.in_ordinance);
         let i = self.division(&p.division);
@@ -246,8 +255,11 @@ impl Tally {
             row.disbursed = two_dp(row.disbursed);
         }
         divisions.sort_by(|a, b| a.score.cmp(&b.score).then(a.division.cmp(&b.division)));
+        let total = dimensions
+            .iter()
+            .fold(DimensionTotals::default(), |sum, d| sum.plus(d));
         ReportTotals {
-            total: self.total.finish(),
+            total: total.finish(),
             dimensions: dimensions.map(DimensionTotals::finish),
             status: StatusTotals {
                 initial: config.initial_projects,

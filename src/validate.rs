@@ -11,6 +11,7 @@ use crate::schema::status_word;
 use crate::schema::text::{clean_text, normalized};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 /// Collects a rule's result: the value, or `None` with the issue recorded.
@@ -350,19 +351,23 @@ impl DuplicateIndex {
     /// Records `p`, whose name has the [`name_key`] `key`; when that name was seen before, the
     /// issue that refuses it (naming the first).
     pub fn check(&mut self, key: u128, p: &ProjectRow) -> Option<Issue> {
-        if let Some(first) = self.first_seen.get(&key) {
-            let (file, sheet) = &self.sheets[first.sheet as usize];
-            let other = Location {
-                file: file.clone(),
-                sheet: sheet.clone(),
-                row: (first.row != u32::MAX).then_some(first.row),
-                col: (first.col != u32::MAX).then_some(first.col),
-            };
-            return Some(Issue::new(
-                Problem::ProjectDuplicate { other },
-                p.source.clone(),
-            ));
-        }
+        let slot = match self.first_seen.entry(key) {
+            Entry::Occupied(first) => {
+                let first = *first.get();
+                let (file, sheet) = &self.sheets[first.sheet as usize];
+                let other = Location {
+                    file: file.clone(),
+                    sheet: sheet.clone(),
+                    row: (first.row != u32::MAX).then_some(first.row),
+                    col: (first.col != u32::MAX).then_some(first.col),
+                };
+                return Some(Issue::new(
+                    Problem::ProjectDuplicate { other },
+                    p.source.clone(),
+                ));
+            }
+            Entry::Vacant(slot) => slot,
+        };
         let loc = &p.source;
         let same_sheet = self.sheets.last().is_some_and(|(file, sheet)| {
             Arc::ptr_eq(file, &loc.file) && Arc::ptr_eq(sheet, &loc.sheet)
@@ -370,15 +375,11 @@ impl DuplicateIndex {
         if !same_sheet {
             self.sheets.push((loc.file.clone(), loc.sheet.clone()));
         }
-        let sheet = (self.sheets.len() - 1) as u32;
-        self.first_seen.insert(
-            key,
-            FirstSeen {
-                sheet,
-                row: loc.row.unwrap_or(u32::MAX),
-                col: loc.col.unwrap_or(u32::MAX),
-            },
-        );
+        slot.insert(FirstSeen {
+            sheet: (self.sheets.len() - 1) as u32,
+            row: loc.row.unwrap_or(u32::MAX),
+            col: loc.col.unwrap_or(u32::MAX),
+        });
         None
     }
 }
