@@ -7,7 +7,7 @@ use crate::issue::{Issue, IssueList, MoneyField, Problem};
 use crate::model::{Dimension, Location, ProjectRow, Status};
 use crate::read::cell::{self, Cell, DimensionCell, MoneyCell, Tick};
 use crate::read::table::{DimensionHint, HintSource, RawCell, RawRow, RawStatus};
-use crate::schema::status_word;
+use crate::schema::statuses_named;
 use crate::schema::text::{clean_text, normalized};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
@@ -272,12 +272,23 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
                 checks.error(Problem::StatusMissing, Some(c.col));
                 return None;
             }
-            let found = status_word(&c.value.text());
-            if found.is_none() {
-                let found = c.value.display();
-                checks.error(Problem::StatusUnknown { found }, Some(c.col));
+            match statuses_named(&c.value.text()).as_slice() {
+                [one] => Some(*one),
+                [] => {
+                    let found = c.value.display();
+                    checks.error(Problem::StatusUnknown { found }, Some(c.col));
+                    None
+                }
+                several => {
+                    let found = several
+                        .iter()
+                        .map(|s| s.thai())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    checks.error(Problem::StatusMultiple { found }, Some(c.col));
+                    None
+                }
             }
-            found
         }
         RawStatus::Ticks(columns) => {
             // Every column is read (each unreadable tick is its own issue); only the first two

@@ -257,30 +257,49 @@ fn is_project_words(normal: &str) -> bool {
     true
 }
 
-/// The status a (normalised) text names, if any: the four words and the ways staff write them
-/// (`ดำเนินการเสร็จสิ้น`, `เรียบร้อยแล้ว`, `กำลังดำเนินการ`, `ดำเนินการไม่ได้`). "Done" said
-/// with a negation (`ยังไม่แล้วเสร็จ`, `ยังไม่เรียบร้อย`) names none: it is never read as done.
+/// The status a text names, if it names exactly one: the four words and the ways staff write
+/// them (`ดำเนินการเสร็จสิ้น`, `เรียบร้อยแล้ว`, `กำลังดำเนินการ`, `ดำเนินการไม่ได้`); see
+/// [`statuses_named`].
 pub fn status_word(text: &str) -> Option<Status> {
-    let t = normalized(text);
-    let negated = t.contains("ไม่") || t.contains("ยัง");
-    let done = t.contains("แล้วเสร็จ")
-        || t.contains("เสร็จสิ้น")
-        || t.contains("เรียบร้อย")
-        || t == "เสร็จ"
-        || t == "เสร็จแล้ว";
-    if t.contains("ไม่สามารถ") || t.contains("ดำเนินการไม่ได้")
-    {
-        Some(Status::Cannot)
-    } else if t.contains("ระหว่าง") || t.contains("กำลังดำเนินการ")
-    {
-        Some(Status::InProgress)
-    } else if done && !negated {
-        Some(Status::Completed)
-    } else if t.starts_with("รอ") && t.contains("รายงาน") {
-        Some(Status::Waiting)
-    } else {
-        None
+    match statuses_named(text).as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
+}
+
+/// Words that say a project cannot be carried out. They hold a ไม่ that negates nothing else,
+/// so they are taken out before "done" is looked for.
+const CANNOT_WORDS: [&str; 2] = ["ไม่สามารถ", "ดำเนินการไม่ได้"];
+
+/// Every status a text names, in [`Status::ALL`] order: none, one, or several (a cell holding
+/// `ดำเนินการแล้วเสร็จ, อยู่ระหว่างดำเนินการ` names two, and is not read as either). "Done"
+/// said with a negation (`ยังไม่แล้วเสร็จ`) or only in part (`แล้วเสร็จบางส่วน`, `เกือบแล้วเสร็จ`)
+/// is never read as done.
+pub fn statuses_named(text: &str) -> Vec<Status> {
+    let normal = normalized(text);
+    let mut t = normal.into_owned();
+    let mut cannot = false;
+    for words in CANNOT_WORDS {
+        if t.contains(words) {
+            cannot = true;
+            t = t.replace(words, " ");
+        }
+    }
+    let t = t.trim();
+    let waiting = t.contains("รอรายงาน") || (t.starts_with("รอ") && t.contains("รายงาน"));
+    let in_progress = t.contains("ระหว่าง") || t.contains("กำลังดำเนินการ");
+    let says_done = ["แล้วเสร็จ", "เสร็จสิ้น", "เรียบร้อย", "เสร็จแล้ว"]
+        .iter()
+        .any(|w| t.contains(w))
+        || t == "เสร็จ";
+    let not_done = t.contains("ไม่") || t.contains("ยัง");
+    let in_part = t.contains("บางส่วน") || t.contains("เกือบ");
+    let done = says_done && !not_done && !in_part;
+    Status::ALL
+        .into_iter()
+        .zip([waiting, in_progress, done, cannot])
+        .filter_map(|(status, named)| named.then_some(status))
+        .collect()
 }
 
 #[cfg(test)]
@@ -368,5 +387,41 @@ mod tests {
         assert_eq!(status_word("ยังไม่แล้วเสร็จ"), None);
         assert_eq!(status_word("ยังไม่เรียบร้อย"), None);
         assert_eq!(status_word("ยังไม่ได้ดำเนินการ"), None);
+    }
+
+    #[test]
+    fn a_cell_naming_two_statuses_or_a_part_done_names_no_one_status() {
+        use Status::*;
+        for (text, named) in [
+            (
+                "ดำเนินการแล้วเสร็จ, อยู่ระหว่างดำเนินการ",
+                vec![InProgress, Completed],
+            ),
+            (
+                "อยู่ระหว่างดำเนินการ ดำเนินการแล้วเสร็จ",
+                vec![InProgress, Completed],
+            ),
+            ("รอรายงาน/ดำเนินการแล้วเสร็จ", vec![Waiting, Completed]),
+            ("ดำเนินการแล้วเสร็จ/รอรายงาน", vec![Waiting, Completed]),
+            (
+                "ดำเนินการแล้วเสร็จ ไม่สามารถดำเนินการได้",
+                vec![Completed, Cannot],
+            ),
+            (
+                "อยู่ระหว่างดำเนินการ (เสร็จแล้ว 80%)",
+                vec![InProgress, Completed],
+            ),
+            ("ดำเนินการแล้วเสร็จบางส่วน", vec![]),
+            ("เกือบแล้วเสร็จ", vec![]),
+            // A part done beside "in progress" is in progress, and says nothing more.
+            ("อยู่ระหว่างดำเนินการ (แล้วเสร็จบางส่วน)", vec![InProgress]),
+            ("อยู่ระหว่างดำเนินการ ยังไม่แล้วเสร็จ", vec![InProgress]),
+            ("ไม่สามารถดำเนินการได้", vec![Cannot]),
+            ("ดำเนินการไม่ได้ เนื่องจากไม่ได้รับงบประมาณ", vec![Cannot]),
+        ] {
+            assert_eq!(statuses_named(text), named, "{text}");
+        }
+        assert_eq!(status_word("รอรายงาน/ดำเนินการแล้วเสร็จ"), None);
+        assert_eq!(status_word("ดำเนินการแล้วเสร็จบางส่วน"), None);
     }
 }

@@ -227,6 +227,31 @@ fn unknown_status_word_is_refused() {
 }
 
 #[test]
+fn a_status_cell_naming_two_statuses_is_refused_not_read_as_one() {
+    let words = |text: &str| {
+        RawStatus::Words(RawCell {
+            col: 6,
+            value: Cell::Text(text.into()),
+        })
+    };
+    let issue = only_issue(RawRow {
+        status: words("รอรายงาน/ดำเนินการแล้วเสร็จ"),
+        ..good()
+    });
+    assert!(matches!(
+        issue.problem,
+        Problem::StatusMultiple { ref found } if found == "รอรายงาน, ดำเนินการแล้วเสร็จ"
+    ));
+    assert_eq!(issue.location.a1(), "G8");
+    // Done in part is not done: refused, never counted as completed.
+    let issue = only_issue(RawRow {
+        status: words("ดำเนินการแล้วเสร็จบางส่วน"),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "status-unknown");
+}
+
+#[test]
 fn cannot_without_reason_is_refused_and_with_reason_accepted() {
     let issue = only_issue(RawRow {
         status: ticks(&[Status::Cannot]),
