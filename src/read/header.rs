@@ -162,6 +162,10 @@ pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<(Header, Vec<Dup
     let mut duplicates = Vec::new();
     let mut years_above = Vec::new();
     for (col, cell) in &row.cells {
+        if let Some(year) = year_number(cell) {
+            years_above.push((*col, year));
+            continue;
+        }
         let Cell::Text(text) = cell else { continue };
         let Some(field) = header_field_with(text, words) else {
             if let Some(year) = year_label(text) {
@@ -218,6 +222,15 @@ pub fn header_without_name(row: &SheetRow, words: &HeaderWords) -> bool {
     !fields.contains(&Field::Name) && money && status && fields.len() >= 3
 }
 
+/// The fiscal year a whole number in a header row is (2500-2700): Excel turns a typed `2565`
+/// into a number.
+pub fn year_number(cell: &Cell) -> Option<u16> {
+    match cell {
+        Cell::Number(n) if n.fract() == 0.0 => year_label(&cell.display()),
+        _ => None,
+    }
+}
+
 /// What a cell of a second header row says.
 enum SubLabel {
     Tick(Status),
@@ -230,7 +243,7 @@ enum SubLabel {
 
 fn sub_label(cell: &Cell, words: &HeaderWords) -> Option<SubLabel> {
     match cell {
-        Cell::Number(n) if n.fract() == 0.0 => year_label(&cell.display()).map(SubLabel::Year),
+        Cell::Number(_) => year_number(cell).map(SubLabel::Year),
         Cell::Text(t) => Some(match (year_label(t), header_field_with(t, words)) {
             (_, Some(Field::StatusTick(s))) => SubLabel::Tick(s),
             // `ปีงบประมาณ 2565` is a year, though it holds the word งบประมาณ.

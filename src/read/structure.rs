@@ -102,6 +102,16 @@ pub fn section_dimension(text: &str) -> Option<Dimension> {
     Dimension::new(u8::try_from(digit).ok()?)
 }
 
+/// `มิติที่ 1`, `มิติ ๒:`: a section's label with nothing after it (its title is in another cell).
+pub fn is_section_label(text: &str) -> bool {
+    let normal = normalized(text);
+    let t = thai_digits_to_arabic(&normal);
+    let rest = t.strip_prefix("มิติที่").or_else(|| t.strip_prefix("มิติ"));
+    let mut chars = rest.unwrap_or_default().trim_start().chars();
+    chars.next().is_some_and(|c| c.is_ascii_digit())
+        && chars.all(|c| matches!(c, ':' | '.' | '-' | ' '))
+}
+
 /// `1.1 การสร้างจิตสำนึก…`, `๒.๓ …`, `มิติที่ 2.1 …`: a sub-section heading of the plan.
 pub fn is_sub_section(text: &str) -> bool {
     let normal = normalized(text);

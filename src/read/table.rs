@@ -17,7 +17,9 @@ use super::cell::{Cell, Tick, tick};
 use super::header::{Header, extend_with_second_row, header_of, header_without_name};
 use super::second_look::{LookSource, SheetLook};
 pub use super::structure::section_dimension;
-use super::structure::{is_note, is_sub_section, is_total_label, starts_signature};
+use super::structure::{
+    is_note, is_section_label, is_sub_section, is_total_label, starts_signature,
+};
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Location, Status, column_letters};
 use crate::schema::text::{normalize, normalized};
@@ -344,7 +346,7 @@ impl TableFinder {
             }
             self.activate(header);
         }
-        if row.only_text()
+        if row.text_or_years()
             && let Some((header, duplicates)) = header_of(&row, &self.words)
         {
             self.release_held();
@@ -408,12 +410,17 @@ impl TableFinder {
 
     /// A section row (`มิติที่ 2 …` alone on its row) sets the dimension of the rows below it.
     fn section(&mut self, row: &SheetRow) -> bool {
-        let Some(dimension) = row
-            .text_with_figures()
-            .and_then(|(_, t)| section_dimension(t))
-        else {
+        let Some((heading, title)) = row.heading_with_figures() else {
             return false;
         };
+        let Some(dimension) = section_dimension(heading) else {
+            return false;
+        };
+        if let Some(title) = title
+            && !self.split_section(row, heading, title)
+        {
+            return false;
+        }
         // A number in ลำดับ makes it a project (its name missing), not a heading.
         let numbered = self
             .header
@@ -433,6 +440,24 @@ impl TableFinder {
             self.skip(row.row, WHY_SECTION);
         }
         true
+    }
+
+    /// Whether a section row written across two cells is one: `มิติที่ 1` alone in its cell (not
+    /// in the มิติ column, where it is a project's dimension), its title beside it, under a
+    /// header, and no status (a project has one; a heading never does).
+    fn split_section(&self, row: &SheetRow, label: &str, title: &str) -> bool {
+        let Some(layout) = &self.header else {
+            return false;
+        };
+        let in_dimension_column = layout
+            .dimension
+            .and_then(|c| row.get(c))
+            .is_some_and(|cell| matches!(cell, Cell::Text(t) if t == label));
+        let title = normalized(title);
+        let project_like = ["โครงการ", "กิจกรรม", "มาตรการ"]
+            .iter()
+            .any(|w| title.starts_with(w));
+        is_section_label(label) && !in_dimension_column && !project_like && !has_status(row, layout)
     }
 
     fn skip(&mut self, row: u32, why: &'static str) {

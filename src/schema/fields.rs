@@ -163,9 +163,7 @@ pub fn year_label(text: &str) -> Option<u16> {
         .iter()
         .find_map(|s| t.strip_suffix(s))
         .unwrap_or(&t);
-    let prefixed = ["ปีงบประมาณพ.ศ.", "ปีงบประมาณ", "ปีงบ", "พ.ศ.", "พ.ศ", "ปี"]
-        .iter()
-        .find_map(|p| t.strip_prefix(p));
+    let prefixed = YEAR_WORDS.iter().find_map(|p| t.strip_prefix(p));
     match prefixed {
         Some(bare) if bare.len() == 2 && bare.bytes().all(|b| b.is_ascii_digit()) => {
             fiscal_year(&format!("25{bare}"))
@@ -175,11 +173,15 @@ pub fn year_label(text: &str) -> Option<u16> {
     }
 }
 
-/// A fiscal year inside a header's text: `เบิกจ่ายปี 2565`, `งบประมาณ พ.ศ. ๒๕๖๕` → 2565.
+/// The words a two-digit year may follow (`ปี 65`, `พ.ศ.๖๕`), longest first.
+const YEAR_WORDS: [&str; 6] = ["ปีงบประมาณพ.ศ.", "ปีงบประมาณ", "ปีงบ", "พ.ศ.", "พ.ศ", "ปี"];
+
+/// A fiscal year inside a header's text: `เบิกจ่ายปี 2565`, `งบประมาณ พ.ศ. ๒๕๖๕` → 2565; also
+/// two digits after a year word, as offices shorten it: `งบประมาณ ปี 65`, `งบ ปีงบ ๖๕` → 2565.
 pub fn year_in(text: &str) -> Option<u16> {
     let t = thai_digits_to_arabic(text);
     let bytes = t.as_bytes();
-    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+    let full = (0..bytes.len().saturating_sub(3)).find_map(|i| {
         let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
         let after_digit = i > 0 && digit(i - 1);
         let alone = !after_digit && !digit(i + 4);
@@ -187,6 +189,16 @@ pub fn year_in(text: &str) -> Option<u16> {
         (alone && (i..i + 4).all(digit))
             .then(|| fiscal_year(candidate))
             .flatten()
+    });
+    full.or_else(|| {
+        t.char_indices().find_map(|(i, _)| {
+            let after = YEAR_WORDS.iter().find_map(|w| t[i..].strip_prefix(w))?;
+            let after = after.trim_start();
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            (digits == 2)
+                .then(|| fiscal_year(&format!("25{}", &after[..2])))
+                .flatten()
+        })
     })
 }
 
@@ -353,6 +365,13 @@ mod tests {
         assert_eq!(year_in("งบประมาณ พ.ศ. ๒๕๖๕ (บาท)"), Some(2565));
         assert_eq!(year_in("งบประมาณ (บาท)"), None);
         assert_eq!(year_in("งบประมาณ 125650"), None);
+        assert_eq!(year_in("งบประมาณ ปี 64"), Some(2564));
+        assert_eq!(year_in("เบิกจ่ายปี๖๕"), Some(2565));
+        assert_eq!(year_in("งบประมาณ พ.ศ. 66 (บาท)"), Some(2566));
+        assert_eq!(year_in("งบประมาณ ปีงบประมาณ 65"), Some(2565));
+        // Two digits with no year word, or three after one, are no year.
+        assert_eq!(year_in("งบประมาณ 65"), None);
+        assert_eq!(year_in("งบประมาณ ปี 650"), None);
     }
 
     #[test]

@@ -256,6 +256,13 @@ fn years_above_the_budget_labels_give_the_report_years_column() {
             [t("งบประมาณ"), V::E, V::E],
             ["2564\n(บาท)", "2565\n(บาท)", "2566\n(บาท)"],
         ),
+        // The years typed above: Excel keeps them as numbers.
+        budget_per_year([n(2564.0), n(2565.0), n(2566.0)], [budget; 3]),
+        // One header row, the years shortened in the text.
+        budget_per_year(
+            [t("งบประมาณ ปี 64"), t("งบประมาณ ปี 65"), t("งบประมาณ ปี 66")],
+            ["", "", ""],
+        ),
     ];
     for (i, sheet) in layouts.into_iter().enumerate() {
         let dir = folder();
@@ -638,49 +645,115 @@ fn notes_and_a_reporter_block_under_the_table_are_neither_projects_nor_names() {
     );
 }
 
+/// Section rows as offices write them: the heading with its dimension's subtotals beside it
+/// (as numbers, or typed as text: `5,000.-`, `-`), or the label and its title in two cells.
 #[test]
 fn a_dimension_heading_carrying_its_subtotal_sets_the_dimension_and_is_not_a_project() {
+    let headings: [(&str, [V; 4], [V; 4]); 3] = [
+        (
+            "subtotals as numbers",
+            [
+                t("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต"),
+                V::E,
+                n(5000.0),
+                n(0.0),
+            ],
+            [
+                t("มิติที่ 2 การบริหารราชการด้วยความโปร่งใส"),
+                V::E,
+                n(3000.0),
+                n(1000.0),
+            ],
+        ),
+        (
+            "subtotals typed as text",
+            [
+                t("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต"),
+                V::E,
+                t("5,000.-"),
+                t("-"),
+            ],
+            [
+                t("มิติที่ 2 การบริหารราชการด้วยความโปร่งใส"),
+                V::E,
+                t("3,000 บาท"),
+                t("1,000.-"),
+            ],
+        ),
+        (
+            "the label and its title in two cells",
+            [t("มิติที่ 1"), t("การสร้างสังคมที่ไม่ทนต่อการทุจริต"), V::E, V::E],
+            [
+                t("มิติที่ ๒"),
+                t("การบริหารราชการด้วยความโปร่งใส"),
+                n(3000.0),
+                V::E,
+            ],
+        ),
+    ];
+    for (layout, first, second) in headings {
+        let dir = folder();
+        Sheet::under_plan_header(vec![
+            first.to_vec(),
+            vec![
+                n(1.0),
+                t("โครงการอบรมคุณธรรม"),
+                n(5000.0),
+                n(0.0),
+                t("ดำเนินการแล้วเสร็จ"),
+            ],
+            second.to_vec(),
+            vec![
+                n(2.0),
+                t("โครงการเปิดเผยข้อมูล"),
+                n(3000.0),
+                n(1000.0),
+                t("อยู่ระหว่างดำเนินการ"),
+            ],
+        ])
+        .save(dir.path());
+        let (code, json, _) = run_json(dir.path(), &["check", "."]);
+        assert_eq!(code, 0, "{layout}: {:?}", codes(&json));
+        let dims = &json["summary"]["dimensions"];
+        assert_eq!(
+            (dims[0]["projects"].as_u64(), dims[1]["projects"].as_u64()),
+            (Some(1), Some(1)),
+            "{layout}"
+        );
+        assert_eq!(
+            json["summary"]["total"]["budget_plan"], "8000.00",
+            "{layout}: subtotals not counted"
+        );
+    }
+}
+
+/// A project whose dimension is written `มิติที่ 1` in the มิติ column, beside its name, with
+/// no ลำดับ, stays a project: the label is its dimension, not a heading.
+#[test]
+fn a_project_with_its_dimension_written_as_a_label_is_no_split_heading() {
     let dir = folder();
-    Sheet::under_plan_header(vec![
+    Sheet::of(vec![
         vec![
-            t("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต"),
-            V::E,
-            n(5000.0),
-            n(0.0),
-        ],
-        vec![
-            n(1.0),
-            t("โครงการอบรมคุณธรรม"),
-            n(5000.0),
-            n(0.0),
-            t("ดำเนินการแล้วเสร็จ"),
-        ],
-        vec![
-            t("มิติที่ 2 การบริหารราชการด้วยความโปร่งใส"),
-            V::E,
-            n(3000.0),
-            n(1000.0),
-        ],
-        vec![
-            n(2.0),
-            t("โครงการเปิดเผยข้อมูล"),
-            n(3000.0),
-            n(1000.0),
+            t("มิติ"),
+            t("ชื่อโครงการ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
             t("อยู่ระหว่างดำเนินการ"),
         ],
+        vec![t("มิติที่ 1"), t("การอบรมคุณธรรม"), n(5000.0), n(0.0), n(1.0)],
+        // No status yet: refused at its cell, still a project.
+        vec![t("มิติที่ 2"), t("การเปิดเผยข้อมูล"), n(3000.0), n(0.0), V::E],
     ])
     .save(dir.path());
-    let (code, json, _) = run_json(dir.path(), &["check", "."]);
-    assert_eq!(code, 0, "{:?}", codes(&json));
-    let dims = &json["summary"]["dimensions"];
+    let (_, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(
-        (dims[0]["projects"].as_u64(), dims[1]["projects"].as_u64()),
-        (Some(1), Some(1))
+        json["summary"]["total"]["projects"],
+        1,
+        "{:?}",
+        codes(&json)
     );
-    assert_eq!(
-        json["summary"]["total"]["budget_plan"], "8000.00",
-        "subtotals not counted"
-    );
+    assert_eq!(json["summary"]["dimensions"][0]["projects"], 1);
+    assert_eq!(issue_coded(&json, "status-missing")["cell"], "E3");
 }
 
 /// A sub-section heading split across ลำดับ and the name, as a plan copied from Word leaves it:

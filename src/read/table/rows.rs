@@ -3,7 +3,8 @@
 //! structure gives it ([`DimensionHint`]) and its status as the sheet has it ([`RawStatus`]).
 
 use crate::model::{Dimension, Location, Status};
-use crate::read::cell::Cell;
+use crate::read::cell::{Cell, MoneyCell};
+use crate::read::header::year_number;
 
 /// One row of a sheet: its zero-based index and its non-empty cells, left to right.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,6 +28,17 @@ impl SheetRow {
             .all(|(_, c)| matches!(c, Cell::Text(_) | Cell::Empty))
     }
 
+    /// [`Self::only_text`], or text and the years above a multi-year budget, which Excel turns
+    /// into numbers when typed (`ที่ | โครงการ | 2564 | 2565 | 2566`, the ป.ป.ช. form): a row
+    /// that may be a header.
+    pub(super) fn text_or_years(&self) -> bool {
+        self.cells.iter().all(|(_, c)| match c {
+            Cell::Text(_) | Cell::Empty => true,
+            Cell::Number(_) => year_number(c).is_some(),
+            _ => false,
+        })
+    }
+
     pub(super) fn get(&self, col: u32) -> Option<&Cell> {
         self.cells.iter().find(|(c, _)| *c == col).map(|(_, v)| v)
     }
@@ -40,18 +52,25 @@ impl SheetRow {
         }
     }
 
-    /// The heading text of a row that is one text and, at most, figures beside it (a section
-    /// row carrying its dimension's subtotals: `มิติที่ 1 … | 5,000 | 0`).
-    pub(super) fn text_with_figures(&self) -> Option<(u32, &str)> {
-        let mut text = None;
-        for (col, cell) in self.cells.iter().filter(|(_, c)| !c.is_blank()) {
+    /// The heading of a row that is one text and, at most, figures beside it: a section row
+    /// carrying its dimension's subtotals, typed as numbers or as money is typed in words
+    /// (`มิติที่ 1 … | 5,000 | 0`, `… | 10,000.- | -`). With a second text, the heading is written
+    /// across two cells (`มิติที่ 1 | การสร้างสังคม…`): then the first and the second are given.
+    pub(super) fn heading_with_figures(&self) -> Option<(&str, Option<&str>)> {
+        let mut texts: (Option<&str>, Option<&str>) = (None, None);
+        for (_, cell) in self.cells.iter().filter(|(_, c)| !c.is_blank()) {
             match cell {
-                Cell::Text(t) if text.is_none() => text = Some((*col, t.as_str())),
                 Cell::Number(_) => {}
+                Cell::Text(_) if texts.0.is_some() && is_money_words(cell) => {}
+                Cell::Text(t) => match texts {
+                    (None, _) => texts.0 = Some(t),
+                    (Some(_), None) => texts.1 = Some(t),
+                    _ => return None,
+                },
                 _ => return None,
             }
         }
-        text
+        texts.0.map(|first| (first, texts.1))
     }
 
     /// The cell in `col` (empty when there is none), moved out of the row, or copied when
@@ -63,6 +82,14 @@ impl SheetRow {
             None => Cell::Empty,
         }
     }
+}
+
+/// Whether a text cell reads as an amount (`10,000.-`, `5,000 บาท`) or says none (`-`).
+fn is_money_words(cell: &Cell) -> bool {
+    matches!(
+        crate::read::cell::money(cell),
+        MoneyCell::Text(_) | MoneyCell::Nil(_)
+    )
 }
 
 /// A cell of a project row, with the column it came from.
