@@ -207,10 +207,34 @@ fn fiscal_year(text: &str) -> Option<u16> {
     (text.len() == 4 && (2500..=2700).contains(&year)).then_some(year)
 }
 
+/// A PivotTable's caption over a summed or counted field (`ผลรวม ของ งบประมาณ`,
+/// `นับจำนวน ของ ชื่อโครงการ`, `Sum of งบประมาณ`): it names no column of projects, so a
+/// division's pivot of its own list is no table of projects.
+fn is_pivot_caption(normal: &str) -> bool {
+    const AGGREGATES: [&str; 10] = [
+        "ผลรวม",
+        "นับจำนวน",
+        "ค่าเฉลี่ย",
+        "สูงสุด",
+        "ต่ำสุด",
+        "sum",
+        "count",
+        "average",
+        "max",
+        "min",
+    ];
+    // Normalised: no spaces, ASCII lower-cased (`sumofงบประมาณ`).
+    AGGREGATES.iter().any(|a| {
+        normal
+            .strip_prefix(a)
+            .is_some_and(|rest| rest.starts_with("ของ") || rest.starts_with("of"))
+    })
+}
+
 /// The field a header cell names, compared after normalising.
 pub fn header_field(text: &str) -> Option<Field> {
     let t = normalized(text);
-    if t.is_empty() || t.chars().count() > 60 {
+    if t.is_empty() || t.chars().count() > 60 || is_pivot_caption(&t) {
         return None;
     }
     let field = if t.starts_with("ลำดับ") || t == "ที่" {
@@ -340,6 +364,20 @@ mod tests {
         assert_eq!(header_field("ผลการ\nดำเนินการ"), Some(Field::StatusWords));
         assert_eq!(header_field("เบิกจ่ายปี 2565"), Some(Field::Disbursed));
         assert_eq!(header_field("งบประมาณ พ.ศ. ๒๕๖๕"), Some(Field::BudgetPlan));
+    }
+
+    #[test]
+    fn a_pivot_tables_captions_name_no_field() {
+        for caption in [
+            "ผลรวม ของ งบประมาณ",
+            "นับจำนวน ของ ชื่อโครงการ",
+            "ผลรวมของเบิกจ่าย",
+            "Sum of งบประมาณ",
+            "Count of ชื่อโครงการ",
+        ] {
+            assert_eq!(header_field(caption), None, "{caption}");
+        }
+        assert_eq!(header_field("งบประมาณ"), Some(Field::BudgetPlan));
     }
 
     #[test]

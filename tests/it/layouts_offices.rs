@@ -920,3 +920,55 @@ fn a_column_under_the_status_header_that_names_no_status_is_said_and_header_word
         (Some(1), Some(1))
     );
 }
+
+/// A division's PivotTable of its own list on a second sheet (Thai Excel's captions:
+/// `ป้ายชื่อแถว`, `นับจำนวน ของ ชื่อโครงการ`, `ผลรวม ของ งบประมาณ`) is passed over, not a table
+/// refused for its missing สถานะ column.
+#[test]
+fn a_pivot_table_of_the_list_on_another_sheet_is_passed_over() {
+    let dir = folder();
+    let mut book = Workbook::new();
+    let list = book.add_worksheet();
+    list.set_name("ข้อมูล").expect("name");
+    let rows = [
+        ["ลำดับ", "ชื่อโครงการ", "มิติ", "งบประมาณ", "เบิกจ่าย", "สถานะ"],
+        [
+            "1",
+            "โครงการห้องเรียนสีขาว",
+            "1",
+            "12000",
+            "12000",
+            "ดำเนินการแล้วเสร็จ",
+        ],
+        ["2", "กิจกรรมสภาเด็กและเยาวชน", "3", "5000", "0", "รอรายงาน"],
+    ];
+    for (r, row) in (0u32..).zip(rows) {
+        for (c, value) in (0u16..).zip(row) {
+            match value.parse::<f64>() {
+                Ok(number) if r > 0 => list.write_number(r, c, number).map(|_| ()),
+                _ => list.write_string(r, c, value).map(|_| ()),
+            }
+            .expect("cell");
+        }
+    }
+    let pivot = book.add_worksheet();
+    let captions = [
+        "ป้ายชื่อแถว",
+        "นับจำนวน ของ ชื่อโครงการ",
+        "ผลรวม ของ งบประมาณ",
+        "ผลรวม ของ เบิกจ่าย",
+    ];
+    for (c, caption) in (0u16..).zip(captions) {
+        pivot.write_string(2, c, caption).expect("caption");
+    }
+    for (c, value) in (0u16..).zip([1.0, 1.0, 12000.0, 12000.0]) {
+        pivot.write_number(3, c, value).expect("sum");
+    }
+    pivot.write_string(5, 0, "ผลรวมทั้งหมด").expect("total");
+    book.save(dir.path().join("กองการศึกษา.xlsx")).expect("save");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["total"]["projects"], 2);
+    assert_eq!(json["summary"]["total"]["budget_plan"], "17000.00");
+    assert_eq!(json["inputs"][0]["sheets"], serde_json::json!(["ข้อมูล"]));
+}
