@@ -429,13 +429,25 @@ catalogue! {
         fix: ("ใส่ชื่อโครงการ หรือลบแถวนี้", "fill in the name or delete the row"),
     }
     /// No dimension given.
-    DimensionMissing => {
+    /// `column`: whether the table has a มิติ column (else the fix is a section row above).
+    DimensionMissing { column: bool } => {
         code: "dimension-missing",
         stage: Validate,
         severity: Error,
         thai: "ไม่ได้ระบุมิติ",
         english: "dimension missing",
-        fix: ("แก้เป็นเลข 1–4 (ในแบบฟอร์มเลือกจากรายการในช่องมิติ)", "enter 1–4 (pick from the list in the form)"),
+        fix: (
+            if *column {
+                "แก้เป็นเลข 1–4 (ในแบบฟอร์มเลือกจากรายการในช่องมิติ)"
+            } else {
+                "ตารางนี้ไม่มีคอลัมน์มิติ: เพิ่มแถวหัวข้อ เช่น มิติที่ 1 … เหนือโครงการของมิตินั้น หรือเพิ่มคอลัมน์มิติ"
+            },
+            if *column {
+                "enter 1–4 (pick from the list in the form)"
+            } else {
+                "this table has no มิติ column: add a heading row such as มิติที่ 1 … above that dimension's projects, or a มิติ column"
+            },
+        ),
     }
     /// A dimension that is not 1-4.
     DimensionInvalid { found: String } => {
@@ -1101,7 +1113,7 @@ mod tests {
         let mut list = IssueList::default();
         for row in 4..8 {
             let at = Location::cell("กองคลัง.xlsx", "แผน", row, 2);
-            list.push(Issue::new(Problem::DimensionMissing, at));
+            list.push(Issue::new(Problem::DimensionMissing { column: true }, at));
         }
         assert_eq!(list.len(), 4);
         assert_eq!(list.errors(), 4);
@@ -1131,8 +1143,18 @@ mod tests {
     fn appending_keeps_the_cap_and_adds_what_was_omitted() {
         let (mut a, mut b) = (IssueList::default(), IssueList::default());
         let at = |row| Location::cell("กองคลัง.xlsx", "แผน", row, 2);
-        (0..60).for_each(|r| a.push(Issue::new(Problem::DimensionMissing, at(r))));
-        (0..150).for_each(|r| b.push(Issue::new(Problem::DimensionMissing, at(r))));
+        (0..60).for_each(|r| {
+            a.push(Issue::new(
+                Problem::DimensionMissing { column: true },
+                at(r),
+            ))
+        });
+        (0..150).for_each(|r| {
+            b.push(Issue::new(
+                Problem::DimensionMissing { column: true },
+                at(r),
+            ))
+        });
         a.append(b);
         assert_eq!(a.errors(), 210);
         let (kept, omitted) = a.into_parts();

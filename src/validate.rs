@@ -163,7 +163,12 @@ fn dimension(
         return match structure {
             Some(hint) => Some((hint.dimension, None)),
             None => {
-                checks.error(Problem::DimensionMissing, cell.map(|c| c.col));
+                checks.error(
+                    Problem::DimensionMissing {
+                        column: cell.is_some(),
+                    },
+                    cell.map(|c| c.col),
+                );
                 None
             }
         };

@@ -140,6 +140,11 @@ fn a_project_above_every_section_row_has_no_dimension() {
         missing[0]["cell"], "2",
         "the row of the project above the section"
     );
+    let fix = missing[0]["fix"].as_str().unwrap_or_default();
+    assert!(
+        fix.contains("มิติที่ 1") && fix.contains("no มิติ column"),
+        "a table with no มิติ column is told to add a heading row: {fix}"
+    );
     assert_eq!(json["summary"]["dimensions"][1]["projects"], 1);
 }
 
