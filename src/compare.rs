@@ -41,6 +41,17 @@ impl Previous {
         }
     }
 
+    /// The previous round's projects of `division` (compared after normalising): what one
+    /// division's file of this round is compared with.
+    pub fn projects_of(&self, division: &str) -> Vec<ProjectRow> {
+        let wanted = normalized(division);
+        self.projects
+            .iter()
+            .filter(|p| normalized(&p.division) == wanted)
+            .cloned()
+            .collect()
+    }
+
     /// A warning when this previous round says it is another round than the one before a
     /// report of `fiscal_year` and `round` (last year's file, or this round's own summary).
     pub fn mismatch(&self, fiscal_year: u16, round: u8) -> Option<Issue> {

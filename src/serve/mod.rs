@@ -70,11 +70,26 @@ pub struct Checked {
 impl App {
     /// Reads and validates one workbook through the one pipeline.
     fn check(&self, shown: &str, kind: &str, bytes: Vec<u8>) -> Checked {
-        let mut merge = Merge::default();
+        self.check_with(Merge::default(), shown, kind, bytes)
+    }
+
+    /// [`Self::check`] of `division`'s file, compared with that division's projects of the
+    /// previous round, when there is one: what `check` says of the file (a completed project
+    /// gone back, less disbursed, a project of the last round missing), said to the sender.
+    fn check_division(&self, division: &str, shown: &str, kind: &str, bytes: Vec<u8>) -> Checked {
+        let merge = match &self.previous {
+            Some(previous) => Merge::comparing(previous.projects_of(division)),
+            None => Merge::default(),
+        };
+        self.check_with(merge, shown, kind, bytes)
+    }
+
+    fn check_with(&self, mut merge: Merge, shown: &str, kind: &str, bytes: Vec<u8>) -> Checked {
         let mut projects = Vec::new();
         merge::read_bytes_parts(shown, kind, bytes, &self.options, &mut |part| {
             projects.extend(merge.take(part));
         });
+        merge.compared();
         let input = merge
             .inputs
             .pop()

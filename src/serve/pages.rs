@@ -111,7 +111,7 @@ pub fn result(division: &str, checked: &Checked, totals: Option<&ReportTotals>) 
                     }
                 }
             }
-            @if let Some(t) = totals { (figures(t)) }
+            @if let Some(t) = totals { (division_figures(t)) }
             @let left_out = checked.input.rows.saturating_sub(checked.input.counted);
             p {
                 a href={ "/template/" (urlencode(division)) } { "ดาวน์โหลดแบบฟอร์มของกอง (กรอกรายการไว้ให้แล้ว) · download your form, prefilled" }
@@ -143,8 +143,32 @@ fn severity_class(severity: Severity) -> &'static str {
     }
 }
 
-/// The report's dimension table.
+/// One division's file: its dimension table and its own score, as the รายกอง sheet gives it
+/// ((completed + 0.5 × in progress) / its projects × 100). The organization's implementation
+/// figure divides by every division's initial projects, so one file alone would understate it.
+fn division_figures(t: &ReportTotals) -> Markup {
+    html! {
+        (dimension_table(t))
+        @if let [own] = t.divisions.as_slice() {
+            p {
+                "คะแนนของกอง ร้อยละ " (own.score)
+                " (แล้วเสร็จ " (own.completed) " + ครึ่งหนึ่งของอยู่ระหว่างดำเนินการ " (own.in_progress)
+                " จาก " (own.projects) " โครงการ) · the division's score, as on the รายกอง sheet"
+            }
+        }
+    }
+}
+
+/// The report's dimension table, and the organization's implementation figure and level.
 pub fn figures(t: &ReportTotals) -> Markup {
+    html! {
+        (dimension_table(t))
+        p { "ผลการนำแผนฯ ไปปฏิบัติ ร้อยละ " (t.status.implementation_pct) " ระดับ " (t.status.level) }
+    }
+}
+
+/// The dimension table: projects, completed, money and percentage per มิติ, and their รวม.
+fn dimension_table(t: &ReportTotals) -> Markup {
     html! {
         table class="figures" {
             thead { tr { th { "มิติ" } th { "โครงการ" } th { "แล้วเสร็จ" } th { "งบประมาณ" } th { "เบิกจ่าย" } th { "ร้อยละ" } } }
@@ -162,7 +186,6 @@ pub fn figures(t: &ReportTotals) -> Markup {
                 }
             }
         }
-        p { "ผลการนำแผนฯ ไปปฏิบัติ ร้อยละ " (t.status.implementation_pct) " ระดับ " (t.status.level) }
     }
 }
 

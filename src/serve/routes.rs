@@ -371,8 +371,9 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<(String, Checked), Res
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let division3 = division.clone();
     let checked = tokio::task::spawn_blocking(move || {
-        let mut checked = app3.check(&shown, kind, bytes.to_vec());
+        let mut checked = app3.check_division(&division3, &shown, kind, bytes.to_vec());
         app3.add_cross_file_issues(&mut checked, &path);
         checked
     })

@@ -271,6 +271,31 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
         .and_then(|i| i.iter().find(|i| i["code"] == "dimension-invalid"))
         .expect("the dimension's issue");
     assert_eq!(invalid["cell"], "C2");
+    // A good file: the division's own score (as on the รายกอง sheet), not the organization's
+    // implementation figure over every division's initial projects.
+    let good = dir.path().join("good.xlsx");
+    let mut in_progress = words_row(2, "โครงการ ข", 2.0, 100.0);
+    in_progress[6] = crate::support::t("อยู่ระหว่างดำเนินการ");
+    write_book(
+        &good,
+        "แผน",
+        &crate::support::WORDS_HEADER,
+        &[words_row(1, "โครงการ ก", 1.0, 100.0), in_progress],
+    );
+    let (kind, body) = multipart(
+        &[("csrf", &csrf), ("division", "กองคลัง")],
+        Some(&std::fs::read(&good).expect("good")),
+    );
+    let text = answer(
+        agent()
+            .post(&format!("{}/upload", server.base))
+            .set("Cookie", &cookie)
+            .set("Content-Type", &kind)
+            .send_bytes(&body),
+    )
+    .text();
+    assert!(text.contains("คะแนนของกอง ร้อยละ 75.00"), "{text}");
+    assert!(!text.contains("ผลการนำแผนฯ ไปปฏิบัติ"), "{text}");
 }
 
 #[test]
@@ -438,6 +463,7 @@ fn with_a_previous_round_the_status_compares_with_it() {
     std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
     let server = start(dir.path(), "127.0.0.1:0");
     let twelve = planmerge::read::collect_files(&[root.join("samples/12-month")]).expect("12");
+    let mut told_dropped = Vec::new();
     for file in &twelve {
         let division = planmerge::schema::division_of(file);
         let reply = api_upload(
@@ -447,7 +473,17 @@ fn with_a_previous_round_the_status_compares_with_it() {
             None,
         );
         assert_eq!(reply.status, 200);
+        let issues = reply.json()["issues"].clone();
+        let dropped = issues.as_array().into_iter().flatten();
+        for issue in dropped.filter(|i| i["code"] == "project-dropped") {
+            told_dropped.push((division.clone(), issue["message"].to_string()));
+        }
     }
+    // The division whose project of the last round is missing is told so when it sends its
+    // file, as `check` would tell it; no other division is told of it.
+    assert_eq!(told_dropped.len(), 1, "{told_dropped:?}");
+    assert_eq!(told_dropped[0].0, "สำนักปลัด");
+    assert!(told_dropped[0].1.contains("ยกย่องและเชิดชูเกียรติ"));
     let json = api_get(&server, "/api/status", None).json();
     assert_eq!(json["summary"]["total"]["completed"], 74);
     assert_eq!(json["previous"]["summary"]["total"]["completed"], 41);
