@@ -43,6 +43,7 @@ pub fn run(
         mail,
         totals: &figures.totals,
         draft: figures.draft.as_deref(),
+        since_previous: figures.since_previous.as_deref(),
         summary: &args.summary,
         bytes: &bytes,
     };
@@ -63,12 +64,14 @@ pub fn check_ready(config: &ReportConfig) -> Result<(), CommandError> {
 }
 
 /// After `merge --mail` wrote `summary`: sends it with the totals just computed (the same body
-/// as `mail SUMMARY.xlsx` gives for that file). `draft` is the banner of a draft summary.
+/// as `mail SUMMARY.xlsx` gives for that file). `draft` is the banner of a draft summary,
+/// `since_previous` the line comparing with the previous round, when there was one.
 pub fn after_merge(
     config: &ReportConfig,
     totals: &ReportTotals,
     summary: &Path,
     draft: Option<&str>,
+    since_previous: Option<&str>,
     resend: bool,
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
@@ -82,6 +85,7 @@ pub fn after_merge(
         mail,
         totals,
         draft,
+        since_previous,
         summary,
         bytes: &bytes,
     };
@@ -165,6 +169,7 @@ struct Outgoing<'a> {
     mail: &'a MailConfig,
     totals: &'a ReportTotals,
     draft: Option<&'a str>,
+    since_previous: Option<&'a str>,
     summary: &'a Path,
     bytes: &'a [u8],
 }
@@ -185,6 +190,7 @@ impl Outgoing<'_> {
             config: self.config,
             totals: self.totals,
             draft: self.draft,
+            since_previous: self.since_previous,
             file_name: &file_name,
             sha256,
         };

@@ -475,11 +475,15 @@ fn mail_after_merge(
         writeln!(human, "ไม่ได้ส่งอีเมล เพราะ{why}")?;
         return Ok(());
     };
+    let since_previous = summary
+        .previous
+        .map(|rounds| crate::write::since_previous(&rounds.previous.totals, summary.totals));
     mail::after_merge(
         summary.config,
         summary.totals,
         summary_file,
         draft.as_deref(),
+        since_previous.as_deref(),
         args.resend,
         human,
     )

@@ -23,6 +23,9 @@ pub struct Report<'a> {
     pub totals: &'a ReportTotals,
     /// The draft banner (`ร่าง — มีข้อผิดพลาด N รายการ`) when the summary is a draft.
     pub draft: Option<&'a str>,
+    /// The line comparing with the previous round (`- เทียบกับรอบก่อน …`), as the summary's
+    /// สรุปผลการขับเคลื่อนแผนฯ has it, when there was a previous round.
+    pub since_previous: Option<&'a str>,
     /// The attachment's file name.
     pub file_name: &'a str,
     /// The attachment's SHA-256, lowercase hex.
@@ -101,6 +104,14 @@ impl Report<'_> {
             .collect()
     }
 
+    /// The sentences of สรุปผลการขับเคลื่อนแผนฯ, word for word, with the comparison with the
+    /// previous round last when there is one.
+    fn sentences(&self) -> Vec<String> {
+        let mut sentences = summary_sentences(self.totals);
+        sentences.extend(self.since_previous.map(str::to_string));
+        sentences
+    }
+
     /// The plain-text body.
     pub fn plain(&self) -> String {
         let mut out = String::new();
@@ -109,7 +120,7 @@ impl Report<'_> {
         }
         let _ = writeln!(out, "{}\n{}\n", self.title(), self.config.organization);
         let _ = writeln!(out, "สรุปผลการขับเคลื่อนแผนฯ");
-        for sentence in summary_sentences(self.totals) {
+        for sentence in self.sentences() {
             let _ = writeln!(out, "{sentence}");
         }
         let _ = writeln!(out, "\n{DIMENSION_CAPTION}");
@@ -140,10 +151,7 @@ impl Report<'_> {
         let _ = writeln!(out, "<h2>{}</h2>", escape(&self.title()));
         let _ = writeln!(out, "<p>{}</p>", escape(&self.config.organization));
         let _ = writeln!(out, "<h3>สรุปผลการขับเคลื่อนแผนฯ</h3>\n<p>");
-        let sentences: Vec<String> = summary_sentences(self.totals)
-            .iter()
-            .map(|s| escape(s))
-            .collect();
+        let sentences: Vec<String> = self.sentences().iter().map(|s| escape(s)).collect();
         let _ = writeln!(out, "{}\n</p>", sentences.join("<br>\n"));
         let _ = writeln!(out, "<h3>{DIMENSION_CAPTION}</h3>");
         out.push_str(&dimension_table(self.totals).html());

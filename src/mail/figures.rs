@@ -10,7 +10,7 @@ use crate::compute::{DimensionTotals, DivisionTotals, ReportTotals, StatusTotals
 use crate::model::{Dimension, column_letters};
 use crate::read::cell::decimal_from_f64;
 use crate::read::guard::xlsx_damage;
-use crate::schema::{SHEET_DIVISIONS, SHEET_SUMMARY, two_dp};
+use crate::schema::{SHEET_DIVISIONS, SHEET_DRIVE, SHEET_SUMMARY, two_dp};
 use crate::write::Layout;
 use calamine::{Data, Range, Reader, Xlsx};
 use rust_decimal::Decimal;
@@ -29,7 +29,13 @@ pub struct SummaryFigures {
     pub as_of_line: String,
     /// The draft banner (`ร่าง — มีข้อผิดพลาด N รายการ`), when the summary is a draft.
     pub draft: Option<String>,
+    /// The line of สรุปผลการขับเคลื่อนแผนฯ comparing with the previous round
+    /// (`- เทียบกับรอบก่อน …`), when the summary has one.
+    pub since_previous: Option<String>,
 }
+
+/// How the line comparing with the previous round begins ([`crate::write::since_previous`]).
+const SINCE_PREVIOUS: &str = "- เทียบกับรอบก่อน";
 
 /// Rows between the banner's top and the first division on รายกอง (title, note, blank, header).
 const DIVISION_FIRST_ROW: u32 = 4;
@@ -62,6 +68,16 @@ pub fn read_figures(bytes: &[u8]) -> Result<SummaryFigures, String> {
         organization: summary.text(layout.title + 1, 0)?,
         as_of_line: summary.text(layout.as_of, 0)?,
         draft,
+        since_previous: since_previous_line(&mut book),
+    })
+}
+
+/// The `- เทียบกับรอบก่อน …` line in column A of สรุปผลการขับเคลื่อนแผนฯ, if the summary has it.
+fn since_previous_line(book: &mut Xlsx<Cursor<&[u8]>>) -> Option<String> {
+    let drive = book.worksheet_range(SHEET_DRIVE).ok()?;
+    drive.rows().find_map(|row| match row.first() {
+        Some(Data::String(text)) if text.starts_with(SINCE_PREVIOUS) => Some(text.clone()),
+        _ => None,
     })
 }
 

@@ -550,6 +550,7 @@ fn summary_read_back_has_the_computed_figures_and_gives_the_same_body() {
             config: &data.config,
             totals,
             draft: draft.as_deref(),
+            since_previous: None,
             file_name: "summary.xlsx",
             sha256: "0",
         };
@@ -601,8 +602,62 @@ fn plain_body_for_the_seed_reads_as_the_report() {
         config: &data.config,
         totals: &data.totals,
         draft: None,
+        since_previous: None,
         file_name: "สรุปผล.xlsx",
         sha256: &"0".repeat(64),
     };
     insta::assert_snapshot!("seed_plain_body", report.plain());
+}
+
+/// The 12-month round's mail says, as its summary's สรุปผลการขับเคลื่อนแผนฯ does, how far it
+/// came since the 6-month round: sent by `merge --mail` and written by `mail --eml` alike.
+#[test]
+fn the_twelve_month_mail_carries_the_comparison_with_the_previous_round() {
+    let server = SmtpServer::start(Behaviour::Accept);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let toml = std::fs::read_to_string(root.join("samples/12-month/report.toml"))
+        .expect("toml")
+        .replace(
+            "previous = \"../6-month\"",
+            &format!(
+                "previous = {:?}",
+                root.join("samples/6-month").display().to_string()
+            ),
+        );
+    let config = dir.path().join("report.toml");
+    std::fs::write(&config, format!("{toml}{}", mail_section(server.port()))).expect("toml");
+    let summary = dir.path().join("สรุปผล.xlsx");
+    let merged = planmerge()
+        .arg("merge")
+        .arg(root.join("samples/12-month"))
+        .arg("-c")
+        .arg(&config)
+        .arg("-o")
+        .arg(&summary)
+        .arg("--mail")
+        .output()
+        .expect("merge");
+    assert_eq!(code(&merged), 0, "{}", text(&merged));
+    let line = "- เทียบกับรอบก่อน ดำเนินการแล้วเสร็จเพิ่มขึ้น 33 โครงการ (41 → 74)";
+    let received = server.received();
+    assert_eq!(received.len(), 1);
+    let sent = MessageParser::default()
+        .parse(&received[0].data)
+        .expect("parses");
+    let plain = sent.body_text(0).expect("plain");
+    assert!(plain.contains(line), "{plain}");
+    assert!(sent.body_html(0).expect("html").contains(line));
+    let eml = dir.path().join("x.eml");
+    let written = planmerge()
+        .arg("mail")
+        .arg(&summary)
+        .arg("--eml")
+        .arg(&eml)
+        .output()
+        .expect("mail");
+    assert_eq!(code(&written), 0, "{}", text(&written));
+    let bytes = std::fs::read(&eml).expect("eml");
+    let read_back = MessageParser::default().parse(&bytes).expect("parses");
+    assert_eq!(read_back.body_text(0), sent.body_text(0), "the same body");
 }
