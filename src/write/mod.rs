@@ -384,8 +384,9 @@ pub(crate) fn set_widths(sheet: &mut Worksheet, widths: &[f64]) -> Result<(), Xl
     Ok(())
 }
 
-/// Points of row height per printed line of 16 pt TH Sarabun New (its line gap is large).
-const LINE_PT: f64 = 23.0;
+/// Points of row height per printed line of 16 pt TH Sarabun New (its line gap is large; at 23
+/// a name of three lines touched the cell's bottom border in LibreOffice's rendering).
+const LINE_PT: f64 = 24.0;
 /// Points of row height above and below the lines.
 const ROW_PAD_PT: f64 = 6.0;
 /// Characters of Thai text (combining marks not counted) per unit of column width at 16 pt,
@@ -408,10 +409,22 @@ pub(crate) fn lines_needed(text: &str, width: f64, size: f64) -> u32 {
         .max(1.0);
     text.split('\n')
         .map(|line| {
-            let spacing = line.chars().filter(|c| !is_thai_mark(*c)).count() as f64;
+            let spacing: f64 = line.chars().map(advance).sum();
             ((spacing / per_line).ceil() as u32).max(1)
         })
         .sum()
+}
+
+/// How wide a character prints, in Thai characters: Thai marks take no width; spaces and
+/// punctuation about half of one, Latin letters and digits a little less than one (a source
+/// such as `กองคลัง.xlsx › แผน › แถว 8` is narrower than its length in Thai letters).
+fn advance(c: char) -> f64 {
+    match c {
+        _ if is_thai_mark(c) => 0.0,
+        ' ' | '.' | ',' | ':' | ';' | '\'' | '"' | '(' | ')' | '-' | '/' | '›' => 0.5,
+        'a'..='z' | '0'..='9' => 0.8,
+        _ => 1.0,
+    }
 }
 
 /// Thai combining marks (vowels above/below, tone marks): no advance width.

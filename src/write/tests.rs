@@ -188,3 +188,12 @@ fn thai_marks_take_no_width_when_counting_lines() {
     // Smaller font, more characters per line.
     assert!(lines_needed(&"ก".repeat(80), 24.0, 12.0) < lines_needed(&"ก".repeat(80), 24.0, 16.0));
 }
+
+#[test]
+fn latin_letters_digits_and_punctuation_take_less_width_than_thai_letters() {
+    // LibreOffice prints this source in two lines of the 24-wide, 12 pt column (57 characters:
+    // counted as Thai letters it would be three).
+    let source = "กองการศึกษา ศาสนาและวัฒนธรรม.xlsx › แผน ป.ป.ช. ๒๕๖๕ › แถว 4";
+    assert_eq!(lines_needed(source, 24.0, 12.0), 2);
+    assert_eq!(lines_needed(&"ก".repeat(57), 24.0, 12.0), 3);
+}
