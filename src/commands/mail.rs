@@ -248,7 +248,7 @@ impl Outgoing<'_> {
                 })?;
             if let Some(entry) = earlier {
                 return Err(MailError::AlreadySent {
-                    time: entry.time,
+                    time: crate::schema::time::thai_moment(&entry.time),
                     recipients: entry.recipients,
                     log: log_path,
                 }

@@ -81,7 +81,7 @@ pub enum MailError {
          this summary was already sent at {time} to {recipients} (see {log}); pass --resend to send it again"
     )]
     AlreadySent {
-        /// When (UTC).
+        /// When, Thai time (`21 เมษายน 2569 เวลา 09:30 น.`).
         time: String,
         /// To whom.
         recipients: String,

@@ -57,6 +57,24 @@ pub fn thai_date(year: i32, month: u32, day: u32) -> String {
     format!("{day} {name} {}", year + 543)
 }
 
+/// A moment written `2026-04-21T02:30:00Z` (UTC, as the sent log keeps it) as the clock on an
+/// office wall in Thailand reads it: `21 เมษายน 2569 เวลา 09:30 น.`; the text as it is when it
+/// is not such a moment.
+pub fn thai_moment(utc: &str) -> String {
+    let parsed = chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%SZ");
+    let Ok(moment) = parsed else {
+        return utc.to_string();
+    };
+    let local = moment + chrono::Duration::seconds(THAI_OFFSET_SECONDS as i64);
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{} เวลา {:02}:{:02} น.",
+        thai_date(local.year(), local.month(), local.day()),
+        local.hour(),
+        local.minute()
+    )
+}
+
 /// `รอบ 6 เดือน (ตุลาคม 2564 – มีนาคม 2565)` for a fiscal year and round.
 pub fn round_period(fiscal_year: u16, round: u8) -> String {
     let last = if round == 12 {
@@ -73,6 +91,15 @@ pub fn round_period(fiscal_year: u16, round: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_logged_utc_moment_reads_as_thai_wall_clock_time() {
+        assert_eq!(
+            thai_moment("2026-11-29T20:12:03Z"),
+            "30 พฤศจิกายน 2569 เวลา 03:12 น."
+        );
+        assert_eq!(thai_moment("yesterday"), "yesterday");
+    }
 
     #[test]
     fn utc_time_formats_known_instants() {

@@ -227,6 +227,8 @@ fn merge_mail_sends_the_same_message_body_as_mail_and_never_twice_unasked() {
         assert_eq!(code(&again), 2, "{}", text(&again));
         assert!(text(&again).contains("--resend"), "{}", text(&again));
         assert!(text(&again).contains("ส่งไฟล์สรุปนี้ไปแล้ว"), "{}", text(&again));
+        // When, as the office clock read it (Thai time, B.E.), not the log's UTC.
+        assert!(text(&again).contains(" น. ถึง "), "{}", text(&again));
     }
     assert_eq!(server.received().len(), 1, "nothing sent twice");
 
