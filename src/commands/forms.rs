@@ -20,12 +20,14 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, CommandError> {
-    let config = template_config(args.config.as_deref())?;
+    let config = template_config(args.config.as_deref(), args.output.as_deref())?;
     if config.is_none() {
         writeln!(
             stderr,
-            "ไม่พบ report.toml — เขียนแบบฟอร์มทั่วไป (ไม่มีชื่อหน่วยงาน ปีงบประมาณ และรอบ) ใช้ -c เพื่อระบุไฟล์ตั้งค่า · \
-             no report.toml found: writing a generic template (no organization, year or round); pass -c FILE"
+            "ไม่พบ report.toml (ในโฟลเดอร์ที่เขียนแบบฟอร์ม หรือโฟลเดอร์นี้) — เขียนแบบฟอร์มทั่วไป (ไม่มีชื่อหน่วยงาน ปีงบประมาณ และรอบ) \
+             สร้างด้วย planmerge init หรือใช้ -c เพื่อระบุไฟล์ตั้งค่า · \
+             no report.toml found (in the forms' folder or here): writing a generic template (no organization, year or round); \
+             make one with planmerge init, or pass -c FILE"
         )?;
     }
     let division = args.division.as_deref().map(str::trim);
@@ -140,16 +142,36 @@ fn write_form(
     Ok(())
 }
 
-/// `-c FILE`, else `report.toml` in the current folder, else none (a generic template).
-fn template_config(explicit: Option<&Path>) -> Result<Option<ReportConfig>, CommandError> {
-    let path = match explicit {
-        Some(path) => path.to_path_buf(),
-        None => PathBuf::from(crate::config::FILE_NAME),
-    };
-    if explicit.is_none() && !path.is_file() {
-        return Ok(None);
+/// `-c FILE`; else `report.toml` in the folder the forms go to (`-o`: the round they are for,
+/// as `planmerge init` made it); else in the current folder; else none (a generic template).
+fn template_config(
+    explicit: Option<&Path>,
+    output: Option<&Path>,
+) -> Result<Option<ReportConfig>, CommandError> {
+    if let Some(path) = explicit {
+        return Ok(Some(ReportConfig::load(path)?));
     }
-    Ok(Some(ReportConfig::load(&path)?))
+    let forms_folder = output.map(|o| {
+        let is_folder = o.is_dir()
+            || o.as_os_str()
+                .to_string_lossy()
+                .ends_with(std::path::is_separator);
+        if is_folder {
+            o.to_path_buf()
+        } else {
+            o.parent().map(Path::to_path_buf).unwrap_or_default()
+        }
+    });
+    let candidates = forms_folder
+        .map(|folder| folder.join(crate::config::FILE_NAME))
+        .into_iter()
+        .chain([PathBuf::from(crate::config::FILE_NAME)]);
+    for path in candidates {
+        if path.is_file() {
+            return Ok(Some(ReportConfig::load(&path)?));
+        }
+    }
+    Ok(None)
 }
 
 /// An earlier round (its summary workbook, or its folder of division workbooks), read once:

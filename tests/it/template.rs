@@ -496,6 +496,39 @@ fn template_uses_report_toml_in_the_current_folder_and_names_the_file_for_the_di
     assert!(dir.path().join("แบบฟอร์ม/แบบฟอร์ม-กองคลัง.xlsx").is_file());
 }
 
+/// The coordinator makes the next round's folder with `init`, then writes its forms into it
+/// from the earlier round: the forms take that folder's report.toml (the round they are for),
+/// with no -c and none in the current folder.
+#[test]
+fn forms_written_into_a_rounds_folder_take_its_report_toml() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let round = dir.path().join("รอบ12");
+    std::fs::create_dir(&round).expect("round folder");
+    std::fs::copy(
+        root.join("samples/12-month/report.toml"),
+        round.join("report.toml"),
+    )
+    .expect("config");
+    let out = planmerge()
+        .current_dir(dir.path())
+        .args(["template", "--division", "กองคลัง", "--from"])
+        .arg(root.join("samples/6-month"))
+        .args(["-o", "รอบ12/"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("generic template"), "{stderr}");
+    let rows = rows_of(&round.join("แบบฟอร์ม-กองคลัง.xlsx"), DATA_SHEET);
+    assert_eq!(rows[1][0], "องค์การบริหารส่วนจังหวัดพะเยา");
+    assert!(
+        rows.iter().take(4).any(|r| r[0].contains("รอบ 12 เดือน")),
+        "{:?}",
+        &rows[..4]
+    );
+}
+
 #[test]
 fn check_tells_a_person_each_fault_what_to_do_and_the_verdicts() {
     let dir = tempfile::tempdir().expect("tempdir");
