@@ -224,7 +224,7 @@ impl Draft {
         ];
         let keys: Vec<String> = keys
             .iter()
-            .map(|(setting, comment)| format!("{setting:<28}# {comment}"))
+            .map(|(setting, comment)| format!("{setting:<27} # {comment}"))
             .collect();
         let list = |items: &[String]| -> String {
             items

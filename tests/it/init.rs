@@ -108,6 +108,14 @@ fn the_twelve_month_round_follows_the_six_month_one_beside_it() {
     assert_eq!(out.status.code(), Some(0));
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("../รอบ 6 เดือน"), "{said}");
+    // A copied value longer than the column keeps a space before its comment.
+    let written =
+        std::fs::read_to_string(dir.path().join("รอบ 12 เดือน/report.toml")).expect("written");
+    let organization = written
+        .lines()
+        .find(|l| l.starts_with("organization = "))
+        .expect("organization line");
+    assert!(organization.contains("\" # "), "{organization}");
     let (code, json, stderr) = run_json(dir.path(), &["merge", "รอบ 12 เดือน"]);
     assert_eq!(code, 0, "{stderr}");
     let total = &json["summary"]["total"];
