@@ -32,7 +32,16 @@ pub fn write(
     let top = banner(sheet, s, st, LAST_COL)?;
     let title = format!("เปรียบเทียบกับรอบก่อน {}", s.period_with_months());
     sheet.merge_range(top, 0, top, LAST_COL, &title, &st.title)?;
-    let source = format!("รอบก่อน: {}", rounds.previous.file);
+    // The round as an executive reads it, then where its figures came from.
+    let previous = rounds.previous;
+    let source = match previous.round {
+        Some((year, round)) => format!(
+            "รอบก่อน: ปีงบประมาณ พ.ศ. {year} {} · ข้อมูลจาก {}",
+            crate::schema::time::round_period(year, round),
+            previous.file
+        ),
+        None => format!("รอบก่อน: ข้อมูลจาก {}", previous.file),
+    };
     sheet.merge_range(top + 1, 0, top + 1, LAST_COL, &source, &st.subtitle)?;
     let table = top + 3;
     let after = dimension_table(sheet, s, rounds, st, table)?;
