@@ -410,10 +410,11 @@ impl TableFinder {
 
     /// A section row (`มิติที่ 2 …` alone on its row) sets the dimension of the rows below it.
     fn section(&mut self, row: &SheetRow) -> bool {
-        let Some((heading, title)) = row.heading_with_figures() else {
+        // Cheapest first: a heading's first text names a dimension (most rows' is a name).
+        let Some(dimension) = row.first_text().and_then(section_dimension) else {
             return false;
         };
-        let Some(dimension) = section_dimension(heading) else {
+        let Some((heading, title)) = row.heading_with_figures() else {
             return false;
         };
         if let Some(title) = title

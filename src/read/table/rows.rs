@@ -52,6 +52,14 @@ impl SheetRow {
         }
     }
 
+    /// The first non-blank text of the row, if any.
+    pub(super) fn first_text(&self) -> Option<&str> {
+        self.cells.iter().find_map(|(_, c)| match c {
+            Cell::Text(t) if !c.is_blank() => Some(t.as_str()),
+            _ => None,
+        })
+    }
+
     /// The heading of a row that is one text and, at most, figures beside it: a section row
     /// carrying its dimension's subtotals, typed as numbers or as money is typed in words
     /// (`มิติที่ 1 … | 5,000 | 0`, `… | 10,000.- | -`). With a second text, the heading is written
