@@ -226,7 +226,10 @@ pub fn header_without_name(row: &SheetRow, words: &HeaderWords) -> bool {
 /// into a number.
 pub fn year_number(cell: &Cell) -> Option<u16> {
     match cell {
-        Cell::Number(n) if n.fract() == 0.0 => year_label(&cell.display()),
+        // Every data row's numbers pass here: the range is checked before any text is made.
+        Cell::Number(n) if n.fract() == 0.0 && (2500.0..=2700.0).contains(n) => {
+            year_label(&cell.display())
+        }
         _ => None,
     }
 }

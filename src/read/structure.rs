@@ -90,6 +90,10 @@ fn starts_like_a_total(text: &str) -> bool {
 /// The dimension a section heading or a sheet's name names: `มิติที่ 2 การบริหาร…`, `มิติ ๒`,
 /// `มิติที่4` → 2, 2, 4. Not `มิติที่ 2.1 …` (a sub-section).
 pub fn section_dimension(text: &str) -> Option<Dimension> {
+    // Cheapest first: most texts asked are projects' names, which do not begin มิ.
+    if !text.trim_start_matches(is_invisible).starts_with("มิ") {
+        return None;
+    }
     let normal = normalized(text);
     let t = thai_digits_to_arabic(&normal);
     let rest = t.strip_prefix("มิติที่").or_else(|| t.strip_prefix("มิติ"))?;
