@@ -77,9 +77,6 @@ impl ProjectList {
         st: &Styles,
     ) -> Result<Self, XlsxError> {
         set_widths(sheet, &WIDTHS)?;
-        // A row of one line is as high as a fitted row's line (the workbook's default, 24 pt,
-        // leaves 16 pt text touching its borders).
-        sheet.set_default_row_height(height_for_lines(1));
         let list = &st.list;
         let column_formats = [
             &list.count,
@@ -121,8 +118,8 @@ impl ProjectList {
         })
     }
 
-    /// Writes the next project. Rows past [`LARGE_LIST`] keep the default height (one line): a
-    /// list that long is not worth estimating each row's height for.
+    /// Writes the next project. Rows past [`LARGE_LIST`] keep the default height: a list that
+    /// long is not worth estimating each row's height for.
     pub fn push(&mut self, sheet: &mut Worksheet, project: ProjectRow) -> Result<(), XlsxError> {
         self.count += 1;
         let fit = self.count <= LARGE_LIST;
