@@ -618,15 +618,7 @@ fn the_twelve_month_mail_carries_the_comparison_with_the_previous_round() {
     let server = SmtpServer::start(Behaviour::Accept);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().expect("tempdir");
-    let toml = std::fs::read_to_string(root.join("samples/12-month/report.toml"))
-        .expect("toml")
-        .replace(
-            "previous = \"../6-month\"",
-            &format!(
-                "previous = {:?}",
-                root.join("samples/6-month").display().to_string()
-            ),
-        );
+    let toml = crate::support::twelve_month_toml();
     let config = dir.path().join("report.toml");
     std::fs::write(&config, format!("{toml}{}", mail_section(server.port()))).expect("toml");
     let summary = dir.path().join("สรุปผล.xlsx");

@@ -172,6 +172,24 @@ pub(crate) fn api_upload(
     answer(request.send_bytes(&body))
 }
 
+/// `POST /upload` from the page: a session's cookie and form token, the division and the file.
+pub(crate) fn page_upload(
+    server: &Server,
+    cookie: &str,
+    csrf: &str,
+    division: &str,
+    bytes: &[u8],
+) -> Answer {
+    let (kind, body) = multipart(&[("csrf", csrf), ("division", division)], Some(bytes));
+    answer(
+        agent()
+            .post(&format!("{}/upload", server.base))
+            .set("Cookie", cookie)
+            .set("Content-Type", &kind)
+            .send_bytes(&body),
+    )
+}
+
 fn api_get(server: &Server, path: &str, code: Option<&str>) -> Answer {
     let mut request = agent()
         .get(&format!("{}{path}", server.base))
@@ -246,17 +264,8 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
         &crate::support::WORDS_HEADER,
         &[words_row(1, "โครงการ ก", 5.0, 0.0)],
     );
-    let (kind, body) = multipart(
-        &[("csrf", &csrf), ("division", "กองคลัง")],
-        Some(&std::fs::read(&bad).expect("bad")),
-    );
-    let reply = answer(
-        agent()
-            .post(&format!("{}/upload", server.base))
-            .set("Cookie", &cookie)
-            .set("Content-Type", &kind)
-            .send_bytes(&body),
-    );
+    let bad_bytes = std::fs::read(&bad).expect("bad");
+    let reply = page_upload(&server, &cookie, &csrf, "กองคลัง", &bad_bytes);
     assert_eq!(reply.status, 200);
     let text = reply.text();
     assert!(text.contains("กองคลัง.xlsx › แผน › C2"), "{text}");
@@ -282,18 +291,8 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
         &crate::support::WORDS_HEADER,
         &[words_row(1, "โครงการ ก", 1.0, 100.0), in_progress],
     );
-    let (kind, body) = multipart(
-        &[("csrf", &csrf), ("division", "กองคลัง")],
-        Some(&std::fs::read(&good).expect("good")),
-    );
-    let text = answer(
-        agent()
-            .post(&format!("{}/upload", server.base))
-            .set("Cookie", &cookie)
-            .set("Content-Type", &kind)
-            .send_bytes(&body),
-    )
-    .text();
+    let good_bytes = std::fs::read(&good).expect("good");
+    let text = page_upload(&server, &cookie, &csrf, "กองคลัง", &good_bytes).text();
     assert!(text.contains("คะแนนของกอง ร้อยละ 75.00"), "{text}");
     assert!(!text.contains("ผลการนำแผนฯ ไปปฏิบัติ"), "{text}");
 }
@@ -453,13 +452,7 @@ fn forms_without_their_token_too_large_files_bad_names_and_non_spreadsheets_are_
 fn with_a_previous_round_the_status_compares_with_it() {
     let dir = round_folder();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let previous = root.join(SAMPLES);
-    let toml = std::fs::read_to_string(root.join("samples/12-month/report.toml"))
-        .expect("toml")
-        .replace(
-            "previous = \"../6-month\"",
-            &format!("previous = {:?}", previous.display().to_string()),
-        );
+    let toml = crate::support::twelve_month_toml();
     std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
     let server = start(dir.path(), "127.0.0.1:0");
     let twelve = planmerge::read::collect_files(&[root.join("samples/12-month")]).expect("12");

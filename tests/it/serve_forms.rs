@@ -2,7 +2,7 @@
 //! form before sending anything, listing its projects of the previous round; a division's upload
 //! prefills a form only for the coordinator and for the session that sent it.
 
-use crate::serve::{Answer, agent, answer, multipart, start};
+use crate::serve::{Answer, agent, answer, page_upload, start};
 use crate::support::folder;
 use planmerge::read_and_validate;
 use std::path::Path;
@@ -11,16 +11,7 @@ use std::path::Path;
 /// bundled 6-month samples.
 pub(crate) fn twelve_month_folder() -> tempfile::TempDir {
     let dir = folder();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let toml = std::fs::read_to_string(root.join("samples/12-month/report.toml"))
-        .expect("toml")
-        .replace(
-            "previous = \"../6-month\"",
-            &format!(
-                "previous = {:?}",
-                root.join("samples/6-month").display().to_string()
-            ),
-        );
+    let toml = crate::support::twelve_month_toml();
     std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
     dir
 }
@@ -117,17 +108,8 @@ fn a_form_lists_the_previous_round_and_an_upload_only_for_the_session_that_sent_
 
     // One session sends the 12-month file through the page.
     let csrf = page.csrf();
-    let (kind, body) = multipart(
-        &[("csrf", &csrf), ("division", "กองคลัง")],
-        Some(&std::fs::read(&twelve_file).expect("file")),
-    );
-    let sent = answer(
-        agent()
-            .post(&format!("{}/upload", server.base))
-            .set("Cookie", &sender)
-            .set("Content-Type", &kind)
-            .send_bytes(&body),
-    );
+    let twelve_bytes = std::fs::read(&twelve_file).expect("file");
+    let sent = page_upload(&server, &sender, &csrf, "กองคลัง", &twelve_bytes);
     assert_eq!(sent.status, 200, "{}", sent.text());
 
     // Its form now lists what it sent; another staff session still gets the previous round's.

@@ -125,6 +125,21 @@ pub fn issue_coded<'a>(json: &'a serde_json::Value, code: &str) -> &'a serde_jso
         .unwrap_or_else(|| panic!("no {code} in {}", json["issues"]))
 }
 
+/// The 12-month samples' report.toml with its `previous` pointing at the bundled 6-month
+/// samples by their full path (so it can be written into any folder).
+pub fn twelve_month_toml() -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(root.join("samples/12-month/report.toml"))
+        .expect("toml")
+        .replace(
+            "previous = \"../6-month\"",
+            &format!(
+                "previous = {:?}",
+                root.join("samples/6-month").display().to_string()
+            ),
+        )
+}
+
 /// A temp folder with report.toml and one words-layout workbook `กองทดสอบ.xlsx`, sheet `แผน`.
 pub fn folder_with_rows(rows: &[Vec<V>]) -> (tempfile::TempDir, PathBuf) {
     let dir = folder();
