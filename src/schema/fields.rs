@@ -303,39 +303,119 @@ pub fn status_word(text: &str) -> Option<Status> {
     }
 }
 
-/// Words that say a project cannot be carried out. They hold a ไม่ that negates nothing else,
-/// so they are taken out before "done" is looked for.
-const CANNOT_WORDS: [&str; 2] = ["ไม่สามารถ", "ดำเนินการไม่ได้"];
+/// How staff begin a cell with each status, normalised (no spaces).
+const STATUS_PHRASES: [(&str, Status); 21] = [
+    ("ไม่สามารถดำเนินการได้", Status::Cannot),
+    ("ไม่สามารถดำเนินการ", Status::Cannot),
+    ("ดำเนินการไม่ได้", Status::Cannot),
+    ("ไม่สามารถ", Status::Cannot),
+    ("อยู่ระหว่างการดำเนินการ", Status::InProgress),
+    ("อยู่ระหว่างดำเนินการ", Status::InProgress),
+    ("กำลังดำเนินการ", Status::InProgress),
+    ("อยู่ระหว่าง", Status::InProgress),
+    ("ดำเนินการแล้วเสร็จ", Status::Completed),
+    ("ดำเนินการเสร็จสิ้น", Status::Completed),
+    ("ดำเนินการเสร็จแล้ว", Status::Completed),
+    ("ดำเนินการเรียบร้อยแล้ว", Status::Completed),
+    ("ดำเนินการเรียบร้อย", Status::Completed),
+    ("แล้วเสร็จ", Status::Completed),
+    ("เสร็จสิ้น", Status::Completed),
+    ("เสร็จแล้ว", Status::Completed),
+    ("เรียบร้อยแล้ว", Status::Completed),
+    ("เรียบร้อย", Status::Completed),
+    ("เสร็จ", Status::Completed),
+    ("รอการรายงาน", Status::Waiting),
+    ("รอรายงาน", Status::Waiting),
+];
 
-/// Every status a text names, in [`Status::ALL`] order: none, one, or several (a cell holding
-/// `ดำเนินการแล้วเสร็จ, อยู่ระหว่างดำเนินการ` names two, and is not read as either). "Done"
-/// said with a negation (`ยังไม่แล้วเสร็จ`) or only in part (`แล้วเสร็จบางส่วน`, `เกือบแล้วเสร็จ`)
-/// is never read as done.
+/// What may stand between two statuses listed in one cell: `,` `/` `;` `และ` `หรือ`…
+const STATUS_SEPARATORS: [&str; 11] = [",", "/", ";", ":", "-", "–", "|", "+", "และ", "หรือ", "กับ"];
+
+/// The status a normalised text begins with (the longest way of writing it) and the rest.
+fn leading_status(t: &str) -> Option<(Status, &str)> {
+    STATUS_PHRASES
+        .iter()
+        .filter(|(phrase, _)| t.starts_with(phrase))
+        .max_by_key(|(phrase, _)| phrase.len())
+        .map(|(phrase, status)| (*status, &t[phrase.len()..]))
+}
+
+/// `rest` without the separators it begins with.
+fn after_separators(mut rest: &str) -> &str {
+    while let Some(shorter) = STATUS_SEPARATORS
+        .iter()
+        .find_map(|s| rest.strip_prefix(s))
+        .or_else(|| rest.strip_prefix('.'))
+    {
+        rest = shorter;
+    }
+    rest
+}
+
+/// The statuses `rest` lists and nothing else (`/ดำเนินการแล้วเสร็จ`, `, รอรายงาน`), if it
+/// is such a list; none when it says anything more (a note on the status before it).
+fn listed_statuses(rest: &str) -> Option<Vec<Status>> {
+    let mut found = Vec::new();
+    let mut rest = after_separators(rest);
+    while !rest.is_empty() {
+        let (status, after) = leading_status(rest)?;
+        let next = after_separators(after);
+        if next.len() == after.len() && !after.is_empty() {
+            return None;
+        }
+        found.push(status);
+        rest = next;
+    }
+    Some(found)
+}
+
+/// Every status a text names, in [`Status::ALL`] order: none, one, or several.
+///
+/// - A cell that begins with a status is that status; what follows is a note on it
+///   (`อยู่ระหว่างดำเนินการ (คาดว่าจะแล้วเสร็จ ก.ย. 2565)`, `ไม่สามารถดำเนินการได้ เนื่องจาก…`),
+///   unless it only lists more statuses (`รอรายงาน/ดำเนินการแล้วเสร็จ`,
+///   `ดำเนินการแล้วเสร็จ, อยู่ระหว่างดำเนินการ`): then it names them all, and is read as none.
+/// - "Done" only in part (`ดำเนินการแล้วเสร็จบางส่วน`, `เกือบแล้วเสร็จ`) or with a negation
+///   (`ยังไม่แล้วเสร็จ`) is never read as done.
+/// - Otherwise a status said within the text is looked for (`ปัจจุบันอยู่ระหว่างดำเนินการ`).
 pub fn statuses_named(text: &str) -> Vec<Status> {
     let normal = normalized(text);
-    let mut t = normal.into_owned();
-    let mut cannot = false;
-    for words in CANNOT_WORDS {
-        if t.contains(words) {
-            cannot = true;
-            t = t.replace(words, " ");
-        }
-    }
-    let t = t.trim();
-    let waiting = t.contains("รอรายงาน") || (t.starts_with("รอ") && t.contains("รายงาน"));
-    let in_progress = t.contains("ระหว่าง") || t.contains("กำลังดำเนินการ");
-    let says_done = ["แล้วเสร็จ", "เสร็จสิ้น", "เรียบร้อย", "เสร็จแล้ว"]
-        .iter()
-        .any(|w| t.contains(w))
-        || t == "เสร็จ";
-    let not_done = t.contains("ไม่") || t.contains("ยัง");
+    let t = normal.trim_start_matches(['-', '•', '*', '·']);
     let in_part = t.contains("บางส่วน") || t.contains("เกือบ");
-    let done = says_done && !not_done && !in_part;
+    let Some((first, rest)) = leading_status(t) else {
+        return status_within(t, in_part).into_iter().collect();
+    };
+    if first == Status::Completed && in_part {
+        return Vec::new();
+    }
+    let mut named = vec![first];
+    named.extend(listed_statuses(rest).unwrap_or_default());
     Status::ALL
         .into_iter()
-        .zip([waiting, in_progress, done, cannot])
-        .filter_map(|(status, named)| named.then_some(status))
+        .filter(|s| named.contains(s))
         .collect()
+}
+
+/// A status said somewhere in a text that does not begin with one: cannot, in progress, done
+/// (neither negated nor in part), waiting, in that order.
+fn status_within(t: &str, in_part: bool) -> Option<Status> {
+    let negated = t.contains("ไม่") || t.contains("ยัง");
+    let done = ["แล้วเสร็จ", "เสร็จสิ้น", "เรียบร้อย", "เสร็จแล้ว"]
+        .iter()
+        .any(|w| t.contains(w));
+    if t.contains("ไม่สามารถ") || t.contains("ดำเนินการไม่ได้")
+    {
+        Some(Status::Cannot)
+    } else if t.contains("ระหว่าง") || t.contains("กำลังดำเนินการ")
+    {
+        Some(Status::InProgress)
+    } else if done && !negated && !in_part {
+        Some(Status::Completed)
+    } else if t.starts_with("รอ") && t.contains("รายงาน") {
+        Some(Status::Waiting)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -447,7 +527,7 @@ mod tests {
     }
 
     #[test]
-    fn a_cell_naming_two_statuses_or_a_part_done_names_no_one_status() {
+    fn a_cell_listing_two_statuses_names_both_and_a_note_after_one_is_only_a_note() {
         use Status::*;
         for (text, named) in [
             (
@@ -465,16 +545,33 @@ mod tests {
                 vec![Completed, Cannot],
             ),
             (
-                "อยู่ระหว่างดำเนินการ (เสร็จแล้ว 80%)",
+                "ดำเนินการแล้วเสร็จ และ อยู่ระหว่างดำเนินการ",
                 vec![InProgress, Completed],
             ),
+            ("ดำเนินการแล้วเสร็จ/แล้วเสร็จ", vec![Completed]),
+            // A note after the status, even one that names another, is a note.
+            ("อยู่ระหว่างดำเนินการ (เสร็จแล้ว 80%)", vec![InProgress]),
+            (
+                "อยู่ระหว่างดำเนินการ (คาดว่าจะแล้วเสร็จ ก.ย. 2565)",
+                vec![InProgress],
+            ),
+            (
+                "อยู่ระหว่างดำเนินการ จะดำเนินการแล้วเสร็จในเดือนกันยายน",
+                vec![InProgress],
+            ),
+            ("ดำเนินการแล้วเสร็จ (รอรายงานผลการประเมิน)", vec![Completed]),
+            ("ไม่สามารถดำเนินการได้ เนื่องจากรอรายงานผลจากจังหวัด", vec![Cannot]),
+            ("ดำเนินการไม่ได้ เนื่องจากไม่ได้รับงบประมาณ", vec![Cannot]),
+            ("อยู่ระหว่างดำเนินการ (แล้วเสร็จบางส่วน)", vec![InProgress]),
+            ("ดำเนินการแล้วเสร็จ 100%", vec![Completed]),
+            ("- ดำเนินการแล้วเสร็จ", vec![Completed]),
+            // Done in part, or not yet, is not done.
             ("ดำเนินการแล้วเสร็จบางส่วน", vec![]),
             ("เกือบแล้วเสร็จ", vec![]),
-            // A part done beside "in progress" is in progress, and says nothing more.
-            ("อยู่ระหว่างดำเนินการ (แล้วเสร็จบางส่วน)", vec![InProgress]),
             ("อยู่ระหว่างดำเนินการ ยังไม่แล้วเสร็จ", vec![InProgress]),
-            ("ไม่สามารถดำเนินการได้", vec![Cannot]),
-            ("ดำเนินการไม่ได้ เนื่องจากไม่ได้รับงบประมาณ", vec![Cannot]),
+            ("ยังไม่แล้วเสร็จ", vec![]),
+            // A status within the text.
+            ("ปัจจุบันอยู่ระหว่างดำเนินการ", vec![InProgress]),
         ] {
             assert_eq!(statuses_named(text), named, "{text}");
         }

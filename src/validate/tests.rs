@@ -243,6 +243,12 @@ fn a_status_cell_naming_two_statuses_is_refused_not_read_as_one() {
         Problem::StatusMultiple { ref found } if found == "รอรายงาน, ดำเนินการแล้วเสร็จ"
     ));
     assert_eq!(issue.location.a1(), "G8");
+    // A note after one status, though it names another, leaves that one status.
+    let (p, issues) = run(RawRow {
+        status: words("อยู่ระหว่างดำเนินการ (คาดว่าจะแล้วเสร็จ ก.ย. 2565)"),
+        ..good()
+    });
+    assert_eq!(p.map(|p| p.status), Some(Status::InProgress), "{issues:?}");
     // Done in part is not done: refused, never counted as completed.
     let issue = only_issue(RawRow {
         status: words("ดำเนินการแล้วเสร็จบางส่วน"),
