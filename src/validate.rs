@@ -7,8 +7,8 @@ use crate::issue::{Issue, IssueList, MoneyField, Problem};
 use crate::model::{Dimension, Location, ProjectRow, Status};
 use crate::read::cell::{self, Cell, DimensionCell, MoneyCell, Tick};
 use crate::read::table::{DimensionHint, HintSource, RawCell, RawRow, RawStatus};
-use crate::schema::statuses_named;
 use crate::schema::text::{clean_text, normalized};
+use crate::schema::{status_note, statuses_named};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
@@ -76,14 +76,20 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
         .map(|c| ticked(c, &mut checks))
         .unwrap_or(false);
     let status = status(&raw.status, &mut checks);
-    let remark = raw
+    let mut remark = raw
         .remark
         .as_ref()
         .map(|c| clean_text(&c.value.text()))
         .unwrap_or_default();
     if status == Some(Status::Cannot) && remark.is_empty() {
-        let col = raw.remark.as_ref().map(|c| c.col);
-        checks.error(Problem::CannotWithoutReason, col);
+        // The reason may follow the status in its own cell (`ไม่สามารถดำเนินการได้ เนื่องจาก…`).
+        match status_reason(&raw.status) {
+            Some(reason) => remark = reason,
+            None => {
+                let col = raw.remark.as_ref().map(|c| c.col);
+                checks.error(Problem::CannotWithoutReason, col);
+            }
+        }
     }
     if checks.failed {
         return None;
@@ -105,6 +111,15 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
             None => raw.location.clone(),
         },
     })
+}
+
+/// What a status cell of words says after its status (the reason a project cannot be carried
+/// out, when staff write it there).
+fn status_reason(raw: &RawStatus) -> Option<String> {
+    match raw {
+        RawStatus::Words(cell) => status_note(&cell.value.text()),
+        RawStatus::Ticks(_) => None,
+    }
 }
 
 /// Whether the cell is a formula saved without its value: then `formula-no-value` is recorded

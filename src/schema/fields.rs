@@ -396,6 +396,32 @@ pub fn statuses_named(text: &str) -> Vec<Status> {
         .collect()
 }
 
+/// What a cell of words says after the status it begins with, as typed (spaces tidied, the
+/// brackets and separators around it taken off): `ไม่สามารถดำเนินการได้ เนื่องจากไม่ได้รับงบประมาณ`
+/// → `เนื่องจากไม่ได้รับงบประมาณ`. None when the cell does not begin with a status or says
+/// nothing more.
+pub fn status_note(text: &str) -> Option<String> {
+    let cleaned = crate::schema::text::clean_text(text);
+    let normal = normalized(&cleaned);
+    let bullets = ['-', '•', '*', '·'];
+    let t = normal.trim_start_matches(bullets);
+    let (_, rest) = leading_status(t)?;
+    // The cleaned text is the normalised one with its spaces kept (ASCII case aside): skip as
+    // many characters other than spaces as the bullets and the status took.
+    let taken = normal[..normal.len() - rest.len()].chars().count();
+    let mut seen = 0;
+    let start = cleaned
+        .char_indices()
+        .filter(|(_, c)| *c != ' ')
+        .find_map(|(i, _)| {
+            seen += 1;
+            (seen > taken).then_some(i)
+        })?;
+    let separators = |c: char| c == ' ' || "()[],/;:-–|+.".contains(c);
+    let note = cleaned[start..].trim_matches(separators);
+    (!note.is_empty()).then(|| note.to_string())
+}
+
 /// A status said somewhere in a text that does not begin with one: cannot, in progress, done
 /// (neither negated nor in part), waiting, in that order.
 fn status_within(t: &str, in_part: bool) -> Option<Status> {
@@ -577,5 +603,29 @@ mod tests {
         }
         assert_eq!(status_word("รอรายงาน/ดำเนินการแล้วเสร็จ"), None);
         assert_eq!(status_word("ดำเนินการแล้วเสร็จบางส่วน"), None);
+    }
+
+    #[test]
+    fn the_note_after_a_status_is_taken_as_typed() {
+        for (text, note) in [
+            (
+                "ไม่สามารถดำเนินการได้ เนื่องจากไม่ได้รับงบประมาณ",
+                Some("เนื่องจากไม่ได้รับงบประมาณ"),
+            ),
+            (
+                "ไม่สามารถ ดำเนินการได้ (นโยบายผู้บริหาร เปลี่ยน)",
+                Some("นโยบายผู้บริหาร เปลี่ยน"),
+            ),
+            // ํา typed as two characters, and a bullet before the status.
+            (
+                "- ไม่สามารถดําเนินการได้: บุคลากรไม่เพียงพอ",
+                Some("บุคลากรไม่เพียงพอ"),
+            ),
+            ("ไม่สามารถดำเนินการได้", None),
+            ("ไม่สามารถดำเนินการได้ ( )", None),
+            ("ยกเลิกเพราะไม่มีงบ", None),
+        ] {
+            assert_eq!(status_note(text).as_deref(), note, "{text}");
+        }
     }
 }

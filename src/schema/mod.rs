@@ -11,8 +11,8 @@ pub mod text;
 pub mod time;
 
 pub use fields::{
-    Field, HeaderWords, header_field, header_field_with, status_word, statuses_named, year_in,
-    year_label,
+    Field, HeaderWords, header_field, header_field_with, status_note, status_word, statuses_named,
+    year_in, year_label,
 };
 pub use money::{baht, two_dp};
 

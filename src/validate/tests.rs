@@ -215,6 +215,35 @@ fn two_statuses_are_refused() {
 }
 
 #[test]
+fn the_reason_after_cannot_in_the_status_cell_is_the_remark() {
+    let (p, issues) = run(RawRow {
+        status: RawStatus::Words(RawCell {
+            col: 6,
+            value: Cell::Text("ไม่สามารถดำเนินการได้ เนื่องจากไม่ได้รับงบประมาณ".into()),
+        }),
+        remark: text(10, ""),
+        ..good()
+    });
+    assert!(issues.is_empty(), "{issues:?}");
+    let p = p.expect("a project");
+    assert_eq!(p.status, Status::Cannot);
+    assert_eq!(p.remark, "เนื่องจากไม่ได้รับงบประมาณ");
+    // A remark of its own is kept.
+    let (p, _) = run(RawRow {
+        status: RawStatus::Words(RawCell {
+            col: 6,
+            value: Cell::Text("ไม่สามารถดำเนินการได้ (ดูหมายเหตุ)".into()),
+        }),
+        remark: text(10, "นโยบายผู้บริหารเปลี่ยนแปลง"),
+        ..good()
+    });
+    assert_eq!(
+        p.map(|p| p.remark).as_deref(),
+        Some("นโยบายผู้บริหารเปลี่ยนแปลง")
+    );
+}
+
+#[test]
 fn unknown_status_word_is_refused() {
     let issue = only_issue(RawRow {
         status: RawStatus::Words(RawCell {
