@@ -15,6 +15,14 @@ fn num(col: u32, n: f64) -> Option<RawCell> {
     })
 }
 
+/// The status as one column of words (G), holding `text`.
+fn words(text: &str) -> RawStatus {
+    RawStatus::Words(RawCell {
+        col: 6,
+        value: Cell::Text(text.into()),
+    })
+}
+
 fn ticks(ticked: &[Status]) -> RawStatus {
     RawStatus::Ticks(
         Status::ALL
@@ -217,10 +225,7 @@ fn two_statuses_are_refused() {
 #[test]
 fn the_reason_after_cannot_in_the_status_cell_is_the_remark() {
     let (p, issues) = run(RawRow {
-        status: RawStatus::Words(RawCell {
-            col: 6,
-            value: Cell::Text("ไม่สามารถดำเนินการได้ เนื่องจากไม่ได้รับงบประมาณ".into()),
-        }),
+        status: words("ไม่สามารถดำเนินการได้ เนื่องจากไม่ได้รับงบประมาณ"),
         remark: text(10, ""),
         ..good()
     });
@@ -230,10 +235,7 @@ fn the_reason_after_cannot_in_the_status_cell_is_the_remark() {
     assert_eq!(p.remark, "เนื่องจากไม่ได้รับงบประมาณ");
     // A remark of its own is kept.
     let (p, _) = run(RawRow {
-        status: RawStatus::Words(RawCell {
-            col: 6,
-            value: Cell::Text("ไม่สามารถดำเนินการได้ (ดูหมายเหตุ)".into()),
-        }),
+        status: words("ไม่สามารถดำเนินการได้ (ดูหมายเหตุ)"),
         remark: text(10, "นโยบายผู้บริหารเปลี่ยนแปลง"),
         ..good()
     });
@@ -246,10 +248,7 @@ fn the_reason_after_cannot_in_the_status_cell_is_the_remark() {
 #[test]
 fn unknown_status_word_is_refused() {
     let issue = only_issue(RawRow {
-        status: RawStatus::Words(RawCell {
-            col: 6,
-            value: Cell::Text("ยกเลิก".into()),
-        }),
+        status: words("ยกเลิก"),
         ..good()
     });
     assert_eq!(issue.problem.code(), "status-unknown");
@@ -257,12 +256,6 @@ fn unknown_status_word_is_refused() {
 
 #[test]
 fn a_status_cell_naming_two_statuses_is_refused_not_read_as_one() {
-    let words = |text: &str| {
-        RawStatus::Words(RawCell {
-            col: 6,
-            value: Cell::Text(text.into()),
-        })
-    };
     let issue = only_issue(RawRow {
         status: words("รอรายงาน/ดำเนินการแล้วเสร็จ"),
         ..good()
@@ -374,10 +367,7 @@ fn three_statuses_are_named_in_the_message_after_an_unknown_tick() {
 #[test]
 fn unknown_status_word_is_quoted_trimmed() {
     let issue = only_issue(RawRow {
-        status: RawStatus::Words(RawCell {
-            col: 6,
-            value: Cell::Text("  ยกเลิก\n".into()),
-        }),
+        status: words("  ยกเลิก\n"),
         ..good()
     });
     assert!(matches!(
