@@ -90,6 +90,17 @@ fn starts_like_a_total(text: &str) -> bool {
 /// The dimension a section heading or a sheet's name names: `มิติที่ 2 การบริหาร…`, `มิติ ๒`,
 /// `มิติที่4` → 2, 2, 4. Not `มิติที่ 2.1 …` (a sub-section).
 pub fn section_dimension(text: &str) -> Option<Dimension> {
+    section_number(text, |_| true)
+}
+
+/// `มิติที่ 1`, `มิติ ๒:`: a section's label with nothing after it (its title is in another cell).
+pub fn is_section_label(text: &str) -> bool {
+    section_number(text, |after| after.chars().all(|c| matches!(c, ':' | '-'))).is_some()
+}
+
+/// The dimension `มิติที่ N` / `มิติ N` at the start of `text` names, when what follows the
+/// digit (normalised, no spaces) is no further digit or `.` and `after` accepts it.
+fn section_number(text: &str, after: impl FnOnce(&str) -> bool) -> Option<Dimension> {
     // Cheapest first: most texts asked are projects' names, which do not begin มิ.
     if !text.trim_start_matches(is_invisible).starts_with("มิ") {
         return None;
@@ -99,21 +110,11 @@ pub fn section_dimension(text: &str) -> Option<Dimension> {
     let rest = t.strip_prefix("มิติที่").or_else(|| t.strip_prefix("มิติ"))?;
     let mut chars = rest.chars();
     let digit = chars.next()?.to_digit(10)?;
-    let next = chars.next();
-    if next.is_some_and(|c| c.is_ascii_digit() || c == '.') {
+    let tail = chars.as_str();
+    if tail.starts_with(|c: char| c.is_ascii_digit() || c == '.') || !after(tail) {
         return None;
     }
     Dimension::new(u8::try_from(digit).ok()?)
-}
-
-/// `มิติที่ 1`, `มิติ ๒:`: a section's label with nothing after it (its title is in another cell).
-pub fn is_section_label(text: &str) -> bool {
-    let normal = normalized(text);
-    let t = thai_digits_to_arabic(&normal);
-    let rest = t.strip_prefix("มิติที่").or_else(|| t.strip_prefix("มิติ"));
-    let mut chars = rest.unwrap_or_default().trim_start().chars();
-    chars.next().is_some_and(|c| c.is_ascii_digit())
-        && chars.all(|c| matches!(c, ':' | '.' | '-' | ' '))
 }
 
 /// `1.1 การสร้างจิตสำนึก…`, `๒.๓ …`, `มิติที่ 2.1 …`: a sub-section heading of the plan.
