@@ -300,11 +300,7 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
                     None
                 }
                 several => {
-                    let found = several
-                        .iter()
-                        .map(|s| s.thai())
-                        .collect::<Vec<_>>()
-                        .join(", ");
+                    let found = statuses_in_thai(several.iter().copied());
                     checks.error(Problem::StatusMultiple { found }, Some(c.col));
                     None
                 }
@@ -339,18 +335,21 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
                     None
                 }
                 (Some(_), Some(second)) => {
-                    let found = columns
+                    let ticked = columns
                         .iter()
-                        .filter(|(_, c)| cell::tick(&c.value) == Tick::Ticked)
-                        .map(|(s, _)| s.thai())
-                        .collect::<Vec<_>>()
-                        .join(", ");
+                        .filter(|(_, c)| cell::tick(&c.value) == Tick::Ticked);
+                    let found = statuses_in_thai(ticked.map(|(s, _)| *s));
                     checks.error(Problem::StatusMultiple { found }, Some(second));
                     None
                 }
             }
         }
     }
+}
+
+/// Statuses named for `status-multiple`: `รอรายงาน, ดำเนินการแล้วเสร็จ`.
+fn statuses_in_thai(statuses: impl Iterator<Item = Status>) -> String {
+    statuses.map(Status::thai).collect::<Vec<_>>().join(", ")
 }
 
 /// Every project name seen so far in a merge (โครงการซ้ำ), to refuse the same project listed

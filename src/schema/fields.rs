@@ -2,7 +2,7 @@
 //! field, and which words mean which status. The reader uses them to find a table, the template
 //! writes them, and configuration may add words (the words themselves live here only).
 
-use super::text::{normalized, thai_digits_to_arabic};
+use super::text::{clean_text, normalized, thai_digits_to_arabic};
 use crate::model::Status;
 use serde::Deserialize;
 
@@ -166,7 +166,7 @@ pub fn year_label(text: &str) -> Option<u16> {
     let prefixed = YEAR_WORDS.iter().find_map(|p| t.strip_prefix(p));
     match prefixed {
         Some(bare) if bare.len() == 2 && bare.bytes().all(|b| b.is_ascii_digit()) => {
-            fiscal_year(&format!("25{bare}"))
+            short_year(bare)
         }
         Some(bare) => fiscal_year(bare),
         None => fiscal_year(t),
@@ -195,11 +195,14 @@ pub fn year_in(text: &str) -> Option<u16> {
             let after = YEAR_WORDS.iter().find_map(|w| t[i..].strip_prefix(w))?;
             let after = after.trim_start();
             let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-            (digits == 2)
-                .then(|| fiscal_year(&format!("25{}", &after[..2])))
-                .flatten()
+            (digits == 2).then(|| short_year(&after[..2])).flatten()
         })
     })
+}
+
+/// `65` after a year word → 2565: offices shorten the B.E. year to its last two digits.
+fn short_year(two_digits: &str) -> Option<u16> {
+    fiscal_year(&format!("25{two_digits}"))
 }
 
 fn fiscal_year(text: &str) -> Option<u16> {
@@ -380,7 +383,7 @@ fn listed_statuses(rest: &str) -> Option<Vec<Status>> {
 /// - Otherwise a status said within the text is looked for (`ปัจจุบันอยู่ระหว่างดำเนินการ`).
 pub fn statuses_named(text: &str) -> Vec<Status> {
     let normal = normalized(text);
-    let t = normal.trim_start_matches(['-', '•', '*', '·']);
+    let t = without_bullet(&normal);
     let in_part = t.contains("บางส่วน") || t.contains("เกือบ");
     let Some((first, rest)) = leading_status(t) else {
         return status_within(t, in_part).into_iter().collect();
@@ -388,12 +391,16 @@ pub fn statuses_named(text: &str) -> Vec<Status> {
     if first == Status::Completed && in_part {
         return Vec::new();
     }
-    let mut named = vec![first];
-    named.extend(listed_statuses(rest).unwrap_or_default());
+    let more = listed_statuses(rest).unwrap_or_default();
     Status::ALL
         .into_iter()
-        .filter(|s| named.contains(s))
+        .filter(|s| *s == first || more.contains(s))
         .collect()
+}
+
+/// A normalised text without the bullet staff may type before a status (`- ดำเนินการแล้วเสร็จ`).
+fn without_bullet(normal: &str) -> &str {
+    normal.trim_start_matches(['-', '•', '*', '·'])
 }
 
 /// What a cell of words says after the status it begins with, as typed (spaces tidied, the
@@ -401,11 +408,9 @@ pub fn statuses_named(text: &str) -> Vec<Status> {
 /// → `เนื่องจากไม่ได้รับงบประมาณ`. None when the cell does not begin with a status or says
 /// nothing more.
 pub fn status_note(text: &str) -> Option<String> {
-    let cleaned = crate::schema::text::clean_text(text);
+    let cleaned = clean_text(text);
     let normal = normalized(&cleaned);
-    let bullets = ['-', '•', '*', '·'];
-    let t = normal.trim_start_matches(bullets);
-    let (_, rest) = leading_status(t)?;
+    let (_, rest) = leading_status(without_bullet(&normal))?;
     // The cleaned text is the normalised one with its spaces kept (ASCII case aside): skip as
     // many characters other than spaces as the bullets and the status took.
     let taken = normal[..normal.len() - rest.len()].chars().count();
