@@ -2,7 +2,9 @@
 //! projects from an earlier round (`--from`), for one division (`--division`) or, from an earlier
 //! round without `--division`, for every division found there in one run.
 
-use super::{CommandError, Outcome, output_in, refuse_overwriting_input, summary_projects};
+use super::{
+    CommandError, Outcome, names_a_folder, output_in, refuse_overwriting_input, summary_projects,
+};
 use crate::cli::TemplateArgs;
 use crate::config::ReportConfig;
 use crate::model::ProjectRow;
@@ -152,11 +154,7 @@ fn template_config(
         return Ok(Some(ReportConfig::load(path)?));
     }
     let forms_folder = output.map(|o| {
-        let is_folder = o.is_dir()
-            || o.as_os_str()
-                .to_string_lossy()
-                .ends_with(std::path::is_separator);
-        if is_folder {
+        if o.is_dir() || names_a_folder(o) {
             o.to_path_buf()
         } else {
             o.parent().map(Path::to_path_buf).unwrap_or_default()

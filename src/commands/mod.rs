@@ -309,16 +309,20 @@ fn workbooks(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, CommandError> {
     Ok(files)
 }
 
+/// Whether `-o` names a folder by its spelling: it ends with `/` (made when missing).
+fn names_a_folder(given: &Path) -> bool {
+    given
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator)
+}
+
 /// Where a written workbook goes: `-o` as given, or `default_name` inside it when it names a
 /// folder (`-o รายงาน/`, created when it ends with `/` and is missing), as `cp` does. A name
 /// without an extension gets `.xlsx`; any other extension than `.xlsx` is refused (a workbook
 /// named `สรุป.pdf` or `report.toml` would open as neither).
 fn output_in(given: &Path, default_name: &str) -> Result<PathBuf, CommandError> {
-    let names_a_folder = given
-        .as_os_str()
-        .to_string_lossy()
-        .ends_with(std::path::is_separator);
-    if names_a_folder && !given.exists() {
+    if names_a_folder(given) && !given.exists() {
         std::fs::create_dir_all(given).map_err(|source| WriteError::Io {
             path: given.display().to_string(),
             source,
