@@ -76,9 +76,20 @@ impl App {
     /// [`Self::check`] of `division`'s file, compared with that division's projects of the
     /// previous round, when there is one: what `check` says of the file (a completed project
     /// gone back, less disbursed, a project of the last round missing), said to the sender.
+    /// The previous round's places are named by file name only: the sender is told where the
+    /// project was (`สรุปผล….xlsx › รายการโครงการ › B12`), not where the server keeps it.
     fn check_division(&self, division: &str, shown: &str, kind: &str, bytes: Vec<u8>) -> Checked {
         let merge = match &self.previous {
-            Some(previous) => Merge::comparing(previous.projects_of(division)),
+            Some(previous) => {
+                let mut earlier = previous.projects_of(division);
+                for project in &mut earlier {
+                    let file = Path::new(&*project.source.file).file_name();
+                    if let Some(name) = file.and_then(|name| name.to_str()) {
+                        project.source.file = name.into();
+                    }
+                }
+                Merge::comparing(earlier)
+            }
             None => Merge::default(),
         };
         self.check_with(merge, shown, kind, bytes)

@@ -470,6 +470,10 @@ fn with_a_previous_round_the_status_compares_with_it() {
         let dropped = issues.as_array().into_iter().flatten();
         for issue in dropped.filter(|i| i["code"] == "project-dropped") {
             told_dropped.push((division.clone(), issue["message"].to_string()));
+            // Where the project was, by file name: not the server's folders.
+            let file = issue["file"].as_str().unwrap_or_default();
+            assert!(!file.contains('/'), "{file}");
+            assert!(file.ends_with(".xlsx"), "{file}");
         }
     }
     // The division whose project of the last round is missing is told so when it sends its
