@@ -81,15 +81,19 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
         .as_ref()
         .map(|c| clean_text(&c.value.text()))
         .unwrap_or_default();
-    if status == Some(Status::Cannot) && remark.is_empty() {
-        // The reason may follow the status in its own cell (`ไม่สามารถดำเนินการได้ เนื่องจาก…`).
-        match status_reason(&raw.status) {
-            Some(reason) => remark = reason,
-            None => {
-                let col = raw.remark.as_ref().map(|c| c.col);
-                checks.error(Problem::CannotWithoutReason, col);
-            }
+    // What follows the status in its cell is a note, kept with the remark: the reason a project
+    // cannot be carried out (`ไม่สามารถดำเนินการได้ เนื่องจาก…`), when it is expected to finish.
+    // A note that points at the remark (`(ดูหมายเหตุ)`) adds nothing to it.
+    if let Some(note) = status_reason(&raw.status) {
+        if remark.is_empty() {
+            remark = note;
+        } else if !note.contains("หมายเหตุ") {
+            remark = format!("{note}; {remark}");
         }
+    }
+    if status == Some(Status::Cannot) && remark.is_empty() {
+        let col = raw.remark.as_ref().map(|c| c.col);
+        checks.error(Problem::CannotWithoutReason, col);
     }
     if checks.failed {
         return None;
@@ -114,7 +118,7 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
 }
 
 /// What a status cell of words says after its status (the reason a project cannot be carried
-/// out, when staff write it there).
+/// out, when it should finish), kept in the project's remark.
 fn status_reason(raw: &RawStatus) -> Option<String> {
     match raw {
         RawStatus::Words(cell) => status_note(&cell.value.text()),

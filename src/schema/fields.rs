@@ -423,7 +423,14 @@ pub fn status_note(text: &str) -> Option<String> {
             (seen > taken).then_some(i)
         })?;
     let separators = |c: char| c == ' ' || "()[],/;:-–|+.".contains(c);
-    let note = cleaned[start..].trim_matches(separators);
+    let head = &cleaned[start..];
+    let note = head.trim_start_matches(separators);
+    // A closing bracket goes with an opening one; a full stop at the end stays (`ก.ย.`).
+    let bracketed = head[..head.len() - note.len()].contains(['(', '[']);
+    let note = match bracketed {
+        true => note.trim_end_matches([' ', ')', ']']),
+        false => note.trim_end(),
+    };
     (!note.is_empty()).then(|| note.to_string())
 }
 
@@ -625,6 +632,15 @@ mod tests {
             (
                 "- ไม่สามารถดําเนินการได้: บุคลากรไม่เพียงพอ",
                 Some("บุคลากรไม่เพียงพอ"),
+            ),
+            // A note of any status, its abbreviation's full stop kept.
+            (
+                "อยู่ระหว่างดำเนินการ (คาดว่าจะแล้วเสร็จ ก.ย.)",
+                Some("คาดว่าจะแล้วเสร็จ ก.ย."),
+            ),
+            (
+                "ดำเนินการแล้วเสร็จ - รายงานผู้บริหาร 1 ต.ค.",
+                Some("รายงานผู้บริหาร 1 ต.ค."),
             ),
             ("ไม่สามารถดำเนินการได้", None),
             ("ไม่สามารถดำเนินการได้ ( )", None),

@@ -243,6 +243,29 @@ fn the_reason_after_cannot_in_the_status_cell_is_the_remark() {
         p.map(|p| p.remark).as_deref(),
         Some("นโยบายผู้บริหารเปลี่ยนแปลง")
     );
+    // A reason in both cells: both kept, the status cell's first.
+    let (p, _) = run(RawRow {
+        status: words("ไม่สามารถดำเนินการได้ เนื่องจากบุคลากรไม่เพียงพอ"),
+        remark: text(10, "เลื่อนไปปีหน้า"),
+        ..good()
+    });
+    assert_eq!(
+        p.map(|p| p.remark).as_deref(),
+        Some("เนื่องจากบุคลากรไม่เพียงพอ; เลื่อนไปปีหน้า")
+    );
+}
+
+#[test]
+fn a_note_after_any_status_is_kept_in_the_remark() {
+    let (p, issues) = run(RawRow {
+        status: words("อยู่ระหว่างดำเนินการ (คาดว่าจะแล้วเสร็จ ก.ย. 2568)"),
+        remark: text(10, ""),
+        ..good()
+    });
+    assert!(issues.is_empty(), "{issues:?}");
+    let p = p.expect("a project");
+    assert_eq!(p.status, Status::InProgress);
+    assert_eq!(p.remark, "คาดว่าจะแล้วเสร็จ ก.ย. 2568");
 }
 
 #[test]
