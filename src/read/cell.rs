@@ -292,6 +292,9 @@ fn is_nil_money(text: &str) -> bool {
 /// `55,300.00`, `๕๕,๓๐๐.๐๐`, `1,234 บาท`, `55,300.-` → Decimal. Thousands separators must
 /// group by three (`1,00,000` is refused rather than guessed).
 fn money_text(text: &str) -> Option<Decimal> {
+    if !spaces_group_thousands(text) {
+        return None;
+    }
     let normal = normalized(text);
     let digits = thai_digits_to_arabic(&normal);
     let body = digits.strip_suffix("บาท").unwrap_or(&digits);
@@ -317,12 +320,41 @@ fn money_text(text: &str) -> Option<Decimal> {
     if !all_digits(&int_digits) || frac_part.is_some_and(|f| !all_digits(f)) {
         return None;
     }
+    // `120.000` may be 120 or 120,000 (a full stop grouping thousands): not guessed.
+    if frac_part.is_some_and(|f| f.len() > 2) {
+        return None;
+    }
     let plain = match frac_part {
         Some(f) => format!("{sign}{int_digits}.{f}"),
         None => format!("{sign}{int_digits}"),
     };
     let d = Decimal::from_str(&plain).ok()?;
     Some(if d.is_zero() { Decimal::ZERO } else { d })
+}
+
+/// Whether the spaces (or line breaks) inside a money text only group thousands (`50 000`):
+/// `50000 40000` is two amounts in one cell and `1 20` a slip, neither read as one number.
+fn spaces_group_thousands(text: &str) -> bool {
+    let text = text.trim();
+    let text = text.strip_suffix("บาท").unwrap_or(text);
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let mut rest = words.peekable();
+    if rest.peek().is_none() {
+        return true;
+    }
+    let is_digit = |c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c);
+    let first = first.strip_prefix('-').unwrap_or(first);
+    let lead = first.chars().count();
+    if !(1..=3).contains(&lead) || !first.chars().all(is_digit) {
+        return false;
+    }
+    // Groups of three digits; the last may end in satang (`.50`) or `.-`.
+    rest.all(|word| {
+        let (group, tail) = word.split_at(word.find('.').unwrap_or(word.len()));
+        let satang = tail.is_empty() || tail == ".-" || tail[1..].chars().all(is_digit);
+        group.chars().count() == 3 && group.chars().all(is_digit) && satang
+    })
 }
 
 /// What a tick cell holds.
@@ -509,6 +541,9 @@ mod tests {
         assert_eq!(money(&text("55,300.-")), MoneyCell::Text(dec("55300")));
         assert_eq!(money(&text("๕๕,๓๐๐.-")), MoneyCell::Text(dec("55300")));
         assert_eq!(money(&text("55,300 บาท")), MoneyCell::Text(dec("55300")));
+        // A space grouping thousands, as some keyboards and forms put it.
+        assert_eq!(money(&text("55 300.50")), MoneyCell::Text(dec("55300.50")));
+        assert_eq!(money(&text("๑ ๒๐๐ ๐๐๐.-")), MoneyCell::Text(dec("1200000")));
         for nil in ["ไม่ใช้งบประมาณ", "ไม่ใช้งบ", " ไม่มี งบประมาณ "]
         {
             assert!(matches!(money(&text(nil)), MoneyCell::Nil(_)), "{nil}");
@@ -522,6 +557,13 @@ mod tests {
         assert!(matches!(money(&text("ห้าหมื่น")), MoneyCell::Invalid(_)));
         assert!(matches!(money(&text("55,300.--")), MoneyCell::Invalid(_)));
         assert!(matches!(money(&text("ไม่ใช้")), MoneyCell::Invalid(_)));
+        // Two amounts in one cell, a space in the wrong place, a full stop grouping thousands.
+        for typed in ["50000 40000", "70000\n50000", "1 20", "12 0000", "120.000"] {
+            assert!(
+                matches!(money(&text(typed)), MoneyCell::Invalid(_)),
+                "{typed}"
+            );
+        }
         assert!(matches!(
             money(&Cell::Error("#DIV/0!".into())),
             MoneyCell::Invalid(_)
