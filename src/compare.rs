@@ -23,7 +23,8 @@ pub struct Previous {
     pub file: String,
     /// Its projects.
     pub projects: Vec<ProjectRow>,
-    /// Its figures, computed as this round's are.
+    /// Its figures as it reported them (a summary's own, or computed with its folder's
+    /// report.toml).
     pub totals: ReportTotals,
     /// The fiscal year (B.E.) and round it says it is of (a summary's title, the report.toml
     /// of its folder), when it says.

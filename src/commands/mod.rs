@@ -104,6 +104,12 @@ pub enum CommandError {
          the output {0} is one of the input files; refusing to overwrite it (use -o)"
     )]
     OutputIsInput(String),
+    /// The output path is the previous round's summary (exit 2).
+    #[error(
+        "ไฟล์ผลลัพธ์ {0} คือไฟล์สรุปของรอบก่อน จะไม่เขียนทับ — ใช้ -o ชื่ออื่น · \
+         the output {0} is the previous round's summary; refusing to overwrite it (use -o)"
+    )]
+    OutputIsPrevious(String),
     /// `template --from … --division NAME` found no file of that division (exit 2).
     #[error(
         "ไม่พบกอง \"{division}\" ใน {from} — กองที่พบ: {found} · \
@@ -175,6 +181,7 @@ impl CommandError {
             | CommandError::NoWorkbooks(_)
             | CommandError::Previous(_)
             | CommandError::OutputIsInput(_)
+            | CommandError::OutputIsPrevious(_)
             | CommandError::UnknownDivision { .. }
             | CommandError::FormsNeedAFolder(_)
             | CommandError::OutputNotXlsx(_)
@@ -357,6 +364,13 @@ fn merge(
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let options = ReadOptions::of(&config);
     let previous_path = args.previous.as_deref().or(config.previous.as_deref());
+    if let Some(earlier) = previous_path
+        && same_file(earlier, &summary_file)
+    {
+        return Err(CommandError::OutputIsPrevious(
+            earlier.display().to_string(),
+        ));
+    }
     let previous = previous_round(previous_path, &config, &options, stderr)?;
     let mut merge = match &previous {
         Some(p) => Merge::comparing(p.projects.clone()),
@@ -564,8 +578,8 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
 
 /// The previous round, when one is named (`--previous`, or `previous` in report.toml): a
 /// summary workbook planmerge wrote (its project list read back exactly), or a folder (or file)
-/// of division workbooks read as this round's are. Its figures are computed with this round's
-/// configuration. Problems in it are said on `human`, not counted: they belong to a round
+/// of division workbooks read as this round's are. Its figures are those it reported
+/// ([`as_reported`]). Problems in it are said on `human`, not counted: they belong to a round
 /// already reported.
 fn previous_round(
     path: Option<&Path>,
@@ -578,7 +592,10 @@ fn previous_round(
     };
     let shown = path.display().to_string();
     if !path.exists() {
-        return Err(InputError::NotFound(shown).into());
+        return Err(CommandError::Previous(format!(
+            "ไม่พบ {shown} — ตรวจ previous ใน report.toml หรือ --previous ให้ชี้ไปที่ไฟล์สรุปหรือโฟลเดอร์ของรอบก่อน · \
+             {shown} does not exist; point previous (report.toml) or --previous at the earlier round's summary or folder"
+        )));
     }
     let projects = if path.is_file() && read::is_summary_workbook(path) {
         summary_projects(path)?
@@ -595,25 +612,41 @@ fn previous_round(
         }
         merged.projects
     };
-    let totals = crate::compute::compute(&projects, config);
+    let (totals, round) = as_reported(path, &projects, config);
     Ok(Some(Previous {
         file: shown,
         projects,
         totals,
-        round: round_of(path),
+        round,
     }))
 }
 
-/// The fiscal year and round an earlier round says it is of: a summary's title, or the
-/// report.toml of its folder; none when it does not say.
-fn round_of(path: &Path) -> Option<(u16, u8)> {
-    if path.is_file() {
-        let bytes = std::fs::read(path).ok()?;
-        let figures = crate::mail::figures::read_figures(&bytes).ok()?;
-        return crate::compare::round_in_title(&figures.title);
+/// An earlier round's figures as it reported them, and the fiscal year and round it says it is
+/// of: a summary's own figures and title, or its folder's projects computed with that folder's
+/// report.toml (its `initial_projects`, its levels). Without either, the projects computed with
+/// this round's configuration, and no round.
+fn as_reported(
+    path: &Path,
+    projects: &[ProjectRow],
+    config: &ReportConfig,
+) -> (crate::compute::ReportTotals, Option<(u16, u8)>) {
+    let summary = path
+        .is_file()
+        .then(|| std::fs::read(path).ok())
+        .flatten()
+        .and_then(|bytes| crate::mail::figures::read_figures(&bytes).ok());
+    if let Some(figures) = summary {
+        let round = crate::compare::round_in_title(&figures.title);
+        return (figures.totals, round);
     }
-    let config = ReportConfig::load(&path.join(crate::config::FILE_NAME)).ok()?;
-    Some((config.fiscal_year, config.round))
+    let own = path.is_dir().then(|| path.join(crate::config::FILE_NAME));
+    match own.and_then(|file| ReportConfig::load(&file).ok()) {
+        Some(own) => {
+            let round = Some((own.fiscal_year, own.round));
+            (crate::compute::compute(projects, &own), round)
+        }
+        None => (crate::compute::compute(projects, config), None),
+    }
 }
 
 /// Every project of a summary workbook written by planmerge, read back.
@@ -630,14 +663,19 @@ fn print_json(stdout: &mut dyn Write, doc: &JsonReport<'_>) -> Result<(), Comman
     Ok(())
 }
 
+/// Whether two paths name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// The output may replace an earlier summary, never a division's workbook. Checked before any
 /// file is read.
 fn refuse_overwriting_input(output: &Path, files: &[PathBuf]) -> Result<(), CommandError> {
-    let Ok(target) = output.canonicalize() else {
-        return Ok(());
-    };
     for file in files {
-        if file.canonicalize().is_ok_and(|f| f == target) && !read::is_summary_workbook(file) {
+        if same_file(file, output) && !read::is_summary_workbook(file) {
             return Err(CommandError::OutputIsInput(file.display().to_string()));
         }
     }

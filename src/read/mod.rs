@@ -309,6 +309,11 @@ pub fn read_bytes_into(
             }
         }
         Err(stop) => {
+            // A summary is not an input: its bytes (an earlier run's output, beside the files)
+            // must not become part of this summary's, or each run would differ from the last.
+            if matches!(stop.problem, Problem::SummarySkipped) {
+                input.sha256.clear();
+            }
             let location = match &stop.sheet {
                 Some(sheet) => Location::sheet(shown, sheet),
                 None => Location::file(shown),

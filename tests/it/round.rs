@@ -387,3 +387,37 @@ fn more_than_a_hundred_dropped_projects_are_all_reported() {
         .count();
     assert_eq!(dropped, 130);
 }
+
+#[test]
+fn the_previous_round_keeps_the_figures_it_reported_when_this_rounds_plan_changed() {
+    let out = tempfile::tempdir().expect("tempdir");
+    // This round counts 100 initial projects; the 6-month round counted 90 (its report.toml).
+    let toml = std::fs::read_to_string(root().join("samples/12-month/report.toml")).expect("toml");
+    let config = out.path().join("report.toml");
+    std::fs::write(
+        &config,
+        toml.replace("initial_projects = 90", "initial_projects = 100"),
+    )
+    .expect("write");
+    let six = out.path().join("6-month.xlsx");
+    let config = config.to_str().expect("utf-8");
+    let (code, _, stderr) = run_json(
+        root(),
+        &[
+            "merge",
+            "samples/6-month",
+            "-o",
+            six.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    for previous in ["samples/6-month", six.to_str().expect("utf-8")] {
+        let (code, json, stderr) =
+            merge_twelve(out.path(), &["-c", config, "--previous", previous]);
+        assert_eq!(code, 0, "{previous}: {stderr}");
+        assert_eq!(json["summary"]["status"]["implementation_pct"], "78.00");
+        let before = &json["previous"]["summary"]["status"];
+        assert_eq!(before["implementation_pct"], "67.78", "{previous}");
+        assert_eq!(before["level"], "มาก", "{previous}");
+    }
+}

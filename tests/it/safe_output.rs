@@ -155,6 +155,38 @@ fn a_rerun_does_not_read_its_own_summary_back() {
     );
     assert_eq!(json2["summary"]["total"], json1["summary"]["total"]);
     assert!(codes(&json2).contains(&"summary-skipped".to_string()));
+    // The skipped summary's bytes are not part of the next: a rerun writes the same file (so
+    // a retried `merge --mail` is known as already sent).
+    let second_bytes = std::fs::read(dir.path().join("summary.xlsx")).expect("summary");
+    let (third, _, stderr) = run(dir.path(), &["merge", ".", "--json"]);
+    assert_eq!(third, 0, "{stderr}");
+    let third_bytes = std::fs::read(dir.path().join("summary.xlsx")).expect("summary");
+    assert!(second_bytes == third_bytes, "a rerun changed the summary");
+}
+
+#[test]
+fn the_previous_rounds_summary_is_never_the_output() {
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 100.0)]);
+    std::fs::create_dir(dir.path().join("รอบก่อน")).expect("folder");
+    let (first, _, stderr) = run(dir.path(), &["merge", ".", "-o", "รอบก่อน/รอบ6.xlsx"]);
+    assert_eq!(first, 0, "{stderr}");
+    let earlier = dir.path().join("รอบก่อน/รอบ6.xlsx");
+    let before = std::fs::read(&earlier).expect("the 6-month summary");
+    let again = [
+        "merge",
+        ".",
+        "--previous",
+        "รอบก่อน/รอบ6.xlsx",
+        "-o",
+        "รอบก่อน/รอบ6.xlsx",
+    ];
+    let (status, _, stderr) = run(dir.path(), &again);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(stderr.contains("ไฟล์สรุปของรอบก่อน"), "{stderr}");
+    assert!(
+        std::fs::read(&earlier).expect("kept") == before,
+        "overwritten"
+    );
 }
 
 #[test]
