@@ -319,6 +319,38 @@ catalogue! {
         english: "hidden sheet, read anyway",
         fix: ("ถ้าไม่ตั้งใจให้นับ ให้ลบแผ่นงานนี้ออก", "delete the sheet if it should not count"),
     }
+    /// A sheet not read for its name: another fiscal year's copy of the list (`year`) or an
+    /// example (`year` none), beside a sheet that is neither.
+    SheetSetAside { year: Option<u16>, fiscal_year: u16 } => {
+        code: "sheet-set-aside",
+        stage: Read,
+        severity: Warning,
+        thai: match year {
+            Some(year) => format!("แผ่นงานนี้ชื่อบอกว่าเป็นของปี {year} (รายงานนี้ปี {fiscal_year}) จึงไม่นับ"),
+            None => "แผ่นงานนี้ชื่อบอกว่าเป็นตัวอย่าง จึงไม่นับ".to_string(),
+        },
+        english: match year {
+            Some(year) => format!("the sheet's name says {year} (this report is {fiscal_year}), so it is not counted"),
+            None => "the sheet's name says it is an example, so it is not counted".to_string(),
+        },
+        fix: (
+            format!("ถ้าเป็นข้อมูลของปี {fiscal_year} ให้เปลี่ยนชื่อแผ่นงาน ถ้าไม่ใช่ ไม่ต้องทำอะไร"),
+            format!("if it holds {fiscal_year}'s projects, rename the sheet; otherwise nothing to do"),
+        ),
+    }
+    /// A sheet whose name says another fiscal year, read because no sheet of the file says
+    /// this one (last year's file sent again, or a tab never renamed).
+    SheetOtherYear { year: u16, fiscal_year: u16 } => {
+        code: "sheet-other-year",
+        stage: Read,
+        severity: Warning,
+        thai: format!("ชื่อแผ่นงานบอกปี {year} แต่รายงานนี้ปี {fiscal_year} — อ่านและนับแล้ว"),
+        english: format!("the sheet's name says {year} but this report is {fiscal_year}; read and counted"),
+        fix: (
+            format!("ตรวจว่าเป็นข้อมูลปี {fiscal_year} (ไม่ใช่ไฟล์ปีก่อน) แล้วเปลี่ยนชื่อแผ่นงาน"),
+            format!("check it holds {fiscal_year}'s projects (not last year's file), then rename the sheet"),
+        ),
+    }
     /// Two columns of one header mean the same field.
     /// `columns` are their letters (`C, D, E`): which one to read cannot be told.
     HeaderDuplicate { field: String, columns: String } => {

@@ -6,12 +6,14 @@
 //! ods are read by our own sparse readers ([`super::xls`], [`super::ods`]): calamine allocates
 //! the whole bounding box of those formats, so one stray value at IV65536 cost a gigabyte.
 
+use super::aside::{self, SheetName};
 use super::boundary::try_call;
 use super::cell::Cell;
 use super::second_look::{LookSource, Region, SecondLook};
 use super::table::{RawRow, SheetRow, SheetTables, TableFinder};
 use super::{ReadOptions, content, guard, ods, xls};
-use crate::issue::{Problem, Unreadable};
+use crate::issue::{Issue, Problem, Unreadable};
+use crate::model::Location;
 use crate::schema::SUMMARY_MARKER_SHEETS;
 use calamine::{Reader, SheetType, SheetVisible, Xlsb, Xlsx};
 use rustc_hash::FxHashMap;
@@ -267,7 +269,13 @@ impl Book {
         if is_summary {
             return Err(Problem::SummarySkipped.into());
         }
+        let judged: Vec<SheetName> = sheets
+            .iter()
+            .map(|s| aside::judge(&s.name, options.fiscal_year))
+            .collect();
         let mut tables = SheetTablesBuilder::new(file, &sheets, options, sink);
+        tables.judged = &judged;
+        tables.set_aside = aside::set_aside(&judged);
         tables.look = look;
         self.cells(&sheets, &mut |sheet, row, col, value| {
             tables.cell(sheet, row, col, value);
@@ -333,6 +341,10 @@ struct SheetTablesBuilder<'a> {
     done: Vec<Option<SheetTables>>,
     /// The workbook's merged ranges, when its format gives them.
     look: Option<LookSource>,
+    /// What each sheet's name says ([`aside::judge`]); empty: nothing.
+    judged: &'a [SheetName],
+    /// Per sheet, whether it is not read for its name ([`aside::set_aside`]).
+    set_aside: Vec<bool>,
 }
 
 impl<'a> SheetTablesBuilder<'a> {
@@ -350,6 +362,8 @@ impl<'a> SheetTablesBuilder<'a> {
             current: None,
             done: sheets.iter().map(|_| None).collect(),
             look: None,
+            judged: &[],
+            set_aside: Vec::new(),
         }
     }
 
@@ -359,7 +373,9 @@ impl<'a> SheetTablesBuilder<'a> {
             let Some(info) = self.sheets.get(sheet) else {
                 return;
             };
-            if self.done.get(sheet).is_some_and(Option::is_some) {
+            if self.done.get(sheet).is_some_and(Option::is_some)
+                || self.set_aside.get(sheet).is_some_and(|aside| *aside)
+            {
                 return;
             }
             let mut finder = TableFinder::new(self.file, &info.name, self.options);
@@ -389,12 +405,34 @@ impl<'a> SheetTablesBuilder<'a> {
     fn finish(mut self) -> Vec<SheetResult> {
         self.finish_current();
         let (file, options) = (self.file, self.options);
+        let fiscal_year = options.fiscal_year.unwrap_or_default();
         self.sheets
             .iter()
             .zip(self.done)
-            .map(|(info, tables)| {
-                let tables =
+            .enumerate()
+            .map(|(i, (info, tables))| {
+                let mut tables =
                     tables.unwrap_or_else(|| TableFinder::new(file, &info.name, options).finish());
+                let aside = self.set_aside.get(i).is_some_and(|aside| *aside);
+                let problem = match self.judged.get(i) {
+                    Some(&SheetName::OtherYear(year)) if aside => Some(Problem::SheetSetAside {
+                        year: Some(year),
+                        fiscal_year,
+                    }),
+                    Some(SheetName::Example) if aside => Some(Problem::SheetSetAside {
+                        year: None,
+                        fiscal_year,
+                    }),
+                    Some(&SheetName::OtherYear(year)) => {
+                        Some(Problem::SheetOtherYear { year, fiscal_year })
+                    }
+                    _ => None,
+                };
+                if let Some(problem) = problem {
+                    tables
+                        .issues
+                        .push(Issue::new(problem, Location::sheet(file, &info.name)));
+                }
                 (info.name.clone(), tables, info.hidden)
             })
             .collect()

@@ -1,6 +1,8 @@
 //! Spreadsheet files in, raw rows out: walk the inputs, open each file by its format, hand every
 //! sheet to the table finder. No judgement about what a value means (that is `validate`).
 
+/// Sheets set aside by their names (another year's copy, an example).
+mod aside;
 /// An open workbook of any format, read sheet by sheet into the table finder.
 mod book;
 /// Every call into calamine: panics caught quietly, errors judged by their variants.

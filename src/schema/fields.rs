@@ -180,8 +180,26 @@ const YEAR_WORDS: [&str; 6] = ["ปีงบประมาณพ.ศ.", "ปี
 /// two digits after a year word, as offices shorten it: `งบประมาณ ปี 65`, `งบ ปีงบ ๖๕` → 2565.
 pub fn year_in(text: &str) -> Option<u16> {
     let t = thai_digits_to_arabic(text);
+    full_years(&t).next().or_else(|| {
+        t.char_indices().find_map(|(i, _)| {
+            let after = YEAR_WORDS.iter().find_map(|w| t[i..].strip_prefix(w))?;
+            let after = after.trim_start();
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            (digits == 2).then(|| short_year(&after[..2])).flatten()
+        })
+    })
+}
+
+/// Every four-digit fiscal year (2500-2700) standing alone in a text, Thai digits read:
+/// `แผน 2566-2570` → 2566, 2570.
+pub fn years_in(text: &str) -> Vec<u16> {
+    full_years(&thai_digits_to_arabic(text)).collect()
+}
+
+/// The four-digit fiscal years in a text of Arabic digits.
+fn full_years(t: &str) -> impl Iterator<Item = u16> + '_ {
     let bytes = t.as_bytes();
-    let full = (0..bytes.len().saturating_sub(3)).find_map(|i| {
+    (0..bytes.len().saturating_sub(3)).filter_map(move |i| {
         let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
         let after_digit = i > 0 && digit(i - 1);
         let alone = !after_digit && !digit(i + 4);
@@ -189,14 +207,6 @@ pub fn year_in(text: &str) -> Option<u16> {
         (alone && (i..i + 4).all(digit))
             .then(|| fiscal_year(candidate))
             .flatten()
-    });
-    full.or_else(|| {
-        t.char_indices().find_map(|(i, _)| {
-            let after = YEAR_WORDS.iter().find_map(|w| t[i..].strip_prefix(w))?;
-            let after = after.trim_start();
-            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-            (digits == 2).then(|| short_year(&after[..2])).flatten()
-        })
     })
 }
 

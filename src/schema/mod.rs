@@ -12,7 +12,7 @@ pub mod time;
 
 pub use fields::{
     Field, HeaderWords, header_field, header_field_with, status_note, status_word, statuses_named,
-    year_in, year_label,
+    year_in, year_label, years_in,
 };
 pub use money::{baht, two_dp};
 

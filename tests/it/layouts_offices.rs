@@ -972,3 +972,48 @@ fn a_pivot_table_of_the_list_on_another_sheet_is_passed_over() {
     assert_eq!(json["summary"]["total"]["budget_plan"], "17000.00");
     assert_eq!(json["inputs"][0]["sheets"], serde_json::json!(["ข้อมูล"]));
 }
+
+#[test]
+fn last_years_sheet_and_an_example_sheet_beside_this_years_are_set_aside_and_said() {
+    use crate::support::{WORDS_HEADER, words_row, write_sheets};
+    let dir = folder();
+    let this_year = [
+        words_row(1, "โครงการ ก", 1.0, 10000.0),
+        words_row(2, "โครงการ ข", 2.0, 20000.0),
+    ];
+    let last_year = [
+        words_row(1, "โครงการ ก", 1.0, 9000.0),
+        words_row(2, "โครงการ ค", 3.0, 5000.0),
+    ];
+    let example = [words_row(1, "โครงการตัวอย่าง", 4.0, 1.0)];
+    let sheets: [(&str, &[Vec<V>]); 3] = [
+        ("ปี 2565", &this_year),
+        ("๒๕๖๔", &last_year),
+        ("ตัวอย่างการกรอก", &example),
+    ];
+    write_sheets(&dir.path().join("กองคลัง.xlsx"), &sheets, &WORDS_HEADER);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["total"]["projects"], 2);
+    assert_eq!(json["summary"]["total"]["budget_plan"], "30000.00");
+    let aside = issues_coded(&json, "sheet-set-aside");
+    let sheets: Vec<&str> = aside.iter().filter_map(|i| i["sheet"].as_str()).collect();
+    assert_eq!(sheets, ["๒๕๖๔", "ตัวอย่างการกรอก"], "{:?}", codes(&json));
+    assert!(
+        aside[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("ปี 2564"))
+    );
+    assert_eq!(aside[0]["severity"], "warning");
+
+    // Last year's file sent again (its only sheet `2564`): read, counted, and said.
+    std::fs::remove_file(dir.path().join("กองคลัง.xlsx")).expect("remove");
+    let only: [(&str, &[Vec<V>]); 1] = [("2564", &last_year)];
+    write_sheets(&dir.path().join("กองคลัง.xlsx"), &only, &WORDS_HEADER);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["total"]["projects"], 2);
+    let said = issue_coded(&json, "sheet-other-year");
+    assert_eq!(said["sheet"], "2564");
+    assert!(issues_coded(&json, "sheet-set-aside").is_empty());
+}

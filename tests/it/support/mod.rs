@@ -83,24 +83,31 @@ pub fn tick_row(n: u32, name: &str, ticks: &[usize]) -> Vec<V> {
 
 /// Writes one sheet named `sheet` with the header on row 1 and the rows under it.
 pub fn write_book(path: &Path, sheet: &str, header: &[&str], rows: &[Vec<V>]) {
+    write_sheets(path, &[(sheet, rows)], header);
+}
+
+/// A workbook of several sheets, each `header` then its rows.
+pub fn write_sheets(path: &Path, sheets: &[(&str, &[Vec<V>])], header: &[&str]) {
     let mut book = Workbook::new();
-    let ws = book.add_worksheet();
-    ws.set_name(sheet).expect("sheet name");
-    for (c, h) in header.iter().enumerate() {
-        ws.write_string(0, c as u16, *h).expect("header");
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            let (r, c) = (r as u32 + 1, c as u16);
-            match v {
-                V::T(s) => ws.write_string(r, c, s).map(|_| ()),
-                V::N(n) => ws.write_number(r, c, *n).map(|_| ()),
-                V::F(f, result) => ws
-                    .write_formula(r, c, Formula::new(*f).set_result(*result))
-                    .map(|_| ()),
-                V::E => Ok(()),
+    for (sheet, rows) in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(*sheet).expect("sheet name");
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string(0, c as u16, *h).expect("header");
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (r as u32 + 1, c as u16);
+                match v {
+                    V::T(s) => ws.write_string(r, c, s).map(|_| ()),
+                    V::N(n) => ws.write_number(r, c, *n).map(|_| ()),
+                    V::F(f, result) => ws
+                        .write_formula(r, c, Formula::new(*f).set_result(*result))
+                        .map(|_| ()),
+                    V::E => Ok(()),
+                }
+                .expect("cell");
             }
-            .expect("cell");
         }
     }
     book.save(path).expect("save fixture");
