@@ -707,6 +707,18 @@ catalogue! {
             "ask the division for its file (named after the division), or take it off divisions if it sends none",
         ),
     }
+    /// A division more files than one are read for; `other` is its first file.
+    DivisionTwoFiles { division: String, other: String } => {
+        code: "division-two-files",
+        stage: Merge,
+        severity: Warning,
+        thai: format!("{division}มีมากกว่าหนึ่งไฟล์: ไฟล์นี้และ {other} — นับโครงการของทั้งสองไฟล์"),
+        english: format!("{division} has more than one file: this one and {other}; the projects of both are counted"),
+        fix: (
+            "ถ้าไฟล์หนึ่งเป็นฉบับเก่าหรือสำเนา ให้ย้ายออกจากโฟลเดอร์ ถ้ากองแบ่งรายการไว้หลายไฟล์จริง ไม่ต้องทำอะไร",
+            "if one is an old version or a copy, move it out of the folder; if the division keeps its list in several files, nothing to do",
+        ),
+    }
     /// The previous round given says it is another round than the one before this report.
     PreviousOtherRound { found: (u16, u8), expected: (u16, u8) } => {
         code: "previous-other-round",

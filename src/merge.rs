@@ -437,6 +437,34 @@ impl Merge {
         }
     }
 
+    /// Warns of a division two or more files are read for (`division-two-files`, at each file
+    /// after its first): a corrected copy beside the first, or last round's file in a
+    /// subfolder, would otherwise count twice in silence. A copy byte for byte is
+    /// `file-duplicate` already, and a skipped summary is no division's file.
+    pub fn one_file_per_division(&mut self, options: &ReadOptions) {
+        let mut first: Vec<(String, &str)> = Vec::new();
+        let mut issues = Vec::new();
+        for (i, input) in self.inputs.iter().enumerate() {
+            let copy = self.inputs[..i].iter().any(|e| e.sha256 == input.sha256);
+            if input.sha256.is_empty() || copy {
+                continue;
+            }
+            let division = options.division_of(Path::new(&input.file));
+            let key = normalize(&division);
+            match first.iter().find(|(k, _)| *k == key) {
+                Some((_, other)) => issues.push(Issue::new(
+                    Problem::DivisionTwoFiles {
+                        division,
+                        other: other.to_string(),
+                    },
+                    Location::file(&input.file),
+                )),
+                None => first.push((key, &input.file)),
+            }
+        }
+        self.issues.extend(issues);
+    }
+
     /// Errors so far (a summary is written only when there are none, or as a draft).
     pub fn errors(&self) -> usize {
         self.errors + self.duplicates.errors()

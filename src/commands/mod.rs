@@ -400,6 +400,7 @@ fn merge(
         },
     );
     let changes = merge.compared();
+    merge.one_file_per_division(&options);
     merge.expect_divisions(&config.divisions, &config_path.display().to_string());
     let totals = merge.totals(&config);
     let errors = merge.errors();
@@ -550,6 +551,7 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
     );
     progress.finish();
     let changes = merge.compared();
+    merge.one_file_per_division(&options);
     if let Some(config) = &config {
         merge.expect_divisions(&config.divisions, &config_path);
     }

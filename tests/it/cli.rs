@@ -428,6 +428,57 @@ fn files_sent_instead_of_a_workbook_are_named_and_not_merged() {
     );
 }
 
+/// Two files of one division are both counted and said, naming both: a corrected copy beside
+/// the first (its name holding the listed division's), last round's file in a subfolder.
+#[test]
+fn two_files_of_one_division_are_said() {
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 5000.0)]);
+    let corrected = crate::support::words_row(1, "โครงการ ก (ปรับชื่อ)", 1.0, 5000.0);
+    crate::support::write_book(
+        &dir.path().join("กองทดสอบ_แก้ไข.xlsx"),
+        "แผน",
+        &crate::support::WORDS_HEADER,
+        &[corrected],
+    );
+    let toml = format!(
+        "{}\ndivisions = [\"กองทดสอบ\"]\n",
+        crate::support::REPORT_TOML
+    );
+    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    let (code, json, stderr) = crate::support::run_json(dir.path(), &["merge", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["summary"]["total"]["projects"], 2, "both counted");
+    let said = crate::support::issue_coded(&json, "division-two-files");
+    assert_eq!(said["severity"], "warning");
+    assert!(
+        said["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("กองทดสอบ_แก้ไข.xlsx")),
+        "{said}"
+    );
+    assert!(
+        said["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("กองทดสอบ.xlsx")),
+        "{said}"
+    );
+    // Without divisions: last round's file in a subfolder, same name.
+    std::fs::remove_file(dir.path().join("กองทดสอบ_แก้ไข.xlsx")).expect("remove");
+    std::fs::write(dir.path().join("report.toml"), crate::support::REPORT_TOML).expect("toml");
+    std::fs::create_dir(dir.path().join("รอบก่อน")).expect("folder");
+    let earlier = crate::support::words_row(1, "โครงการ ก เดิม", 1.0, 4000.0);
+    let old = dir.path().join("รอบก่อน/กองทดสอบ.xlsx");
+    crate::support::write_book(&old, "แผน", &crate::support::WORDS_HEADER, &[earlier]);
+    let (_, json, stderr) = crate::support::run_json(dir.path(), &["check", "."]);
+    let said = crate::support::issue_coded(&json, "division-two-files");
+    assert!(
+        said["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("กองทดสอบ")),
+        "{stderr}"
+    );
+}
+
 /// A division `report.toml` lists that sent no file is a warning naming it (at report.toml),
 /// one per division; a file whose name holds the division's counts (`กองทดสอบ (แก้ไข).xlsx`).
 #[test]
