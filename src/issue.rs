@@ -530,6 +530,27 @@ catalogue! {
         english: format!("{} has more than 2 decimals ({found})", field.english()),
         fix: ("ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)", "round to satang (2 decimals)"),
     }
+    /// Money above nothing but below one baht: a share in a cell formatted as a percentage.
+    MoneyBelowOneBaht { field: MoneyField, found: String } => {
+        code: "money-below-one-baht",
+        stage: Validate,
+        severity: Error,
+        thai: format!("{} {found} บาท น้อยกว่า 1 บาท — ช่องนี้อาจจัดรูปแบบเป็นร้อยละ ({found} แสดงเป็น {}%)", field.thai(), percent_shown(&found)),
+        english: format!("{} of {found} baht is less than one baht; the cell may be formatted as a percentage", field.english()),
+        fix: ("ใส่จำนวนเงินเป็นบาท (ไม่ใช่ร้อยละ) และจัดรูปแบบช่องเป็นตัวเลข", "type the amount in baht (not a percentage) and format the cell as a number"),
+    }
+    /// A formula whose value is an error (`#REF!`, `#DIV/0!`, `#VALUE!`, `#N/A`).
+    FormulaError { found: String } => {
+        code: "formula-error",
+        stage: Validate,
+        severity: Error,
+        thai: format!("สูตรในช่องนี้คำนวณไม่ได้ ({found})"),
+        english: format!("the formula in this cell gives an error ({found})"),
+        fix: (
+            "แก้สูตร (#REF! อ้างถึงช่องที่ถูกลบ, #DIV/0! หารด้วยศูนย์, #VALUE! ชนิดข้อมูลผิด) หรือพิมพ์ค่าแทนสูตร",
+            "mend the formula (#REF!: a deleted cell, #DIV/0!: division by zero, #VALUE!: wrong type) or type the value instead",
+        ),
+    }
     /// Money beyond any local budget (one trillion baht or more): a typo or a forged number.
     MoneyTooLarge { field: MoneyField, found: String } => {
         code: "money-too-large",
@@ -941,6 +962,14 @@ impl Serialize for Issue {
         }
         st.end()
     }
+}
+
+/// `0.42` → `42`: how Excel shows an amount in a cell formatted as a percentage.
+fn percent_shown(found: &str) -> String {
+    use std::str::FromStr;
+    Decimal::from_str(found)
+        .map(|d| (d * Decimal::ONE_HUNDRED).normalize().to_string())
+        .unwrap_or_default()
 }
 
 /// Number of errors in a list of issues.

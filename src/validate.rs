@@ -126,15 +126,21 @@ fn status_reason(raw: &RawStatus) -> Option<String> {
     }
 }
 
-/// Whether the cell is a formula saved without its value: then `formula-no-value` is recorded
-/// at it (and nothing else need be said of it).
+/// Whether the cell is a formula with no value to read: saved without it (`formula-no-value`)
+/// or giving an error such as `#REF!` (`formula-error`). The issue is recorded at the cell, and
+/// nothing else need be said of it.
 fn uncalculated(c: &RawCell, checks: &mut Checks<'_>) -> bool {
-    if let Cell::Uncalculated(_) = c.value {
-        let formula = c.value.display();
-        checks.error(Problem::FormulaNoValue { formula }, Some(c.col));
-        return true;
-    }
-    false
+    let problem = match &c.value {
+        Cell::Uncalculated(_) => Problem::FormulaNoValue {
+            formula: c.value.display(),
+        },
+        Cell::Error(found) => Problem::FormulaError {
+            found: found.clone(),
+        },
+        _ => return false,
+    };
+    checks.error(problem, Some(c.col));
+    true
 }
 
 fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
@@ -148,11 +154,12 @@ fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
     text
 }
 
-/// A row's project name as validation reads it (cleaned; none when blank), also for a row
-/// refused for another error (its name still says which project it is).
+/// A row's project name as validation reads it (cleaned; none when blank or without a letter
+/// or digit: `-`, a ditto mark `"` or `〃` names no project), also for a row refused for another
+/// error (its name still says which project it is).
 pub fn name_text(cell: Option<&RawCell>) -> Option<String> {
     cell.map(|c| clean_text(&c.value.text()))
-        .filter(|t| !t.is_empty())
+        .filter(|t| t.chars().any(char::is_alphanumeric))
 }
 
 /// The dimension and its sub-dimension code (if one was written): from the มิติ column when it
@@ -224,6 +231,9 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
         return Some(Decimal::ZERO);
     };
     let col = Some(c.col);
+    if uncalculated(c, checks) {
+        return None;
+    }
     let amount = match cell::money(&c.value) {
         MoneyCell::Blank => {
             checks.warn(Problem::MoneyBlank { field }, col);
@@ -247,14 +257,19 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
             checks.error(Problem::MoneyIsDate { field, found }, col);
             return None;
         }
-        MoneyCell::Uncalculated(formula) => {
-            checks.error(Problem::FormulaNoValue { formula }, col);
-            return None;
-        }
+        // Said by `uncalculated` above.
+        MoneyCell::Uncalculated(_) => return None,
     };
     if amount < Decimal::ZERO {
         let found = amount.to_string();
         checks.error(Problem::MoneyNegative { field, found }, col);
+        return None;
+    }
+    // Less than a baht is no budget: a share typed in a cell formatted as a percentage (0.42
+    // shown as 42 %), never read as 42 satang.
+    if amount > Decimal::ZERO && amount < Decimal::ONE {
+        let found = amount.normalize().to_string();
+        checks.error(Problem::MoneyBelowOneBaht { field, found }, col);
         return None;
     }
     if amount > MAX_MONEY {

@@ -145,8 +145,44 @@ fn formula_error_in_money_is_refused() {
         }),
         ..good()
     });
-    assert_eq!(issue.problem.code(), "money-not-number");
+    assert_eq!(issue.problem.code(), "formula-error");
     assert!(issue.message().contains("#DIV/0!"));
+    assert_eq!(issue.location.a1(), "D8");
+    // In a tick column too: said as a formula's error, not as a mark no one knows.
+    let issue = only_issue(RawRow {
+        status: RawStatus::Ticks(vec![(
+            Status::Waiting,
+            RawCell {
+                col: 6,
+                value: Cell::Error("#N/A".into()),
+            },
+        )]),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "formula-error", "{issue:?}");
+}
+
+#[test]
+fn a_dash_or_a_ditto_mark_names_no_project() {
+    for typed in ["-", "\"", "〃", "..."] {
+        let issue = only_issue(RawRow {
+            name: text(1, typed),
+            ..good()
+        });
+        assert_eq!(issue.problem.code(), "name-missing", "{typed}");
+        assert_eq!(issue.location.a1(), "B8");
+    }
+}
+
+#[test]
+fn less_than_a_baht_is_refused_as_a_percentage_cell() {
+    let issue = only_issue(RawRow {
+        disbursed: num(4, 0.42),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "money-below-one-baht");
+    assert_eq!(issue.location.a1(), "E8");
+    assert!(issue.message().contains("42%"), "{}", issue.message());
 }
 
 #[test]

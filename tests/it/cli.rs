@@ -109,7 +109,7 @@ fn formula_error_in_money_is_refused() {
     assert_refused(
         one_bad_row(bad).path(),
         "กองทดสอบ.xlsx",
-        "money-not-number",
+        "formula-error",
         "D3",
     );
 }

@@ -554,8 +554,8 @@ fn formula_errors_in_money_columns_are_refused_with_their_cells() {
     write_book(&path, "แผน", &WORDS_HEADER, &[div0, bad_ref]);
     let (projects, issues) = merge_one(&path);
     assert_eq!(projects, 0);
-    assert!(has(&issues, "money-not-number", "D2"), "{issues:?}");
-    assert!(has(&issues, "money-not-number", "E3"), "{issues:?}");
+    assert!(has(&issues, "formula-error", "D2"), "{issues:?}");
+    assert!(has(&issues, "formula-error", "E3"), "{issues:?}");
 }
 
 #[test]
