@@ -535,7 +535,7 @@ catalogue! {
         code: "money-below-one-baht",
         stage: Validate,
         severity: Error,
-        thai: format!("{} {found} บาท น้อยกว่า 1 บาท — ช่องนี้อาจจัดรูปแบบเป็นร้อยละ ({found} แสดงเป็น {}%)", field.thai(), percent_shown(&found)),
+        thai: format!("{} {found} บาท น้อยกว่า 1 บาท — ช่องนี้อาจจัดรูปแบบเป็นร้อยละ ({found} แสดงเป็น {}%)", field.thai(), percent_shown(found)),
         english: format!("{} of {found} baht is less than one baht; the cell may be formatted as a percentage", field.english()),
         fix: ("ใส่จำนวนเงินเป็นบาท (ไม่ใช่ร้อยละ) และจัดรูปแบบช่องเป็นตัวเลข", "type the amount in baht (not a percentage) and format the cell as a number"),
     }
