@@ -632,7 +632,29 @@ catalogue! {
         severity: Error,
         thai: format!("ไม่รู้จักสถานะ \"{found}\""),
         english: format!("unknown status \"{found}\""),
-        fix: ("ใช้คำใดคำหนึ่ง: รอรายงาน / อยู่ระหว่างดำเนินการ / ดำเนินการแล้วเสร็จ / ไม่สามารถดำเนินการได้", "use one of the four status words"),
+        fix: (
+            match found.contains("ยกเลิก") {
+                true => "โครงการที่ยกเลิกให้ใช้สถานะ ไม่สามารถดำเนินการได้ และเขียนเหตุผลในหมายเหตุ",
+                false => "ใช้คำใดคำหนึ่ง: รอรายงาน / อยู่ระหว่างดำเนินการ / ดำเนินการแล้วเสร็จ / ไม่สามารถดำเนินการได้",
+            },
+            match found.contains("ยกเลิก") {
+                true => "a cancelled project is ไม่สามารถดำเนินการได้ (cannot be carried out), with its reason in หมายเหตุ",
+                false => "use one of the four status words",
+            },
+        ),
+    }
+    /// A project whose name or remark says it was cancelled (ยกเลิก), its status another than
+    /// cannot be carried out: counted with that status, and said.
+    CancelledNotCannot { status: Status } => {
+        code: "cancelled-not-cannot",
+        stage: Validate,
+        severity: Warning,
+        thai: format!("ชื่อหรือหมายเหตุบอกว่ายกเลิก แต่สถานะเป็น \"{}\" — นับเป็น{}", status.thai(), status.thai()),
+        english: format!("the name or remark says cancelled, but the status is \"{}\"; counted as such", status.english()),
+        fix: (
+            "ถ้ายกเลิกจริง ให้ใช้สถานะ ไม่สามารถดำเนินการได้ และเขียนเหตุผลในหมายเหตุ",
+            "if it was cancelled, mark it ไม่สามารถดำเนินการได้ (cannot be carried out) with its reason",
+        ),
     }
     /// A tick cell holding something that is not a tick.
     TickUnknown { found: String } => {

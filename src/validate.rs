@@ -91,6 +91,13 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
             remark = format!("{note}; {remark}");
         }
     }
+    if let Some(status) = status
+        && status != Status::Cannot
+        && cancelled(name.as_deref(), &remark)
+    {
+        let col = raw.name.as_ref().map(|c| c.col);
+        checks.warn(Problem::CancelledNotCannot { status }, col);
+    }
     if status == Some(Status::Cannot) && remark.is_empty() {
         let col = raw.remark.as_ref().map(|c| c.col);
         checks.error(Problem::CannotWithoutReason, col);
@@ -115,6 +122,11 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
             None => raw.location.clone(),
         },
     })
+}
+
+/// Whether a project's name or remark says it was cancelled (`(ยกเลิก)`, `ยกเลิกโครงการ`).
+fn cancelled(name: Option<&str>, remark: &str) -> bool {
+    name.is_some_and(|n| n.contains("ยกเลิก")) || remark.contains("ยกเลิก")
 }
 
 /// What a status cell of words says after its status (the reason a project cannot be carried

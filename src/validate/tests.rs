@@ -163,6 +163,24 @@ fn formula_error_in_money_is_refused() {
 }
 
 #[test]
+fn a_project_said_cancelled_but_not_marked_so_is_counted_and_said() {
+    let (p, issues) = run(RawRow {
+        remark: text(10, "ยกเลิกโครงการ ตามมติที่ประชุม"),
+        ..good()
+    });
+    assert!(p.is_some(), "still counted, with its status");
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].problem.code(), "cancelled-not-cannot");
+    assert_eq!(issues[0].severity(), crate::issue::Severity::Warning);
+    // ยกเลิก as the status: refused, the fix naming the status to use.
+    let issue = only_issue(RawRow {
+        status: words("ยกเลิก"),
+        ..good()
+    });
+    assert!(issue.fix().contains("ไม่สามารถดำเนินการได้"), "{issue:?}");
+}
+
+#[test]
 fn a_dash_or_a_ditto_mark_names_no_project() {
     for typed in ["-", "\"", "〃", "..."] {
         let issue = only_issue(RawRow {
