@@ -92,7 +92,15 @@ impl App {
             }
             None => Merge::default(),
         };
-        self.check_with(merge, shown, kind, bytes)
+        let mut checked = self.check_with(merge, shown, kind, bytes);
+        // A file with no project read (an empty form, a file that cannot be opened) drops
+        // nothing: "missing now" would be said of every project of the last round.
+        if checked.projects.is_empty() {
+            checked
+                .issues
+                .retain(|i| !matches!(i.problem, crate::issue::Problem::ProjectDropped { .. }));
+        }
+        checked
     }
 
     fn check_with(&self, mut merge: Merge, shown: &str, kind: &str, bytes: Vec<u8>) -> Checked {
@@ -151,6 +159,8 @@ impl App {
             },
         );
         let changes = merge.compared();
+        // A division that has sent nothing is said in the summary too, as `merge` says it.
+        merge.expect_divisions(&self.divisions(&[]), crate::config::FILE_NAME);
         let totals = merge.totals(&self.config);
         let merged = crate::Merged::from_merge(merge, projects);
         Standing {

@@ -84,7 +84,12 @@ fn division_field(id: &str, divisions: &[String]) -> Markup {
 }
 
 /// The answer to an upload: the verdict, every issue as `check` shows it, the figures.
-pub fn result(division: &str, checked: &Checked, totals: Option<&ReportTotals>) -> Markup {
+pub fn result(
+    division: &str,
+    checked: &Checked,
+    totals: Option<&ReportTotals>,
+    kept: bool,
+) -> Markup {
     let errors = checked.errors;
     let warnings = checked
         .issues
@@ -93,7 +98,12 @@ pub fn result(division: &str, checked: &Checked, totals: Option<&ReportTotals>) 
         .count();
     html! {
         (layout(&format!("ผลการตรวจไฟล์ของ{division}"), html! {
-            @if errors == 0 {
+            @if !kept {
+                p class="bad" {
+                    "✗ ไม่ได้รับไฟล์นี้: ไม่พบโครงการที่นับได้ — ไฟล์ที่กองส่งไว้ก่อน (ถ้ามี) ยังใช้อยู่ กรอกรายการโครงการหรือแก้ตามข้างล่าง แล้วส่งใหม่ · "
+                    "not received: no project could be counted in it; the file sent before (if any) still counts"
+                }
+            } @else if errors == 0 {
                 p class="ok" { "✓ ใช้ได้ ได้รับไฟล์แล้ว · OK, received" @if warnings > 0 { " — คำเตือน " (warnings) " รายการ" } }
             } @else {
                 p class="bad" { "✗ ผิด " (errors) " รายการ — แก้แล้วส่งใหม่ · " (errors) " error(s): fix and send again" }
@@ -104,10 +114,16 @@ pub fn result(division: &str, checked: &Checked, totals: Option<&ReportTotals>) 
                 ul class="issues" {
                     @for issue in by_severity(&checked.issues) {
                         li class=(severity_class(issue.severity())) {
-                            strong { (issue.place()) } br;
+                            strong { (severity_word(issue.severity())) " · " (issue.place()) } br;
                             (issue.message()) br;
                             span class="fix" { "แก้ไข · fix: " (issue.fix()) }
                         }
+                    }
+                }
+                @for omitted in &checked.input.omitted {
+                    p class="fix" {
+                        "และอีก " (omitted.count) " รายการแบบเดียวกัน (" (omitted.code) ") ที่ไม่ได้แสดง — แก้รายการข้างบนแล้วส่งใหม่จะเห็นที่เหลือ · and "
+                        (omitted.count) " more of the same kind, not shown"
                     }
                 }
             }
@@ -133,6 +149,15 @@ fn by_severity(issues: &[crate::issue::Issue]) -> Vec<&crate::issue::Issue> {
     let mut sorted: Vec<_> = issues.iter().collect();
     sorted.sort_by_key(|i| i.severity());
     sorted
+}
+
+/// The severity in words, beside its colour.
+fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "ผิด",
+        Severity::Warning => "คำเตือน",
+        Severity::Note => "หมายเหตุ",
+    }
 }
 
 fn severity_class(severity: Severity) -> &'static str {

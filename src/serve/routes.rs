@@ -293,8 +293,18 @@ fn body_refused(status: StatusCode) -> Response {
     }
 }
 
-/// Checks an upload's division and content and keeps it; the check result, or the refusal.
-async fn accept(app: &Arc<App>, upload: Upload) -> Result<(String, Checked), Response> {
+/// An upload checked: its division, what the check says, and whether it was kept (a file in
+/// which no project is counted, an empty form or a file that cannot be read, is not: it would
+/// displace the division's file sent before).
+struct Accepted {
+    division: String,
+    checked: Checked,
+    kept: bool,
+}
+
+/// Checks an upload's division and content and keeps it when it holds projects; the check
+/// result, or the refusal.
+async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, Response> {
     let typed = upload.division.unwrap_or_default();
     let Some(division) = division_name(&typed) else {
         return Err(refuse(
@@ -348,43 +358,56 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<(String, Checked), Res
             ),
         ));
     };
-    let app2 = Arc::clone(app);
-    let division2 = division.clone();
-    let stored = tokio::task::spawn_blocking(move || {
-        let _guard = app2.store.blocking_lock();
-        app2.inbox
-            .store(&division2, kind, &bytes)
-            .map(|path| (path, bytes))
-    })
-    .await;
-    let (path, bytes) = match stored {
-        Ok(Ok(done)) => done,
-        _ => {
-            return Err(refuse(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "เก็บไฟล์ไม่ได้ · cannot keep the file",
-            ));
-        }
-    };
-    let app3 = Arc::clone(app);
-    let shown = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let division3 = division.clone();
-    let checked = tokio::task::spawn_blocking(move || {
-        let mut checked = app3.check_division(&division3, &shown, kind, bytes.to_vec());
-        app3.add_cross_file_issues(&mut checked, &path);
-        checked
-    })
-    .await
-    .map_err(|_| {
+    let cannot_check = || {
         refuse(
             StatusCode::INTERNAL_SERVER_ERROR,
             "ตรวจไฟล์ไม่ได้ · cannot check the file",
         )
-    })?;
-    Ok((division, checked))
+    };
+    // Named as the sender named it: the issues point into the file they have.
+    let shown = chosen
+        .and_then(|name| std::path::Path::new(name).file_name())
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| format!("{division}.{kind}"));
+    let (app2, division2, bytes2) = (Arc::clone(app), division.clone(), bytes.clone());
+    let checked = tokio::task::spawn_blocking(move || {
+        app2.check_division(&division2, &shown, kind, bytes2.to_vec())
+    })
+    .await
+    .map_err(|_| cannot_check())?;
+    if checked.projects.is_empty() {
+        return Ok(Accepted {
+            division,
+            checked,
+            kept: false,
+        });
+    }
+    let app3 = Arc::clone(app);
+    let division3 = division.clone();
+    let stored = tokio::task::spawn_blocking(move || {
+        let path = {
+            let _guard = app3.store.blocking_lock();
+            app3.inbox.store(&division3, kind, &bytes)
+        };
+        path.map(|path| {
+            let mut checked = checked;
+            app3.add_cross_file_issues(&mut checked, &path);
+            checked
+        })
+    })
+    .await
+    .map_err(|_| cannot_check())?;
+    match stored {
+        Ok(checked) => Ok(Accepted {
+            division,
+            checked,
+            kept: true,
+        }),
+        Err(_) => Err(refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "เก็บไฟล์ไม่ได้ · cannot keep the file",
+        )),
+    }
 }
 
 /// The division a file's own name says it is, when that is another than `division`: a file
@@ -423,12 +446,23 @@ async fn upload(State(app): AppState, headers: HeaderMap, multipart: Multipart) 
         );
     }
     match accept(&app, upload).await {
-        Ok((division, checked)) => {
-            if let Some(id) = cookie(&headers, SESSION_COOKIE) {
+        Ok(Accepted {
+            division,
+            checked,
+            kept,
+        }) => {
+            if kept && let Some(id) = cookie(&headers, SESSION_COOKIE) {
                 app.sessions.record_sent(&id, &division);
             }
-            let totals = crate::compute::compute(&checked.projects, &app.config);
-            Html(pages::result(&division, &checked, Some(&totals)).into_string()).into_response()
+            // A score from the rows that passed would flatter a file with errors: none is shown.
+            let totals = (checked.errors == 0)
+                .then(|| crate::compute::compute(&checked.projects, &app.config));
+            let page = pages::result(&division, &checked, totals.as_ref(), kept);
+            let status = match kept {
+                true => StatusCode::OK,
+                false => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            (status, Html(page.into_string())).into_response()
         }
         Err(response) => response,
     }
@@ -707,7 +741,7 @@ async fn api_upload(State(app): AppState, headers: HeaderMap, multipart: Multipa
         Err(response) => return api_error(response.status(), "the upload was refused"),
     };
     match accept(&app, upload).await {
-        Ok((_, checked)) => {
+        Ok(Accepted { checked, kept, .. }) => {
             let totals = crate::compute::compute(&checked.projects, &app.config);
             let inputs = [checked.input.clone()];
             let doc = JsonReport {
@@ -719,7 +753,10 @@ async fn api_upload(State(app): AppState, headers: HeaderMap, multipart: Multipa
                 previous: None,
                 changes: None,
             };
-            json(&doc)
+            match kept {
+                true => json(&doc),
+                false => (StatusCode::UNPROCESSABLE_ENTITY, json(&doc)).into_response(),
+            }
         }
         Err(response) => api_error(
             response.status(),

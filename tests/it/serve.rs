@@ -211,6 +211,38 @@ fn round_folder() -> tempfile::TempDir {
 }
 
 #[test]
+fn a_listed_division_that_has_sent_nothing_is_said_in_the_standing_report() {
+    let dir = round_folder();
+    let toml = format!(
+        "{}\ndivisions = [\"กองคลัง\", \"กองช่าง\"]\n",
+        crate::support::REPORT_TOML
+    );
+    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    let server = start(dir.path(), "127.0.0.1:0");
+    let sample = samples()
+        .into_iter()
+        .find(|f| planmerge::schema::division_of(f) == "กองคลัง")
+        .expect("กองคลัง's sample");
+    let reply = api_upload(
+        &server,
+        "กองคลัง",
+        &std::fs::read(sample).expect("file"),
+        None,
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let json = api_get(&server, "/api/status", None).json();
+    let missing: Vec<&str> = json["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|i| i["code"] == "division-missing")
+        .filter_map(|i| i["message"].as_str())
+        .collect();
+    assert_eq!(missing.len(), 1, "{json}");
+    assert!(missing[0].contains("กองช่าง"), "{missing:?}");
+}
+
+#[test]
 fn the_samples_sent_one_by_one_give_the_seed_figures_and_the_summary_holds_them() {
     let dir = round_folder();
     let server = start(dir.path(), "127.0.0.1:0");
@@ -265,14 +297,18 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
         &[words_row(1, "โครงการ ก", 5.0, 0.0)],
     );
     let bad_bytes = std::fs::read(&bad).expect("bad");
+    // No project counted in it: answered with its cells, and not kept (422).
     let reply = page_upload(&server, &cookie, &csrf, "กองคลัง", &bad_bytes);
-    assert_eq!(reply.status, 200);
+    assert_eq!(reply.status, 422);
     let text = reply.text();
-    assert!(text.contains("กองคลัง.xlsx › แผน › C2"), "{text}");
+    assert!(text.contains("ไม่ได้รับไฟล์นี้"), "{text}");
+    // Its cells in the file the sender has, by the name they sent it under.
+    assert!(text.contains("ผิด · book.xlsx › แผน › C2"), "{text}");
     assert!(text.contains("มิติต้องเป็น 1–4"), "{text}");
     assert!(text.contains("แถวที่ผิด 1 แถวไม่ได้ใส่ไว้ในแบบฟอร์ม"), "{text}");
+    assert!(!dir.path().join("inbox/กองคลัง.xlsx").exists(), "not kept");
     let api = api_upload(&server, "กองคลัง", &std::fs::read(&bad).expect("bad"), None);
-    assert_eq!(api.status, 200, "200 whatever the verdict");
+    assert_eq!(api.status, 422, "no project: not kept");
     assert_eq!(api.json()["ok"], false);
     let json = api.json();
     let invalid = json["issues"]
@@ -295,6 +331,14 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
     let text = page_upload(&server, &cookie, &csrf, "กองคลัง", &good_bytes).text();
     assert!(text.contains("คะแนนของกอง ร้อยละ 75.00"), "{text}");
     assert!(!text.contains("ผลการนำแผนฯ ไปปฏิบัติ"), "{text}");
+    // An empty form sent after it does not displace it.
+    let empty = dir.path().join("empty.xlsx");
+    write_book(&empty, "แผน", &crate::support::WORDS_HEADER, &[]);
+    let empty_bytes = std::fs::read(&empty).expect("empty");
+    let reply = page_upload(&server, &cookie, &csrf, "กองคลัง", &empty_bytes);
+    assert_eq!(reply.status, 422, "{}", reply.text());
+    let kept = std::fs::read(dir.path().join("inbox/กองคลัง.xlsx")).expect("kept");
+    assert!(kept == good_bytes, "the good file still counts");
 }
 
 #[test]
@@ -705,7 +749,7 @@ fn a_zip_bomb_is_answered_and_memory_stays_bounded() {
         bomb.len()
     );
     let reply = api_upload(&server, "กองคลัง", &bomb, None);
-    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(reply.status, 422, "answered, not kept: {}", reply.text());
     let json = reply.json();
     let issue = &json["issues"][0];
     assert_eq!(issue["code"], "file-unreadable");
