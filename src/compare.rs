@@ -147,6 +147,25 @@ pub struct Comparison {
     changes: Vec<Change>,
     /// This round's projects that matched none (candidates for "did you mean").
     new_names: Vec<String>,
+    /// This round's divisions, in the order first seen.
+    divisions_now: Vec<DivisionNow>,
+}
+
+/// One division of this round, as its projects pass.
+#[derive(Debug)]
+struct DivisionNow {
+    /// Its name, normalised (the key).
+    key: String,
+    /// As its projects give it.
+    name: String,
+    /// Its first project's file.
+    file: String,
+    /// Its projects compared.
+    projects: usize,
+    /// Whether anything of it changed (a status, an amount, a project new or dropped).
+    changed: bool,
+    /// Whether any of its projects is not completed (so could have moved on).
+    open: bool,
 }
 
 fn money(value: Decimal) -> String {
@@ -172,6 +191,27 @@ impl Comparison {
             by_name,
             changes: Vec::new(),
             new_names: Vec::new(),
+            divisions_now: Vec::new(),
+        }
+    }
+
+    /// Counts `p` for its division, `changed` or not.
+    fn note_division(&mut self, p: &ProjectRow, changed: bool) {
+        let key = normalized(&p.division);
+        match self.divisions_now.iter_mut().find(|d| d.key == key) {
+            Some(d) => {
+                d.projects += 1;
+                d.changed |= changed;
+                d.open |= p.status != Status::Completed;
+            }
+            None => self.divisions_now.push(DivisionNow {
+                key: key.into_owned(),
+                name: p.division.to_string(),
+                file: p.source.file.to_string(),
+                projects: 1,
+                changed,
+                open: p.status != Status::Completed,
+            }),
         }
     }
 
@@ -196,6 +236,13 @@ impl Comparison {
     /// Compares one project of this round (whose [`name_key`] is `key`) with the previous
     /// round, recording its changes; returns the issues it raises.
     pub fn check(&mut self, p: &ProjectRow, key: u128) -> Vec<Issue> {
+        let before = self.changes.len();
+        let issues = self.compare(p, key);
+        self.note_division(p, self.changes.len() > before);
+        issues
+    }
+
+    fn compare(&mut self, p: &ProjectRow, key: u128) -> Vec<Issue> {
         let Some(i) = self.find(p, key) else {
             self.new_names.push(p.name.clone());
             self.change(ChangeKind::New, p, None, Some(p.status.thai().into()));
@@ -278,6 +325,10 @@ impl Comparison {
                 near,
             };
             issues.push(Issue::new(problem, p.source.clone()));
+            let key = normalized(&p.division);
+            if let Some(d) = self.divisions_now.iter_mut().find(|d| d.key == key) {
+                d.changed = true;
+            }
             self.changes.push(Change {
                 kind: ChangeKind::Dropped,
                 division: p.division.to_string(),
@@ -285,6 +336,15 @@ impl Comparison {
                 from: Some(p.status.thai().into()),
                 to: None,
             });
+        }
+        // A division whose every project is as it was, some not completed: last round's file
+        // (or the form prefilled from it) sent again, or work that stood still. Said, to check.
+        for d in self.divisions_now.iter().filter(|d| !d.changed && d.open) {
+            let problem = Problem::DivisionUnchanged {
+                division: d.name.clone(),
+                projects: d.projects,
+            };
+            issues.push(Issue::new(problem, crate::model::Location::file(&d.file)));
         }
         (self.changes, issues)
     }

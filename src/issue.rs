@@ -750,6 +750,19 @@ catalogue! {
             "ask the division for its file (named after the division), or take it off divisions if it sends none",
         ),
     }
+    /// A division whose every project is as in the previous round (no status, amount or
+    /// project changed): last round's file, or the form prefilled from it, sent again?
+    DivisionUnchanged { division: String, projects: usize } => {
+        code: "division-unchanged",
+        stage: Merge,
+        severity: Warning,
+        thai: format!("ข้อมูลของ{division}เหมือนรอบก่อนทุกโครงการ ({projects} โครงการ ไม่มีสถานะหรือเงินเปลี่ยน)"),
+        english: format!("{division}'s {projects} projects are all as in the previous round (no status or amount changed)"),
+        fix: (
+            "ตรวจว่าเป็นไฟล์ของรอบนี้ ไม่ใช่ไฟล์รอบก่อนหรือแบบฟอร์มที่กรอกรายการรอบก่อนไว้ให้ ถ้าไม่มีอะไรเปลี่ยนจริง ไม่ต้องทำอะไร",
+            "check it is this round's file, not last round's or the form prefilled from it; if nothing changed, nothing to do",
+        ),
+    }
     /// A division more files than one are read for; `other` is its first file.
     DivisionTwoFiles { division: String, other: String } => {
         code: "division-two-files",

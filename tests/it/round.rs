@@ -421,3 +421,31 @@ fn the_previous_round_keeps_the_figures_it_reported_when_this_rounds_plan_change
         assert_eq!(before["level"], "มาก", "{previous}");
     }
 }
+
+#[test]
+fn a_division_whose_open_projects_all_stood_still_is_said_once() {
+    let waiting = with(words_row(1, "โครงการ ก", 1.0, 100.0), 6, t("รอรายงาน"));
+    let done = words_row(2, "โครงการ ข", 2.0, 200.0);
+    let rows = [waiting, done.clone()];
+    let (_dir, current) = two_rounds(&rows, &rows);
+    let (code, json, _) = run_json(&current, &["check", "."]);
+    assert_eq!(code, 0);
+    let said: Vec<&Value> = json["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|i| i["code"] == "division-unchanged")
+        .collect();
+    assert_eq!(said.len(), 1, "{json}");
+    assert_eq!(said[0]["file"], "กองคลัง.xlsx");
+    assert_eq!(said[0]["severity"], "warning");
+    assert!(
+        said[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("2 โครงการ"))
+    );
+    // Every project completed already: nothing could have moved on, nothing said.
+    let (_dir, current) = two_rounds(&[done.clone()], &[done]);
+    let (_, json, _) = run_json(&current, &["check", "."]);
+    assert!(!json.to_string().contains("division-unchanged"), "{json}");
+}
