@@ -76,9 +76,14 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
         .map(|c| ticked(c, &mut checks))
         .unwrap_or(false);
     let status = status(&raw.status, &mut checks);
+    let remark_unread = raw
+        .remark
+        .as_ref()
+        .is_some_and(|c| uncalculated(c, &mut checks));
     let mut remark = raw
         .remark
         .as_ref()
+        .filter(|_| !remark_unread)
         .map(|c| clean_text(&c.value.text()))
         .unwrap_or_default();
     // What follows the status in its cell is a note, kept with the remark: the reason a project
@@ -98,7 +103,7 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
         let col = raw.name.as_ref().map(|c| c.col);
         checks.warn(Problem::CancelledNotCannot { status }, col);
     }
-    if status == Some(Status::Cannot) && remark.is_empty() {
+    if status == Some(Status::Cannot) && remark.is_empty() && !remark_unread {
         let col = raw.remark.as_ref().map(|c| c.col);
         checks.error(Problem::CannotWithoutReason, col);
     }
@@ -171,7 +176,16 @@ fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
 /// error (its name still says which project it is).
 pub fn name_text(cell: Option<&RawCell>) -> Option<String> {
     cell.map(|c| clean_text(&c.value.text()))
-        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .filter(|t| t.chars().any(names_something))
+}
+
+/// A letter or digit: a Thai letter, vowel or digit, an ASCII one, else any other script's
+/// (Unicode's tables are slow, so they are asked last).
+fn names_something(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('\u{0E01}'..='\u{0E4E}').contains(&c)
+        || ('\u{0E50}'..='\u{0E59}').contains(&c)
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// The dimension and its sub-dimension code (if one was written): from the มิติ column when it

@@ -315,10 +315,15 @@ impl Book {
                     let mut reader =
                         try_call(|| b.worksheet_cells_reader(&sheet.name)).map_err(&stop)?;
                     // Values only: a formula saved without its value is looked for when a row
-                    // needs the cell ([`SecondLook::uncalculated`]), not on every cell.
+                    // needs the cell ([`SecondLook::uncalculated`]), not on every cell. A cell
+                    // element without a value (such a formula, most likely) is said as hollow.
                     while let Some(cell) = try_call(|| reader.next_cell()).map_err(&stop)? {
                         let (r, c) = cell.get_position();
-                        emit(i, r, c, Cell::from(cell.get_value().clone()));
+                        let value = match cell.get_value() {
+                            calamine::DataRef::Empty => Cell::hollow(),
+                            value => Cell::from(value.clone()),
+                        };
+                        emit(i, r, c, value);
                     }
                 }
             }
@@ -465,6 +470,10 @@ impl RowGrouper {
 
     fn push(&mut self, row: u32, col: u32, value: Cell, sink: &mut dyn FnMut(RawRow)) {
         if value == Cell::Empty {
+            return;
+        }
+        if value.is_hollow() {
+            self.finder.note_hollow(row, col);
             return;
         }
         match &mut self.current {

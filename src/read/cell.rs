@@ -34,6 +34,19 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// A cell element that holds no value (in xlsx, `<c r="F5"><f>…</f></c>`: a formula saved
+    /// without its value, or now and then an empty element): the reader hands it on as this
+    /// marker, and the table finder asks the sheet's formulas which it is
+    /// ([`super::table::TableFinder::note_hollow`]).
+    pub(crate) fn hollow() -> Cell {
+        Cell::Uncalculated(String::new())
+    }
+
+    /// Whether this is the [`Cell::hollow`] marker.
+    pub(crate) fn is_hollow(&self) -> bool {
+        matches!(self, Cell::Uncalculated(t) if t.is_empty())
+    }
+
     /// A number Excel shows as a date or a time, as Excel shows it: a day (with its time), a
     /// time of day (a number below 1) or a length of time (`[h]:mm`) as a clock, and a number
     /// no date is (below 0, past 31 December 9999, NaN) as Excel's `########` — never handed to

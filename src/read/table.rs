@@ -291,6 +291,9 @@ pub struct TableFinder {
     /// The last non-blank มิติ cell of a data row, and its row: the value of a range merged
     /// down from it.
     last_dimension: Option<(u32, Cell)>,
+    /// Cells that held no value ([`Cell::hollow`]): a formula saved without its value, most
+    /// likely, looked for wherever a row's field is blank there.
+    hollow: HashSet<(u32, u32)>,
     out: SheetTables,
 }
 
@@ -316,6 +319,7 @@ impl TableFinder {
             signing: false,
             look: SheetLook::default(),
             last_dimension: None,
+            hollow: HashSet::new(),
             out: SheetTables {
                 explain: TableExplain {
                     sheet: sheet.to_string(),
@@ -547,18 +551,39 @@ impl TableFinder {
             .flatten()
             .filter(|c| c.value.is_blank())
             .collect();
+        let hollow = &self.hollow;
+        let is_hollow = |c: &RawCell| {
+            !hollow.is_empty() && c.value.is_blank() && hollow.contains(&(row, c.col))
+        };
         match &mut raw.status {
-            RawStatus::Words(cell) if cell.value.is_blank() => blank.push(cell),
-            RawStatus::Ticks(ticks) if ticks.iter().all(|(_, c)| c.value.is_blank()) => {
-                blank.extend(ticks.iter_mut().map(|(_, c)| c));
+            RawStatus::Words(cell) => {
+                if cell.value.is_blank() {
+                    blank.push(cell);
+                }
             }
-            _ => {}
+            // Every tick when none is ticked; else a tick made by a formula saved without its
+            // value, beside a tick typed.
+            RawStatus::Ticks(ticks) => {
+                let none = ticks.iter().all(|(_, c)| c.value.is_blank());
+                let cells = ticks.iter_mut().map(|(_, c)| c);
+                blank.extend(cells.filter(|c| none || is_hollow(c)));
+            }
+        }
+        // Where a blank means "no" or "nothing" (บรรจุ, หมายเหตุ), only a hollow cell is asked.
+        if !hollow.is_empty() {
+            let others = [&mut raw.in_ordinance, &mut raw.remark];
+            blank.extend(others.into_iter().flatten().filter(|c| is_hollow(c)));
         }
         for cell in blank {
             if let Some(formula) = self.look.formula_at(row, cell.col) {
                 cell.value = Cell::Uncalculated(formula);
             }
         }
+    }
+
+    /// Notes a cell that held no value ([`Cell::hollow`]).
+    pub(crate) fn note_hollow(&mut self, row: u32, col: u32) {
+        self.hollow.insert((row, col));
     }
 
     /// Whether `row` carries on the name of the project held above it: directly under it, and

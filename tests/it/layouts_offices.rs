@@ -323,6 +323,70 @@ fn budget_columns_without_years_are_a_duplicate_naming_them_never_the_first_take
     assert_eq!(json["summary"]["total"]["budget_plan"], "0.00");
 }
 
+/// Where a blank means "no" or "nothing" — a บรรจุ tick, a status tick beside one typed, the
+/// remark — a formula saved without its value is said at its cell too, not read as blank.
+#[test]
+fn a_formula_without_its_value_in_a_tick_or_remark_column_is_said_not_read_as_blank() {
+    let dir = folder();
+    let header = [
+        "ลำดับ",
+        "ชื่อโครงการ",
+        "มิติ",
+        "งบประมาณ",
+        "เบิกจ่าย",
+        "บรรจุในข้อบัญญัติ",
+        "รอรายงาน",
+        "อยู่ระหว่างดำเนินการ",
+        "ดำเนินการแล้วเสร็จ",
+        "ไม่สามารถดำเนินการได้",
+        "หมายเหตุ",
+    ];
+    let row = |n: f64, name: &str, in_ordinance: V, in_progress: V, done: V, remark: V| {
+        vec![
+            V::N(n),
+            t(name),
+            V::N(1.0),
+            V::N(100.0),
+            V::N(0.0),
+            in_ordinance,
+            V::E,
+            in_progress,
+            done,
+            V::E,
+            remark,
+        ]
+    };
+    let formula = || V::F("=IF(1,\"☑\",\"\")", NO_CACHE);
+    Sheet::of(vec![
+        header.iter().map(|h| t(h)).collect(),
+        row(1.0, "โครงการ ก", formula(), V::E, t("☑"), V::E),
+        row(2.0, "โครงการ ข", V::E, t("☑"), formula(), V::E),
+        row(
+            3.0,
+            "โครงการ ค",
+            V::E,
+            V::E,
+            t("☑"),
+            V::F("=\"ดู\"&\"แผน\"", NO_CACHE),
+        ),
+        row(4.0, "โครงการ ง", t("☑"), V::E, t("☑"), V::E),
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let cells: Vec<&Value> = issues_coded(&json, "formula-no-value")
+        .iter()
+        .map(|i| &i["cell"])
+        .collect();
+    assert_eq!(cells, ["F2", "I3", "K4"], "{:?}", codes(&json));
+    assert_eq!(
+        json["summary"]["total"]["projects"],
+        1,
+        "{:?}",
+        codes(&json)
+    );
+}
+
 #[test]
 fn a_formula_saved_without_its_value_is_an_error_at_its_cell_never_zero() {
     let dir = folder();
