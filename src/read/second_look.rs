@@ -27,7 +27,8 @@ pub struct Region {
 }
 
 impl Region {
-    fn covers(&self, row: u32, col: u32) -> bool {
+    /// Whether the range holds the cell (`row`, `col`).
+    pub(crate) fn covers(&self, row: u32, col: u32) -> bool {
         (self.first_row..=self.last_row).contains(&row)
             && (self.first_col..=self.last_col).contains(&col)
     }

@@ -487,11 +487,15 @@ impl TableFinder {
             self.out.rows_read += 1;
             return;
         }
-        self.release_held();
-        let Some(layout) = &self.header else { return };
+        let Some(layout) = &self.header else {
+            self.release_held();
+            return;
+        };
         let mut raw = self.raw_row(&mut row, layout);
         raw.structure = self.hint.clone();
         self.merged_dimension(&mut raw);
+        self.merged_status(&mut raw);
+        self.release_held();
         self.uncalculated(&mut raw);
         self.out.rows_read += 1;
         if raw_is_empty(&raw) {
@@ -530,6 +534,45 @@ impl TableFinder {
             .is_some_and(|region| region.first_row == *top)
         {
             cell.value = value.clone();
+        }
+    }
+
+    /// A row with no status whose status cells (the word, or every tick) lie in ranges merged
+    /// down from the project row above takes that row's status, and its บรรจุ tick likewise:
+    /// a ☑ merged over two projects is each one's. Asked only of a row with no status, so
+    /// the merged ranges are loaded for such a sheet alone.
+    fn merged_status(&mut self, raw: &mut RawRow) {
+        let none = match &raw.status {
+            RawStatus::Words(c) => c.value.is_blank(),
+            RawStatus::Ticks(ticks) => ticks.iter().all(|(_, c)| c.value.is_blank()),
+        };
+        let Some((above, _)) = &self.held else { return };
+        if !none {
+            return;
+        }
+        let (row, look) = (raw.location.row.unwrap_or_default(), &mut self.look);
+        let above_row = above.location.row.unwrap_or_default();
+        let mut from_above = |cell: &mut RawCell, over: &RawCell| {
+            if cell.value.is_blank()
+                && !over.value.is_blank()
+                && look
+                    .covering_from_above(row, cell.col)
+                    .is_some_and(|region| region.covers(above_row, cell.col))
+            {
+                cell.value = over.value.clone();
+            }
+        };
+        match (&mut raw.status, &above.status) {
+            (RawStatus::Words(cell), RawStatus::Words(over)) => from_above(cell, over),
+            (RawStatus::Ticks(ticks), RawStatus::Ticks(overs)) => {
+                for ((_, cell), (_, over)) in ticks.iter_mut().zip(overs) {
+                    from_above(cell, over);
+                }
+            }
+            _ => {}
+        }
+        if let (Some(cell), Some(over)) = (&mut raw.in_ordinance, &above.in_ordinance) {
+            from_above(cell, over);
         }
     }
 

@@ -387,6 +387,43 @@ fn a_formula_without_its_value_in_a_tick_or_remark_column_is_said_not_read_as_bl
     );
 }
 
+/// A status tick (and the บรรจุ tick) merged down over two projects is each one's, as the
+/// printed page shows it; a ☑ in one project's row alone is that row's.
+#[test]
+fn a_tick_merged_over_two_projects_is_each_ones() {
+    let dir = folder();
+    let header = [
+        "ลำดับ",
+        "ชื่อโครงการ",
+        "มิติ",
+        "งบประมาณ",
+        "เบิกจ่าย",
+        "บรรจุในข้อบัญญัติ",
+        "รอรายงาน",
+        "อยู่ระหว่างดำเนินการ",
+        "ดำเนินการแล้วเสร็จ",
+        "ไม่สามารถดำเนินการได้",
+    ];
+    let row = |n: f64, name: &str, in_ordinance: V, done: V| {
+        let mut cells = vec![V::N(n), t(name), V::N(1.0), V::N(100.0), V::N(0.0)];
+        cells.extend([in_ordinance, V::E, V::E, done, V::E]);
+        cells
+    };
+    Sheet::of(vec![
+        header.iter().map(|h| t(h)).collect(),
+        row(1.0, "โครงการ ก", t("☑"), t("☑")),
+        row(2.0, "โครงการ ข", V::E, V::E),
+        row(3.0, "โครงการ ค", V::E, t("☑")),
+    ])
+    .merged(&[(1, 5, 2, 5), (1, 8, 2, 8)])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let status = &json["summary"]["status"];
+    assert_eq!(status["completed"], 3, "{:?}", codes(&json));
+    assert_eq!(status["in_ordinance"], 2, "{:?}", codes(&json));
+}
+
 #[test]
 fn a_formula_saved_without_its_value_is_an_error_at_its_cell_never_zero() {
     let dir = folder();
