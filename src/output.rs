@@ -95,7 +95,11 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style, notes
         } else {
             verdict(&counts, notes, style)
         };
-        let _ = writeln!(out, "{} {file}: {verdict}", style.paint("1", "▸"));
+        // A verdict for the files read only: report.toml and the previous round's files are
+        // places its issues point at, not files of this round.
+        if inputs.iter().any(|i| i.file == *file) {
+            let _ = writeln!(out, "{} {file}: {verdict}", style.paint("1", "▸"));
+        }
     }
     // Files read: the places issues name besides (report.toml, the previous round) are not.
     let read = inputs.len();
@@ -216,7 +220,9 @@ const TABLE_WIDTHS: [usize; 8] = [6, 9, 11, 16, 16, 16, 10, 8];
 fn table_row(cells: &[String; 8]) -> String {
     let mut line = String::new();
     for (i, (cell, width)) in cells.iter().zip(TABLE_WIDTHS).enumerate() {
-        let pad = " ".repeat(width.saturating_sub(shown_width(cell)));
+        // A figure wider than its column (billions) still keeps a space before it.
+        let room = width.saturating_sub(shown_width(cell));
+        let pad = " ".repeat(if i == 0 { room } else { room.max(1) });
         if i == 0 {
             line.push_str(cell);
             line.push_str(&pad);

@@ -39,6 +39,10 @@ pub(super) fn run(args: &InitArgs, stdout: &mut dyn Write) -> Result<Outcome, Co
     let mut draft = Draft::new(today, divisions, projects);
     if let Some((name, earlier)) = earlier_round_beside(&folder, draft.fiscal_year) {
         draft.follow(&name, &earlier);
+        let beside = folder.join("..").join(&name).join(FILE_NAME);
+        if let Ok(text) = std::fs::read_to_string(beside) {
+            draft.keep_tables(&text);
+        }
         if draft.divisions.is_empty() && draft.previous.is_some() {
             // The 6-month round lists no divisions: those that sent files to it are expected.
             let sent = std::fs::canonicalize(&folder)
@@ -132,6 +136,8 @@ struct Draft {
     previous: Option<String>,
     /// The folder the organization and the reporter were taken from.
     copied_from: Option<String>,
+    /// The earlier round's sections (`[mail]`, `[headers]`, `[serve]`, `[[levels]]`), as written.
+    tables: String,
 }
 
 impl Draft {
@@ -159,6 +165,22 @@ impl Draft {
             divisions,
             previous: None,
             copied_from: None,
+            tables: String::new(),
+        }
+    }
+
+    /// Keeps the sections of the earlier round's `text` as written, comments and all: how the
+    /// report is mailed, the office's own header words and the drop box's limits hold from round
+    /// to round. In TOML every section follows the plain keys, so they run from the first line
+    /// that opens one to the end.
+    fn keep_tables(&mut self, text: &str) {
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            if line.trim_start().starts_with('[') {
+                self.tables = text[offset..].trim_end().to_string();
+                return;
+            }
+            offset += line.len();
         }
     }
 
@@ -263,7 +285,12 @@ divisions = [
 
 # ปัญหา อุปสรรค และข้อเสนอแนะ · problems and suggestions
 # suggestions = "ไม่มีข้อเสนอแนะ"
-"#,
+{tables}"#,
+            tables = match (&self.tables, &self.copied_from) {
+                (t, Some(file)) if !t.is_empty() =>
+                    format!("\n# ส่วนต่อไปนี้จาก {file} · the sections below from {file}\n{t}\n"),
+                _ => String::new(),
+            },
             keys = keys.join("\n"),
             names = list(&self.dimension_names),
             divisions = list(&self.divisions),
@@ -331,6 +358,15 @@ mod tests {
         assert_eq!(config.reporter_name, six.reporter_name);
         assert_eq!(config.initial_projects, 90, "the plan's count");
         assert_eq!(config.previous, Some(PathBuf::from("รอบ 6 เดือน")));
+        // The earlier round's sections (how it is mailed) hold, as written.
+        let mut mailed = Draft::new((2022, 10, 14), Vec::new(), 0);
+        mailed.follow("รอบ 6 เดือน", &six);
+        let with_mail = "organization = \"x\"\n\n[mail]  # ส่งรายงาน\nsmtp_host = \"smtp.example.go.th\"\nfrom = \"a@example.go.th\"\nto = [\"b@example.go.th\"]\n";
+        mailed.keep_tables(with_mail);
+        let text = mailed.text();
+        assert!(text.contains("[mail]  # ส่งรายงาน\nsmtp_host"), "{text}");
+        let config = ReportConfig::from_toml(&text, "report.toml").expect("parses");
+        assert!(config.mail.is_some(), "{text}");
         // Another year's round gives who reports, not the plan's figures.
         let mut later = Draft::new((2023, 4, 20), Vec::new(), 0);
         later.follow("รอบ 6 เดือน", &six);

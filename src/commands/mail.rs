@@ -105,7 +105,10 @@ fn locate_config(explicit: Option<&Path>, summary: &Path) -> Result<PathBuf, Con
         beside.join(config::FILE_NAME),
         PathBuf::from(config::FILE_NAME),
     ];
-    let searched = format!("{}, .", beside.display());
+    let searched = match beside == Path::new(".") {
+        true => ".".to_string(),
+        false => format!("{}, .", beside.display()),
+    };
     candidates
         .into_iter()
         .find(|c| c.is_file())

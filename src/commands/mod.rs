@@ -524,7 +524,7 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
         }
         (None, Some(_)) => {
             return Err(ConfigError::Missing {
-                searched: "(--previous needs report.toml)".into(),
+                searched: "--previous (ต้องมี report.toml · needs report.toml)".into(),
             }
             .into());
         }

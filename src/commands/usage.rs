@@ -96,6 +96,18 @@ fn thai_mistake(error: &clap::Error) -> Option<String> {
     Some(format!("คำสั่งไม่ถูกต้อง: {what}"))
 }
 
+/// A value's name in words, before its placeholder: `INPUT` → `ไฟล์หรือโฟลเดอร์ของกอง (INPUT)`;
+/// an option or a word typed, quoted as typed.
+fn named(name: &str) -> String {
+    let words = match name {
+        "INPUT" => "ไฟล์หรือโฟลเดอร์ของกอง",
+        "FOLDER" => "โฟลเดอร์ของรอบ",
+        "SUMMARY" => "ไฟล์สรุป",
+        _ => return format!("'{name}'"),
+    };
+    format!("{words} ({name})")
+}
+
 /// What clap knows under `kind`, quoted as typed (`'mrege'`), several joined by commas; clap's
 /// own notation made plain: `<--mail|--mail-draft>` → `'--mail' หรือ '--mail-draft'`,
 /// `<INPUT>...` → `'INPUT'`.
@@ -106,7 +118,7 @@ fn context_text(error: &clap::Error, kind: ContextKind) -> Option<String> {
             .strip_prefix('<')
             .and_then(|b| b.strip_suffix('>'))
             .unwrap_or(s);
-        let names: Vec<String> = bare.split('|').map(|n| format!("'{n}'")).collect();
+        let names: Vec<String> = bare.split('|').map(named).collect();
         names.join(" หรือ ")
     };
     match error.get(kind)? {
@@ -152,7 +164,10 @@ mod tests {
         let empty = line(&["planmerge", "template", "--from"]).unwrap_or_default();
         assert!(empty.contains("ต้องใส่ค่าต่อท้าย '--from <PATH>'"), "{empty}");
         let missing = line(&["planmerge", "merge"]).unwrap_or_default();
-        assert!(missing.contains("ยังขาด 'INPUT'"), "{missing}");
+        assert!(
+            missing.contains("ยังขาด ไฟล์หรือโฟลเดอร์ของกอง (INPUT)"),
+            "{missing}"
+        );
         let either = line(&["planmerge", "merge", "x", "--resend"]).unwrap_or_default();
         assert!(
             either.contains("ยังขาด '--mail' หรือ '--mail-draft'"),

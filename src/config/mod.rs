@@ -20,7 +20,7 @@ pub const FILE_NAME: &str = "report.toml";
 pub enum ConfigError {
     /// No configuration given and none found.
     #[error(
-        "ไม่พบไฟล์ตั้งค่า report.toml ในโฟลเดอร์ข้อมูล — สร้างด้วย planmerge init <โฟลเดอร์> หรือระบุด้วย --config · \
+        "ไม่พบไฟล์ตั้งค่า report.toml (หาใน {searched}) — สร้างด้วย planmerge init <โฟลเดอร์> หรือระบุด้วย --config · \
          no report.toml found in {searched}; create one with planmerge init (see README) or pass --config FILE"
     )]
     Missing {
@@ -380,18 +380,24 @@ impl ReportConfig {
         if let Some(path) = explicit {
             return Ok(path.to_path_buf());
         }
-        let mut searched = Vec::new();
+        let mut searched: Vec<String> = Vec::new();
         for input in inputs {
             let folder = if input.is_dir() {
                 input.as_path()
             } else {
-                input.parent().unwrap_or(Path::new("."))
+                input
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
             };
             let candidate = folder.join(FILE_NAME);
             if candidate.is_file() {
                 return Ok(candidate);
             }
-            searched.push(folder.display().to_string());
+            let shown = folder.display().to_string();
+            if !searched.contains(&shown) {
+                searched.push(shown);
+            }
         }
         Err(ConfigError::Missing {
             searched: searched.join(", "),
