@@ -178,12 +178,18 @@ struct Outgoing<'a> {
 }
 
 impl Outgoing<'_> {
-    /// The attachment's file name: the summary's own.
+    /// The attachment's file name: the summary's own, unless it is the default `summary.xlsx`,
+    /// which says nothing in an executive's inbox beside last round's: then the round's,
+    /// `สรุปผล-2565-รอบ6เดือน.xlsx`.
     fn file_name(&self) -> String {
-        self.summary.file_name().map_or_else(
-            || "summary.xlsx".into(),
-            |n| n.to_string_lossy().into_owned(),
-        )
+        let own = self.summary.file_name().map(|n| n.to_string_lossy());
+        match own {
+            Some(name) if name != "summary.xlsx" => name.into_owned(),
+            _ => format!(
+                "สรุปผล-{}-รอบ{}เดือน.xlsx",
+                self.config.fiscal_year, self.config.round
+            ),
+        }
     }
 
     /// The message, with the body's checksum line for these bytes.

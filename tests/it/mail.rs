@@ -502,6 +502,32 @@ fn eml_for_the_samples_parses_back_with_its_attachment_intact() {
 }
 
 #[test]
+fn a_summary_under_the_default_name_is_attached_under_its_rounds() {
+    let office = Office::new(25);
+    let summary = office.dir.path().join("summary.xlsx");
+    let mut merge = planmerge();
+    merge
+        .arg("merge")
+        .arg(samples())
+        .arg("-c")
+        .arg(office.config());
+    let merged = merge.arg("-o").arg(&summary).output().expect("merge");
+    assert_eq!(code(&merged), 0, "{}", text(&merged));
+    let eml = office.dir.path().join("รายงาน.eml");
+    let mut mail = planmerge();
+    mail.arg("mail").arg(&summary).arg("--eml").arg(&eml);
+    let out = mail.output().expect("mail");
+    assert_eq!(code(&out), 0, "{}", text(&out));
+    let bytes = std::fs::read(&eml).expect("eml written");
+    let message = MessageParser::default().parse(&bytes).expect("parses");
+    let attachment = message.attachments().next().expect("one attachment");
+    assert_eq!(
+        attachment.attachment_name(),
+        Some("สรุปผล-2565-รอบ6เดือน.xlsx")
+    );
+}
+
+#[test]
 fn tls_none_towards_another_host_is_a_configuration_error() {
     let office = Office::new(2525);
     let toml = std::fs::read_to_string(office.config()).expect("toml");
