@@ -34,14 +34,21 @@ pub fn layout(title: &str, body: Markup) -> Markup {
 
 /// ส่งไฟล์: pick the division, choose (or drop) the file, send; or first download the
 /// division's form (listing its projects of the previous round when `previous_round`).
-pub fn upload_form(csrf: &str, divisions: &[String], previous_round: bool) -> Markup {
+/// The upload page. `divisions` are report.toml's (a list to pick from); without them, `known`
+/// (the previous round's, those that have sent) are offered as the name is typed.
+pub fn upload_form(
+    csrf: &str,
+    divisions: &[String],
+    known: &[String],
+    previous_round: bool,
+) -> Markup {
     layout(
         "ส่งไฟล์แผนปฏิบัติการของกอง",
         html! {
             p { "เลือกกอง แล้วเลือกไฟล์ Excel (.xlsx .xls .ods) ที่กรอกแล้ว กดส่ง ระบบจะตรวจให้ทันทีว่าถูกต้องหรือไม่ · Choose your division and the workbook, then send: it is checked at once." }
             form id="upload" method="post" action="/upload" enctype="multipart/form-data" {
                 input type="hidden" name="csrf" value=(csrf);
-                (division_field("division", divisions))
+                (division_field("division", divisions, known))
                 label for="file" { "ไฟล์ · workbook" }
                 div id="drop" class="drop" {
                     input id="file" type="file" name="file" required accept=".xlsx,.xlsm,.xls,.xlsb,.ods";
@@ -60,7 +67,7 @@ pub fn upload_form(csrf: &str, divisions: &[String], previous_round: bool) -> Ma
                 }
             }
             form id="form-download" method="get" action="/template" {
-                (division_field("form-division", divisions))
+                (division_field("form-division", divisions, known))
                 button type="submit" class="secondary" { "ดาวน์โหลดแบบฟอร์ม · Download the form" }
             }
         },
@@ -68,12 +75,14 @@ pub fn upload_form(csrf: &str, divisions: &[String], previous_round: bool) -> Ma
 }
 
 /// The division's label and field `id`: a list to pick from when `divisions` are configured,
-/// else a name to type.
-fn division_field(id: &str, divisions: &[String]) -> Markup {
+/// else a name to type, the `known` names offered as it is typed.
+fn division_field(id: &str, divisions: &[String], known: &[String]) -> Markup {
+    let list = format!("{id}-known");
     html! {
         label for=(id) { "กอง / สำนัก · division" }
         @if divisions.is_empty() {
-            input id=(id) name="division" required maxlength="60" autocomplete="organization";
+            input id=(id) name="division" required maxlength="60" autocomplete="organization" list=(list);
+            datalist id=(list) { @for d in known { option value=(d) {} } }
         } @else {
             select id=(id) name="division" required {
                 option value="" selected { "— เลือกกอง · choose —" }
@@ -342,7 +351,8 @@ button.secondary{display:block;background:#fff;color:#1f4e79;border:2px solid #1
 .fix{color:#444}table{border-collapse:collapse;width:100%;margin:1em 0;overflow-x:auto;display:block}\
 th,td{border:1px solid #ccc;padding:.3em .5em;text-align:right}th{background:#deeaf6}th:first-child,td:first-child{text-align:left}\
 tr.total td{font-weight:bold}tr.missing td{color:#999}tr.error td{background:#fdecea}progress{width:100%}\
-@media (max-width:600px){table.divisions thead{display:none}\
+@media (max-width:600px){table.figures{font-size:13px}table.figures th,table.figures td{padding:.25em .3em}\
+table.divisions thead{display:none}\
 table.divisions,table.divisions tbody{display:block}\
 table.divisions tr{display:grid;grid-template-columns:1fr 1fr;border:1px solid #ccc;border-radius:4px;margin:0 0 .8em}\
 table.divisions td{display:flex;justify-content:space-between;gap:.5em;border:0;border-top:1px solid #eee}\

@@ -182,7 +182,13 @@ async fn upload_page(State(app): AppState, headers: HeaderMap) -> Response {
     let Some((s, new)) = session(&app, &headers) else {
         return Redirect::to("/login").into_response();
     };
-    let page = pages::upload_form(&s.csrf, &app.config.divisions, app.previous.is_some());
+    let known = app.divisions(&app.inbox.current());
+    let page = pages::upload_form(
+        &s.csrf,
+        &app.config.divisions,
+        &known,
+        app.previous.is_some(),
+    );
     with_cookie(Html(page.into_string()).into_response(), new)
 }
 
@@ -318,6 +324,19 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, Response> {
             "ไม่มีกองนี้ในรายชื่อ · unknown division",
         ));
     }
+    // Typed, not picked: a name a known division's begins with (`กองการศึกษาฯ` for กองการศึกษา
+    // ศาสนาและวัฒนธรรม) would start a division of its own, its file compared with nothing.
+    if app.config.divisions.is_empty()
+        && let Some(meant) = near_division(&division, &app.divisions(&app.inbox.current()))
+    {
+        return Err(refuse(
+            StatusCode::BAD_REQUEST,
+            &format!(
+                "ไม่มีกอง \"{division}\" — หมายถึง \"{meant}\" หรือไม่? เลือกชื่อจากรายการ แล้วส่งใหม่ (ไม่ได้เก็บไฟล์นี้) · \
+                 no division \"{division}\"; did you mean \"{meant}\"? pick it from the list and send again (not kept)"
+            ),
+        ));
+    }
     let chosen = upload.file_name.as_deref().filter(|n| !n.is_empty());
     let Some(bytes) = upload.file.filter(|b| !b.is_empty()) else {
         let message = match chosen {
@@ -408,6 +427,19 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, Response> {
             "เก็บไฟล์ไม่ได้ · cannot keep the file",
         )),
     }
+}
+
+/// The known division `typed` is a shortened form of, when it is none of them itself: a known
+/// name begins with it, once spaces and a closing ฯ are set aside. (A longer new name,
+/// `กองช่างสุขาภิบาล` beside กองช่าง, is a division of its own.)
+fn near_division(typed: &str, known: &[String]) -> Option<String> {
+    use crate::schema::text::normalize;
+    let bare = |name: &str| normalize(name).trim_end_matches('ฯ').to_string();
+    let mine = bare(typed);
+    if known.iter().any(|k| bare(k) == mine) || mine.chars().count() < 4 {
+        return None;
+    }
+    known.iter().find(|k| bare(k).starts_with(&mine)).cloned()
 }
 
 /// The division a file's own name says it is, when that is another than `division`: a file

@@ -533,6 +533,44 @@ fn with_a_previous_round_the_status_compares_with_it() {
     assert_eq!(changes.iter().filter(|c| c["kind"] == "dropped").count(), 1);
 }
 
+#[test]
+fn a_division_typed_short_in_the_twelve_month_round_is_asked_which_it_means() {
+    let dir = round_folder();
+    std::fs::write(
+        dir.path().join("report.toml"),
+        crate::support::twelve_month_toml(),
+    )
+    .expect("toml");
+    let server = start(dir.path(), "127.0.0.1:0");
+    // The page offers the previous round's divisions as the name is typed.
+    let page = answer(agent().get(&format!("{}/", server.base)).call());
+    assert!(page.text().contains("<datalist"), "{}", page.text());
+    assert!(page.text().contains("กองการศึกษา ศาสนาและวัฒนธรรม"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let file = root.join("samples/12-month/กองการศึกษา ศาสนาและวัฒนธรรม.xlsx");
+    let bytes = std::fs::read(file).expect("sample");
+    let reply = api_upload(&server, "กองการศึกษาฯ", &bytes, None);
+    assert_eq!(reply.status, 400, "{}", reply.text());
+    let reply = page_upload(
+        &server,
+        &page.cookie.clone().expect("cookie"),
+        &page.csrf(),
+        "กองการศึกษาฯ",
+        &bytes,
+    );
+    assert!(
+        reply
+            .text()
+            .contains("หมายถึง &quot;กองการศึกษา ศาสนาและวัฒนธรรม&quot;"),
+        "{}",
+        reply.text()
+    );
+    assert!(
+        !dir.path().join("inbox/กองการศึกษาฯ.xlsx").exists(),
+        "not kept"
+    );
+}
+
 /// A round's folder whose `[serve]` limits are `limits` (TOML lines).
 fn limited_folder(limits: &str) -> tempfile::TempDir {
     let dir = round_folder();
