@@ -691,7 +691,10 @@ catalogue! {
         severity: Error,
         thai: format!("ไฟล์นี้เหมือนกับ {other} ทุกไบต์ (ส่งมาซ้ำ) จึงไม่นับโครงการในไฟล์นี้ซ้ำอีก"),
         english: format!("this file is byte for byte the same as {other} (sent twice); its projects are not counted again"),
-        fix: ("ลบไฟล์ใดไฟล์หนึ่งออกจากโฟลเดอร์", "remove one of the two files from the folder"),
+        fix: (
+            "ลบไฟล์ใดไฟล์หนึ่งออกจากโฟลเดอร์ ถ้าส่งทางหน้าเว็บ ให้ส่งไฟล์ของกองตัวเองแทน",
+            "remove one of the two files from the folder; on the drop box, send your own division's file instead",
+        ),
     }
     /// Money written as "nothing" in words (`-`, ไม่ใช้งบประมาณ), read as 0.00.
     MoneyNil { field: MoneyField, found: String } => {

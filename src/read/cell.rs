@@ -553,6 +553,7 @@ mod tests {
         assert_eq!(money(&text("-")), MoneyCell::Nil("-".into()));
         assert_eq!(money(&text("55,300.-")), MoneyCell::Text(dec("55300")));
         assert_eq!(money(&text("๕๕,๓๐๐.-")), MoneyCell::Text(dec("55300")));
+        assert_eq!(money(&text("５５,３００")), MoneyCell::Text(dec("55300")));
         assert_eq!(money(&text("55,300 บาท")), MoneyCell::Text(dec("55300")));
         // A space grouping thousands, as some keyboards and forms put it.
         assert_eq!(money(&text("55 300.50")), MoneyCell::Text(dec("55300.50")));
@@ -711,7 +712,7 @@ mod tests {
 
     #[test]
     fn dimension_in_every_spelling() {
-        for t in ["2", "๒", "มิติที่ 2", "มิติ ๒", "มิติที่๒"]
+        for t in ["2", "๒", "２", "มิติที่ 2", "มิติ ๒", "มิติที่๒"]
         {
             assert_eq!(dimension(&text(t)), DimensionCell::Number(2), "{t}");
         }

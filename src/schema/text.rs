@@ -76,19 +76,21 @@ pub fn arabic_digits(text: &str) -> String {
     thai_digits_to_arabic(text).into_owned()
 }
 
-/// [`arabic_digits`], borrowing the text when it holds no Thai digit (no allocation).
+/// [`arabic_digits`], borrowing the text when it holds no Thai digit (no allocation). Full-width
+/// digits (`１`, typed with a Thai or Asian input method's full-width mode) are read too.
 pub fn thai_digits_to_arabic(text: &str) -> Cow<'_, str> {
-    // ๐-๙ are U+0E50..U+0E59: E0 B9 90..99 in UTF-8.
-    let has_thai_digit = text
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0] == THAI_LEAD && w[1] == 0xB9 && (0x90..=0x99).contains(&w[2]));
-    if !has_thai_digit {
+    // ๐-๙ are U+0E50..U+0E59: E0 B9 90..99 in UTF-8; ０-９ are U+FF10..U+FF19: EF BC 90..99.
+    let has_other_digit = text.as_bytes().windows(3).any(|w| {
+        (w[0] == THAI_LEAD && w[1] == 0xB9 || w[0] == 0xEF && w[1] == 0xBC)
+            && (0x90..=0x99).contains(&w[2])
+    });
+    if !has_other_digit {
         return Cow::Borrowed(text);
     }
     text.chars()
         .map(|c| match c {
             '\u{0E50}'..='\u{0E59}' => char::from(b'0' + (c as u32 - 0x0E50) as u8),
+            '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
             other => other,
         })
         .collect()

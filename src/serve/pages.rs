@@ -117,6 +117,9 @@ pub fn result(
             } @else {
                 p class="bad" { "✗ ผิด " (errors) " รายการ — แก้แล้วส่งใหม่ · " (errors) " error(s): fix and send again" }
             }
+            @if kept {
+                p { "ได้รับไฟล์ " strong { (checked.input.file) } " ของ" (division) " เมื่อ " (received_now()) " · received" }
+            }
             p { "อ่าน " (checked.input.rows) " แถว · นับเป็นโครงการ " (checked.input.counted) " โครงการ" }
             @if !checked.issues.is_empty() {
                 h2 { "สิ่งที่พบ · what was found" }
@@ -151,6 +154,15 @@ pub fn result(
             p { a href="/" { "ส่งไฟล์อื่น · send another" } }
         }))
     }
+}
+
+/// Now, as the office clock reads it: `29 พฤศจิกายน 2569 เวลา 20:56 น.`.
+fn received_now() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    crate::schema::time::thai_moment(&crate::schema::time::utc_time(seconds))
 }
 
 /// Errors first, then warnings, then notes (each in the order found).

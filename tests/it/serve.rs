@@ -330,6 +330,12 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
     let good_bytes = std::fs::read(&good).expect("good");
     let text = page_upload(&server, &cookie, &csrf, "กองคลัง", &good_bytes).text();
     assert!(text.contains("คะแนนของกอง ร้อยละ 75.00"), "{text}");
+    // A receipt: the file as the sender named it, and when (Thai time, B.E.).
+    assert!(
+        text.contains("ได้รับไฟล์ <strong>book.xlsx</strong> ของกองคลัง เมื่อ"),
+        "{text}"
+    );
+    assert!(text.contains(" น. · received"), "{text}");
     assert!(!text.contains("ผลการนำแผนฯ ไปปฏิบัติ"), "{text}");
     // An empty form sent after it does not displace it.
     let empty = dir.path().join("empty.xlsx");
