@@ -260,12 +260,15 @@ impl ReportConfig {
         };
         let raw: RawConfig =
             toml::from_str(text).map_err(|e| invalid(explain::toml_error(&e, text)))?;
+        // The plain values are checked together: a fresh file from `init` hears of every
+        // empty one at once, not one per run.
+        let mut problems: Vec<String> = Vec::new();
         if raw.organization.trim().is_empty() {
-            return Err(invalid(
+            problems.push(
                 "organization ว่าง — ใส่ชื่อ อปท. เช่น \"องค์การบริหารส่วนตำบลตัวอย่าง\" · \
                  organization is empty: fill in the organization's name (ชื่อ อปท.)"
                     .into(),
-            ));
+            );
         }
         if !(2500..=2700).contains(&raw.fiscal_year) {
             let hint = if (1957..=2157).contains(&raw.fiscal_year) {
@@ -277,25 +280,28 @@ impl ReportConfig {
             } else {
                 String::new()
             };
-            return Err(invalid(format!(
+            problems.push(format!(
                 "fiscal_year ต้องเป็นปีงบประมาณ พ.ศ. เช่น 2565 (พบ {year}){hint} · \
                  fiscal_year is the Buddhist-era fiscal year, e.g. 2565 (found {year})",
                 year = raw.fiscal_year
-            )));
+            ));
         }
         if raw.round != 6 && raw.round != 12 {
-            return Err(invalid(format!(
+            problems.push(format!(
                 "round ต้องเป็น 6 หรือ 12 (พบ {round}) · round must be 6 or 12, found {round}",
                 round = raw.round
-            )));
+            ));
         }
         if raw.initial_projects == 0 {
-            return Err(invalid(
+            problems.push(
                 "initial_projects เป็น 0 — ใส่จำนวนโครงการในแผนฉบับที่ประกาศใช้ (โครงการตั้งต้น) \
                  ผลการนำแผนไปปฏิบัติคิดจากจำนวนนี้ · initial_projects is 0: give the number of \
                  projects in the plan as adopted; the implementation score is counted from it"
                     .into(),
-            ));
+            );
+        }
+        if !problems.is_empty() {
+            return Err(invalid(problems.join("\n  ")));
         }
         let as_of_text = match &raw.as_of {
             toml::Value::String(s) => s.clone(),
@@ -450,6 +456,20 @@ mod tests {
         assert_eq!(c.level_for(Decimal::new(80, 0)), "มากที่สุด");
         assert_eq!(c.level_for(Decimal::new(1999, 2)), "น้อยที่สุด");
         assert_eq!(c.suggestions, "ไม่มีข้อเสนอแนะ");
+    }
+
+    #[test]
+    fn every_empty_value_is_said_at_once() {
+        let text = SAMPLE
+            .replace(
+                "organization = \"องค์การบริหารส่วนจังหวัดพะเยา\"",
+                "organization = \"\"",
+            )
+            .replace("initial_projects = 90", "initial_projects = 0");
+        let refused = ReportConfig::from_toml(&text, "report.toml").expect_err("two empty");
+        let message = refused.to_string();
+        assert!(message.contains("organization ว่าง"), "{message}");
+        assert!(message.contains("initial_projects เป็น 0"), "{message}");
     }
 
     #[test]

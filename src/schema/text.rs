@@ -341,6 +341,7 @@ mod tests {
             text.chars()
                 .map(|c| match c {
                     '\u{0E50}'..='\u{0E59}' => char::from(b'0' + (c as u32 - 0x0E50) as u8),
+                    '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
                     other => other,
                 })
                 .collect()
@@ -428,6 +429,9 @@ mod tests {
             '✅',
             '\u{10000}',
             '\u{FFFD}',
+            '０',
+            '９',
+            '\u{FF1A}',
         ];
         proptest::collection::vec(proptest::sample::select(alphabet), 0..24)
             .prop_map(|chars| chars.into_iter().collect())
