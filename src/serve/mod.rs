@@ -143,7 +143,17 @@ impl App {
     /// report as it stands.
     fn standing(&self) -> Standing {
         let current = self.inbox.current();
-        let files: Vec<PathBuf> = current.iter().map(|c| c.path.clone()).collect();
+        // Read in the order received: a project (or a whole file) two divisions sent is counted
+        // for the one that sent it first, and the later sender is told to mend it.
+        let mut files: Vec<(std::time::SystemTime, PathBuf)> = current
+            .iter()
+            .map(|c| {
+                let modified = std::fs::metadata(&c.path).and_then(|m| m.modified());
+                (modified.unwrap_or(std::time::UNIX_EPOCH), c.path.clone())
+            })
+            .collect();
+        files.sort();
+        let files: Vec<PathBuf> = files.into_iter().map(|(_, path)| path).collect();
         let mut merge = match &self.previous {
             Some(p) => Merge::comparing(p.projects.clone()),
             None => Merge::default(),

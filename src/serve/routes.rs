@@ -597,8 +597,10 @@ fn summary_bytes(app: &App) -> Result<(Vec<u8>, bool), String> {
             changes: &changes,
         }),
     };
-    let book = SummaryBook::with_projects(&summary, merged.projects.iter().cloned())
-        .map_err(|e| e.to_string())?;
+    // Listed by division file, as `merge` lists them (they were read in the order received).
+    let mut projects = merged.projects.clone();
+    projects.sort_by(|a, b| a.source.file.cmp(&b.source.file));
+    let book = SummaryBook::with_projects(&summary, projects).map_err(|e| e.to_string())?;
     let mut workbook = book.finish(&summary).map_err(|e| e.to_string())?;
     let bytes = workbook.save_to_buffer().map_err(|e| e.to_string())?;
     Ok((bytes, errors > 0))

@@ -242,6 +242,43 @@ fn a_listed_division_that_has_sent_nothing_is_said_in_the_standing_report() {
     assert!(missing[0].contains("กองช่าง"), "{missing:?}");
 }
 
+/// A project two divisions send is counted for the one that sent it first, and the later
+/// sender is the one told (its row is the duplicate), whichever name sorts first.
+#[test]
+fn a_duplicate_is_the_later_senders_to_mend() {
+    let dir = round_folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let office = samples()
+        .into_iter()
+        .find(|f| planmerge::schema::division_of(f) == "สำนักปลัด")
+        .expect("สำนักปลัด's sample");
+    let theirs = planmerge::read_and_validate(std::slice::from_ref(&office)).projects;
+    let reply = api_upload(
+        &server,
+        "สำนักปลัด",
+        &std::fs::read(&office).expect("file"),
+        None,
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // กองการเจ้าหน้าที่ (which sorts before สำนักปลัด) later sends one of สำนักปลัด's projects.
+    let copy = dir.path().join("copy.xlsx");
+    let row = words_row(1, &theirs[0].name, 1.0, 100.0);
+    write_book(&copy, "แผน", &crate::support::WORDS_HEADER, &[row]);
+    let bytes = std::fs::read(&copy).expect("copy");
+    let reply = api_upload(&server, "กองการเจ้าหน้าที่", &bytes, None);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let json = api_get(&server, "/api/status", None).json();
+    let errors = |name: &str| {
+        json["divisions"]
+            .as_array()
+            .and_then(|all| all.iter().find(|d| d["name"] == name))
+            .map(|d| d["errors"].clone())
+    };
+    assert_eq!(errors("สำนักปลัด"), Some(0.into()), "{json}");
+    assert_eq!(errors("กองการเจ้าหน้าที่"), Some(1.into()), "{json}");
+}
+
 #[test]
 fn the_samples_sent_one_by_one_give_the_seed_figures_and_the_summary_holds_them() {
     let dir = round_folder();
