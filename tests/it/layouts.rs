@@ -308,18 +308,7 @@ fn a_name_wrapped_by_hand_is_joined_but_a_numbered_row_never_is() {
 #[test]
 fn money_words_and_yes_no_ticks_as_offices_type_them() {
     let dir = folder();
-    let header = [
-        "ลำดับ",
-        "ชื่อโครงการ",
-        "มิติ",
-        "งบประมาณ",
-        "เบิกจ่าย",
-        "บรรจุในข้อบัญญัติ",
-        "รอรายงาน",
-        "อยู่ระหว่างดำเนินการ",
-        "ดำเนินการแล้วเสร็จ",
-        "ไม่สามารถดำเนินการได้",
-    ];
+    let header = &crate::support::TICKS_HEADER[..10];
     let row = |n: f64, budget: &str, spent: &str, in_ord: &str, ticks: [&str; 4]| {
         let mut r = vec![
             V::N(n),
@@ -344,7 +333,7 @@ fn money_words_and_yes_no_ticks_as_offices_type_them() {
         row(3.0, "ไม่ใช้งบประมาณ", "ไม่ใช้งบ", "มี", ["✗", "✘", "yes", "ไม่มี"]),
         row(4.0, "ไม่มีงบประมาณ", "-", "บรรจุ", ["ใช่", "", "", ""]),
     ];
-    write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
+    write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", header, &rows);
     let (code, json, stderr) = run_json(dir.path(), &["merge", "."]);
     assert_eq!(code, 0, "{stderr}");
     let s = &json["summary"];
@@ -356,7 +345,7 @@ fn money_words_and_yes_no_ticks_as_offices_type_them() {
     assert_eq!(s["status"]["waiting"], 1);
     let dir = folder();
     let bad = vec![row(1.0, "1,00,000", "ห้าหมื่น", "ใช่", ["", "", "ใช่", ""])];
-    write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &bad);
+    write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", header, &bad);
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 1);
     let codes: Vec<&str> = json["issues"]

@@ -5,7 +5,7 @@
 //! them, hidden rows, other status words. Every fixture is built here, by code.
 
 use crate::support::{V, folder, issue_coded, run_json, t};
-use rust_xlsxwriter::{Format, Formula, Workbook};
+use rust_xlsxwriter::{Format, Workbook};
 use serde_json::Value;
 use std::path::Path;
 
@@ -53,16 +53,7 @@ impl Sheet {
         }
         for (r, row) in self.rows.iter().enumerate() {
             for (c, v) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
-                match v {
-                    V::T(s) => ws.write_string(r, c, s).map(|_| ()),
-                    V::N(n) => ws.write_number(r, c, *n).map(|_| ()),
-                    V::F(f, result) => ws
-                        .write_formula(r, c, Formula::new(*f).set_result(*result))
-                        .map(|_| ()),
-                    V::E => Ok(()),
-                }
-                .expect("cell");
+                crate::support::write_cell(ws, r as u32, c as u16, v);
             }
         }
         for &r in &self.hidden {
@@ -328,19 +319,7 @@ fn budget_columns_without_years_are_a_duplicate_naming_them_never_the_first_take
 #[test]
 fn a_formula_without_its_value_in_a_tick_or_remark_column_is_said_not_read_as_blank() {
     let dir = folder();
-    let header = [
-        "ลำดับ",
-        "ชื่อโครงการ",
-        "มิติ",
-        "งบประมาณ",
-        "เบิกจ่าย",
-        "บรรจุในข้อบัญญัติ",
-        "รอรายงาน",
-        "อยู่ระหว่างดำเนินการ",
-        "ดำเนินการแล้วเสร็จ",
-        "ไม่สามารถดำเนินการได้",
-        "หมายเหตุ",
-    ];
+    let header = crate::support::TICKS_HEADER;
     let row = |n: f64, name: &str, in_ordinance: V, in_progress: V, done: V, remark: V| {
         vec![
             V::N(n),
@@ -392,18 +371,7 @@ fn a_formula_without_its_value_in_a_tick_or_remark_column_is_said_not_read_as_bl
 #[test]
 fn a_tick_merged_over_two_projects_is_each_ones() {
     let dir = folder();
-    let header = [
-        "ลำดับ",
-        "ชื่อโครงการ",
-        "มิติ",
-        "งบประมาณ",
-        "เบิกจ่าย",
-        "บรรจุในข้อบัญญัติ",
-        "รอรายงาน",
-        "อยู่ระหว่างดำเนินการ",
-        "ดำเนินการแล้วเสร็จ",
-        "ไม่สามารถดำเนินการได้",
-    ];
+    let header = &crate::support::TICKS_HEADER[..10];
     let row = |n: f64, name: &str, in_ordinance: V, done: V| {
         let mut cells = vec![V::N(n), t(name), V::N(1.0), V::N(100.0), V::N(0.0)];
         cells.extend([in_ordinance, V::E, V::E, done, V::E]);
@@ -569,19 +537,7 @@ fn regenerate_merged_dimension_fixtures() {
 #[test]
 fn square_root_ticks_and_ticks_pasted_from_a_phone_are_ticks() {
     let dir = folder();
-    let header = [
-        "ลำดับ",
-        "ชื่อโครงการ",
-        "มิติ",
-        "งบประมาณ",
-        "เบิกจ่าย",
-        "บรรจุในข้อบัญญัติ",
-        "รอรายงาน",
-        "อยู่ระหว่างดำเนินการ",
-        "ดำเนินการแล้วเสร็จ",
-        "ไม่สามารถดำเนินการได้",
-        "หมายเหตุ",
-    ];
+    let header = crate::support::TICKS_HEADER;
     let row = |no: f64, name: &str, in_ordinance: &str, ticks: [&str; 4]| {
         let mut row = vec![n(no), t(name), n(1.0), n(100.0), n(0.0), t(in_ordinance)];
         row.extend(ticks.iter().map(|x| if x.is_empty() { V::E } else { t(x) }));

@@ -17,6 +17,15 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Merges the 6-month sample into `out`/summary-6.xlsx, to be read back as a previous round.
+fn merge_six(out: &Path) -> std::path::PathBuf {
+    let six = out.join("summary-6.xlsx");
+    let output = six.to_str().expect("utf-8 path");
+    let (code, _, stderr) = run_json(root(), &["merge", "samples/6-month", "-o", output]);
+    assert_eq!(code, 0, "{stderr}");
+    six
+}
+
 /// Merges the 12-month sample (its report.toml names the 6-month round as previous).
 fn merge_twelve(out: &Path, extra: &[&str]) -> (i32, Value, String) {
     let output = out.join("summary.xlsx");
@@ -148,17 +157,7 @@ fn the_compare_sheet_holds_both_rounds_side_by_side() {
 #[test]
 fn a_summary_read_back_as_the_previous_round_gives_the_same_changes() {
     let out = tempfile::tempdir().expect("tempdir");
-    let six = out.path().join("summary-6.xlsx");
-    let (code, _, stderr) = run_json(
-        root(),
-        &[
-            "merge",
-            "samples/6-month",
-            "-o",
-            six.to_str().expect("utf-8"),
-        ],
-    );
-    assert_eq!(code, 0, "{stderr}");
+    let six = merge_six(out.path());
     let (_, from_folder, _) = merge_twelve(out.path(), &[]);
     let (code, from_summary, stderr) =
         merge_twelve(out.path(), &["--previous", six.to_str().expect("utf-8")]);
@@ -399,18 +398,8 @@ fn the_previous_round_keeps_the_figures_it_reported_when_this_rounds_plan_change
         toml.replace("initial_projects = 90", "initial_projects = 100"),
     )
     .expect("write");
-    let six = out.path().join("6-month.xlsx");
+    let six = merge_six(out.path());
     let config = config.to_str().expect("utf-8");
-    let (code, _, stderr) = run_json(
-        root(),
-        &[
-            "merge",
-            "samples/6-month",
-            "-o",
-            six.to_str().expect("utf-8"),
-        ],
-    );
-    assert_eq!(code, 0, "{stderr}");
     for previous in ["samples/6-month", six.to_str().expect("utf-8")] {
         let (code, json, stderr) =
             merge_twelve(out.path(), &["-c", config, "--previous", previous]);

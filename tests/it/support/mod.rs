@@ -42,6 +42,22 @@ pub const WORDS_HEADER: [&str; 8] = [
     "หมายเหตุ",
 ];
 
+/// The tick layout with บรรจุ and หมายเหตุ, as offices keep it: A ลำดับ, B ชื่อโครงการ, C มิติ,
+/// D งบประมาณ, E เบิกจ่าย, F บรรจุ, G-J the four statuses, K หมายเหตุ (`[..10]` without it).
+pub const TICKS_HEADER: [&str; 11] = [
+    "ลำดับ",
+    "ชื่อโครงการ",
+    "มิติ",
+    "งบประมาณ",
+    "เบิกจ่าย",
+    "บรรจุในข้อบัญญัติ",
+    "รอรายงาน",
+    "อยู่ระหว่างดำเนินการ",
+    "ดำเนินการแล้วเสร็จ",
+    "ไม่สามารถดำเนินการได้",
+    "หมายเหตุ",
+];
+
 /// A valid row of the words layout.
 pub fn words_row(n: u32, name: &str, dimension: f64, budget: f64) -> Vec<V> {
     vec![
@@ -97,20 +113,24 @@ pub fn write_sheets(path: &Path, sheets: &[(&str, &[Vec<V>])], header: &[&str]) 
         }
         for (r, row) in rows.iter().enumerate() {
             for (c, v) in row.iter().enumerate() {
-                let (r, c) = (r as u32 + 1, c as u16);
-                match v {
-                    V::T(s) => ws.write_string(r, c, s).map(|_| ()),
-                    V::N(n) => ws.write_number(r, c, *n).map(|_| ()),
-                    V::F(f, result) => ws
-                        .write_formula(r, c, Formula::new(*f).set_result(*result))
-                        .map(|_| ()),
-                    V::E => Ok(()),
-                }
-                .expect("cell");
+                write_cell(ws, r as u32 + 1, c as u16, v);
             }
         }
     }
     book.save(path).expect("save fixture");
+}
+
+/// Writes one fixture cell (a formula with its cached result).
+pub fn write_cell(ws: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, v: &V) {
+    match v {
+        V::T(s) => ws.write_string(r, c, s).map(|_| ()),
+        V::N(n) => ws.write_number(r, c, *n).map(|_| ()),
+        V::F(f, result) => ws
+            .write_formula(r, c, Formula::new(*f).set_result(*result))
+            .map(|_| ()),
+        V::E => Ok(()),
+    }
+    .expect("cell");
 }
 
 /// The seed's configuration (the samples' own).
