@@ -129,9 +129,19 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
     })
 }
 
-/// Whether a project's name or remark says it was cancelled (`(ยกเลิก)`, `ยกเลิกโครงการ`).
+/// Whether a project's name or remark says the project was cancelled: `(ยกเลิก)` marked on it,
+/// a remark `ยกเลิก`, `ยกเลิกโครงการ`, `โครงการถูกยกเลิก`. Not a project about cancelling
+/// something (`รณรงค์ยกเลิกการใช้โฟม`), a contract cancelled, or `ไม่ยกเลิก`.
 fn cancelled(name: Option<&str>, remark: &str) -> bool {
-    name.is_some_and(|n| n.contains("ยกเลิก")) || remark.contains("ยกเลิก")
+    let marked = |t: &str| t.contains("(ยกเลิก)") || t.contains("[ยกเลิก]");
+    if name.is_some_and(marked) || marked(remark) {
+        return true;
+    }
+    let remark = remark.trim();
+    remark == "ยกเลิก"
+        || remark.starts_with("ยกเลิกโครงการ")
+        || remark.contains("โครงการถูกยกเลิก")
+        || remark.starts_with("ถูกยกเลิก")
 }
 
 /// What a status cell of words says after its status (the reason a project cannot be carried

@@ -104,12 +104,17 @@ pub enum CommandError {
          the output {0} is one of the input files; refusing to overwrite it (use -o)"
     )]
     OutputIsInput(String),
-    /// The output path is the previous round's summary (exit 2).
+    /// The output path is the previous round's summary, or in its folder (exit 2).
     #[error(
-        "ไฟล์ผลลัพธ์ {0} คือไฟล์สรุปของรอบก่อน จะไม่เขียนทับ — ใช้ -o ชื่ออื่น · \
-         the output {0} is the previous round's summary; refusing to overwrite it (use -o)"
+        "ไฟล์ผลลัพธ์ {output} เป็นของรอบก่อน ({previous}) จะไม่เขียนทับ — ใช้ -o ที่อื่น · \
+         the output {output} belongs to the previous round ({previous}); refusing to overwrite it (use -o)"
     )]
-    OutputIsPrevious(String),
+    OutputIsPrevious {
+        /// The output asked for.
+        output: String,
+        /// The previous round, as named.
+        previous: String,
+    },
     /// `template --from … --division NAME` found no file of that division (exit 2).
     #[error(
         "ไม่พบกอง \"{division}\" ใน {from} — กองที่พบ: {found} · \
@@ -181,7 +186,7 @@ impl CommandError {
             | CommandError::NoWorkbooks(_)
             | CommandError::Previous(_)
             | CommandError::OutputIsInput(_)
-            | CommandError::OutputIsPrevious(_)
+            | CommandError::OutputIsPrevious { .. }
             | CommandError::UnknownDivision { .. }
             | CommandError::FormsNeedAFolder(_)
             | CommandError::OutputNotXlsx(_)
@@ -365,11 +370,12 @@ fn merge(
     let options = ReadOptions::of(&config);
     let previous_path = args.previous.as_deref().or(config.previous.as_deref());
     if let Some(earlier) = previous_path
-        && same_file(earlier, &summary_file)
+        && (same_file(earlier, &summary_file) || in_folder(&summary_file, earlier))
     {
-        return Err(CommandError::OutputIsPrevious(
-            earlier.display().to_string(),
-        ));
+        return Err(CommandError::OutputIsPrevious {
+            output: summary_file.display().to_string(),
+            previous: earlier.display().to_string(),
+        });
     }
     let previous = previous_round(previous_path, &config, &options, stderr)?;
     let mut merge = match &previous {
@@ -663,6 +669,17 @@ fn print_json(stdout: &mut dyn Write, doc: &JsonReport<'_>) -> Result<(), Comman
     serde_json::to_writer_pretty(&mut *stdout, doc).map_err(std::io::Error::from)?;
     writeln!(stdout)?;
     Ok(())
+}
+
+/// Whether `file` would be written inside the folder `folder` (at any depth): the previous
+/// round's folder keeps its own summary, which the next round's must not replace.
+fn in_folder(file: &Path, folder: &Path) -> bool {
+    let parent = file.parent().filter(|p| !p.as_os_str().is_empty());
+    let parent = parent.unwrap_or(Path::new(".")).canonicalize();
+    match (parent, folder.canonicalize()) {
+        (Ok(parent), Ok(folder)) => folder.is_dir() && parent.starts_with(&folder),
+        _ => false,
+    }
 }
 
 /// Whether two paths name one existing file.

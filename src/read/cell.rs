@@ -333,8 +333,10 @@ fn money_text(text: &str) -> Option<Decimal> {
     if !all_digits(&int_digits) || frac_part.is_some_and(|f| !all_digits(f)) {
         return None;
     }
-    // `120.000` may be 120 or 120,000 (a full stop grouping thousands): not guessed.
-    if frac_part.is_some_and(|f| f.len() > 2) {
+    // `120.000` may be 120 or 120,000 (a full stop grouping thousands): not guessed. More
+    // decimals than that cannot group (`1234.567`): validation says "too precise".
+    let grouping = (1..=3).contains(&int_part.len()) && !int_part.starts_with('0');
+    if grouping && frac_part.is_some_and(|f| f.len() == 3) {
         return None;
     }
     let plain = match frac_part {
@@ -558,6 +560,9 @@ mod tests {
         // A space grouping thousands, as some keyboards and forms put it.
         assert_eq!(money(&text("55 300.50")), MoneyCell::Text(dec("55300.50")));
         assert_eq!(money(&text("๑ ๒๐๐ ๐๐๐.-")), MoneyCell::Text(dec("1200000")));
+        // Three decimals that cannot be a grouping are read, for validation to judge.
+        assert_eq!(money(&text("55300.000")), MoneyCell::Text(dec("55300.000")));
+        assert_eq!(money(&text("1234.567")), MoneyCell::Text(dec("1234.567")));
         for nil in ["ไม่ใช้งบประมาณ", "ไม่ใช้งบ", " ไม่มี งบประมาณ "]
         {
             assert!(matches!(money(&text(nil)), MoneyCell::Nil(_)), "{nil}");
@@ -572,7 +577,14 @@ mod tests {
         assert!(matches!(money(&text("55,300.--")), MoneyCell::Invalid(_)));
         assert!(matches!(money(&text("ไม่ใช้")), MoneyCell::Invalid(_)));
         // Two amounts in one cell, a space in the wrong place, a full stop grouping thousands.
-        for typed in ["50000 40000", "70000\n50000", "1 20", "12 0000", "120.000"] {
+        for typed in [
+            "50000 40000",
+            "70000\n50000",
+            "1 20",
+            "12 0000",
+            "120.000",
+            "55.300",
+        ] {
             assert!(
                 matches!(money(&text(typed)), MoneyCell::Invalid(_)),
                 "{typed}"

@@ -76,8 +76,9 @@ impl App {
     /// [`Self::check`] of `division`'s file, compared with that division's projects of the
     /// previous round, when there is one: what `check` says of the file (a completed project
     /// gone back, less disbursed, a project of the last round missing), said to the sender.
-    /// The previous round's places are named by file name only: the sender is told where the
-    /// project was (`สรุปผล….xlsx › รายการโครงการ › B12`), not where the server keeps it.
+    /// The previous round's places are named by file name only, marked as the previous round's:
+    /// the sender is told where the project was (`รอบก่อน สรุปผล.xlsx › รายการโครงการ › B12`),
+    /// not where the server keeps it, and not as if in the file just sent.
     fn check_division(&self, division: &str, shown: &str, kind: &str, bytes: Vec<u8>) -> Checked {
         let merge = match &self.previous {
             Some(previous) => {
@@ -85,7 +86,7 @@ impl App {
                 for project in &mut earlier {
                     let file = Path::new(&*project.source.file).file_name();
                     if let Some(name) = file.and_then(|name| name.to_str()) {
-                        project.source.file = name.into();
+                        project.source.file = format!("รอบก่อน {name}").into();
                     }
                 }
                 Merge::comparing(earlier)

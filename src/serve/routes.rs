@@ -429,14 +429,17 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, Response> {
     }
 }
 
-/// The known division `typed` is a shortened form of, when it is none of them itself: a known
-/// name begins with it, once spaces and a closing ฯ are set aside. (A longer new name,
+/// The known division `typed` is another form of, when it is none of them itself: a known
+/// name begins with it (or is it), once spaces and a closing ฯ are set aside (`สำนักปลัดฯ`). (A longer new name,
 /// `กองช่างสุขาภิบาล` beside กองช่าง, is a division of its own.)
 fn near_division(typed: &str, known: &[String]) -> Option<String> {
     use crate::schema::text::normalize;
+    if known.iter().any(|k| k == typed) {
+        return None;
+    }
     let bare = |name: &str| normalize(name).trim_end_matches('ฯ').to_string();
     let mine = bare(typed);
-    if known.iter().any(|k| bare(k) == mine) || mine.chars().count() < 4 {
+    if mine.chars().count() < 4 {
         return None;
     }
     known.iter().find(|k| bare(k).starts_with(&mine)).cloned()
@@ -779,7 +782,7 @@ async fn api_upload(State(app): AppState, headers: HeaderMap, multipart: Multipa
             let totals = crate::compute::compute(&checked.projects, &app.config);
             let inputs = [checked.input.clone()];
             let doc = JsonReport {
-                ok: checked.errors == 0,
+                ok: kept && checked.errors == 0,
                 output: None,
                 summary: Some(JsonSummary::from(&totals)),
                 issues: &checked.issues,

@@ -178,6 +178,19 @@ fn a_project_said_cancelled_but_not_marked_so_is_counted_and_said() {
         ..good()
     });
     assert!(issue.fix().contains("ไม่สามารถดำเนินการได้"), "{issue:?}");
+    // Cancelling something is not a cancelled project.
+    for (name, remark) in [
+        ("โครงการรณรงค์ยกเลิกการใช้โฟมและถุงพลาสติก", ""),
+        ("โครงการ ก", "ไม่ยกเลิก ดำเนินการต่อ"),
+        ("โครงการ ก", "ยกเลิกสัญญาผู้รับจ้างรายเดิม จ้างรายใหม่แล้ว"),
+    ] {
+        let (_, issues) = run(RawRow {
+            name: text(1, name),
+            remark: text(10, remark),
+            ..good()
+        });
+        assert!(issues.is_empty(), "{name} {remark}: {issues:?}");
+    }
 }
 
 #[test]

@@ -5,7 +5,8 @@
 
 use super::styles::Styles;
 use super::{Summary, banner, fit_row, height_for_lines, lines_needed, page_setup, set_widths};
-use crate::issue::Severity;
+use crate::issue::{Issue, Problem, Severity};
+use crate::read::InputFile;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// Last column used (E).
@@ -18,6 +19,26 @@ const ARROW_LINE_PT: f64 = 27.0;
 
 /// Column widths A-E.
 const WIDTHS: [f64; 5] = [40.0, 26.0, 12.0, 14.0, 72.0];
+
+/// Whether `file` is a summary planmerge wrote, skipped as an input (`summary-skipped`).
+fn own_summary(s: &Summary<'_>, file: &str) -> bool {
+    s.issues
+        .iter()
+        .any(|i| *i.location.file == *file && matches!(i.problem, Problem::SummarySkipped))
+}
+
+/// The files read, without planmerge's own summaries: an earlier run's output beside the
+/// files leaves no trace here, so the next run writes the same file (and a retried
+/// `merge --mail` is known as sent). The terminal and JSON still say it was skipped.
+fn inputs<'a>(s: &'a Summary<'_>) -> impl Iterator<Item = &'a InputFile> {
+    s.inputs.iter().filter(|i| !own_summary(s, &i.file))
+}
+
+/// The issues, without `summary-skipped` (see [`inputs`]).
+fn issues<'a>(s: &'a Summary<'_>) -> impl Iterator<Item = &'a Issue> {
+    let skipped = |i: &&Issue| matches!(i.problem, Problem::SummarySkipped);
+    s.issues.iter().filter(move |i| !skipped(i))
+}
 
 /// Writes the ตรวจสอบข้อมูล sheet.
 pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), XlsxError> {
@@ -33,8 +54,8 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
         &st.title,
     )?;
     let counted = |severity: Severity| {
-        let kept = s.issues.iter().filter(|i| i.severity() == severity).count();
-        let omitted = s.inputs.iter().flat_map(|i| &i.omitted);
+        let kept = issues(s).filter(|i| i.severity() == severity).count();
+        let omitted = inputs(s).flat_map(|i| &i.omitted);
         kept + omitted
             .filter(|o| o.severity == severity)
             .map(|o| o.count)
@@ -42,7 +63,7 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
     };
     let counts = format!(
         "ไฟล์ข้อมูล {} ไฟล์ · โครงการที่นับ {} · ข้อผิดพลาด {} รายการ · คำเตือน {} รายการ · หมายเหตุ {} รายการ",
-        s.inputs.len(),
+        inputs(s).count(),
         s.totals.total.projects,
         s.errors,
         counted(Severity::Warning),
@@ -76,7 +97,7 @@ fn reading_table(
     }
     sheet.set_row_height(row + 1, height_for_lines(2))?;
     let mut r = row + 2;
-    for input in s.inputs {
+    for input in inputs(s) {
         for table in &input.tables {
             let place = format!("{} › {}", input.file, table.sheet);
             let how = format!(
@@ -129,7 +150,7 @@ fn inputs_table(
     }
     sheet.set_row_height(row + 1, height_for_lines(2))?;
     let mut r = row + 2;
-    for input in s.inputs {
+    for input in inputs(s) {
         sheet.write_string_with_format(r, 0, &input.file, &st.text)?;
         sheet.write_string_with_format(r, 1, input.sheets.join("\n"), &st.text)?;
         sheet.write_number_with_format(r, 2, input.rows as f64, &st.count)?;
@@ -143,7 +164,7 @@ fn inputs_table(
         )?;
         r += 1;
     }
-    if s.inputs.is_empty() {
+    if inputs(s).next().is_none() {
         sheet.merge_range(r, 0, r, LAST_COL, "ไม่มีไฟล์ข้อมูล", &st.text)?;
         r += 1;
     }
@@ -163,7 +184,7 @@ fn issues_table(
     sheet.merge_range(row + 1, 2, row + 1, 3, "ระดับ", &st.header)?;
     sheet.write_string_with_format(row + 1, 4, "ข้อความ", &st.header)?;
     let mut r = row + 2;
-    for issue in s.issues {
+    for issue in issues(s) {
         let (word, format) = match issue.severity() {
             Severity::Error => ("ข้อผิดพลาด", &st.severity_error),
             Severity::Warning => ("คำเตือน", &st.severity_warning),
@@ -182,7 +203,7 @@ fn issues_table(
         )?;
         r += 1;
     }
-    if s.issues.is_empty() {
+    if issues(s).next().is_none() {
         sheet.merge_range(r, 0, r, LAST_COL, "ไม่พบข้อผิดพลาดหรือคำเตือน", &st.text)?;
     }
     Ok(())
