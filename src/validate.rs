@@ -133,8 +133,16 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
 /// a remark `ยกเลิก`, `ยกเลิกโครงการ`, `โครงการถูกยกเลิก`. Not a project about cancelling
 /// something (`รณรงค์ยกเลิกการใช้โฟม`), a contract cancelled, or `ไม่ยกเลิก`.
 fn cancelled(name: Option<&str>, remark: &str) -> bool {
+    // One look for the word in the common case (no project says it); the forms after.
+    let says = |t: &str| t.contains("ยกเลิก");
     let marked = |t: &str| t.contains("(ยกเลิก)") || t.contains("[ยกเลิก]");
-    if name.is_some_and(marked) || marked(remark) {
+    if name.is_some_and(|n| says(n) && marked(n)) {
+        return true;
+    }
+    if !says(remark) {
+        return false;
+    }
+    if marked(remark) {
         return true;
     }
     let remark = remark.trim();
@@ -303,7 +311,7 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
     }
     // Less than a baht is no budget: a share typed in a cell formatted as a percentage (0.42
     // shown as 42 %), never read as 42 satang.
-    if amount > Decimal::ZERO && amount < Decimal::ONE {
+    if amount < Decimal::ONE && amount > Decimal::ZERO {
         let found = amount.normalize().to_string();
         checks.error(Problem::MoneyBelowOneBaht { field, found }, col);
         return None;

@@ -608,8 +608,10 @@ impl TableFinder {
             // value, beside a tick typed.
             RawStatus::Ticks(ticks) => {
                 let none = ticks.iter().all(|(_, c)| c.value.is_blank());
-                let cells = ticks.iter_mut().map(|(_, c)| c);
-                blank.extend(cells.filter(|c| none || is_hollow(c)));
+                if none || !hollow.is_empty() {
+                    let cells = ticks.iter_mut().map(|(_, c)| c);
+                    blank.extend(cells.filter(|c| none || is_hollow(c)));
+                }
             }
         }
         // Where a blank means "no" or "nothing" (บรรจุ, หมายเหตุ), only a hollow cell is asked.
