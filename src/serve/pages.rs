@@ -156,6 +156,35 @@ pub fn result(
     }
 }
 
+/// The months as staff shorten them (a table cell on a phone has no room for the whole name).
+const THAI_MONTHS_SHORT: [&str; 12] = [
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+];
+
+/// `2026-11-29 20:56` (the office clock) as staff write it: `29 พ.ย. 2569 20:56 น.`; the text as
+/// it is when it is not such a time.
+fn as_thai_staff_write(when: &str) -> String {
+    let part = |range: std::ops::Range<usize>| when.get(range).and_then(|t| t.parse::<u32>().ok());
+    let month = part(5..7).and_then(|m| THAI_MONTHS_SHORT.get((m as usize).checked_sub(1)?));
+    match (part(0..4), month, part(8..10), when.get(11..16)) {
+        (Some(year), Some(month), Some(day), Some(clock)) => {
+            format!("{day} {month} {} {clock} น.", year + 543)
+        }
+        _ => when.to_string(),
+    }
+}
+
 /// Now, as the office clock reads it: `29 พฤศจิกายน 2569 เวลา 20:56 น.`.
 fn received_now() -> String {
     let seconds = std::time::SystemTime::now()
@@ -217,7 +246,7 @@ pub fn figures(t: &ReportTotals) -> Markup {
 fn dimension_table(t: &ReportTotals) -> Markup {
     html! {
         table class="figures" {
-            thead { tr { th { "มิติ" } th { "โครงการ" } th { "แล้วเสร็จ" } th { "งบประมาณ" } th { "เบิกจ่าย" } th { "ร้อยละ" } } }
+            thead { tr { th { "มิติ" } th { "โครงการ" } th { "แล้วเสร็จ" } th { "งบตามข้อบัญญัติ" } th { "เบิกจ่าย" } th { "ร้อยละแล้วเสร็จ" } } }
             tbody {
                 @for d in &t.dimensions {
                     tr {
@@ -272,7 +301,7 @@ pub fn status(
                             // data-label: on a phone each row is a card, its cells labelled.
                             td { (r.name) }
                             td data-label="ส่งแล้ว" { @if r.when.is_some() { "✓" } @else { "ยังไม่ส่ง" } }
-                            td data-label="เมื่อ (เวลาไทย)" { (r.when.clone().unwrap_or_default()) }
+                            td data-label="เมื่อ (เวลาไทย)" { (r.when.as_deref().map(as_thai_staff_write).unwrap_or_default()) }
                             td data-label="แถว" { (r.rows) }
                             td data-label="ผิด" { (r.errors) }
                             td data-label="เตือน" { (r.warnings) }
@@ -387,3 +416,17 @@ xhr.onload=function(){if(!xhr.responseText){failed('ส่งไม่สำเ�
 xhr.onerror=function(){failed('ส่งไม่สำเร็จ: การเชื่อมต่อขาด — ตรวจเครือข่ายแล้วส่งใหม่ · the connection was lost, send again');};
 xhr.ontimeout=xhr.onerror;
 xhr.send(new FormData(form));});});"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_time_a_file_came_is_written_as_staff_write_it() {
+        assert_eq!(
+            as_thai_staff_write("2026-11-29 20:56"),
+            "29 พ.ย. 2569 20:56 น."
+        );
+        assert_eq!(as_thai_staff_write("ยังไม่ส่ง"), "ยังไม่ส่ง");
+    }
+}
