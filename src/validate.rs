@@ -156,7 +156,12 @@ fn cancelled(name: Option<&str>, remark: &str) -> bool {
 /// out, when it should finish), kept in the project's remark.
 fn status_reason(raw: &RawStatus) -> Option<String> {
     match raw {
-        RawStatus::Words(cell) => status_note(&cell.value.text()),
+        RawStatus::Words(cell) => {
+            // Most cells hold one of the four words exactly (the form's list): nothing follows.
+            let text = cell.value.text();
+            let exact = Status::ALL.iter().any(|s| s.thai() == text.trim());
+            (!exact).then(|| status_note(&text)).flatten()
+        }
         RawStatus::Ticks(_) => None,
     }
 }
