@@ -305,11 +305,11 @@ fn is_nil_money(text: &str) -> bool {
 /// `55,300.00`, `๕๕,๓๐๐.๐๐`, `1,234 บาท`, `55,300.-` → Decimal. Thousands separators must
 /// group by three (`1,00,000` is refused rather than guessed).
 fn money_text(text: &str) -> Option<Decimal> {
-    if !spaces_group_thousands(text) {
+    let arabic = thai_digits_to_arabic(text);
+    if !spaces_group_thousands(&arabic) {
         return None;
     }
-    let normal = normalized(text);
-    let digits = thai_digits_to_arabic(&normal);
+    let digits = normalized(&arabic);
     let body = digits.strip_suffix("บาท").unwrap_or(&digits);
     // `55,300.-`: whole baht, the satang struck out as offices write it.
     let body = body.strip_suffix(".-").unwrap_or(body);
@@ -347,8 +347,9 @@ fn money_text(text: &str) -> Option<Decimal> {
     Some(if d.is_zero() { Decimal::ZERO } else { d })
 }
 
-/// Whether the spaces (or line breaks) inside a money text only group thousands (`50 000`):
-/// `50000 40000` is two amounts in one cell and `1 20` a slip, neither read as one number.
+/// Whether the spaces (or line breaks) inside a money text (its digits Arabic) only group
+/// thousands (`50 000`): `50000 40000` is two amounts in one cell and `1 20` a slip, neither
+/// read as one number.
 fn spaces_group_thousands(text: &str) -> bool {
     let text = text.trim();
     let text = text.strip_suffix("บาท").unwrap_or(text);
@@ -358,7 +359,7 @@ fn spaces_group_thousands(text: &str) -> bool {
     if rest.peek().is_none() {
         return true;
     }
-    let is_digit = |c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c);
+    let is_digit = |c: char| c.is_ascii_digit();
     let first = first.strip_prefix('-').unwrap_or(first);
     let lead = first.chars().count();
     if !(1..=3).contains(&lead) || !first.chars().all(is_digit) {

@@ -542,12 +542,8 @@ impl TableFinder {
     /// a ☑ merged over two projects is each one's. Asked only of a row with no status, so
     /// the merged ranges are loaded for such a sheet alone.
     fn merged_status(&mut self, raw: &mut RawRow) {
-        let none = match &raw.status {
-            RawStatus::Words(c) => c.value.is_blank(),
-            RawStatus::Ticks(ticks) => ticks.iter().all(|(_, c)| c.value.is_blank()),
-        };
         let Some((above, _)) = &self.held else { return };
-        if !none {
+        if !raw.status.is_blank() {
             return;
         }
         let (row, look) = (raw.location.row.unwrap_or_default(), &mut self.look);
@@ -598,16 +594,16 @@ impl TableFinder {
         let is_hollow = |c: &RawCell| {
             !hollow.is_empty() && c.value.is_blank() && hollow.contains(&(row, c.col))
         };
+        let none = raw.status.is_blank();
         match &mut raw.status {
             RawStatus::Words(cell) => {
-                if cell.value.is_blank() {
+                if none {
                     blank.push(cell);
                 }
             }
             // Every tick when none is ticked; else a tick made by a formula saved without its
             // value, beside a tick typed.
             RawStatus::Ticks(ticks) => {
-                let none = ticks.iter().all(|(_, c)| c.value.is_blank());
                 if none || !hollow.is_empty() {
                     let cells = ticks.iter_mut().map(|(_, c)| c);
                     blank.extend(cells.filter(|c| none || is_hollow(c)));
@@ -867,17 +863,13 @@ fn give_back(row: &mut SheetRow, raw: RawRow) {
 /// the ลำดับ column).
 fn raw_is_empty(raw: &RawRow) -> bool {
     let blank = |c: &Option<RawCell>| c.as_ref().is_none_or(|c| c.value.is_blank());
-    let status_blank = match &raw.status {
-        RawStatus::Words(c) => c.value.is_blank(),
-        RawStatus::Ticks(ticks) => ticks.iter().all(|(_, c)| c.value.is_blank()),
-    };
     blank(&raw.name)
         && blank(&raw.dimension)
         && blank(&raw.budget_plan)
         && blank(&raw.budget_ordinance)
         && blank(&raw.disbursed)
         && blank(&raw.in_ordinance)
-        && status_blank
+        && raw.status.is_blank()
 }
 
 #[cfg(test)]

@@ -118,6 +118,16 @@ pub enum RawStatus {
     Ticks(Vec<(Status, RawCell)>),
 }
 
+impl RawStatus {
+    /// Whether the row gives no status at all: its word cell blank, or none of its ticks filled.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            RawStatus::Words(c) => c.value.is_blank(),
+            RawStatus::Ticks(ticks) => ticks.iter().all(|(_, c)| c.value.is_blank()),
+        }
+    }
+}
+
 /// The dimension a table's structure gives the rows under it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionHint {
