@@ -326,8 +326,9 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, Response> {
     }
     // Typed, not picked: a name a known division's begins with (`กองการศึกษาฯ` for กองการศึกษา
     // ศาสนาและวัฒนธรรม) would start a division of its own, its file compared with nothing.
+    let known = app.divisions(&app.inbox.current());
     if app.config.divisions.is_empty()
-        && let Some(meant) = near_division(&division, &app.divisions(&app.inbox.current()))
+        && let Some(meant) = near_division(&division, &known)
     {
         return Err(refuse(
             StatusCode::BAD_REQUEST,
@@ -347,7 +348,7 @@ async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, Response> {
         };
         return Err(refuse(StatusCode::BAD_REQUEST, message));
     };
-    if let Some(other) = chosen.and_then(|name| another_division(app, name, &division)) {
+    if let Some(other) = chosen.and_then(|name| another_division(&known, name, &division)) {
         return Err(refuse(
             StatusCode::CONFLICT,
             &format!(
@@ -447,15 +448,15 @@ fn near_division(typed: &str, known: &[String]) -> Option<String> {
 
 /// The division a file's own name says it is, when that is another than `division`: a file
 /// named `สำนักปลัด.xlsx` sent as กองคลัง's would replace กองคลัง's file with สำนักปลัด's
-/// projects. Only the divisions known (report.toml's, and those that have sent) are named.
-fn another_division(app: &App, file_name: &str, division: &str) -> Option<String> {
+/// projects. Only the divisions `known` (report.toml's, else the previous round's, and those
+/// that have sent) are named.
+fn another_division(known: &[String], file_name: &str, division: &str) -> Option<String> {
     let file = std::path::Path::new(file_name);
     let mine = crate::schema::text::normalize(division);
     if crate::schema::text::normalize(&crate::schema::division_of(file)).contains(mine.as_str()) {
         return None;
     }
-    let known = app.divisions(&app.inbox.current());
-    let named = crate::schema::division_listed(file, &known);
+    let named = crate::schema::division_listed(file, known);
     known.contains(&named).then_some(named)
 }
 
