@@ -261,13 +261,17 @@ macro_rules! catalogue {
 catalogue! {
     /// The file cannot be opened or read (corrupt, not a spreadsheet).
     /// `cause` says why in a clerk's words; `reason` is the reader's own, kept in the English
-    /// half (for a bug report).
+    /// half, or, when the reader panicked, only in [`Issue::detail`] (for a bug report).
     FileUnreadable { cause: Unreadable, reason: String } => {
         code: "file-unreadable",
         stage: Read,
         severity: Error,
         thai: format!("เปิดไฟล์ไม่ได้: {}", cause.thai()),
-        english: format!("cannot open the file: {} ({reason})", cause.english()),
+        english: match cause {
+            // Where calamine panicked is for a bug report, not for the clerk: JSON's `detail`.
+            Unreadable::ReaderFailed => format!("cannot open the file: {}", cause.english()),
+            _ => format!("cannot open the file: {} ({reason})", cause.english()),
+        },
         fix: (cause.fix().0, cause.fix().1),
     }
     /// The file is encrypted with a password.
@@ -960,6 +964,18 @@ impl Issue {
         format!("{} · {}", self.problem.thai(), self.problem.english())
     }
 
+    /// What a developer needs and a clerk does not, kept out of [`Self::message`] and given in
+    /// JSON as `detail`: where calamine panicked on the file (for the bug report upstream).
+    pub fn detail(&self) -> Option<&str> {
+        match &self.problem {
+            Problem::FileUnreadable {
+                cause: Unreadable::ReaderFailed,
+                reason,
+            } => Some(reason),
+            _ => None,
+        }
+    }
+
     /// What to do, Thai then English: `แก้เป็นเลข 1–4 … · enter 1–4 …`.
     pub fn fix(&self) -> String {
         format!(
@@ -990,6 +1006,9 @@ impl Serialize for Issue {
         }
         st.serialize_field("message", &self.message())?;
         st.serialize_field("fix", &self.fix())?;
+        if let Some(detail) = self.detail() {
+            st.serialize_field("detail", detail)?;
+        }
         if let Problem::ProjectDuplicate { other } = &self.problem {
             let related = serde_json::json!([{
                 "file": &*other.file,
