@@ -368,6 +368,19 @@ catalogue! {
             "remove or rename the extra ones; for columns per year, put the fiscal year in their header (e.g. ปี 2565)",
         ),
     }
+    /// A money field's header split by a second row (or merged over columns holding numbers)
+    /// into parts that are not fiscal years: which is the amount cannot be told.
+    HeaderSplit { field: String, parts: String } => {
+        code: "header-split",
+        stage: Read,
+        severity: Error,
+        thai: format!("หัวตาราง \"{field}\" แบ่งเป็นหลายคอลัมน์ ({parts}) จึงไม่รู้ว่าควรอ่านยอดใด"),
+        english: format!("the header \"{field}\" is split into several columns ({parts}), so which amount to read cannot be told"),
+        fix: (
+            "ใส่ยอดรวมไว้ในคอลัมน์เดียวใต้หัวนั้น แล้วลบคอลัมน์ย่อยออก ถ้าแยกตามปี ให้ใส่ปีงบประมาณเต็มใต้หัว (เช่น 2565)",
+            "put the total in one column under that header and remove the parts; for columns per year, put the full fiscal year under it (e.g. 2565)",
+        ),
+    }
     /// A column under the status header whose label names none of the four statuses.
     StatusColumnUnread { text: String } => {
         code: "status-column-unread",
@@ -718,6 +731,26 @@ catalogue! {
         english: format!("names continued on rows {rows} joined to the project above"),
         fix: ("ไม่ต้องแก้ ถ้าเป็นโครงการใหม่ ให้ใส่ลำดับและข้อมูลให้ครบ", "nothing to do; if a row is a project of its own, give it a number and its figures"),
     }
+    /// Rows under a section or sub-section heading holding only the rest of its title (wrapped
+    /// by hand): read as part of the heading.
+    HeadingJoined { rows: String } => {
+        code: "heading-joined",
+        stage: Read,
+        severity: Note,
+        thai: format!("ข้อความในแถว {rows} อ่านเป็นส่วนที่ขึ้นบรรทัดใหม่ของหัวข้อในแถวบน ไม่ใช่โครงการ"),
+        english: format!("rows {rows} read as the rest of the heading above them, not as projects"),
+        fix: ("ไม่ต้องแก้ ถ้าเป็นโครงการ ให้ใส่ลำดับและข้อมูลให้ครบ", "nothing to do; if a row is a project, give it a number and its figures"),
+    }
+    /// A section row names another dimension than the sheet's name (`มิติที่ 2 …` in the sheet
+    /// `มิติที่ 1`): which is right cannot be told.
+    SectionSheetConflict { section: u8, sheet: u8 } => {
+        code: "section-sheet-conflict",
+        stage: Read,
+        severity: Error,
+        thai: format!("หัวข้อ มิติที่ {section} อยู่ในแผ่นงานชื่อ มิติที่ {sheet} จึงไม่รู้ว่าโครงการใต้หัวข้อนี้เป็นมิติใด"),
+        english: format!("a heading of dimension {section} is in the sheet named dimension {sheet}, so the dimension of the projects under it cannot be told"),
+        fix: (format!("ย้ายโครงการของมิติที่ {section} ไปไว้ในแผ่นงานของมิตินั้น หรือแก้หัวข้อหรือชื่อแผ่นงานให้ตรงกัน"), "move those projects to their dimension's sheet, or correct the heading or the sheet's name"),
+    }
     /// The มิติ column says one dimension, the section row or the sheet's name another.
     /// `section_row` is the one-based row of the section heading; `None` when the sheet's name
     /// gave the dimension.
@@ -733,7 +766,16 @@ catalogue! {
             Some(row) => format!("the dimension column ({column}) disagrees with the heading of dimension {structure} (row {row})"),
             None => format!("the dimension column ({column}) disagrees with the sheet's name (dimension {structure})"),
         },
-        fix: ("แก้มิติในคอลัมน์ หรือย้ายโครงการไปไว้ใต้หัวข้อมิติที่ถูกต้อง", "correct the dimension, or move the project under the right dimension's heading"),
+        fix: (
+            match section_row {
+                Some(_) => "แก้มิติในคอลัมน์ หรือย้ายโครงการไปไว้ใต้หัวข้อมิติที่ถูกต้อง",
+                None => "แก้มิติในคอลัมน์ หรือย้ายโครงการไปไว้ในแผ่นงานของมิติที่ถูกต้อง",
+            },
+            match section_row {
+                Some(_) => "correct the dimension, or move the project under the right dimension's heading",
+                None => "correct the dimension, or move the project to the right dimension's sheet",
+            },
+        ),
     }
     /// Completed in the previous round, anything else now (e-PlanNACC keeps a completed
     /// project completed).

@@ -8,7 +8,7 @@
 use super::cell::Cell;
 use super::table::SheetRow;
 use crate::model::{Status, column_letters};
-use crate::schema::text::normalized;
+use crate::schema::text::{normalized, thai_digits_to_arabic};
 use crate::schema::{Field, HeaderWords, header_field_with, year_in, year_label};
 
 /// One column of a header: the field, the fiscal year it is for (if it says), and the header
@@ -38,6 +38,24 @@ pub struct Header {
     /// Labels under the status header (beside the tick columns read) that name no status
     /// (`ดำเนินการแล้ว`), with their columns: not read, and said so.
     pub unread_status: Vec<(u32, String)>,
+    /// Columns of the header rows that hold any text, recognised or not.
+    pub occupied: Vec<u32>,
+    /// Columns of the first row that repeat a field (for the same year) already given: said
+    /// once the second row has been seen (four ticks under สถานะ make a ผลการดำเนินงาน column
+    /// beside them no second status).
+    pub duplicates: Vec<Duplicate>,
+    /// A money field split by a second row into parts that are no years (`ไตรมาส 1 |
+    /// ไตรมาส 2`, `งบ อปท. | เงินอุดหนุน`): which part is the amount cannot be told.
+    pub split: Vec<Split>,
+}
+
+/// A money field whose label a second header row splits into columns that are not years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    /// The field.
+    pub field: Field,
+    /// Its columns, with the label under each.
+    pub parts: Vec<(u32, String)>,
 }
 
 impl Header {
@@ -153,15 +171,21 @@ pub struct Duplicate {
     pub first: u32,
     /// The column that repeats it.
     pub col: u32,
+    /// The repeating column's header text.
+    pub text: String,
 }
 
-/// The header a row is, if it is one: a name column and at least two other fields. Also
-/// returns the columns that repeat a field (for the same year) already seen.
-pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<(Header, Vec<Duplicate>)> {
+/// The header a row is, if it is one: a name column and at least two other fields. The
+/// columns that repeat a field (for the same year) already seen are in its `duplicates`.
+pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<Header> {
     let mut columns: Vec<HeaderColumn> = Vec::new();
     let mut duplicates = Vec::new();
     let mut years_above = Vec::new();
+    let mut occupied = Vec::new();
     for (col, cell) in &row.cells {
+        if !cell.is_blank() {
+            occupied.push(*col);
+        }
         if let Some(year) = year_number(cell) {
             years_above.push((*col, year));
             continue;
@@ -179,6 +203,7 @@ pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<(Header, Vec<Dup
                 field,
                 first: first.col,
                 col: *col,
+                text: text.clone(),
             });
         } else {
             columns.push(HeaderColumn {
@@ -197,8 +222,11 @@ pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<(Header, Vec<Dup
         rows: vec![row.row],
         years_above,
         unread_status: Vec::new(),
+        occupied,
+        duplicates,
+        split: Vec::new(),
     };
-    (has_name && distinct.len() >= 3).then_some((header, duplicates))
+    (has_name && distinct.len() >= 3).then_some(header)
 }
 
 /// Whether a row that is no header ([`header_of`]) would be one but for its name column: a
@@ -238,6 +266,9 @@ pub fn year_number(cell: &Cell) -> Option<u16> {
 enum SubLabel {
     Tick(Status),
     Year(u16),
+    /// A fiscal year written short (`64`, `๖๕`): a year only among consecutive ones under one
+    /// money label (`64 | 65 | 66`), else a label that names nothing.
+    Short(u16),
     /// A field, with the year its text names (`งบประมาณ 2565`).
     Field(Field, Option<u16>),
     /// A label that names nothing planmerge reads (e.g. `(บาท)`).
@@ -246,7 +277,10 @@ enum SubLabel {
 
 fn sub_label(cell: &Cell, words: &HeaderWords) -> Option<SubLabel> {
     match cell {
-        Cell::Number(_) => year_number(cell).map(SubLabel::Year),
+        Cell::Number(n) => year_number(cell).map(SubLabel::Year).or_else(|| {
+            (n.fract() == 0.0 && (40.0..=99.0).contains(n)).then_some(SubLabel::Short(*n as u16))
+        }),
+        Cell::Text(t) if short_year(t).is_some() => short_year(t).map(SubLabel::Short),
         Cell::Text(t) => Some(match (year_label(t), header_field_with(t, words)) {
             (_, Some(Field::StatusTick(s))) => SubLabel::Tick(s),
             // `ปีงบประมาณ 2565` is a year, though it holds the word งบประมาณ.
@@ -258,6 +292,13 @@ fn sub_label(cell: &Cell, words: &HeaderWords) -> Option<SubLabel> {
         }),
         _ => None,
     }
+}
+
+/// `64`, `๖๕`: two digits alone, 40-99.
+fn short_year(text: &str) -> Option<u16> {
+    let t = thai_digits_to_arabic(text.trim());
+    let n: u16 = t.parse().ok().filter(|_| t.len() == 2)?;
+    (40..=99).contains(&n).then_some(n)
 }
 
 /// Short labels under a งบประมาณ header: ตามแผน, ตามข้อบัญญัติ/เทศบัญญัติ.
@@ -294,13 +335,16 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
             None => return false,
         }
     }
+    short_years(header, &mut labels);
     let readable = labels
         .iter()
         .filter(|(_, l, _)| !matches!(l, SubLabel::Other))
         .count();
-    if readable == 0 {
+    let split = splits(header, &labels);
+    if readable == 0 && split.is_empty() {
         return false;
     }
+    header.split = split;
     let ticks = labels
         .iter()
         .filter(|(_, l, _)| matches!(l, SubLabel::Tick(_)))
@@ -312,7 +356,7 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
                 header.unread_status.push((*col, text.clone()));
             }
         }
-        header.columns.retain(|c| c.field != Field::StatusWords);
+        results_as_remark(header, &labels);
     }
     for (col, label, text) in labels {
         let (field, year) = match label {
@@ -348,8 +392,121 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
         });
     }
     header.columns.sort_by_key(|c| c.col);
+    header.occupied.extend(cells.iter().map(|(col, _)| *col));
     header.rows.push(row.row);
     true
+}
+
+/// Short years under one money label (`64 | 65 | 66`) become years when they are consecutive,
+/// in adjacent columns, and the only labels under it; any other short number is a label that
+/// names nothing.
+fn short_years(header: &Header, labels: &mut [(u32, SubLabel, String)]) {
+    let owner_of = |col: u32| money_owner(header, col);
+    let mut i = 0;
+    while i < labels.len() {
+        let owner = owner_of(labels[i].0);
+        let mut j = i + 1;
+        while j < labels.len() && owner.is_some() && owner_of(labels[j].0) == owner {
+            j += 1;
+        }
+        let group = &mut labels[i..j];
+        let consecutive = group.len() >= 2
+            && group.windows(2).all(|w| match (&w[0].1, &w[1].1) {
+                (SubLabel::Short(a), SubLabel::Short(b)) => *b == a + 1 && w[1].0 == w[0].0 + 1,
+                _ => false,
+            });
+        for (_, label, _) in group.iter_mut() {
+            if let SubLabel::Short(n) = *label {
+                *label = if consecutive && owner.is_some() {
+                    SubLabel::Year(2500 + n)
+                } else {
+                    SubLabel::Other
+                };
+            }
+        }
+        i = j;
+    }
+}
+
+/// Money labels split by the second row into two or more parts that name nothing planmerge
+/// reads (`ไตรมาส 1 | ไตรมาส 2` under เบิกจ่าย).
+fn splits(header: &Header, labels: &[(u32, SubLabel, String)]) -> Vec<Split> {
+    let mut found: Vec<(u32, Split)> = Vec::new();
+    for (col, label, text) in labels {
+        let (SubLabel::Other, Some((at, field))) = (label, money_owner(header, *col)) else {
+            continue;
+        };
+        match found.iter_mut().find(|(a, _)| *a == at) {
+            Some((_, split)) => split.parts.push((*col, text.clone())),
+            None => found.push((
+                at,
+                Split {
+                    field,
+                    parts: vec![(*col, text.clone())],
+                },
+            )),
+        }
+    }
+    found
+        .into_iter()
+        .map(|(_, split)| split)
+        .filter(|s| s.parts.len() >= 2)
+        .collect()
+}
+
+/// The money label a second-row cell in `col` sits under: the nearest cell of the first row at
+/// or left of it holds a money field (a merged label's text is in its first cell).
+fn money_owner(header: &Header, col: u32) -> Option<(u32, Field)> {
+    let at = header.occupied.iter().filter(|c| **c <= col).max()?;
+    header
+        .columns
+        .iter()
+        .find(|c| c.col == *at && c.field.is_money())
+        .map(|c| (c.col, c.field))
+}
+
+/// Once four ticks give the status, a column of words the first row called a status
+/// (`ผลการดำเนินงาน` beside ticks under สถานะ) with no tick under it tells what was done: it is
+/// the remark when the header has none, and otherwise not read. It is no second status.
+fn results_as_remark(header: &mut Header, labels: &[(u32, SubLabel, String)]) {
+    let tick_owners: Vec<u32> = labels
+        .iter()
+        .filter(|(_, l, _)| matches!(l, SubLabel::Tick(_)))
+        .filter_map(|(col, _, _)| {
+            header
+                .occupied
+                .iter()
+                .filter(|c| **c <= *col)
+                .max()
+                .copied()
+        })
+        .collect();
+    let words: Vec<(u32, String)> = header
+        .columns
+        .iter()
+        .filter(|c| c.field == Field::StatusWords)
+        .map(|c| (c.col, c.text.clone()))
+        .chain(
+            header
+                .duplicates
+                .iter()
+                .filter(|d| d.field == Field::StatusWords)
+                .map(|d| (d.col, d.text.clone())),
+        )
+        .filter(|(col, _)| !tick_owners.contains(col))
+        .collect();
+    header.columns.retain(|c| c.field != Field::StatusWords);
+    header.duplicates.retain(|d| d.field != Field::StatusWords);
+    if header.col(Field::Remark).is_none()
+        && let Some((col, text)) = words.into_iter().next()
+    {
+        header.columns.push(HeaderColumn {
+            col,
+            field: Field::Remark,
+            year: None,
+            text,
+        });
+    }
 }
 
 /// The fiscal year written above `col` in the first row (`ปี 2565` over `งบประมาณ (บาท)`): the
@@ -405,8 +562,8 @@ mod tests {
                 (9, text("หมายเหตุ")),
             ],
         );
-        let (mut header, duplicates) = header_of(&first, &words).expect("a header");
-        assert!(duplicates.is_empty());
+        let mut header = header_of(&first, &words).expect("a header");
+        assert!(header.duplicates.is_empty());
         let second = row(
             5,
             &[
@@ -460,8 +617,11 @@ mod tests {
                 (4, text("สถานะ")),
             ],
         );
-        let (mut header, duplicates) = header_of(&first, &words).expect("header");
-        assert!(duplicates.is_empty(), "two years are not a duplicate");
+        let mut header = header_of(&first, &words).expect("header");
+        assert!(
+            header.duplicates.is_empty(),
+            "two years are not a duplicate"
+        );
         header.choose_years(Some(2565)).expect("chosen");
         assert_eq!(header.col(Field::BudgetPlan), Some(2));
         assert_eq!(header.col(Field::Disbursed), Some(3));

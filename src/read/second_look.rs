@@ -83,14 +83,23 @@ impl SheetLook {
 
     /// The merged range that covers the cell (`row`, `col`) and starts on an earlier row.
     pub(crate) fn covering_from_above(&mut self, row: u32, col: u32) -> Option<Region> {
-        let (source, sheet) = self.source.as_ref()?;
-        let regions = self
-            .regions
-            .get_or_insert_with(|| source.merged_regions(sheet));
-        regions
+        self.regions()
             .iter()
             .find(|r| r.first_row < row && r.covers(row, col))
             .copied()
+    }
+
+    /// The merged range that covers the cell (`row`, `col`).
+    pub(crate) fn region_at(&mut self, row: u32, col: u32) -> Option<Region> {
+        self.regions().iter().find(|r| r.covers(row, col)).copied()
+    }
+
+    fn regions(&mut self) -> &[Region] {
+        let Some((source, sheet)) = self.source.as_ref() else {
+            return &[];
+        };
+        self.regions
+            .get_or_insert_with(|| source.merged_regions(sheet))
     }
 
     /// The formula of the cell (`row`, `col`), when it holds one and no value.

@@ -117,6 +117,15 @@ fn section_number(text: &str, after: impl FnOnce(&str) -> bool) -> Option<Dimens
     Dimension::new(u8::try_from(digit).ok()?)
 }
 
+/// Whether a text opens as a project's name does (`โครงการ…`, `กิจกรรม…`, `มาตรการ…`): such a
+/// line is a project of its own, never the rest of a name or a heading wrapped onto it.
+pub fn opens_as_project(text: &str) -> bool {
+    let t = normalized(text);
+    ["โครงการ", "กิจกรรม", "มาตรการ"]
+        .iter()
+        .any(|w| t.starts_with(w))
+}
+
 /// `1.1 การสร้างจิตสำนึก…`, `๒.๓ …`, `มิติที่ 2.1 …`: a sub-section heading of the plan.
 pub fn is_sub_section(text: &str) -> bool {
     let normal = normalized(text);

@@ -18,7 +18,7 @@ use super::header::{Header, extend_with_second_row, header_of, header_without_na
 use super::second_look::{LookSource, SheetLook};
 pub use super::structure::section_dimension;
 use super::structure::{
-    is_note, is_section_label, is_sub_section, is_total_label, starts_signature,
+    is_note, is_section_label, is_sub_section, is_total_label, opens_as_project, starts_signature,
 };
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Location, Status, column_letters};
@@ -234,6 +234,50 @@ fn named_total(row: &SheetRow, label_col: u32, layout: &Layout) -> Option<(u32, 
 }
 
 /// `header-duplicate` for `field`, naming its columns (`C, D, E`).
+/// The columns of a row's text cells.
+fn text_columns(row: &SheetRow) -> Vec<u32> {
+    row.cells
+        .iter()
+        .filter(|(_, c)| matches!(c, Cell::Text(t) if !t.trim().is_empty()))
+        .map(|(col, _)| *col)
+        .collect()
+}
+
+/// The columns with no header text just right of each money column read.
+fn unlabeled(header: &Header, layout: &Layout) -> Vec<Unlabeled> {
+    let first_row = header.rows.first().copied().unwrap_or_default();
+    let money = [
+        (layout.budget_plan, Field::BudgetPlan),
+        (layout.budget_ordinance, Field::BudgetOrdinance),
+        (layout.disbursed, Field::Disbursed),
+    ];
+    money
+        .into_iter()
+        .filter_map(|(col, field)| Some((col?, field)))
+        .filter(|(col, _)| !header.occupied.contains(&(col + 1)))
+        .map(|(col, field)| Unlabeled {
+            col: col + 1,
+            label: (first_row, col),
+            field,
+        })
+        .collect()
+}
+
+/// `header-split`: a money field given in parts (`E "ไตรมาส 1", F "ไตรมาส 2"`).
+fn header_split(field: Field, parts: &[(u32, String)]) -> Problem {
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|(c, text)| match text.trim() {
+            "" => column_letters(*c),
+            text => format!("{} \"{text}\"", column_letters(*c)),
+        })
+        .collect();
+    Problem::HeaderSplit {
+        field: field.thai().to_string(),
+        parts: parts.join(", "),
+    }
+}
+
 fn header_duplicate(field: Field, cols: &[u32]) -> Problem {
     let columns: Vec<String> = cols.iter().map(|&c| column_letters(c)).collect();
     Problem::HeaderDuplicate {
@@ -264,6 +308,7 @@ const WHY_TOTAL: &str = "แถวรวม · a total row";
 const WHY_PAGE: &str = "หัวกระดาษซ้ำ · a repeated page title";
 const WHY_SECTION: &str = "หัวข้อมิติ · a dimension heading";
 const WHY_SUB_SECTION: &str = "หัวข้อย่อย · a sub-section heading";
+const WHY_HEADING_WRAPPED: &str = "ส่วนที่ขึ้นบรรทัดใหม่ของหัวข้อ · the rest of a heading";
 const WHY_SIGNATURE: &str = "ส่วนลงชื่อท้ายตาราง · the signature block";
 const WHY_NOTE: &str = "หมายเหตุใต้ตาราง · a note under the table";
 
@@ -283,6 +328,11 @@ pub struct TableFinder {
     held: Option<(RawRow, u32)>,
     /// Whether any section row was seen (for `--explain`).
     saw_section: bool,
+    /// The last heading row (a section or sub-section) and its text's columns: a row right
+    /// under it with only text, in one of them, is its title wrapped by hand.
+    heading: Option<(u32, Vec<u32>)>,
+    /// One-based rows read as the rest of a heading above them.
+    headings_joined: Vec<u32>,
     /// In the signature block under the table (`ลงชื่อ …… ผู้รายงาน`, the name, the position, the
     /// date): its text-only rows are not projects.
     signing: bool,
@@ -294,7 +344,18 @@ pub struct TableFinder {
     /// Cells that held no value ([`Cell::hollow`]): a formula saved without its value, most
     /// likely, looked for wherever a row's field is blank there.
     hollow: HashSet<(u32, u32)>,
+    /// Columns with no header text just right of a money column: the money label may be merged
+    /// over them (asked when one first holds something).
+    unlabeled: Vec<Unlabeled>,
     out: SheetTables,
+}
+
+/// A column with no header text right of a money column's label.
+#[derive(Debug, Clone, Copy)]
+struct Unlabeled {
+    col: u32,
+    label: (u32, u32),
+    field: Field,
 }
 
 impl TableFinder {
@@ -316,10 +377,13 @@ impl TableFinder {
             hint,
             held: None,
             saw_section: false,
+            heading: None,
+            headings_joined: Vec::new(),
             signing: false,
             look: SheetLook::default(),
             last_dimension: None,
             hollow: HashSet::new(),
+            unlabeled: Vec::new(),
             out: SheetTables {
                 explain: TableExplain {
                     sheet: sheet.to_string(),
@@ -351,21 +415,21 @@ impl TableFinder {
             self.activate(header);
         }
         if row.text_or_years()
-            && let Some((header, duplicates)) = header_of(&row, &self.words)
+            && let Some(header) = header_of(&row, &self.words)
         {
             self.release_held();
-            for duplicate in duplicates {
-                if self.out.rows_read == 0 {
-                    let columns = [duplicate.first, duplicate.col];
-                    let at = Location::cell(&self.file, &self.sheet, row.row, duplicate.col);
-                    self.issue(header_duplicate(duplicate.field, &columns), at);
-                }
-            }
             self.pending = Some(header);
             self.signing = false;
             return;
         }
         if self.section(&row) {
+            self.heading = Some((row.row, text_columns(&row)));
+            return;
+        }
+        if self.continues_heading(&row) {
+            self.heading = Some((row.row, text_columns(&row)));
+            self.headings_joined.push(row.row + 1);
+            self.skip(row.row, WHY_HEADING_WRAPPED);
             return;
         }
         let Some(layout) = &self.header else {
@@ -399,6 +463,7 @@ impl TableFinder {
             if let Some(value) = dimension {
                 self.last_dimension = Some((row.row, value.clone()));
             }
+            self.heading = Some((row.row, text_columns(&row)));
             Some(WHY_SUB_SECTION)
         } else if row.lone_text().is_some_and(|(_, t)| is_note(t)) {
             Some(WHY_NOTE)
@@ -435,6 +500,20 @@ impl TableFinder {
         if numbered && row.lone_text().is_none() {
             return false;
         }
+        if let Some(DimensionHint {
+            dimension: named,
+            source: HintSource::SheetName,
+        }) = self.hint
+            && named != dimension
+        {
+            let col = row.cells.first().map_or(0, |(c, _)| *c);
+            let at = Location::cell(&self.file, &self.sheet, row.row, col);
+            let problem = Problem::SectionSheetConflict {
+                section: dimension.into(),
+                sheet: named.into(),
+            };
+            self.issue(problem, at);
+        }
         self.hint = Some(DimensionHint {
             dimension,
             source: HintSource::Section(row.row),
@@ -445,6 +524,19 @@ impl TableFinder {
             self.skip(row.row, WHY_SECTION);
         }
         true
+    }
+
+    /// Whether `row` is the rest of the heading right above it: only text, in a column the
+    /// heading's text is in, under a header, and not opening as a project's name does.
+    fn continues_heading(&self, row: &SheetRow) -> bool {
+        let Some((at, cols)) = &self.heading else {
+            return false;
+        };
+        row.row == at + 1
+            && self.header.is_some()
+            && row
+                .lone_text()
+                .is_some_and(|(col, text)| cols.contains(&col) && !opens_as_project(text))
     }
 
     /// Whether a section row written across two cells is one: `มิติที่ 1` alone in its cell (not
@@ -458,11 +550,10 @@ impl TableFinder {
             .dimension
             .and_then(|c| row.get(c))
             .is_some_and(|cell| matches!(cell, Cell::Text(t) if t == label));
-        let title = normalized(title);
-        let project_like = ["โครงการ", "กิจกรรม", "มาตรการ"]
-            .iter()
-            .any(|w| title.starts_with(w));
-        is_section_label(label) && !in_dimension_column && !project_like && !has_status(row, layout)
+        is_section_label(label)
+            && !in_dimension_column
+            && !opens_as_project(title)
+            && !has_status(row, layout)
     }
 
     fn skip(&mut self, row: u32, why: &'static str) {
@@ -486,6 +577,9 @@ impl TableFinder {
             }
             self.out.rows_read += 1;
             return;
+        }
+        if !self.unlabeled.is_empty() {
+            self.merged_money_label(&row);
         }
         let Some(layout) = &self.header else {
             self.release_held();
@@ -512,6 +606,42 @@ impl TableFinder {
             let last = row.row;
             self.held = Some((raw, last));
         }
+    }
+
+    /// A money label merged over a column beside it that holds something (`เบิกจ่าย` over
+    /// `ไตรมาส 1 | ไตรมาส 2` with no second row saying so) is `header-split`: only its first
+    /// column would be read. Asked once per such column, when it first holds something.
+    fn merged_money_label(&mut self, row: &SheetRow) {
+        let filled: Vec<Unlabeled> = self
+            .unlabeled
+            .iter()
+            .filter(|u| row.get(u.col).is_some_and(|c| !c.is_blank()))
+            .copied()
+            .collect();
+        for found in filled {
+            self.unlabeled.retain(|u| u.col != found.col);
+            let (label_row, label_col) = found.label;
+            let Some(region) = self.look.region_at(label_row, label_col) else {
+                continue;
+            };
+            if region.last_col < found.col || self.unlabeled_said(found.field) {
+                continue;
+            }
+            let parts: Vec<(u32, String)> = (region.first_col..=region.last_col)
+                .map(|c| (c, String::new()))
+                .collect();
+            let at = Location::cell(&self.file, &self.sheet, label_row, label_col);
+            self.issue(header_split(found.field, &parts), at);
+        }
+    }
+
+    /// Whether `header-split` was said of `field` in this sheet already.
+    fn unlabeled_said(&self, field: Field) -> bool {
+        let name = field.thai();
+        self.out
+            .issues
+            .iter()
+            .any(|i| matches!(&i.problem, Problem::HeaderSplit { field, .. } if field == name))
     }
 
     /// A blank มิติ cell inside a range merged down from the last row that had one (offices
@@ -636,7 +766,9 @@ impl TableFinder {
         // Cheapest first: most rows have more than one cell.
         row.row == last + 1
             && layout.name.is_some()
-            && row.lone_text().map(|(col, _)| col) == layout.name
+            && row
+                .lone_text()
+                .is_some_and(|(col, text)| Some(col) == layout.name && !opens_as_project(text))
             && held.name.as_ref().is_some_and(|c| !c.value.is_blank())
             && !layout
                 .project_columns()
@@ -666,6 +798,16 @@ impl TableFinder {
         if self.out.found_table && self.out.rows_read == 0 {
             let location = Location::sheet(&self.file, &self.sheet);
             self.issue(Problem::TableEmpty, location);
+        }
+        if !self.headings_joined.is_empty() {
+            let rows: Vec<String> = self.headings_joined.iter().map(u32::to_string).collect();
+            let location = Location::sheet(&self.file, &self.sheet);
+            self.issue(
+                Problem::HeadingJoined {
+                    rows: rows.join(", "),
+                },
+                location,
+            );
         }
         if !self.out.explain.joined.is_empty() {
             let rows: Vec<String> = self.out.explain.joined.iter().map(u32::to_string).collect();
@@ -709,6 +851,26 @@ impl TableFinder {
             row: header.rows.first().copied(),
             ..Location::sheet(&self.file, &self.sheet)
         };
+        let first_row = header.rows.first().copied().unwrap_or_default();
+        // Said once, not on every printed page the header repeats on.
+        if self.out.rows_read == 0 {
+            for duplicate in std::mem::take(&mut header.duplicates) {
+                let columns = [duplicate.first, duplicate.col];
+                let at = Location::cell(&self.file, &self.sheet, first_row, duplicate.col);
+                self.issue(header_duplicate(duplicate.field, &columns), at);
+            }
+        }
+        if !header.split.is_empty() {
+            if self.out.rows_read == 0 {
+                let row = header.rows.last().copied().unwrap_or_default();
+                for split in std::mem::take(&mut header.split) {
+                    let col = split.parts.first().map_or(0, |(c, _)| *c);
+                    let at = Location::cell(&self.file, &self.sheet, row, col);
+                    self.issue(header_split(split.field, &split.parts), at);
+                }
+            }
+            return;
+        }
         if let Err(missing) = header.choose_years(self.fiscal_year) {
             let found: Vec<String> = missing.found.iter().map(u16::to_string).collect();
             let problem = Problem::BudgetYearMissing {
@@ -758,7 +920,9 @@ impl TableFinder {
             .header_rows
             .extend(header.rows.iter().map(|r| r + 1));
         self.out.found_table = true;
-        self.header = Some(Layout::of(&header));
+        let layout = Layout::of(&header);
+        self.unlabeled = unlabeled(&header, &layout);
+        self.header = Some(layout);
     }
 
     /// Rows above the first header (title block) are remembered so that, repeated on later

@@ -17,6 +17,7 @@ mod hostile;
 mod init;
 mod layouts;
 mod layouts_offices;
+mod layouts_plan_copies;
 mod mail;
 mod properties;
 mod round;

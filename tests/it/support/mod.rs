@@ -3,6 +3,7 @@
 pub mod coded;
 pub mod hostile;
 pub mod plan;
+pub mod sheet;
 pub mod smtp;
 
 use planmerge::issue::Issue;

@@ -1,0 +1,340 @@
+//! Divisions' copies of the plan document as QA built them (seventh session), each read exactly
+//! or refused at its cell: a money label split into parts that are no years (a second row of
+//! quarters or sources, or merged over columns holding amounts), years written short, a name-only
+//! row that is a project of its own, headings wrapped by hand, a section row against its sheet's
+//! name, ticks beside a column of results. Every fixture is built here, by code.
+
+use crate::support::sheet::{Sheet, codes, issues_coded, n};
+use crate::support::{V, folder, issue_coded, run_json, t};
+
+/// ลำดับ | มิติ | ชื่อโครงการ | งบประมาณ | `money` over two columns (E, F) | สถานะ, with `under`
+/// as the second header row beneath E and F (none when empty), and two projects whose
+/// amounts in E and F are 3,000 + 4,000 and 5,000 + 5,000.
+fn split_disbursed(money: &str, under: [&str; 2]) -> Sheet {
+    let mut rows = vec![vec![
+        t("ลำดับ"),
+        t("มิติ"),
+        t("ชื่อโครงการ"),
+        t("งบประมาณ"),
+        t(money),
+        V::E,
+        t("สถานะ"),
+    ]];
+    if !under[0].is_empty() {
+        rows.push(vec![V::E, V::E, V::E, V::E, t(under[0]), t(under[1])]);
+    }
+    rows.push(vec![
+        n(1.0),
+        n(1.0),
+        t("โครงการอบรมคุณธรรม"),
+        n(10000.0),
+        n(3000.0),
+        n(4000.0),
+        t("อยู่ระหว่างดำเนินการ"),
+    ]);
+    rows.push(vec![
+        n(2.0),
+        n(2.0),
+        t("โครงการเปิดเผยข้อมูล"),
+        n(20000.0),
+        n(5000.0),
+        n(5000.0),
+        t("ดำเนินการแล้วเสร็จ"),
+    ]);
+    let merges: &[(u32, u16, u32, u16)] = if under[0].is_empty() {
+        &[(0, 4, 0, 5)]
+    } else {
+        &[
+            (0, 4, 0, 5),
+            (0, 0, 1, 0),
+            (0, 1, 1, 1),
+            (0, 2, 1, 2),
+            (0, 3, 1, 3),
+        ]
+    };
+    Sheet::of(rows).merged(merges)
+}
+
+#[test]
+fn a_money_label_split_into_parts_is_header_split_never_its_first_part_read() {
+    // A second row of quarters under เบิกจ่าย: the row is part of the header, not a project.
+    let dir = folder();
+    split_disbursed("เบิกจ่าย", ["ไตรมาส 1", "ไตรมาส 2"]).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let split = issue_coded(&json, "header-split");
+    assert_eq!(split["cell"], "E2", "{:?}", codes(&json));
+    let message = split["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains(r#"E "ไตรมาส 1", F "ไตรมาส 2""#),
+        "{message}"
+    );
+    for code in ["name-missing", "status-missing", "money-not-number"] {
+        assert!(
+            issues_coded(&json, code).is_empty(),
+            "the quarters' row is no project: {:?}",
+            codes(&json)
+        );
+    }
+    assert_eq!(json["summary"]["total"]["disbursed"], "0.00");
+
+    // The same label merged over both columns with no second row: the amounts in F are not
+    // left out in silence.
+    let dir = folder();
+    split_disbursed("เบิกจ่าย (ไตรมาส 1 | ไตรมาส 2)", ["", ""]).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let split = issue_coded(&json, "header-split");
+    assert_eq!(split["cell"], "E1");
+    let message = split["message"].as_str().unwrap_or_default();
+    assert!(message.contains("(E, F)"), "{message}");
+    assert_eq!(
+        issues_coded(&json, "header-split").len(),
+        1,
+        "said once, not per row"
+    );
+}
+
+#[test]
+fn a_budget_split_by_source_is_header_split_and_years_written_short_are_years() {
+    let budget_over = |under: [V; 3]| {
+        let mut lower = vec![V::E, V::E];
+        lower.extend(under);
+        Sheet::of(vec![
+            vec![
+                t("มิติ"),
+                t("โครงการ/กิจกรรม/มาตรการ"),
+                t("งบประมาณ"),
+                V::E,
+                V::E,
+                t("เบิกจ่าย"),
+                t("สถานะ"),
+            ],
+            lower,
+            vec![
+                n(1.0),
+                t("โครงการอบรมคุณธรรม"),
+                n(100.0),
+                n(200.0),
+                n(300.0),
+                n(50.0),
+                t("อยู่ระหว่างดำเนินการ"),
+            ],
+        ])
+        .merged(&[
+            (0, 2, 0, 4),
+            (0, 0, 1, 0),
+            (0, 1, 1, 1),
+            (0, 5, 1, 5),
+            (0, 6, 1, 6),
+        ])
+    };
+    let dir = folder();
+    budget_over([t("งบ อปท."), t("เงินอุดหนุน"), t("อื่น ๆ")]).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let message = issue_coded(&json, "header-split")["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        message.contains(r#"C "งบ อปท.", D "เงินอุดหนุน""#),
+        "{message}"
+    );
+
+    // `64 | 65 | 66` typed as numbers (or Thai digits) under งบประมาณ: the 2565 column.
+    for years in [[n(64.0), n(65.0), n(66.0)], [t("๖๔"), t("๖๕"), t("๖๖")]] {
+        let dir = folder();
+        budget_over(years).save(dir.path());
+        let (code, json, _) = run_json(dir.path(), &["merge", "."]);
+        assert_eq!(code, 0, "{:?}", codes(&json));
+        assert_eq!(json["summary"]["total"]["projects"], 1);
+        assert_eq!(json["summary"]["total"]["budget_plan"], "200.00");
+    }
+    // Short numbers that are no run of years are not taken for years.
+    let dir = folder();
+    budget_over([n(64.0), n(70.0), n(66.0)]).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["total"]["budget_plan"], "0.00");
+}
+
+#[test]
+fn a_name_only_row_that_opens_as_a_project_is_a_project_of_its_own_not_joined() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![
+            t("ลำดับ"),
+            t("มิติ"),
+            t("ชื่อโครงการ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![
+            n(1.0),
+            n(1.0),
+            t("โครงการอบรมคุณธรรมจริยธรรมแก่ผู้บริหาร"),
+            n(50000.0),
+            n(10000.0),
+            t("อยู่ระหว่างดำเนินการ"),
+        ],
+        // The rest of that name, wrapped by hand: joined.
+        vec![V::E, V::E, t("และพนักงานส่วนท้องถิ่น")],
+        // A project not yet filled in: its own row, and said.
+        vec![V::E, V::E, t("กิจกรรมรณรงค์ต่อต้านการทุจริตวันต่อต้านคอร์รัปชันสากล")],
+        vec![
+            n(3.0),
+            n(2.0),
+            t("มาตรการเปิดเผยข้อมูล"),
+            n(0.0),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert_eq!(issue_coded(&json, "status-missing")["cell"], "F4");
+    let joined = issue_coded(&json, "name-joined")["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(joined.contains("แถว 3 "), "only row 3 joined: {joined}");
+    assert_eq!(json["inputs"][0]["rows"], 4, "rows 2, 3 (joined), 4, 5");
+}
+
+#[test]
+fn a_heading_wrapped_onto_the_next_row_is_part_of_the_heading() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![
+            t("ที่"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![t("มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต")],
+        vec![
+            V::E,
+            t("๑.๑ การสร้างจิตสำนึกและความตระหนักแก่บุคลากรทั้งข้าราชการการเมือง"),
+        ],
+        vec![V::E, t("ฝ่ายบริหาร ข้าราชการการเมืองฝ่ายสภาท้องถิ่น และฝ่ายประจำ")],
+        vec![
+            n(1.0),
+            t("โครงการอบรมคุณธรรม"),
+            n(5000.0),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+        vec![t("มิติที่ ๔ การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบ")],
+        vec![t("การปฏิบัติราชการขององค์กรปกครองส่วนท้องถิ่น")],
+        vec![
+            n(2.0),
+            t("โครงการตรวจสอบภายใน"),
+            n(3000.0),
+            n(1000.0),
+            t("อยู่ระหว่างดำเนินการ"),
+        ],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let dims = &json["summary"]["dimensions"];
+    assert_eq!(
+        (dims[0]["projects"].as_u64(), dims[3]["projects"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let joined = issue_coded(&json, "heading-joined");
+    assert_eq!(joined["severity"], "note");
+    let message = joined["message"].as_str().unwrap_or_default();
+    assert!(message.contains("แถว 4, 7"), "{message}");
+}
+
+#[test]
+fn a_section_row_naming_another_dimension_than_its_sheet_is_an_error_at_the_row() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![
+            t("ที่"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![
+            n(1.0),
+            t("โครงการอบรมคุณธรรม"),
+            n(5000.0),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+        vec![t("มิติที่ 2 การบริหารราชการด้วยความโปร่งใส")],
+        vec![
+            n(2.0),
+            t("โครงการเปิดเผยข้อมูล"),
+            n(3000.0),
+            n(1000.0),
+            t("อยู่ระหว่างดำเนินการ"),
+        ],
+    ])
+    .save_as(dir.path(), "มิติที่ 1");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let conflict = issue_coded(&json, "section-sheet-conflict");
+    assert_eq!(conflict["cell"], "A3");
+    let message = conflict["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("มิติที่ 2") && message.contains("มิติที่ 1"),
+        "{message}"
+    );
+}
+
+#[test]
+fn ticks_beside_a_column_of_results_read_the_ticks_and_keep_the_results_as_the_remark() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![
+            t("ลำดับ"),
+            t("มิติ"),
+            t("ชื่อโครงการ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+            V::E,
+            V::E,
+            V::E,
+            t("ผลการดำเนินงาน"),
+        ],
+        vec![
+            V::E,
+            V::E,
+            V::E,
+            V::E,
+            V::E,
+            t("รอรายงาน"),
+            t("อยู่ระหว่างดำเนินการ"),
+            t("ดำเนินการแล้วเสร็จ"),
+            t("ไม่สามารถดำเนินการได้"),
+        ],
+        vec![
+            n(1.0),
+            n(1.0),
+            t("โครงการอบรมคุณธรรม"),
+            n(5000.0),
+            n(5000.0),
+            V::E,
+            V::E,
+            t("✓"),
+            V::E,
+            t("จัดอบรม 2 ครั้ง ผู้เข้าร่วม 120 คน"),
+        ],
+    ])
+    .merged(&[(0, 5, 0, 8), (0, 9, 1, 9)])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert!(issues_coded(&json, "header-duplicate").is_empty());
+    assert_eq!(json["summary"]["total"]["completed"], 1);
+    let columns = json["inputs"][0]["tables"][0]["columns"].to_string();
+    assert!(columns.contains("J → หมายเหตุ"), "{columns}");
+}
