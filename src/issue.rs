@@ -389,8 +389,8 @@ catalogue! {
         thai: format!("คอลัมน์ใต้หัวสถานะเขียนว่า \"{text}\" ซึ่งไม่ใช่สถานะที่อ่านได้ จึงไม่ได้อ่านคอลัมน์นี้"),
         english: format!("a column under the status header reads \"{text}\", none of the four statuses: it is not read"),
         fix: (
-            "ใช้หัวคอลัมน์ รอรายงาน / อยู่ระหว่างดำเนินการ / ดำเนินการแล้วเสร็จ / ไม่สามารถดำเนินการได้ หรือเพิ่มคำนี้ใน [headers] ของ report.toml เช่น completed = [\"…\"]",
-            "head it with one of the four statuses, or add the word under [headers] in report.toml, e.g. completed = [\"…\"]",
+            format!("ใช้หัวคอลัมน์ รอรายงาน / อยู่ระหว่างดำเนินการ / ดำเนินการแล้วเสร็จ / ไม่สามารถดำเนินการได้ หรือเพิ่มคำนี้ใน [headers] ของ report.toml เช่น {} = [\"{text}\"]", status_key_for(text)),
+            format!("head it with one of the four statuses, or add the word under [headers] in report.toml, e.g. {} = [\"{text}\"]", status_key_for(text)),
         ),
     }
     /// A header row without the columns every project needs.
@@ -1060,6 +1060,24 @@ impl Serialize for Issue {
             st.serialize_field("related", &related)?;
         }
         st.end()
+    }
+}
+
+/// The `[headers]` key of the status a label most likely means (`รอ` → `waiting`), for the fix
+/// of `status-column-unread`; `completed` when it cannot be told.
+fn status_key_for(label: &str) -> &'static str {
+    let t = crate::schema::text::normalized(label);
+    if t.contains("ไม่") {
+        "cannot"
+    } else if t.contains("เสร็จ") || t.contains("แล้ว") {
+        "completed"
+    } else if t.contains("ระหว่าง") || t.contains("กำลัง") || t.contains("ดำเนิน")
+    {
+        "in_progress"
+    } else if t.starts_with("รอ") {
+        "waiting"
+    } else {
+        "completed"
     }
 }
 

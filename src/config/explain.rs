@@ -118,7 +118,10 @@ fn thai_for(english: &str, place: Option<&Place<'_>>) -> String {
     if let Some(rest) = english.strip_prefix("unknown field ") {
         let (field, known) = rest.split_once(", expected").unwrap_or((rest, ""));
         let known = known.trim().trim_start_matches("one of ");
-        return format!("ไม่รู้จักชื่อ {field} — สะกดผิดหรือไม่ ชื่อที่ใช้ได้: {known}");
+        return match nearest_key(field, known) {
+            Some(near) => format!("ไม่รู้จักชื่อ {field} — หมายถึง {near} หรือไม่? ชื่อที่ใช้ได้: {known}"),
+            None => format!("ไม่รู้จักชื่อ {field} — สะกดผิดหรือไม่ ชื่อที่ใช้ได้: {known}"),
+        };
     }
     if let Some(field) = english.strip_prefix("missing field ") {
         return format!("ขาดบรรทัด {field} = … — เพิ่มบรรทัดนี้ (ดูตัวอย่างใน README หรือ planmerge init)");
@@ -153,6 +156,27 @@ fn unescape(message: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The known key (`` `budget_plan` ``) an unknown one (`` `budget` ``) most likely means: one
+/// that begins with it, or one spelt within two letters of it.
+fn nearest_key<'k>(field: &str, known: &'k str) -> Option<&'k str> {
+    let typed = field.trim_matches('`');
+    // serde writes two keys as "`a` or `b`", more as "`a`, `b`, `c`".
+    let keys = known
+        .split(", ")
+        .flat_map(|k| k.split(" or "))
+        .map(str::trim);
+    let by_start = keys.clone().find(|k| {
+        let k = k.trim_matches('`');
+        typed.len() >= 3 && k.starts_with(typed)
+    });
+    by_start.or_else(|| {
+        keys.map(|k| (strsim::levenshtein(typed, k.trim_matches('`')), k))
+            .filter(|(d, _)| *d <= 2)
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, k)| k)
+    })
 }
 
 #[cfg(test)]
@@ -194,6 +218,12 @@ mod tests {
         assert!(twice.contains("บรรทัด 3") && twice.contains("ซ้ำ"), "{twice}");
         let unknown = said("organization = \"ก\"\nround = 6\nrond = 6\n");
         assert!(unknown.contains("ไม่รู้จักชื่อ `rond`"), "{unknown}");
+        assert!(unknown.contains("หมายถึง `round` หรือไม่?"), "{unknown}");
+        assert_eq!(
+            nearest_key("`budget`", "`name`, `budget_plan`, `budget_ordinance`"),
+            Some("`budget_plan`")
+        );
+        assert_eq!(nearest_key("`xyz`", "`name`, `round`"), None);
         assert!(unknown.contains("organization"), "{unknown}");
     }
 
