@@ -4,13 +4,35 @@
 //! (maud): every value is escaped.
 
 use super::Checked;
+use super::access::Role;
 use crate::compute::ReportTotals;
 use crate::issue::Severity;
 use crate::schema::baht;
 use maud::{DOCTYPE, Markup, html};
 
+/// The links a page's header offers: none before the access code is given; ส่งไฟล์ and
+/// ออกจากระบบ to staff; ภาพรวม as well to the coordinator (staff would be refused it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// No session (the code page, a refusal).
+    Outside,
+    /// A division's staff.
+    Staff,
+    /// The coordinator.
+    Coordinator,
+}
+
+impl From<Role> for Nav {
+    fn from(role: Role) -> Self {
+        match role {
+            Role::Staff => Nav::Staff,
+            Role::Coordinator => Nav::Coordinator,
+        }
+    }
+}
+
 /// The frame of every page.
-pub fn layout(title: &str, body: Markup) -> Markup {
+pub fn layout(title: &str, nav: Nav, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="th" {
@@ -22,9 +44,12 @@ pub fn layout(title: &str, body: Markup) -> Markup {
                 script src="/static/app.js" defer {}
             }
             body {
-                header {
-                    a href="/" { "ส่งไฟล์" } " · " a href="/status" { "ภาพรวม" }
-                    " · " a href="/logout" { "ออกจากระบบ · log out" }
+                @if nav != Nav::Outside {
+                    header {
+                        a href="/" { "ส่งไฟล์" }
+                        @if nav == Nav::Coordinator { " · " a href="/status" { "ภาพรวม" } }
+                        " · " a href="/logout" { "ออกจากระบบ · log out" }
+                    }
                 }
                 main { h1 { (title) } (body) }
             }
@@ -37,6 +62,7 @@ pub fn layout(title: &str, body: Markup) -> Markup {
 /// The upload page. `divisions` are report.toml's (a list to pick from); without them, `known`
 /// (the previous round's, those that have sent) are offered as the name is typed.
 pub fn upload_form(
+    nav: Nav,
     csrf: &str,
     divisions: &[String],
     known: &[String],
@@ -44,6 +70,7 @@ pub fn upload_form(
 ) -> Markup {
     layout(
         "ส่งไฟล์แผนปฏิบัติการของกอง",
+        nav,
         html! {
             p { "เลือกกอง แล้วเลือกไฟล์ Excel (.xlsx .xls .ods) ที่กรอกแล้ว กดส่ง ระบบจะตรวจให้ทันทีว่าถูกต้องหรือไม่ · Choose your division and the workbook, then send: it is checked at once." }
             form id="upload" method="post" action="/upload" enctype="multipart/form-data" {
@@ -94,6 +121,7 @@ fn division_field(id: &str, divisions: &[String], known: &[String]) -> Markup {
 
 /// The answer to an upload: the verdict, every issue as `check` shows it, the figures.
 pub fn result(
+    nav: Nav,
     division: &str,
     checked: &Checked,
     totals: Option<&ReportTotals>,
@@ -106,7 +134,7 @@ pub fn result(
         .filter(|i| i.severity() == Severity::Warning)
         .count();
     html! {
-        (layout(&format!("ผลการตรวจไฟล์ของ{division}"), html! {
+        (layout(&format!("ผลการตรวจไฟล์ของ{division}"), nav, html! {
             @if !kept {
                 p class="bad" {
                     "✗ ไม่ได้รับไฟล์นี้: ไม่พบโครงการที่นับได้ — ไฟล์ที่กองส่งไว้ก่อน (ถ้ามี) ยังใช้อยู่ กรอกรายการโครงการหรือแก้ตามข้างล่าง แล้วส่งใหม่ · "
@@ -292,6 +320,7 @@ pub fn status(
 ) -> Markup {
     layout(
         "ภาพรวมการส่งไฟล์",
+        Nav::Coordinator,
         html! {
             table class="divisions" {
                 thead { tr { th { "กอง" } th { "ส่งแล้ว" } th { "เมื่อ (เวลาไทย)" } th { "แถว" } th { "ผิด" } th { "เตือน" } th { "โครงการ" } } }
@@ -347,6 +376,7 @@ pub fn status(
 pub fn login(error: Option<&str>) -> Markup {
     layout(
         "ใส่รหัสเข้าใช้",
+        Nav::Outside,
         html! {
             @if let Some(e) = error { p class="bad" { (e) } }
             form method="post" action="/login" {
@@ -362,6 +392,7 @@ pub fn login(error: Option<&str>) -> Markup {
 pub fn error(message: &str) -> Markup {
     layout(
         "ทำรายการไม่ได้",
+        Nav::Outside,
         html! { p class="bad" { (message) } p { a href="/" { "กลับไปหน้าส่งไฟล์ · back" } } },
     )
 }

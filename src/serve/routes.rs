@@ -184,6 +184,7 @@ async fn upload_page(State(app): AppState, headers: HeaderMap) -> Response {
     };
     let known = app.divisions(&app.inbox.current());
     let page = pages::upload_form(
+        s.role.into(),
         &s.csrf,
         &app.config.divisions,
         &known,
@@ -493,7 +494,7 @@ async fn upload(State(app): AppState, headers: HeaderMap, multipart: Multipart) 
             // A score from the rows that passed would flatter a file with errors: none is shown.
             let totals = (checked.errors == 0)
                 .then(|| crate::compute::compute(&checked.projects, &app.config));
-            let page = pages::result(&division, &checked, totals.as_ref(), kept);
+            let page = pages::result(s.role.into(), &division, &checked, totals.as_ref(), kept);
             let status = match kept {
                 true => StatusCode::OK,
                 false => StatusCode::UNPROCESSABLE_ENTITY,

@@ -456,8 +456,25 @@ fn off_this_machine_codes_are_needed_and_each_role_gets_only_its_own() {
             .call(),
     );
     assert_eq!(status.status, 403);
+    // Staff are not offered the page they would be refused; the coordinator is.
+    let upload_page = |cookie: &str| {
+        let page = answer(
+            agent()
+                .get(&format!("{}/", server.base))
+                .set("Cookie", cookie)
+                .call(),
+        );
+        assert_eq!(page.status, 200);
+        page.text()
+    };
+    let staff_page = upload_page(&staff_cookie);
+    assert!(
+        !staff_page.contains("href=\"/status\"") && staff_page.contains("href=\"/logout\""),
+        "{staff_page}"
+    );
     // The coordinator sees it all.
     let coordinator_cookie = login(&coordinator);
+    assert!(upload_page(&coordinator_cookie).contains("href=\"/status\""));
     let status = answer(
         agent()
             .get(&format!("{}/status", server.base))
