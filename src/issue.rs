@@ -732,14 +732,28 @@ catalogue! {
         fix: ("ไม่ต้องแก้ ถ้าเป็นโครงการใหม่ ให้ใส่ลำดับและข้อมูลให้ครบ", "nothing to do; if a row is a project of its own, give it a number and its figures"),
     }
     /// Rows under a section or sub-section heading holding only the rest of its title (wrapped
-    /// by hand): read as part of the heading.
+    /// by hand): read as part of the heading, and said (a project typed with only its name
+    /// there would look the same).
     HeadingJoined { rows: String } => {
         code: "heading-joined",
         stage: Read,
-        severity: Note,
+        severity: Warning,
         thai: format!("ข้อความในแถว {rows} อ่านเป็นส่วนที่ขึ้นบรรทัดใหม่ของหัวข้อในแถวบน ไม่ใช่โครงการ"),
         english: format!("rows {rows} read as the rest of the heading above them, not as projects"),
-        fix: ("ไม่ต้องแก้ ถ้าเป็นโครงการ ให้ใส่ลำดับและข้อมูลให้ครบ", "nothing to do; if a row is a project, give it a number and its figures"),
+        fix: ("ถ้าเป็นส่วนของหัวข้อ ไม่ต้องแก้ ถ้าเป็นโครงการ ให้ใส่ลำดับ งบประมาณ และสถานะให้ครบ", "nothing to do if it is the heading's; if a row is a project, give it its number, budget and status"),
+    }
+    /// A row holding only a name that opens as a project's does (`กิจกรรม…`), right under a
+    /// project: a new project not filled in, or the rest of the name above — never guessed.
+    NameOnlyRow { name: String } => {
+        code: "name-only-row",
+        stage: Read,
+        severity: Error,
+        thai: format!("แถวนี้มีแต่ชื่อ \"{name}\" จึงไม่รู้ว่าเป็นโครงการใหม่ หรือชื่อของโครงการแถวบนที่ขึ้นบรรทัดใหม่"),
+        english: format!("this row holds only a name, \"{name}\": a new project, or the rest of the name above, cannot be told"),
+        fix: (
+            "ถ้าเป็นโครงการใหม่ ให้กรอกลำดับ งบประมาณ เบิกจ่าย และสถานะ ถ้าเป็นส่วนหนึ่งของชื่อโครงการแถวบน ให้ย้ายไปไว้ในช่องชื่อเดียวกัน (กด Alt+Enter เพื่อขึ้นบรรทัดใหม่ในช่อง)",
+            "if it is a new project, fill in its number, budget, disbursed and status; if it is the rest of the name above, put it in that name's cell (Alt+Enter starts a new line in a cell)",
+        ),
     }
     /// A section row names another dimension than the sheet's name (`มิติที่ 2 …` in the sheet
     /// `มิติที่ 1`): which is right cannot be told.

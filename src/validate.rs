@@ -130,7 +130,8 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
 }
 
 /// Whether a project's name or remark says the project was cancelled: `(ยกเลิก)` marked on it,
-/// a remark `ยกเลิก`, `ยกเลิกโครงการ`, `โครงการถูกยกเลิก`. Not a project about cancelling
+/// a remark `ยกเลิก`, `ยกเลิกโครงการ`, `ยกเลิกเนื่องจาก…` (and `เพราะ`, `ตาม`, `:`, `(` after it),
+/// `โครงการถูกยกเลิก`. Not a project about cancelling
 /// something (`รณรงค์ยกเลิกการใช้โฟม`), a contract cancelled, or `ไม่ยกเลิก`.
 fn cancelled(name: Option<&str>, remark: &str) -> bool {
     // One look for the word in the common case (no project says it); the forms after.
@@ -146,7 +147,14 @@ fn cancelled(name: Option<&str>, remark: &str) -> bool {
         return true;
     }
     let remark = remark.trim();
+    let reason_follows = remark.strip_prefix("ยกเลิก").is_some_and(|rest| {
+        let rest = rest.trim_start();
+        ["เนื่องจาก", "เนื่องด้วย", "เพราะ", "ตาม", ":", "(", "-", "–"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    });
     remark == "ยกเลิก"
+        || reason_follows
         || remark.starts_with("ยกเลิกโครงการ")
         || remark.contains("โครงการถูกยกเลิก")
         || remark.starts_with("ถูกยกเลิก")

@@ -47,6 +47,9 @@ pub struct Header {
     /// A money field split by a second row into parts that are no years (`ไตรมาส 1 |
     /// ไตรมาส 2`, `งบ อปท. | เงินอุดหนุน`): which part is the amount cannot be told.
     pub split: Vec<Split>,
+    /// A column of what was done (`ผลการดำเนินงาน` beside four tick columns) when the header
+    /// has a หมายเหตุ too: read with it, so neither is lost.
+    pub results: Option<(u32, String)>,
 }
 
 /// A money field whose label a second header row splits into columns that are not years.
@@ -136,7 +139,15 @@ impl Header {
 
     /// `B → รายการโครงการ ("โครงการ/กิจกรรม/มาตรการ")` lines, for `--explain`.
     pub fn describe(&self) -> Vec<String> {
-        self.columns
+        let results = self.results.iter().map(|(col, text)| HeaderColumn {
+            col: *col,
+            field: Field::Remark,
+            year: None,
+            text: text.clone(),
+        });
+        let mut columns: Vec<HeaderColumn> = self.columns.iter().cloned().chain(results).collect();
+        columns.sort_by_key(|c| c.col);
+        columns
             .iter()
             .map(|c| {
                 let year = c.year.map(|y| format!(" ปี {y}")).unwrap_or_default();
@@ -225,6 +236,7 @@ pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<Header> {
         occupied,
         duplicates,
         split: Vec::new(),
+        results: None,
     };
     (has_name && distinct.len() >= 3).then_some(header)
 }
@@ -397,9 +409,9 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
     true
 }
 
-/// Short years under one money label (`64 | 65 | 66`) become years when they are consecutive,
-/// in adjacent columns, and the only labels under it; any other short number is a label that
-/// names nothing.
+/// Short years under one money label (`64 | 65 | 66`, also after a year written whole:
+/// `2564 | 65 | 66`) become years when they are consecutive, in adjacent columns, and the only
+/// labels under it; any other short number is a label that names nothing.
 fn short_years(header: &Header, labels: &mut [(u32, SubLabel, String)]) {
     let owner_of = |col: u32| money_owner(header, col);
     let mut i = 0;
@@ -410,11 +422,18 @@ fn short_years(header: &Header, labels: &mut [(u32, SubLabel, String)]) {
             j += 1;
         }
         let group = &mut labels[i..j];
+        let year = |l: &SubLabel| match l {
+            SubLabel::Short(n) => Some(2500 + n),
+            SubLabel::Year(y) => Some(*y),
+            _ => None,
+        };
         let consecutive = group.len() >= 2
-            && group.windows(2).all(|w| match (&w[0].1, &w[1].1) {
-                (SubLabel::Short(a), SubLabel::Short(b)) => *b == a + 1 && w[1].0 == w[0].0 + 1,
-                _ => false,
-            });
+            && group
+                .windows(2)
+                .all(|w| match (year(&w[0].1), year(&w[1].1)) {
+                    (Some(a), Some(b)) => b == a + 1 && w[1].0 == w[0].0 + 1,
+                    _ => false,
+                });
         for (_, label, _) in group.iter_mut() {
             if let SubLabel::Short(n) = *label {
                 *label = if consecutive && owner.is_some() {
@@ -467,7 +486,8 @@ fn money_owner(header: &Header, col: u32) -> Option<(u32, Field)> {
 
 /// Once four ticks give the status, a column of words the first row called a status
 /// (`ผลการดำเนินงาน` beside ticks under สถานะ) with no tick under it tells what was done: it is
-/// the remark when the header has none, and otherwise not read. It is no second status.
+/// the remark when the header has none, and read with the remark otherwise. It is no second
+/// status.
 fn results_as_remark(header: &mut Header, labels: &[(u32, SubLabel, String)]) {
     let tick_owners: Vec<u32> = labels
         .iter()
@@ -497,9 +517,12 @@ fn results_as_remark(header: &mut Header, labels: &[(u32, SubLabel, String)]) {
         .collect();
     header.columns.retain(|c| c.field != Field::StatusWords);
     header.duplicates.retain(|d| d.field != Field::StatusWords);
-    if header.col(Field::Remark).is_none()
-        && let Some((col, text)) = words.into_iter().next()
-    {
+    let Some((col, text)) = words.into_iter().next() else {
+        return;
+    };
+    if header.col(Field::Remark).is_some() {
+        header.results = Some((col, text));
+    } else {
         header.columns.push(HeaderColumn {
             col,
             field: Field::Remark,

@@ -41,6 +41,13 @@ pub trait SecondLook {
     fn merged_regions(&self, sheet: &str) -> Vec<Region>;
     /// The cells of `sheet` holding a formula and no value: (row, column) → the formula.
     fn uncalculated(&self, sheet: &str) -> FxHashMap<(u32, u32), String>;
+
+    /// Whether the merged ranges cost little to ask for (known already, or a walk of the
+    /// sheet's records): then a row may ask whenever a merge would matter. An xlsx sheet's cost
+    /// a second read of its XML, asked for only when a cell shows a merge is likely.
+    fn merges_cheap(&self) -> bool {
+        false
+    }
 }
 
 /// The merged ranges of every sheet, known once the workbook is open (ods): sheet name, ranges.
@@ -57,6 +64,10 @@ impl SecondLook for KnownRegions {
 
     fn uncalculated(&self, _sheet: &str) -> FxHashMap<(u32, u32), String> {
         FxHashMap::default()
+    }
+
+    fn merges_cheap(&self) -> bool {
+        true
     }
 }
 
@@ -87,6 +98,11 @@ impl SheetLook {
             .iter()
             .find(|r| r.first_row < row && r.covers(row, col))
             .copied()
+    }
+
+    /// Whether the merged ranges cost little to ask for ([`SecondLook::merges_cheap`]).
+    pub(crate) fn merges_cheap(&self) -> bool {
+        self.source.as_ref().is_some_and(|(s, _)| s.merges_cheap())
     }
 
     /// The merged range that covers the cell (`row`, `col`).

@@ -93,6 +93,19 @@ pub fn section_dimension(text: &str) -> Option<Dimension> {
     section_number(text, |_| true)
 }
 
+/// The dimension a sheet's name gives (`มิติที่ 3`, `มิติ 2`, `มิติที่4`): none when it names more
+/// than one (`มิติที่ 1-2`, `มิติ 1,2`, `มิติที่ 1 และ 2`), whose projects take theirs from a
+/// column or section rows.
+pub fn sheet_dimension(name: &str) -> Option<Dimension> {
+    section_number(name, |after| {
+        let more = after
+            .trim_start_matches(['-', '–', ',', '/', '&', '+'])
+            .trim_start_matches("และ")
+            .trim_start_matches("ถึง");
+        !more.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
 /// `มิติที่ 1`, `มิติ ๒:`: a section's label with nothing after it (its title is in another cell).
 pub fn is_section_label(text: &str) -> bool {
     section_number(text, |after| after.chars().all(|c| matches!(c, ':' | '-'))).is_some()

@@ -18,11 +18,12 @@ use super::header::{Header, extend_with_second_row, header_of, header_without_na
 use super::second_look::{LookSource, SheetLook};
 pub use super::structure::section_dimension;
 use super::structure::{
-    is_note, is_section_label, is_sub_section, is_total_label, opens_as_project, starts_signature,
+    is_note, is_section_label, is_sub_section, is_total_label, opens_as_project, sheet_dimension,
+    starts_signature,
 };
 use crate::issue::{Issue, IssueList, Problem};
-use crate::model::{Location, Status, column_letters};
-use crate::schema::text::{normalize, normalized};
+use crate::model::{Dimension, Location, Status, column_letters};
+use crate::schema::text::{normalize, normalized, thai_digits_to_arabic};
 use crate::schema::{Field, HeaderWords, status_word};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -38,6 +39,8 @@ struct Layout {
     disbursed: Option<u32>,
     in_ordinance: Option<u32>,
     remark: Option<u32>,
+    /// What was done (`ผลการดำเนินงาน` beside the ticks), read with the remark.
+    results: Option<u32>,
     status: StatusColumns,
     /// Whether two fields name the same column (a second header row over a first one's).
     shared_column: bool,
@@ -70,6 +73,7 @@ impl Layout {
             disbursed: header.col(Field::Disbursed),
             in_ordinance: header.col(Field::InOrdinance),
             remark: header.col(Field::Remark),
+            results: header.results.as_ref().map(|(col, _)| *col),
             status: match header.col(Field::StatusWords) {
                 Some(words) if !header.has_ticks() => StatusColumns::Words(words),
                 _ => StatusColumns::Ticks(
@@ -99,6 +103,7 @@ impl Layout {
             self.disbursed,
             self.in_ordinance,
             self.remark,
+            self.results,
         ]
         .into_iter()
         .flatten()
@@ -323,6 +328,8 @@ pub struct TableFinder {
     page_texts: HashSet<String>,
     reported_ordinance: bool,
     hint: Option<DimensionHint>,
+    /// The dimension the sheet's name gives, which every section row in it must agree with.
+    named: Option<Dimension>,
     /// The last project row, held until the next row shows whether it continues its name;
     /// with the last row it spans.
     held: Option<(RawRow, u32)>,
@@ -350,6 +357,17 @@ pub struct TableFinder {
     out: SheetTables,
 }
 
+/// What a row of only a name is to the project above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameRow {
+    /// No such row.
+    No,
+    /// The rest of the name above, wrapped by hand.
+    Continues,
+    /// A new project's name, or the rest of the one above: which cannot be told.
+    Either,
+}
+
 /// A column with no header text right of a money column's label.
 #[derive(Debug, Clone, Copy)]
 struct Unlabeled {
@@ -361,7 +379,8 @@ struct Unlabeled {
 impl TableFinder {
     /// A finder for one sheet of one file.
     pub fn new(file: &str, sheet: &str, options: &ReadOptions) -> Self {
-        let hint = section_dimension(sheet).map(|dimension| DimensionHint {
+        let named = sheet_dimension(sheet);
+        let hint = named.map(|dimension| DimensionHint {
             dimension,
             source: HintSource::SheetName,
         });
@@ -375,6 +394,7 @@ impl TableFinder {
             page_texts: HashSet::new(),
             reported_ordinance: false,
             hint,
+            named,
             held: None,
             saw_section: false,
             heading: None,
@@ -500,10 +520,7 @@ impl TableFinder {
         if numbered && row.lone_text().is_none() {
             return false;
         }
-        if let Some(DimensionHint {
-            dimension: named,
-            source: HintSource::SheetName,
-        }) = self.hint
+        if let Some(named) = self.named
             && named != dimension
         {
             let col = row.cells.first().map_or(0, |(c, _)| *c);
@@ -566,7 +583,20 @@ impl TableFinder {
     }
 
     fn data_row(&mut self, mut row: SheetRow) {
-        if self.continues_name(&row) {
+        let continues = self.continues_name(&row);
+        if continues == NameRow::Either {
+            let found = row.lone_text().map(|(_, t)| t.trim().to_string());
+            let at = Location::cell(&self.file, &self.sheet, row.row, row.cells[0].0);
+            self.issue(
+                Problem::NameOnlyRow {
+                    name: found.unwrap_or_default(),
+                },
+                at,
+            );
+            self.out.rows_read += 1;
+            return;
+        }
+        if continues == NameRow::Continues {
             if let Some((held, last)) = &mut self.held
                 && let Some((_, text)) = row.lone_text()
                 && let Some(name) = &mut held.name
@@ -589,6 +619,7 @@ impl TableFinder {
         raw.structure = self.hint.clone();
         self.merged_dimension(&mut raw);
         self.merged_status(&mut raw);
+        self.merged_ordinance(&mut raw);
         self.release_held();
         self.uncalculated(&mut raw);
         self.out.rows_read += 1;
@@ -612,10 +643,16 @@ impl TableFinder {
     /// `ไตรมาส 1 | ไตรมาส 2` with no second row saying so) is `header-split`: only its first
     /// column would be read. Asked once per such column, when it first holds something.
     fn merged_money_label(&mut self, row: &SheetRow) {
+        // An amount: a number, or text with a digit (a unit such as บาท is no part).
+        let amount = |c: &Cell| match c {
+            Cell::Number(_) => true,
+            Cell::Text(t) => thai_digits_to_arabic(t).bytes().any(|b| b.is_ascii_digit()),
+            _ => false,
+        };
         let filled: Vec<Unlabeled> = self
             .unlabeled
             .iter()
-            .filter(|u| row.get(u.col).is_some_and(|c| !c.is_blank()))
+            .filter(|u| row.get(u.col).is_some_and(amount))
             .copied()
             .collect();
         for found in filled {
@@ -702,6 +739,29 @@ impl TableFinder {
         }
     }
 
+    /// A บรรจุ tick merged down over several projects whose statuses are not merged is each
+    /// one's too. Asked only of a blank บรรจุ cell under a ticked one, and in xlsx only when the
+    /// cell is an element without a value (a merged range's covered cells are written so):
+    /// the merged ranges cost a second read of the sheet there.
+    fn merged_ordinance(&mut self, raw: &mut RawRow) {
+        let Some((above, _)) = &self.held else { return };
+        let (Some(cell), Some(over)) = (&mut raw.in_ordinance, &above.in_ordinance) else {
+            return;
+        };
+        if !cell.value.is_blank() || over.value.is_blank() {
+            return;
+        }
+        let row = raw.location.row.unwrap_or_default();
+        if !self.hollow.contains(&(row, cell.col)) && !self.look.merges_cheap() {
+            return;
+        }
+        let above_row = above.location.row.unwrap_or_default();
+        let merged = self.look.covering_from_above(row, cell.col);
+        if merged.is_some_and(|region| region.covers(above_row, cell.col)) {
+            cell.value = over.value.clone();
+        }
+    }
+
     /// A blank cell the row needs (its name, มิติ, money, status; the status ticks when none is
     /// ticked) that holds a formula saved without its value (openpyxl, web exports) becomes
     /// [`Cell::Uncalculated`], so validation says so at the cell rather than reading 0. The
@@ -758,21 +818,38 @@ impl TableFinder {
     }
 
     /// Whether `row` carries on the name of the project held above it: directly under it, and
-    /// nothing in it but text in the name column (no ลำดับ, no figure, no tick).
-    fn continues_name(&self, row: &SheetRow) -> bool {
+    /// nothing in it but text in the name column (no ลำดับ, no figure, no tick). A text that
+    /// opens as a project's name does (`กิจกรรม…`) carries it on only when the project's cells
+    /// are merged down over this row; else which it is cannot be told ([`NameRow::Either`]).
+    fn continues_name(&mut self, row: &SheetRow) -> NameRow {
         let (Some((held, last)), Some(layout)) = (&self.held, &self.header) else {
-            return false;
+            return NameRow::No;
         };
         // Cheapest first: most rows have more than one cell.
-        row.row == last + 1
-            && layout.name.is_some()
-            && row
-                .lone_text()
-                .is_some_and(|(col, text)| Some(col) == layout.name && !opens_as_project(text))
+        let Some((col, text)) = row.lone_text() else {
+            return NameRow::No;
+        };
+        let alone = row.row == last + 1
+            && Some(col) == layout.name
             && held.name.as_ref().is_some_and(|c| !c.value.is_blank())
-            && !layout
-                .project_columns()
-                .contains(&layout.name.unwrap_or(u32::MAX))
+            && !layout.project_columns().contains(&col);
+        if !alone {
+            return NameRow::No;
+        }
+        if !opens_as_project(text) {
+            return NameRow::Continues;
+        }
+        let above = held.location.row.unwrap_or_default();
+        let columns = layout.project_columns();
+        let merged_down = columns.into_iter().any(|c| {
+            self.look
+                .covering_from_above(row.row, c)
+                .is_some_and(|region| region.covers(above, c))
+        });
+        match merged_down {
+            true => NameRow::Continues,
+            false => NameRow::Either,
+        }
     }
 
     /// Hands the held project row on: no later row continues its name.
@@ -958,7 +1035,10 @@ impl TableFinder {
         let budget_ordinance = layout.budget_ordinance.map(&mut cell);
         let disbursed = layout.disbursed.map(&mut cell);
         let in_ordinance = layout.in_ordinance.map(&mut cell);
-        let remark = layout.remark.map(&mut cell);
+        let mut remark = layout.remark.map(&mut cell);
+        if let Some(col) = layout.results {
+            remark = Some(with_results(cell(col), remark));
+        }
         let status = match &layout.status {
             StatusColumns::Words(col) => RawStatus::Words(cell(*col)),
             StatusColumns::Ticks(ticks) => {
@@ -995,6 +1075,24 @@ fn join_name(first: &str, rest: &str) -> String {
         format!("{first}{rest}")
     } else {
         format!("{first} {rest}")
+    }
+}
+
+/// The remark with what was done before it (`จัดอบรม 2 ครั้ง หมายเหตุ…`): either alone when
+/// the other is blank; a remark that is not text (a date) keeps its cell, and what was done is
+/// then lost only when the remark holds something.
+fn with_results(results: RawCell, remark: Option<RawCell>) -> RawCell {
+    match remark {
+        None => results,
+        Some(remark) if results.value.is_blank() => remark,
+        Some(remark) if remark.value.is_blank() => results,
+        Some(remark) => match (&results.value, &remark.value) {
+            (Cell::Text(done), Cell::Text(note)) => RawCell {
+                col: remark.col,
+                value: Cell::Text(format!("{} {}", done.trim(), note.trim())),
+            },
+            _ => remark,
+        },
     }
 }
 

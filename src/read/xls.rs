@@ -249,6 +249,10 @@ impl SecondLook for Workbook {
     fn uncalculated(&self, _sheet: &str) -> FxHashMap<(u32, u32), String> {
         FxHashMap::default()
     }
+
+    fn merges_cheap(&self) -> bool {
+        true
+    }
 }
 
 /// What the globals substream says.

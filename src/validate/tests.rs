@@ -172,6 +172,19 @@ fn a_project_said_cancelled_but_not_marked_so_is_counted_and_said() {
     assert_eq!(issues.len(), 1, "{issues:?}");
     assert_eq!(issues[0].problem.code(), "cancelled-not-cannot");
     assert_eq!(issues[0].severity(), crate::issue::Severity::Warning);
+    // The word with its reason after it.
+    for remark in [
+        "ยกเลิกเนื่องจากสถานการณ์โควิด",
+        "ยกเลิก เพราะไม่ได้รับงบประมาณ",
+        "ยกเลิก (โควิด)",
+    ] {
+        let (_, issues) = run(RawRow {
+            remark: text(10, remark),
+            ..good()
+        });
+        let codes: Vec<&str> = issues.iter().map(|i| i.problem.code()).collect();
+        assert_eq!(codes, ["cancelled-not-cannot"], "{remark}");
+    }
     // ยกเลิก as the status: refused, the fix naming the status to use.
     let issue = only_issue(RawRow {
         status: words("ยกเลิก"),

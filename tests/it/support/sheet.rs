@@ -3,7 +3,7 @@
 
 use super::V;
 use crate::support::t;
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::{Format, FormatAlign, Workbook};
 use serde_json::Value;
 use std::path::Path;
 
@@ -50,7 +50,9 @@ impl Sheet {
         let mut book = Workbook::new();
         let ws = book.add_worksheet();
         ws.set_name(sheet).expect("name");
-        let plain = Format::new();
+        // Merge & Center, as Excel does it: the range's cells keep the centring, so the
+        // covered ones are written as elements without a value.
+        let plain = Format::new().set_align(FormatAlign::Center);
         for &(r1, c1, r2, c2) in &self.merges {
             ws.merge_range(r1, c1, r2, c2, "", &plain).expect("merge");
         }
