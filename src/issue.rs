@@ -355,6 +355,18 @@ catalogue! {
             format!("check it holds {fiscal_year}'s projects (not last year's file), then rename the sheet"),
         ),
     }
+    /// The file's only sheets are named as an example (`ตัวอย่าง`): read and counted, and said.
+    SheetExample => {
+        code: "sheet-example",
+        stage: Read,
+        severity: Warning,
+        thai: "ชื่อแผ่นงานบอกว่าเป็นตัวอย่าง — อ่านและนับแล้ว",
+        english: "the sheet's name says it is an example; read and counted",
+        fix: (
+            "ถ้าเป็นโครงการจริงของกอง ให้เปลี่ยนชื่อแผ่นงาน ถ้าเป็นตัวอย่างการกรอก ให้กรอกโครงการจริงแทน",
+            "if these are the division's real projects, rename the sheet; if it is an example, fill in the real ones",
+        ),
+    }
     /// Two columns of one header mean the same field.
     /// `columns` are their letters (`C, D, E`): which one to read cannot be told.
     HeaderDuplicate { field: String, columns: String } => {

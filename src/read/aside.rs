@@ -1,6 +1,7 @@
 //! Which sheets are set aside by their names before a cell is read · แผ่นงานที่ไม่นับตามชื่อ:
 //! a copy of another fiscal year's list (`2564` beside `2565`) and an example of how to fill
-//! the form in (`ตัวอย่าง`). Each is said as an issue: nothing is left out in silence.
+//! the form in (`ตัวอย่าง`). Each is said as an issue: nothing is left out in silence, and a
+//! file whose every sheet is such is read, and said too (`sheet-other-year`, `sheet-example`).
 
 use crate::schema::text::normalized;
 use crate::schema::years_in;

@@ -431,6 +431,7 @@ impl<'a> SheetTablesBuilder<'a> {
                     Some(&SheetName::OtherYear(year)) => {
                         Some(Problem::SheetOtherYear { year, fiscal_year })
                     }
+                    Some(SheetName::Example) => Some(Problem::SheetExample),
                     _ => None,
                 };
                 if let Some(problem) = problem {

@@ -950,4 +950,12 @@ fn last_years_sheet_and_an_example_sheet_beside_this_years_are_set_aside_and_sai
     let said = issue_coded(&json, "sheet-other-year");
     assert_eq!(said["sheet"], "2564");
     assert!(issues_coded(&json, "sheet-set-aside").is_empty());
+    // A file whose only sheet is named an example: read, counted, and said.
+    let dir = folder();
+    let only: [(&str, &[Vec<V>]); 1] = [("ตัวอย่าง", &last_year)];
+    write_sheets(&dir.path().join("กองคลัง.xlsx"), &only, &WORDS_HEADER);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["total"]["projects"], 2);
+    assert_eq!(issue_coded(&json, "sheet-example")["severity"], "warning");
 }
