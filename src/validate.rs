@@ -203,20 +203,29 @@ fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
 }
 
 /// A row's project name as validation reads it (cleaned; none when blank or without a letter
-/// or digit: `-`, a ditto mark `"` or `〃` names no project), also for a row refused for another
-/// error (its name still says which project it is).
+/// or digit: `-`, a ditto mark `"`, `〃`, `ๆ` or `-do-` names no project), also for a row
+/// refused for another error (its name still says which project it is).
 pub fn name_text(cell: Option<&RawCell>) -> Option<String> {
     cell.map(|c| clean_text(&c.value.text()))
-        .filter(|t| t.chars().any(names_something))
+        .filter(|t| t.chars().any(names_something) && !is_ditto_word(t))
+}
+
+/// `-do-`, `do`, `ditto`: the ditto mark written as a word.
+fn is_ditto_word(text: &str) -> bool {
+    text.len() <= 8 && {
+        let word = text.trim_matches(|c: char| c == '-' || c == '.' || c.is_whitespace());
+        word.eq_ignore_ascii_case("do") || word.eq_ignore_ascii_case("ditto")
+    }
 }
 
 /// A letter or digit: a Thai letter, vowel or digit, an ASCII one, else any other script's
-/// (Unicode's tables are slow, so they are asked last).
+/// (Unicode's tables are slow, so they are asked last). ๆ (repeat the word before) and ฯ
+/// (abbreviation) name nothing alone.
 fn names_something(c: char) -> bool {
     c.is_ascii_alphanumeric()
-        || ('\u{0E01}'..='\u{0E4E}').contains(&c)
+        || (('\u{0E01}'..='\u{0E4E}').contains(&c) && c != 'ๆ' && c != 'ฯ')
         || ('\u{0E50}'..='\u{0E59}').contains(&c)
-        || (!c.is_ascii() && c.is_alphanumeric())
+        || (!c.is_ascii() && !('\u{0E00}'..='\u{0E7F}').contains(&c) && c.is_alphanumeric())
 }
 
 /// The dimension and its sub-dimension code (if one was written): from the มิติ column when it

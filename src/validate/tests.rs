@@ -208,7 +208,7 @@ fn a_project_said_cancelled_but_not_marked_so_is_counted_and_said() {
 
 #[test]
 fn a_dash_or_a_ditto_mark_names_no_project() {
-    for typed in ["-", "\"", "〃", "..."] {
+    for typed in ["-", "\"", "〃", "...", "ๆ", "ๆ ๆ", "-do-", "do", "Ditto"] {
         let issue = only_issue(RawRow {
             name: text(1, typed),
             ..good()
