@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Status;
 use crate::schema::header_field;
 
 fn row(r: u32, cells: &[(u32, &str)]) -> SheetRow {

@@ -1,0 +1,191 @@
+//! What the second look at a sheet gives a row ([`super::super::second_look`]): a มิติ, a
+//! status or a บรรจุ tick merged down from the project above, a money label merged over columns
+//! holding amounts (`header-split`), and formulas saved without their values.
+
+use super::layout::Unlabeled;
+use super::{RawCell, RawRow, RawStatus, SheetRow, TableFinder, header_split};
+use crate::issue::Problem;
+use crate::model::Location;
+use crate::read::cell::Cell;
+use crate::schema::Field;
+use crate::schema::text::thai_digits_to_arabic;
+
+impl TableFinder {
+    /// A money label merged over a column beside it that holds something (`เบิกจ่าย` over
+    /// `ไตรมาส 1 | ไตรมาส 2` with no second row saying so) is `header-split`: only its first
+    /// column would be read. Asked once per such column, when it first holds something.
+    pub(super) fn merged_money_label(&mut self, row: &SheetRow) {
+        // An amount: a number, or text with a digit (a unit such as บาท is no part).
+        let amount = |c: &Cell| match c {
+            Cell::Number(_) => true,
+            Cell::Text(t) => thai_digits_to_arabic(t).bytes().any(|b| b.is_ascii_digit()),
+            _ => false,
+        };
+        let filled: Vec<Unlabeled> = self
+            .unlabeled
+            .iter()
+            .filter(|u| row.get(u.col).is_some_and(amount))
+            .copied()
+            .collect();
+        for found in filled {
+            self.unlabeled.retain(|u| u.col != found.col);
+            let (label_row, label_col) = found.label;
+            let Some(region) = self.look.region_at(label_row, label_col) else {
+                continue;
+            };
+            if region.last_col < found.col || self.unlabeled_said(found.field) {
+                continue;
+            }
+            let parts: Vec<(u32, String)> = (region.first_col..=region.last_col)
+                .map(|c| (c, String::new()))
+                .collect();
+            let at = Location::cell(&self.file, &self.sheet, label_row, label_col);
+            self.issue(header_split(found.field, &parts), at);
+        }
+    }
+
+    /// Whether `header-split` was said of `field` in this sheet already.
+    pub(super) fn unlabeled_said(&self, field: Field) -> bool {
+        let name = field.thai();
+        self.out
+            .issues
+            .iter()
+            .any(|i| matches!(&i.problem, Problem::HeaderSplit { field, .. } if field == name))
+    }
+
+    /// A blank มิติ cell inside a range merged down from the last row that had one (offices
+    /// merge the column across a dimension's projects) takes that row's value.
+    pub(super) fn merged_dimension(&mut self, raw: &mut RawRow) {
+        let Some(cell) = raw.dimension.as_mut() else {
+            return;
+        };
+        let row = raw.location.row.unwrap_or_default();
+        if !cell.value.is_blank() {
+            self.last_dimension = Some((row, cell.value.clone()));
+            return;
+        }
+        let Some((top, value)) = &self.last_dimension else {
+            return;
+        };
+        if self
+            .look
+            .covering_from_above(row, cell.col)
+            .is_some_and(|region| region.first_row == *top)
+        {
+            cell.value = value.clone();
+        }
+    }
+
+    /// A row with no status whose status cells (the word, or every tick) lie in ranges merged
+    /// down from the project row above takes that row's status, and its บรรจุ tick likewise:
+    /// a ☑ merged over two projects is each one's. Asked only of a row with no status, so
+    /// the merged ranges are loaded for such a sheet alone.
+    pub(super) fn merged_status(&mut self, raw: &mut RawRow) {
+        let Some((above, _)) = &self.held else { return };
+        if !raw.status.is_blank() {
+            return;
+        }
+        let (row, look) = (raw.location.row.unwrap_or_default(), &mut self.look);
+        let above_row = above.location.row.unwrap_or_default();
+        let mut from_above = |cell: &mut RawCell, over: &RawCell| {
+            if cell.value.is_blank()
+                && !over.value.is_blank()
+                && look
+                    .covering_from_above(row, cell.col)
+                    .is_some_and(|region| region.covers(above_row, cell.col))
+            {
+                cell.value = over.value.clone();
+            }
+        };
+        match (&mut raw.status, &above.status) {
+            (RawStatus::Words(cell), RawStatus::Words(over)) => from_above(cell, over),
+            (RawStatus::Ticks(ticks), RawStatus::Ticks(overs)) => {
+                for ((_, cell), (_, over)) in ticks.iter_mut().zip(overs) {
+                    from_above(cell, over);
+                }
+            }
+            _ => {}
+        }
+        if let (Some(cell), Some(over)) = (&mut raw.in_ordinance, &above.in_ordinance) {
+            from_above(cell, over);
+        }
+    }
+
+    /// A บรรจุ tick merged down over several projects whose statuses are not merged is each
+    /// one's too. Asked only of a blank บรรจุ cell under a ticked one, and in xlsx only when the
+    /// cell is an element without a value (a merged range's covered cells are written so):
+    /// the merged ranges cost a second read of the sheet there.
+    pub(super) fn merged_ordinance(&mut self, raw: &mut RawRow) {
+        let Some((above, _)) = &self.held else { return };
+        let (Some(cell), Some(over)) = (&mut raw.in_ordinance, &above.in_ordinance) else {
+            return;
+        };
+        if !cell.value.is_blank() || over.value.is_blank() {
+            return;
+        }
+        let row = raw.location.row.unwrap_or_default();
+        if !self.hollow.contains(&(row, cell.col)) && !self.look.merges_cheap() {
+            return;
+        }
+        let above_row = above.location.row.unwrap_or_default();
+        let merged = self.look.covering_from_above(row, cell.col);
+        if merged.is_some_and(|region| region.covers(above_row, cell.col)) {
+            cell.value = over.value.clone();
+        }
+    }
+
+    /// A blank cell the row needs (its name, มิติ, money, status; the status ticks when none is
+    /// ticked) that holds a formula saved without its value (openpyxl, web exports) becomes
+    /// [`Cell::Uncalculated`], so validation says so at the cell rather than reading 0. The
+    /// sheet's formulas are read once, the first time such a cell is met.
+    pub(super) fn uncalculated(&mut self, raw: &mut RawRow) {
+        let row = raw.location.row.unwrap_or_default();
+        let fields = [
+            &mut raw.name,
+            &mut raw.dimension,
+            &mut raw.budget_plan,
+            &mut raw.budget_ordinance,
+            &mut raw.disbursed,
+        ];
+        let mut blank: Vec<&mut RawCell> = fields
+            .into_iter()
+            .flatten()
+            .filter(|c| c.value.is_blank())
+            .collect();
+        let hollow = &self.hollow;
+        let is_hollow = |c: &RawCell| {
+            !hollow.is_empty() && c.value.is_blank() && hollow.contains(&(row, c.col))
+        };
+        let none = raw.status.is_blank();
+        match &mut raw.status {
+            RawStatus::Words(cell) => {
+                if none {
+                    blank.push(cell);
+                }
+            }
+            // Every tick when none is ticked; else a tick made by a formula saved without its
+            // value, beside a tick typed.
+            RawStatus::Ticks(ticks) => {
+                if none || !hollow.is_empty() {
+                    let cells = ticks.iter_mut().map(|(_, c)| c);
+                    blank.extend(cells.filter(|c| none || is_hollow(c)));
+                }
+            }
+        }
+        // Where a blank means "no" or "nothing" (บรรจุ, หมายเหตุ), only a hollow cell is asked.
+        if !hollow.is_empty() {
+            let others = [&mut raw.in_ordinance, &mut raw.remark];
+            blank.extend(others.into_iter().flatten().filter(|c| is_hollow(c)));
+        }
+        for cell in blank {
+            if let Some(formula) = self.look.formula_at(row, cell.col) {
+                cell.value = Cell::Uncalculated(formula);
+            }
+        }
+    }
+
+    /// Notes a cell that held no value ([`Cell::hollow`]).
+    pub(crate) fn note_hollow(&mut self, row: u32, col: u32) {
+        self.hollow.insert((row, col));
+    }
+}

@@ -1,0 +1,88 @@
+//! Text wrapped by hand onto the row below: the rest of a project's name (joined to it), the
+//! rest of a heading (read as part of it), or a row of only a name that could be either.
+
+use super::{SheetRow, TableFinder};
+use crate::read::cell::Cell;
+use crate::read::structure::opens_as_project;
+
+/// What a row of only a name is to the project above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NameRow {
+    /// No such row.
+    No,
+    /// The rest of the name above, wrapped by hand.
+    Continues,
+    /// A new project's name, or the rest of the one above: which cannot be told.
+    Either,
+}
+
+/// A name and the part of it wrapped onto the next row: Thai runs on without a space (Thai
+/// writes no space between words, and a hand-made break falls between two of them); anything
+/// else is joined by one space.
+pub(super) fn join_name(first: &str, rest: &str) -> String {
+    let is_thai = |c: Option<char>| c.is_some_and(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c));
+    if is_thai(first.chars().last()) && is_thai(rest.chars().next()) {
+        format!("{first}{rest}")
+    } else {
+        format!("{first} {rest}")
+    }
+}
+
+/// The columns of a row's text cells.
+pub(super) fn text_columns(row: &SheetRow) -> Vec<u32> {
+    row.cells
+        .iter()
+        .filter(|(_, c)| matches!(c, Cell::Text(t) if !t.trim().is_empty()))
+        .map(|(col, _)| *col)
+        .collect()
+}
+
+impl TableFinder {
+    /// Whether `row` carries on the name of the project held above it: directly under it, and
+    /// nothing in it but text in the name column (no ลำดับ, no figure, no tick). A text that
+    /// opens as a project's name does (`กิจกรรม…`) carries it on only when the project's cells
+    /// are merged down over this row; else which it is cannot be told ([`NameRow::Either`]).
+    pub(super) fn continues_name(&mut self, row: &SheetRow) -> NameRow {
+        let (Some((held, last)), Some(layout)) = (&self.held, &self.header) else {
+            return NameRow::No;
+        };
+        // Cheapest first: most rows have more than one cell.
+        let Some((col, text)) = row.lone_text() else {
+            return NameRow::No;
+        };
+        let alone = row.row == last + 1
+            && Some(col) == layout.name
+            && held.name.as_ref().is_some_and(|c| !c.value.is_blank())
+            && !layout.project_columns().contains(&col);
+        if !alone {
+            return NameRow::No;
+        }
+        if !opens_as_project(text) {
+            return NameRow::Continues;
+        }
+        let above = held.location.row.unwrap_or_default();
+        let columns = layout.project_columns();
+        let merged_down = columns.into_iter().any(|c| {
+            self.look
+                .covering_from_above(row.row, c)
+                .is_some_and(|region| region.covers(above, c))
+        });
+        match merged_down {
+            true => NameRow::Continues,
+            false => NameRow::Either,
+        }
+    }
+
+    /// Whether `row` is the rest of the heading right above it: only text, in a column the
+    /// heading's text is in, under a header, and not opening as a project's name does.
+    pub(super) fn continues_heading(&self, row: &SheetRow) -> bool {
+        let Some((at, cols)) = &self.heading else {
+            return false;
+        };
+        row.row == at + 1
+            && self.header.is_some()
+            && row
+                .lone_text()
+                .is_some_and(|(col, text)| cols.contains(&col) && !opens_as_project(text))
+    }
+}
