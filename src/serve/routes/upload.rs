@@ -1,0 +1,265 @@
+//! Receiving a division's file (`/upload`, and `/api/upload` through [`accept`]): the form's
+//! fields read within the body limit, the division's name judged, the file checked, and kept
+//! when it holds projects.
+
+#![allow(clippy::result_large_err)]
+
+// The parent's names: the app, its helpers (refuse, cookies, sessions) and axum's types.
+use super::*;
+
+/// An upload's fields, read with the body limit applied.
+pub(super) struct Upload {
+    pub(super) csrf: Option<String>,
+    pub(super) division: Option<String>,
+    pub(super) file: Option<Bytes>,
+    /// The file's name on the sender's computer (never used to store it; see [`accept`]).
+    pub(super) file_name: Option<String>,
+}
+
+pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, Response> {
+    let mut upload = Upload {
+        csrf: None,
+        division: None,
+        file: None,
+        file_name: None,
+    };
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) => return Err(body_refused(e.status())),
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        if name == "file" {
+            upload.file_name = field.file_name().map(str::to_string);
+        }
+        let value = field.bytes().await.map_err(|e| body_refused(e.status()))?;
+        match name.as_str() {
+            "csrf" => upload.csrf = Some(String::from_utf8_lossy(&value).into_owned()),
+            "division" => upload.division = Some(String::from_utf8_lossy(&value).into_owned()),
+            "file" => upload.file = Some(value),
+            _ => {}
+        }
+    }
+    Ok(upload)
+}
+
+fn body_refused(status: StatusCode) -> Response {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        refuse(status, "ไฟล์ใหญ่เกินกำหนด · the file is too large")
+    } else {
+        refuse(
+            StatusCode::BAD_REQUEST,
+            "ส่งข้อมูลไม่ครบ · the upload is incomplete",
+        )
+    }
+}
+
+/// An upload checked: its division, what the check says, and whether it was kept (a file in
+/// which no project is counted, an empty form or a file that cannot be read, is not: it would
+/// displace the division's file sent before).
+pub(super) struct Accepted {
+    pub(super) division: String,
+    pub(super) checked: Checked,
+    pub(super) kept: bool,
+}
+
+/// Checks an upload's division and content and keeps it when it holds projects; the check
+/// result, or the refusal.
+pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, Response> {
+    let typed = upload.division.unwrap_or_default();
+    let Some(division) = division_name(&typed) else {
+        return Err(refuse(
+            StatusCode::BAD_REQUEST,
+            "ชื่อกองไม่ถูกต้อง (ห้ามเว้นว่าง ยาวเกิน 60 ตัวอักษร หรือมี / \\ : * ? \" < > |) · invalid division name",
+        ));
+    };
+    if !app.config.divisions.is_empty() && !app.config.divisions.contains(&division) {
+        return Err(refuse(
+            StatusCode::BAD_REQUEST,
+            "ไม่มีกองนี้ในรายชื่อ · unknown division",
+        ));
+    }
+    // Typed, not picked: a name a known division's begins with (`กองการศึกษาฯ` for กองการศึกษา
+    // ศาสนาและวัฒนธรรม) would start a division of its own, its file compared with nothing.
+    let known = app.divisions(&app.inbox.current());
+    if app.config.divisions.is_empty()
+        && let Some(meant) = near_division(&division, &known)
+    {
+        return Err(refuse(
+            StatusCode::BAD_REQUEST,
+            &format!(
+                "ไม่มีกอง \"{division}\" — หมายถึง \"{meant}\" หรือไม่? เลือกชื่อจากรายการ แล้วส่งใหม่ (ไม่ได้เก็บไฟล์นี้) · \
+                 no division \"{division}\"; did you mean \"{meant}\"? pick it from the list and send again (not kept)"
+            ),
+        ));
+    }
+    let chosen = upload.file_name.as_deref().filter(|n| !n.is_empty());
+    let Some(bytes) = upload.file.filter(|b| !b.is_empty()) else {
+        let message = match chosen {
+            Some(_) => {
+                "ไฟล์ว่างเปล่า (0 ไบต์) — เปิดไฟล์ใน Excel บันทึกใหม่ แล้วส่งอีกครั้ง · the file is empty (0 bytes): save it again from Excel and send it"
+            }
+            None => "ยังไม่ได้เลือกไฟล์ · no file chosen",
+        };
+        return Err(refuse(StatusCode::BAD_REQUEST, message));
+    };
+    if let Some(other) = chosen.and_then(|name| another_division(&known, name, &division)) {
+        return Err(refuse(
+            StatusCode::CONFLICT,
+            &format!(
+                "ไฟล์ที่เลือกชื่อ \"{name}\" เป็นของ{other} แต่เลือกส่งในนาม{division} — \
+                 เลือกกองให้ตรงกับไฟล์ แล้วส่งใหม่ (ไม่ได้เก็บไฟล์นี้) · the file \"{name}\" is {other}'s, \
+                 sent as {division}'s: choose the right division and send again (not kept)",
+                name = chosen.unwrap_or_default()
+            ),
+        ));
+    }
+    if bytes.len() > app.limit {
+        return Err(refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "ไฟล์ใหญ่เกินกำหนด · the file is too large",
+        ));
+    }
+    let Some(kind) = spreadsheet_kind(&bytes) else {
+        // What it is instead, when that can be told: a web page, a PDF, a photo…
+        let what = crate::read::what_it_is(&bytes).map_or(String::new(), |cause| {
+            format!("{} · {} — ", cause.thai(), cause.english())
+        });
+        return Err(refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            &format!(
+                "{what}ไฟล์นี้ไม่ใช่ไฟล์ Excel หรือ ODS (ดูจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์) — บันทึกจาก Excel เป็น .xlsx แล้วส่งใหม่ · \
+                 not a spreadsheet (judged by its content, not its name): save it from Excel as .xlsx"
+            ),
+        ));
+    };
+    let cannot_check = || {
+        refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "ตรวจไฟล์ไม่ได้ · cannot check the file",
+        )
+    };
+    // Named as the sender named it: the issues point into the file they have.
+    let shown = chosen
+        .and_then(|name| std::path::Path::new(name).file_name())
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| format!("{division}.{kind}"));
+    let (app2, division2, bytes2) = (Arc::clone(app), division.clone(), bytes.clone());
+    let checked = tokio::task::spawn_blocking(move || {
+        app2.check_division(&division2, &shown, kind, bytes2.to_vec())
+    })
+    .await
+    .map_err(|_| cannot_check())?;
+    if checked.projects.is_empty() {
+        return Ok(Accepted {
+            division,
+            checked,
+            kept: false,
+        });
+    }
+    let app3 = Arc::clone(app);
+    let division3 = division.clone();
+    let stored = tokio::task::spawn_blocking(move || {
+        let path = {
+            let _guard = app3.store.blocking_lock();
+            app3.inbox.store(&division3, kind, &bytes)
+        };
+        path.map(|path| {
+            let mut checked = checked;
+            app3.add_cross_file_issues(&mut checked, &path);
+            checked
+        })
+    })
+    .await
+    .map_err(|_| cannot_check())?;
+    match stored {
+        Ok(checked) => Ok(Accepted {
+            division,
+            checked,
+            kept: true,
+        }),
+        Err(_) => Err(refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "เก็บไฟล์ไม่ได้ · cannot keep the file",
+        )),
+    }
+}
+
+/// The known division `typed` is another form of, when it is none of them itself: a known
+/// name begins with it (or is it), once spaces and a closing ฯ are set aside (`สำนักปลัดฯ`). (A longer new name,
+/// `กองช่างสุขาภิบาล` beside กองช่าง, is a division of its own.)
+fn near_division(typed: &str, known: &[String]) -> Option<String> {
+    use crate::schema::text::normalize;
+    if known.iter().any(|k| k == typed) {
+        return None;
+    }
+    let bare = |name: &str| normalize(name).trim_end_matches('ฯ').to_string();
+    let mine = bare(typed);
+    if mine.chars().count() < 4 {
+        return None;
+    }
+    known.iter().find(|k| bare(k).starts_with(&mine)).cloned()
+}
+
+/// The division a file's own name says it is, when that is another than `division`: a file
+/// named `สำนักปลัด.xlsx` sent as กองคลัง's would replace กองคลัง's file with สำนักปลัด's
+/// projects. Only the divisions `known` (report.toml's, else the previous round's, and those
+/// that have sent) are named.
+fn another_division(known: &[String], file_name: &str, division: &str) -> Option<String> {
+    let file = std::path::Path::new(file_name);
+    let mine = crate::schema::text::normalize(division);
+    if crate::schema::text::normalize(&crate::schema::division_of(file)).contains(mine.as_str()) {
+        return None;
+    }
+    let named = crate::schema::division_listed(file, known);
+    known.contains(&named).then_some(named)
+}
+
+pub(super) async fn upload(
+    State(app): AppState,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let Some(s) = cookie(&headers, SESSION_COOKIE).and_then(|id| app.sessions.get(&id)) else {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "หมดเวลาหรือไม่ได้เข้าใช้ — เปิดหน้าส่งไฟล์ใหม่ · no session: open the page again",
+        );
+    };
+    let upload = match read_upload(multipart).await {
+        Ok(upload) => upload,
+        Err(response) => return response,
+    };
+    if !upload
+        .csrf
+        .as_deref()
+        .is_some_and(|t| same_token(t, &s.csrf))
+    {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "แบบฟอร์มไม่ถูกต้อง — เปิดหน้าส่งไฟล์ใหม่ · invalid form token",
+        );
+    }
+    match accept(&app, upload).await {
+        Ok(Accepted {
+            division,
+            checked,
+            kept,
+        }) => {
+            if kept && let Some(id) = cookie(&headers, SESSION_COOKIE) {
+                app.sessions.record_sent(&id, &division);
+            }
+            // A score from the rows that passed would flatter a file with errors: none is shown.
+            let totals = (checked.errors == 0)
+                .then(|| crate::compute::compute(&checked.projects, &app.config));
+            let page = pages::result(s.role.into(), &division, &checked, totals.as_ref(), kept);
+            let status = match kept {
+                true => StatusCode::OK,
+                false => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            (status, Html(page.into_string())).into_response()
+        }
+        Err(response) => response,
+    }
+}
