@@ -1156,6 +1156,7 @@ impl Problem {
             Problem::ProjectDropped { .. }
                 | Problem::DisbursedDecreased { .. }
                 | Problem::TotalRowNamed { .. }
+                | Problem::CancelledNotCannot { .. }
         )
     }
 }

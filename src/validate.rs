@@ -80,12 +80,25 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
         .remark
         .as_ref()
         .is_some_and(|c| uncalculated(c, &mut checks));
-    let mut remark = raw
-        .remark
+    let results_unread = raw
+        .results
         .as_ref()
-        .filter(|_| !remark_unread)
-        .map(|c| clean_text(&c.value.text()))
-        .unwrap_or_default();
+        .is_some_and(|c| uncalculated(c, &mut checks));
+    let text = |cell: Option<&RawCell>, unread: bool| {
+        cell.filter(|_| !unread)
+            .map(|c| clean_text(&c.value.text()))
+            .unwrap_or_default()
+    };
+    // What was done (ผลการดำเนินงาน beside the ticks) comes first, then หมายเหตุ.
+    let mut remark = text(raw.remark.as_ref(), remark_unread);
+    let results = text(raw.results.as_ref(), results_unread);
+    if !results.is_empty() {
+        remark = match remark.is_empty() {
+            true => results,
+            false => format!("{results} {remark}"),
+        };
+    }
+    let remark_unread = remark_unread || results_unread;
     // What follows the status in its cell is a note, kept with the remark: the reason a project
     // cannot be carried out (`ไม่สามารถดำเนินการได้ เนื่องจาก…`), when it is expected to finish.
     // A note that points at the remark (`(ดูหมายเหตุ)`) adds nothing to it.
@@ -103,7 +116,9 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
         let col = raw.name.as_ref().map(|c| c.col);
         checks.warn(Problem::CancelledNotCannot { status }, col);
     }
-    if status == Some(Status::Cannot) && remark.is_empty() && !remark_unread {
+    // A dash (or any mark without a letter or digit) gives no reason.
+    let no_reason = !remark.chars().any(names_something);
+    if status == Some(Status::Cannot) && no_reason && !remark_unread {
         let col = raw.remark.as_ref().map(|c| c.col);
         checks.error(Problem::CannotWithoutReason, col);
     }
@@ -130,8 +145,8 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
 }
 
 /// Whether a project's name or remark says the project was cancelled: `(ยกเลิก)` marked on it,
-/// a remark `ยกเลิก`, `ยกเลิกโครงการ`, `ยกเลิกเนื่องจาก…` (and `เพราะ`, `ตาม`, `:`, `(` after it),
-/// `โครงการถูกยกเลิก`. Not a project about cancelling
+/// a remark `ยกเลิก`, `ยกเลิกโครงการ`, `ยกเลิกเนื่องจาก…` (and `เพราะ`, `ตาม`, `:`, `(`, `,`,
+/// `/` after it), `ยกเลิกแล้ว`, `โครงการนี้ยกเลิก`, `โครงการถูกยกเลิก`. Not a project about cancelling
 /// something (`รณรงค์ยกเลิกการใช้โฟม`), a contract cancelled, or `ไม่ยกเลิก`.
 fn cancelled(name: Option<&str>, remark: &str) -> bool {
     // One look for the word in the common case (no project says it); the forms after.
@@ -149,12 +164,16 @@ fn cancelled(name: Option<&str>, remark: &str) -> bool {
     let remark = remark.trim();
     let reason_follows = remark.strip_prefix("ยกเลิก").is_some_and(|rest| {
         let rest = rest.trim_start();
-        ["เนื่องจาก", "เนื่องด้วย", "เพราะ", "ตาม", ":", "(", "-", "–"]
-            .iter()
-            .any(|w| rest.starts_with(w))
+        // เนืองจาก: the common slip of เนื่องจาก.
+        let after = ["เนื่องจาก", "เนืองจาก", "เนื่องด้วย", "เพราะ", "ตาม"];
+        after.iter().any(|w| rest.starts_with(w))
+            || rest.starts_with([':', '(', '-', '–', ',', '/'])
     });
     remark == "ยกเลิก"
         || reason_follows
+        || remark.starts_with("ยกเลิกแล้ว")
+        || remark.starts_with("ได้ยกเลิกแล้ว")
+        || remark.contains("โครงการนี้ยกเลิก")
         || remark.starts_with("ยกเลิกโครงการ")
         || remark.contains("โครงการถูกยกเลิก")
         || remark.starts_with("ถูกยกเลิก")

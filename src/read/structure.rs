@@ -130,10 +130,17 @@ fn section_number(text: &str, after: impl FnOnce(&str) -> bool) -> Option<Dimens
     Dimension::new(u8::try_from(digit).ok()?)
 }
 
-/// Whether a text opens as a project's name does (`โครงการ…`, `กิจกรรม…`, `มาตรการ…`): such a
-/// line is a project of its own, never the rest of a name or a heading wrapped onto it.
+/// Whether a text opens as a project's name does (`โครงการ…`, `กิจกรรม…`, `มาตรการ…`), after
+/// a bullet or a number (`- กิจกรรม…`, `๑) กิจกรรม…`, `(2) โครงการ…`): such a line may be a
+/// project of its own, never taken for the rest of a name or a heading wrapped onto it.
 pub fn opens_as_project(text: &str) -> bool {
     let t = normalized(text);
+    let bullet = |c: char| {
+        c.is_ascii_digit()
+            || ('๐'..='๙').contains(&c)
+            || matches!(c, '-' | '–' | '•' | '*' | '·' | '(' | ')' | '.' | ' ')
+    };
+    let t = t.trim_start_matches(bullet);
     ["โครงการ", "กิจกรรม", "มาตรการ"]
         .iter()
         .any(|w| t.starts_with(w))
@@ -180,6 +187,35 @@ pub fn is_note(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_opening_as_a_project_after_a_bullet_or_number_is_one() {
+        for line in [
+            "กิจกรรมศึกษาดูงาน",
+            "- กิจกรรมศึกษาดูงาน",
+            "๑) กิจกรรมศึกษาดูงาน",
+            "(2) โครงการอบรม",
+            "• มาตรการเปิดเผยข้อมูล",
+        ] {
+            assert!(opens_as_project(line), "{line}");
+        }
+        for line in ["และพนักงานส่วนท้องถิ่น", "ฝ่ายบริหาร", "1.1 การสร้างจิตสำนึก"]
+        {
+            assert!(!opens_as_project(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_sheet_named_for_one_dimension_gives_it_and_for_two_gives_none() {
+        let d = |n| Dimension::new(n);
+        assert_eq!(sheet_dimension("มิติที่ 3"), d(3));
+        assert_eq!(sheet_dimension("มิติที่๒"), d(2));
+        assert_eq!(sheet_dimension("มิติที่ 2 (2.1-2.3)"), d(2));
+        for two in ["มิติที่ 1-2", "มิติ 1 และ 2", "มิติที่ ๑-๒", "มิติ 1,2", "มิติ 1 ถึง 2"]
+        {
+            assert_eq!(sheet_dimension(two), None, "{two}");
+        }
+    }
 
     #[test]
     fn notes_and_reporter_lines_under_a_table() {

@@ -63,6 +63,7 @@ fn good() -> RawRow {
         in_ordinance: text(11, "☑"),
         status: ticks(&[Status::Completed]),
         remark: None,
+        results: None,
     }
 }
 
@@ -177,6 +178,11 @@ fn a_project_said_cancelled_but_not_marked_so_is_counted_and_said() {
         "ยกเลิกเนื่องจากสถานการณ์โควิด",
         "ยกเลิก เพราะไม่ได้รับงบประมาณ",
         "ยกเลิก (โควิด)",
+        "ยกเลิก, เนื่องจากโควิด",
+        "ยกเลิก/ไม่ได้รับงบประมาณ",
+        "ยกเลิกเนืองจากโควิด",
+        "โครงการนี้ยกเลิก",
+        "ได้ยกเลิกแล้ว",
     ] {
         let (_, issues) = run(RawRow {
             remark: text(10, remark),
@@ -391,6 +397,15 @@ fn cannot_without_reason_is_refused_and_with_reason_accepted() {
     });
     assert_eq!(issue.problem.code(), "cannot-without-reason");
     assert_eq!(issue.location.a1(), "K8");
+    // A dash is no reason.
+    for dash in ["-", "–", "..."] {
+        let issue = only_issue(RawRow {
+            status: ticks(&[Status::Cannot]),
+            remark: text(10, dash),
+            ..good()
+        });
+        assert_eq!(issue.problem.code(), "cannot-without-reason", "{dash}");
+    }
     let (p, issues) = run(RawRow {
         status: ticks(&[Status::Cannot]),
         remark: text(10, "ไม่ได้รับงบประมาณ"),

@@ -564,6 +564,54 @@ fn a_column_of_results_beside_a_remark_column_is_read_with_it() {
     );
 }
 
+/// A formula saved without its value in ผลการดำเนินงาน is said at its cell, as in หมายเหตุ: the
+/// reason it may hold is never read as missing.
+#[test]
+fn a_formula_without_its_value_in_the_results_column_is_said_at_its_cell() {
+    use crate::support::sheet::NO_CACHE;
+    let dir = folder();
+    let mut row = vec![n(1.0), n(1.0), t("โครงการ ก"), n(1000.0), n(0.0)];
+    row.extend([V::E, V::E, V::E, t("✓")]);
+    row.extend([V::F("\"ไม่ได้รับ\"&\"งบประมาณ\"", NO_CACHE), V::E]);
+    Sheet::of(vec![
+        vec![
+            t("ลำดับ"),
+            t("มิติ"),
+            t("ชื่อโครงการ"),
+            t("งบประมาณ"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+            V::E,
+            V::E,
+            V::E,
+            t("ผลการดำเนินงาน"),
+            t("หมายเหตุ"),
+        ],
+        vec![
+            V::E,
+            V::E,
+            V::E,
+            V::E,
+            V::E,
+            t("รอรายงาน"),
+            t("อยู่ระหว่างดำเนินการ"),
+            t("ดำเนินการแล้วเสร็จ"),
+            t("ไม่สามารถดำเนินการได้"),
+        ],
+        row,
+    ])
+    .merged(&[(0, 5, 0, 8), (0, 9, 1, 9), (0, 10, 1, 10)])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert_eq!(issue_coded(&json, "formula-no-value")["cell"], "J3");
+    assert!(
+        issues_coded(&json, "cannot-without-reason").is_empty(),
+        "{:?}",
+        codes(&json)
+    );
+}
+
 /// A บรรจุ tick merged down over two projects whose statuses are their own is each one's.
 #[test]
 fn a_tick_in_the_ordinance_merged_alone_over_two_projects_is_each_ones() {

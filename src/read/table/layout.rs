@@ -142,24 +142,6 @@ pub(super) fn unlabeled(header: &Header, layout: &Layout) -> Vec<Unlabeled> {
         .collect()
 }
 
-/// The remark with what was done before it (`จัดอบรม 2 ครั้ง หมายเหตุ…`): either alone when
-/// the other is blank; a remark that is not text (a date) keeps its cell, and what was done is
-/// then lost only when the remark holds something.
-pub(super) fn with_results(results: RawCell, remark: Option<RawCell>) -> RawCell {
-    match remark {
-        None => results,
-        Some(remark) if results.value.is_blank() => remark,
-        Some(remark) if remark.value.is_blank() => results,
-        Some(remark) => match (&results.value, &remark.value) {
-            (Cell::Text(done), Cell::Text(note)) => RawCell {
-                col: remark.col,
-                value: Cell::Text(format!("{} {}", done.trim(), note.trim())),
-            },
-            _ => remark,
-        },
-    }
-}
-
 /// Puts the cells [`TableFinder::raw_row`] moved out of `row` back, so it reads as it came.
 pub(super) fn give_back(row: &mut SheetRow, raw: RawRow) {
     let ticks = match raw.status {
@@ -175,6 +157,7 @@ pub(super) fn give_back(row: &mut SheetRow, raw: RawRow) {
         raw.disbursed,
         raw.in_ordinance,
         raw.remark,
+        raw.results,
     ];
     for c in fields.into_iter().flatten().chain(ticks) {
         if let Some((_, slot)) = row.cells.iter_mut().find(|(col, _)| *col == c.col)
@@ -213,10 +196,8 @@ impl TableFinder {
         let budget_ordinance = layout.budget_ordinance.map(&mut cell);
         let disbursed = layout.disbursed.map(&mut cell);
         let in_ordinance = layout.in_ordinance.map(&mut cell);
-        let mut remark = layout.remark.map(&mut cell);
-        if let Some(col) = layout.results {
-            remark = Some(with_results(cell(col), remark));
-        }
+        let remark = layout.remark.map(&mut cell);
+        let results = layout.results.map(&mut cell);
         let status = match &layout.status {
             StatusColumns::Words(col) => RawStatus::Words(cell(*col)),
             StatusColumns::Ticks(ticks) => {
@@ -240,6 +221,7 @@ impl TableFinder {
             in_ordinance,
             status,
             remark,
+            results,
         }
     }
 }

@@ -174,7 +174,7 @@ impl TableFinder {
         }
         // Where a blank means "no" or "nothing" (บรรจุ, หมายเหตุ), only a hollow cell is asked.
         if !hollow.is_empty() {
-            let others = [&mut raw.in_ordinance, &mut raw.remark];
+            let others = [&mut raw.in_ordinance, &mut raw.remark, &mut raw.results];
             blank.extend(others.into_iter().flatten().filter(|c| is_hollow(c)));
         }
         for cell in blank {

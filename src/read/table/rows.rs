@@ -172,4 +172,6 @@ pub struct RawRow {
     pub status: RawStatus,
     /// หมายเหตุ.
     pub remark: Option<RawCell>,
+    /// ผลการดำเนินงาน written beside the status ticks (what was done), read before the remark.
+    pub results: Option<RawCell>,
 }

@@ -61,7 +61,20 @@ impl TableFinder {
             return NameRow::Continues;
         }
         let above = held.location.row.unwrap_or_default();
-        let columns = layout.project_columns();
+        // What makes a project one (its ลำดับ, มิติ, money, status), not a remark or บรรจุ
+        // merged over a neighbour for looks.
+        let own = [
+            layout.number,
+            layout.dimension,
+            layout.budget_plan,
+            layout.budget_ordinance,
+            layout.disbursed,
+        ];
+        let columns: Vec<u32> = own
+            .into_iter()
+            .flatten()
+            .chain(layout.status_columns())
+            .collect();
         let merged_down = columns.into_iter().any(|c| {
             self.look
                 .covering_from_above(row.row, c)
