@@ -135,11 +135,13 @@ fn section_number(text: &str, after: impl FnOnce(&str) -> bool) -> Option<Dimens
 /// project of its own, never taken for the rest of a name or a heading wrapped onto it.
 pub fn opens_as_project(text: &str) -> bool {
     let t = normalized(text);
-    let bullet = |c: char| {
-        c.is_ascii_digit()
-            || ('๐'..='๙').contains(&c)
-            || matches!(c, '-' | '–' | '•' | '*' | '·' | '(' | ')' | '.' | ' ')
-    };
+    let digit = |c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c);
+    let bullet = |c: char| digit(c) || matches!(c, '-' | '–' | '•' | '*' | '·' | ')' | '.' | ' ');
+    // `(2) โครงการ…` is numbered; `(กิจกรรมย่อย …)` is a note on the name above.
+    let t = t
+        .strip_prefix('(')
+        .filter(|rest| rest.starts_with(digit))
+        .unwrap_or(&t);
     let t = t.trim_start_matches(bullet);
     ["โครงการ", "กิจกรรม", "มาตรการ"]
         .iter()
@@ -199,8 +201,12 @@ mod tests {
         ] {
             assert!(opens_as_project(line), "{line}");
         }
-        for line in ["และพนักงานส่วนท้องถิ่น", "ฝ่ายบริหาร", "1.1 การสร้างจิตสำนึก"]
-        {
+        for line in [
+            "และพนักงานส่วนท้องถิ่น",
+            "ฝ่ายบริหาร",
+            "1.1 การสร้างจิตสำนึก",
+            "(กิจกรรมย่อย ศึกษาดูงาน)",
+        ] {
             assert!(!opens_as_project(line), "{line}");
         }
     }
