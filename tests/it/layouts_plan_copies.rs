@@ -4,7 +4,7 @@
 //! row that is a project of its own, headings wrapped by hand, a section row against its sheet's
 //! name, ticks beside a column of results. Every fixture is built here, by code.
 
-use crate::support::sheet::{Sheet, codes, issues_coded, n};
+use crate::support::sheet::{Sheet, codes, issues_coded, n, plan_header};
 use crate::support::{V, folder, issue_coded, run_json, t};
 
 /// ลำดับ | มิติ | ชื่อโครงการ | งบประมาณ | `money` over two columns (E, F) | สถานะ, with `under`
@@ -95,40 +95,43 @@ fn a_money_label_split_into_parts_is_header_split_never_its_first_part_read() {
     );
 }
 
+/// มิติ | โครงการ/กิจกรรม/มาตรการ | งบประมาณ merged over C:E with `under` beneath | เบิกจ่าย |
+/// สถานะ, and one project whose budget columns hold 100, 200, 300.
+fn budget_over(under: [V; 3]) -> Sheet {
+    let mut lower = vec![V::E, V::E];
+    lower.extend(under);
+    Sheet::of(vec![
+        vec![
+            t("มิติ"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ"),
+            V::E,
+            V::E,
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        lower,
+        vec![
+            n(1.0),
+            t("โครงการอบรมคุณธรรม"),
+            n(100.0),
+            n(200.0),
+            n(300.0),
+            n(50.0),
+            t("อยู่ระหว่างดำเนินการ"),
+        ],
+    ])
+    .merged(&[
+        (0, 2, 0, 4),
+        (0, 0, 1, 0),
+        (0, 1, 1, 1),
+        (0, 5, 1, 5),
+        (0, 6, 1, 6),
+    ])
+}
+
 #[test]
 fn a_budget_split_by_source_is_header_split_and_years_written_short_are_years() {
-    let budget_over = |under: [V; 3]| {
-        let mut lower = vec![V::E, V::E];
-        lower.extend(under);
-        Sheet::of(vec![
-            vec![
-                t("มิติ"),
-                t("โครงการ/กิจกรรม/มาตรการ"),
-                t("งบประมาณ"),
-                V::E,
-                V::E,
-                t("เบิกจ่าย"),
-                t("สถานะ"),
-            ],
-            lower,
-            vec![
-                n(1.0),
-                t("โครงการอบรมคุณธรรม"),
-                n(100.0),
-                n(200.0),
-                n(300.0),
-                n(50.0),
-                t("อยู่ระหว่างดำเนินการ"),
-            ],
-        ])
-        .merged(&[
-            (0, 2, 0, 4),
-            (0, 0, 1, 0),
-            (0, 1, 1, 1),
-            (0, 5, 1, 5),
-            (0, 6, 1, 6),
-        ])
-    };
     let dir = folder();
     budget_over([t("งบ อปท."), t("เงินอุดหนุน"), t("อื่น ๆ")]).save(dir.path());
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
@@ -252,13 +255,7 @@ fn a_name_only_row_that_opens_as_a_project_is_never_joined_or_counted_by_guess()
 fn a_heading_wrapped_onto_the_next_row_is_part_of_the_heading() {
     let dir = folder();
     Sheet::of(vec![
-        vec![
-            t("ที่"),
-            t("โครงการ/กิจกรรม/มาตรการ"),
-            t("งบประมาณ"),
-            t("เบิกจ่าย"),
-            t("สถานะ"),
-        ],
+        plan_header(),
         vec![t("มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต")],
         vec![
             V::E,
@@ -301,13 +298,7 @@ fn a_heading_wrapped_onto_the_next_row_is_part_of_the_heading() {
 fn a_section_row_naming_another_dimension_than_its_sheet_is_an_error_at_the_row() {
     let dir = folder();
     Sheet::of(vec![
-        vec![
-            t("ที่"),
-            t("โครงการ/กิจกรรม/มาตรการ"),
-            t("งบประมาณ"),
-            t("เบิกจ่าย"),
-            t("สถานะ"),
-        ],
+        plan_header(),
         vec![
             n(1.0),
             t("โครงการอบรมคุณธรรม"),
@@ -469,38 +460,36 @@ fn a_unit_beside_the_amount_is_no_split_and_a_whole_year_then_short_ones_are_yea
     assert_eq!(json["summary"]["total"]["budget_plan"], "10000.00");
 
     let dir = folder();
-    Sheet::of(vec![
-        vec![
-            t("มิติ"),
-            t("ชื่อโครงการ"),
-            t("งบประมาณ"),
-            V::E,
-            V::E,
-            t("เบิกจ่าย"),
-            t("สถานะ"),
-        ],
-        vec![V::E, V::E, n(2564.0), n(65.0), n(66.0)],
-        vec![
-            n(1.0),
-            t("โครงการอบรมคุณธรรม"),
-            n(100.0),
-            n(200.0),
-            n(300.0),
-            n(50.0),
-            t("อยู่ระหว่างดำเนินการ"),
-        ],
-    ])
-    .merged(&[
-        (0, 2, 0, 4),
-        (0, 0, 1, 0),
-        (0, 1, 1, 1),
-        (0, 5, 1, 5),
-        (0, 6, 1, 6),
-    ])
-    .save(dir.path());
+    budget_over([n(2564.0), n(65.0), n(66.0)]).save(dir.path());
     let (code, json, _) = run_json(dir.path(), &["merge", "."]);
     assert_eq!(code, 0, "{:?}", codes(&json));
     assert_eq!(json["summary"]["total"]["budget_plan"], "200.00");
+}
+
+/// ลำดับ | มิติ | ชื่อโครงการ | งบประมาณ | เบิกจ่าย | สถานะ merged over the four ticks |
+/// ผลการดำเนินงาน | หมายเหตุ, over two header rows, then `rows`.
+fn results_and_remark(rows: Vec<Vec<V>>) -> Sheet {
+    let mut upper: Vec<V> = ["ลำดับ", "มิติ", "ชื่อโครงการ", "งบประมาณ", "เบิกจ่าย", "สถานะ"]
+        .iter()
+        .map(|h| t(h))
+        .collect();
+    upper.extend([V::E, V::E, V::E, t("ผลการดำเนินงาน"), t("หมายเหตุ")]);
+    let mut lower = vec![V::E; 5];
+    lower.extend(
+        [
+            "รอรายงาน",
+            "อยู่ระหว่างดำเนินการ",
+            "ดำเนินการแล้วเสร็จ",
+            "ไม่สามารถดำเนินการได้",
+        ]
+        .iter()
+        .map(|h| t(h)),
+    );
+    Sheet::of([vec![upper, lower], rows].concat()).merged(&[
+        (0, 5, 0, 8),
+        (0, 9, 1, 9),
+        (0, 10, 1, 10),
+    ])
 }
 
 /// What was done (ผลการดำเนินงาน beside the ticks) is read with หมายเหตุ, not lost beside it:
@@ -520,35 +509,10 @@ fn a_column_of_results_beside_a_remark_column_is_read_with_it() {
         row.extend([t(done), t(note)]);
         row
     };
-    Sheet::of(vec![
-        vec![
-            t("ลำดับ"),
-            t("มิติ"),
-            t("ชื่อโครงการ"),
-            t("งบประมาณ"),
-            t("เบิกจ่าย"),
-            t("สถานะ"),
-            V::E,
-            V::E,
-            V::E,
-            t("ผลการดำเนินงาน"),
-            t("หมายเหตุ"),
-        ],
-        vec![
-            V::E,
-            V::E,
-            V::E,
-            V::E,
-            V::E,
-            t("รอรายงาน"),
-            t("อยู่ระหว่างดำเนินการ"),
-            t("ดำเนินการแล้วเสร็จ"),
-            t("ไม่สามารถดำเนินการได้"),
-        ],
+    results_and_remark(vec![
         project(1.0, 3, "ไม่ได้รับจัดสรรงบประมาณ", ""),
         project(2.0, 2, "จัดอบรม 2 ครั้ง", "ผู้เข้าร่วม 120 คน"),
     ])
-    .merged(&[(0, 5, 0, 8), (0, 9, 1, 9), (0, 10, 1, 10)])
     .save(dir.path());
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(
@@ -573,35 +537,7 @@ fn a_formula_without_its_value_in_the_results_column_is_said_at_its_cell() {
     let mut row = vec![n(1.0), n(1.0), t("โครงการ ก"), n(1000.0), n(0.0)];
     row.extend([V::E, V::E, V::E, t("✓")]);
     row.extend([V::F("\"ไม่ได้รับ\"&\"งบประมาณ\"", NO_CACHE), V::E]);
-    Sheet::of(vec![
-        vec![
-            t("ลำดับ"),
-            t("มิติ"),
-            t("ชื่อโครงการ"),
-            t("งบประมาณ"),
-            t("เบิกจ่าย"),
-            t("สถานะ"),
-            V::E,
-            V::E,
-            V::E,
-            t("ผลการดำเนินงาน"),
-            t("หมายเหตุ"),
-        ],
-        vec![
-            V::E,
-            V::E,
-            V::E,
-            V::E,
-            V::E,
-            t("รอรายงาน"),
-            t("อยู่ระหว่างดำเนินการ"),
-            t("ดำเนินการแล้วเสร็จ"),
-            t("ไม่สามารถดำเนินการได้"),
-        ],
-        row,
-    ])
-    .merged(&[(0, 5, 0, 8), (0, 9, 1, 9), (0, 10, 1, 10)])
-    .save(dir.path());
+    results_and_remark(vec![row]).save(dir.path());
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 1, "{:?}", codes(&json));
     assert_eq!(issue_coded(&json, "formula-no-value")["cell"], "J3");

@@ -102,16 +102,16 @@ pub fn strip_cached_values(path: &Path) {
 /// A title row, then the plan form's header without a มิติ column: ที่ | โครงการ/กิจกรรม/มาตรการ |
 /// งบประมาณ | เบิกจ่าย | สถานะ.
 pub fn plan_top() -> Vec<Vec<V>> {
-    vec![
-        vec![t("หัว")],
-        vec![
-            t("ที่"),
-            t("โครงการ/กิจกรรม/มาตรการ"),
-            t("งบประมาณ"),
-            t("เบิกจ่าย"),
-            t("สถานะ"),
-        ],
-    ]
+    vec![vec![t("หัว")], plan_header()]
+}
+
+/// The plan form's header without a มิติ column: ที่ | โครงการ/กิจกรรม/มาตรการ | งบประมาณ |
+/// เบิกจ่าย | สถานะ.
+pub fn plan_header() -> Vec<V> {
+    ["ที่", "โครงการ/กิจกรรม/มาตรการ", "งบประมาณ", "เบิกจ่าย", "สถานะ"]
+        .iter()
+        .map(|h| t(h))
+        .collect()
 }
 
 pub fn n(x: f64) -> V {
