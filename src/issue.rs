@@ -623,6 +623,18 @@ catalogue! {
         english: format!("{} blank, counted as 0.00", field.english()),
         fix: ("ถ้าไม่ใช่ 0 ให้กรอกจำนวนเงิน", "fill in the amount if it is not 0"),
     }
+    /// One amount merged over two projects' rows (`D5:D6`): each one's share cannot be told.
+    MoneyMerged { range: String } => {
+        code: "money-merged",
+        stage: Validate,
+        severity: Error,
+        thai: format!("ช่องจำนวนเงินนี้รวม (merge) กับแถวของโครงการบน ({range}) จึงไม่รู้ว่าโครงการนี้ได้เท่าใด"),
+        english: format!("this amount is merged with the row of the project above ({range}), so this project's share cannot be told"),
+        fix: (
+            "ยกเลิกการรวมช่อง แล้วใส่จำนวนเงินของแต่ละโครงการในแถวของตน (ถ้าไม่มี ใส่ 0)",
+            "unmerge the cells and give each project its own amount (0 if none)",
+        ),
+    }
     /// Disbursed more than the (ordinance) budget.
     DisbursedOverBudget { disbursed: Decimal, budget: Decimal } => {
         code: "disbursed-over-budget",
@@ -1093,7 +1105,10 @@ impl Serialize for Issue {
 /// of `status-column-unread`; `completed` when it cannot be told.
 fn status_key_for(label: &str) -> &'static str {
     let t = crate::schema::text::normalized(label);
-    if t.contains("ไม่") {
+    // ยังไม่… (not yet) is waiting; ไม่… alone cannot.
+    if t.starts_with("รอ") || t.starts_with("ยังไม่") {
+        "waiting"
+    } else if t.contains("ไม่") {
         "cannot"
     } else if t.contains("เสร็จ") || t.contains("แล้ว") {
         "completed"
@@ -1334,6 +1349,20 @@ mod tests {
         }
         assert_eq!(list.len(), 4);
         assert_eq!(list.errors(), 4);
+    }
+
+    #[test]
+    fn the_key_suggested_for_an_unread_status_label_is_the_status_it_likely_means() {
+        for (label, key) in [
+            ("รอ", "waiting"),
+            ("ยังไม่ดำเนินการ", "waiting"),
+            ("ยังไม่รายงาน", "waiting"),
+            ("กำลังทำ", "in_progress"),
+            ("ดำเนินการแล้ว", "completed"),
+            ("ไม่ได้ดำเนินการ", "cannot"),
+        ] {
+            assert_eq!(status_key_for(label), key, "{label}");
+        }
     }
 
     #[test]

@@ -76,52 +76,25 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
         .map(|c| ticked(c, &mut checks))
         .unwrap_or(false);
     let status = status(&raw.status, &mut checks);
-    let remark_unread = raw
-        .remark
-        .as_ref()
-        .is_some_and(|c| uncalculated(c, &mut checks));
-    let results_unread = raw
-        .results
-        .as_ref()
-        .is_some_and(|c| uncalculated(c, &mut checks));
-    let text = |cell: Option<&RawCell>, unread: bool| {
-        cell.filter(|_| !unread)
-            .map(|c| clean_text(&c.value.text()))
-            .unwrap_or_default()
-    };
-    // What was done (ผลการดำเนินงาน beside the ticks) comes first, then หมายเหตุ.
-    let mut remark = text(raw.remark.as_ref(), remark_unread);
-    let results = text(raw.results.as_ref(), results_unread);
-    if !results.is_empty() {
-        remark = match remark.is_empty() {
-            true => results,
-            false => format!("{results} {remark}"),
-        };
-    }
-    let remark_unread = remark_unread || results_unread;
-    // What follows the status in its cell is a note, kept with the remark: the reason a project
-    // cannot be carried out (`ไม่สามารถดำเนินการได้ เนื่องจาก…`), when it is expected to finish.
-    // A note that points at the remark (`(ดูหมายเหตุ)`) adds nothing to it.
-    if let Some(note) = status_reason(&raw.status) {
-        if remark.is_empty() {
-            remark = note;
-        } else if !note.contains("หมายเหตุ") {
-            remark = format!("{note}; {remark}");
-        }
-    }
+    let remark = remark(raw, &mut checks);
+    let said_cancelled = remark
+        .parts
+        .iter()
+        .any(|part| cancelled(name.as_deref(), part))
+        || cancelled(name.as_deref(), "");
     if let Some(status) = status
         && status != Status::Cannot
-        && cancelled(name.as_deref(), &remark)
+        && said_cancelled
     {
         let col = raw.name.as_ref().map(|c| c.col);
         checks.warn(Problem::CancelledNotCannot { status }, col);
     }
-    // A dash (or any mark without a letter or digit) gives no reason.
-    let no_reason = !remark.chars().any(names_something);
-    if status == Some(Status::Cannot) && no_reason && !remark_unread {
+    let no_reason = remark.parts.iter().all(|part| gives_no_reason(part));
+    if status == Some(Status::Cannot) && no_reason && !remark.unread {
         let col = raw.remark.as_ref().map(|c| c.col);
         checks.error(Problem::CannotWithoutReason, col);
     }
+    let remark = remark.text;
     if checks.failed {
         return None;
     }
@@ -142,6 +115,74 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
             None => raw.location.clone(),
         },
     })
+}
+
+/// A project's remark (หมายเหตุ) as the list shows it, and its parts: the note after the status
+/// in its cell, what was done (ผลการดำเนินงาน beside the ticks) and หมายเหตุ, each left out when
+/// it is only a placeholder (`-`, `...`).
+struct Remark {
+    text: String,
+    parts: Vec<String>,
+    /// Whether a part could not be read (a formula without its value: said at its cell).
+    unread: bool,
+}
+
+fn remark(raw: &RawRow, checks: &mut Checks<'_>) -> Remark {
+    let mut unread = false;
+    let mut part = |cell: Option<&RawCell>, checks: &mut Checks<'_>| match cell {
+        Some(c) if uncalculated(c, checks) => {
+            unread = true;
+            String::new()
+        }
+        Some(c) => {
+            let text = clean_text(&c.value.text());
+            match text.chars().any(names_something) {
+                true => text,
+                false => String::new(),
+            }
+        }
+        None => String::new(),
+    };
+    let results = part(raw.results.as_ref(), checks);
+    let own = part(raw.remark.as_ref(), checks);
+    // What was done comes first, then หมายเหตุ.
+    let body = match (results.is_empty(), own.is_empty()) {
+        (false, false) => format!("{results} {own}"),
+        (false, true) => results.clone(),
+        _ => own.clone(),
+    };
+    // What follows the status in its cell is a note, kept with the remark: the reason a project
+    // cannot be carried out (`ไม่สามารถดำเนินการได้ เนื่องจาก…`), when it is expected to finish.
+    // A note that points at the remark (`(ดูหมายเหตุ)`) adds nothing to it.
+    let note = status_reason(&raw.status).unwrap_or_default();
+    let text = match (note.is_empty(), body.is_empty()) {
+        (true, _) => body,
+        (false, true) => note.clone(),
+        (false, false) if note.contains("หมายเหตุ") => body,
+        (false, false) => format!("{note}; {body}"),
+    };
+    Remark {
+        text,
+        parts: [note, results, own]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect(),
+        unread,
+    }
+}
+
+/// Whether a remark's part gives no reason a project cannot be carried out: a mark without a
+/// letter (`-`), `ไม่มี`, `0`, `N/A`, the status itself, or `เนื่องจาก` with nothing after it.
+fn gives_no_reason(part: &str) -> bool {
+    let t = normalized(part).to_lowercase();
+    let after = t
+        .strip_prefix("เนื่องจาก")
+        .or_else(|| t.strip_prefix("เพราะ"))
+        .unwrap_or(&t);
+    !after.chars().any(names_something)
+        || ["ไม่มี", "0", "๐", "n/a", "na", "none", "ไม่ระบุ"].contains(&after)
+        // The status said again, with nothing after it.
+        || (crate::schema::status_word(part).is_some() && status_note(part).is_none())
 }
 
 /// Whether a project's name or remark says the project was cancelled: `(ยกเลิก)` marked on it,
@@ -171,6 +212,9 @@ fn cancelled(name: Option<&str>, remark: &str) -> bool {
     });
     remark == "ยกเลิก"
         || reason_follows
+        || remark.contains("ยกเลิกโครงการ")
+        || remark.starts_with("ยกเลิกจัด")
+        || remark.starts_with("ยกเลิกการจัด")
         || remark.starts_with("ยกเลิกแล้ว")
         || remark.starts_with("ได้ยกเลิกแล้ว")
         || remark.contains("โครงการนี้ยกเลิก")
@@ -193,8 +237,9 @@ fn status_reason(raw: &RawStatus) -> Option<String> {
     }
 }
 
-/// Whether the cell is a formula with no value to read: saved without it (`formula-no-value`)
-/// or giving an error such as `#REF!` (`formula-error`). The issue is recorded at the cell, and
+/// Whether the cell has no value of its own to read: a formula saved without it
+/// (`formula-no-value`), giving an error such as `#REF!` (`formula-error`), or an amount merged
+/// over this project and the one above (`money-merged`). The issue is recorded at the cell, and
 /// nothing else need be said of it.
 fn uncalculated(c: &RawCell, checks: &mut Checks<'_>) -> bool {
     let problem = match &c.value {
@@ -203,6 +248,9 @@ fn uncalculated(c: &RawCell, checks: &mut Checks<'_>) -> bool {
         },
         Cell::Error(found) => Problem::FormulaError {
             found: found.clone(),
+        },
+        Cell::MergedFrom(range) => Problem::MoneyMerged {
+            range: range.clone(),
         },
         _ => return false,
     };

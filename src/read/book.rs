@@ -348,8 +348,11 @@ struct SheetTablesBuilder<'a> {
     look: Option<LookSource>,
     /// What each sheet's name says ([`aside::judge`]); empty: nothing.
     judged: &'a [SheetName],
-    /// Per sheet, whether it is not read for its name ([`aside::set_aside`]).
+    /// Per sheet, whether it is not counted for its name ([`aside::set_aside`]).
     set_aside: Vec<bool>,
+    /// The rows of sheets set aside, held until the end: counted after all when no other
+    /// sheet holds any (an empty form beside an example sheet the division filled in).
+    held: Vec<RawRow>,
 }
 
 impl<'a> SheetTablesBuilder<'a> {
@@ -369,6 +372,7 @@ impl<'a> SheetTablesBuilder<'a> {
             look: None,
             judged: &[],
             set_aside: Vec::new(),
+            held: Vec::new(),
         }
     }
 
@@ -378,9 +382,7 @@ impl<'a> SheetTablesBuilder<'a> {
             let Some(info) = self.sheets.get(sheet) else {
                 return;
             };
-            if self.done.get(sheet).is_some_and(Option::is_some)
-                || self.set_aside.get(sheet).is_some_and(|aside| *aside)
-            {
+            if self.done.get(sheet).is_some_and(Option::is_some) {
                 return;
             }
             let mut finder = TableFinder::new(self.file, &info.name, self.options);
@@ -389,16 +391,27 @@ impl<'a> SheetTablesBuilder<'a> {
             }
             self.current = Some((sheet, RowGrouper::new(finder)));
         }
-        if let Some((_, rows)) = &mut self.current {
-            rows.push(row, col, value, self.sink);
+        if let Some((sheet, rows)) = &mut self.current {
+            if self.set_aside.get(*sheet).is_some_and(|aside| *aside) {
+                let held = &mut self.held;
+                rows.push(row, col, value, &mut |raw| held.push(raw));
+            } else {
+                rows.push(row, col, value, self.sink);
+            }
         }
     }
 
     fn finish_current(&mut self) {
         if let Some((sheet, rows)) = self.current.take() {
-            let mut tables = rows.finish(self.sink);
+            let aside = self.set_aside.get(sheet).is_some_and(|aside| *aside);
+            let held = &mut self.held;
+            let sink: &mut dyn FnMut(RawRow) = match aside {
+                true => &mut |raw| held.push(raw),
+                false => self.sink,
+            };
+            let mut tables = rows.finish(sink);
             for raw in tables.rows.drain(..) {
-                (self.sink)(raw);
+                sink(raw);
             }
             if let Some(slot) = self.done.get_mut(sheet) {
                 *slot = Some(tables);
@@ -406,9 +419,35 @@ impl<'a> SheetTablesBuilder<'a> {
         }
     }
 
+    /// Sheets set aside are counted after all when no other sheet holds a row (an empty form
+    /// beside an example or last year's sheet the division filled in): their rows go on, and
+    /// each is said as read (`sheet-example`, `sheet-other-year`). Otherwise what they held is
+    /// dropped, issues included: they are only named (`sheet-set-aside`).
+    fn settle_set_aside(&mut self) {
+        let others_hold_rows = self
+            .done
+            .iter()
+            .zip(&self.set_aside)
+            .any(|(tables, aside)| !aside && tables.as_ref().is_some_and(|t| t.rows_read > 0));
+        if self.held.is_empty() || others_hold_rows {
+            for (tables, aside) in self.done.iter_mut().zip(&self.set_aside) {
+                if *aside {
+                    *tables = None;
+                }
+            }
+            self.held.clear();
+            return;
+        }
+        for raw in self.held.drain(..) {
+            (self.sink)(raw);
+        }
+        self.set_aside.iter_mut().for_each(|aside| *aside = false);
+    }
+
     /// Every sheet's tables, in workbook order (a sheet without cells has none).
     fn finish(mut self) -> Vec<SheetResult> {
         self.finish_current();
+        self.settle_set_aside();
         let (file, options) = (self.file, self.options);
         let fiscal_year = options.fiscal_year.unwrap_or_default();
         self.sheets

@@ -31,6 +31,9 @@ pub enum Cell {
     /// A formula saved without its calculated value (openpyxl and web systems write formulas so,
     /// and only Excel or LibreOffice calculates them): its text, without the `=`, when known.
     Uncalculated(String),
+    /// A money cell inside a range merged down from the project above (`D5:D6`): one amount
+    /// over two projects, whose share of it cannot be told. The range, in A1 notation.
+    MergedFrom(String),
 }
 
 impl Cell {
@@ -126,6 +129,7 @@ impl Cell {
             Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             Cell::Error(e) => e.clone(),
             Cell::Uncalculated(formula) => format!("={formula}"),
+            Cell::MergedFrom(range) => range.clone(),
         }
     }
 }
@@ -290,7 +294,7 @@ pub fn money(cell: &Cell) -> MoneyCell {
         }
         Cell::Date(_) => MoneyCell::Date(cell.display()),
         Cell::Bool(_) | Cell::Error(_) => MoneyCell::Invalid(cell.display()),
-        Cell::Uncalculated(_) => MoneyCell::Uncalculated(cell.display()),
+        Cell::Uncalculated(_) | Cell::MergedFrom(_) => MoneyCell::Uncalculated(cell.display()),
     }
 }
 

@@ -121,6 +121,52 @@ impl Header {
         Ok(())
     }
 
+    /// A column of status words beside one of what was done (`สถานะ | ผลการดำเนินงาน`, both
+    /// words of the status field): the one not called ผลการดำเนินงาน is the status, the other
+    /// the remark when the header has none, read with it otherwise. They are no duplicate.
+    pub fn status_beside_results(&mut self) {
+        let is_results = |text: &str| normalized(text).starts_with("ผลการดำเนิน");
+        let Some(status) = self
+            .columns
+            .iter()
+            .position(|c| c.field == Field::StatusWords)
+        else {
+            return;
+        };
+        let Some(dup) = self
+            .duplicates
+            .iter()
+            .position(|d| d.field == Field::StatusWords)
+        else {
+            return;
+        };
+        let (kept, other) = (&self.columns[status].text, &self.duplicates[dup].text);
+        let results = match (is_results(kept), is_results(other)) {
+            (false, true) => (self.duplicates[dup].col, other.clone()),
+            (true, false) => {
+                let results = (self.columns[status].col, kept.clone());
+                let duplicate = &self.duplicates[dup];
+                self.columns[status].col = duplicate.col;
+                self.columns[status].text = duplicate.text.clone();
+                results
+            }
+            _ => return,
+        };
+        self.duplicates.remove(dup);
+        match self.col(Field::Remark) {
+            Some(_) => self.results = Some(results),
+            None => {
+                self.columns.push(HeaderColumn {
+                    col: results.0,
+                    field: Field::Remark,
+                    year: None,
+                    text: results.1,
+                });
+                self.columns.sort_by_key(|c| c.col);
+            }
+        }
+    }
+
     /// Fields given by more than one column once the years are chosen (three `งบประมาณ (บาท)`
     /// under three years when none is the report's, two tick columns of one status), with their
     /// columns: which one to read cannot be told, and the first is never taken in silence.

@@ -27,6 +27,18 @@ pub struct Region {
 }
 
 impl Region {
+    /// `D5:D6`.
+    pub(crate) fn a1(&self) -> String {
+        use crate::model::column_letters;
+        format!(
+            "{}{}:{}{}",
+            column_letters(self.first_col),
+            self.first_row + 1,
+            column_letters(self.last_col),
+            self.last_row + 1
+        )
+    }
+
     /// Whether the range holds the cell (`row`, `col`).
     pub(crate) fn covers(&self, row: u32, col: u32) -> bool {
         (self.first_row..=self.last_row).contains(&row)

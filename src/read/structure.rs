@@ -142,6 +142,12 @@ pub fn opens_as_project(text: &str) -> bool {
         .strip_prefix('(')
         .filter(|rest| rest.starts_with(digit))
         .unwrap_or(&t);
+    // `ก. กิจกรรม…`, `ข) โครงการ…`: a Thai letter as the bullet.
+    let mut chars = t.chars();
+    let t = match (chars.next(), chars.next()) {
+        (Some(letter), Some('.' | ')')) if ('ก'..='ฮ').contains(&letter) => chars.as_str(),
+        _ => t,
+    };
     let t = t.trim_start_matches(bullet);
     ["โครงการ", "กิจกรรม", "มาตรการ"]
         .iter()
@@ -162,6 +168,19 @@ pub fn is_sub_section(text: &str) -> bool {
     let code = &t[..code_len];
     let parts: Vec<&str> = code.trim_end_matches('.').split('.').collect();
     parts.len() >= 2 && parts.iter().all(|p| !p.is_empty()) && code_len < t.len()
+}
+
+/// The title of a sub-section heading written in one cell (`1.2 กิจกรรมอบรม…` → `กิจกรรมอบรม…`):
+/// the text after its code.
+pub fn sub_section_title(text: &str) -> String {
+    let normal = normalized(text);
+    let t = thai_digits_to_arabic(&normal);
+    let t = t
+        .strip_prefix("มิติที่")
+        .or_else(|| t.strip_prefix("มิติ"))
+        .unwrap_or(&t);
+    t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
+        .to_string()
 }
 
 /// `ลงชื่อ ………… ผู้รายงาน` (also `(ลงชื่อ)`, `ลงนาม`), or a short `ผู้รายงาน` / `ผู้จัดทำ` /

@@ -18,7 +18,8 @@ pub use rows::{DimensionHint, HintSource, RawCell, RawRow, RawStatus, SheetRow};
 
 use layout::{Layout, Unlabeled, give_back, has_status, raw_is_empty, unlabeled};
 use skipped::{
-    is_dated_signature_line, is_signature, named_total, sub_section_heading, total_label_col,
+    is_dated_signature_line, is_signature, named_total, numbered_as_project, sub_section_heading,
+    total_label_col,
 };
 use wrapped::{NameRow, join_name, text_columns};
 
@@ -227,14 +228,19 @@ impl TableFinder {
             Some(WHY_TOTAL)
         } else if self.is_page_title(&row) {
             Some(WHY_PAGE)
-        } else if let Some(dimension) = sub_section_heading(&row, layout) {
+        } else if let Some(dimension) = sub_section_heading(&row, layout)
+            .filter(|_| !(self.right_under_project(&row) && numbered_as_project(&row)))
+        {
             // A มิติ merged down from the heading's row gives its value to the projects below.
             if let Some(value) = dimension {
                 self.last_dimension = Some((row.row, value.clone()));
             }
             self.heading = Some((row.row, text_columns(&row)));
             Some(WHY_SUB_SECTION)
-        } else if row.lone_text().is_some_and(|(_, t)| is_note(t)) {
+        } else if row
+            .lone_text()
+            .is_some_and(|(_, t)| is_note(t) && !opens_as_project(t))
+        {
             Some(WHY_NOTE)
         } else {
             None
@@ -309,6 +315,13 @@ impl TableFinder {
             && !has_status(row, layout)
     }
 
+    /// Whether `row` sits right under the project held (nothing between them).
+    fn right_under_project(&self, row: &SheetRow) -> bool {
+        self.held
+            .as_ref()
+            .is_some_and(|(_, last)| row.row == last + 1)
+    }
+
     fn skip(&mut self, row: u32, why: &'static str) {
         self.release_held();
         let explain = &mut self.out.explain;
@@ -356,6 +369,7 @@ impl TableFinder {
         self.merged_dimension(&mut raw);
         self.merged_status(&mut raw);
         self.merged_ordinance(&mut raw);
+        self.merged_money(&mut raw);
         self.release_held();
         self.uncalculated(&mut raw);
         self.out.rows_read += 1;
@@ -452,6 +466,9 @@ impl TableFinder {
             ..Location::sheet(&self.file, &self.sheet)
         };
         let first_row = header.rows.first().copied().unwrap_or_default();
+        if !header.has_ticks() {
+            header.status_beside_results();
+        }
         // Said once, not on every printed page the header repeats on.
         if self.out.rows_read == 0 {
             for duplicate in std::mem::take(&mut header.duplicates) {

@@ -397,8 +397,17 @@ fn cannot_without_reason_is_refused_and_with_reason_accepted() {
     });
     assert_eq!(issue.problem.code(), "cannot-without-reason");
     assert_eq!(issue.location.a1(), "K8");
-    // A dash is no reason.
-    for dash in ["-", "–", "..."] {
+    // A dash, "none", the status again or เนื่องจาก with nothing after it is no reason.
+    for dash in [
+        "-",
+        "–",
+        "...",
+        "ไม่มี",
+        "0",
+        "N/A",
+        "ไม่สามารถดำเนินการได้",
+        "เนื่องจาก -",
+    ] {
         let issue = only_issue(RawRow {
             status: ticks(&[Status::Cannot]),
             remark: text(10, dash),

@@ -958,4 +958,14 @@ fn last_years_sheet_and_an_example_sheet_beside_this_years_are_set_aside_and_sai
     assert_eq!(code, 0, "{:?}", codes(&json));
     assert_eq!(json["summary"]["total"]["projects"], 2);
     assert_eq!(issue_coded(&json, "sheet-example")["severity"], "warning");
+    // An empty form beside an example sheet the division filled in: the example is counted,
+    // and said, rather than 0 projects with a verdict of OK.
+    let dir = folder();
+    let two: [(&str, &[Vec<V>]); 2] = [("Sheet1", &[]), ("ตัวอย่าง", &last_year)];
+    write_sheets(&dir.path().join("กองคลัง.xlsx"), &two, &WORDS_HEADER);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["total"]["projects"], 2);
+    assert_eq!(issue_coded(&json, "sheet-example")["sheet"], "ตัวอย่าง");
+    assert!(issues_coded(&json, "sheet-set-aside").is_empty());
 }

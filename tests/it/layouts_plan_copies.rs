@@ -587,3 +587,136 @@ fn a_tick_in_the_ordinance_merged_alone_over_two_projects_is_each_ones() {
         json["summary"]["status"]
     );
 }
+
+/// One budget merged down over two projects: the second's share cannot be told, and is said,
+/// never read as 0 beside the whole amount above (nor as over its budget).
+#[test]
+fn a_budget_merged_over_two_projects_is_money_merged_at_the_second() {
+    let dir = folder();
+    let project = |no: f64, budget: V, disbursed: f64| {
+        vec![
+            n(no),
+            n(1.0),
+            t(&format!("โครงการ {no}")),
+            budget,
+            n(disbursed),
+            t("อยู่ระหว่างดำเนินการ"),
+        ]
+    };
+    Sheet::of(vec![
+        ["ลำดับ", "มิติ", "ชื่อโครงการ", "งบประมาณ", "เบิกจ่าย", "สถานะ"]
+            .iter()
+            .map(|h| t(h))
+            .collect(),
+        project(1.0, n(50000.0), 10000.0),
+        project(2.0, V::E, 20000.0),
+    ])
+    .merged(&[(1, 3, 2, 3)])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let merged = issue_coded(&json, "money-merged");
+    assert_eq!(merged["cell"], "D3");
+    assert!(
+        merged["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("D2:D3")),
+        "{merged}"
+    );
+    for code in ["money-blank", "disbursed-over-budget"] {
+        assert!(issues_coded(&json, code).is_empty(), "{:?}", codes(&json));
+    }
+}
+
+/// Lines alone under a project that may be projects of their own, however they are marked
+/// (`ก. กิจกรรม…`, `* โครงการ…`, `1.2 กิจกรรม…`), are `name-only-row`, never joined, skipped
+/// as a note or taken for a heading.
+#[test]
+fn a_marked_or_numbered_line_under_a_project_is_name_only_row() {
+    let dir = folder();
+    let project = |no: f64| {
+        vec![
+            n(no),
+            n(1.0),
+            t(&format!("โครงการ {no}")),
+            n(1000.0),
+            n(0.0),
+            t("รอรายงาน"),
+        ]
+    };
+    let line = |text: &str| vec![V::E, V::E, t(text)];
+    Sheet::of(vec![
+        ["ลำดับ", "มิติ", "ชื่อโครงการ", "งบประมาณ", "เบิกจ่าย", "สถานะ"]
+            .iter()
+            .map(|h| t(h))
+            .collect(),
+        project(1.0),
+        line("ก. กิจกรรมอบรม"),
+        project(2.0),
+        line("* โครงการย่อย"),
+        project(3.0),
+        line("1.2 กิจกรรมอบรมคุณธรรม"),
+        project(4.0),
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let cells: Vec<&str> = issues_coded(&json, "name-only-row")
+        .iter()
+        .filter_map(|i| i["cell"].as_str())
+        .collect();
+    assert_eq!(cells, ["C3", "C5", "C7"], "{:?}", codes(&json));
+    assert_eq!(json["summary"]["total"]["projects"], 4);
+}
+
+/// สถานะ (words) beside ผลการดำเนินงาน (what was done): the first is the status, the second
+/// the remark; a cancellation said in หมายเหตุ is heard beside what was done, and a dash there
+/// is no part of the remark.
+#[test]
+fn a_status_column_beside_a_results_column_reads_both_and_hears_a_cancellation() {
+    let dir = folder();
+    let project = |no: f64, status: &str, done: &str, note: &str| {
+        vec![
+            n(no),
+            n(1.0),
+            t(&format!("โครงการ {no}")),
+            n(1000.0),
+            n(0.0),
+            t(status),
+            t(done),
+            t(note),
+        ]
+    };
+    Sheet::of(vec![
+        [
+            "ลำดับ",
+            "มิติ",
+            "ชื่อโครงการ",
+            "งบประมาณ",
+            "เบิกจ่าย",
+            "สถานะ",
+            "ผลการดำเนินงาน",
+            "หมายเหตุ",
+        ]
+        .iter()
+        .map(|h| t(h))
+        .collect(),
+        project(1.0, "ไม่สามารถดำเนินการได้", "ไม่ได้รับจัดสรรงบประมาณ", ""),
+        project(2.0, "อยู่ระหว่างดำเนินการ", "-", "ยกเลิกแล้ว"),
+        project(3.0, "อยู่ระหว่างดำเนินการ", "จัดประชุมแล้ว", "ยกเลิก"),
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert!(issues_coded(&json, "header-duplicate").is_empty());
+    let cancelled: Vec<&str> = issues_coded(&json, "cancelled-not-cannot")
+        .iter()
+        .filter_map(|i| i["cell"].as_str())
+        .collect();
+    assert_eq!(cancelled, ["C3", "C4"]);
+    let columns = json["inputs"][0]["tables"][0]["columns"].to_string();
+    assert!(
+        columns.contains("F → สถานะ") && columns.contains("G → หมายเหตุ"),
+        "{columns}"
+    );
+}

@@ -134,6 +134,36 @@ impl TableFinder {
         }
     }
 
+    /// A blank money cell inside a range merged down from the project above holds one amount
+    /// over both: it becomes [`Cell::MergedFrom`], refused by validation (`money-merged`),
+    /// never read as 0 beside the whole amount above. Asked as for a บรรจุ tick: of a covered
+    /// cell in xlsx, of any blank one in xls and ods.
+    pub(super) fn merged_money(&mut self, raw: &mut RawRow) {
+        let Some((above, _)) = &self.held else { return };
+        let row = raw.location.row.unwrap_or_default();
+        let above_row = above.location.row.unwrap_or_default();
+        let fields = [
+            (&mut raw.budget_plan, &above.budget_plan),
+            (&mut raw.budget_ordinance, &above.budget_ordinance),
+            (&mut raw.disbursed, &above.disbursed),
+        ];
+        for (cell, over) in fields {
+            let (Some(cell), Some(over)) = (cell.as_mut(), over.as_ref()) else {
+                continue;
+            };
+            if !cell.value.is_blank() || over.value.is_blank() {
+                continue;
+            }
+            if !self.hollow.contains(&(row, cell.col)) && !self.look.merges_cheap() {
+                continue;
+            }
+            let merged = self.look.covering_from_above(row, cell.col);
+            if let Some(region) = merged.filter(|r| r.covers(above_row, cell.col)) {
+                cell.value = Cell::MergedFrom(region.a1());
+            }
+        }
+    }
+
     /// A blank cell the row needs (its name, มิติ, money, status; the status ticks when none is
     /// ticked) that holds a formula saved without its value (openpyxl, web exports) becomes
     /// [`Cell::Uncalculated`], so validation says so at the cell rather than reading 0. The

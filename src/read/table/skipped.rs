@@ -4,7 +4,7 @@
 use super::SheetRow;
 use super::layout::Layout;
 use crate::read::cell::Cell;
-use crate::read::structure::{is_sub_section, is_total_label, starts_signature};
+use crate::read::structure::{is_sub_section, is_total_label, starts_signature, sub_section_title};
 use crate::schema::text::normalized;
 
 /// Whether a text cell of the row starts the signature block (`ลงชื่อ …… ผู้รายงาน`).
@@ -53,18 +53,30 @@ pub(super) fn sub_section_heading<'r>(
                 Cell::Number(n) if n.fract() != 0.0 => code.display(),
                 _ => return None,
             };
-            let title = normalized(title);
-            let measure = title.starts_with("มาตรการ")
-                && !MEASURE_SECTIONS.iter().any(|m| title.starts_with(m));
-            let project_like =
-                measure || ["โครงการ", "กิจกรรม"].iter().any(|w| title.starts_with(w));
             (Some(*c1), Some(*c2)) == (layout.number, layout.name)
-                && !project_like
-                && is_sub_section(&format!("{code} {title}"))
+                && !titled_as_project(title)
+                && is_sub_section(&format!("{code} {}", normalized(title)))
         }
         _ => false,
     };
     heading.then_some(dimension)
+}
+
+/// Whether the row is a numbered line alone whose title starts as a project's name does
+/// (`1.2 กิจกรรมอบรม…`): a heading where headings stand, but right under a project it may as
+/// well be a project numbered so.
+pub(super) fn numbered_as_project(row: &SheetRow) -> bool {
+    row.lone_text()
+        .is_some_and(|(_, t)| is_sub_section(t) && titled_as_project(&sub_section_title(t)))
+}
+
+/// Whether a sub-section's title starts as a project's name does (`โครงการ…`, `กิจกรรม…`, a
+/// `มาตรการ…` not among [`MEASURE_SECTIONS`]): then its row is a project, not a heading.
+fn titled_as_project(title: &str) -> bool {
+    let title = normalized(title);
+    let measure =
+        title.starts_with("มาตรการ") && !MEASURE_SECTIONS.iter().any(|m| title.starts_with(m));
+    measure || ["โครงการ", "กิจกรรม"].iter().any(|w| title.starts_with(w))
 }
 
 /// A line of the signature block that carries a figure: `วันที่ | 31/03/2565` (a date cell),
