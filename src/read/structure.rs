@@ -156,12 +156,7 @@ pub fn opens_as_project(text: &str) -> bool {
 
 /// `1.1 การสร้างจิตสำนึก…`, `๒.๓ …`, `มิติที่ 2.1 …`: a sub-section heading of the plan.
 pub fn is_sub_section(text: &str) -> bool {
-    let normal = normalized(text);
-    let t = thai_digits_to_arabic(&normal);
-    let t = t
-        .strip_prefix("มิติที่")
-        .or_else(|| t.strip_prefix("มิติ"))
-        .unwrap_or(&t);
+    let t = after_dimension_word(text);
     let code_len = t
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(t.len());
@@ -173,14 +168,20 @@ pub fn is_sub_section(text: &str) -> bool {
 /// The title of a sub-section heading written in one cell (`1.2 กิจกรรมอบรม…` → `กิจกรรมอบรม…`):
 /// the text after its code.
 pub fn sub_section_title(text: &str) -> String {
+    after_dimension_word(text)
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
+        .to_string()
+}
+
+/// A heading's text normalised, its digits Arabic, without a leading `มิติที่` / `มิติ`.
+fn after_dimension_word(text: &str) -> String {
     let normal = normalized(text);
     let t = thai_digits_to_arabic(&normal);
     let t = t
         .strip_prefix("มิติที่")
         .or_else(|| t.strip_prefix("มิติ"))
         .unwrap_or(&t);
-    t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
-        .to_string()
+    t.to_string()
 }
 
 /// `ลงชื่อ ………… ผู้รายงาน` (also `(ลงชื่อ)`, `ลงนาม`), or a short `ผู้รายงาน` / `ผู้จัดทำ` /

@@ -295,40 +295,6 @@ fn a_heading_wrapped_onto_the_next_row_is_part_of_the_heading() {
 }
 
 #[test]
-fn a_section_row_naming_another_dimension_than_its_sheet_is_an_error_at_the_row() {
-    let dir = folder();
-    Sheet::of(vec![
-        plan_header(),
-        vec![
-            n(1.0),
-            t("โครงการอบรมคุณธรรม"),
-            n(5000.0),
-            n(0.0),
-            t("ดำเนินการแล้วเสร็จ"),
-        ],
-        vec![t("มิติที่ 2 การบริหารราชการด้วยความโปร่งใส")],
-        vec![
-            n(2.0),
-            t("โครงการเปิดเผยข้อมูล"),
-            n(3000.0),
-            n(1000.0),
-            t("อยู่ระหว่างดำเนินการ"),
-        ],
-    ])
-    .save_as(dir.path(), "มิติที่ 1");
-    let (code, json, _) = run_json(dir.path(), &["check", "."]);
-    assert_eq!(code, 1, "{:?}", codes(&json));
-    let conflict = issue_coded(&json, "section-sheet-conflict");
-    assert_eq!(conflict["cell"], "A3");
-    assert_eq!(issues_coded(&json, "section-sheet-conflict").len(), 1);
-    let message = conflict["message"].as_str().unwrap_or_default();
-    assert!(
-        message.contains("มิติที่ 2") && message.contains("มิติที่ 1"),
-        "{message}"
-    );
-}
-
-#[test]
 fn ticks_beside_a_column_of_results_read_the_ticks_and_keep_the_results_as_the_remark() {
     let dir = folder();
     Sheet::of(vec![
@@ -413,7 +379,17 @@ fn every_section_row_is_held_against_the_sheets_name_and_a_name_of_two_dimension
     sheet().save_as(dir.path(), "มิติที่ 1");
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 1, "{:?}", codes(&json));
-    assert_eq!(issue_coded(&json, "section-sheet-conflict")["cell"], "A4");
+    let conflict = issue_coded(&json, "section-sheet-conflict");
+    assert_eq!(
+        conflict["cell"], "A4",
+        "the second section row, not the first"
+    );
+    assert_eq!(issues_coded(&json, "section-sheet-conflict").len(), 1);
+    let message = conflict["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("มิติที่ 2") && message.contains("มิติที่ 1"),
+        "{message}"
+    );
     for name in ["มิติที่ 1-2", "มิติ 1 และ 2"] {
         let dir = folder();
         sheet().save_as(dir.path(), name);
