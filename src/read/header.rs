@@ -407,6 +407,17 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
         .iter()
         .filter(|(_, l, _)| matches!(l, SubLabel::Tick(_)))
         .count();
+    // Tick columns: two named statuses, or one beside other labels under the status header
+    // (`รอรายงาน | กำลังทำ | ทำไม่ได้`): then those others are said as columns not read, rather
+    // than the ticks read as words.
+    let under_status = labels
+        .iter()
+        .filter(|(col, _, _)| owner(header, *col) == Some(Field::StatusWords))
+        .count();
+    let ticks = match ticks == 1 && under_status >= 2 {
+        true => 2,
+        false => ticks,
+    };
     if ticks >= 2 {
         // A label under the status header that names no status is a column not read: said.
         for (col, label, text) in &labels {

@@ -853,6 +853,24 @@ fn a_column_under_the_status_header_that_names_no_status_is_said_and_header_word
         (status["completed"].as_u64(), status["in_progress"].as_u64()),
         (Some(1), Some(1))
     );
+    // Only one of the four labels a status: the other three are said as columns not read (and
+    // each fix names its likely key), never the ticks read as words.
+    let dir = folder();
+    let mut rows = sheet.rows.clone();
+    rows[2][6] = t("กำลังทำ");
+    Sheet::of(rows).merged(&[(1, 5, 1, 8)]).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let unread: Vec<&str> = issues_coded(&json, "status-column-unread")
+        .iter()
+        .filter_map(|i| i["cell"].as_str())
+        .collect();
+    assert_eq!(unread, ["F3", "G3", "H3"]);
+    assert!(
+        issues_coded(&json, "status-unknown").is_empty(),
+        "{:?}",
+        codes(&json)
+    );
 }
 
 /// A division's PivotTable of its own list on a second sheet (Thai Excel's captions:
