@@ -323,6 +323,23 @@ catalogue! {
         english: "hidden sheet, read anyway",
         fix: ("ถ้าไม่ตั้งใจให้นับ ให้ลบแผ่นงานนี้ออก", "delete the sheet if it should not count"),
     }
+    /// A sheet set aside for its name holds rows while no other sheet of the file holds any (an
+    /// empty form beside an example or last year's sheet filled in): which are this year's
+    /// projects cannot be told, and none is counted.
+    SheetSetAsideOnly { year: Option<u16>, fiscal_year: u16, rows: usize } => {
+        code: "sheet-set-aside-only",
+        stage: Read,
+        severity: Error,
+        thai: match year {
+            Some(year) => format!("แผ่นงานนี้ชื่อบอกว่าเป็นของปี {year} จึงไม่นับ แต่มีข้อมูล {rows} แถว ขณะที่แผ่นงานอื่นไม่มีโครงการเลย"),
+            None => format!("แผ่นงานนี้ชื่อบอกว่าเป็นตัวอย่าง จึงไม่นับ แต่มีข้อมูล {rows} แถว ขณะที่แผ่นงานอื่นไม่มีโครงการเลย"),
+        },
+        english: format!("the sheet's name sets it aside, but it holds {rows} rows while no other sheet holds a project"),
+        fix: (
+            format!("ถ้าเป็นโครงการของกองปี {fiscal_year} ให้ย้ายไปแผ่นงานแบบฟอร์มหรือเปลี่ยนชื่อแผ่นงานนี้ ถ้าเป็นตัวอย่างหรือข้อมูลปีก่อน ให้กรอกโครงการปีนี้ในแบบฟอร์มแล้วส่งใหม่"),
+            format!("if these are the division's {fiscal_year} projects, move them to the form or rename this sheet; if they are an example or last year's, fill in this year's and send again"),
+        ),
+    }
     /// A sheet not read for its name: another fiscal year's copy of the list (`year`) or an
     /// example (`year` none), beside a sheet that is neither.
     SheetSetAside { year: Option<u16>, fiscal_year: u16 } => {
@@ -1105,8 +1122,11 @@ impl Serialize for Issue {
 /// of `status-column-unread`; `completed` when it cannot be told.
 fn status_key_for(label: &str) -> &'static str {
     let t = crate::schema::text::normalized(label);
-    // ยังไม่… (not yet) is waiting; ไม่… alone cannot.
-    if t.starts_with("รอ") || t.starts_with("ยังไม่") {
+    // ยังไม่… (not yet) is waiting, but ยังไม่เสร็จ (not yet done) is in progress; ไม่… alone
+    // cannot.
+    if t.starts_with("ยังไม่") && t.contains("เสร็จ") {
+        "in_progress"
+    } else if t.starts_with("รอ") || t.starts_with("ยังไม่") {
         "waiting"
     } else if t.contains("ไม่") {
         "cannot"
@@ -1357,6 +1377,7 @@ mod tests {
             ("รอ", "waiting"),
             ("ยังไม่ดำเนินการ", "waiting"),
             ("ยังไม่รายงาน", "waiting"),
+            ("ยังไม่แล้วเสร็จ", "in_progress"),
             ("กำลังทำ", "in_progress"),
             ("ดำเนินการแล้ว", "completed"),
             ("ไม่ได้ดำเนินการ", "cannot"),

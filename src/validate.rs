@@ -117,6 +117,16 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
     })
 }
 
+/// `ยกเลิกจัดงาน…`, `ยกเลิกการจัดกิจกรรม…`: the event itself cancelled — not a purchase, a
+/// hire or a filing cancelled (`ยกเลิกการจัดซื้อจัดจ้างครั้งที่ 1`, `ยกเลิกการจัดเก็บ…`), which
+/// the project goes on after.
+fn holding_cancelled(remark: &str) -> bool {
+    let rest = remark
+        .strip_prefix("ยกเลิกการจัด")
+        .or_else(|| remark.strip_prefix("ยกเลิกจัด"));
+    rest.is_some_and(|rest| !["ซื้อ", "จ้าง", "เก็บ"].iter().any(|w| rest.starts_with(w)))
+}
+
 /// A project's remark (หมายเหตุ) as the list shows it, and its parts: the note after the status
 /// in its cell, what was done (ผลการดำเนินงาน beside the ticks) and หมายเหตุ, each left out when
 /// it is only a placeholder (`-`, `...`).
@@ -174,13 +184,32 @@ fn remark(raw: &RawRow, checks: &mut Checks<'_>) -> Remark {
 /// Whether a remark's part gives no reason a project cannot be carried out: a mark without a
 /// letter (`-`), `ไม่มี`, `0`, `N/A`, the status itself, or `เนื่องจาก` with nothing after it.
 fn gives_no_reason(part: &str) -> bool {
-    let t = normalized(part).to_lowercase();
+    // Letters and digits only: `- ไม่มี -`, `อื่นๆ (ระบุ)` read as ไม่มี, อื่นๆระบุ.
+    let t: String = normalized(part)
+        .to_lowercase()
+        .chars()
+        .filter(|c| names_something(*c) || *c == 'ๆ' || *c == '/')
+        .collect();
     let after = t
         .strip_prefix("เนื่องจาก")
         .or_else(|| t.strip_prefix("เพราะ"))
         .unwrap_or(&t);
+    const NONE: [&str; 12] = [
+        "ไม่มี",
+        "0",
+        "๐",
+        "n/a",
+        "na",
+        "none",
+        "ไม่ระบุ",
+        "ไม่มีเหตุผล",
+        "อื่นๆ",
+        "อื่นๆระบุ",
+        "ดูหมายเหตุ",
+        "ไม่ได้ดำเนินการ",
+    ];
     !after.chars().any(names_something)
-        || ["ไม่มี", "0", "๐", "n/a", "na", "none", "ไม่ระบุ"].contains(&after)
+        || NONE.contains(&after)
         // The status said again, with nothing after it.
         || (crate::schema::status_word(part).is_some() && status_note(part).is_none())
 }
@@ -212,9 +241,9 @@ fn cancelled(name: Option<&str>, remark: &str) -> bool {
     });
     remark == "ยกเลิก"
         || reason_follows
-        || remark.contains("ยกเลิกโครงการ")
-        || remark.starts_with("ยกเลิกจัด")
-        || remark.starts_with("ยกเลิกการจัด")
+        || remark.starts_with("ยกเลิกโครงการ")
+        || remark.contains("ขอยกเลิกโครงการ")
+        || holding_cancelled(remark)
         || remark.starts_with("ยกเลิกแล้ว")
         || remark.starts_with("ได้ยกเลิกแล้ว")
         || remark.contains("โครงการนี้ยกเลิก")

@@ -350,9 +350,10 @@ struct SheetTablesBuilder<'a> {
     judged: &'a [SheetName],
     /// Per sheet, whether it is not counted for its name ([`aside::set_aside`]).
     set_aside: Vec<bool>,
-    /// The rows of sheets set aside, held until the end: counted after all when no other
-    /// sheet holds any (an empty form beside an example sheet the division filled in).
-    held: Vec<RawRow>,
+    /// Whether rows were found in sheets set aside while no other sheet holds any (an empty
+    /// form beside an example or last year's sheet): where this year's projects are cannot be
+    /// told, and the set-aside sheets are then named as errors.
+    orphaned: bool,
 }
 
 impl<'a> SheetTablesBuilder<'a> {
@@ -372,7 +373,7 @@ impl<'a> SheetTablesBuilder<'a> {
             look: None,
             judged: &[],
             set_aside: Vec::new(),
-            held: Vec::new(),
+            orphaned: false,
         }
     }
 
@@ -392,9 +393,9 @@ impl<'a> SheetTablesBuilder<'a> {
             self.current = Some((sheet, RowGrouper::new(finder)));
         }
         if let Some((sheet, rows)) = &mut self.current {
+            // A set-aside sheet is looked through (is anything in it?), never counted.
             if self.set_aside.get(*sheet).is_some_and(|aside| *aside) {
-                let held = &mut self.held;
-                rows.push(row, col, value, &mut |raw| held.push(raw));
+                rows.push(row, col, value, &mut drop);
             } else {
                 rows.push(row, col, value, self.sink);
             }
@@ -404,9 +405,8 @@ impl<'a> SheetTablesBuilder<'a> {
     fn finish_current(&mut self) {
         if let Some((sheet, rows)) = self.current.take() {
             let aside = self.set_aside.get(sheet).is_some_and(|aside| *aside);
-            let held = &mut self.held;
             let sink: &mut dyn FnMut(RawRow) = match aside {
-                true => &mut |raw| held.push(raw),
+                true => &mut drop,
                 false => self.sink,
             };
             let mut tables = rows.finish(sink);
@@ -419,29 +419,28 @@ impl<'a> SheetTablesBuilder<'a> {
         }
     }
 
-    /// Sheets set aside are counted after all when no other sheet holds a row (an empty form
-    /// beside an example or last year's sheet the division filled in): their rows go on, and
-    /// each is said as read (`sheet-example`, `sheet-other-year`). Otherwise what they held is
-    /// dropped, issues included: they are only named (`sheet-set-aside`).
+    /// What sheets set aside held is dropped, issues included: they are only named. When they
+    /// held rows and no other sheet does (an empty form beside an example or last year's sheet
+    /// filled in), they are named as errors (`sheet-set-aside-only`): neither counted as this
+    /// year's projects nor passed over with a verdict of OK.
     fn settle_set_aside(&mut self) {
-        let others_hold_rows = self
-            .done
-            .iter()
-            .zip(&self.set_aside)
-            .any(|(tables, aside)| !aside && tables.as_ref().is_some_and(|t| t.rows_read > 0));
-        if self.held.is_empty() || others_hold_rows {
-            for (tables, aside) in self.done.iter_mut().zip(&self.set_aside) {
-                if *aside {
-                    *tables = None;
-                }
+        let rows_in = |aside: bool| {
+            self.done
+                .iter()
+                .zip(&self.set_aside)
+                .any(|(t, a)| *a == aside && t.as_ref().is_some_and(|t| t.rows_read > 0))
+        };
+        self.orphaned = rows_in(true) && !rows_in(false);
+        for (tables, aside) in self.done.iter_mut().zip(&self.set_aside) {
+            if *aside {
+                // Kept only to say how many rows it held.
+                let rows_read = tables.as_ref().map_or(0, |t| t.rows_read);
+                *tables = (rows_read > 0).then(|| SheetTables {
+                    rows_read,
+                    ..SheetTables::default()
+                });
             }
-            self.held.clear();
-            return;
         }
-        for raw in self.held.drain(..) {
-            (self.sink)(raw);
-        }
-        self.set_aside.iter_mut().for_each(|aside| *aside = false);
     }
 
     /// Every sheet's tables, in workbook order (a sheet without cells has none).
@@ -458,7 +457,22 @@ impl<'a> SheetTablesBuilder<'a> {
                 let mut tables =
                     tables.unwrap_or_else(|| TableFinder::new(file, &info.name, options).finish());
                 let aside = self.set_aside.get(i).is_some_and(|aside| *aside);
+                let held = tables.rows_read;
                 let problem = match self.judged.get(i) {
+                    Some(&SheetName::OtherYear(year)) if aside && self.orphaned && held > 0 => {
+                        Some(Problem::SheetSetAsideOnly {
+                            year: Some(year),
+                            fiscal_year,
+                            rows: held,
+                        })
+                    }
+                    Some(SheetName::Example) if aside && self.orphaned && held > 0 => {
+                        Some(Problem::SheetSetAsideOnly {
+                            year: None,
+                            fiscal_year,
+                            rows: held,
+                        })
+                    }
                     Some(&SheetName::OtherYear(year)) if aside => Some(Problem::SheetSetAside {
                         year: Some(year),
                         fiscal_year,

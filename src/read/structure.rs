@@ -136,7 +136,8 @@ fn section_number(text: &str, after: impl FnOnce(&str) -> bool) -> Option<Dimens
 pub fn opens_as_project(text: &str) -> bool {
     let t = normalized(text);
     let digit = |c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c);
-    let bullet = |c: char| digit(c) || matches!(c, '-' | '–' | '•' | '*' | '·' | ')' | '.' | ' ');
+    let bullet =
+        |c: char| digit(c) || matches!(c, '-' | '–' | '•' | '*' | '·' | '+' | ')' | '.' | ' ');
     // `(2) โครงการ…` is numbered; `(กิจกรรมย่อย …)` is a note on the name above.
     let t = t
         .strip_prefix('(')

@@ -109,6 +109,9 @@ pub struct TableFinder {
     heading: Option<(u32, Vec<u32>)>,
     /// One-based rows read as the rest of a heading above them.
     headings_joined: Vec<u32>,
+    /// The last row that may be a project of its own or the rest of a name ([`NameRow::Either`]):
+    /// a line like it right under it is judged the same.
+    either: Option<u32>,
     /// In the signature block under the table (`ลงชื่อ …… ผู้รายงาน`, the name, the position, the
     /// date): its text-only rows are not projects.
     signing: bool,
@@ -149,6 +152,7 @@ impl TableFinder {
             saw_section: false,
             heading: None,
             headings_joined: Vec::new(),
+            either: None,
             signing: false,
             look: SheetLook::default(),
             last_dimension: None,
@@ -317,9 +321,8 @@ impl TableFinder {
 
     /// Whether `row` sits right under the project held (nothing between them).
     fn right_under_project(&self, row: &SheetRow) -> bool {
-        self.held
-            .as_ref()
-            .is_some_and(|(_, last)| row.row == last + 1)
+        let under = |last: u32| row.row == last + 1;
+        self.held.as_ref().is_some_and(|(_, last)| under(*last)) || self.either.is_some_and(under)
     }
 
     fn skip(&mut self, row: u32, why: &'static str) {
@@ -334,6 +337,7 @@ impl TableFinder {
     fn data_row(&mut self, mut row: SheetRow) {
         let continues = self.continues_name(&row);
         if continues == NameRow::Either {
+            self.either = Some(row.row);
             let found = row.lone_text().map(|(_, t)| t.trim().to_string());
             let at = Location::cell(&self.file, &self.sheet, row.row, row.cells[0].0);
             self.issue(

@@ -976,14 +976,23 @@ fn last_years_sheet_and_an_example_sheet_beside_this_years_are_set_aside_and_sai
     assert_eq!(code, 0, "{:?}", codes(&json));
     assert_eq!(json["summary"]["total"]["projects"], 2);
     assert_eq!(issue_coded(&json, "sheet-example")["severity"], "warning");
-    // An empty form beside an example sheet the division filled in: the example is counted,
-    // and said, rather than 0 projects with a verdict of OK.
-    let dir = folder();
-    let two: [(&str, &[Vec<V>]); 2] = [("Sheet1", &[]), ("ตัวอย่าง", &last_year)];
-    write_sheets(&dir.path().join("กองคลัง.xlsx"), &two, &WORDS_HEADER);
-    let (code, json, _) = run_json(dir.path(), &["check", "."]);
-    assert_eq!(code, 0, "{:?}", codes(&json));
-    assert_eq!(json["summary"]["total"]["projects"], 2);
-    assert_eq!(issue_coded(&json, "sheet-example")["sheet"], "ตัวอย่าง");
-    assert!(issues_coded(&json, "sheet-set-aside").is_empty());
+    // An empty form beside an example (or last year's) sheet with rows: which are this
+    // year's projects cannot be told. Neither counted (sample rows are no projects) nor
+    // passed over with a verdict of OK: an error at the set-aside sheet.
+    for aside in ["ตัวอย่าง", "2564"] {
+        let dir = folder();
+        let two: [(&str, &[Vec<V>]); 2] = [("Sheet1", &[]), (aside, &last_year)];
+        write_sheets(&dir.path().join("กองคลัง.xlsx"), &two, &WORDS_HEADER);
+        let (code, json, _) = run_json(dir.path(), &["check", "."]);
+        assert_eq!(code, 1, "{aside}: {:?}", codes(&json));
+        assert_eq!(json["summary"]["total"]["projects"], 0, "{aside}");
+        let only = issue_coded(&json, "sheet-set-aside-only");
+        assert_eq!(only["sheet"], aside);
+        assert!(
+            only["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("2 แถว")),
+            "{only}"
+        );
+    }
 }

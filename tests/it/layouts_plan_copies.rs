@@ -602,6 +602,21 @@ fn a_budget_merged_over_two_projects_is_money_merged_at_the_second() {
     for code in ["money-blank", "disbursed-over-budget"] {
         assert!(issues_coded(&json, code).is_empty(), "{:?}", codes(&json));
     }
+    // Nothing merged over two measures that cost nothing is nothing for each.
+    let dir = folder();
+    Sheet::of(vec![
+        ["ลำดับ", "มิติ", "ชื่อโครงการ", "งบประมาณ", "เบิกจ่าย", "สถานะ"]
+            .iter()
+            .map(|h| t(h))
+            .collect(),
+        project(1.0, t("ไม่ใช้งบประมาณ"), 0.0),
+        project(2.0, V::E, 0.0),
+    ])
+    .merged(&[(1, 3, 2, 3)])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["total"]["projects"], 2);
 }
 
 /// Lines alone under a project that may be projects of their own, however they are marked
@@ -632,6 +647,8 @@ fn a_marked_or_numbered_line_under_a_project_is_name_only_row() {
         line("* โครงการย่อย"),
         project(3.0),
         line("1.2 กิจกรรมอบรมคุณธรรม"),
+        // A second such line under the first is judged the same, not taken for a heading.
+        line("1.3 กิจกรรมศึกษาดูงาน"),
         project(4.0),
     ])
     .save(dir.path());
@@ -641,7 +658,7 @@ fn a_marked_or_numbered_line_under_a_project_is_name_only_row() {
         .iter()
         .filter_map(|i| i["cell"].as_str())
         .collect();
-    assert_eq!(cells, ["C3", "C5", "C7"], "{:?}", codes(&json));
+    assert_eq!(cells, ["C3", "C5", "C7", "C8"], "{:?}", codes(&json));
     assert_eq!(json["summary"]["total"]["projects"], 4);
 }
 

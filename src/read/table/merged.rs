@@ -6,7 +6,7 @@ use super::layout::Unlabeled;
 use super::{RawCell, RawRow, RawStatus, SheetRow, TableFinder, header_split};
 use crate::issue::Problem;
 use crate::model::Location;
-use crate::read::cell::Cell;
+use crate::read::cell::{Cell, MoneyCell, money};
 use crate::schema::Field;
 use crate::schema::text::thai_digits_to_arabic;
 
@@ -159,7 +159,12 @@ impl TableFinder {
             }
             let merged = self.look.covering_from_above(row, cell.col);
             if let Some(region) = merged.filter(|r| r.covers(above_row, cell.col)) {
-                cell.value = Cell::MergedFrom(region.a1());
+                // Nothing (`-`, `ไม่ใช้งบประมาณ`, 0) merged over several is nothing for each.
+                cell.value = match money(&over.value) {
+                    MoneyCell::Nil(_) => over.value.clone(),
+                    MoneyCell::Number(d) | MoneyCell::Text(d) if d.is_zero() => over.value.clone(),
+                    _ => Cell::MergedFrom(region.a1()),
+                };
             }
         }
     }

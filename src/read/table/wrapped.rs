@@ -46,19 +46,27 @@ impl TableFinder {
         let (Some((held, last)), Some(layout)) = (&self.held, &self.header) else {
             return NameRow::No;
         };
-        // Cheapest first: most rows have more than one cell.
+        // Cheapest first: most rows are not right under a project, or hold more than one cell.
+        let under_held = row.row == last + 1;
+        let under_either = row.row > 0 && self.either == Some(row.row - 1);
+        if !under_held && !under_either {
+            return NameRow::No;
+        }
         let Some((col, text)) = row.lone_text() else {
             return NameRow::No;
         };
-        let alone = row.row == last + 1
-            && Some(col) == layout.name
+        let alone = Some(col) == layout.name
             && held.name.as_ref().is_some_and(|c| !c.value.is_blank())
             && !layout.project_columns().contains(&col);
         if !alone {
             return NameRow::No;
         }
-        if !opens_as_project(text) {
-            return NameRow::Continues;
+        // Under a line that may be a project of its own, only another such line is judged so.
+        match (opens_as_project(text), under_held) {
+            (false, true) => return NameRow::Continues,
+            (false, false) => return NameRow::No,
+            (true, false) => return NameRow::Either,
+            (true, true) => {}
         }
         let above = held.location.row.unwrap_or_default();
         // What makes a project one (its ลำดับ, มิติ, money, status), not a remark or บรรจุ
