@@ -1128,7 +1128,7 @@ fn status_key_for(label: &str) -> &'static str {
         "in_progress"
     } else if t.starts_with("รอ") || t.starts_with("ยังไม่") {
         "waiting"
-    } else if t.contains("ไม่") {
+    } else if t.contains("ไม่") || t.contains("ยกเลิก") {
         "cannot"
     } else if t.contains("เสร็จ") || t.contains("แล้ว") {
         "completed"
@@ -1381,6 +1381,8 @@ mod tests {
             ("กำลังทำ", "in_progress"),
             ("ดำเนินการแล้ว", "completed"),
             ("ไม่ได้ดำเนินการ", "cannot"),
+            ("ยกเลิก", "cannot"),
+            ("ยกเลิกโครงการ", "cannot"),
         ] {
             assert_eq!(status_key_for(label), key, "{label}");
         }

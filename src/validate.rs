@@ -210,6 +210,8 @@ fn gives_no_reason(part: &str) -> bool {
     ];
     !after.chars().any(names_something)
         || NONE.contains(&after)
+        || after.starts_with("ไม่มีเหตุผล")
+        || after.starts_with("ดูในหมายเหตุ")
         // The status said again, with nothing after it.
         || (crate::schema::status_word(part).is_some() && status_note(part).is_none())
 }

@@ -24,7 +24,7 @@ pub(crate) fn judge(name: &str, fiscal_year: Option<u16>) -> SheetName {
         return SheetName::Current;
     };
     let normal = normalized(name);
-    if normal.starts_with("ตัวอย่าง") || ["example", "sample"].contains(&normal.as_ref())
+    if normal.contains("ตัวอย่าง") || ["example", "sample"].contains(&normal.as_ref())
     {
         return SheetName::Example;
     }
@@ -66,6 +66,7 @@ mod tests {
         assert_eq!(judge("แผน 2566-2570"), SheetName::OtherYear(2570));
         assert_eq!(judge("ตัวอย่าง"), SheetName::Example);
         assert_eq!(judge("ตัวอย่างการกรอก"), SheetName::Example);
+        assert_eq!(judge("2565 (ตัวอย่าง)"), SheetName::Example);
         assert_eq!(judge("Example"), SheetName::Example);
         assert_eq!(super::judge("2564", None), SheetName::Current);
     }

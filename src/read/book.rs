@@ -458,6 +458,10 @@ impl<'a> SheetTablesBuilder<'a> {
                     tables.unwrap_or_else(|| TableFinder::new(file, &info.name, options).finish());
                 let aside = self.set_aside.get(i).is_some_and(|aside| *aside);
                 let held = tables.rows_read;
+                if aside {
+                    // Looked through, not read: none of its rows is the file's.
+                    tables.rows_read = 0;
+                }
                 let problem = match self.judged.get(i) {
                     Some(&SheetName::OtherYear(year)) if aside && self.orphaned && held > 0 => {
                         Some(Problem::SheetSetAsideOnly {

@@ -299,7 +299,15 @@ pub fn money(cell: &Cell) -> MoneyCell {
 }
 
 /// Words (normalised) that say a project uses no money.
-const NIL_MONEY: [&str; 6] = ["-", "–", "—", "ไม่ใช้งบประมาณ", "ไม่ใช้งบ", "ไม่มีงบประมาณ"];
+const NIL_MONEY: [&str; 7] = [
+    "-",
+    "–",
+    "—",
+    "ไม่ใช้งบประมาณ",
+    "ไม่ใช้งบ",
+    "ไม่มีงบประมาณ",
+    "ไม่มี",
+];
 
 /// `-`, `ไม่ใช้งบประมาณ` …: nothing, said in words.
 fn is_nil_money(text: &str) -> bool {
@@ -568,7 +576,7 @@ mod tests {
         // Three decimals that cannot be a grouping are read, for validation to judge.
         assert_eq!(money(&text("55300.000")), MoneyCell::Text(dec("55300.000")));
         assert_eq!(money(&text("1234.567")), MoneyCell::Text(dec("1234.567")));
-        for nil in ["ไม่ใช้งบประมาณ", "ไม่ใช้งบ", " ไม่มี งบประมาณ "]
+        for nil in ["ไม่ใช้งบประมาณ", "ไม่ใช้งบ", " ไม่มี งบประมาณ ", "ไม่มี"]
         {
             assert!(matches!(money(&text(nil)), MoneyCell::Nil(_)), "{nil}");
         }

@@ -948,6 +948,10 @@ fn last_years_sheet_and_an_example_sheet_beside_this_years_are_set_aside_and_sai
     assert_eq!(code, 0, "{:?}", codes(&json));
     assert_eq!(json["summary"]["total"]["projects"], 2);
     assert_eq!(json["summary"]["total"]["budget_plan"], "30000.00");
+    assert_eq!(
+        json["inputs"][0]["rows"], 2,
+        "rows of set-aside sheets are none of the file's"
+    );
     let aside = issues_coded(&json, "sheet-set-aside");
     let sheets: Vec<&str> = aside.iter().filter_map(|i| i["sheet"].as_str()).collect();
     assert_eq!(sheets, ["๒๕๖๔", "ตัวอย่างการกรอก"], "{:?}", codes(&json));
