@@ -350,10 +350,10 @@ struct SheetTablesBuilder<'a> {
     judged: &'a [SheetName],
     /// Per sheet, whether it is not counted for its name ([`aside::set_aside`]).
     set_aside: Vec<bool>,
-    /// Whether rows were found in sheets set aside while no other sheet holds any (an empty
-    /// form beside an example or last year's sheet): where this year's projects are cannot be
-    /// told, and the set-aside sheets are then named as errors.
-    orphaned: bool,
+    /// Per sheet set aside, the rows found in it when no other sheet holds any (an empty form
+    /// beside an example or last year's sheet): where this year's projects are cannot be told,
+    /// and such a sheet is named as an error. Empty otherwise.
+    orphaned: Vec<usize>,
 }
 
 impl<'a> SheetTablesBuilder<'a> {
@@ -373,7 +373,7 @@ impl<'a> SheetTablesBuilder<'a> {
             look: None,
             judged: &[],
             set_aside: Vec::new(),
-            orphaned: false,
+            orphaned: Vec::new(),
         }
     }
 
@@ -424,21 +424,21 @@ impl<'a> SheetTablesBuilder<'a> {
     /// filled in), they are named as errors (`sheet-set-aside-only`): neither counted as this
     /// year's projects nor passed over with a verdict of OK.
     fn settle_set_aside(&mut self) {
-        let rows_in = |aside: bool| {
-            self.done
-                .iter()
-                .zip(&self.set_aside)
-                .any(|(t, a)| *a == aside && t.as_ref().is_some_and(|t| t.rows_read > 0))
-        };
-        self.orphaned = rows_in(true) && !rows_in(false);
+        let rows: Vec<usize> = self
+            .done
+            .iter()
+            .map(|t| t.as_ref().map_or(0, |t| t.rows_read))
+            .collect();
+        let aside = |i: usize| self.set_aside.get(i).is_some_and(|aside| *aside);
+        let counted = (0..rows.len()).any(|i| !aside(i) && rows[i] > 0);
+        if !counted && (0..rows.len()).any(|i| aside(i) && rows[i] > 0) {
+            self.orphaned = (0..rows.len())
+                .map(|i| if aside(i) { rows[i] } else { 0 })
+                .collect();
+        }
         for (tables, aside) in self.done.iter_mut().zip(&self.set_aside) {
             if *aside {
-                // Kept only to say how many rows it held.
-                let rows_read = tables.as_ref().map_or(0, |t| t.rows_read);
-                *tables = (rows_read > 0).then(|| SheetTables {
-                    rows_read,
-                    ..SheetTables::default()
-                });
+                *tables = None;
             }
         }
     }
@@ -457,34 +457,18 @@ impl<'a> SheetTablesBuilder<'a> {
                 let mut tables =
                     tables.unwrap_or_else(|| TableFinder::new(file, &info.name, options).finish());
                 let aside = self.set_aside.get(i).is_some_and(|aside| *aside);
-                let held = tables.rows_read;
-                if aside {
-                    // Looked through, not read: none of its rows is the file's.
-                    tables.rows_read = 0;
-                }
+                // A set-aside sheet: the year its name says (none for an example).
+                let set_aside = |year: Option<u16>| match self.orphaned.get(i) {
+                    Some(&rows) if rows > 0 => Problem::SheetSetAsideOnly {
+                        year,
+                        fiscal_year,
+                        rows,
+                    },
+                    _ => Problem::SheetSetAside { year, fiscal_year },
+                };
                 let problem = match self.judged.get(i) {
-                    Some(&SheetName::OtherYear(year)) if aside && self.orphaned && held > 0 => {
-                        Some(Problem::SheetSetAsideOnly {
-                            year: Some(year),
-                            fiscal_year,
-                            rows: held,
-                        })
-                    }
-                    Some(SheetName::Example) if aside && self.orphaned && held > 0 => {
-                        Some(Problem::SheetSetAsideOnly {
-                            year: None,
-                            fiscal_year,
-                            rows: held,
-                        })
-                    }
-                    Some(&SheetName::OtherYear(year)) if aside => Some(Problem::SheetSetAside {
-                        year: Some(year),
-                        fiscal_year,
-                    }),
-                    Some(SheetName::Example) if aside => Some(Problem::SheetSetAside {
-                        year: None,
-                        fiscal_year,
-                    }),
+                    Some(&SheetName::OtherYear(year)) if aside => Some(set_aside(Some(year))),
+                    Some(SheetName::Example) if aside => Some(set_aside(None)),
                     Some(&SheetName::OtherYear(year)) => {
                         Some(Problem::SheetOtherYear { year, fiscal_year })
                     }
