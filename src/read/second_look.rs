@@ -117,6 +117,13 @@ impl SheetLook {
         self.source.as_ref().is_some_and(|(s, _)| s.merges_cheap())
     }
 
+    /// The merged range that runs down from row `above` over the cell (`row`, `col`): a project's
+    /// cell merged over the row below it.
+    pub(crate) fn merged_down_from(&mut self, above: u32, row: u32, col: u32) -> Option<Region> {
+        self.covering_from_above(row, col)
+            .filter(|region| region.covers(above, col))
+    }
+
     /// The merged range that covers the cell (`row`, `col`).
     pub(crate) fn region_at(&mut self, row: u32, col: u32) -> Option<Region> {
         self.regions().iter().find(|r| r.covers(row, col)).copied()

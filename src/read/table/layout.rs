@@ -75,21 +75,29 @@ impl Layout {
     /// Columns a project's cells are read from (a name wrapped onto the next row fills only the
     /// name's).
     pub(super) fn project_columns(&self) -> Vec<u32> {
-        let mut cols: Vec<u32> = [
+        let mut cols = self.own_columns();
+        cols.extend(
+            [self.in_ordinance, self.remark, self.results]
+                .into_iter()
+                .flatten(),
+        );
+        cols
+    }
+
+    /// The columns that make a row a project of its own (ลำดับ, มิติ, money, status), not a
+    /// บรรจุ tick or remark that may be merged over a neighbour for looks.
+    pub(super) fn own_columns(&self) -> Vec<u32> {
+        let own = [
             self.number,
             self.dimension,
             self.budget_plan,
             self.budget_ordinance,
             self.disbursed,
-            self.in_ordinance,
-            self.remark,
-            self.results,
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        cols.extend(self.status_columns());
-        cols
+        ];
+        own.into_iter()
+            .flatten()
+            .chain(self.status_columns())
+            .collect()
     }
 
     /// The status column, or the tick columns.

@@ -90,9 +90,7 @@ impl TableFinder {
         let mut from_above = |cell: &mut RawCell, over: &RawCell| {
             if cell.value.is_blank()
                 && !over.value.is_blank()
-                && look
-                    .covering_from_above(row, cell.col)
-                    .is_some_and(|region| region.covers(above_row, cell.col))
+                && look.merged_down_from(above_row, row, cell.col).is_some()
             {
                 cell.value = over.value.clone();
             }
@@ -120,18 +118,26 @@ impl TableFinder {
         let (Some(cell), Some(over)) = (&mut raw.in_ordinance, &above.in_ordinance) else {
             return;
         };
-        if !cell.value.is_blank() || over.value.is_blank() {
-            return;
-        }
         let row = raw.location.row.unwrap_or_default();
-        if !self.hollow.contains(&(row, cell.col)) && !self.look.merges_cheap() {
-            return;
-        }
         let above_row = above.location.row.unwrap_or_default();
-        let merged = self.look.covering_from_above(row, cell.col);
-        if merged.is_some_and(|region| region.covers(above_row, cell.col)) {
+        if self.filled_above(cell, over, row)
+            && self
+                .look
+                .merged_down_from(above_row, row, cell.col)
+                .is_some()
+        {
             cell.value = over.value.clone();
         }
+    }
+
+    /// Whether a blank cell under a filled one may lie in a range merged down over both, and so
+    /// is worth asking the merged ranges of: in xlsx only a cell element without a value (a
+    /// merged range's covered cells are written so; the ranges cost a second read of the sheet),
+    /// in xls and ods any.
+    fn filled_above(&self, cell: &RawCell, over: &RawCell, row: u32) -> bool {
+        cell.value.is_blank()
+            && !over.value.is_blank()
+            && (self.hollow.contains(&(row, cell.col)) || self.look.merges_cheap())
     }
 
     /// A blank money cell inside a range merged down from the project above holds one amount
@@ -151,14 +157,10 @@ impl TableFinder {
             let (Some(cell), Some(over)) = (cell.as_mut(), over.as_ref()) else {
                 continue;
             };
-            if !cell.value.is_blank() || over.value.is_blank() {
+            if !self.filled_above(cell, over, row) {
                 continue;
             }
-            if !self.hollow.contains(&(row, cell.col)) && !self.look.merges_cheap() {
-                continue;
-            }
-            let merged = self.look.covering_from_above(row, cell.col);
-            if let Some(region) = merged.filter(|r| r.covers(above_row, cell.col)) {
+            if let Some(region) = self.look.merged_down_from(above_row, row, cell.col) {
                 // Nothing (`-`, `ไม่ใช้งบประมาณ`, 0) merged over several is nothing for each.
                 cell.value = match money(&over.value) {
                     MoneyCell::Nil(_) => over.value.clone(),

@@ -69,25 +69,10 @@ impl TableFinder {
             (true, true) => {}
         }
         let above = held.location.row.unwrap_or_default();
-        // What makes a project one (its ลำดับ, มิติ, money, status), not a remark or บรรจุ
-        // merged over a neighbour for looks.
-        let own = [
-            layout.number,
-            layout.dimension,
-            layout.budget_plan,
-            layout.budget_ordinance,
-            layout.disbursed,
-        ];
-        let columns: Vec<u32> = own
+        let merged_down = layout
+            .own_columns()
             .into_iter()
-            .flatten()
-            .chain(layout.status_columns())
-            .collect();
-        let merged_down = columns.into_iter().any(|c| {
-            self.look
-                .covering_from_above(row.row, c)
-                .is_some_and(|region| region.covers(above, c))
-        });
+            .any(|c| self.look.merged_down_from(above, row.row, c).is_some());
         match merged_down {
             true => NameRow::Continues,
             false => NameRow::Either,
