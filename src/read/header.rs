@@ -153,18 +153,29 @@ impl Header {
             _ => return,
         };
         self.duplicates.remove(dup);
-        match self.col(Field::Remark) {
-            Some(_) => self.results = Some(results),
-            None => {
-                self.columns.push(HeaderColumn {
-                    col: results.0,
-                    field: Field::Remark,
-                    year: None,
-                    text: results.1,
-                });
-                self.columns.sort_by_key(|c| c.col);
-            }
+        self.place_results(results.0, results.1);
+    }
+
+    /// A column of what was done (ผลการดำเนินงาน): the remark when the header has none, read
+    /// with it otherwise.
+    fn place_results(&mut self, col: u32, text: String) {
+        if self.col(Field::Remark).is_some() {
+            self.results = Some((col, text));
+            return;
         }
+        self.columns.push(HeaderColumn {
+            col,
+            field: Field::Remark,
+            year: None,
+            text,
+        });
+        self.columns.sort_by_key(|c| c.col);
+    }
+
+    /// The first-row label a cell of `col` sits under: the nearest occupied column at or left
+    /// of it (a merged label's text is in its first cell).
+    fn label_at(&self, col: u32) -> Option<u32> {
+        self.occupied.iter().filter(|c| **c <= col).max().copied()
     }
 
     /// Fields given by more than one column once the years are chosen (three `งบประมาณ (บาท)`
@@ -338,17 +349,24 @@ fn sub_label(cell: &Cell, words: &HeaderWords) -> Option<SubLabel> {
         Cell::Number(n) => year_number(cell).map(SubLabel::Year).or_else(|| {
             (n.fract() == 0.0 && (40.0..=99.0).contains(n)).then_some(SubLabel::Short(*n as u16))
         }),
-        Cell::Text(t) if short_year(t).is_some() => short_year(t).map(SubLabel::Short),
-        Cell::Text(t) => Some(match (year_label(t), header_field_with(t, words)) {
-            (_, Some(Field::StatusTick(s))) => SubLabel::Tick(s),
-            // `ปีงบประมาณ 2565` is a year, though it holds the word งบประมาณ.
-            (Some(year), _) => SubLabel::Year(year),
-            (None, Some(field)) => {
-                SubLabel::Field(field, field.is_money().then(|| year_in(t)).flatten())
-            }
-            (None, None) => sub_field(t).map_or(SubLabel::Other, |f| SubLabel::Field(f, None)),
+        Cell::Text(t) => Some(match short_year(t) {
+            Some(n) => SubLabel::Short(n),
+            None => text_label(t, words),
         }),
         _ => None,
+    }
+}
+
+/// A second-row text that is no short year: a status, a year, a field or a label.
+fn text_label(t: &str, words: &HeaderWords) -> SubLabel {
+    match (year_label(t), header_field_with(t, words)) {
+        (_, Some(Field::StatusTick(s))) => SubLabel::Tick(s),
+        // `ปีงบประมาณ 2565` is a year, though it holds the word งบประมาณ.
+        (Some(year), _) => SubLabel::Year(year),
+        (None, Some(field)) => {
+            SubLabel::Field(field, field.is_money().then(|| year_in(t)).flatten())
+        }
+        (None, None) => sub_field(t).map_or(SubLabel::Other, |f| SubLabel::Field(f, None)),
     }
 }
 
@@ -414,11 +432,8 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
         .iter()
         .filter(|(col, _, _)| owner(header, *col) == Some(Field::StatusWords))
         .count();
-    let ticks = match ticks == 1 && under_status >= 2 {
-        true => 2,
-        false => ticks,
-    };
-    if ticks >= 2 {
+    let tick_columns = ticks >= 2 || (ticks == 1 && under_status >= 2);
+    if tick_columns {
         // A label under the status header that names no status is a column not read: said.
         for (col, label, text) in &labels {
             if matches!(label, SubLabel::Other) && owner(header, *col) == Some(Field::StatusWords) {
@@ -429,7 +444,7 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
     }
     for (col, label, text) in labels {
         let (field, year) = match label {
-            SubLabel::Tick(s) if ticks >= 2 => (Field::StatusTick(s), None),
+            SubLabel::Tick(s) if tick_columns => (Field::StatusTick(s), None),
             SubLabel::Year(year) => match owner(header, col) {
                 Some(owner) if owner.is_money() => (owner, Some(year)),
                 _ => continue,
@@ -533,11 +548,11 @@ fn splits(header: &Header, labels: &[(u32, SubLabel, String)]) -> Vec<Split> {
 /// The money label a second-row cell in `col` sits under: the nearest cell of the first row at
 /// or left of it holds a money field (a merged label's text is in its first cell).
 fn money_owner(header: &Header, col: u32) -> Option<(u32, Field)> {
-    let at = header.occupied.iter().filter(|c| **c <= col).max()?;
+    let at = header.label_at(col)?;
     header
         .columns
         .iter()
-        .find(|c| c.col == *at && c.field.is_money())
+        .find(|c| c.col == at && c.field.is_money())
         .map(|c| (c.col, c.field))
 }
 
@@ -549,14 +564,7 @@ fn results_as_remark(header: &mut Header, labels: &[(u32, SubLabel, String)]) {
     let tick_owners: Vec<u32> = labels
         .iter()
         .filter(|(_, l, _)| matches!(l, SubLabel::Tick(_)))
-        .filter_map(|(col, _, _)| {
-            header
-                .occupied
-                .iter()
-                .filter(|c| **c <= *col)
-                .max()
-                .copied()
-        })
+        .filter_map(|(col, _, _)| header.label_at(*col))
         .collect();
     let words: Vec<(u32, String)> = header
         .columns
@@ -574,18 +582,8 @@ fn results_as_remark(header: &mut Header, labels: &[(u32, SubLabel, String)]) {
         .collect();
     header.columns.retain(|c| c.field != Field::StatusWords);
     header.duplicates.retain(|d| d.field != Field::StatusWords);
-    let Some((col, text)) = words.into_iter().next() else {
-        return;
-    };
-    if header.col(Field::Remark).is_some() {
-        header.results = Some((col, text));
-    } else {
-        header.columns.push(HeaderColumn {
-            col,
-            field: Field::Remark,
-            year: None,
-            text,
-        });
+    if let Some((col, text)) = words.into_iter().next() {
+        header.place_results(col, text);
     }
 }
 
