@@ -77,11 +77,8 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
         .unwrap_or(false);
     let status = status(&raw.status, &mut checks);
     let remark = remark(raw, &mut checks);
-    let said_cancelled = remark
-        .parts
-        .iter()
-        .any(|part| cancelled(name.as_deref(), part))
-        || cancelled(name.as_deref(), "");
+    let said_cancelled = name.as_deref().is_some_and(marked_cancelled)
+        || remark.parts.iter().any(|part| says_cancelled(part));
     if let Some(status) = status
         && status != Status::Cannot
         && said_cancelled
@@ -216,21 +213,16 @@ fn gives_no_reason(part: &str) -> bool {
         || (crate::schema::status_word(part).is_some() && status_note(part).is_none())
 }
 
-/// Whether a project's name or remark says the project was cancelled: `(ยกเลิก)` marked on it,
-/// a remark `ยกเลิก`, `ยกเลิกโครงการ`, `ยกเลิกเนื่องจาก…` (and `เพราะ`, `ตาม`, `:`, `(`, `,`,
+/// Whether a part of a project's remark says the project was cancelled (a name says so only
+/// by [`marked_cancelled`]): `(ยกเลิก)` marked on it, `ยกเลิก`, `ยกเลิกโครงการ`, `ยกเลิกเนื่องจาก…` (and `เพราะ`, `ตาม`, `:`, `(`, `,`,
 /// `/` after it), `ยกเลิกแล้ว`, `โครงการนี้ยกเลิก`, `โครงการถูกยกเลิก`. Not a project about cancelling
 /// something (`รณรงค์ยกเลิกการใช้โฟม`), a contract cancelled, or `ไม่ยกเลิก`.
-fn cancelled(name: Option<&str>, remark: &str) -> bool {
+fn says_cancelled(remark: &str) -> bool {
     // One look for the word in the common case (no project says it); the forms after.
-    let says = |t: &str| t.contains("ยกเลิก");
-    let marked = |t: &str| t.contains("(ยกเลิก)") || t.contains("[ยกเลิก]");
-    if name.is_some_and(|n| says(n) && marked(n)) {
-        return true;
-    }
-    if !says(remark) {
+    if !remark.contains("ยกเลิก") {
         return false;
     }
-    if marked(remark) {
+    if marked_cancelled(remark) {
         return true;
     }
     let remark = remark.trim();
@@ -249,9 +241,13 @@ fn cancelled(name: Option<&str>, remark: &str) -> bool {
         || remark.starts_with("ยกเลิกแล้ว")
         || remark.starts_with("ได้ยกเลิกแล้ว")
         || remark.contains("โครงการนี้ยกเลิก")
-        || remark.starts_with("ยกเลิกโครงการ")
         || remark.contains("โครงการถูกยกเลิก")
         || remark.starts_with("ถูกยกเลิก")
+}
+
+/// `(ยกเลิก)` or `[ยกเลิก]` marked on a name or a remark.
+fn marked_cancelled(text: &str) -> bool {
+    text.contains("(ยกเลิก)") || text.contains("[ยกเลิก]")
 }
 
 /// What a status cell of words says after its status (the reason a project cannot be carried
