@@ -36,6 +36,12 @@ use crate::schema::{Field, HeaderWords};
 use std::collections::HashSet;
 use std::sync::Arc;
 
+/// `4, 9, 12`: one-based rows, for a message.
+fn rows_listed(rows: &[u32]) -> String {
+    let rows: Vec<String> = rows.iter().map(u32::to_string).collect();
+    rows.join(", ")
+}
+
 /// `header-split`: a money field given in parts (`E "ไตรมาส 1", F "ไตรมาส 2"`).
 fn header_split(field: Field, parts: &[(u32, String)]) -> Problem {
     let parts: Vec<String> = parts
@@ -336,16 +342,13 @@ impl TableFinder {
 
     fn data_row(&mut self, mut row: SheetRow) {
         let continues = self.continues_name(&row);
-        if continues == NameRow::Either {
+        if continues == NameRow::Either
+            && let Some((col, name)) = row.lone_text()
+        {
             self.either = Some(row.row);
-            let found = row.lone_text().map(|(_, t)| t.trim().to_string());
-            let at = Location::cell(&self.file, &self.sheet, row.row, row.cells[0].0);
-            self.issue(
-                Problem::NameOnlyRow {
-                    name: found.unwrap_or_default(),
-                },
-                at,
-            );
+            let at = Location::cell(&self.file, &self.sheet, row.row, col);
+            let name = name.trim().to_string();
+            self.issue(Problem::NameOnlyRow { name }, at);
             self.out.rows_read += 1;
             return;
         }
@@ -417,25 +420,15 @@ impl TableFinder {
             let location = Location::sheet(&self.file, &self.sheet);
             self.issue(Problem::TableEmpty, location);
         }
+        // Rows read as the rest of a heading or of a name: said once per sheet, listing them.
+        let sheet = Location::sheet(&self.file, &self.sheet);
         if !self.headings_joined.is_empty() {
-            let rows: Vec<String> = self.headings_joined.iter().map(u32::to_string).collect();
-            let location = Location::sheet(&self.file, &self.sheet);
-            self.issue(
-                Problem::HeadingJoined {
-                    rows: rows.join(", "),
-                },
-                location,
-            );
+            let rows = rows_listed(&self.headings_joined);
+            self.issue(Problem::HeadingJoined { rows }, sheet.clone());
         }
         if !self.out.explain.joined.is_empty() {
-            let rows: Vec<String> = self.out.explain.joined.iter().map(u32::to_string).collect();
-            let location = Location::sheet(&self.file, &self.sheet);
-            self.issue(
-                Problem::NameJoined {
-                    rows: rows.join(", "),
-                },
-                location,
-            );
+            let rows = rows_listed(&self.out.explain.joined);
+            self.issue(Problem::NameJoined { rows }, sheet);
         }
         self.out.explain.rows_read = self.out.rows_read;
         self.out.explain.dimension_from = self.dimension_from();
