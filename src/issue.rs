@@ -1135,8 +1135,6 @@ fn status_key_for(label: &str) -> &'static str {
     } else if t.contains("ระหว่าง") || t.contains("กำลัง") || t.contains("ดำเนิน")
     {
         "in_progress"
-    } else if t.starts_with("รอ") {
-        "waiting"
     } else {
         "completed"
     }
