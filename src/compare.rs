@@ -261,7 +261,7 @@ impl Comparison {
             self.change(kind, p, Some(from), Some(to));
             if before.status == Status::Completed {
                 let problem = Problem::StatusRegressed { now: p.status };
-                issues.push(Issue::new(problem, p.source.clone()));
+                issues.push(Issue::new(problem, p.status_cell()));
             }
         }
         if before.disbursed != p.disbursed {
@@ -272,7 +272,7 @@ impl Comparison {
                     before: before.disbursed,
                     now: p.disbursed,
                 };
-                issues.push(Issue::new(problem, p.source.clone()));
+                issues.push(Issue::new(problem, p.disbursed_cell()));
             }
         }
         if before.budget_plan != p.budget_plan {
@@ -404,6 +404,10 @@ mod tests {
             remark: String::new(),
             division: division.into(),
             source: Location::cell(&format!("{division}.xlsx"), "แผน", 4, 1),
+            cells: crate::model::RowCells {
+                status: Some(7),
+                disbursed: Some(5),
+            },
         }
     }
 
@@ -419,12 +423,12 @@ mod tests {
     }
 
     #[test]
-    fn a_completed_project_that_is_no_longer_is_an_error_at_its_row() {
+    fn a_completed_project_that_is_no_longer_is_an_error_at_its_status_cell() {
         let before = vec![project("กองคลัง", "โครงการ ก", Status::Completed, 0)];
         let now = [project("กองคลัง", "โครงการ ก", Status::InProgress, 0)];
         let (changes, issues) = compare(before, &now);
         assert_eq!(issues[0].problem.code(), "status-regressed");
-        assert_eq!(issues[0].location.to_string(), "กองคลัง.xlsx › แผน › B5");
+        assert_eq!(issues[0].location.to_string(), "กองคลัง.xlsx › แผน › H5");
         assert_eq!(changes[0].kind, ChangeKind::Status);
     }
 

@@ -724,13 +724,25 @@ catalogue! {
         fix: ("ใช้ ☑ หรือเว้นว่าง (เครื่องหมายที่ได้จากการเปลี่ยนฟอนต์ เช่น P หรือ R ในฟอนต์ Wingdings 2 ให้พิมพ์ ☑ แทน)", "use ☑ or leave it blank (a mark made by a font, such as P or R in Wingdings 2, is read as the letter: type ☑ instead)"),
     }
     /// ไม่สามารถดำเนินการได้ without a reason in หมายเหตุ.
-    CannotWithoutReason => {
+    /// `remark_column`: whether the table has a หมายเหตุ column to give it in.
+    CannotWithoutReason { remark_column: bool } => {
         code: "cannot-without-reason",
         stage: Validate,
         severity: Error,
         thai: "สถานะไม่สามารถดำเนินการได้ แต่ไม่มีเหตุผลในหมายเหตุ",
         english: "\"cannot be carried out\" without a reason in the remarks",
-        fix: ("ใส่เหตุผลในหมายเหตุ: ไม่ได้รับงบประมาณ / นโยบายผู้บริหารเปลี่ยนแปลง / บุคลากรไม่เพียงพอ / อื่นๆ (ระบุ)", "give the reason in หมายเหตุ (no budget / policy changed / not enough staff / other)"),
+        fix: (
+            if *remark_column {
+                "ใส่เหตุผลในหมายเหตุ: ไม่ได้รับงบประมาณ / นโยบายผู้บริหารเปลี่ยนแปลง / บุคลากรไม่เพียงพอ / อื่นๆ (ระบุ)"
+            } else {
+                "ตารางนี้ไม่มีคอลัมน์หมายเหตุ: เขียนเหตุผลต่อท้ายสถานะในช่องเดียวกัน เช่น ไม่สามารถดำเนินการได้ เนื่องจากไม่ได้รับงบประมาณ หรือเพิ่มคอลัมน์หมายเหตุ"
+            },
+            if *remark_column {
+                "give the reason in หมายเหตุ (no budget / policy changed / not enough staff / other)"
+            } else {
+                "this table has no หมายเหตุ column: write the reason after the status in its cell (ไม่สามารถดำเนินการได้ เนื่องจาก…), or add a หมายเหตุ column"
+            },
+        ),
     }
     /// The same project (normalised name) twice.
     ProjectDuplicate { other: Location } => {

@@ -503,6 +503,7 @@ mod tests {
             remark: String::new(),
             division: crate::schema::division_of(Path::new(file)).into(),
             source: crate::model::Location::cell(file, "แผน", row, 1),
+            cells: Default::default(),
         }
     }
 

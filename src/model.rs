@@ -215,6 +215,41 @@ pub struct ProjectRow {
     /// The row it was read from (file › sheet › row).
     #[serde(skip)]
     pub source: Location,
+    /// Where in that row its status and disbursed amount were read.
+    #[serde(skip)]
+    pub cells: RowCells,
+}
+
+/// The columns (zero-based) a project's status (the word, or the tick given) and disbursed
+/// amount (เบิกจ่าย) were read from, so that what is said of either points at its own cell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowCells {
+    /// สถานะ — the status cell.
+    pub status: Option<u32>,
+    /// เบิกจ่าย — the disbursed cell.
+    pub disbursed: Option<u32>,
+}
+
+impl ProjectRow {
+    /// The cell its status was read from (its row, when that is not known).
+    pub fn status_cell(&self) -> Location {
+        self.cell(self.cells.status)
+    }
+
+    /// The cell its disbursed amount was read from (its row, when that is not known).
+    pub fn disbursed_cell(&self) -> Location {
+        self.cell(self.cells.disbursed)
+    }
+
+    fn cell(&self, col: Option<u32>) -> Location {
+        match col {
+            Some(col) => self.source.at_col(col),
+            None => Location {
+                col: None,
+                ..self.source.clone()
+            },
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! module reads nothing: the merge hands it each row as the reader finds it.
 
 use crate::issue::{Issue, IssueList, MoneyField, Problem};
-use crate::model::{Dimension, Location, ProjectRow, Status};
+use crate::model::{Dimension, Location, ProjectRow, RowCells, Status};
 use crate::read::cell::{self, Cell, DimensionCell, MoneyCell, Tick};
 use crate::read::table::{DimensionHint, HintSource, RawCell, RawRow, RawStatus};
 use crate::schema::text::{clean_text, normalized};
@@ -77,19 +77,30 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
         .unwrap_or(false);
     let status = status(&raw.status, &mut checks);
     let remark = remark(raw, &mut checks);
-    let said_cancelled = name.as_deref().is_some_and(marked_cancelled)
-        || remark.parts.iter().any(|part| says_cancelled(part));
+    // Said at the cell that says it: the name, else the part of the remark.
+    let said_cancelled_at = match name.as_deref().is_some_and(marked_cancelled) {
+        true => Some(raw.name.as_ref().map(|c| c.col)),
+        false => (remark.parts.iter())
+            .find(|(part, _)| says_cancelled(part))
+            .map(|(_, col)| *col),
+    };
     if let Some(status) = status
         && status != Status::Cannot
-        && said_cancelled
+        && let Some(col) = said_cancelled_at
     {
-        let col = raw.name.as_ref().map(|c| c.col);
         checks.warn(Problem::CancelledNotCannot { status }, col);
     }
-    let no_reason = remark.parts.iter().all(|part| gives_no_reason(part));
+    let no_reason = remark.parts.iter().all(|(part, _)| gives_no_reason(part));
     if status == Some(Status::Cannot) && no_reason && !remark.unread {
-        let col = raw.remark.as_ref().map(|c| c.col);
-        checks.error(Problem::CannotWithoutReason, col);
+        // Where the reason goes: หมายเหตุ, else after the status in its own cell.
+        let col = raw.remark.as_ref().or(raw.results.as_ref()).map(|c| c.col);
+        let problem = Problem::CannotWithoutReason {
+            remark_column: col.is_some(),
+        };
+        checks.error(
+            problem,
+            col.or_else(|| status_col(&raw.status, Status::Cannot)),
+        );
     }
     let remark = remark.text;
     if checks.failed {
@@ -111,6 +122,10 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
             Some(c) => raw.location.at_col(c.col),
             None => raw.location.clone(),
         },
+        cells: RowCells {
+            status: status_col(&raw.status, status?),
+            disbursed: raw.disbursed.as_ref().map(|c| c.col),
+        },
     })
 }
 
@@ -129,7 +144,8 @@ fn holding_cancelled(remark: &str) -> bool {
 /// it is only a placeholder (`-`, `...`).
 struct Remark {
     text: String,
-    parts: Vec<String>,
+    /// Each part with the column it was read from.
+    parts: Vec<(String, Option<u32>)>,
     /// Whether a part could not be read (a formula without its value: said at its cell).
     unread: bool,
 }
@@ -170,10 +186,14 @@ fn remark(raw: &RawRow, checks: &mut Checks<'_>) -> Remark {
     };
     Remark {
         text,
-        parts: [note, results, own]
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect(),
+        parts: [
+            (note, words_col(&raw.status)),
+            (results, raw.results.as_ref().map(|c| c.col)),
+            (own, raw.remark.as_ref().map(|c| c.col)),
+        ]
+        .into_iter()
+        .filter(|(p, _)| !p.is_empty())
+        .collect(),
         unread,
     }
 }
@@ -523,6 +543,25 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
                 }
             }
         }
+    }
+}
+
+/// The column of a status written in words.
+fn words_col(raw: &RawStatus) -> Option<u32> {
+    match raw {
+        RawStatus::Words(c) => Some(c.col),
+        RawStatus::Ticks(_) => None,
+    }
+}
+
+/// The column a status was read from: its word's, or its tick's.
+fn status_col(raw: &RawStatus, status: Status) -> Option<u32> {
+    match raw {
+        RawStatus::Words(c) => Some(c.col),
+        RawStatus::Ticks(columns) => columns
+            .iter()
+            .find(|(s, _)| *s == status)
+            .map(|(_, c)| c.col),
     }
 }
 

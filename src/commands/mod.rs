@@ -115,6 +115,26 @@ pub enum CommandError {
         /// The previous round, as named.
         previous: String,
     },
+    /// The previous round given is this round or a later one (exit 2): comparing with it would
+    /// call every project that moved on since a regression.
+    #[error(
+        "รอบก่อนที่ระบุ ({previous}) เป็นปีงบประมาณ {} รอบ {} เดือน ไม่ได้อยู่ก่อนรายงานนี้ (ปีงบประมาณ {} รอบ {} เดือน) จึงเทียบไม่ได้ — \
+         ให้ previous ใน report.toml หรือ --previous ชี้ไปที่รอบก่อน (ปีงบประมาณ {} รอบ {} เดือน) · \
+         the previous round given ({previous}) is fiscal year {}, {} months, not before this report (fiscal year {}, {} months); \
+         point previous (report.toml) or --previous at fiscal year {}, {} months",
+        found.0, found.1, this.0, this.1, expected.0, expected.1,
+        found.0, found.1, this.0, this.1, expected.0, expected.1
+    )]
+    PreviousNotEarlier {
+        /// The previous round, as named.
+        previous: String,
+        /// The fiscal year and round it says it is of.
+        found: (u16, u8),
+        /// This report's.
+        this: (u16, u8),
+        /// The round before this report's.
+        expected: (u16, u8),
+    },
     /// `template --from … --division NAME` found no file of that division (exit 2).
     #[error(
         "ไม่พบกอง \"{division}\" ใน {from} — กองที่พบ: {found} · \
@@ -187,6 +207,7 @@ impl CommandError {
             | CommandError::Previous(_)
             | CommandError::OutputIsInput(_)
             | CommandError::OutputIsPrevious { .. }
+            | CommandError::PreviousNotEarlier { .. }
             | CommandError::UnknownDivision { .. }
             | CommandError::FormsNeedAFolder(_)
             | CommandError::OutputNotXlsx(_)
@@ -252,7 +273,7 @@ where
         }
         Command::Check(args) => {
             let style = Style::detect(terminals.stdout).with_progress(terminals.stderr);
-            check(args, stdout, style)
+            check(args, stdout, stderr, style)
         }
         Command::Template(args) => forms::run(args, stdout, stderr),
         Command::Mail(args) => mail::run(args, stdout, stderr),
@@ -516,7 +537,12 @@ fn mail_after_merge(
 
 /// `planmerge check`: read and validate only; the report (or the JSON) goes to stdout, so that
 /// `check … | less` shows it.
-fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outcome, CommandError> {
+fn check(
+    args: &CheckArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    style: Style,
+) -> Result<Outcome, CommandError> {
     let files = workbooks(&args.inputs)?;
     let (config, config_path) = match ReportConfig::locate(args.config.as_deref(), &args.inputs) {
         Ok(path) => (Some(ReportConfig::load(&path)?), path.display().to_string()),
@@ -526,7 +552,9 @@ fn check(args: &CheckArgs, stdout: &mut dyn Write, style: Style) -> Result<Outco
     let previous = match (&config, args.previous.as_deref()) {
         (Some(config), explicit) => {
             let path = explicit.or(config.previous.as_deref());
-            previous_round(path, config, &options, stdout)?
+            // With --json, stdout holds the one JSON document and nothing else.
+            let human: &mut dyn Write = if args.json { stderr } else { stdout };
+            previous_round(path, config, &options, human)?
         }
         (None, Some(_)) => {
             return Err(ConfigError::Missing {
@@ -611,16 +639,26 @@ fn previous_round(
         let files = workbooks(&[path.to_path_buf()])?;
         let merged = crate::read_and_validate_with(&files, options);
         let errors = merged.errors();
-        if errors > 0 {
+        if let Some(first) = merged.issues.iter().find(|i| i.is_error()) {
             writeln!(
                 human,
-                "รอบก่อน ({shown}) มีข้อผิดพลาด {errors} รายการ แถวที่ผิดไม่ได้นำมาเทียบ · \
-                 the previous round has {errors} error(s); rows with errors are not compared"
+                "รอบก่อน ({shown}) มีข้อผิดพลาด {errors} รายการ แถวที่ผิดไม่ได้นำมาเทียบ (รายการแรก: {}) · \
+                 the previous round has {errors} error(s); rows with errors are not compared (the first: {})",
+                first.location, first.location
             )?;
         }
         merged.projects
     };
     let (totals, round) = as_reported(path, &projects, config);
+    let this = (config.fiscal_year, config.round);
+    if let Some(found) = round.filter(|found| *found >= this) {
+        return Err(CommandError::PreviousNotEarlier {
+            previous: shown,
+            found,
+            this,
+            expected: Previous::expected(this.0, this.1),
+        });
+    }
     Ok(Some(Previous {
         file: shown,
         projects,

@@ -437,6 +437,10 @@ fn tidy(path: &Path) -> PathBuf {
             other => out.push(other),
         }
     }
+    if out.as_os_str().is_empty() {
+        // `previous = "."` beside the configuration: its own folder, named, not "".
+        out.push(".");
+    }
     out
 }
 

@@ -8,7 +8,7 @@ use super::boundary::try_call;
 use super::cell::{Cell, decimal_from_f64};
 use super::guard;
 use crate::issue::{Problem, Unreadable};
-use crate::model::{Dimension, Location, ProjectRow, Status};
+use crate::model::{Dimension, Location, ProjectRow, RowCells, Status};
 use crate::schema::SHEET_PROJECTS;
 use crate::schema::io::thai_reason;
 use crate::schema::text::{clean_text, normalized};
@@ -110,5 +110,9 @@ fn project(row: &[Data], source: Location) -> Option<ProjectRow> {
         remark: clean_text(&cell(REMARK).text()),
         division: clean_text(&cell(DIVISION).text()).into(),
         source,
+        cells: RowCells {
+            status: Some(FIRST_STATUS as u32 + status.index() as u32),
+            disbursed: Some(DISBURSED as u32),
+        },
     })
 }

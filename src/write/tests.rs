@@ -28,6 +28,7 @@ fn project(name: &str, dimension: u8, status: Status) -> ProjectRow {
         remark: String::new(),
         division: "กองคลัง".into(),
         source: Location::cell("กองคลัง.xlsx", "แผน", 4, 0),
+        cells: Default::default(),
     }
 }
 

@@ -84,6 +84,7 @@ pub fn seed_projects() -> Vec<ProjectRow> {
                     FIXTURE_FIRST_ROW + p.no - 1,
                     0,
                 ),
+                cells: Default::default(),
             }
         })
         .collect()

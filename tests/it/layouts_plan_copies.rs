@@ -278,20 +278,34 @@ fn a_heading_wrapped_onto_the_next_row_is_part_of_the_heading() {
             n(1000.0),
             t("อยู่ระหว่างดำเนินการ"),
         ],
+        // A sub-section in the section's own column, right under it, is a heading of its own.
+        vec![t("มิติที่ 2 การบริหารราชการเพื่อป้องกันการทุจริต")],
+        vec![t("2.1 แสดงเจตจำนงทางการเมืองในการต่อต้านการทุจริตของผู้บริหาร")],
+        vec![
+            n(3.0),
+            t("กิจกรรมประกาศเจตจำนงต่อต้านการทุจริต"),
+            n(0.0),
+            n(0.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
     ])
     .save(dir.path());
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 0, "{:?}", codes(&json));
     let dims = &json["summary"]["dimensions"];
     assert_eq!(
-        (dims[0]["projects"].as_u64(), dims[3]["projects"].as_u64()),
-        (Some(1), Some(1))
+        (
+            dims[0]["projects"].as_u64(),
+            dims[1]["projects"].as_u64(),
+            dims[3]["projects"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1))
     );
     // Said where merge prints it: a project typed with only its name there looks the same.
     let joined = issue_coded(&json, "heading-joined");
     assert_eq!(joined["severity"], "warning");
     let message = joined["message"].as_str().unwrap_or_default();
-    assert!(message.contains("แถว 4, 7"), "{message}");
+    assert!(message.contains("แถว 4, 7 อ่าน"), "{message}");
 }
 
 #[test]
@@ -706,10 +720,35 @@ fn a_status_column_beside_a_results_column_reads_both_and_hears_a_cancellation()
         .iter()
         .filter_map(|i| i["cell"].as_str())
         .collect();
-    assert_eq!(cancelled, ["C3", "C4"]);
+    assert_eq!(cancelled, ["H3", "H4"], "at the remark that says it");
     let columns = json["inputs"][0]["tables"][0]["columns"].to_string();
     assert!(
         columns.contains("F → สถานะ") && columns.contains("G → หมายเหตุ"),
         "{columns}"
     );
+}
+
+#[test]
+fn cannot_without_a_remark_column_is_said_at_the_status_where_the_reason_goes() {
+    let dir = folder();
+    let project =
+        |no: f64, name: &str, status: &str| vec![n(no), t(name), n(0.0), n(0.0), t(status)];
+    Sheet::of(vec![
+        plan_header(),
+        vec![t("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต")],
+        project(1.0, "โครงการอบรมคุณธรรม", "ไม่สามารถดำเนินการได้"),
+        project(
+            2.0,
+            "โครงการเปิดเผยข้อมูล",
+            "ไม่สามารถดำเนินการได้ เนื่องจากไม่ได้รับจัดสรรงบประมาณ",
+        ),
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let refused = issues_coded(&json, "cannot-without-reason");
+    assert_eq!(refused.len(), 1, "the reason after the status is read");
+    assert_eq!(refused[0]["cell"], "E3");
+    let fix = refused[0]["fix"].as_str().unwrap_or_default();
+    assert!(fix.contains("ไม่มีคอลัมน์หมายเหตุ"), "{fix}");
 }

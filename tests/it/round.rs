@@ -168,28 +168,25 @@ fn a_summary_read_back_as_the_previous_round_gives_the_same_changes() {
         from_summary["previous"]["summary"],
         from_folder["previous"]["summary"]
     );
-    // This round's own summary given as the previous round: said, by its title's year and round.
+    // This round's own summary given as the previous round, or a later round: refused before
+    // anything is compared (every project would read as gone backwards), naming both rounds.
     let twelve = out.path().join("summary-12.xlsx");
     std::fs::copy(out.path().join("summary.xlsx"), &twelve).expect("the 12-month summary");
     let (code, again, _) =
         merge_twelve(out.path(), &["--previous", twelve.to_str().expect("utf-8")]);
-    assert_eq!(code, 0, "a warning");
-    let other = again["issues"]
-        .as_array()
-        .and_then(|i| i.iter().find(|i| i["code"] == "previous-other-round"))
-        .expect("previous-other-round");
-    let mut same = ReadBack::open(&out.path().join("summary.xlsx"));
-    let drive = same.sheet_text("สรุปผลการขับเคลื่อนแผนฯ");
+    assert_eq!(code, 2, "{again}");
+    let message = again["failure"]["message"].as_str().unwrap_or_default();
     assert!(
-        drive.contains("ดำเนินการแล้วเสร็จเท่าเดิม (74 → 74) เบิกจ่ายเท่าเดิม"),
-        "{drive}"
-    );
-    let message = other["message"].as_str().unwrap_or_default();
-    assert!(
-        message
-            .contains("ปีงบประมาณ 2565 รอบ 12 เดือน แต่รอบก่อนของรายงานนี้คือปีงบประมาณ 2565 รอบ 6 เดือน"),
+        message.contains("เป็นปีงบประมาณ 2565 รอบ 12 เดือน ไม่ได้อยู่ก่อนรายงานนี้")
+            && message.contains("ชี้ไปที่รอบก่อน (ปีงบประมาณ 2565 รอบ 6 เดือน)"),
         "{message}"
     );
+    let (code, later, _) = run_json(
+        root(),
+        &["check", "samples/6-month", "--previous", "samples/12-month"],
+    );
+    assert_eq!(code, 2, "{later}");
+    assert!(later["issues"].is_null(), "nothing compared: {later}");
     // template --from a summary: the division's projects, as a folder gives them.
     let form = out.path().join("แบบฟอร์ม-กองคลัง.xlsx");
     planmerge()
@@ -240,14 +237,14 @@ fn a_completed_project_reported_in_progress_now_blocks_the_summary_at_its_cell()
         .expect("regressed");
     assert_eq!(issue["severity"], "error");
     assert_eq!(issue["file"], "กองคลัง.xlsx");
-    assert_eq!(issue["cell"], "B2");
+    assert_eq!(issue["cell"], "G2", "the status cell");
     let (code, json, _) = run_json(&current, &["merge", ".", "--draft"]);
     assert_eq!(code, 1);
     assert!(json["output"].is_string(), "a draft with --draft");
 }
 
 #[test]
-fn less_disbursed_than_before_is_a_warning_at_its_row() {
+fn less_disbursed_than_before_is_a_warning_at_its_cell() {
     let before = with(words_row(1, "โครงการ ก", 1.0, 100.0), 4, V::N(80.0));
     let now = with(before.clone(), 4, V::N(30.0));
     let (_dir, current) = two_rounds(&[before], &[now]);
@@ -257,7 +254,7 @@ fn less_disbursed_than_before_is_a_warning_at_its_row() {
         .as_array()
         .and_then(|i| i.iter().find(|i| i["code"] == "disbursed-decreased"))
         .expect("decreased");
-    assert_eq!(issue["cell"], "B2");
+    assert_eq!(issue["cell"], "E2", "the disbursed cell");
     assert!(
         issue["message"]
             .as_str()
@@ -438,4 +435,21 @@ fn a_division_whose_open_projects_all_stood_still_is_said_once() {
     let (_dir, current) = two_rounds(rows, rows);
     let (_, json, _) = run_json(&current, &["check", "."]);
     assert!(!json.to_string().contains("division-unchanged"), "{json}");
+}
+
+#[test]
+fn errors_in_the_previous_round_are_said_beside_the_json_naming_the_first() {
+    let before = [
+        with(words_row(1, "โครงการ ก", 1.0, 100.0), 2, V::N(5.0)),
+        words_row(2, "โครงการ ข", 2.0, 200.0),
+    ];
+    let now = [before[1].clone()];
+    let (_dir, current) = two_rounds(&before, &now);
+    let (code, json, stderr) = run_json(&current, &["check", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(json["ok"].is_boolean(), "stdout is one JSON document");
+    assert!(
+        stderr.contains("รอบก่อน") && stderr.contains("รายการแรก: ") && stderr.contains(" › C2)"),
+        "{stderr}"
+    );
 }

@@ -233,6 +233,7 @@ fn seed_projects() -> Vec<ProjectRow> {
                 remark: p["remark"].as_str().unwrap_or_default().trim().to_string(),
                 division: "สำนักปลัด".into(),
                 source: Default::default(),
+                cells: Default::default(),
             }
         })
         .collect()

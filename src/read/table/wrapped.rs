@@ -3,7 +3,7 @@
 
 use super::{SheetRow, TableFinder};
 use crate::read::cell::Cell;
-use crate::read::structure::opens_as_project;
+use crate::read::structure::{is_sub_section, opens_as_project};
 
 /// What a row of only a name is to the project above it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,15 +80,17 @@ impl TableFinder {
     }
 
     /// Whether `row` is the rest of the heading right above it: only text, in a column the
-    /// heading's text is in, under a header, and not opening as a project's name does.
+    /// heading's text is in, under a header, and neither opening as a project's name does nor
+    /// numbered as a sub-section (`2.1 แสดงเจตจำนง…` right under `มิติที่ 2 …` is a heading of
+    /// its own).
     pub(super) fn continues_heading(&self, row: &SheetRow) -> bool {
         let Some((at, cols)) = &self.heading else {
             return false;
         };
         row.row == at + 1
             && self.header.is_some()
-            && row
-                .lone_text()
-                .is_some_and(|(col, text)| cols.contains(&col) && !opens_as_project(text))
+            && row.lone_text().is_some_and(|(col, text)| {
+                cols.contains(&col) && !opens_as_project(text) && !is_sub_section(text)
+            })
     }
 }
