@@ -348,11 +348,11 @@ catalogue! {
         severity: Warning,
         thai: match year {
             Some(year) => format!("แผ่นงานนี้ชื่อบอกว่าเป็นของปี {year} (รายงานนี้ปี {fiscal_year}) จึงไม่นับ"),
-            None => "แผ่นงานนี้ชื่อบอกว่าเป็นตัวอย่าง จึงไม่นับ".to_string(),
+            None => "แผ่นงานนี้ชื่อบอกว่าเป็นตัวอย่างหรือคำชี้แจง จึงไม่นับ".to_string(),
         },
         english: match year {
             Some(year) => format!("the sheet's name says {year} (this report is {fiscal_year}), so it is not counted"),
-            None => "the sheet's name says it is an example, so it is not counted".to_string(),
+            None => "the sheet's name says it is an example or instructions, so it is not counted".to_string(),
         },
         fix: (
             format!("ถ้าเป็นข้อมูลของปี {fiscal_year} ให้เปลี่ยนชื่อแผ่นงาน ถ้าไม่ใช่ ไม่ต้องทำอะไร"),
@@ -377,8 +377,8 @@ catalogue! {
         code: "sheet-example",
         stage: Read,
         severity: Warning,
-        thai: "ชื่อแผ่นงานบอกว่าเป็นตัวอย่าง — อ่านและนับแล้ว",
-        english: "the sheet's name says it is an example; read and counted",
+        thai: "ชื่อแผ่นงานบอกว่าเป็นตัวอย่างหรือคำชี้แจง — อ่านและนับแล้ว",
+        english: "the sheet's name says it is an example or instructions; read and counted",
         fix: (
             "ถ้าเป็นโครงการจริงของกอง ให้เปลี่ยนชื่อแผ่นงาน ถ้าเป็นตัวอย่างการกรอก ให้กรอกโครงการจริงแทน",
             "if these are the division's real projects, rename the sheet; if it is an example, fill in the real ones",

@@ -16,6 +16,9 @@ pub(crate) enum SheetName {
     OtherYear(u16),
     /// An example (`ตัวอย่าง`, `ตัวอย่างการกรอก`, `example`).
     Example,
+    /// How to fill the form in (`คำชี้แจง`, `วิธีกรอก`, `Instructions`), which may show sample
+    /// rows; said only when it holds some.
+    Instructions,
 }
 
 /// Judges a sheet by its name, for a report of `fiscal_year` (no judgement without one).
@@ -27,6 +30,12 @@ pub(crate) fn judge(name: &str, fiscal_year: Option<u16>) -> SheetName {
     if normal.contains("ตัวอย่าง") || ["example", "sample"].contains(&normal.as_ref())
     {
         return SheetName::Example;
+    }
+    let instructions = ["คำชี้แจง", "วิธีกรอก", "วิธีการกรอก", "instruction"]
+        .iter()
+        .any(|w| normal.contains(w));
+    if instructions || normal == "readme" {
+        return SheetName::Instructions;
     }
     let years = years_in(name);
     let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
@@ -67,6 +76,9 @@ mod tests {
         assert_eq!(judge("ตัวอย่าง"), SheetName::Example);
         assert_eq!(judge("ตัวอย่างการกรอก"), SheetName::Example);
         assert_eq!(judge("2565 (ตัวอย่าง)"), SheetName::Example);
+        assert_eq!(judge("คำชี้แจง"), SheetName::Instructions);
+        assert_eq!(judge("วิธีการกรอกข้อมูล"), SheetName::Instructions);
+        assert_eq!(judge("Instructions"), SheetName::Instructions);
         assert_eq!(judge("Example"), SheetName::Example);
         assert_eq!(super::judge("2564", None), SheetName::Current);
     }

@@ -354,6 +354,8 @@ struct SheetTablesBuilder<'a> {
     /// beside an example or last year's sheet): where this year's projects are cannot be told,
     /// and such a sheet is named as an error. Empty otherwise.
     orphaned: Vec<usize>,
+    /// Per sheet, the rows found in it when it is set aside (0 for any other).
+    aside_rows: Vec<usize>,
 }
 
 impl<'a> SheetTablesBuilder<'a> {
@@ -374,6 +376,7 @@ impl<'a> SheetTablesBuilder<'a> {
             judged: &[],
             set_aside: Vec::new(),
             orphaned: Vec::new(),
+            aside_rows: Vec::new(),
         }
     }
 
@@ -431,10 +434,11 @@ impl<'a> SheetTablesBuilder<'a> {
             .collect();
         let aside = |i: usize| self.set_aside.get(i).is_some_and(|aside| *aside);
         let counted = (0..rows.len()).any(|i| !aside(i) && rows[i] > 0);
-        if !counted && (0..rows.len()).any(|i| aside(i) && rows[i] > 0) {
-            self.orphaned = (0..rows.len())
-                .map(|i| if aside(i) { rows[i] } else { 0 })
-                .collect();
+        self.aside_rows = (0..rows.len())
+            .map(|i| if aside(i) { rows[i] } else { 0 })
+            .collect();
+        if !counted && self.aside_rows.iter().any(|&rows| rows > 0) {
+            self.orphaned = self.aside_rows.clone();
         }
         for (tables, aside) in self.done.iter_mut().zip(&self.set_aside) {
             if *aside {
@@ -468,11 +472,21 @@ impl<'a> SheetTablesBuilder<'a> {
                 };
                 let problem = match self.judged.get(i) {
                     Some(&SheetName::OtherYear(year)) if aside => Some(set_aside(Some(year))),
-                    Some(SheetName::Example) if aside => Some(set_aside(None)),
+                    // Instructions beside the form are said only when they show rows.
+                    Some(SheetName::Instructions)
+                        if aside && self.aside_rows.get(i).is_none_or(|&rows| rows == 0) =>
+                    {
+                        None
+                    }
+                    Some(SheetName::Example | SheetName::Instructions) if aside => {
+                        Some(set_aside(None))
+                    }
                     Some(&SheetName::OtherYear(year)) => {
                         Some(Problem::SheetOtherYear { year, fiscal_year })
                     }
-                    Some(SheetName::Example) => Some(Problem::SheetExample),
+                    Some(SheetName::Example | SheetName::Instructions) => {
+                        Some(Problem::SheetExample)
+                    }
                     _ => None,
                 };
                 if let Some(problem) = problem {

@@ -4,6 +4,7 @@
 //! block under the table. Each is a judgement on one text; which cells of a row are looked at,
 //! and what is done with the row, is [`super::table`]'s.
 
+use crate::config::{NEWEST_PLAN, default_dimension_names};
 use crate::model::Dimension;
 use crate::schema::text::{is_invisible, normalized, thai_digits_to_arabic};
 
@@ -91,6 +92,39 @@ fn starts_like_a_total(text: &str) -> bool {
 /// `มิติที่4` → 2, 2, 4. Not `มิติที่ 2.1 …` (a sub-section).
 pub fn section_dimension(text: &str) -> Option<Dimension> {
     section_number(text, |_| true)
+}
+
+/// The dimension whose own title a row's text is, with or without its number in front
+/// (`การสร้างสังคมที่ไม่ทนต่อการทุจริต`, `1. การสร้างสังคม…`), as either plan (2561-2565,
+/// 2566-2570) names it: a section row written without มิติที่, or a dimension's line in a
+/// division's own summary by dimension. No project is named so.
+pub fn dimension_titled(text: &str) -> Option<Dimension> {
+    // Cheapest first: a project's name begins โครงการ, กิจกรรม or มาตรการ.
+    let start = text.trim_start_matches(is_invisible).trim_start();
+    if !(start.starts_with("การ")
+        || start.starts_with(|c: char| c.is_ascii_digit() || is_thai_digit(c)))
+    {
+        return None;
+    }
+    let normal = normalized(start);
+    let t = thai_digits_to_arabic(&normal);
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')'));
+    if !t.starts_with("การ") {
+        return None;
+    }
+    [NEWEST_PLAN - 1, NEWEST_PLAN]
+        .iter()
+        .flat_map(|year| {
+            default_dimension_names(*year)
+                .into_iter()
+                .zip(Dimension::ALL)
+        })
+        .find(|(title, _)| normalized(title) == t)
+        .map(|(_, dimension)| dimension)
+}
+
+fn is_thai_digit(c: char) -> bool {
+    ('๐'..='๙').contains(&c)
 }
 
 /// The dimension a sheet's name gives (`มิติที่ 3`, `มิติ 2`, `มิติที่4`): none when it names more

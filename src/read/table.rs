@@ -28,7 +28,9 @@ use super::cell::Cell;
 use super::header::{Header, extend_with_second_row, header_of, header_without_name};
 use super::second_look::{LookSource, SheetLook};
 pub use super::structure::section_dimension;
-use super::structure::{is_note, is_section_label, opens_as_project, sheet_dimension};
+use super::structure::{
+    dimension_titled, is_note, is_section_label, opens_as_project, sheet_dimension,
+};
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Dimension, Location, column_letters};
 use crate::schema::text::{normalize, normalized};
@@ -87,6 +89,7 @@ pub struct SheetTables {
 const WHY_TOTAL: &str = "แถวรวม · a total row";
 const WHY_PAGE: &str = "หัวกระดาษซ้ำ · a repeated page title";
 const WHY_SECTION: &str = "หัวข้อมิติ · a dimension heading";
+const WHY_DIMENSION_LINE: &str = "บรรทัดสรุปของมิติ · a dimension's summary line";
 const WHY_SUB_SECTION: &str = "หัวข้อย่อย · a sub-section heading";
 const WHY_HEADING_WRAPPED: &str = "ส่วนที่ขึ้นบรรทัดใหม่ของหัวข้อ · the rest of a heading";
 const WHY_SIGNATURE: &str = "ส่วนลงชื่อท้ายตาราง · the signature block";
@@ -126,6 +129,11 @@ pub struct TableFinder {
     /// The last non-blank มิติ cell of a data row, and its row: the value of a range merged
     /// down from it.
     last_dimension: Option<(u32, Cell)>,
+    /// Projects whose dimension came from the มิติ column, section rows, the sheet's name.
+    dimension_sources: [usize; 3],
+    /// Whether a dimension's own line carrying figures was met (a summary by dimension): a
+    /// table of only such lines is no empty form.
+    dimension_lines: bool,
     /// Cells that held no value ([`Cell::hollow`]): a formula saved without its value, most
     /// likely, looked for wherever a row's field is blank there.
     hollow: HashSet<(u32, u32)>,
@@ -162,6 +170,8 @@ impl TableFinder {
             signing: false,
             look: SheetLook::default(),
             last_dimension: None,
+            dimension_sources: [0; 3],
+            dimension_lines: false,
             hollow: HashSet::new(),
             unlabeled: Vec::new(),
             out: SheetTables {
@@ -262,11 +272,17 @@ impl TableFinder {
         self.data_row(row);
     }
 
-    /// A section row (`มิติที่ 2 …` alone on its row) sets the dimension of the rows below it.
+    /// A section row (`มิติที่ 2 …` alone on its row, or a dimension's own title) sets the
+    /// dimension of the rows below it.
     fn section(&mut self, row: &SheetRow) -> bool {
         // Cheapest first: a heading's first text names a dimension (most rows' is a name).
-        let Some(dimension) = row.first_text().and_then(section_dimension) else {
-            return false;
+        let first = row.first_text();
+        let (dimension, titled) = match first.and_then(section_dimension) {
+            Some(dimension) => (dimension, false),
+            None => match first.and_then(dimension_titled) {
+                Some(dimension) => (dimension, true),
+                None => return false,
+            },
         };
         let Some((heading, title)) = row.heading_with_figures() else {
             return false;
@@ -276,12 +292,14 @@ impl TableFinder {
         {
             return false;
         }
-        // A number in ลำดับ makes it a project (its name missing), not a heading.
-        let numbered = self
-            .header
-            .as_ref()
-            .and_then(|layout| layout.number)
-            .is_some_and(|col| matches!(row.get(col), Some(Cell::Number(_))));
+        // A number in ลำดับ makes it a project (its name missing), not a heading; a
+        // dimension's own title is never a project's name.
+        let numbered = !titled
+            && self
+                .header
+                .as_ref()
+                .and_then(|layout| layout.number)
+                .is_some_and(|col| matches!(row.get(col), Some(Cell::Number(_))));
         if numbered && row.lone_text().is_none() {
             return false;
         }
@@ -302,8 +320,14 @@ impl TableFinder {
         });
         self.saw_section = true;
         self.signing = false;
+        let figures = row.cells.iter().any(|(_, c)| matches!(c, Cell::Number(_)));
         if self.header.is_some() {
-            self.skip(row.row, WHY_SECTION);
+            self.dimension_lines |= titled && figures;
+            let why = match titled && figures {
+                true => WHY_DIMENSION_LINE,
+                false => WHY_SECTION,
+            };
+            self.skip(row.row, why);
         }
         true
     }
@@ -399,6 +423,18 @@ impl TableFinder {
     /// Hands the held project row on: no later row continues its name.
     fn release_held(&mut self) {
         if let Some((raw, _)) = self.held.take() {
+            let in_column = raw.dimension.as_ref().is_some_and(|c| !c.value.is_blank());
+            let source = match (&raw.structure, in_column) {
+                (_, true) => Some(0),
+                (Some(hint), false) => match hint.source {
+                    HintSource::Section(_) => Some(1),
+                    HintSource::SheetName => Some(2),
+                },
+                (None, false) => None,
+            };
+            if let Some(i) = source {
+                self.dimension_sources[i] += 1;
+            }
             self.out.rows.push(raw);
         }
     }
@@ -416,7 +452,7 @@ impl TableFinder {
             self.activate(header);
         }
         self.release_held();
-        if self.out.found_table && self.out.rows_read == 0 {
+        if self.out.found_table && self.out.rows_read == 0 && !self.dimension_lines {
             let location = Location::sheet(&self.file, &self.sheet);
             self.issue(Problem::TableEmpty, location);
         }
@@ -435,20 +471,45 @@ impl TableFinder {
         self.out
     }
 
-    /// Where the dimension of this sheet's projects comes from, for `--explain`.
+    /// Where the dimension of this sheet's projects comes from, for `--explain`: each source
+    /// the projects took theirs from, with how many when there are several.
     fn dimension_from(&self) -> String {
         let column = self.header.as_ref().and_then(|l| l.dimension);
-        match (column, self.saw_section) {
-            (Some(c), _) => format!(
-                "คอลัมน์ {} · the column {}",
-                column_letters(c),
-                column_letters(c)
-            ),
-            (None, true) => "แถวหัวข้อมิติ (มิติที่ 1 …) · section rows".to_string(),
-            (None, false) => match &self.hint {
-                Some(hint) => format!("ชื่อแผ่นงาน (มิติที่ {}) · the sheet's name", hint.dimension),
-                None => "ไม่พบ · none found".to_string(),
+        let sources: [String; 3] = [
+            column.map_or_else(String::new, |c| {
+                format!(
+                    "คอลัมน์ {} · the column {}",
+                    column_letters(c),
+                    column_letters(c)
+                )
+            }),
+            "แถวหัวข้อมิติ (มิติที่ 1 …) · section rows".to_string(),
+            match self.named {
+                Some(dimension) => format!("ชื่อแผ่นงาน (มิติที่ {dimension}) · the sheet's name"),
+                None => String::new(),
             },
+        ];
+        let used: Vec<(usize, &String)> = (self.dimension_sources.iter().copied())
+            .zip(&sources)
+            .filter(|(n, text)| *n > 0 && !text.is_empty())
+            .collect();
+        match used.as_slice() {
+            [(_, one)] => return one.to_string(),
+            [] => {}
+            several => {
+                let parts: Vec<String> = several
+                    .iter()
+                    .map(|(n, text)| format!("{text} ({n})"))
+                    .collect();
+                return parts.join("; ");
+            }
+        }
+        // No project: what the sheet offers.
+        match (column, self.saw_section) {
+            (Some(_), _) => sources[0].clone(),
+            (None, true) => sources[1].clone(),
+            (None, false) if !sources[2].is_empty() => sources[2].clone(),
+            (None, false) => "ไม่พบ · none found".to_string(),
         }
     }
 

@@ -16,6 +16,7 @@ mod golden;
 mod hostile;
 mod init;
 mod layouts;
+mod layouts_beside_the_list;
 mod layouts_offices;
 mod layouts_plan_copies;
 mod mail;

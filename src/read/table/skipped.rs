@@ -2,7 +2,7 @@
 //! headings (`1.1 การสร้างจิตสำนึก…`) and the signature block under the table.
 
 use super::SheetRow;
-use super::layout::Layout;
+use super::layout::{Layout, has_status};
 use crate::read::cell::Cell;
 use crate::read::structure::{is_sub_section, is_total_label, starts_signature, sub_section_title};
 use crate::schema::text::normalized;
@@ -23,6 +23,39 @@ pub(super) const MEASURE_SECTIONS: [&str; 3] = [
     "มาตรการการใช้ดุลยพินิจ",
     "มาตรการจัดการในกรณี",
 ];
+
+/// How the plan's own sub-sections begin (both plans, normalised), after their code: `1.1
+/// การสร้างจิตสำนึกและความตระหนัก…`, `2.1 แสดงเจตจำนง…`, `3.1 จัดให้มีและเผยแพร่ข้อมูลข่าวสาร…`.
+/// No project is named so (a project's name begins โครงการ, กิจกรรม or มาตรการ).
+const PLAN_SUB_SECTIONS: [&str; 13] = [
+    "การสร้างจิตสำนึก",
+    "แสดงเจตจำนง",
+    "มาตรการสร้างความโปร่งใส",
+    "มาตรการการใช้ดุลยพินิจ",
+    "การเชิดชูเกียรติ",
+    "มาตรการจัดการในกรณี",
+    "จัดให้มีและเผยแพร่ข้อมูลข่าวสาร",
+    "การรับฟังความคิดเห็น",
+    "การส่งเสริมให้ประชาชนมีส่วนร่วม",
+    "มีการจัดวางระบบและรายงานการควบคุมภายใน",
+    "การสนับสนุนให้ภาคประชาชนมีส่วนร่วมตรวจสอบ",
+    "การส่งเสริมบทบาทการตรวจสอบของสภาท้องถิ่น",
+    "เสริมพลังการมีส่วนร่วมของชุมชน",
+];
+
+/// A sub-section heading of the plan carrying its sub-section's subtotals (`1.1 การสร้าง
+/// จิตสำนึก… | 3,000 | 1,500`), and no status: its code and one of the plan's own titles
+/// ([`PLAN_SUB_SECTIONS`]) in one cell. Any other title beside figures may be a project whose
+/// status is missing, and stays one, to be said.
+fn carries_subtotals(row: &SheetRow, layout: &Layout) -> bool {
+    let Some((text, None)) = row.heading_with_figures() else {
+        return false;
+    };
+    is_sub_section(text) && {
+        let title = normalized(&sub_section_title(text)).into_owned();
+        PLAN_SUB_SECTIONS.iter().any(|s| title.starts_with(s)) && !has_status(row, layout)
+    }
+}
 
 /// A sub-section heading row: `1.1 การสร้างจิตสำนึก…` alone on its row, or written across two
 /// cells as a plan copied from Word often is — its code in ลำดับ (`1.1`, `๒.๓`, or the number 1.1
@@ -59,7 +92,7 @@ pub(super) fn sub_section_heading<'r>(
         }
         _ => false,
     };
-    heading.then_some(dimension)
+    (heading || carries_subtotals(row, layout)).then_some(dimension)
 }
 
 /// Whether the row is a numbered line alone whose title starts as a project's name does
