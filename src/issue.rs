@@ -854,6 +854,20 @@ catalogue! {
         english: format!("completed in the previous round, now \"{}\"", now.english()),
         fix: ("โครงการที่แล้วเสร็จต้องคงสถานะแล้วเสร็จ แก้สถานะให้ถูกต้อง", "a completed project stays completed: correct the status"),
     }
+    /// More projects done (completed, and half of those in progress) than the plan's initial
+    /// projects (`initial_projects` in report.toml, a typo most likely): the implementation
+    /// score, divided by it, would pass 100 %.
+    InitialProjectsTooFew { initial: u32, completed: u32, in_progress: u32, score: Decimal } => {
+        code: "initial-projects-too-few",
+        stage: Merge,
+        severity: Error,
+        thai: format!("initial_projects = {initial} (โครงการตั้งต้น) น้อยกว่าที่ดำเนินการแล้ว (แล้วเสร็จ {completed}, อยู่ระหว่างดำเนินการ {in_progress}) ผลการนำแผนไปปฏิบัติจึงเป็น {score} % เกิน 100 %"),
+        english: format!("initial_projects = {initial} is fewer than the projects carried out ({completed} completed, {in_progress} in progress): the implementation score would be {score} %, over 100 %"),
+        fix: (
+            "แก้ initial_projects ใน report.toml เป็นจำนวนโครงการในแผนฉบับที่ประกาศใช้ (โครงการตั้งต้น)",
+            "set initial_projects in report.toml to the number of projects in the plan as adopted",
+        ),
+    }
     /// A division `report.toml` lists (`divisions`) that no input file is named after.
     DivisionMissing { division: String } => {
         code: "division-missing",

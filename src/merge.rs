@@ -14,6 +14,7 @@ use crate::read::{self, FileRead, InputFile, ReadOptions};
 use crate::schema::division_of;
 use crate::schema::text::normalize;
 use crate::validate::{self, DuplicateIndex};
+use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -473,6 +474,26 @@ impl Merge {
     /// Every figure of the report, from the projects counted so far.
     pub fn totals(&self, config: &ReportConfig) -> ReportTotals {
         self.tally.clone().finish(config)
+    }
+
+    /// Every figure, once every file is taken, and an error at the configuration file
+    /// `config_file` when its `initial_projects` are fewer than the projects carried out
+    /// (`initial-projects-too-few`): a score over 100 % is never reported.
+    pub fn final_totals(&mut self, config: &ReportConfig, config_file: &str) -> ReportTotals {
+        let totals = self.totals(config);
+        let status = &totals.status;
+        if status.implementation_pct > Decimal::ONE_HUNDRED {
+            let problem = Problem::InitialProjectsTooFew {
+                initial: status.initial,
+                completed: status.completed,
+                in_progress: status.in_progress,
+                score: status.implementation_pct,
+            };
+            self.errors += 1;
+            self.issues
+                .push(Issue::new(problem, Location::file(config_file)));
+        }
+        totals
     }
 }
 

@@ -428,8 +428,9 @@ fn merge(
     );
     let changes = merge.compared();
     merge.one_file_per_division(&options);
-    merge.expect_divisions(&config.divisions, &config_path.display().to_string());
-    let totals = merge.totals(&config);
+    let config_file = config_path.display().to_string();
+    merge.expect_divisions(&config.divisions, &config_file);
+    let totals = merge.final_totals(&config, &config_file);
     let errors = merge.errors();
     let rounds = previous.as_ref().map(|previous| Rounds {
         previous,
@@ -455,6 +456,15 @@ fn merge(
     };
     progress.finish();
     let human: &mut dyn Write = if args.json { stderr } else { stdout };
+    if errors > 0 {
+        // Above the figures, so that they are never read as the round's: rows with errors are
+        // not in them.
+        writeln!(
+            human,
+            "ตัวเลขยังไม่ครบ: ไม่ได้นับแถวที่ผิด (ข้อผิดพลาด {errors} รายการ ด้านล่าง) · \
+             incomplete figures: rows with errors are not counted ({errors} error(s) below)"
+        )?;
+    }
     write!(human, "{}", output::figures(&totals, &config))?;
     if let Some(previous) = &previous {
         writeln!(
@@ -589,9 +599,9 @@ fn check(
     if let Some(config) = &config {
         merge.expect_divisions(&config.divisions, &config_path);
     }
+    let totals = config.map(|c| merge.final_totals(&c, &config_path));
     let errors = merge.errors();
     if args.json {
-        let totals = config.map(|c| merge.totals(&c));
         let doc = JsonReport {
             ok: errors == 0,
             output: None,

@@ -396,7 +396,8 @@ impl ReportConfig {
                     .filter(|p| !p.as_os_str().is_empty())
                     .unwrap_or(Path::new("."))
             };
-            let candidate = folder.join(FILE_NAME);
+            // `report.toml`, not `./report.toml`, beside files named without a folder.
+            let candidate = tidy(&folder.join(FILE_NAME));
             if candidate.is_file() {
                 return Ok(candidate);
             }

@@ -172,7 +172,7 @@ impl App {
         let changes = merge.compared();
         // A division that has sent nothing is said in the summary too, as `merge` says it.
         merge.expect_divisions(&self.divisions(&[]), crate::config::FILE_NAME);
-        let totals = merge.totals(&self.config);
+        let totals = merge.final_totals(&self.config, crate::config::FILE_NAME);
         let merged = crate::Merged::from_merge(merge, projects);
         Standing {
             current,

@@ -1023,6 +1023,8 @@ fn money_typed_as_text_down_a_column_is_one_note_naming_its_cells() {
         .map(|n| {
             let mut row = words_row(n, &format!("โครงการ {n}"), 1.0, 0.0);
             row[3] = t("1,000.00");
+            // In progress: 150 completed would pass the samples' 90 initial projects.
+            row[6] = t("อยู่ระหว่างดำเนินการ");
             row
         })
         .collect();
@@ -1065,4 +1067,30 @@ fn errors_beyond_those_listed_still_count_and_refuse_the_summary() {
     assert!(stderr.contains("ข้อผิดพลาด 130 รายการ"), "{stderr}");
     assert_eq!(json["inputs"][0]["omitted"][0]["count"], 30);
     assert!(!dir.path().join("summary.xlsx").exists());
+}
+
+#[test]
+fn initial_projects_fewer_than_those_carried_out_is_an_error_never_a_score_over_100() {
+    let rows: Vec<Vec<V>> = (1..=3)
+        .map(|n| words_row(n, &format!("โครงการ {n}"), 1.0, 0.0))
+        .collect();
+    let (dir, _) = folder_with_rows(&rows);
+    let toml = dir.path().join("report.toml");
+    let text = std::fs::read_to_string(&toml).expect("toml");
+    std::fs::write(
+        &toml,
+        text.replace("initial_projects = 90", "initial_projects = 2"),
+    )
+    .expect("toml");
+    let (status, json, stderr) = merge_json(dir.path());
+    assert_eq!(status, 1, "{stderr}");
+    assert!(json["output"].is_null(), "no summary reports 150 %");
+    let issue = issue_coded(&json, "initial-projects-too-few");
+    assert_eq!(issue["file"], "report.toml");
+    let message = issue["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("initial_projects = 2") && message.contains("150.00 %"),
+        "{message}"
+    );
+    assert!(stderr.contains("ตัวเลขยังไม่ครบ"), "{stderr}");
 }

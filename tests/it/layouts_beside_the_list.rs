@@ -50,10 +50,7 @@ fn a_summary_by_dimension_beside_the_list_is_not_counted() {
     header[6] = t("ดำเนินการแล้วเสร็จ");
     let mut book = Workbook::new();
     for (name, rows) in [
-        (
-            "แผน",
-            [vec![WORDS_HEADER.map(t).to_vec()], list].concat(),
-        ),
+        ("แผน", [vec![WORDS_HEADER.map(t).to_vec()], list].concat()),
         ("สรุป", [vec![header], summary_by_dimension()].concat()),
     ] {
         let ws = book.add_worksheet().set_name(name).expect("name");
