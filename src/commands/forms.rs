@@ -3,14 +3,16 @@
 //! round without `--division`, for every division found there in one run.
 
 use super::{
-    CommandError, Outcome, names_a_folder, output_in, refuse_overwriting_input, summary_projects,
+    CommandError, Outcome, division_files, names_a_folder, output_in, refuse_overwriting_input,
+    suggested_divisions, summary_projects,
 };
 use crate::cli::TemplateArgs;
 use crate::config::ReportConfig;
 use crate::model::ProjectRow;
 use crate::read;
+use crate::read::ReadOptions;
+use crate::schema::distinct_divisions;
 use crate::schema::text::normalize;
-use crate::schema::{distinct_divisions, division_of};
 use crate::template::{self, TemplateSpec};
 use crate::write::WriteError;
 use std::io::Write;
@@ -172,6 +174,22 @@ fn template_config(
     Ok(None)
 }
 
+/// How an earlier round's folder (or file) `from` is read: with the report.toml beside it, and
+/// without a `divisions` list there, the divisions its files' names suggest.
+fn round_options(from: &Path, files: &[PathBuf]) -> ReadOptions {
+    let folder = if from.is_dir() {
+        Some(from)
+    } else {
+        from.parent()
+    };
+    let config = folder.and_then(|f| ReportConfig::load(&f.join(crate::config::FILE_NAME)).ok());
+    let mut options = config.as_ref().map(ReadOptions::of).unwrap_or_default();
+    if options.divisions.is_empty() {
+        options.divisions = suggested_divisions(files);
+    }
+    options
+}
+
 /// An earlier round (its summary workbook, or its folder of division workbooks), read once:
 /// its projects without errors, in file order, and its divisions in the order found.
 struct EarlierRound {
@@ -191,9 +209,14 @@ impl EarlierRound {
         let (projects, errors, named) = if from.is_file() && read::is_summary_workbook(from) {
             (summary_projects(from)?, 0, Vec::new())
         } else {
-            let merged = crate::read_and_validate(&files);
+            // Read as that round was: its report.toml's year and divisions; without a list, the
+            // names its files suggest (`สำนักปลัด_แก้ไข.xlsx` is สำนักปลัด's).
+            let options = round_options(from, &files);
+            let merged = crate::read_and_validate_with(&files, &options);
             let errors = merged.errors();
-            let named = files.iter().map(|f| division_of(f)).collect();
+            let named = division_files(&files)
+                .map(|f| options.division_of(f))
+                .collect();
             (merged.projects, errors, named)
         };
         let found = projects.iter().map(|p| p.division.to_string()).chain(named);

@@ -11,7 +11,6 @@ use super::{CommandError, Outcome};
 use crate::cli::InitArgs;
 use crate::config::{FILE_NAME, ReportConfig, default_dimension_names};
 use crate::read;
-use crate::schema::{distinct_divisions, division_of};
 use crate::write::WriteError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -30,7 +29,7 @@ pub(super) fn run(args: &InitArgs, stdout: &mut dyn Write) -> Result<Outcome, Co
     };
     std::fs::create_dir_all(&folder).map_err(io)?;
     let files = read::collect_files(std::slice::from_ref(&folder))?;
-    let divisions = distinct_divisions(files.iter().map(|f| division_of(f)));
+    let divisions = super::suggested_divisions(&files);
     let projects = crate::read_and_validate(&files).projects.len();
     let today = match args.as_of {
         Some(date) => (date.year, date.month, date.day),
@@ -50,7 +49,7 @@ pub(super) fn run(args: &InitArgs, stdout: &mut dyn Write) -> Result<Outcome, Co
                 .and_then(|here| here.parent().map(|parent| parent.join(&name)))
                 .and_then(|earlier| read::collect_files(&[earlier]).ok())
                 .unwrap_or_default();
-            draft.divisions = distinct_divisions(sent.iter().map(|f| division_of(f)));
+            draft.divisions = super::suggested_divisions(&sent);
         }
     }
     std::fs::write(&path, draft.text()).map_err(io)?;

@@ -705,6 +705,20 @@ fn as_reported(
     }
 }
 
+/// The files of `files` that are division workbooks: not planmerge's own summaries.
+fn division_files(files: &[PathBuf]) -> impl Iterator<Item = &PathBuf> {
+    files.iter().filter(|f| !read::is_summary_workbook(f))
+}
+
+/// The divisions the names of a folder's division workbooks suggest, once each
+/// ([`crate::schema::division_suggested`]): `summary.xlsx` and `สำนักปลัด_แก้ไข.xlsx` do not
+/// make divisions of their own.
+fn suggested_divisions(files: &[PathBuf]) -> Vec<String> {
+    crate::schema::distinct_divisions(
+        division_files(files).map(|f| crate::schema::division_suggested(f)),
+    )
+}
+
 /// Every project of a summary workbook written by planmerge, read back.
 fn summary_projects(path: &Path) -> Result<Vec<ProjectRow>, CommandError> {
     read::summary::read_summary_projects(path).map_err(|problem| {

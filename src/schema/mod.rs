@@ -80,6 +80,60 @@ pub fn division_listed(path: &Path, listed: &[String]) -> String {
         .map_or(own, |name| name.trim().to_string())
 }
 
+/// The division a file's name suggests where no list names it (`planmerge init`, `template
+/// --from` a folder): [`division_of`] without what downloads and edited copies add to a name —
+/// `(1)`, `(แก้ไข)`, `_แก้ไข`, ` - สำเนา`, ` - Copy`, `_final`, `_v2`. A number after a space
+/// stays (`โรงเรียนเทศบาล 1` is a school of its own).
+pub fn division_suggested(path: &Path) -> String {
+    let own = division_of(path);
+    let mut name = own.as_str();
+    loop {
+        let t = name.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '_' | '-' | '–'));
+        let stripped = match t.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+            Some((before, inner)) if is_copy_mark(inner) || is_number(inner) => before,
+            _ => match t.rsplit_once(|c: char| matches!(c, '_' | '-' | '–' | ' ')) {
+                Some((before, word)) if is_copy_mark(word) => before,
+                _ => t,
+            },
+        };
+        if stripped == name || stripped.trim().is_empty() {
+            break;
+        }
+        name = stripped;
+    }
+    let name = name.trim();
+    if name.is_empty() {
+        own.clone()
+    } else {
+        name.to_string()
+    }
+}
+
+/// A word copies and downloads add to a file's name: `แก้ไข`, `ล่าสุด`, `สำเนา`, `copy`, `final`,
+/// `v2`.
+fn is_copy_mark(word: &str) -> bool {
+    let w = word.trim().to_lowercase();
+    let version = w.strip_prefix('v').is_some_and(|n| is_number(n));
+    version
+        || [
+            "แก้ไข",
+            "ฉบับแก้ไข",
+            "แก้ไขแล้ว",
+            "ล่าสุด",
+            "สำเนา",
+            "copy",
+            "final",
+            "edit",
+            "edited",
+        ]
+        .contains(&w.as_str())
+}
+
+fn is_number(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Division names once each, in the order first met (two names that normalise alike are one).
 pub fn distinct_divisions(names: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut distinct: Vec<String> = Vec::new();
@@ -92,4 +146,30 @@ pub fn distinct_divisions(names: impl IntoIterator<Item = String>) -> Vec<String
         }
     }
     distinct
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_suggested_division_drops_what_copies_add_to_a_name() {
+        let suggested = |name: &str| division_suggested(Path::new(name));
+        for (file, division) in [
+            ("สำนักปลัด_แก้ไข.xlsx", "สำนักปลัด"),
+            ("กองคลัง (1).xlsx", "กองคลัง"),
+            ("กองคลัง (แก้ไข) (2).xlsx", "กองคลัง"),
+            ("กองช่าง - Copy.xlsx", "กองช่าง"),
+            ("กองช่าง - สำเนา.xlsx", "กองช่าง"),
+            ("แบบฟอร์ม-กองคลัง_v2.xlsx", "กองคลัง"),
+            (
+                "กองการศึกษา ศาสนาและวัฒนธรรม.xlsx",
+                "กองการศึกษา ศาสนาและวัฒนธรรม",
+            ),
+            ("โรงเรียนเทศบาล 1.xlsx", "โรงเรียนเทศบาล 1"),
+            ("แก้ไข.xlsx", "แก้ไข"),
+        ] {
+            assert_eq!(suggested(file), division, "{file}");
+        }
+    }
 }

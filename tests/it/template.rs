@@ -724,3 +724,66 @@ fn a_form_is_never_written_over_a_file_and_its_name_must_be_xlsx() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("ต้องเป็นสมุดงาน .xlsx"));
     assert!(!dir.path().join("แบบฟอร์ม.xls").exists());
 }
+
+/// A round's folder as coordinators keep it: planmerge's own summary beside the divisions'
+/// files, one of them an edited copy (`สำนักปลัด_แก้ไข.xlsx`). Neither `init` nor `template
+/// --from` makes a division of the summary or of the copy's name.
+#[test]
+fn a_rounds_summary_and_an_edited_copys_name_make_no_divisions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let round = dir.path().join("รอบ6");
+    std::fs::create_dir(&round).expect("folder");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/6-month");
+    std::fs::copy(samples.join("กองคลัง.xlsx"), round.join("กองคลัง.xlsx")).expect("copy");
+    std::fs::copy(
+        samples.join("สำนักปลัด.xlsx"),
+        round.join("สำนักปลัด_แก้ไข.xlsx"),
+    )
+    .expect("copy");
+    planmerge()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["merge", "samples/6-month", "-o"])
+        .arg(round.join("summary.xlsx"))
+        .assert()
+        .success();
+    planmerge()
+        .args(["init", "--as-of", "2022-04-10"])
+        .arg(&round)
+        .assert()
+        .success();
+    let config: toml::Table = std::fs::read_to_string(round.join("report.toml"))
+        .expect("written")
+        .parse()
+        .expect("TOML");
+    let divisions: Vec<&str> = config["divisions"]
+        .as_array()
+        .expect("divisions")
+        .iter()
+        .filter_map(|d| d.as_str())
+        .collect();
+    assert_eq!(divisions, ["กองคลัง", "สำนักปลัด"]);
+    let forms = dir.path().join("forms");
+    let out = planmerge()
+        .args(["template", "--from"])
+        .arg(&round)
+        .arg("-o")
+        .arg(&forms)
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("wrote 2 forms"), "{stdout}");
+    let one = read_and_validate(&[forms.join("แบบฟอร์ม-สำนักปลัด.xlsx")]);
+    assert_eq!(
+        one.projects.len(),
+        27,
+        "the copy's projects, under its division"
+    );
+    planmerge()
+        .args(["template", "--division", "สำนักปลัด", "--from"])
+        .arg(&round)
+        .arg("-o")
+        .arg(dir.path().join("one.xlsx"))
+        .assert()
+        .success();
+}
