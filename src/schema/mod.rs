@@ -91,7 +91,7 @@ pub fn division_suggested(path: &Path) -> String {
         let t = name.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '_' | '-' | '–'));
         let stripped = match t.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
             Some((before, inner)) if is_copy_mark(inner) || is_number(inner) => before,
-            _ => match t.rsplit_once(|c: char| matches!(c, '_' | '-' | '–' | ' ')) {
+            _ => match t.rsplit_once(['_', '-', '–', ' ']) {
                 Some((before, word)) if is_copy_mark(word) => before,
                 _ => t,
             },
