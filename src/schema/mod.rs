@@ -113,7 +113,7 @@ pub fn division_suggested(path: &Path) -> String {
 /// `v2`.
 fn is_copy_mark(word: &str) -> bool {
     let w = word.trim().to_lowercase();
-    let version = w.strip_prefix('v').is_some_and(|n| is_number(n));
+    let version = w.strip_prefix('v').is_some_and(is_number);
     version
         || [
             "แก้ไข",
