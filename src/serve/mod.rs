@@ -2,13 +2,15 @@
 //! at once what is wrong, cell by cell; the coordinator sees who has sent what and downloads the
 //! summary. A thin layer on the same library calls as the command line (read → validate →
 //! compute → write); reading runs off the async threads. The round's folder is the only state
-//! ([`inbox`]); who may do what is [`access`]; the pages are [`pages`].
+//! ([`inbox`], and the workbooks put in the folder by hand, [`round`], counted as `merge FOLDER`
+//! counts them); who may do what is [`access`]; the pages are [`pages`].
 
 mod access;
 mod inbox;
 mod limits;
 mod pages;
 mod peers;
+mod round;
 mod routes;
 
 use crate::compute::ReportTotals;
@@ -25,6 +27,8 @@ use std::sync::Arc;
 
 /// Everything a request handler needs.
 pub struct App {
+    /// The round's folder.
+    folder: PathBuf,
     config: ReportConfig,
     options: ReadOptions,
     inbox: Inbox,
@@ -44,8 +48,10 @@ pub struct App {
 
 /// Every division's current file merged: the report as it stands.
 pub struct Standing {
-    /// The current files.
+    /// The current files: those sent, and those in the round folder itself.
     pub current: Vec<inbox::Current>,
+    /// planmerge's own summaries in the round folder, not counted.
+    pub summaries: Vec<PathBuf>,
     /// What reading them gave.
     pub merged: crate::Merged,
     /// The report's figures.
@@ -125,17 +131,18 @@ impl App {
     /// Adds to a division's check what only the other divisions' current files show: a
     /// project another division reports too (`project-duplicate`), or the very file another
     /// division sent (`file-duplicate`). The sender sees them, not only the coordinator; the
-    /// other files are read once per version ([`peers::Peers`]). `path` is where the file is
-    /// kept.
-    fn add_cross_file_issues(&self, checked: &mut Checked, path: &Path) {
+    /// other files are read once per version ([`peers::Peers`]). The division's own files (the
+    /// one it sent before, a copy in the round folder) are not another division's.
+    fn add_cross_file_issues(&self, checked: &mut Checked, division: &str) {
         let mine = peers::keyed(&checked.projects);
         let read = |name: &str, kind: &str, bytes: Vec<u8>| {
             peers::keyed(&self.check(name, kind, bytes).projects)
         };
-        let others = self.inbox.current();
+        let mut others = self.current().0;
+        others.retain(|c| c.division != division);
         let issues = self
             .peers
-            .issues((&checked.input.sha256, &mine), &others, path, &read);
+            .issues((&checked.input.sha256, &mine), &others, &read);
         checked.errors += issues.iter().filter(|i| i.is_error()).count();
         checked.issues.extend(issues);
     }
@@ -143,9 +150,10 @@ impl App {
     /// Every division's current file, merged (and compared with the previous round): the
     /// report as it stands.
     fn standing(&self) -> Standing {
-        let current = self.inbox.current();
-        // Read in the order received: a project (or a whole file) two divisions sent is counted
-        // for the one that sent it first, and the later sender is told to mend it.
+        let (current, folder) = self.current();
+        // Read in the order received (a file in the folder itself: when it was put there): a
+        // project (or a whole file) two divisions sent is counted for the one that sent it
+        // first, and the later sender is told to mend it.
         let mut files: Vec<(std::time::SystemTime, PathBuf)> = current
             .iter()
             .map(|c| {
@@ -170,16 +178,30 @@ impl App {
             },
         );
         let changes = merge.compared();
+        // A division's file in the folder beside the one it sent: both counted, said as merge
+        // says it.
+        merge.one_file_per_division(&self.options);
         // A division that has sent nothing is said in the summary too, as `merge` says it.
         merge.expect_divisions(&self.divisions(&[]), crate::config::FILE_NAME);
         let totals = merge.totals(&self.config);
         let merged = crate::Merged::from_merge(merge, projects);
         Standing {
             current,
+            summaries: folder.summaries,
             merged,
             totals,
             changes,
         }
+    }
+
+    /// Every division's current file: those sent through the drop box, then the workbooks in
+    /// the round folder itself (as `merge FOLDER` reads them); and the folder's own files.
+    fn current(&self) -> (Vec<inbox::Current>, round::FolderFiles) {
+        let mut current = self.inbox.current();
+        let folder = round::FolderFiles::of(&self.folder);
+        let known = self.divisions(&current);
+        current.extend(folder.current(&known));
+        (current, folder)
     }
 
     /// The divisions to show: those configured (else the previous round's: a 12-month round
@@ -258,7 +280,11 @@ pub fn run(options: ServeOptions, out: &mut dyn Write) -> std::io::Result<()> {
         options.config.serve.requests_per_second,
         options.config.serve.burst,
     );
+    for line in round::startup_lines(&round::FolderFiles::of(&options.folder)) {
+        writeln!(out, "{line}")?;
+    }
     let app = Arc::new(App {
+        folder: options.folder.clone(),
         options: ReadOptions::of(&options.config),
         inbox: Inbox::new(&options.folder),
         config: options.config,

@@ -308,15 +308,19 @@ pub struct DivisionRow<'a> {
     pub counted: usize,
     /// Its issues (to list under the table).
     pub issues: Vec<&'a crate::issue::Issue>,
+    /// Its files lying in the round folder itself (not sent through the drop box), by name.
+    pub in_folder: Vec<String>,
 }
 
-/// ภาพรวม: who has sent what, the whole report as it stands, the summary button.
+/// ภาพรวม: who has sent what, the whole report as it stands (`totals`, and its errors), the
+/// summary button; the round folder's own workbooks named as counted, and planmerge's own
+/// `summaries` there as not.
 pub fn status(
     csrf: &str,
     rows: &[DivisionRow<'_>],
-    totals: &ReportTotals,
-    errors: usize,
+    (totals, errors): (&ReportTotals, usize),
     since_previous: Option<&str>,
+    summaries: &[std::path::PathBuf],
 ) -> Markup {
     layout(
         "ภาพรวมการส่งไฟล์",
@@ -328,7 +332,12 @@ pub fn status(
                     @for r in rows {
                         tr class=(if r.when.is_none() { "missing" } else if r.errors > 0 { "error" } else { "ok" }) {
                             // data-label: on a phone each row is a card, its cells labelled.
-                            td { (r.name) }
+                            td {
+                                (r.name)
+                                @if !r.in_folder.is_empty() {
+                                    br; span class="fix" { "ไฟล์ในโฟลเดอร์รอบ · in the round folder: " (r.in_folder.join(", ")) }
+                                }
+                            }
                             td data-label="ส่งแล้ว" { @if r.when.is_some() { "✓" } @else { "ยังไม่ส่ง" } }
                             td data-label="เมื่อ (เวลาไทย)" { (r.when.as_deref().map(as_thai_staff_write).unwrap_or_default()) }
                             td data-label="แถว" { (r.rows) }
@@ -337,6 +346,19 @@ pub fn status(
                             td data-label="โครงการ" { (r.counted) }
                         }
                     }
+                }
+            }
+            @let folder: Vec<&str> = rows.iter().flat_map(|r| r.in_folder.iter().map(String::as_str)).collect();
+            @if !folder.is_empty() {
+                p {
+                    "นับไฟล์ที่อยู่ในโฟลเดอร์รอบเองด้วย (ไม่ได้ส่งทางหน้านี้ นับเหมือน planmerge merge): " (folder.join(", "))
+                    " · also counted, as merge counts them: files in the round folder itself"
+                }
+            }
+            @if !summaries.is_empty() {
+                p {
+                    "ไม่นับ (ไฟล์สรุปที่ planmerge สร้าง): " (super::round::names(summaries))
+                    " · not counted: summaries written by planmerge"
                 }
             }
             h2 { "ตัวเลขของรายงานตอนนี้ · the report as it stands" }

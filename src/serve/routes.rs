@@ -190,7 +190,7 @@ async fn upload_page(State(app): AppState, headers: HeaderMap) -> Response {
     let Some((s, new)) = session(&app, &headers) else {
         return Redirect::to("/login").into_response();
     };
-    let known = app.divisions(&app.inbox.current());
+    let known = app.divisions(&app.current().0);
     let page = pages::upload_form(
         s.role.into(),
         &s.csrf,
@@ -293,37 +293,52 @@ async fn status_page(State(app): AppState, headers: HeaderMap) -> Response {
         .previous
         .as_ref()
         .map(|p| crate::write::since_previous(&p.totals, totals));
-    let page = pages::status(&s.csrf, &rows, totals, merged.errors(), since.as_deref());
+    let page = pages::status(
+        &s.csrf,
+        &rows,
+        (totals, merged.errors()),
+        since.as_deref(),
+        &standing.summaries,
+    );
     with_cookie(Html(page.into_string()).into_response(), new)
 }
 
 /// One row per division of the report as it stands: sent or not, when, rows, errors, warnings,
-/// projects counted, and its issues.
+/// projects counted, and its issues — of every file it has (the one it sent, and any in the
+/// round folder itself, named).
 fn division_rows<'a>(standing: &'a Standing, names: &'a [String]) -> Vec<DivisionRow<'a>> {
     let merged = &standing.merged;
     names
         .iter()
         .map(|name| {
-            let file = standing.current.iter().find(|c| c.division == *name);
-            let shown = file.map(|c| c.path.display().to_string());
+            let files: Vec<&super::inbox::Current> = standing
+                .current
+                .iter()
+                .filter(|c| c.division == *name)
+                .collect();
+            let shown: Vec<String> = files.iter().map(|c| c.path.display().to_string()).collect();
             let issues: Vec<&crate::issue::Issue> = merged
                 .issues
                 .iter()
-                .filter(|i| Some(&*i.location.file) == shown.as_deref())
+                .filter(|i| shown.iter().any(|s| **s == *i.location.file))
                 .collect();
-            let input = merged
-                .inputs
-                .iter()
-                .find(|i| Some(&i.file) == shown.as_ref());
+            let inputs = merged.inputs.iter().filter(|i| shown.contains(&i.file));
+            let (rows, counted) = inputs.fold((0, 0), |(r, c), i| (r + i.rows, c + i.counted));
             let (errors, warnings) = counts(&issues);
+            let in_folder = files
+                .iter()
+                .filter(|c| c.origin == super::inbox::Origin::Folder)
+                .map(|c| super::round::names(std::slice::from_ref(&c.path)))
+                .collect();
             DivisionRow {
                 name,
-                when: file.map(|c| thai_time(c.received)),
-                rows: input.map_or(0, |i| i.rows),
+                when: files.iter().map(|c| c.received).max().map(thai_time),
+                rows,
                 errors,
                 warnings,
-                counted: input.map_or(0, |i| i.counted),
+                counted,
                 issues,
+                in_folder,
             }
         })
         .collect()

@@ -26,6 +26,7 @@ mod samples_content;
 mod scale;
 mod serve;
 mod serve_forms;
+mod serve_round;
 mod serve_safety;
 mod summary_layout;
 mod template;

@@ -107,6 +107,7 @@ pub(super) async fn api_status(State(app): AppState, headers: HeaderMap) -> Resp
                 "rows": row.rows,
                 "errors": row.errors,
                 "warnings": row.warnings,
+                "in_folder": row.in_folder,
             })
         })
         .collect();

@@ -82,7 +82,7 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
     }
     // Typed, not picked: a name a known division's begins with (`กองการศึกษาฯ` for กองการศึกษา
     // ศาสนาและวัฒนธรรม) would start a division of its own, its file compared with nothing.
-    let known = app.divisions(&app.inbox.current());
+    let known = app.divisions(&app.current().0);
     if app.config.divisions.is_empty()
         && let Some(meant) = near_division(&division, &known)
     {
@@ -165,9 +165,9 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
             let _guard = app3.store.blocking_lock();
             app3.inbox.store(&division3, kind, &bytes)
         };
-        path.map(|path| {
+        path.map(|_| {
             let mut checked = checked;
-            app3.add_cross_file_issues(&mut checked, &path);
+            app3.add_cross_file_issues(&mut checked, &division3);
             checked
         })
     })
