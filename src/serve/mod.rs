@@ -15,7 +15,7 @@ mod routes;
 
 use crate::compute::ReportTotals;
 use crate::config::ReportConfig;
-use crate::issue::{Issue, Severity};
+use crate::issue::{Issue, Problem, Severity};
 use crate::merge::{self, Merge, Readers};
 use crate::read::{InputFile, ReadOptions};
 use access::{Codes, Sessions};
@@ -69,8 +69,13 @@ pub struct Checked {
     pub issues: Vec<Issue>,
     /// Errors, those beyond the issues kept included.
     pub errors: usize,
-    /// Its projects.
+    /// Its projects, less those another division sent first (see
+    /// [`App::add_cross_file_issues`]).
     pub projects: Vec<crate::model::ProjectRow>,
+    /// Its projects not counted because another division sent them first.
+    pub shared: usize,
+    /// The divisions those were another's of (by their files' names).
+    pub shared_with: Vec<String>,
 }
 
 impl App {
@@ -125,6 +130,8 @@ impl App {
             issues: merge.issues,
             input,
             projects,
+            shared: 0,
+            shared_with: Vec::new(),
         }
     }
 
@@ -132,7 +139,9 @@ impl App {
     /// project another division reports too (`project-duplicate`), or the very file another
     /// division sent (`file-duplicate`). The sender sees them, not only the coordinator; the
     /// other files are read once per version ([`peers::Peers`]). The division's own files (the
-    /// one it sent before, a copy in the round folder) are not another division's.
+    /// one it sent before, a copy in the round folder) are not another division's. Those
+    /// projects are counted for the division that sent them first, so they leave this file's
+    /// projects and its count: a file of nothing but another division's projects counts none.
     fn add_cross_file_issues(&self, checked: &mut Checked, division: &str) {
         let mine = peers::keyed(&checked.projects);
         let read = |name: &str, kind: &str, bytes: Vec<u8>| {
@@ -143,6 +152,32 @@ impl App {
         let issues = self
             .peers
             .issues((&checked.input.sha256, &mine), &others, &read);
+        let before = checked.projects.len();
+        let mut with = Vec::new();
+        let mut places = std::collections::HashSet::new();
+        for issue in &issues {
+            let other = match &issue.problem {
+                Problem::FileDuplicate { other } => other.as_str(),
+                Problem::ProjectDuplicate { other } => {
+                    places.insert(&issue.location);
+                    &*other.file
+                }
+                _ => continue,
+            };
+            let named = crate::schema::division_of(Path::new(other));
+            if !with.contains(&named) {
+                with.push(named);
+            }
+        }
+        let whole = issues
+            .iter()
+            .any(|i| matches!(i.problem, Problem::FileDuplicate { .. }));
+        checked
+            .projects
+            .retain(|p| !whole && !places.contains(&p.source));
+        checked.shared = before - checked.projects.len();
+        checked.shared_with = with;
+        checked.input.counted = checked.input.counted.saturating_sub(checked.shared);
         checked.errors += issues.iter().filter(|i| i.is_error()).count();
         checked.issues.extend(issues);
     }

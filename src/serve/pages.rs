@@ -135,7 +135,14 @@ pub fn result(
         .count();
     html! {
         (layout(&format!("ผลการตรวจไฟล์ของ{division}"), nav, html! {
-            @if !kept {
+            @if !kept && checked.shared > 0 {
+                p class="bad" {
+                    "✗ ไม่ได้รับไฟล์นี้: โครงการทั้ง " (checked.shared) " โครงการเป็นของ" (checked.shared_with.join(", "))
+                    " ซึ่งส่งไว้แล้ว — เลือกกองผิดหรือเลือกไฟล์ผิดหรือไม่? ไฟล์ที่" (division) "ส่งไว้ก่อน (ถ้ามี) ยังใช้อยู่ · "
+                    "not received: all " (checked.shared) " of its projects are in the file " (checked.shared_with.join(", "))
+                    " sent already (the wrong division or file chosen?); the file sent before (if any) still counts"
+                }
+            } @else if !kept {
                 p class="bad" {
                     "✗ ไม่ได้รับไฟล์นี้: ไม่พบโครงการที่นับได้ — ไฟล์ที่กองส่งไว้ก่อน (ถ้ามี) ยังใช้อยู่ กรอกรายการโครงการหรือแก้ตามข้างล่าง แล้วส่งใหม่ · "
                     "not received: no project could be counted in it; the file sent before (if any) still counts"
@@ -145,10 +152,26 @@ pub fn result(
             } @else {
                 p class="bad" { "✗ ผิด " (errors) " รายการ — แก้แล้วส่งใหม่ · " (errors) " error(s): fix and send again" }
             }
+            @if kept && checked.shared > 0 && checked.projects.is_empty() {
+                p class="warn" {
+                    "โครงการทุกโครงการในไฟล์นี้อยู่ในไฟล์ที่ส่งในนาม" (checked.shared_with.join(", ")) "ไว้ก่อนแล้ว จึงยังไม่นับ — ไฟล์นั้นอาจเป็นไฟล์ของ"
+                    (division) "ที่ส่งผิดกอง แจ้งผู้ประสานงาน · every project here is in the file sent before as "
+                    (checked.shared_with.join(", ")) "'s, so none is counted yet: that file may be this division's, sent under the wrong division; tell the coordinator"
+                }
+            }
             @if kept {
                 p { "ได้รับไฟล์ " strong { (checked.input.file) } " ของ" (division) " เมื่อ " (received_now()) " · received" }
             }
-            p { "อ่าน " (checked.input.rows) " แถว · นับเป็นโครงการ " (checked.input.counted) " โครงการ" }
+            // Counted is what the report counts: nothing of a file not kept, and not the
+            // projects another division sent first.
+            p {
+                "อ่าน " (checked.input.rows) " แถว · นับเป็นโครงการ " (if kept { checked.input.counted } else { 0 }) " โครงการ"
+                @if checked.shared > 0 {
+                    " (ซ้ำกับที่" (checked.shared_with.join(", ")) "ส่งไว้แล้ว " (checked.shared) " โครงการ ไม่นับ)"
+                }
+                " · read " (checked.input.rows) " row(s), " (if kept { checked.input.counted } else { 0 }) " project(s) counted"
+                @if checked.shared > 0 { ", " (checked.shared) " already another division's, not counted" }
+            }
             @if !checked.issues.is_empty() {
                 h2 { "สิ่งที่พบ · what was found" }
                 ul class="issues" {

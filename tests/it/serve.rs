@@ -270,11 +270,16 @@ fn a_duplicate_is_the_later_senders_to_mend() {
     // Made outside the round folder (a workbook in it would be counted, as merge counts it).
     let scratch = tempfile::tempdir().expect("scratch");
     let copy = scratch.path().join("copy.xlsx");
-    let row = words_row(1, &theirs[0].name, 1.0, 100.0);
-    write_book(&copy, "แผน", &crate::support::WORDS_HEADER, &[row]);
+    let rows = [
+        words_row(1, &theirs[0].name, 1.0, 100.0),
+        words_row(2, "โครงการของกองการเจ้าหน้าที่เอง", 1.0, 100.0),
+    ];
+    write_book(&copy, "แผน", &crate::support::WORDS_HEADER, &rows);
     let bytes = std::fs::read(&copy).expect("copy");
     let reply = api_upload(&server, "กองการเจ้าหน้าที่", &bytes, None);
     assert_eq!(reply.status, 200, "{}", reply.text());
+    // Its own project is counted, the other is สำนักปลัด's.
+    assert_eq!(reply.json()["inputs"][0]["counted"], 1, "{}", reply.text());
     let json = api_get(&server, "/api/status", None).json();
     let errors = |name: &str| {
         json["divisions"]

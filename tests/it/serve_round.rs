@@ -75,3 +75,75 @@ fn a_workbook_in_the_round_folder_is_counted_as_merge_counts_it_and_named() {
     );
     assert!(!text.contains("ยังไม่ส่ง"), "{text}");
 }
+
+/// A page's cookie and form token, for `page_upload`.
+fn page_session(server: &crate::serve::Server) -> (String, String) {
+    let page = crate::serve::answer(
+        crate::serve::agent()
+            .get(&format!("{}/", server.base))
+            .call(),
+    );
+    (page.cookie.clone().expect("a session cookie"), page.csrf())
+}
+
+#[test]
+fn a_file_of_nothing_but_another_divisions_projects_does_not_displace_the_divisions_own() {
+    let dir = folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let treasury = sample_of("กองคลัง");
+    let office = sample_of("สำนักปลัด");
+    assert_eq!(api_upload(&server, "กองคลัง", &treasury, None).status, 200);
+    assert_eq!(api_upload(&server, "สำนักปลัด", &office, None).status, 200);
+    let before = api_get(&server, "/api/status", None).json()["summary"].clone();
+    let theirs = planmerge::read_and_validate(
+        &samples()
+            .into_iter()
+            .filter(|f| planmerge::schema::division_of(f) == "สำนักปลัด")
+            .collect::<Vec<_>>(),
+    )
+    .projects;
+    assert_eq!(theirs.len(), 27, "สำนักปลัด's sample");
+    // สำนักปลัด's very file, sent as กองคลัง's from the page (under a name that says nothing).
+    let (cookie, csrf) = page_session(&server);
+    let reply = crate::serve::page_upload(&server, &cookie, &csrf, "กองคลัง", &office);
+    assert_eq!(reply.status, 422, "{}", reply.text());
+    let text = reply.text();
+    assert!(
+        text.contains("ไม่ได้รับไฟล์นี้: โครงการทั้ง 27 โครงการเป็นของสำนักปลัด"),
+        "{text}"
+    );
+    assert!(text.contains("นับเป็นโครงการ 0 โครงการ"), "{text}");
+    assert!(!text.contains("นับเป็นโครงการ 27"), "{text}");
+    // The same projects typed into a workbook of its own: each a duplicate, none counted.
+    let scratch = tempfile::tempdir().expect("scratch");
+    let copy = scratch.path().join("copy.xlsx");
+    let rows: Vec<_> = theirs
+        .iter()
+        .take(3)
+        .enumerate()
+        .map(|(i, p)| crate::support::words_row(i as u32 + 1, &p.name, 1.0, 100.0))
+        .collect();
+    crate::support::write_book(&copy, "แผน", &crate::support::WORDS_HEADER, &rows);
+    let reply = api_upload(
+        &server,
+        "กองคลัง",
+        &std::fs::read(&copy).expect("copy"),
+        None,
+    );
+    assert_eq!(reply.status, 422, "{}", reply.text());
+    let json = reply.json();
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["inputs"][0]["counted"], 0, "{json}");
+    let duplicates = json["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|i| i["code"] == "project-duplicate")
+        .count();
+    assert_eq!(duplicates, 3, "{json}");
+    // กองคลัง's own file still counts, and the overview is as it was.
+    let kept = std::fs::read(dir.path().join("inbox/กองคลัง.xlsx")).expect("kept");
+    assert!(kept == treasury, "กองคลัง's file is not replaced");
+    let after = api_get(&server, "/api/status", None).json()["summary"].clone();
+    assert_eq!(before, after);
+}

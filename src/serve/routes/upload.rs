@@ -56,8 +56,9 @@ fn body_refused(status: StatusCode) -> Response {
 }
 
 /// An upload checked: its division, what the check says, and whether it was kept (a file in
-/// which no project is counted, an empty form or a file that cannot be read, is not: it would
-/// displace the division's file sent before).
+/// which no project is counted, an empty form, a file that cannot be read, or one whose every
+/// project another division sent first, is not: it would displace the division's file sent
+/// before).
 pub(super) struct Accepted {
     pub(super) division: String,
     pub(super) checked: Checked,
@@ -146,12 +147,22 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| format!("{division}.{kind}"));
     let (app2, division2, bytes2) = (Arc::clone(app), division.clone(), bytes.clone());
+    // Weighed against the other divisions' files before it is kept: a file of nothing but
+    // their projects (สำนักปลัด's sent as กองคลัง's) must not displace the division's own.
     let checked = tokio::task::spawn_blocking(move || {
-        app2.check_division(&division2, &shown, kind, bytes2.to_vec())
+        let mut checked = app2.check_division(&division2, &shown, kind, bytes2.to_vec());
+        if !checked.projects.is_empty() {
+            app2.add_cross_file_issues(&mut checked, &division2);
+        }
+        checked
     })
     .await
     .map_err(|_| cannot_check())?;
-    if checked.projects.is_empty() {
+    // Every project another division's: refused, unless the file's own name is this division's
+    // (`สำนักปลัด.xlsx` sent as สำนักปลัด's): then the file sent first under another division
+    // is the one misplaced, and this one is kept, its duplicates said.
+    let own_name = chosen.is_some_and(|name| named_for(name, &division));
+    if checked.projects.is_empty() && !(checked.shared > 0 && own_name) {
         return Ok(Accepted {
             division,
             checked,
@@ -161,20 +172,13 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
     let app3 = Arc::clone(app);
     let division3 = division.clone();
     let stored = tokio::task::spawn_blocking(move || {
-        let path = {
-            let _guard = app3.store.blocking_lock();
-            app3.inbox.store(&division3, kind, &bytes)
-        };
-        path.map(|_| {
-            let mut checked = checked;
-            app3.add_cross_file_issues(&mut checked, &division3);
-            checked
-        })
+        let _guard = app3.store.blocking_lock();
+        app3.inbox.store(&division3, kind, &bytes)
     })
     .await
     .map_err(|_| cannot_check())?;
     match stored {
-        Ok(checked) => Ok(Accepted {
+        Ok(_) => Ok(Accepted {
             division,
             checked,
             kept: true,
@@ -184,6 +188,13 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
             "เก็บไฟล์ไม่ได้ · cannot keep the file",
         )),
     }
+}
+
+/// Whether a file's own name says it is `division`'s (`กองคลัง (1).xlsx` for กองคลัง).
+fn named_for(file_name: &str, division: &str) -> bool {
+    use crate::schema::text::normalize;
+    let file = crate::schema::division_of(std::path::Path::new(file_name));
+    normalize(&file).contains(normalize(division).as_str())
 }
 
 /// The known division `typed` is another form of, when it is none of them itself: a known
@@ -207,12 +218,10 @@ fn near_division(typed: &str, known: &[String]) -> Option<String> {
 /// projects. Only the divisions `known` (report.toml's, else the previous round's, and those
 /// that have sent) are named.
 fn another_division(known: &[String], file_name: &str, division: &str) -> Option<String> {
-    let file = std::path::Path::new(file_name);
-    let mine = crate::schema::text::normalize(division);
-    if crate::schema::text::normalize(&crate::schema::division_of(file)).contains(mine.as_str()) {
+    if named_for(file_name, division) {
         return None;
     }
-    let named = crate::schema::division_listed(file, known);
+    let named = crate::schema::division_listed(std::path::Path::new(file_name), known);
     known.contains(&named).then_some(named)
 }
 
