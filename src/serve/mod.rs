@@ -8,6 +8,7 @@
 mod access;
 mod inbox;
 mod limits;
+mod names;
 mod pages;
 mod peers;
 mod round;
@@ -76,6 +77,22 @@ pub struct Checked {
     pub shared: usize,
     /// The divisions those were another's of (by their files' names).
     pub shared_with: Vec<String>,
+}
+
+/// An upload checked: its division, what the check says, and whether it was kept (a file in
+/// which no project is counted, an empty form, a file that cannot be read, or one whose every
+/// project another division sent first, is not: it would displace the division's file sent
+/// before).
+pub struct Accepted {
+    /// The division it was sent as.
+    pub division: String,
+    /// What checking it gave.
+    pub checked: Checked,
+    /// Whether it is now the division's current file.
+    pub kept: bool,
+    /// A known division named like this one (`กองช่างสุขาภิบาล` for กองช่าง), told of, not
+    /// taken for it.
+    pub similar: Option<String>,
 }
 
 impl App {

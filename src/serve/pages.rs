@@ -3,7 +3,7 @@
 //! ภาพรวม (the coordinator's status), the code page, and an error page. Compiled templates
 //! (maud): every value is escaped.
 
-use super::Checked;
+use super::Accepted;
 use super::access::Role;
 use crate::compute::ReportTotals;
 use crate::issue::Severity;
@@ -120,13 +120,8 @@ fn division_field(id: &str, divisions: &[String], known: &[String]) -> Markup {
 }
 
 /// The answer to an upload: the verdict, every issue as `check` shows it, the figures.
-pub fn result(
-    nav: Nav,
-    division: &str,
-    checked: &Checked,
-    totals: Option<&ReportTotals>,
-    kept: bool,
-) -> Markup {
+pub fn result(nav: Nav, accepted: &Accepted, totals: Option<&ReportTotals>) -> Markup {
+    let (division, checked, kept) = (&accepted.division, &accepted.checked, accepted.kept);
     let errors = checked.errors;
     let warnings = checked
         .issues
@@ -157,6 +152,12 @@ pub fn result(
                     "โครงการทุกโครงการในไฟล์นี้อยู่ในไฟล์ที่ส่งในนาม" (checked.shared_with.join(", ")) "ไว้ก่อนแล้ว จึงยังไม่นับ — ไฟล์นั้นอาจเป็นไฟล์ของ"
                     (division) "ที่ส่งผิดกอง แจ้งผู้ประสานงาน · every project here is in the file sent before as "
                     (checked.shared_with.join(", ")) "'s, so none is counted yet: that file may be this division's, sent under the wrong division; tell the coordinator"
+                }
+            }
+            @if let Some(other) = &accepted.similar {
+                p class="warn" {
+                    "มีกองชื่อคล้ายกัน \"" (other) "\" — รับไฟล์นี้เป็นของ \"" (division) "\" ซึ่งนับเป็นอีกกองหนึ่ง ถ้าที่จริงเป็นกองเดียวกัน แจ้งผู้ประสานงาน · "
+                    "a division named alike, \"" (other) "\", is known: this file is kept as \"" (division) "\"'s, a division of its own; if they are one division, tell the coordinator"
                 }
             }
             @if kept {

@@ -15,7 +15,7 @@ use upload::upload;
 use super::access::{Role, same_token};
 use super::inbox::{division_name, spreadsheet_kind};
 use super::pages::{self, DivisionRow};
-use super::{App, Checked, Standing, counts};
+use super::{App, Standing, counts};
 use crate::output::{JsonPrevious, JsonReport, JsonSummary};
 use crate::write::{Summary, SummaryBook};
 use axum::Router;

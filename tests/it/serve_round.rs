@@ -147,3 +147,52 @@ fn a_file_of_nothing_but_another_divisions_projects_does_not_displace_the_divisi
     let after = api_get(&server, "/api/status", None).json()["summary"].clone();
     assert_eq!(before, after);
 }
+
+/// A workbook of one project per name in `names`, as bytes (made outside any round folder).
+fn book_of(names: &[&str]) -> Vec<u8> {
+    let scratch = tempfile::tempdir().expect("scratch");
+    let path = scratch.path().join("book.xlsx");
+    let rows: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| crate::support::words_row(i as u32 + 1, name, 1.0, 100.0))
+        .collect();
+    crate::support::write_book(&path, "แผน", &crate::support::WORDS_HEADER, &rows);
+    std::fs::read(path).expect("book")
+}
+
+#[test]
+fn a_division_named_like_one_that_sent_first_is_a_division_of_its_own() {
+    let dir = folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let sanitation = book_of(&["ขุดลอกคูคลอง", "ซ่อมท่อระบายน้ำ"]);
+    assert_eq!(
+        api_upload(&server, "กองช่างสุขาภิบาล", &sanitation, None).status,
+        200
+    );
+    // กองช่าง types its own name in full: taken, not refused for กองช่างสุขาภิบาล's sake, and
+    // told of the other.
+    let (cookie, csrf) = page_session(&server);
+    let works = book_of(&["ซ่อมถนนลูกรัง"]);
+    let reply = crate::serve::page_upload(&server, &cookie, &csrf, "กองช่าง", &works);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let text = reply.text();
+    assert!(
+        text.contains("มีกองชื่อคล้ายกัน &quot;กองช่างสุขาภิบาล&quot;"),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("inbox/กองช่าง.xlsx")).expect("กองช่าง's"),
+        works
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("inbox/กองช่างสุขาภิบาล.xlsx")).expect("untouched"),
+        sanitation
+    );
+    let status = api_get(&server, "/api/status", None).json();
+    assert_eq!(status["summary"]["total"]["projects"], 3, "{status}");
+    // A shortened name is still asked about, with a way out for another division.
+    let reply = api_upload(&server, "กองช่างฯ", &works, None);
+    assert_eq!(reply.status, 400, "{}", reply.text());
+    assert!(!dir.path().join("inbox/กองช่างฯ.xlsx").exists());
+}

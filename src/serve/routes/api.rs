@@ -5,8 +5,9 @@
 
 // The parent's names: the app, its helpers (refuse, cookies, sessions) and axum's types.
 use super::downloads::built_summary;
-use super::upload::{Accepted, accept, read_upload};
+use super::upload::{accept, read_upload};
 use super::*;
+use crate::serve::Accepted;
 
 /// The role an API call has: it must say `X-Planmerge: 1` (a header a cross-site page cannot
 /// send) and, off this machine, `Authorization: Bearer <code>`.

@@ -6,6 +6,7 @@
 
 // The parent's names: the app, its helpers (refuse, cookies, sessions) and axum's types.
 use super::*;
+use crate::serve::{Accepted, names};
 
 /// An upload's fields, read with the body limit applied.
 pub(super) struct Upload {
@@ -55,16 +56,6 @@ fn body_refused(status: StatusCode) -> Response {
     }
 }
 
-/// An upload checked: its division, what the check says, and whether it was kept (a file in
-/// which no project is counted, an empty form, a file that cannot be read, or one whose every
-/// project another division sent first, is not: it would displace the division's file sent
-/// before).
-pub(super) struct Accepted {
-    pub(super) division: String,
-    pub(super) checked: Checked,
-    pub(super) kept: bool,
-}
-
 /// Checks an upload's division and content and keeps it when it holds projects; the check
 /// result, or the refusal.
 pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, Response> {
@@ -81,17 +72,19 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
             "ไม่มีกองนี้ในรายชื่อ · unknown division",
         ));
     }
-    // Typed, not picked: a name a known division's begins with (`กองการศึกษาฯ` for กองการศึกษา
-    // ศาสนาและวัฒนธรรม) would start a division of its own, its file compared with nothing.
+    // Typed, not picked: a shortened name (`กองการศึกษาฯ` for กองการศึกษา ศาสนาและวัฒนธรรม)
+    // would start a division of its own, its file compared with nothing. A name typed in full
+    // is taken as typed, even when like another's (`กองช่าง`, `กองช่างสุขาภิบาล`).
     let known = app.divisions(&app.current().0);
     if app.config.divisions.is_empty()
-        && let Some(meant) = near_division(&division, &known)
+        && let Some(meant) = names::abbreviated(&division, &known)
     {
         return Err(refuse(
             StatusCode::BAD_REQUEST,
             &format!(
-                "ไม่มีกอง \"{division}\" — หมายถึง \"{meant}\" หรือไม่? เลือกชื่อจากรายการ แล้วส่งใหม่ (ไม่ได้เก็บไฟล์นี้) · \
-                 no division \"{division}\"; did you mean \"{meant}\"? pick it from the list and send again (not kept)"
+                "ชื่อย่อ \"{division}\" — หมายถึง \"{meant}\" หรือไม่? ถ้าใช่ เลือกชื่อนั้นจากรายการ ถ้าเป็นกองอื่น พิมพ์ชื่อเต็มของกอง (ไม่มี ฯ) \
+                 แล้วส่งใหม่ (ไม่ได้เก็บไฟล์นี้) · \"{division}\" is shortened: did you mean \"{meant}\"? If so, pick it from the list; \
+                 if another division, type its name in full; then send again (not kept)"
             ),
         ));
     }
@@ -105,7 +98,7 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
         };
         return Err(refuse(StatusCode::BAD_REQUEST, message));
     };
-    if let Some(other) = chosen.and_then(|name| another_division(&known, name, &division)) {
+    if let Some(other) = chosen.and_then(|name| names::another_division(&known, name, &division)) {
         return Err(refuse(
             StatusCode::CONFLICT,
             &format!(
@@ -161,12 +154,13 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
     // Every project another division's: refused, unless the file's own name is this division's
     // (`สำนักปลัด.xlsx` sent as สำนักปลัด's): then the file sent first under another division
     // is the one misplaced, and this one is kept, its duplicates said.
-    let own_name = chosen.is_some_and(|name| named_for(name, &division));
+    let own_name = chosen.is_some_and(|name| names::named_for(name, &division));
     if checked.projects.is_empty() && !(checked.shared > 0 && own_name) {
         return Ok(Accepted {
             division,
             checked,
             kept: false,
+            similar: None,
         });
     }
     let app3 = Arc::clone(app);
@@ -179,6 +173,11 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
     .map_err(|_| cannot_check())?;
     match stored {
         Ok(_) => Ok(Accepted {
+            // A name like another's, taken as typed: the sender is told of the other.
+            similar: match app.config.divisions.is_empty() {
+                true => names::similar(&division, &known),
+                false => None,
+            },
             division,
             checked,
             kept: true,
@@ -188,41 +187,6 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
             "เก็บไฟล์ไม่ได้ · cannot keep the file",
         )),
     }
-}
-
-/// Whether a file's own name says it is `division`'s (`กองคลัง (1).xlsx` for กองคลัง).
-fn named_for(file_name: &str, division: &str) -> bool {
-    use crate::schema::text::normalize;
-    let file = crate::schema::division_of(std::path::Path::new(file_name));
-    normalize(&file).contains(normalize(division).as_str())
-}
-
-/// The known division `typed` is another form of, when it is none of them itself: a known
-/// name begins with it (or is it), once spaces and a closing ฯ are set aside (`สำนักปลัดฯ`). (A longer new name,
-/// `กองช่างสุขาภิบาล` beside กองช่าง, is a division of its own.)
-fn near_division(typed: &str, known: &[String]) -> Option<String> {
-    use crate::schema::text::normalize;
-    if known.iter().any(|k| k == typed) {
-        return None;
-    }
-    let bare = |name: &str| normalize(name).trim_end_matches('ฯ').to_string();
-    let mine = bare(typed);
-    if mine.chars().count() < 4 {
-        return None;
-    }
-    known.iter().find(|k| bare(k).starts_with(&mine)).cloned()
-}
-
-/// The division a file's own name says it is, when that is another than `division`: a file
-/// named `สำนักปลัด.xlsx` sent as กองคลัง's would replace กองคลัง's file with สำนักปลัด's
-/// projects. Only the divisions `known` (report.toml's, else the previous round's, and those
-/// that have sent) are named.
-fn another_division(known: &[String], file_name: &str, division: &str) -> Option<String> {
-    if named_for(file_name, division) {
-        return None;
-    }
-    let named = crate::schema::division_listed(std::path::Path::new(file_name), known);
-    known.contains(&named).then_some(named)
 }
 
 pub(super) async fn upload(
@@ -251,18 +215,18 @@ pub(super) async fn upload(
         );
     }
     match accept(&app, upload).await {
-        Ok(Accepted {
-            division,
-            checked,
-            kept,
-        }) => {
-            if kept && let Some(id) = cookie(&headers, SESSION_COOKIE) {
-                app.sessions.record_sent(&id, &division);
+        Ok(accepted) => {
+            if accepted.kept
+                && let Some(id) = cookie(&headers, SESSION_COOKIE)
+            {
+                app.sessions.record_sent(&id, &accepted.division);
             }
             // A score from the rows that passed would flatter a file with errors: none is shown.
+            let checked = &accepted.checked;
             let totals = (checked.errors == 0)
                 .then(|| crate::compute::compute(&checked.projects, &app.config));
-            let page = pages::result(s.role.into(), &division, &checked, totals.as_ref(), kept);
+            let page = pages::result(s.role.into(), &accepted, totals.as_ref());
+            let kept = accepted.kept;
             let status = match kept {
                 true => StatusCode::OK,
                 false => StatusCode::UNPROCESSABLE_ENTITY,
