@@ -11,6 +11,7 @@ mod limits;
 mod names;
 mod pages;
 mod peers;
+mod replaced;
 mod round;
 mod routes;
 
@@ -93,6 +94,9 @@ pub struct Accepted {
     /// A known division named like this one (`กองช่างสุขาภิบาล` for กองช่าง), told of, not
     /// taken for it.
     pub similar: Option<String>,
+    /// The file the division sent before, against this one (kept: what it replaced; not
+    /// kept: what still counts).
+    pub replaced: Option<replaced::Replaced>,
 }
 
 impl App {
@@ -197,6 +201,29 @@ impl App {
         checked.input.counted = checked.input.counted.saturating_sub(checked.shared);
         checked.errors += issues.iter().filter(|i| i.is_error()).count();
         checked.issues.extend(issues);
+    }
+
+    /// The file `division` sent before through the drop box, against the `projects` of the one
+    /// just sent: what a replacing upload changes (27 projects → 1 is said, never silent).
+    fn replaced(
+        &self,
+        division: &str,
+        projects: &[crate::model::ProjectRow],
+    ) -> Option<replaced::Replaced> {
+        let before = self
+            .inbox
+            .current()
+            .into_iter()
+            .find(|c| c.division == division)?;
+        let bytes = std::fs::read(&before.path).ok()?;
+        let kind = inbox::spreadsheet_kind(&bytes)?;
+        let name = before.path.file_name()?.to_string_lossy().into_owned();
+        let earlier = self.check(&name, kind, bytes).projects;
+        Some(replaced::Replaced::between(
+            before.received,
+            &earlier,
+            projects,
+        ))
     }
 
     /// Every division's current file, merged (and compared with the previous round): the

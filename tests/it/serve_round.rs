@@ -196,3 +196,64 @@ fn a_division_named_like_one_that_sent_first_is_a_division_of_its_own() {
     assert_eq!(reply.status, 400, "{}", reply.text());
     assert!(!dir.path().join("inbox/กองช่างฯ.xlsx").exists());
 }
+
+#[test]
+fn a_file_replacing_the_divisions_own_says_what_it_changes_and_warns_of_projects_gone() {
+    let dir = folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let office = sample_of("สำนักปลัด");
+    let theirs = planmerge::read_and_validate(
+        &samples()
+            .into_iter()
+            .filter(|f| planmerge::schema::division_of(f) == "สำนักปลัด")
+            .collect::<Vec<_>>(),
+    )
+    .projects;
+    let completed = theirs
+        .iter()
+        .filter(|p| p.status == planmerge::model::Status::Completed)
+        .count();
+    assert_eq!((theirs.len(), completed), (27, 18), "สำนักปลัด's sample");
+    let first = api_upload(&server, "สำนักปลัด", &office, None).json();
+    assert_eq!(
+        first["replaced"],
+        serde_json::Value::Null,
+        "nothing sent before"
+    );
+    // One of its projects only (completed, as `words_row` writes it).
+    let one = book_of(&[&theirs[0].name]);
+    let (cookie, csrf) = page_session(&server);
+    let reply = crate::serve::page_upload(&server, &cookie, &csrf, "สำนักปลัด", &one);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let text = reply.text();
+    assert!(!text.contains("✓ ใช้ได้"), "{text}");
+    assert!(
+        text.contains("⚠ ได้รับไฟล์แล้ว แต่ไม่มีโครงการ 26 โครงการที่อยู่ในไฟล์ที่ส่งเมื่อ"),
+        "{text}"
+    );
+    assert!(text.contains("โครงการ 27 → 1 · แล้วเสร็จ 18 → 1"), "{text}");
+    assert!(
+        text.contains(&*theirs[1].name),
+        "a project gone, by name: {text}"
+    );
+    // The overview falls with it, as it should: the verdict said so.
+    let status = api_get(&server, "/api/status", None).json();
+    assert_eq!(status["summary"]["total"]["projects"], 1);
+    // Sent again in full by the API: the comparison is there for scripts too.
+    let back = api_upload(&server, "สำนักปลัด", &office, None).json();
+    assert_eq!(
+        back["replaced"]["projects"],
+        serde_json::json!([1, 27]),
+        "{back}"
+    );
+    assert_eq!(back["replaced"]["gone"], 0);
+    // An empty form is not kept: the page says which file still counts.
+    let empty = book_of(&[]);
+    let reply = crate::serve::page_upload(&server, &cookie, &csrf, "สำนักปลัด", &empty);
+    assert_eq!(reply.status, 422);
+    assert!(
+        reply.text().contains("(27 โครงการ) ยังใช้อยู่"),
+        "{}",
+        reply.text()
+    );
+}

@@ -45,10 +45,6 @@ fn api_error(status: StatusCode, message: &str) -> Response {
         .into_response()
 }
 
-fn json(doc: &impl serde::Serialize) -> Response {
-    axum::Json(serde_json::to_value(doc).unwrap_or_default()).into_response()
-}
-
 pub(super) async fn api_upload(
     State(app): AppState,
     headers: HeaderMap,
@@ -62,7 +58,13 @@ pub(super) async fn api_upload(
         Err(response) => return api_error(response.status(), "the upload was refused"),
     };
     match accept(&app, upload).await {
-        Ok(Accepted { checked, kept, .. }) => {
+        Ok(Accepted {
+            checked,
+            kept,
+            replaced,
+            similar,
+            ..
+        }) => {
             let totals = crate::compute::compute(&checked.projects, &app.config);
             let inputs = [checked.input.clone()];
             let doc = JsonReport {
@@ -74,10 +76,18 @@ pub(super) async fn api_upload(
                 previous: None,
                 changes: None,
             };
-            match kept {
-                true => json(&doc),
-                false => (StatusCode::UNPROCESSABLE_ENTITY, json(&doc)).into_response(),
+            // Beside `check --json`'s keys: the file sent before against this one, and a
+            // division named alike.
+            let mut value = serde_json::to_value(&doc).unwrap_or_default();
+            if let Some(object) = value.as_object_mut() {
+                object.insert("replaced".into(), serde_json::json!(replaced));
+                object.insert("similar_division".into(), serde_json::json!(similar));
             }
+            let status = match kept {
+                true => StatusCode::OK,
+                false => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            (status, axum::Json(value)).into_response()
         }
         Err(response) => api_error(
             response.status(),

@@ -142,12 +142,14 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
     let (app2, division2, bytes2) = (Arc::clone(app), division.clone(), bytes.clone());
     // Weighed against the other divisions' files before it is kept: a file of nothing but
     // their projects (สำนักปลัด's sent as กองคลัง's) must not displace the division's own.
-    let checked = tokio::task::spawn_blocking(move || {
+    // And against the division's own file sent before: what replacing it changes.
+    let (checked, replaced) = tokio::task::spawn_blocking(move || {
         let mut checked = app2.check_division(&division2, &shown, kind, bytes2.to_vec());
+        let replaced = app2.replaced(&division2, &checked.projects);
         if !checked.projects.is_empty() {
             app2.add_cross_file_issues(&mut checked, &division2);
         }
-        checked
+        (checked, replaced)
     })
     .await
     .map_err(|_| cannot_check())?;
@@ -161,6 +163,7 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
             checked,
             kept: false,
             similar: None,
+            replaced,
         });
     }
     let app3 = Arc::clone(app);
@@ -181,6 +184,7 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
             division,
             checked,
             kept: true,
+            replaced,
         }),
         Err(_) => Err(refuse(
             StatusCode::INTERNAL_SERVER_ERROR,

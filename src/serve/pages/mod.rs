@@ -1,14 +1,16 @@
 //! The pages, Thai first, readable on a phone, working without JavaScript (`/static/app.js`
 //! only adds drag-and-drop and an upload progress bar): ส่งไฟล์ (send a file), its answer,
 //! ภาพรวม (the coordinator's status), the code page, and an error page. Compiled templates
-//! (maud): every value is escaped.
+//! (maud): every value is escaped. The answer to an upload is [`verdict`]'s.
 
-use super::Accepted;
 use super::access::Role;
 use crate::compute::ReportTotals;
 use crate::issue::Severity;
 use crate::schema::baht;
 use maud::{DOCTYPE, Markup, html};
+
+mod verdict;
+pub use verdict::result;
 
 /// The links a page's header offers: none before the access code is given; ส่งไฟล์ and
 /// ออกจากระบบ to staff; ภาพรวม as well to the coordinator (staff would be refused it).
@@ -119,95 +121,6 @@ fn division_field(id: &str, divisions: &[String], known: &[String]) -> Markup {
     }
 }
 
-/// The answer to an upload: the verdict, every issue as `check` shows it, the figures.
-pub fn result(nav: Nav, accepted: &Accepted, totals: Option<&ReportTotals>) -> Markup {
-    let (division, checked, kept) = (&accepted.division, &accepted.checked, accepted.kept);
-    let errors = checked.errors;
-    let warnings = checked
-        .issues
-        .iter()
-        .filter(|i| i.severity() == Severity::Warning)
-        .count();
-    html! {
-        (layout(&format!("ผลการตรวจไฟล์ของ{division}"), nav, html! {
-            @if !kept && checked.shared > 0 {
-                p class="bad" {
-                    "✗ ไม่ได้รับไฟล์นี้: โครงการทั้ง " (checked.shared) " โครงการเป็นของ" (checked.shared_with.join(", "))
-                    " ซึ่งส่งไว้แล้ว — เลือกกองผิดหรือเลือกไฟล์ผิดหรือไม่? ไฟล์ที่" (division) "ส่งไว้ก่อน (ถ้ามี) ยังใช้อยู่ · "
-                    "not received: all " (checked.shared) " of its projects are in the file " (checked.shared_with.join(", "))
-                    " sent already (the wrong division or file chosen?); the file sent before (if any) still counts"
-                }
-            } @else if !kept {
-                p class="bad" {
-                    "✗ ไม่ได้รับไฟล์นี้: ไม่พบโครงการที่นับได้ — ไฟล์ที่กองส่งไว้ก่อน (ถ้ามี) ยังใช้อยู่ กรอกรายการโครงการหรือแก้ตามข้างล่าง แล้วส่งใหม่ · "
-                    "not received: no project could be counted in it; the file sent before (if any) still counts"
-                }
-            } @else if errors == 0 {
-                p class="ok" { "✓ ใช้ได้ ได้รับไฟล์แล้ว · OK, received" @if warnings > 0 { " — คำเตือน " (warnings) " รายการ" } }
-            } @else {
-                p class="bad" { "✗ ผิด " (errors) " รายการ — แก้แล้วส่งใหม่ · " (errors) " error(s): fix and send again" }
-            }
-            @if kept && checked.shared > 0 && checked.projects.is_empty() {
-                p class="warn" {
-                    "โครงการทุกโครงการในไฟล์นี้อยู่ในไฟล์ที่ส่งในนาม" (checked.shared_with.join(", ")) "ไว้ก่อนแล้ว จึงยังไม่นับ — ไฟล์นั้นอาจเป็นไฟล์ของ"
-                    (division) "ที่ส่งผิดกอง แจ้งผู้ประสานงาน · every project here is in the file sent before as "
-                    (checked.shared_with.join(", ")) "'s, so none is counted yet: that file may be this division's, sent under the wrong division; tell the coordinator"
-                }
-            }
-            @if let Some(other) = &accepted.similar {
-                p class="warn" {
-                    "มีกองชื่อคล้ายกัน \"" (other) "\" — รับไฟล์นี้เป็นของ \"" (division) "\" ซึ่งนับเป็นอีกกองหนึ่ง ถ้าที่จริงเป็นกองเดียวกัน แจ้งผู้ประสานงาน · "
-                    "a division named alike, \"" (other) "\", is known: this file is kept as \"" (division) "\"'s, a division of its own; if they are one division, tell the coordinator"
-                }
-            }
-            @if kept {
-                p { "ได้รับไฟล์ " strong { (checked.input.file) } " ของ" (division) " เมื่อ " (received_now()) " · received" }
-            }
-            // Counted is what the report counts: nothing of a file not kept, and not the
-            // projects another division sent first.
-            p {
-                "อ่าน " (checked.input.rows) " แถว · นับเป็นโครงการ " (if kept { checked.input.counted } else { 0 }) " โครงการ"
-                @if checked.shared > 0 {
-                    " (ซ้ำกับที่" (checked.shared_with.join(", ")) "ส่งไว้แล้ว " (checked.shared) " โครงการ ไม่นับ)"
-                }
-                " · read " (checked.input.rows) " row(s), " (if kept { checked.input.counted } else { 0 }) " project(s) counted"
-                @if checked.shared > 0 { ", " (checked.shared) " already another division's, not counted" }
-            }
-            @if !checked.issues.is_empty() {
-                h2 { "สิ่งที่พบ · what was found" }
-                ul class="issues" {
-                    @for issue in by_severity(&checked.issues) {
-                        li class=(severity_class(issue.severity())) {
-                            strong { (severity_word(issue.severity())) " · " (issue.place()) } br;
-                            (issue.message()) br;
-                            span class="fix" { "แก้ไข · fix: " (issue.fix()) }
-                        }
-                    }
-                }
-                @for omitted in &checked.input.omitted {
-                    p class="fix" {
-                        "และอีก " (omitted.count) " รายการแบบเดียวกัน (" (omitted.code) ") ที่ไม่ได้แสดง — แก้รายการข้างบนแล้วส่งใหม่จะเห็นที่เหลือ · and "
-                        (omitted.count) " more of the same kind, not shown"
-                    }
-                }
-            }
-            @if let Some(t) = totals { (division_figures(t)) }
-            @let left_out = checked.input.rows.saturating_sub(checked.input.counted);
-            p {
-                a href={ "/template/" (urlencode(division)) } { "ดาวน์โหลดแบบฟอร์มของกอง (กรอกรายการไว้ให้แล้ว) · download your form, prefilled" }
-                @if left_out > 0 {
-                    br;
-                    span class="fix" {
-                        "แถวที่ผิด " (left_out) " แถวไม่ได้ใส่ไว้ในแบบฟอร์ม ต้องกรอกใหม่ · the "
-                        (left_out) " row(s) with errors are not in the form: fill them in again"
-                    }
-                }
-            }
-            p { a href="/" { "ส่งไฟล์อื่น · send another" } }
-        }))
-    }
-}
-
 /// The months as staff shorten them (a table cell on a phone has no room for the whole name).
 const THAI_MONTHS_SHORT: [&str; 12] = [
     "ม.ค.",
@@ -237,22 +150,6 @@ fn as_thai_staff_write(when: &str) -> String {
     }
 }
 
-/// Now, as the office clock reads it: `29 พฤศจิกายน 2569 เวลา 20:56 น.`.
-fn received_now() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default();
-    crate::schema::time::thai_moment(&crate::schema::time::utc_time(seconds))
-}
-
-/// Errors first, then warnings, then notes (each in the order found).
-fn by_severity(issues: &[crate::issue::Issue]) -> Vec<&crate::issue::Issue> {
-    let mut sorted: Vec<_> = issues.iter().collect();
-    sorted.sort_by_key(|i| i.severity());
-    sorted
-}
-
 /// The severity in words, beside its colour.
 fn severity_word(severity: Severity) -> &'static str {
     match severity {
@@ -267,22 +164,6 @@ fn severity_class(severity: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Note => "note",
-    }
-}
-
-/// One division's file: its dimension table and its own score, as the รายกอง sheet gives it
-/// ((completed + 0.5 × in progress) / its projects × 100). The organization's implementation
-/// figure divides by every division's initial projects, so one file alone would understate it.
-fn division_figures(t: &ReportTotals) -> Markup {
-    html! {
-        (dimension_table(t))
-        @if let [own] = t.divisions.as_slice() {
-            p {
-                "คะแนนของกอง ร้อยละ " (own.score)
-                " (แล้วเสร็จ " (own.completed) " + ครึ่งหนึ่งของอยู่ระหว่างดำเนินการ " (own.in_progress)
-                " จาก " (own.projects) " โครงการ) · the division's score, as on the รายกอง sheet"
-            }
-        }
     }
 }
 
