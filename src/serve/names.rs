@@ -1,7 +1,7 @@
 //! Which division a name typed or a file's name means, against the divisions known (report.toml's
 //! `divisions`, else the previous round's and those that have sent): a shortened form of a known
 //! name (`กองการศึกษาฯ`), a name like another (`กองช่าง` beside `กองช่างสุขาภิบาล`, two divisions),
-//! and the division a file's own name says it is.
+//! the listed name a slip of the keyboard meant, and the division a file's own name says it is.
 //! Judgement only: what to answer is the upload's.
 
 use crate::schema::text::normalize;
@@ -48,6 +48,22 @@ pub fn similar(division: &str, known: &[String]) -> Option<String> {
             theirs.chars().count() >= 4 && (theirs.starts_with(&mine) || mine.starts_with(&theirs))
         })
         .cloned()
+}
+
+/// The listed division a name not on the list most likely means: one that begins with it or
+/// that it begins with, else the nearest by edit distance (within a third of its letters).
+pub fn nearest_listed(typed: &str, listed: &[String]) -> Option<String> {
+    if let Some(found) = abbreviated(typed, listed).or_else(|| similar(typed, listed)) {
+        return Some(found);
+    }
+    let mine = bare(typed);
+    let limit = (mine.chars().count() / 3).max(1);
+    listed
+        .iter()
+        .map(|name| (strsim::levenshtein(&mine, &bare(name)), name))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name.clone())
 }
 
 /// Whether a file's own name says it is `division`'s (`กองคลัง (1).xlsx` for กองคลัง).
@@ -99,5 +115,13 @@ mod tests {
         );
         assert_eq!(similar("กองคลัง", &k), None, "itself");
         assert_eq!(similar("สำนักปลัด", &k), None);
+    }
+
+    #[test]
+    fn a_slip_of_the_keyboard_finds_the_listed_name() {
+        let k = known(&["กองคลัง", "กองช่าง", "สำนักปลัด"]);
+        assert_eq!(nearest_listed("กองคลง", &k).as_deref(), Some("กองคลัง"));
+        assert_eq!(nearest_listed("สำนักปลัดฯ", &k).as_deref(), Some("สำนักปลัด"));
+        assert_eq!(nearest_listed("หน่วยตรวจสอบภายใน", &k), None);
     }
 }

@@ -25,6 +25,7 @@ mod safe_output;
 mod samples_content;
 mod scale;
 mod serve;
+mod serve_answers;
 mod serve_forms;
 mod serve_round;
 mod serve_safety;

@@ -67,10 +67,8 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
         ));
     };
     if !app.config.divisions.is_empty() && !app.config.divisions.contains(&division) {
-        return Err(refuse(
-            StatusCode::BAD_REQUEST,
-            "ไม่มีกองนี้ในรายชื่อ · unknown division",
-        ));
+        let refusal = unlisted(&division, &app.config.divisions);
+        return Err(refuse(StatusCode::BAD_REQUEST, &refusal));
     }
     // Typed, not picked: a shortened name (`กองการศึกษาฯ` for กองการศึกษา ศาสนาและวัฒนธรรม)
     // would start a division of its own, its file compared with nothing. A name typed in full
@@ -190,6 +188,24 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
             StatusCode::INTERNAL_SERVER_ERROR,
             "เก็บไฟล์ไม่ได้ · cannot keep the file",
         )),
+    }
+}
+
+/// The refusal of a division not on report.toml's list: the name it most likely meant, and
+/// every name on the list.
+fn unlisted(division: &str, listed: &[String]) -> String {
+    let all = listed.join(", ");
+    match names::nearest_listed(division, listed) {
+        Some(meant) => format!(
+            "ไม่มีกอง \"{division}\" ในรายชื่อ — หมายถึง \"{meant}\" หรือไม่? เลือกจากรายการแล้วส่งใหม่ (ไม่ได้เก็บไฟล์นี้) \
+             ชื่อที่ใช้ได้: {all} · no division \"{division}\" on the list; did you mean \"{meant}\"? \
+             Pick it and send again (not kept). The names: {all}"
+        ),
+        None => format!(
+            "ไม่มีกอง \"{division}\" ในรายชื่อ เลือกจากรายการแล้วส่งใหม่ (ไม่ได้เก็บไฟล์นี้) ชื่อที่ใช้ได้: {all} \
+             (ถ้าเป็นกองใหม่ ให้ผู้ประสานงานเพิ่มใน divisions ของ report.toml) · no division \"{division}\" on the list; \
+             pick one and send again (not kept). The names: {all} (a new division: the coordinator adds it to divisions in report.toml)"
+        ),
     }
 }
 

@@ -1,0 +1,59 @@
+//! What the drop box answers, in words a clerk can act on: a division not on the list is given
+//! the name it most likely meant and the names there are; a script is told the same reason the
+//! page shows; a file over the limit is told the limit; a refused empty form shows no figures;
+//! every error page keeps the header with ออกจากระบบ; a division that has sent nothing shows
+//! dashes, not zeros.
+
+use crate::serve::{Server, agent, answer, page_upload, start};
+use crate::support::folder;
+
+/// A round's folder whose report.toml lists `divisions`.
+fn listed_folder(divisions: &[&str]) -> tempfile::TempDir {
+    let dir = folder();
+    let list: Vec<String> = divisions.iter().map(|d| format!("\"{d}\"")).collect();
+    let toml = format!(
+        "{}\ndivisions = [{}]\n",
+        crate::support::REPORT_TOML,
+        list.join(", ")
+    );
+    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    dir
+}
+
+/// A page session: (cookie, CSRF token).
+fn session(server: &Server) -> (String, String) {
+    let page = answer(agent().get(&format!("{}/", server.base)).call());
+    (page.cookie.clone().expect("a session cookie"), page.csrf())
+}
+
+/// The bytes of a bundled 6-month sample.
+fn sample(name: &str) -> Vec<u8> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(root.join("samples/6-month").join(name)).expect("sample")
+}
+
+#[test]
+fn a_division_not_on_the_list_is_given_the_name_it_meant_and_the_list() {
+    let dir = listed_folder(&["กองคลัง", "กองช่าง", "สำนักปลัด"]);
+    let server = start(dir.path(), "127.0.0.1:0");
+    let (cookie, csrf) = session(&server);
+    let reply = page_upload(&server, &cookie, &csrf, "กองคลง", &sample("กองคลัง.xlsx"));
+    assert_eq!(reply.status, 400);
+    let text = reply.text();
+    assert!(text.contains("หมายถึง &quot;กองคลัง&quot; หรือไม่?"), "{text}");
+    assert!(text.contains("ชื่อที่ใช้ได้: กองคลัง, กองช่าง, สำนักปลัด"), "{text}");
+    let reply = page_upload(
+        &server,
+        &cookie,
+        &csrf,
+        "หน่วยตรวจสอบภายใน",
+        &sample("กองคลัง.xlsx"),
+    );
+    assert_eq!(reply.status, 400);
+    assert!(
+        reply.text().contains("ผู้ประสานงานเพิ่มใน divisions"),
+        "{}",
+        reply.text()
+    );
+    assert!(!dir.path().join("inbox").exists(), "nothing kept");
+}
