@@ -57,3 +57,77 @@ fn a_division_not_on_the_list_is_given_the_name_it_meant_and_the_list() {
     );
     assert!(!dir.path().join("inbox").exists(), "nothing kept");
 }
+
+/// `POST /api/upload` of `bytes` as the file `file_name`, sent as `division`'s.
+fn api_send(
+    server: &Server,
+    division: &str,
+    file_name: &str,
+    bytes: &[u8],
+) -> crate::serve::Answer {
+    let boundary = "----planmerge-answers-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"division\"\r\n\r\n{division}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend(bytes);
+    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    answer(
+        agent()
+            .post(&format!("{}/api/upload", server.base))
+            .set("X-Planmerge", "1")
+            .set(
+                "Content-Type",
+                &format!("multipart/form-data; boundary={boundary}"),
+            )
+            .send_bytes(&body),
+    )
+}
+
+#[test]
+fn a_script_is_told_the_same_reason_the_page_shows() {
+    let dir = listed_folder(&["กองคลัง", "กองช่าง", "สำนักปลัด"]);
+    let server = start(dir.path(), "127.0.0.1:0");
+    let error = |reply: &crate::serve::Answer| {
+        reply.json()["error"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    // Not a spreadsheet (415).
+    let html = b"<html><body><table><tr><td>x</td></tr></table></body></html>";
+    let reply = api_send(&server, "กองคลัง", "กองคลัง.xlsx", html);
+    assert_eq!(reply.status, 415);
+    assert!(
+        error(&reply).contains("ไม่ใช่ไฟล์ Excel หรือ ODS"),
+        "{}",
+        reply.text()
+    );
+    assert!(
+        error(&reply).contains("not a spreadsheet"),
+        "{}",
+        reply.text()
+    );
+    // Another division's file by its name (409).
+    assert_eq!(
+        api_send(&server, "สำนักปลัด", "สำนักปลัด.xlsx", &sample("สำนักปลัด.xlsx")).status,
+        200
+    );
+    let reply = api_send(&server, "กองคลัง", "สำนักปลัด.xlsx", &sample("สำนักปลัด.xlsx"));
+    assert_eq!(reply.status, 409);
+    assert!(
+        error(&reply).contains("เป็นของสำนักปลัด แต่เลือกส่งในนามกองคลัง"),
+        "{}",
+        reply.text()
+    );
+    // A division not on the list (400).
+    let reply = api_send(&server, "กองคลง", "book.xlsx", &sample("กองคลัง.xlsx"));
+    assert_eq!(reply.status, 400);
+    assert!(
+        error(&reply).contains("หมายถึง \"กองคลัง\" หรือไม่?"),
+        "{}",
+        reply.text()
+    );
+}

@@ -55,7 +55,7 @@ pub(super) async fn api_upload(
     }
     let upload = match read_upload(multipart).await {
         Ok(upload) => upload,
-        Err(response) => return api_error(response.status(), "the upload was refused"),
+        Err(refusal) => return api_error(refusal.status, &refusal.message),
     };
     match accept(&app, upload).await {
         Ok(Accepted {
@@ -89,10 +89,8 @@ pub(super) async fn api_upload(
             };
             (status, axum::Json(value)).into_response()
         }
-        Err(response) => api_error(
-            response.status(),
-            "the upload was refused (division or file)",
-        ),
+        // The reason in the page's words, Thai then English.
+        Err(refusal) => api_error(refusal.status, &refusal.message),
     }
 }
 

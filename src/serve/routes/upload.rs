@@ -17,7 +17,28 @@ pub(super) struct Upload {
     pub(super) file_name: Option<String>,
 }
 
-pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, Response> {
+/// An upload refused, and why: the page shows it as a page, the API as `{"error": …}`, the
+/// same words in both.
+pub(super) struct Refusal {
+    pub(super) status: StatusCode,
+    pub(super) message: String,
+}
+
+impl Refusal {
+    fn new(status: StatusCode, message: &str) -> Self {
+        Refusal {
+            status,
+            message: message.to_string(),
+        }
+    }
+
+    /// As a page.
+    pub(super) fn page(&self) -> Response {
+        refuse(self.status, &self.message)
+    }
+}
+
+pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, Refusal> {
     let mut upload = Upload {
         csrf: None,
         division: None,
@@ -45,11 +66,11 @@ pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, Resp
     Ok(upload)
 }
 
-fn body_refused(status: StatusCode) -> Response {
+fn body_refused(status: StatusCode) -> Refusal {
     if status == StatusCode::PAYLOAD_TOO_LARGE {
-        refuse(status, "ไฟล์ใหญ่เกินกำหนด · the file is too large")
+        Refusal::new(status, "ไฟล์ใหญ่เกินกำหนด · the file is too large")
     } else {
-        refuse(
+        Refusal::new(
             StatusCode::BAD_REQUEST,
             "ส่งข้อมูลไม่ครบ · the upload is incomplete",
         )
@@ -58,17 +79,17 @@ fn body_refused(status: StatusCode) -> Response {
 
 /// Checks an upload's division and content and keeps it when it holds projects; the check
 /// result, or the refusal.
-pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, Response> {
+pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, Refusal> {
     let typed = upload.division.unwrap_or_default();
     let Some(division) = division_name(&typed) else {
-        return Err(refuse(
+        return Err(Refusal::new(
             StatusCode::BAD_REQUEST,
             "ชื่อกองไม่ถูกต้อง (ห้ามเว้นว่าง ยาวเกิน 60 ตัวอักษร หรือมี / \\ : * ? \" < > |) · invalid division name",
         ));
     };
     if !app.config.divisions.is_empty() && !app.config.divisions.contains(&division) {
         let refusal = unlisted(&division, &app.config.divisions);
-        return Err(refuse(StatusCode::BAD_REQUEST, &refusal));
+        return Err(Refusal::new(StatusCode::BAD_REQUEST, &refusal));
     }
     // Typed, not picked: a shortened name (`กองการศึกษาฯ` for กองการศึกษา ศาสนาและวัฒนธรรม)
     // would start a division of its own, its file compared with nothing. A name typed in full
@@ -77,7 +98,7 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
     if app.config.divisions.is_empty()
         && let Some(meant) = names::abbreviated(&division, &known)
     {
-        return Err(refuse(
+        return Err(Refusal::new(
             StatusCode::BAD_REQUEST,
             &format!(
                 "ชื่อย่อ \"{division}\" — หมายถึง \"{meant}\" หรือไม่? ถ้าใช่ เลือกชื่อนั้นจากรายการ ถ้าเป็นกองอื่น พิมพ์ชื่อเต็มของกอง (ไม่มี ฯ) \
@@ -94,10 +115,10 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
             }
             None => "ยังไม่ได้เลือกไฟล์ · no file chosen",
         };
-        return Err(refuse(StatusCode::BAD_REQUEST, message));
+        return Err(Refusal::new(StatusCode::BAD_REQUEST, message));
     };
     if let Some(other) = chosen.and_then(|name| names::another_division(&known, name, &division)) {
-        return Err(refuse(
+        return Err(Refusal::new(
             StatusCode::CONFLICT,
             &format!(
                 "ไฟล์ที่เลือกชื่อ \"{name}\" เป็นของ{other} แต่เลือกส่งในนาม{division} — \
@@ -108,7 +129,7 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
         ));
     }
     if bytes.len() > app.limit {
-        return Err(refuse(
+        return Err(Refusal::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "ไฟล์ใหญ่เกินกำหนด · the file is too large",
         ));
@@ -118,7 +139,7 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
         let what = crate::read::what_it_is(&bytes).map_or(String::new(), |cause| {
             format!("{} · {} — ", cause.thai(), cause.english())
         });
-        return Err(refuse(
+        return Err(Refusal::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             &format!(
                 "{what}ไฟล์นี้ไม่ใช่ไฟล์ Excel หรือ ODS (ดูจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์) — บันทึกจาก Excel เป็น .xlsx แล้วส่งใหม่ · \
@@ -127,7 +148,7 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
         ));
     };
     let cannot_check = || {
-        refuse(
+        Refusal::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "ตรวจไฟล์ไม่ได้ · cannot check the file",
         )
@@ -184,7 +205,7 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
             kept: true,
             replaced,
         }),
-        Err(_) => Err(refuse(
+        Err(_) => Err(Refusal::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "เก็บไฟล์ไม่ได้ · cannot keep the file",
         )),
@@ -222,7 +243,7 @@ pub(super) async fn upload(
     };
     let upload = match read_upload(multipart).await {
         Ok(upload) => upload,
-        Err(response) => return response,
+        Err(refusal) => return refusal.page(),
     };
     if !upload
         .csrf
@@ -253,6 +274,6 @@ pub(super) async fn upload(
             };
             (status, Html(page.into_string())).into_response()
         }
-        Err(response) => response,
+        Err(refusal) => refusal.page(),
     }
 }
