@@ -73,7 +73,10 @@ pub fn router(app: Arc<App>) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             timeout,
         ))
-        .layer(axum::middleware::map_response(in_words))
+        .layer(axum::middleware::map_response_with_state(
+            Arc::clone(&app),
+            in_words,
+        ))
         .layer(limited)
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
@@ -96,7 +99,7 @@ pub fn router(app: Arc<App>) -> Router {
 
 /// An answer the framework gives without a body (a request too slow, a method not taken) as
 /// a page in words, so the browser shows Thai rather than a blank page or its own English.
-async fn in_words(response: Response) -> Response {
+async fn in_words(State(app): AppState, response: Response) -> Response {
     use axum::body::HttpBody;
     let status = response.status();
     if !status.is_client_error() && !status.is_server_error() {
@@ -105,6 +108,7 @@ async fn in_words(response: Response) -> Response {
     if response.body().size_hint().exact() != Some(0) {
         return response;
     }
+    let too_large = too_large(&app);
     let message = match status {
         StatusCode::REQUEST_TIMEOUT => {
             "ส่งช้าเกินเวลาที่กำหนด (เครือข่ายช้าหรือไฟล์ใหญ่) — ลองส่งใหม่ หรือส่งจากเครื่องที่เครือข่ายเร็วกว่า · \
@@ -113,10 +117,20 @@ async fn in_words(response: Response) -> Response {
         StatusCode::METHOD_NOT_ALLOWED => {
             "หน้านี้เปิดแบบนี้ไม่ได้ — กลับไปหน้าส่งไฟล์ · not available this way"
         }
-        StatusCode::PAYLOAD_TOO_LARGE => "ไฟล์ใหญ่เกินกำหนด · the file is too large",
+        StatusCode::PAYLOAD_TOO_LARGE => too_large.as_str(),
         _ => "ทำรายการไม่สำเร็จ — ลองใหม่อีกครั้ง · the request failed, try again",
     };
     refuse(status, message)
+}
+
+/// A file over the upload limit, said with the limit and what to do.
+fn too_large(app: &App) -> String {
+    let mib = app.config.serve.upload_limit_mib;
+    format!(
+        "ไฟล์ใหญ่เกินกำหนด (ไม่เกิน {mib} MiB) — ลบแผ่นงาน รูปภาพ หรือแถวว่างที่ไม่ใช้ออก บันทึกเป็น .xlsx แล้วส่งใหม่ \
+         (ถ้ายังใหญ่ ส่งให้ผู้ประสานงานทางอื่น) · the file is over the {mib} MiB limit: remove unused sheets, pictures \
+         or blank rows, save it as .xlsx and send again (still too large: give it to the coordinator another way)"
+    )
 }
 
 /// Refuses a request beyond its address's rate (429), before any work is done for it.

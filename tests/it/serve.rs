@@ -815,6 +815,19 @@ fn an_upload_of_21_mib_is_refused_at_the_default_limit() {
     let big = vec![b'x'; 21 * 1024 * 1024];
     let reply = api_upload(&server, "กองคลัง", &big, None);
     assert_eq!(reply.status, 413);
+    // The limit, and what to do, for a script and on the page alike.
+    let error = reply.json()["error"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(error.contains("ไม่เกิน 20 MiB"), "{error}");
+    assert!(error.contains("over the 20 MiB limit"), "{error}");
+    let page = answer(agent().get(&format!("{}/", server.base)).call());
+    let cookie = page.cookie.clone().expect("a session cookie");
+    let reply = page_upload(&server, &cookie, &page.csrf(), "กองคลัง", &big);
+    assert_eq!(reply.status, 413);
+    let text = reply.text();
+    assert!(text.contains("ไม่เกิน 20 MiB) — ลบแผ่นงาน รูปภาพ"), "{text}");
     assert_eq!(
         api_get(&server, "/api/status", None).status,
         200,

@@ -53,7 +53,7 @@ pub(super) async fn api_upload(
     if let Err(response) = api_role(&app, &headers) {
         return response;
     }
-    let upload = match read_upload(multipart).await {
+    let upload = match read_upload(&app, multipart).await {
         Ok(upload) => upload,
         Err(refusal) => return api_error(refusal.status, &refusal.message),
     };

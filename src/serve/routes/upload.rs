@@ -38,7 +38,7 @@ impl Refusal {
     }
 }
 
-pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, Refusal> {
+pub(super) async fn read_upload(app: &App, mut multipart: Multipart) -> Result<Upload, Refusal> {
     let mut upload = Upload {
         csrf: None,
         division: None,
@@ -49,13 +49,16 @@ pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, Refu
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(e) => return Err(body_refused(e.status())),
+            Err(e) => return Err(body_refused(app, e.status())),
         };
         let name = field.name().unwrap_or_default().to_string();
         if name == "file" {
             upload.file_name = field.file_name().map(str::to_string);
         }
-        let value = field.bytes().await.map_err(|e| body_refused(e.status()))?;
+        let value = field
+            .bytes()
+            .await
+            .map_err(|e| body_refused(app, e.status()))?;
         match name.as_str() {
             "csrf" => upload.csrf = Some(String::from_utf8_lossy(&value).into_owned()),
             "division" => upload.division = Some(String::from_utf8_lossy(&value).into_owned()),
@@ -66,9 +69,9 @@ pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, Refu
     Ok(upload)
 }
 
-fn body_refused(status: StatusCode) -> Refusal {
+fn body_refused(app: &App, status: StatusCode) -> Refusal {
     if status == StatusCode::PAYLOAD_TOO_LARGE {
-        Refusal::new(status, "ไฟล์ใหญ่เกินกำหนด · the file is too large")
+        Refusal::new(status, &super::too_large(app))
     } else {
         Refusal::new(
             StatusCode::BAD_REQUEST,
@@ -131,7 +134,7 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
     if bytes.len() > app.limit {
         return Err(Refusal::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "ไฟล์ใหญ่เกินกำหนด · the file is too large",
+            &super::too_large(app),
         ));
     }
     let Some(kind) = spreadsheet_kind(&bytes) else {
@@ -241,7 +244,7 @@ pub(super) async fn upload(
             "หมดเวลาหรือไม่ได้เข้าใช้ — เปิดหน้าส่งไฟล์ใหม่ · no session: open the page again",
         );
     };
-    let upload = match read_upload(multipart).await {
+    let upload = match read_upload(&app, multipart).await {
         Ok(upload) => upload,
         Err(refusal) => return refusal.page(),
     };
