@@ -355,7 +355,8 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
     // Its cells in the file the sender has, by the name they sent it under.
     assert!(text.contains("ผิด · book.xlsx › แผน › C2"), "{text}");
     assert!(text.contains("มิติต้องเป็น 1–4"), "{text}");
-    assert!(text.contains("แถวที่ผิด 1 แถวไม่ได้ใส่ไว้ในแบบฟอร์ม"), "{text}");
+    // Not kept, so nothing to prefill a form from.
+    assert!(!text.contains("download your form, prefilled"), "{text}");
     assert!(!dir.path().join("inbox/กองคลัง.xlsx").exists(), "not kept");
     let api = api_upload(&server, "กองคลัง", &std::fs::read(&bad).expect("bad"), None);
     assert_eq!(api.status, 422, "no project: not kept");
@@ -393,6 +394,10 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
     let empty_bytes = std::fs::read(&empty).expect("empty");
     let reply = page_upload(&server, &cookie, &csrf, "กองคลัง", &empty_bytes);
     assert_eq!(reply.status, 422, "{}", reply.text());
+    // Nothing counted, so no table of zeros and no form "prefilled" from it.
+    let text = reply.text();
+    assert!(!text.contains("class=\"figures\""), "{text}");
+    assert!(!text.contains("/template/"), "{text}");
     let kept = std::fs::read(dir.path().join("inbox/กองคลัง.xlsx")).expect("kept");
     assert!(kept == good_bytes, "the good file still counts");
 }

@@ -131,3 +131,35 @@ fn a_script_is_told_the_same_reason_the_page_shows() {
         reply.text()
     );
 }
+
+/// A workbook of `rows` (words layout), as bytes.
+fn book(rows: &[Vec<crate::support::V>]) -> Vec<u8> {
+    let scratch = tempfile::tempdir().expect("scratch");
+    let path = scratch.path().join("book.xlsx");
+    crate::support::write_book(&path, "แผน", &crate::support::WORDS_HEADER, rows);
+    std::fs::read(path).expect("book")
+}
+
+#[test]
+fn only_a_file_kept_offers_its_prefilled_form_and_figures() {
+    let dir = folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let (cookie, csrf) = session(&server);
+    // Kept, one row of two refused: the form prefilled from it, and the row it lacks said.
+    let mixed = book(&[
+        crate::support::words_row(1, "โครงการ ก", 1.0, 100.0),
+        crate::support::words_row(2, "โครงการ ข", 5.0, 100.0),
+    ]);
+    let reply = page_upload(&server, &cookie, &csrf, "กองคลัง", &mixed);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let text = reply.text();
+    assert!(text.contains("download your form, prefilled"), "{text}");
+    assert!(text.contains("แถวที่ผิด 1 แถวไม่ได้ใส่ไว้ในแบบฟอร์ม"), "{text}");
+    // An empty form: refused, no table of zeros, no link to a form "filled from it".
+    let reply = page_upload(&server, &cookie, &csrf, "กองคลัง", &book(&[]));
+    assert_eq!(reply.status, 422);
+    let text = reply.text();
+    assert!(text.contains("ไม่ได้รับไฟล์นี้"), "{text}");
+    assert!(!text.contains("<table"), "{text}");
+    assert!(!text.contains("/template/"), "{text}");
+}

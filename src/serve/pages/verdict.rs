@@ -58,8 +58,9 @@ pub fn result(nav: Nav, accepted: &Accepted, totals: Option<&ReportTotals>) -> M
             }
             @if let Some(t) = totals { (division_figures(t)) }
             // Another division's projects are in the form (they are not wrong, only theirs).
+            // A file not kept prefills nothing: no link to a form "filled from it".
             @let left_out = checked.input.rows.saturating_sub(checked.input.counted + checked.shared);
-            p {
+            @if kept { p {
                 a href={ "/template/" (urlencode(division)) } { "ดาวน์โหลดแบบฟอร์มของกอง (กรอกรายการไว้ให้แล้ว) · download your form, prefilled" }
                 @if left_out > 0 {
                     br;
@@ -68,7 +69,7 @@ pub fn result(nav: Nav, accepted: &Accepted, totals: Option<&ReportTotals>) -> M
                         (left_out) " row(s) with errors are not in the form: fill them in again"
                     }
                 }
-            }
+            } }
             p { a href="/" { "ส่งไฟล์อื่น · send another" } }
         }))
     }

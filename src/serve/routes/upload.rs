@@ -265,9 +265,10 @@ pub(super) async fn upload(
             {
                 app.sessions.record_sent(&id, &accepted.division);
             }
-            // A score from the rows that passed would flatter a file with errors: none is shown.
+            // A score from the rows that passed would flatter a file with errors, and a file
+            // not kept counts nothing: no figures for either.
             let checked = &accepted.checked;
-            let totals = (checked.errors == 0)
+            let totals = (accepted.kept && checked.errors == 0)
                 .then(|| crate::compute::compute(&checked.projects, &app.config));
             let page = pages::result(s.role.into(), &accepted, totals.as_ref());
             let kept = accepted.kept;
