@@ -340,6 +340,7 @@ pub fn urlencode(text: &str) -> String {
 pub const STYLE: &str = "body{font-family:'TH Sarabun New','Sarabun','Loma',sans-serif;font-size:18px;margin:0;color:#222}\
 header{background:#1f4e79;padding:.6em 1em}header a{color:#fff;text-decoration:none;font-weight:bold}\
 main{max-width:960px;margin:0 auto;padding:1em}h1{font-size:1.5em}\
+main p,main li,h1,summary{overflow-wrap:anywhere}\
 label{display:block;margin:.8em 0 .2em;font-weight:bold}input,select,button{font-size:1em;padding:.4em;max-width:100%}\
 button{background:#1f4e79;color:#fff;border:0;border-radius:4px;padding:.5em 1.2em;margin-top:1em;cursor:pointer}\
 button.secondary{display:block;background:#fff;color:#1f4e79;border:2px solid #1f4e79}h2{font-size:1.2em;margin-top:2em}\
