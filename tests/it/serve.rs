@@ -833,6 +833,10 @@ fn an_upload_of_21_mib_is_refused_at_the_default_limit() {
     assert_eq!(reply.status, 413);
     let text = reply.text();
     assert!(text.contains("ไม่เกิน 20 MiB) — ลบแผ่นงาน รูปภาพ"), "{text}");
+    assert!(
+        text.contains("href=\"/logout\""),
+        "log out on every page: {text}"
+    );
     assert_eq!(
         api_get(&server, "/api/status", None).status,
         200,

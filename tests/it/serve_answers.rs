@@ -163,3 +163,45 @@ fn only_a_file_kept_offers_its_prefilled_form_and_figures() {
     assert!(!text.contains("<table"), "{text}");
     assert!(!text.contains("/template/"), "{text}");
 }
+
+#[test]
+fn every_error_page_keeps_the_header_with_log_out() {
+    let dir = folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let (cookie, _) = session(&server);
+    let header = |reply: &crate::serve::Answer| {
+        let text = reply.text();
+        assert!(text.contains("<header>"), "{} {text}", reply.status);
+        assert!(text.contains("href=\"/logout\""), "{} {text}", reply.status);
+        assert!(text.contains("ออกจากระบบ"), "{} {text}", reply.status);
+    };
+    // 404: no such page.
+    let reply = answer(
+        agent()
+            .get(&format!("{}/no-such-page", server.base))
+            .set("Cookie", &cookie)
+            .call(),
+    );
+    assert_eq!(reply.status, 404);
+    header(&reply);
+    // 405: a page asked for in a way it is not offered.
+    let reply = answer(
+        agent()
+            .request("DELETE", &format!("{}/status", server.base))
+            .set("Cookie", &cookie)
+            .call(),
+    );
+    assert_eq!(reply.status, 405);
+    header(&reply);
+    // 403: a form without its token.
+    let (kind, body) = crate::serve::multipart(&[("division", "กองคลัง")], Some(b"x"));
+    let reply = answer(
+        agent()
+            .post(&format!("{}/upload", server.base))
+            .set("Cookie", &cookie)
+            .set("Content-Type", &kind)
+            .send_bytes(&body),
+    );
+    assert_eq!(reply.status, 403);
+    header(&reply);
+}

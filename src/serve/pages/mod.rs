@@ -16,7 +16,7 @@ pub use verdict::result;
 /// ออกจากระบบ to staff; ภาพรวม as well to the coordinator (staff would be refused it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
-    /// No session (the code page, a refusal).
+    /// No session (the code page).
     Outside,
     /// A division's staff.
     Staff,
@@ -315,11 +315,12 @@ pub fn login(error: Option<&str>) -> Markup {
     )
 }
 
-/// A refusal or failure, in words (never a stack trace).
+/// A refusal or failure, in words (never a stack trace), under the header of staff's pages
+/// (ส่งไฟล์, ออกจากระบบ): a refusal does not know who asked, and log out is on every page.
 pub fn error(message: &str) -> Markup {
     layout(
         "ทำรายการไม่ได้",
-        Nav::Outside,
+        Nav::Staff,
         html! { p class="bad" { (message) } p { a href="/" { "กลับไปหน้าส่งไฟล์ · back" } } },
     )
 }
