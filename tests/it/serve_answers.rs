@@ -205,3 +205,41 @@ fn every_error_page_keeps_the_header_with_log_out() {
     assert_eq!(reply.status, 403);
     header(&reply);
 }
+
+#[test]
+fn a_division_that_has_sent_nothing_shows_dashes_not_zeros() {
+    let dir = listed_folder(&["กองคลัง", "กองช่าง"]);
+    let server = start(dir.path(), "127.0.0.1:0");
+    let (cookie, csrf) = session(&server);
+    let sent = page_upload(&server, &cookie, &csrf, "กองคลัง", &sample("กองคลัง.xlsx"));
+    assert_eq!(sent.status, 200, "{}", sent.text());
+    let page = answer(
+        agent()
+            .get(&format!("{}/status", server.base))
+            .set("Cookie", &cookie)
+            .call(),
+    );
+    let text = page.text();
+    let missing = text
+        .split("<tr class=\"missing\">")
+        .nth(1)
+        .and_then(|row| row.split("</tr>").next())
+        .expect("กองช่าง's row");
+    assert!(
+        missing.contains("กองช่าง") && missing.contains("ยังไม่ส่ง"),
+        "{missing}"
+    );
+    for label in ["แถว", "ผิด", "เตือน", "โครงการ"] {
+        assert!(
+            missing.contains(&format!("data-label=\"{label}\">—</td>")),
+            "{label}: {missing}"
+        );
+    }
+    // The division that sent shows its real counts.
+    let ok = text
+        .split("<tr class=\"ok\">")
+        .nth(1)
+        .and_then(|row| row.split("</tr>").next())
+        .expect("กองคลัง's row");
+    assert!(ok.contains("data-label=\"ผิด\">0</td>"), "{ok}");
+}

@@ -244,11 +244,13 @@ pub fn status(
                                 }
                             }
                             td data-label="ส่งแล้ว" { @if r.when.is_some() { "✓" } @else { "ยังไม่ส่ง" } }
-                            td data-label="เมื่อ (เวลาไทย)" { (r.when.as_deref().map(as_thai_staff_write).unwrap_or_default()) }
-                            td data-label="แถว" { (r.rows) }
-                            td data-label="ผิด" { (r.errors) }
-                            td data-label="เตือน" { (r.warnings) }
-                            td data-label="โครงการ" { (r.counted) }
+                            // Not sent: nothing read, so dashes rather than zeros.
+                            @let sent = r.when.is_some();
+                            td data-label="เมื่อ (เวลาไทย)" { (r.when.as_deref().map_or_else(|| "—".to_string(), as_thai_staff_write)) }
+                            td data-label="แถว" { (or_dash(sent, r.rows)) }
+                            td data-label="ผิด" { (or_dash(sent, r.errors)) }
+                            td data-label="เตือน" { (or_dash(sent, r.warnings)) }
+                            td data-label="โครงการ" { (or_dash(sent, r.counted)) }
                         }
                     }
                 }
@@ -297,6 +299,14 @@ pub fn status(
             }
         },
     )
+}
+
+/// A count of a division's file, or `—` when it has sent none.
+fn or_dash(sent: bool, count: usize) -> String {
+    match sent {
+        true => count.to_string(),
+        false => "—".to_string(),
+    }
 }
 
 /// Asks for the access code.
