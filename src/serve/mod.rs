@@ -160,15 +160,29 @@ impl App {
     /// project another division reports too (`project-duplicate`), or the very file another
     /// division sent (`file-duplicate`). The sender sees them, not only the coordinator; the
     /// other files are read once per version ([`peers::Peers`]). The division's own files (the
-    /// one it sent before, a copy in the round folder) are not another division's. Those
-    /// projects are counted for the division that sent them first, so they leave this file's
+    /// one it sent before, a copy in the round folder) are not another division's; a copy in the
+    /// folder is said (`division-two-files`), as merge says it, both being counted. A project
+    /// another division sent first is counted for that division, so it leaves this file's
     /// projects and its count: a file of nothing but another division's projects counts none.
     fn add_cross_file_issues(&self, checked: &mut Checked, division: &str) {
         let mine = peers::keyed(&checked.projects);
         let read = |name: &str, kind: &str, bytes: Vec<u8>| {
             peers::keyed(&self.check(name, kind, bytes).projects)
         };
-        let mut others = self.current().0;
+        let (mut others, _) = self.current();
+        // The division's own workbook in the round folder counts beside this one, as merge
+        // counts both: the sender is told, as merge tells the coordinator.
+        let copies = others
+            .iter()
+            .filter(|c| c.division == division && c.origin == inbox::Origin::Folder);
+        for copy in copies {
+            let problem = Problem::DivisionTwoFiles {
+                division: division.to_string(),
+                other: round::names(std::slice::from_ref(&copy.path)),
+            };
+            let at = crate::model::Location::file(&checked.input.file);
+            checked.issues.push(Issue::new(problem, at));
+        }
         others.retain(|c| c.division != division);
         let issues = self
             .peers

@@ -74,6 +74,24 @@ fn a_workbook_in_the_round_folder_is_counted_as_merge_counts_it_and_named() {
         "{text}"
     );
     assert!(!text.contains("ยังไม่ส่ง"), "{text}");
+    // กองคลัง then sends its file too: told the folder's copy counts beside it, as merge says.
+    let reply = api_upload(&server, "กองคลัง", &sample_of("กองคลัง"), None).json();
+    let two = crate::support::issue_coded(&reply, "division-two-files");
+    assert!(
+        two["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("กองคลัง.xlsx"),
+        "{two}"
+    );
+    // And the overview still agrees with merge (the copy byte for byte counted once).
+    let status = api_get(&server, "/api/status", None).json();
+    let (_, merged, _) = run_json(
+        dir.path(),
+        &["merge", ".", "-o", &out.display().to_string()],
+    );
+    assert_eq!(status["summary"], merged["summary"]);
+    assert_eq!(status["summary"]["total"]["projects"], 81);
 }
 
 /// A page's cookie and form token, for `page_upload`.
