@@ -71,6 +71,17 @@ pub struct Current {
     pub path: PathBuf,
     /// When it was received (seconds since the epoch).
     pub received: u64,
+    /// Whether it came through the drop box or lies in the round folder itself.
+    pub origin: Origin,
+}
+
+/// Where a division's current file came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Sent through the drop box: `inbox/<division>.<ext>`.
+    Sent,
+    /// Put in the round folder by hand (see [`super::round`]).
+    Folder,
 }
 
 impl Inbox {
@@ -121,6 +132,7 @@ impl Inbox {
                 division: crate::schema::division_of(&path),
                 received: modified(&path),
                 path,
+                origin: Origin::Sent,
             })
             .collect();
         out.sort_by(|a, b| a.division.cmp(&b.division));
@@ -128,7 +140,8 @@ impl Inbox {
     }
 }
 
-fn modified(path: &Path) -> u64 {
+/// When a file was last written (seconds since the epoch; 0 when unknown).
+pub fn modified(path: &Path) -> u64 {
     std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()

@@ -2,18 +2,22 @@
 //! at once what is wrong, cell by cell; the coordinator sees who has sent what and downloads the
 //! summary. A thin layer on the same library calls as the command line (read → validate →
 //! compute → write); reading runs off the async threads. The round's folder is the only state
-//! ([`inbox`]); who may do what is [`access`]; the pages are [`pages`].
+//! ([`inbox`], and the workbooks put in the folder by hand, [`round`], counted as `merge FOLDER`
+//! counts them); who may do what is [`access`]; the pages are [`pages`].
 
 mod access;
 mod inbox;
 mod limits;
+mod names;
 mod pages;
 mod peers;
+mod replaced;
+mod round;
 mod routes;
 
 use crate::compute::ReportTotals;
 use crate::config::ReportConfig;
-use crate::issue::{Issue, Severity};
+use crate::issue::{Issue, Problem, Severity};
 use crate::merge::{self, Merge, Readers};
 use crate::read::{InputFile, ReadOptions};
 use access::{Codes, Sessions};
@@ -25,6 +29,8 @@ use std::sync::Arc;
 
 /// Everything a request handler needs.
 pub struct App {
+    /// The round's folder.
+    folder: PathBuf,
     config: ReportConfig,
     options: ReadOptions,
     inbox: Inbox,
@@ -44,8 +50,10 @@ pub struct App {
 
 /// Every division's current file merged: the report as it stands.
 pub struct Standing {
-    /// The current files.
+    /// The current files: those sent, and those in the round folder itself.
     pub current: Vec<inbox::Current>,
+    /// planmerge's own summaries in the round folder, not counted.
+    pub summaries: Vec<PathBuf>,
     /// What reading them gave.
     pub merged: crate::Merged,
     /// The report's figures.
@@ -63,8 +71,32 @@ pub struct Checked {
     pub issues: Vec<Issue>,
     /// Errors, those beyond the issues kept included.
     pub errors: usize,
-    /// Its projects.
+    /// Its projects, less those another division sent first (see
+    /// [`App::add_cross_file_issues`]).
     pub projects: Vec<crate::model::ProjectRow>,
+    /// Its projects not counted because another division sent them first.
+    pub shared: usize,
+    /// The divisions those were another's of (by their files' names).
+    pub shared_with: Vec<String>,
+}
+
+/// An upload checked: its division, what the check says, and whether it was kept (a file in
+/// which no project is counted, an empty form, a file that cannot be read, or one whose every
+/// project another division sent first, is not: it would displace the division's file sent
+/// before).
+pub struct Accepted {
+    /// The division it was sent as.
+    pub division: String,
+    /// What checking it gave.
+    pub checked: Checked,
+    /// Whether it is now the division's current file.
+    pub kept: bool,
+    /// A known division named like this one (`กองช่างสุขาภิบาล` for กองช่าง), told of, not
+    /// taken for it.
+    pub similar: Option<String>,
+    /// The file the division sent before, against this one (kept: what it replaced; not
+    /// kept: what still counts).
+    pub replaced: Option<replaced::Replaced>,
 }
 
 impl App {
@@ -119,33 +151,102 @@ impl App {
             issues: merge.issues,
             input,
             projects,
+            shared: 0,
+            shared_with: Vec::new(),
         }
     }
 
     /// Adds to a division's check what only the other divisions' current files show: a
     /// project another division reports too (`project-duplicate`), or the very file another
     /// division sent (`file-duplicate`). The sender sees them, not only the coordinator; the
-    /// other files are read once per version ([`peers::Peers`]). `path` is where the file is
-    /// kept.
-    fn add_cross_file_issues(&self, checked: &mut Checked, path: &Path) {
+    /// other files are read once per version ([`peers::Peers`]). The division's own files (the
+    /// one it sent before, a copy in the round folder) are not another division's; a copy in the
+    /// folder is said (`division-two-files`), as merge says it, both being counted. A project
+    /// another division sent first is counted for that division, so it leaves this file's
+    /// projects and its count: a file of nothing but another division's projects counts none.
+    fn add_cross_file_issues(&self, checked: &mut Checked, division: &str) {
         let mine = peers::keyed(&checked.projects);
         let read = |name: &str, kind: &str, bytes: Vec<u8>| {
             peers::keyed(&self.check(name, kind, bytes).projects)
         };
-        let others = self.inbox.current();
+        let (mut others, _) = self.current();
+        // The division's own workbook in the round folder counts beside this one, as merge
+        // counts both: the sender is told, as merge tells the coordinator.
+        let copies = others
+            .iter()
+            .filter(|c| c.division == division && c.origin == inbox::Origin::Folder);
+        for copy in copies {
+            let problem = Problem::DivisionTwoFiles {
+                division: division.to_string(),
+                other: round::names(std::slice::from_ref(&copy.path)),
+            };
+            let at = crate::model::Location::file(&checked.input.file);
+            checked.issues.push(Issue::new(problem, at));
+        }
+        others.retain(|c| c.division != division);
         let issues = self
             .peers
-            .issues((&checked.input.sha256, &mine), &others, path, &read);
+            .issues((&checked.input.sha256, &mine), &others, &read);
+        let before = checked.projects.len();
+        let mut with = Vec::new();
+        let mut places = std::collections::HashSet::new();
+        for issue in &issues {
+            let other = match &issue.problem {
+                Problem::FileDuplicate { other } => other.as_str(),
+                Problem::ProjectDuplicate { other } => {
+                    places.insert(&issue.location);
+                    &*other.file
+                }
+                _ => continue,
+            };
+            let named = crate::schema::division_of(Path::new(other));
+            if !with.contains(&named) {
+                with.push(named);
+            }
+        }
+        let whole = issues
+            .iter()
+            .any(|i| matches!(i.problem, Problem::FileDuplicate { .. }));
+        checked
+            .projects
+            .retain(|p| !whole && !places.contains(&p.source));
+        checked.shared = before - checked.projects.len();
+        checked.shared_with = with;
+        checked.input.counted = checked.input.counted.saturating_sub(checked.shared);
         checked.errors += issues.iter().filter(|i| i.is_error()).count();
         checked.issues.extend(issues);
+    }
+
+    /// The file `division` sent before through the drop box, against the `projects` of the one
+    /// just sent: what a replacing upload changes (27 projects → 1 is said, never silent).
+    fn replaced(
+        &self,
+        division: &str,
+        projects: &[crate::model::ProjectRow],
+    ) -> Option<replaced::Replaced> {
+        let before = self
+            .inbox
+            .current()
+            .into_iter()
+            .find(|c| c.division == division)?;
+        let bytes = std::fs::read(&before.path).ok()?;
+        let kind = inbox::spreadsheet_kind(&bytes)?;
+        let name = before.path.file_name()?.to_string_lossy().into_owned();
+        let earlier = self.check(&name, kind, bytes).projects;
+        Some(replaced::Replaced::between(
+            before.received,
+            &earlier,
+            projects,
+        ))
     }
 
     /// Every division's current file, merged (and compared with the previous round): the
     /// report as it stands.
     fn standing(&self) -> Standing {
-        let current = self.inbox.current();
-        // Read in the order received: a project (or a whole file) two divisions sent is counted
-        // for the one that sent it first, and the later sender is told to mend it.
+        let (current, folder) = self.current();
+        // Read in the order received (a file in the folder itself: when it was put there): a
+        // project (or a whole file) two divisions sent is counted for the one that sent it
+        // first, and the later sender is told to mend it.
         let mut files: Vec<(std::time::SystemTime, PathBuf)> = current
             .iter()
             .map(|c| {
@@ -170,16 +271,30 @@ impl App {
             },
         );
         let changes = merge.compared();
+        // A division's file in the folder beside the one it sent: both counted, said as merge
+        // says it.
+        merge.one_file_per_division(&self.options);
         // A division that has sent nothing is said in the summary too, as `merge` says it.
         merge.expect_divisions(&self.divisions(&[]), crate::config::FILE_NAME);
         let totals = merge.final_totals(&self.config, crate::config::FILE_NAME);
         let merged = crate::Merged::from_merge(merge, projects);
         Standing {
             current,
+            summaries: folder.summaries,
             merged,
             totals,
             changes,
         }
+    }
+
+    /// Every division's current file: those sent through the drop box, then the workbooks in
+    /// the round folder itself (as `merge FOLDER` reads them); and the folder's own files.
+    fn current(&self) -> (Vec<inbox::Current>, round::FolderFiles) {
+        let mut current = self.inbox.current();
+        let folder = round::FolderFiles::of(&self.folder);
+        let known = self.divisions(&current);
+        current.extend(folder.current(&known));
+        (current, folder)
     }
 
     /// The divisions to show: those configured (else the previous round's: a 12-month round
@@ -258,7 +373,11 @@ pub fn run(options: ServeOptions, out: &mut dyn Write) -> std::io::Result<()> {
         options.config.serve.requests_per_second,
         options.config.serve.burst,
     );
+    for line in round::startup_lines(&round::FolderFiles::of(&options.folder)) {
+        writeln!(out, "{line}")?;
+    }
     let app = Arc::new(App {
+        folder: options.folder.clone(),
         options: ReadOptions::of(&options.config),
         inbox: Inbox::new(&options.folder),
         config: options.config,

@@ -10,7 +10,7 @@ use crate::validate::name_key;
 use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 /// A file's projects as far as duplicates go: each one's name key and place.
@@ -34,18 +34,17 @@ pub struct Peers {
 
 impl Peers {
     /// The issues of a file just checked (`sha256`, its projects' keys and places) that only the
-    /// other current files show; `read` checks another file's bytes (name, kind, bytes) → its
-    /// projects, and is called only for a file not known in this version.
+    /// `others` (other divisions' current files) show; `read` checks another file's bytes (name,
+    /// kind, bytes) → its projects, and is called only for a file not known in this version.
     pub fn issues(
         &self,
         mine: (&str, &[(u128, Location)]),
         others: &[Current],
-        own_path: &Path,
         read: ReadPeer<'_>,
     ) -> Vec<Issue> {
         let (sha256, projects) = mine;
         let mut issues = Vec::new();
-        for other in others.iter().filter(|c| c.path != own_path) {
+        for other in others {
             let Some(known) = self.known(other, read) else {
                 continue;
             };

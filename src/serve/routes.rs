@@ -15,7 +15,7 @@ use upload::upload;
 use super::access::{Role, same_token};
 use super::inbox::{division_name, spreadsheet_kind};
 use super::pages::{self, DivisionRow};
-use super::{App, Checked, Standing, counts};
+use super::{App, Standing, counts};
 use crate::output::{JsonPrevious, JsonReport, JsonSummary};
 use crate::write::{Summary, SummaryBook};
 use axum::Router;
@@ -73,7 +73,10 @@ pub fn router(app: Arc<App>) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             timeout,
         ))
-        .layer(axum::middleware::map_response(in_words))
+        .layer(axum::middleware::map_response_with_state(
+            Arc::clone(&app),
+            in_words,
+        ))
         .layer(limited)
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
@@ -96,7 +99,7 @@ pub fn router(app: Arc<App>) -> Router {
 
 /// An answer the framework gives without a body (a request too slow, a method not taken) as
 /// a page in words, so the browser shows Thai rather than a blank page or its own English.
-async fn in_words(response: Response) -> Response {
+async fn in_words(State(app): AppState, response: Response) -> Response {
     use axum::body::HttpBody;
     let status = response.status();
     if !status.is_client_error() && !status.is_server_error() {
@@ -105,6 +108,7 @@ async fn in_words(response: Response) -> Response {
     if response.body().size_hint().exact() != Some(0) {
         return response;
     }
+    let too_large = too_large(&app);
     let message = match status {
         StatusCode::REQUEST_TIMEOUT => {
             "ส่งช้าเกินเวลาที่กำหนด (เครือข่ายช้าหรือไฟล์ใหญ่) — ลองส่งใหม่ หรือส่งจากเครื่องที่เครือข่ายเร็วกว่า · \
@@ -113,10 +117,20 @@ async fn in_words(response: Response) -> Response {
         StatusCode::METHOD_NOT_ALLOWED => {
             "หน้านี้เปิดแบบนี้ไม่ได้ — กลับไปหน้าส่งไฟล์ · not available this way"
         }
-        StatusCode::PAYLOAD_TOO_LARGE => "ไฟล์ใหญ่เกินกำหนด · the file is too large",
+        StatusCode::PAYLOAD_TOO_LARGE => too_large.as_str(),
         _ => "ทำรายการไม่สำเร็จ — ลองใหม่อีกครั้ง · the request failed, try again",
     };
     refuse(status, message)
+}
+
+/// A file over the upload limit, said with the limit and what to do.
+fn too_large(app: &App) -> String {
+    let mib = app.config.serve.upload_limit_mib;
+    format!(
+        "ไฟล์ใหญ่เกินกำหนด (ไม่เกิน {mib} MiB) — ลบแผ่นงาน รูปภาพ หรือแถวว่างที่ไม่ใช้ออก บันทึกเป็น .xlsx แล้วส่งใหม่ \
+         (ถ้ายังใหญ่ ส่งให้ผู้ประสานงานทางอื่น) · the file is over the {mib} MiB limit: remove unused sheets, pictures \
+         or blank rows, save it as .xlsx and send again (still too large: give it to the coordinator another way)"
+    )
 }
 
 /// Refuses a request beyond its address's rate (429), before any work is done for it.
@@ -190,7 +204,7 @@ async fn upload_page(State(app): AppState, headers: HeaderMap) -> Response {
     let Some((s, new)) = session(&app, &headers) else {
         return Redirect::to("/login").into_response();
     };
-    let known = app.divisions(&app.inbox.current());
+    let known = app.divisions(&app.current().0);
     let page = pages::upload_form(
         s.role.into(),
         &s.csrf,
@@ -293,37 +307,52 @@ async fn status_page(State(app): AppState, headers: HeaderMap) -> Response {
         .previous
         .as_ref()
         .map(|p| crate::write::since_previous(&p.totals, totals));
-    let page = pages::status(&s.csrf, &rows, totals, merged.errors(), since.as_deref());
+    let page = pages::status(
+        &s.csrf,
+        &rows,
+        (totals, merged.errors()),
+        since.as_deref(),
+        &standing.summaries,
+    );
     with_cookie(Html(page.into_string()).into_response(), new)
 }
 
 /// One row per division of the report as it stands: sent or not, when, rows, errors, warnings,
-/// projects counted, and its issues.
+/// projects counted, and its issues — of every file it has (the one it sent, and any in the
+/// round folder itself, named).
 fn division_rows<'a>(standing: &'a Standing, names: &'a [String]) -> Vec<DivisionRow<'a>> {
     let merged = &standing.merged;
     names
         .iter()
         .map(|name| {
-            let file = standing.current.iter().find(|c| c.division == *name);
-            let shown = file.map(|c| c.path.display().to_string());
+            let files: Vec<&super::inbox::Current> = standing
+                .current
+                .iter()
+                .filter(|c| c.division == *name)
+                .collect();
+            let shown: Vec<String> = files.iter().map(|c| c.path.display().to_string()).collect();
             let issues: Vec<&crate::issue::Issue> = merged
                 .issues
                 .iter()
-                .filter(|i| Some(&*i.location.file) == shown.as_deref())
+                .filter(|i| shown.iter().any(|s| **s == *i.location.file))
                 .collect();
-            let input = merged
-                .inputs
-                .iter()
-                .find(|i| Some(&i.file) == shown.as_ref());
+            let inputs = merged.inputs.iter().filter(|i| shown.contains(&i.file));
+            let (rows, counted) = inputs.fold((0, 0), |(r, c), i| (r + i.rows, c + i.counted));
             let (errors, warnings) = counts(&issues);
+            let in_folder = files
+                .iter()
+                .filter(|c| c.origin == super::inbox::Origin::Folder)
+                .map(|c| super::round::names(std::slice::from_ref(&c.path)))
+                .collect();
             DivisionRow {
                 name,
-                when: file.map(|c| thai_time(c.received)),
-                rows: input.map_or(0, |i| i.rows),
+                when: files.iter().map(|c| c.received).max().map(thai_time),
+                rows,
                 errors,
                 warnings,
-                counted: input.map_or(0, |i| i.counted),
+                counted,
                 issues,
+                in_folder,
             }
         })
         .collect()

@@ -164,7 +164,7 @@ async fn verdict(client: &Client) -> String {
     client
         .wait()
         .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("p.ok, p.bad"))
+        .for_element(Locator::Css("p.ok, p.bad, p.warn"))
         .await
         .expect("a verdict");
     client
@@ -176,6 +176,8 @@ async fn verdict(client: &Client) -> String {
         .expect("text")
 }
 
+/// A workbook whose one row has dimension 5, in `dir` (never the round folder: a workbook there
+/// is counted, as `merge FOLDER` counts it).
 fn faulty(dir: &Path) -> PathBuf {
     let path = dir.join("faulty.xlsx");
     write_book(
@@ -203,7 +205,8 @@ async fn a_division_sends_its_workbook_and_reads_the_verdict() {
     let url = client.current_url().await.expect("url");
     assert_eq!(url.path(), "/");
     screenshot(&client, "verdict").await;
-    let text = send(&client, &server, "กองคลัง", &faulty(dir.path())).await;
+    let scratch = tempfile::tempdir().expect("scratch");
+    let text = send(&client, &server, "กองคลัง", &faulty(scratch.path())).await;
     assert!(
         text.contains("C2") && text.contains("มิติต้องเป็น 1–4"),
         "{text}"
@@ -356,10 +359,49 @@ async fn without_javascript_the_page_still_sends_and_answers() {
     let dir = folder();
     let server = start(dir.path(), "127.0.0.1:0");
     let client = browser(&driver, false, dir.path()).await;
-    let text = send(&client, &server, "กองคลัง", &faulty(dir.path())).await;
+    let scratch = tempfile::tempdir().expect("scratch");
+    let text = send(&client, &server, "กองคลัง", &faulty(scratch.path())).await;
     assert!(text.contains("C2"), "{text}");
     // The form itself was posted (with JavaScript the answer replaces the page at /).
     let url = client.current_url().await.expect("url");
     assert_eq!(url.path(), "/upload");
+    let _ = client.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_file_name_in_the_verdict_fits_a_phone() {
+    let Some(driver) = driver("a_long_file_name_in_the_verdict_fits_a_phone") else {
+        return;
+    };
+    let dir = folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let scratch = tempfile::tempdir().expect("scratch");
+    // A name without a space to break at, as saved copies are named.
+    let long = scratch
+        .path()
+        .join("กองคลัง_action_plan_fiscal_year_2565_revision_3_final_final_checked_by_head.xlsx");
+    let sample = samples()
+        .into_iter()
+        .find(|f| planmerge::schema::division_of(f) == "กองคลัง")
+        .expect("กองคลัง's sample");
+    std::fs::copy(sample, &long).expect("copy");
+    let client = browser(&driver, true, scratch.path()).await;
+    client
+        .set_window_size(390, 1000)
+        .await
+        .expect("phone width");
+    let text = send(&client, &server, "กองคลัง", &long).await;
+    assert!(text.contains("revision_3"), "the name is shown: {text}");
+    let overflow = client
+        .execute(
+            "var e=document.documentElement;return e.scrollWidth-e.clientWidth;",
+            vec![],
+        )
+        .await
+        .expect("measure the page");
+    assert!(
+        overflow.as_i64().is_some_and(|px| px <= 1),
+        "the verdict scrolls sideways on a phone by {overflow} px"
+    );
     let _ = client.close().await;
 }

@@ -19,6 +19,8 @@ pub(crate) struct Server {
     pub(crate) base: String,
     /// (staff, coordinator) when it listens beyond this machine.
     pub(crate) codes: Option<(String, String)>,
+    /// The lines it printed on starting, up to where it listens.
+    pub(crate) said: Vec<String>,
 }
 
 impl Server {
@@ -55,8 +57,10 @@ pub(crate) fn start(folder: &Path, listen: &str) -> Server {
     let stdout = child.stdout.take().expect("stdout");
     let mut lines = BufReader::new(stdout).lines();
     let (mut staff, mut coordinator, mut base) = (None, None, None);
+    let mut said = Vec::new();
     for line in lines.by_ref() {
         let line = line.expect("a line");
+        said.push(line.clone());
         if let Some(code) = line.trim().strip_prefix("staff ") {
             staff = Some(code.to_string());
         }
@@ -74,6 +78,7 @@ pub(crate) fn start(folder: &Path, listen: &str) -> Server {
         child,
         base: base.expect("the server says where it listens"),
         codes: staff.zip(coordinator),
+        said,
     }
 }
 
@@ -190,7 +195,7 @@ pub(crate) fn page_upload(
     )
 }
 
-fn api_get(server: &Server, path: &str, code: Option<&str>) -> Answer {
+pub(crate) fn api_get(server: &Server, path: &str, code: Option<&str>) -> Answer {
     let mut request = agent()
         .get(&format!("{}{path}", server.base))
         .set("X-Planmerge", "1");
@@ -262,12 +267,19 @@ fn a_duplicate_is_the_later_senders_to_mend() {
     assert_eq!(reply.status, 200, "{}", reply.text());
     std::thread::sleep(std::time::Duration::from_millis(1100));
     // กองการเจ้าหน้าที่ (which sorts before สำนักปลัด) later sends one of สำนักปลัด's projects.
-    let copy = dir.path().join("copy.xlsx");
-    let row = words_row(1, &theirs[0].name, 1.0, 100.0);
-    write_book(&copy, "แผน", &crate::support::WORDS_HEADER, &[row]);
+    // Made outside the round folder (a workbook in it would be counted, as merge counts it).
+    let scratch = tempfile::tempdir().expect("scratch");
+    let copy = scratch.path().join("copy.xlsx");
+    let rows = [
+        words_row(1, &theirs[0].name, 1.0, 100.0),
+        words_row(2, "โครงการของกองการเจ้าหน้าที่เอง", 1.0, 100.0),
+    ];
+    write_book(&copy, "แผน", &crate::support::WORDS_HEADER, &rows);
     let bytes = std::fs::read(&copy).expect("copy");
     let reply = api_upload(&server, "กองการเจ้าหน้าที่", &bytes, None);
     assert_eq!(reply.status, 200, "{}", reply.text());
+    // Its own project is counted, the other is สำนักปลัด's.
+    assert_eq!(reply.json()["inputs"][0]["counted"], 1, "{}", reply.text());
     let json = api_get(&server, "/api/status", None).json();
     let errors = |name: &str| {
         json["divisions"]
@@ -326,7 +338,8 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
     assert_eq!(page.csp.as_deref(), Some("default-src 'self'"));
     let cookie = page.cookie.clone().expect("a session cookie");
     let csrf = page.csrf();
-    let bad = dir.path().join("bad.xlsx");
+    let scratch = tempfile::tempdir().expect("scratch");
+    let bad = scratch.path().join("bad.xlsx");
     write_book(
         &bad,
         "แผน",
@@ -342,7 +355,8 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
     // Its cells in the file the sender has, by the name they sent it under.
     assert!(text.contains("ผิด · book.xlsx › แผน › C2"), "{text}");
     assert!(text.contains("มิติต้องเป็น 1–4"), "{text}");
-    assert!(text.contains("แถวที่ผิด 1 แถวไม่ได้ใส่ไว้ในแบบฟอร์ม"), "{text}");
+    // Not kept, so nothing to prefill a form from.
+    assert!(!text.contains("download your form, prefilled"), "{text}");
     assert!(!dir.path().join("inbox/กองคลัง.xlsx").exists(), "not kept");
     let api = api_upload(&server, "กองคลัง", &std::fs::read(&bad).expect("bad"), None);
     assert_eq!(api.status, 422, "no project: not kept");
@@ -355,7 +369,7 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
     assert_eq!(invalid["cell"], "C2");
     // A good file: the division's own score (as on the รายกอง sheet), not the organization's
     // implementation figure over every division's initial projects.
-    let good = dir.path().join("good.xlsx");
+    let good = scratch.path().join("good.xlsx");
     let mut in_progress = words_row(2, "โครงการ ข", 2.0, 100.0);
     in_progress[6] = crate::support::t("อยู่ระหว่างดำเนินการ");
     write_book(
@@ -375,11 +389,15 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
     assert!(text.contains(" น. · received"), "{text}");
     assert!(!text.contains("ผลการนำแผนฯ ไปปฏิบัติ"), "{text}");
     // An empty form sent after it does not displace it.
-    let empty = dir.path().join("empty.xlsx");
+    let empty = scratch.path().join("empty.xlsx");
     write_book(&empty, "แผน", &crate::support::WORDS_HEADER, &[]);
     let empty_bytes = std::fs::read(&empty).expect("empty");
     let reply = page_upload(&server, &cookie, &csrf, "กองคลัง", &empty_bytes);
     assert_eq!(reply.status, 422, "{}", reply.text());
+    // Nothing counted, so no table of zeros and no form "prefilled" from it.
+    let text = reply.text();
+    assert!(!text.contains("class=\"figures\""), "{text}");
+    assert!(!text.contains("/template/"), "{text}");
     let kept = std::fs::read(dir.path().join("inbox/กองคลัง.xlsx")).expect("kept");
     assert!(kept == good_bytes, "the good file still counts");
 }
@@ -388,8 +406,9 @@ fn a_page_upload_answers_with_the_verdict_and_a_bad_workbook_with_its_cell() {
 fn a_division_sent_twice_keeps_both_uploads_and_the_later_is_current() {
     let dir = round_folder();
     let server = start(dir.path(), "127.0.0.1:0");
+    let scratch = tempfile::tempdir().expect("scratch");
     let make = |name: &str| {
-        let path = dir.path().join(format!("{name}.xlsx"));
+        let path = scratch.path().join(format!("{name}.xlsx"));
         write_book(
             &path,
             "แผน",
@@ -801,6 +820,27 @@ fn an_upload_of_21_mib_is_refused_at_the_default_limit() {
     let big = vec![b'x'; 21 * 1024 * 1024];
     let reply = api_upload(&server, "กองคลัง", &big, None);
     assert_eq!(reply.status, 413);
+    // The limit, and what to do, for a script and on the page alike. (A file one byte over
+    // is read whole before it is refused: the answer cannot race the sending.)
+    let over = vec![b'x'; 20 * 1024 * 1024 + 1];
+    let reply = api_upload(&server, "กองคลัง", &over, None);
+    assert_eq!(reply.status, 413);
+    let error = reply.json()["error"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(error.contains("ไม่เกิน 20 MiB"), "{error}");
+    assert!(error.contains("over the 20 MiB limit"), "{error}");
+    let page = answer(agent().get(&format!("{}/", server.base)).call());
+    let cookie = page.cookie.clone().expect("a session cookie");
+    let reply = page_upload(&server, &cookie, &page.csrf(), "กองคลัง", &over);
+    assert_eq!(reply.status, 413);
+    let text = reply.text();
+    assert!(text.contains("ไม่เกิน 20 MiB) — ลบแผ่นงาน รูปภาพ"), "{text}");
+    assert!(
+        text.contains("href=\"/logout\""),
+        "log out on every page: {text}"
+    );
     assert_eq!(
         api_get(&server, "/api/status", None).status,
         200,

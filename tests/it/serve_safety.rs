@@ -62,8 +62,12 @@ fn a_file_named_after_another_division_is_not_kept_under_the_one_chosen() {
     // สำนักปลัด's workbook, sent with กองคลัง left chosen in the list.
     let (status, text) = page_upload(&server, "กองคลัง", "สำนักปลัด.xlsx", &sample("สำนักปลัด.xlsx"));
     assert_eq!(status, 200, "สำนักปลัด is not known yet: {text}");
-    let (status, _) = page_upload(&server, "สำนักปลัด", "สำนักปลัด.xlsx", &sample("สำนักปลัด.xlsx"));
-    assert_eq!(status, 200);
+    // Its owner then sends it, named for itself: kept (the file under กองคลัง is the one
+    // misplaced), nothing of it counted twice, and the owner told why none is counted yet.
+    let (status, text) = page_upload(&server, "สำนักปลัด", "สำนักปลัด.xlsx", &sample("สำนักปลัด.xlsx"));
+    assert_eq!(status, 200, "{text}");
+    assert!(text.contains("ไฟล์นั้นอาจเป็นไฟล์ของสำนักปลัดที่ส่งผิดกอง"), "{text}");
+    assert!(text.contains("นับเป็นโครงการ 0 โครงการ"), "{text}");
     std::fs::write(dir.path().join("inbox/กองคลัง.xlsx"), &kept).expect("restore");
     let (status, text) = page_upload(
         &server,
@@ -147,10 +151,14 @@ fn the_sender_is_told_of_a_project_or_file_another_division_sent_too() {
     let server = start(dir.path(), "127.0.0.1:0");
     let first = api_upload(&server, "กองคลัง", &sample("กองคลัง.xlsx"), None);
     assert_eq!(first.json()["ok"], true);
-    // The same workbook sent again for another division: that division's sender is told.
+    // The same workbook sent again for another division: that division's sender is told, and
+    // the file is not kept (nothing of it would count).
     let again = api_upload(&server, "กองช่าง", &sample("กองคลัง.xlsx"), None);
+    assert_eq!(again.status, 422, "{}", again.text());
+    assert!(!dir.path().join("inbox/กองช่าง.xlsx").exists(), "not kept");
     let json = again.json();
     assert_eq!(json["ok"], false, "{json}");
+    assert_eq!(json["inputs"][0]["counted"], 0, "{json}");
     let codes: Vec<&str> = json["issues"]
         .as_array()
         .expect("issues")

@@ -5,8 +5,9 @@
 
 // The parent's names: the app, its helpers (refuse, cookies, sessions) and axum's types.
 use super::downloads::built_summary;
-use super::upload::{Accepted, accept, read_upload};
+use super::upload::{accept, read_upload};
 use super::*;
+use crate::serve::Accepted;
 
 /// The role an API call has: it must say `X-Planmerge: 1` (a header a cross-site page cannot
 /// send) and, off this machine, `Authorization: Bearer <code>`.
@@ -44,10 +45,6 @@ fn api_error(status: StatusCode, message: &str) -> Response {
         .into_response()
 }
 
-fn json(doc: &impl serde::Serialize) -> Response {
-    axum::Json(serde_json::to_value(doc).unwrap_or_default()).into_response()
-}
-
 pub(super) async fn api_upload(
     State(app): AppState,
     headers: HeaderMap,
@@ -56,12 +53,18 @@ pub(super) async fn api_upload(
     if let Err(response) = api_role(&app, &headers) {
         return response;
     }
-    let upload = match read_upload(multipart).await {
+    let upload = match read_upload(&app, multipart).await {
         Ok(upload) => upload,
-        Err(response) => return api_error(response.status(), "the upload was refused"),
+        Err(refusal) => return api_error(refusal.status, &refusal.message),
     };
     match accept(&app, upload).await {
-        Ok(Accepted { checked, kept, .. }) => {
+        Ok(Accepted {
+            checked,
+            kept,
+            replaced,
+            similar,
+            ..
+        }) => {
             let totals = crate::compute::compute(&checked.projects, &app.config);
             let inputs = [checked.input.clone()];
             let doc = JsonReport {
@@ -73,15 +76,21 @@ pub(super) async fn api_upload(
                 previous: None,
                 changes: None,
             };
-            match kept {
-                true => json(&doc),
-                false => (StatusCode::UNPROCESSABLE_ENTITY, json(&doc)).into_response(),
+            // Beside `check --json`'s keys: the file sent before against this one, and a
+            // division named alike.
+            let mut value = serde_json::to_value(&doc).unwrap_or_default();
+            if let Some(object) = value.as_object_mut() {
+                object.insert("replaced".into(), serde_json::json!(replaced));
+                object.insert("similar_division".into(), serde_json::json!(similar));
             }
+            let status = match kept {
+                true => StatusCode::OK,
+                false => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            (status, axum::Json(value)).into_response()
         }
-        Err(response) => api_error(
-            response.status(),
-            "the upload was refused (division or file)",
-        ),
+        // The reason in the page's words, Thai then English.
+        Err(refusal) => api_error(refusal.status, &refusal.message),
     }
 }
 
@@ -107,6 +116,7 @@ pub(super) async fn api_status(State(app): AppState, headers: HeaderMap) -> Resp
                 "rows": row.rows,
                 "errors": row.errors,
                 "warnings": row.warnings,
+                "in_folder": row.in_folder,
             })
         })
         .collect();

@@ -6,6 +6,7 @@
 
 // The parent's names: the app, its helpers (refuse, cookies, sessions) and axum's types.
 use super::*;
+use crate::serve::{Accepted, names};
 
 /// An upload's fields, read with the body limit applied.
 pub(super) struct Upload {
@@ -16,7 +17,28 @@ pub(super) struct Upload {
     pub(super) file_name: Option<String>,
 }
 
-pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, Response> {
+/// An upload refused, and why: the page shows it as a page, the API as `{"error": …}`, the
+/// same words in both.
+pub(super) struct Refusal {
+    pub(super) status: StatusCode,
+    pub(super) message: String,
+}
+
+impl Refusal {
+    fn new(status: StatusCode, message: &str) -> Self {
+        Refusal {
+            status,
+            message: message.to_string(),
+        }
+    }
+
+    /// As a page.
+    pub(super) fn page(&self) -> Response {
+        refuse(self.status, &self.message)
+    }
+}
+
+pub(super) async fn read_upload(app: &App, mut multipart: Multipart) -> Result<Upload, Refusal> {
     let mut upload = Upload {
         csrf: None,
         division: None,
@@ -27,13 +49,16 @@ pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, Resp
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(e) => return Err(body_refused(e.status())),
+            Err(e) => return Err(body_refused(app, e.status())),
         };
         let name = field.name().unwrap_or_default().to_string();
         if name == "file" {
             upload.file_name = field.file_name().map(str::to_string);
         }
-        let value = field.bytes().await.map_err(|e| body_refused(e.status()))?;
+        let value = field
+            .bytes()
+            .await
+            .map_err(|e| body_refused(app, e.status()))?;
         match name.as_str() {
             "csrf" => upload.csrf = Some(String::from_utf8_lossy(&value).into_owned()),
             "division" => upload.division = Some(String::from_utf8_lossy(&value).into_owned()),
@@ -44,53 +69,44 @@ pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, Resp
     Ok(upload)
 }
 
-fn body_refused(status: StatusCode) -> Response {
+fn body_refused(app: &App, status: StatusCode) -> Refusal {
     if status == StatusCode::PAYLOAD_TOO_LARGE {
-        refuse(status, "ไฟล์ใหญ่เกินกำหนด · the file is too large")
+        Refusal::new(status, &super::too_large(app))
     } else {
-        refuse(
+        Refusal::new(
             StatusCode::BAD_REQUEST,
             "ส่งข้อมูลไม่ครบ · the upload is incomplete",
         )
     }
 }
 
-/// An upload checked: its division, what the check says, and whether it was kept (a file in
-/// which no project is counted, an empty form or a file that cannot be read, is not: it would
-/// displace the division's file sent before).
-pub(super) struct Accepted {
-    pub(super) division: String,
-    pub(super) checked: Checked,
-    pub(super) kept: bool,
-}
-
 /// Checks an upload's division and content and keeps it when it holds projects; the check
 /// result, or the refusal.
-pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, Response> {
+pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, Refusal> {
     let typed = upload.division.unwrap_or_default();
     let Some(division) = division_name(&typed) else {
-        return Err(refuse(
+        return Err(Refusal::new(
             StatusCode::BAD_REQUEST,
             "ชื่อกองไม่ถูกต้อง (ห้ามเว้นว่าง ยาวเกิน 60 ตัวอักษร หรือมี / \\ : * ? \" < > |) · invalid division name",
         ));
     };
     if !app.config.divisions.is_empty() && !app.config.divisions.contains(&division) {
-        return Err(refuse(
-            StatusCode::BAD_REQUEST,
-            "ไม่มีกองนี้ในรายชื่อ · unknown division",
-        ));
+        let refusal = unlisted(&division, &app.config.divisions);
+        return Err(Refusal::new(StatusCode::BAD_REQUEST, &refusal));
     }
-    // Typed, not picked: a name a known division's begins with (`กองการศึกษาฯ` for กองการศึกษา
-    // ศาสนาและวัฒนธรรม) would start a division of its own, its file compared with nothing.
-    let known = app.divisions(&app.inbox.current());
+    // Typed, not picked: a shortened name (`กองการศึกษาฯ` for กองการศึกษา ศาสนาและวัฒนธรรม)
+    // would start a division of its own, its file compared with nothing. A name typed in full
+    // is taken as typed, even when like another's (`กองช่าง`, `กองช่างสุขาภิบาล`).
+    let known = app.divisions(&app.current().0);
     if app.config.divisions.is_empty()
-        && let Some(meant) = near_division(&division, &known)
+        && let Some(meant) = names::abbreviated(&division, &known)
     {
-        return Err(refuse(
+        return Err(Refusal::new(
             StatusCode::BAD_REQUEST,
             &format!(
-                "ไม่มีกอง \"{division}\" — หมายถึง \"{meant}\" หรือไม่? เลือกชื่อจากรายการ แล้วส่งใหม่ (ไม่ได้เก็บไฟล์นี้) · \
-                 no division \"{division}\"; did you mean \"{meant}\"? pick it from the list and send again (not kept)"
+                "ชื่อย่อ \"{division}\" — หมายถึง \"{meant}\" หรือไม่? ถ้าใช่ เลือกชื่อนั้นจากรายการ ถ้าเป็นกองอื่น พิมพ์ชื่อเต็มของกอง (ไม่มี ฯ) \
+                 แล้วส่งใหม่ (ไม่ได้เก็บไฟล์นี้) · \"{division}\" is shortened: did you mean \"{meant}\"? If so, pick it from the list; \
+                 if another division, type its name in full; then send again (not kept)"
             ),
         ));
     }
@@ -102,10 +118,10 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
             }
             None => "ยังไม่ได้เลือกไฟล์ · no file chosen",
         };
-        return Err(refuse(StatusCode::BAD_REQUEST, message));
+        return Err(Refusal::new(StatusCode::BAD_REQUEST, message));
     };
-    if let Some(other) = chosen.and_then(|name| another_division(&known, name, &division)) {
-        return Err(refuse(
+    if let Some(other) = chosen.and_then(|name| names::another_division(&known, name, &division)) {
+        return Err(Refusal::new(
             StatusCode::CONFLICT,
             &format!(
                 "ไฟล์ที่เลือกชื่อ \"{name}\" เป็นของ{other} แต่เลือกส่งในนาม{division} — \
@@ -116,9 +132,9 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
         ));
     }
     if bytes.len() > app.limit {
-        return Err(refuse(
+        return Err(Refusal::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "ไฟล์ใหญ่เกินกำหนด · the file is too large",
+            &super::too_large(app),
         ));
     }
     let Some(kind) = spreadsheet_kind(&bytes) else {
@@ -126,7 +142,7 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
         let what = crate::read::what_it_is(&bytes).map_or(String::new(), |cause| {
             format!("{} · {} — ", cause.thai(), cause.english())
         });
-        return Err(refuse(
+        return Err(Refusal::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             &format!(
                 "{what}ไฟล์นี้ไม่ใช่ไฟล์ Excel หรือ ODS (ดูจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์) — บันทึกจาก Excel เป็น .xlsx แล้วส่งใหม่ · \
@@ -135,7 +151,7 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
         ));
     };
     let cannot_check = || {
-        refuse(
+        Refusal::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "ตรวจไฟล์ไม่ได้ · cannot check the file",
         )
@@ -146,74 +162,75 @@ pub(super) async fn accept(app: &Arc<App>, upload: Upload) -> Result<Accepted, R
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| format!("{division}.{kind}"));
     let (app2, division2, bytes2) = (Arc::clone(app), division.clone(), bytes.clone());
-    let checked = tokio::task::spawn_blocking(move || {
-        app2.check_division(&division2, &shown, kind, bytes2.to_vec())
+    // Weighed against the other divisions' files before it is kept: a file of nothing but
+    // their projects (สำนักปลัด's sent as กองคลัง's) must not displace the division's own.
+    // And against the division's own file sent before: what replacing it changes.
+    let (checked, replaced) = tokio::task::spawn_blocking(move || {
+        let mut checked = app2.check_division(&division2, &shown, kind, bytes2.to_vec());
+        let replaced = app2.replaced(&division2, &checked.projects);
+        if !checked.projects.is_empty() {
+            app2.add_cross_file_issues(&mut checked, &division2);
+        }
+        (checked, replaced)
     })
     .await
     .map_err(|_| cannot_check())?;
-    if checked.projects.is_empty() {
+    // Every project another division's: refused, unless the file's own name is this division's
+    // (`สำนักปลัด.xlsx` sent as สำนักปลัด's): then the file sent first under another division
+    // is the one misplaced, and this one is kept, its duplicates said.
+    let own_name = chosen.is_some_and(|name| names::named_for(name, &division));
+    if checked.projects.is_empty() && !(checked.shared > 0 && own_name) {
         return Ok(Accepted {
             division,
             checked,
             kept: false,
+            similar: None,
+            replaced,
         });
     }
     let app3 = Arc::clone(app);
     let division3 = division.clone();
     let stored = tokio::task::spawn_blocking(move || {
-        let path = {
-            let _guard = app3.store.blocking_lock();
-            app3.inbox.store(&division3, kind, &bytes)
-        };
-        path.map(|path| {
-            let mut checked = checked;
-            app3.add_cross_file_issues(&mut checked, &path);
-            checked
-        })
+        let _guard = app3.store.blocking_lock();
+        app3.inbox.store(&division3, kind, &bytes)
     })
     .await
     .map_err(|_| cannot_check())?;
     match stored {
-        Ok(checked) => Ok(Accepted {
+        Ok(_) => Ok(Accepted {
+            // A name like another's, taken as typed: the sender is told of the other.
+            similar: match app.config.divisions.is_empty() {
+                true => names::similar(&division, &known),
+                false => None,
+            },
             division,
             checked,
             kept: true,
+            replaced,
         }),
-        Err(_) => Err(refuse(
+        Err(_) => Err(Refusal::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "เก็บไฟล์ไม่ได้ · cannot keep the file",
         )),
     }
 }
 
-/// The known division `typed` is another form of, when it is none of them itself: a known
-/// name begins with it (or is it), once spaces and a closing ฯ are set aside (`สำนักปลัดฯ`). (A longer new name,
-/// `กองช่างสุขาภิบาล` beside กองช่าง, is a division of its own.)
-fn near_division(typed: &str, known: &[String]) -> Option<String> {
-    use crate::schema::text::normalize;
-    if known.iter().any(|k| k == typed) {
-        return None;
+/// The refusal of a division not on report.toml's list: the name it most likely meant, and
+/// every name on the list.
+fn unlisted(division: &str, listed: &[String]) -> String {
+    let all = listed.join(", ");
+    match names::nearest_listed(division, listed) {
+        Some(meant) => format!(
+            "ไม่มีกอง \"{division}\" ในรายชื่อ — หมายถึง \"{meant}\" หรือไม่? เลือกจากรายการแล้วส่งใหม่ (ไม่ได้เก็บไฟล์นี้) \
+             ชื่อที่ใช้ได้: {all} · no division \"{division}\" on the list; did you mean \"{meant}\"? \
+             Pick it and send again (not kept). The names: {all}"
+        ),
+        None => format!(
+            "ไม่มีกอง \"{division}\" ในรายชื่อ เลือกจากรายการแล้วส่งใหม่ (ไม่ได้เก็บไฟล์นี้) ชื่อที่ใช้ได้: {all} \
+             (ถ้าเป็นกองใหม่ ให้ผู้ประสานงานเพิ่มใน divisions ของ report.toml) · no division \"{division}\" on the list; \
+             pick one and send again (not kept). The names: {all} (a new division: the coordinator adds it to divisions in report.toml)"
+        ),
     }
-    let bare = |name: &str| normalize(name).trim_end_matches('ฯ').to_string();
-    let mine = bare(typed);
-    if mine.chars().count() < 4 {
-        return None;
-    }
-    known.iter().find(|k| bare(k).starts_with(&mine)).cloned()
-}
-
-/// The division a file's own name says it is, when that is another than `division`: a file
-/// named `สำนักปลัด.xlsx` sent as กองคลัง's would replace กองคลัง's file with สำนักปลัด's
-/// projects. Only the divisions `known` (report.toml's, else the previous round's, and those
-/// that have sent) are named.
-fn another_division(known: &[String], file_name: &str, division: &str) -> Option<String> {
-    let file = std::path::Path::new(file_name);
-    let mine = crate::schema::text::normalize(division);
-    if crate::schema::text::normalize(&crate::schema::division_of(file)).contains(mine.as_str()) {
-        return None;
-    }
-    let named = crate::schema::division_listed(file, known);
-    known.contains(&named).then_some(named)
 }
 
 pub(super) async fn upload(
@@ -227,9 +244,9 @@ pub(super) async fn upload(
             "หมดเวลาหรือไม่ได้เข้าใช้ — เปิดหน้าส่งไฟล์ใหม่ · no session: open the page again",
         );
     };
-    let upload = match read_upload(multipart).await {
+    let upload = match read_upload(&app, multipart).await {
         Ok(upload) => upload,
-        Err(response) => return response,
+        Err(refusal) => return refusal.page(),
     };
     if !upload
         .csrf
@@ -242,24 +259,25 @@ pub(super) async fn upload(
         );
     }
     match accept(&app, upload).await {
-        Ok(Accepted {
-            division,
-            checked,
-            kept,
-        }) => {
-            if kept && let Some(id) = cookie(&headers, SESSION_COOKIE) {
-                app.sessions.record_sent(&id, &division);
+        Ok(accepted) => {
+            if accepted.kept
+                && let Some(id) = cookie(&headers, SESSION_COOKIE)
+            {
+                app.sessions.record_sent(&id, &accepted.division);
             }
-            // A score from the rows that passed would flatter a file with errors: none is shown.
-            let totals = (checked.errors == 0)
+            // A score from the rows that passed would flatter a file with errors, and a file
+            // not kept counts nothing: no figures for either.
+            let checked = &accepted.checked;
+            let totals = (accepted.kept && checked.errors == 0)
                 .then(|| crate::compute::compute(&checked.projects, &app.config));
-            let page = pages::result(s.role.into(), &division, &checked, totals.as_ref(), kept);
+            let page = pages::result(s.role.into(), &accepted, totals.as_ref());
+            let kept = accepted.kept;
             let status = match kept {
                 true => StatusCode::OK,
                 false => StatusCode::UNPROCESSABLE_ENTITY,
             };
             (status, Html(page.into_string())).into_response()
         }
-        Err(response) => response,
+        Err(refusal) => refusal.page(),
     }
 }

@@ -1,20 +1,22 @@
 //! The pages, Thai first, readable on a phone, working without JavaScript (`/static/app.js`
 //! only adds drag-and-drop and an upload progress bar): ส่งไฟล์ (send a file), its answer,
 //! ภาพรวม (the coordinator's status), the code page, and an error page. Compiled templates
-//! (maud): every value is escaped.
+//! (maud): every value is escaped. The answer to an upload is [`verdict`]'s.
 
-use super::Checked;
 use super::access::Role;
 use crate::compute::ReportTotals;
 use crate::issue::Severity;
 use crate::schema::baht;
 use maud::{DOCTYPE, Markup, html};
 
+mod verdict;
+pub use verdict::result;
+
 /// The links a page's header offers: none before the access code is given; ส่งไฟล์ and
 /// ออกจากระบบ to staff; ภาพรวม as well to the coordinator (staff would be refused it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
-    /// No session (the code page, a refusal).
+    /// No session (the code page).
     Outside,
     /// A division's staff.
     Staff,
@@ -119,71 +121,6 @@ fn division_field(id: &str, divisions: &[String], known: &[String]) -> Markup {
     }
 }
 
-/// The answer to an upload: the verdict, every issue as `check` shows it, the figures.
-pub fn result(
-    nav: Nav,
-    division: &str,
-    checked: &Checked,
-    totals: Option<&ReportTotals>,
-    kept: bool,
-) -> Markup {
-    let errors = checked.errors;
-    let warnings = checked
-        .issues
-        .iter()
-        .filter(|i| i.severity() == Severity::Warning)
-        .count();
-    html! {
-        (layout(&format!("ผลการตรวจไฟล์ของ{division}"), nav, html! {
-            @if !kept {
-                p class="bad" {
-                    "✗ ไม่ได้รับไฟล์นี้: ไม่พบโครงการที่นับได้ — ไฟล์ที่กองส่งไว้ก่อน (ถ้ามี) ยังใช้อยู่ กรอกรายการโครงการหรือแก้ตามข้างล่าง แล้วส่งใหม่ · "
-                    "not received: no project could be counted in it; the file sent before (if any) still counts"
-                }
-            } @else if errors == 0 {
-                p class="ok" { "✓ ใช้ได้ ได้รับไฟล์แล้ว · OK, received" @if warnings > 0 { " — คำเตือน " (warnings) " รายการ" } }
-            } @else {
-                p class="bad" { "✗ ผิด " (errors) " รายการ — แก้แล้วส่งใหม่ · " (errors) " error(s): fix and send again" }
-            }
-            @if kept {
-                p { "ได้รับไฟล์ " strong { (checked.input.file) } " ของ" (division) " เมื่อ " (received_now()) " · received" }
-            }
-            p { "อ่าน " (checked.input.rows) " แถว · นับเป็นโครงการ " (checked.input.counted) " โครงการ" }
-            @if !checked.issues.is_empty() {
-                h2 { "สิ่งที่พบ · what was found" }
-                ul class="issues" {
-                    @for issue in by_severity(&checked.issues) {
-                        li class=(severity_class(issue.severity())) {
-                            strong { (severity_word(issue.severity())) " · " (issue.place()) } br;
-                            (issue.message()) br;
-                            span class="fix" { "แก้ไข · fix: " (issue.fix()) }
-                        }
-                    }
-                }
-                @for omitted in &checked.input.omitted {
-                    p class="fix" {
-                        "และอีก " (omitted.count) " รายการแบบเดียวกัน (" (omitted.code) ") ที่ไม่ได้แสดง — แก้รายการข้างบนแล้วส่งใหม่จะเห็นที่เหลือ · and "
-                        (omitted.count) " more of the same kind, not shown"
-                    }
-                }
-            }
-            @if let Some(t) = totals { (division_figures(t)) }
-            @let left_out = checked.input.rows.saturating_sub(checked.input.counted);
-            p {
-                a href={ "/template/" (urlencode(division)) } { "ดาวน์โหลดแบบฟอร์มของกอง (กรอกรายการไว้ให้แล้ว) · download your form, prefilled" }
-                @if left_out > 0 {
-                    br;
-                    span class="fix" {
-                        "แถวที่ผิด " (left_out) " แถวไม่ได้ใส่ไว้ในแบบฟอร์ม ต้องกรอกใหม่ · the "
-                        (left_out) " row(s) with errors are not in the form: fill them in again"
-                    }
-                }
-            }
-            p { a href="/" { "ส่งไฟล์อื่น · send another" } }
-        }))
-    }
-}
-
 /// The months as staff shorten them (a table cell on a phone has no room for the whole name).
 const THAI_MONTHS_SHORT: [&str; 12] = [
     "ม.ค.",
@@ -213,22 +150,6 @@ fn as_thai_staff_write(when: &str) -> String {
     }
 }
 
-/// Now, as the office clock reads it: `29 พฤศจิกายน 2569 เวลา 20:56 น.`.
-fn received_now() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default();
-    crate::schema::time::thai_moment(&crate::schema::time::utc_time(seconds))
-}
-
-/// Errors first, then warnings, then notes (each in the order found).
-fn by_severity(issues: &[crate::issue::Issue]) -> Vec<&crate::issue::Issue> {
-    let mut sorted: Vec<_> = issues.iter().collect();
-    sorted.sort_by_key(|i| i.severity());
-    sorted
-}
-
 /// The severity in words, beside its colour.
 fn severity_word(severity: Severity) -> &'static str {
     match severity {
@@ -243,22 +164,6 @@ fn severity_class(severity: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Note => "note",
-    }
-}
-
-/// One division's file: its dimension table and its own score, as the รายกอง sheet gives it
-/// ((completed + 0.5 × in progress) / its projects × 100). The organization's implementation
-/// figure divides by every division's initial projects, so one file alone would understate it.
-fn division_figures(t: &ReportTotals) -> Markup {
-    html! {
-        (dimension_table(t))
-        @if let [own] = t.divisions.as_slice() {
-            p {
-                "คะแนนของกอง ร้อยละ " (own.score)
-                " (แล้วเสร็จ " (own.completed) " + ครึ่งหนึ่งของอยู่ระหว่างดำเนินการ " (own.in_progress)
-                " จาก " (own.projects) " โครงการ) · the division's score, as on the รายกอง sheet"
-            }
-        }
     }
 }
 
@@ -308,15 +213,19 @@ pub struct DivisionRow<'a> {
     pub counted: usize,
     /// Its issues (to list under the table).
     pub issues: Vec<&'a crate::issue::Issue>,
+    /// Its files lying in the round folder itself (not sent through the drop box), by name.
+    pub in_folder: Vec<String>,
 }
 
-/// ภาพรวม: who has sent what, the whole report as it stands, the summary button.
+/// ภาพรวม: who has sent what, the whole report as it stands (`totals`, and its errors), the
+/// summary button; the round folder's own workbooks named as counted, and planmerge's own
+/// `summaries` there as not.
 pub fn status(
     csrf: &str,
     rows: &[DivisionRow<'_>],
-    totals: &ReportTotals,
-    errors: usize,
+    (totals, errors): (&ReportTotals, usize),
     since_previous: Option<&str>,
+    summaries: &[std::path::PathBuf],
 ) -> Markup {
     layout(
         "ภาพรวมการส่งไฟล์",
@@ -328,15 +237,35 @@ pub fn status(
                     @for r in rows {
                         tr class=(if r.when.is_none() { "missing" } else if r.errors > 0 { "error" } else { "ok" }) {
                             // data-label: on a phone each row is a card, its cells labelled.
-                            td { (r.name) }
+                            td {
+                                (r.name)
+                                @if !r.in_folder.is_empty() {
+                                    br; span class="fix" { "ไฟล์ในโฟลเดอร์รอบ · in the round folder: " (r.in_folder.join(", ")) }
+                                }
+                            }
                             td data-label="ส่งแล้ว" { @if r.when.is_some() { "✓" } @else { "ยังไม่ส่ง" } }
-                            td data-label="เมื่อ (เวลาไทย)" { (r.when.as_deref().map(as_thai_staff_write).unwrap_or_default()) }
-                            td data-label="แถว" { (r.rows) }
-                            td data-label="ผิด" { (r.errors) }
-                            td data-label="เตือน" { (r.warnings) }
-                            td data-label="โครงการ" { (r.counted) }
+                            // Not sent: nothing read, so dashes rather than zeros.
+                            @let sent = r.when.is_some();
+                            td data-label="เมื่อ (เวลาไทย)" { (r.when.as_deref().map_or_else(|| "—".to_string(), as_thai_staff_write)) }
+                            td data-label="แถว" { (or_dash(sent, r.rows)) }
+                            td data-label="ผิด" { (or_dash(sent, r.errors)) }
+                            td data-label="เตือน" { (or_dash(sent, r.warnings)) }
+                            td data-label="โครงการ" { (or_dash(sent, r.counted)) }
                         }
                     }
+                }
+            }
+            @let folder: Vec<&str> = rows.iter().flat_map(|r| r.in_folder.iter().map(String::as_str)).collect();
+            @if !folder.is_empty() {
+                p {
+                    "นับไฟล์ที่อยู่ในโฟลเดอร์รอบเองด้วย (ไม่ได้ส่งทางหน้านี้ นับเหมือน planmerge merge): " (folder.join(", "))
+                    " · also counted, as merge counts them: files in the round folder itself"
+                }
+            }
+            @if !summaries.is_empty() {
+                p {
+                    "ไม่นับ (ไฟล์สรุปที่ planmerge สร้าง): " (super::round::names(summaries))
+                    " · not counted: summaries written by planmerge"
                 }
             }
             h2 { "ตัวเลขของรายงานตอนนี้ · the report as it stands" }
@@ -372,6 +301,14 @@ pub fn status(
     )
 }
 
+/// A count of a division's file, or `—` when it has sent none.
+fn or_dash(sent: bool, count: usize) -> String {
+    match sent {
+        true => count.to_string(),
+        false => "—".to_string(),
+    }
+}
+
 /// Asks for the access code.
 pub fn login(error: Option<&str>) -> Markup {
     layout(
@@ -388,11 +325,12 @@ pub fn login(error: Option<&str>) -> Markup {
     )
 }
 
-/// A refusal or failure, in words (never a stack trace).
+/// A refusal or failure, in words (never a stack trace), under the header of staff's pages
+/// (ส่งไฟล์, ออกจากระบบ): a refusal does not know who asked, and log out is on every page.
 pub fn error(message: &str) -> Markup {
     layout(
         "ทำรายการไม่ได้",
-        Nav::Outside,
+        Nav::Staff,
         html! { p class="bad" { (message) } p { a href="/" { "กลับไปหน้าส่งไฟล์ · back" } } },
     )
 }
@@ -413,6 +351,7 @@ pub fn urlencode(text: &str) -> String {
 pub const STYLE: &str = "body{font-family:'TH Sarabun New','Sarabun','Loma',sans-serif;font-size:18px;margin:0;color:#222}\
 header{background:#1f4e79;padding:.6em 1em}header a{color:#fff;text-decoration:none;font-weight:bold}\
 main{max-width:960px;margin:0 auto;padding:1em}h1{font-size:1.5em}\
+main p,main li,h1,summary{overflow-wrap:anywhere}\
 label{display:block;margin:.8em 0 .2em;font-weight:bold}input,select,button{font-size:1em;padding:.4em;max-width:100%}\
 button{background:#1f4e79;color:#fff;border:0;border-radius:4px;padding:.5em 1.2em;margin-top:1em;cursor:pointer}\
 button.secondary{display:block;background:#fff;color:#1f4e79;border:2px solid #1f4e79}h2{font-size:1.2em;margin-top:2em}\

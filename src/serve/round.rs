@@ -1,0 +1,79 @@
+//! The round folder's own files: the workbooks put in it by hand (copied from an email or a USB
+//! stick) rather than sent through the drop box. `merge FOLDER` reads them, so the drop box
+//! counts them too and says so; planmerge's own summaries are left out (merge skips them as
+//! `summary-skipped`), and so is the inbox, which [`super::inbox`] reads. Nothing here writes.
+
+use super::inbox::{Current, Origin, modified};
+use std::path::{Path, PathBuf};
+
+/// The folder's own files, as `merge FOLDER` would read them.
+#[derive(Debug, Default, Clone)]
+pub struct FolderFiles {
+    /// Counted: division workbooks (and what was put there instead of one, a PDF, a CSV: merge
+    /// names those in a warning), in merge's order.
+    pub counted: Vec<PathBuf>,
+    /// Not counted: summaries written by planmerge.
+    pub summaries: Vec<PathBuf>,
+}
+
+impl FolderFiles {
+    /// The files of `folder` outside its inbox (hidden files, lock files and `.versions` are
+    /// passed over, as merge passes them over).
+    pub fn of(folder: &Path) -> Self {
+        let inbox = folder.join("inbox");
+        // `merge .` names files without `./`; the inbox is recognised either way.
+        let bare = inbox.strip_prefix(".").unwrap_or(&inbox).to_path_buf();
+        let in_inbox = |p: &Path| p.starts_with(&inbox) || p.starts_with(&bare);
+        let all = crate::read::collect_inputs(&[folder.to_path_buf()]).unwrap_or_default();
+        let (summaries, counted) = all
+            .into_iter()
+            .filter(|p| !in_inbox(p))
+            .partition(|p| crate::read::is_summary_workbook(p));
+        FolderFiles { counted, summaries }
+    }
+
+    /// The counted files as a division's current files: each named after the division its
+    /// file name holds (one of `known` when it holds one, as merge names it).
+    pub fn current(&self, known: &[String]) -> Vec<Current> {
+        self.counted
+            .iter()
+            .map(|path| Current {
+                division: crate::schema::division_listed(path, known),
+                received: modified(path),
+                path: path.clone(),
+                origin: Origin::Folder,
+            })
+            .collect()
+    }
+}
+
+/// The file names of `paths`, joined for a sentence (`กองคลัง.xlsx, สรุป.xlsx`).
+pub fn names(paths: &[PathBuf]) -> String {
+    let name = |p: &PathBuf| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    paths.iter().map(name).collect::<Vec<_>>().join(", ")
+}
+
+/// What the start-up lines say of the folder's own files: those counted beside the inbox, and
+/// the summaries not counted; nothing when there are none.
+pub fn startup_lines(found: &FolderFiles) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !found.counted.is_empty() {
+        lines.push(format!(
+            "นับไฟล์ที่อยู่ในโฟลเดอร์รอบเองด้วย (ไม่ได้ส่งทางหน้าเว็บ นับเหมือน planmerge merge): {} · \
+             also counted, as merge counts them (in the round folder itself, not sent through the drop box)",
+            names(&found.counted)
+        ));
+    }
+    if !found.summaries.is_empty() {
+        lines.push(format!(
+            "ไม่นับ (ไฟล์สรุปที่ planmerge สร้าง): {} · not counted (summaries written by planmerge)",
+            names(&found.summaries)
+        ));
+    }
+    lines
+}
