@@ -312,19 +312,30 @@ impl Comparison {
     }
 
     /// The previous round's projects matched by none of this round's: dropped, each an issue
-    /// where it was, with the nearest new name suggested. Returns every change and those issues.
-    pub fn finish(mut self) -> (Vec<Change>, Vec<Issue>) {
+    /// where it was, with the nearest new name suggested — unless its division sent no file
+    /// this round (`sent` says whether one did): then one `division-missing` for the division,
+    /// saying how many it had, and not a drop per project (one division's file checked alone,
+    /// a merge before every division has sent). Returns every change and those issues.
+    pub fn finish(mut self, sent: &dyn Fn(&str) -> bool) -> (Vec<Change>, Vec<Issue>) {
         let mut issues = Vec::new();
+        let mut missing: Vec<(String, usize, crate::model::Location)> = Vec::new();
         for (p, matched) in self.previous.iter().zip(&self.matched) {
             if *matched {
                 continue;
             }
-            let near = nearest(&p.name, &self.new_names);
-            let problem = Problem::ProjectDropped {
-                name: p.name.clone(),
-                near,
-            };
-            issues.push(Issue::new(problem, p.source.clone()));
+            if !sent(&p.division) {
+                match missing.iter_mut().find(|(d, ..)| **d == *p.division) {
+                    Some((_, n, _)) => *n += 1,
+                    None => missing.push((p.division.to_string(), 1, p.source.clone())),
+                }
+            } else {
+                let near = nearest(&p.name, &self.new_names);
+                let problem = Problem::ProjectDropped {
+                    name: p.name.clone(),
+                    near,
+                };
+                issues.push(Issue::new(problem, p.source.clone()));
+            }
             let key = normalized(&p.division);
             if let Some(d) = self.divisions_now.iter_mut().find(|d| d.key == key) {
                 d.changed = true;
@@ -336,6 +347,13 @@ impl Comparison {
                 from: Some(p.status.thai().into()),
                 to: None,
             });
+        }
+        for (division, previous, first) in missing {
+            let at = crate::model::Location::file(&first.file);
+            issues.push(Issue::new(
+                Problem::DivisionMissing { division, previous },
+                at,
+            ));
         }
         // A division whose every project is as it was, some not completed: last round's file
         // (or the form prefilled from it) sent again, or work that stood still. Said, to check.
@@ -417,7 +435,7 @@ mod tests {
             .iter()
             .flat_map(|p| comparison.check(p, name_key(&p.name)))
             .collect();
-        let (changes, dropped) = comparison.finish();
+        let (changes, dropped) = comparison.finish(&|_| true);
         issues.extend(dropped);
         (changes, issues)
     }

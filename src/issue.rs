@@ -869,12 +869,20 @@ catalogue! {
         ),
     }
     /// A division `report.toml` lists (`divisions`) that no input file is named after.
-    DivisionMissing { division: String } => {
+    /// `previous`: its projects in the previous round (0: it is named by `divisions` only), none
+    /// of which is called dropped one by one.
+    DivisionMissing { division: String, previous: usize } => {
         code: "division-missing",
         stage: Merge,
         severity: Warning,
-        thai: format!("ยังไม่มีไฟล์ของ{division} (มีชื่อใน divisions ของ report.toml)"),
-        english: format!("no file from {division} (listed in divisions of report.toml)"),
+        thai: match previous {
+            0 => format!("ยังไม่มีไฟล์ของ{division} (มีชื่อใน divisions ของ report.toml)"),
+            n => format!("ยังไม่มีไฟล์ของ{division} ซึ่งรอบก่อนมี {n} โครงการ (ยังไม่ได้เทียบกับรอบก่อน)"),
+        },
+        english: match previous {
+            0 => format!("no file from {division} (listed in divisions of report.toml)"),
+            n => format!("no file from {division}, which had {n} projects in the previous round (not compared yet)"),
+        },
         fix: (
             "ขอไฟล์จากกอง (ตั้งชื่อไฟล์ตามชื่อกอง) หรือลบชื่อออกจาก divisions ถ้ากองนี้ไม่ต้องส่ง",
             "ask the division for its file (named after the division), or take it off divisions if it sends none",

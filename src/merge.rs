@@ -295,6 +295,10 @@ pub struct Merge {
     duplicates: IssueList,
     /// The previous round, when this one is compared with it.
     comparison: Option<Comparison>,
+    /// Whether the previous round's projects are those of the division whose file this is
+    /// (the drop box checking one upload): its every project is then compared, whatever the
+    /// file is called.
+    one_divisions: bool,
     /// The current file's projects counted, per sheet (rows of one sheet come together).
     counted_by_sheet: Vec<(Arc<str>, usize)>,
 }
@@ -401,16 +405,29 @@ impl Merge {
         }
     }
 
+    /// A merge of one division's file, compared with that division's projects of the previous
+    /// round (the drop box, whose uploads are not named after their division).
+    pub fn comparing_division(previous: Vec<ProjectRow>) -> Self {
+        Merge {
+            one_divisions: true,
+            ..Merge::comparing(previous)
+        }
+    }
+
     /// Ends the comparison with the previous round, once every file is taken: the previous
     /// round's projects not seen are issued as dropped (where they were), every one of them:
     /// they are as many as the previous round's projects at most, and each names its own
-    /// project, so none is folded or left uncounted. Returns every change (none without a
-    /// previous round).
+    /// project, so none is folded or left uncounted. A division that sent no file is one
+    /// `division-missing` instead. Returns every change (none without a previous round).
     pub fn compared(&mut self) -> Vec<Change> {
         let Some(comparison) = self.comparison.take() else {
             return Vec::new();
         };
-        let (changes, dropped) = comparison.finish();
+        let sent = self.divisions_sent();
+        let one_divisions = self.one_divisions;
+        let (changes, dropped) = comparison.finish(&|division| {
+            one_divisions || sent.iter().any(|s| s.contains(&normalize(division)))
+        });
         self.errors += dropped.iter().filter(|i| i.is_error()).count();
         self.issues.extend(dropped);
         changes
@@ -421,21 +438,33 @@ impl Merge {
     /// nothing is said, not left out in silence. A file counts for a division when its name
     /// holds the division's (`กองคลัง (แก้ไข).xlsx` is กองคลัง's).
     pub fn expect_divisions(&mut self, expected: &[String], config_file: &str) {
-        let sent: Vec<String> = self
-            .inputs
-            .iter()
-            .map(|i| normalize(&division_of(Path::new(&i.file))))
+        let sent = self.divisions_sent();
+        // Those the comparison with the previous round has said missing already.
+        let said: Vec<String> = (self.issues.iter())
+            .filter_map(|i| match &i.problem {
+                Problem::DivisionMissing { division, .. } => Some(normalize(division)),
+                _ => None,
+            })
             .collect();
         for division in expected {
             let wanted = normalize(division);
-            if !sent.iter().any(|s| s.contains(&wanted)) {
+            if !sent.iter().any(|s| s.contains(&wanted)) && !said.contains(&wanted) {
                 let missing = Problem::DivisionMissing {
                     division: division.clone(),
+                    previous: 0,
                 };
                 self.issues
                     .push(Issue::new(missing, Location::file(config_file)));
             }
         }
+    }
+
+    /// The divisions the input files are named after, normalised: a division has sent when one
+    /// of them holds its name.
+    fn divisions_sent(&self) -> Vec<String> {
+        (self.inputs.iter())
+            .map(|i| normalize(&division_of(Path::new(&i.file))))
+            .collect()
     }
 
     /// Warns of a division two or more files are read for (`division-two-files`, at each file

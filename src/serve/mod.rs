@@ -121,7 +121,7 @@ impl App {
                         project.source.file = format!("รอบก่อน {name}").into();
                     }
                 }
-                Merge::comparing(earlier)
+                Merge::comparing_division(earlier)
             }
             None => Merge::default(),
         };

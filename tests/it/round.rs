@@ -336,6 +336,8 @@ fn every_dropped_project_is_named_each_at_its_own_place() {
         &header,
         &other,
     );
+    let another = [words_row(1, "โครงการ จ", 1.0, 100.0)];
+    write_book(&current.join("กองช่าง.xlsx"), "แผน", &header, &another);
     let (code, json, _) = run_json(&current, &["check", "."]);
     assert_eq!(code, 0, "warnings only");
     let dropped: Vec<(String, String, String)> = json["issues"]
@@ -451,5 +453,46 @@ fn errors_in_the_previous_round_are_said_beside_the_json_naming_the_first() {
     assert!(
         stderr.contains("รอบก่อน") && stderr.contains("รายการแรก: ") && stderr.contains(" › C2)"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn a_division_that_has_not_sent_yet_is_one_warning_not_a_drop_per_project() {
+    // The previous round had กองช่าง's two projects; this round only กองคลัง has sent (or one
+    // division's file is checked alone): กองช่าง is said once, its projects not one by one.
+    let before = [words_row(1, "โครงการ ก", 1.0, 100.0)];
+    let (dir, current) = two_rounds(&before, &before);
+    let header = crate::support::WORDS_HEADER;
+    let theirs = [
+        words_row(1, "โครงการ ง", 1.0, 100.0),
+        words_row(2, "โครงการ จ", 1.0, 100.0),
+    ];
+    write_book(
+        &dir.path().join("รอบ6").join("กองช่าง.xlsx"),
+        "แผน",
+        &header,
+        &theirs,
+    );
+    let (code, json, _) = run_json(&current, &["check", "กองคลัง.xlsx"]);
+    assert_eq!(code, 0, "warnings only");
+    let codes: Vec<&str> = json["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter_map(|i| i["code"].as_str())
+        .filter(|c| *c != "ordinance-budget-assumed")
+        .collect();
+    assert!(!codes.contains(&"project-dropped"), "{codes:?}");
+    let missing: Vec<&Value> = json["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["code"] == "division-missing")
+        .collect();
+    assert_eq!(missing.len(), 1, "{codes:?}");
+    let message = missing[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("กองช่าง") && message.contains("รอบก่อนมี 2 โครงการ"),
+        "{message}"
     );
 }
