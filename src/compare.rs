@@ -16,6 +16,18 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+/// Whether a division of the previous round has sent a file this round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sent {
+    /// It has: a project of it missing now is dropped.
+    Yes,
+    /// It has not (yet): it is missing, not each of its projects.
+    No,
+    /// Only some divisions' files were given (named one by one, `check กองคลัง.xlsx`): its
+    /// projects are not asked after.
+    NotAsked,
+}
+
 /// The previous round as read: where from, its projects and its figures.
 #[derive(Debug, Clone)]
 pub struct Previous {
@@ -316,14 +328,18 @@ impl Comparison {
     /// this round (`sent` says whether one did): then one `division-missing` for the division,
     /// saying how many it had, and not a drop per project (one division's file checked alone,
     /// a merge before every division has sent). Returns every change and those issues.
-    pub fn finish(mut self, sent: &dyn Fn(&str) -> bool) -> (Vec<Change>, Vec<Issue>) {
+    pub fn finish(mut self, sent: &dyn Fn(&str) -> Sent) -> (Vec<Change>, Vec<Issue>) {
         let mut issues = Vec::new();
         let mut missing: Vec<(String, usize, crate::model::Location)> = Vec::new();
         for (p, matched) in self.previous.iter().zip(&self.matched) {
             if *matched {
                 continue;
             }
-            if !sent(&p.division) {
+            let sent = sent(&p.division);
+            if sent == Sent::NotAsked {
+                continue;
+            }
+            if sent == Sent::No {
                 match missing.iter_mut().find(|(d, ..)| **d == *p.division) {
                     Some((_, n, _)) => *n += 1,
                     None => missing.push((p.division.to_string(), 1, p.source.clone())),
@@ -435,7 +451,7 @@ mod tests {
             .iter()
             .flat_map(|p| comparison.check(p, name_key(&p.name)))
             .collect();
-        let (changes, dropped) = comparison.finish(&|_| true);
+        let (changes, dropped) = comparison.finish(&|_| Sent::Yes);
         issues.extend(dropped);
         (changes, issues)
     }

@@ -4,7 +4,7 @@
 //! a file's projects (the summary writer, or [`crate::read_and_validate`]) decides whether to
 //! keep them.
 
-use crate::compare::{Change, Comparison};
+use crate::compare::{Change, Comparison, Sent};
 use crate::compute::{ReportTotals, Tally};
 use crate::config::ReportConfig;
 use crate::issue::{Issue, IssueList, Problem};
@@ -299,6 +299,9 @@ pub struct Merge {
     /// (the drop box checking one upload): its every project is then compared, whatever the
     /// file is called.
     one_divisions: bool,
+    /// Whether only the files named were given, no folder (`check กองคลัง.xlsx`): the
+    /// divisions of other files are not expected, nor their projects of the previous round.
+    pub files_only: bool,
     /// The current file's projects counted, per sheet (rows of one sheet come together).
     counted_by_sheet: Vec<(Arc<str>, usize)>,
 }
@@ -424,9 +427,15 @@ impl Merge {
             return Vec::new();
         };
         let sent = self.divisions_sent();
-        let one_divisions = self.one_divisions;
+        let (one_divisions, files_only) = (self.one_divisions, self.files_only);
         let (changes, dropped) = comparison.finish(&|division| {
-            one_divisions || sent.iter().any(|s| s.contains(&normalize(division)))
+            if one_divisions || sent.iter().any(|s| s.contains(&normalize(division))) {
+                Sent::Yes
+            } else if files_only {
+                Sent::NotAsked
+            } else {
+                Sent::No
+            }
         });
         self.errors += dropped.iter().filter(|i| i.is_error()).count();
         self.issues.extend(dropped);
@@ -438,6 +447,9 @@ impl Merge {
     /// nothing is said, not left out in silence. A file counts for a division when its name
     /// holds the division's (`กองคลัง (แก้ไข).xlsx` is กองคลัง's).
     pub fn expect_divisions(&mut self, expected: &[String], config_file: &str) {
+        if self.files_only {
+            return;
+        }
         let sent = self.divisions_sent();
         // Those the comparison with the previous round has said missing already.
         let said: Vec<String> = (self.issues.iter())

@@ -407,6 +407,7 @@ fn merge(
     merge
         .issues
         .extend(previous.as_ref().and_then(|p| p.mismatch(year, round)));
+    merge.files_only = args.inputs.iter().all(|p| p.is_file());
     let (mut list, readers) = if args.draft {
         (List::Kept(Vec::new()), Readers::EveryCore)
     } else {
@@ -579,6 +580,7 @@ fn check(
         Some(p) => Merge::comparing(p.projects.clone()),
         None => Merge::default(),
     };
+    merge.files_only = args.inputs.iter().all(|p| p.is_file());
     if let (Some(p), Some(config)) = (&previous, &config) {
         merge
             .issues

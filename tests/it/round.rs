@@ -458,8 +458,9 @@ fn errors_in_the_previous_round_are_said_beside_the_json_naming_the_first() {
 
 #[test]
 fn a_division_that_has_not_sent_yet_is_one_warning_not_a_drop_per_project() {
-    // The previous round had กองช่าง's two projects; this round only กองคลัง has sent (or one
-    // division's file is checked alone): กองช่าง is said once, its projects not one by one.
+    // The previous round had กองช่าง's two projects; this round only กองคลัง has sent: กองช่าง
+    // is said once, its projects not one by one. Checking กองคลัง's file alone asks after
+    // neither.
     let before = [words_row(1, "โครงการ ก", 1.0, 100.0)];
     let (dir, current) = two_rounds(&before, &before);
     let header = crate::support::WORDS_HEADER;
@@ -473,7 +474,17 @@ fn a_division_that_has_not_sent_yet_is_one_warning_not_a_drop_per_project() {
         &header,
         &theirs,
     );
-    let (code, json, _) = run_json(&current, &["check", "กองคลัง.xlsx"]);
+    let (code, alone, _) = run_json(&current, &["check", "กองคลัง.xlsx"]);
+    assert_eq!(code, 0);
+    let asked: Vec<&str> = alone["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter_map(|i| i["code"].as_str())
+        .filter(|c| ["project-dropped", "division-missing"].contains(c))
+        .collect();
+    assert!(asked.is_empty(), "{asked:?}");
+    let (code, json, _) = run_json(&current, &["check", "."]);
     assert_eq!(code, 0, "warnings only");
     let codes: Vec<&str> = json["issues"]
         .as_array()
