@@ -11,6 +11,12 @@ use serde::Serialize;
 use std::fmt;
 use std::sync::Arc;
 
+/// A count as a person reads it: `100000033` → `100,000,033`.
+fn grouped(n: u64) -> String {
+    let text = baht(Decimal::from(n));
+    text.strip_suffix(".00").unwrap_or(&text).to_string()
+}
+
 /// How bad a problem is: an error stops the summary from being written, a warning does not,
 /// and a note is a fact that needs no action (shown by `check`, kept in the audit sheet).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -310,8 +316,8 @@ catalogue! {
         code: "sheet-too-large",
         stage: Read,
         severity: Error,
-        thai: format!("แผ่นงานมีข้อมูลกว้างถึง {extent} ({cells} ช่อง) ใหญ่เกินจะอ่านได้"),
-        english: format!("a sheet spans {extent} ({cells} cells), too large to load"),
+        thai: format!("แผ่นงานมีข้อมูลกว้างถึง {extent} ({} ช่อง) ใหญ่เกินจะอ่านได้", grouped(*cells)),
+        english: format!("a sheet spans {extent} ({} cells), too large to load", grouped(*cells)),
         fix: ("ลบค่าที่อยู่ไกลจากตาราง (กด Ctrl+End เพื่อหา) หรือบันทึกเป็น .xlsx แล้วส่งใหม่", "delete the stray values far from the table (Ctrl+End finds them) or save as .xlsx"),
     }
     /// A sheet that is hidden in Excel; it is read anyway.
@@ -559,12 +565,12 @@ catalogue! {
         ),
     }
     /// Negative money.
-    MoneyNegative { field: MoneyField, found: String } => {
+    MoneyNegative { field: MoneyField, amount: Decimal } => {
         code: "money-negative",
         stage: Validate,
         severity: Error,
-        thai: format!("{} ติดลบ (พบ {found})", field.thai()),
-        english: format!("{} is negative ({found})", field.english()),
+        thai: format!("{} ติดลบ (พบ {} บาท)", field.thai(), baht(*amount)),
+        english: format!("{} is negative ({} baht)", field.english(), baht(*amount)),
         fix: ("จำนวนเงินต้องไม่น้อยกว่า 0 แก้ให้ถูกต้อง", "amounts cannot be below 0"),
     }
     /// Money with more than two decimals.
@@ -598,12 +604,12 @@ catalogue! {
         ),
     }
     /// Money beyond any local budget (one trillion baht or more): a typo or a forged number.
-    MoneyTooLarge { field: MoneyField, found: String } => {
+    MoneyTooLarge { field: MoneyField, amount: Decimal } => {
         code: "money-too-large",
         stage: Validate,
         severity: Error,
-        thai: format!("{} มากเกินจริง (พบ {found})", field.thai()),
-        english: format!("{} is implausibly large ({found})", field.english()),
+        thai: format!("{} มากเกินจริง (พบ {} บาท)", field.thai(), baht(*amount)),
+        english: format!("{} is implausibly large ({} baht)", field.english(), baht(*amount)),
         fix: ("ตรวจตัวเลข (ไม่เกิน 999,999,999,999.99 บาท)", "check the number (at most 999,999,999,999.99 baht)"),
     }
     /// Money typed as text (merged, but a warning).
@@ -652,17 +658,20 @@ catalogue! {
             "unmerge the cells and give each project its own amount (0 if none)",
         ),
     }
-    /// Disbursed more than the (ordinance) budget.
-    DisbursedOverBudget { disbursed: Decimal, budget: Decimal } => {
+    /// Disbursed more than the budget: the ordinance budget (`budget_cell` its cell) when the
+    /// row gives one, else the plan budget.
+    DisbursedOverBudget { disbursed: Decimal, budget: Decimal, budget_cell: Option<String> } => {
         code: "disbursed-over-budget",
         stage: Validate,
         severity: Error,
-        thai: format!("เบิกจ่าย {} บาท มากกว่างบประมาณ {} บาท", baht(*disbursed), baht(*budget)),
-        english: format!(
-            "disbursed {} baht is more than the budget {} baht",
-            baht(*disbursed),
-            baht(*budget)
-        ),
+        thai: match budget_cell {
+            Some(cell) => format!("เบิกจ่าย {} บาท มากกว่างบประมาณตามข้อบัญญัติ/เทศบัญญัติ {} บาท ({cell})", baht(*disbursed), baht(*budget)),
+            None => format!("เบิกจ่าย {} บาท มากกว่างบประมาณ {} บาท", baht(*disbursed), baht(*budget)),
+        },
+        english: match budget_cell {
+            Some(cell) => format!("disbursed {} baht is more than the ordinance budget {} baht ({cell})", baht(*disbursed), baht(*budget)),
+            None => format!("disbursed {} baht is more than the budget {} baht", baht(*disbursed), baht(*budget)),
+        },
         fix: ("ตรวจตัวเลขเบิกจ่ายและงบประมาณ เบิกจ่ายต้องไม่เกินงบประมาณ", "check both figures; disbursed cannot exceed the budget"),
     }
     /// No status ticked or written.
@@ -906,8 +915,8 @@ catalogue! {
         code: "division-two-files",
         stage: Merge,
         severity: Warning,
-        thai: format!("{division}มีมากกว่าหนึ่งไฟล์: ไฟล์นี้และ {other} — นับโครงการของทั้งสองไฟล์"),
-        english: format!("{division} has more than one file: this one and {other}; the projects of both are counted"),
+        thai: format!("{division}มีมากกว่าหนึ่งไฟล์: ไฟล์นี้และ {other} — นับโครงการของทั้งสองไฟล์ (โครงการที่อยู่ในทั้งสองไฟล์เป็นข้อผิดพลาด โครงการซ้ำ)"),
+        english: format!("{division} has more than one file: this one and {other}; the projects of both are counted (a project in both is the error project-duplicate)"),
         fix: (
             "ถ้าไฟล์หนึ่งเป็นฉบับเก่าหรือสำเนา ให้ย้ายออกจากโฟลเดอร์ ถ้ากองแบ่งรายการไว้หลายไฟล์จริง ไม่ต้องทำอะไร",
             "if one is an old version or a copy, move it out of the folder; if the division keeps its list in several files, nothing to do",
@@ -1401,6 +1410,37 @@ mod tests {
         }
         assert_eq!(list.len(), 4);
         assert_eq!(list.errors(), 4);
+    }
+
+    #[test]
+    fn amounts_and_counts_in_messages_read_as_a_person_reads_them() {
+        let over = Problem::DisbursedOverBudget {
+            disbursed: Decimal::new(2_500_000, 2),
+            budget: Decimal::from(20_000),
+            budget_cell: Some("E8".into()),
+        };
+        assert_eq!(
+            over.thai(),
+            "เบิกจ่าย 25,000.00 บาท มากกว่างบประมาณตามข้อบัญญัติ/เทศบัญญัติ 20,000.00 บาท (E8)"
+        );
+        let negative = Problem::MoneyNegative {
+            field: MoneyField::BudgetPlan,
+            amount: Decimal::new(-250_050, 2),
+        };
+        assert!(
+            negative.thai().contains("(พบ -2,500.50 บาท)"),
+            "{}",
+            negative.thai()
+        );
+        let large = Problem::SheetTooLarge {
+            extent: "XFD1048576".into(),
+            cells: 100_000_033,
+        };
+        assert!(
+            large.thai().contains("(100,000,033 ช่อง)"),
+            "{}",
+            large.thai()
+        );
     }
 
     #[test]

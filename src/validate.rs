@@ -66,6 +66,9 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
             Problem::DisbursedOverBudget {
                 disbursed: spent,
                 budget,
+                budget_cell: (raw.budget_ordinance.as_ref())
+                    .filter(|c| !c.value.is_blank())
+                    .map(|c| raw.location.at_col(c.col).a1()),
             },
             raw.disbursed.as_ref().map(|c| c.col),
         );
@@ -441,8 +444,7 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
         MoneyCell::Uncalculated(_) => return None,
     };
     if amount < Decimal::ZERO {
-        let found = amount.to_string();
-        checks.error(Problem::MoneyNegative { field, found }, col);
+        checks.error(Problem::MoneyNegative { field, amount }, col);
         return None;
     }
     // Less than a baht is no budget: a share typed in a cell formatted as a percentage (0.42
@@ -453,8 +455,7 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
         return None;
     }
     if amount > MAX_MONEY {
-        let found = amount.normalize().to_string();
-        checks.error(Problem::MoneyTooLarge { field, found }, col);
+        checks.error(Problem::MoneyTooLarge { field, amount }, col);
         return None;
     }
     // normalize() only ever lowers the scale: a scale of 2 or less needs no look.

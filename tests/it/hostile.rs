@@ -239,7 +239,7 @@ fn an_ods_table_truly_too_large_is_refused_naming_it() {
     assert!(
         read.issues[0]
             .message()
-            .contains("999999998000000001 cells")
+            .contains("999,999,998,000,000,001 cells")
     );
     assert!(
         read.rows.is_empty(),

@@ -704,7 +704,9 @@ fn a_body_trickled_in_slowly_is_cut_off_and_the_server_goes_on() {
 
 #[test]
 fn a_flood_from_one_address_is_refused_and_the_server_recovers() {
-    let dir = limited_folder("requests_per_second = 10\nburst = 20");
+    // One request a second refills: a busy machine's pause between two requests below (a test
+    // run beside the others) does not refill the flooding address before it is asked again.
+    let dir = limited_folder("requests_per_second = 1\nburst = 20");
     let server = start(dir.path(), "127.0.0.1:0");
     let agent = agent();
     let url = format!("{}/static/style.css", server.base);
@@ -715,7 +717,7 @@ fn a_flood_from_one_address_is_refused_and_the_server_recovers() {
     let served = statuses.iter().filter(|s| **s == 200).count();
     assert!(refused > 900, "429 for the flood ({refused} of 1000)");
     assert!(
-        (20..100).contains(&served),
+        (20..30).contains(&served),
         "the burst and the refill ({served})"
     );
     // While 127.0.0.1 is refused, another address (all of 127/8 is this machine) is answered.
@@ -730,7 +732,7 @@ fn a_flood_from_one_address_is_refused_and_the_server_recovers() {
         429,
         "the flooding address still refused"
     );
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    std::thread::sleep(std::time::Duration::from_millis(1100));
     assert_eq!(
         answer(agent.get(&url).call()).status,
         200,

@@ -574,7 +574,7 @@ fn check_tells_a_person_each_fault_what_to_do_and_the_verdicts() {
     let expected = "\
 กองคลัง.xlsx › โครงการ › C2: มิติต้องเป็น 1–4 (พบ \"5\") · dimension must be 1–4 (found \"5\")
   ✗ ผิด — แก้เป็นเลข 1–4 (ในแบบฟอร์มเลือกจากรายการในช่องมิติ) · enter 1–4 (pick from the list in the form)
-กองคลัง.xlsx › โครงการ › D3: งบประมาณตามแผน ติดลบ (พบ -50) · plan budget is negative (-50)
+กองคลัง.xlsx › โครงการ › D3: งบประมาณตามแผน ติดลบ (พบ -50.00 บาท) · plan budget is negative (-50.00 baht)
   ✗ ผิด — จำนวนเงินต้องไม่น้อยกว่า 0 แก้ให้ถูกต้อง · amounts cannot be below 0
 กองคลัง.xlsx › โครงการ › I4: สถานะไม่สามารถดำเนินการได้ แต่ไม่มีเหตุผลในหมายเหตุ · \"cannot be carried out\" without a reason in the remarks
   ✗ ผิด — ใส่เหตุผลในหมายเหตุ: ไม่ได้รับงบประมาณ / นโยบายผู้บริหารเปลี่ยนแปลง / บุคลากรไม่เพียงพอ / อื่นๆ (ระบุ) · give the reason in หมายเหตุ (no budget / policy changed / not enough staff / other)
