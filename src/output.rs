@@ -83,7 +83,11 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style, notes
             if shown(more.severity) {
                 let (n, code) = (more.count, more.code);
                 let _ = writeln!(out, "{file}: … และอีก {n} ช่อง ({code}) · and {n} more");
-                let _ = writeln!(out, "  {}", label(more.severity, style));
+                let _ = writeln!(
+                    out,
+                    "  {} — แก้แบบเดียวกับรายการข้างบน แล้วตรวจใหม่จะเห็นที่เหลือ · the same fix as above; check again to see the rest",
+                    label(more.severity, style)
+                );
             }
         }
         total.add_all(&counts);

@@ -1094,3 +1094,22 @@ fn initial_projects_fewer_than_those_carried_out_is_an_error_never_a_score_over_
     );
     assert!(stderr.contains("ตัวเลขยังไม่ครบ"), "{stderr}");
 }
+
+#[test]
+fn issues_past_those_shown_are_one_line_that_says_what_to_do() {
+    let rows: Vec<Vec<V>> = (1..=150)
+        .map(|n| words_row(n, &format!("โครงการ {n}"), 5.0, 0.0))
+        .collect();
+    let (dir, _) = folder_with_rows(&rows);
+    let out = planmerge()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let at = stdout
+        .find("… และอีก 50 ช่อง (dimension-invalid)")
+        .expect(&stdout);
+    let next = stdout[at..].lines().nth(1).unwrap_or_default();
+    assert!(next.contains("ผิด — แก้แบบเดียวกับรายการข้างบน"), "{next}");
+}
