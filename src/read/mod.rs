@@ -170,7 +170,7 @@ fn walk(inputs: &[PathBuf], wanted: fn(&Path) -> bool) -> Result<Vec<PathBuf>, I
             return Err(InputError::NotFound(input.display().to_string()));
         }
         let walker = walkdir::WalkDir::new(input)
-            .sort_by_file_name()
+            .sort_by(|a, b| in_order(a.file_name(), b.file_name()))
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
         for entry in walker {
@@ -185,6 +185,19 @@ fn walk(inputs: &[PathBuf], wanted: fn(&Path) -> bool) -> Result<Vec<PathBuf>, I
         }
     }
     Ok(files)
+}
+
+/// The order files are read in: by name, except that a copy comes right after the file it is a
+/// copy of (`กองคลัง.xlsx` before `กองคลัง (1).xlsx`, which sorts first by its bytes): of two
+/// files the same byte for byte, the first is counted and names the division.
+fn in_order(a: &std::ffi::OsStr, b: &std::ffi::OsStr) -> std::cmp::Ordering {
+    let key = |name: &std::ffi::OsStr| {
+        let path = Path::new(name);
+        let division = crate::schema::division_suggested(path);
+        let copy = division != crate::schema::division_of(path);
+        (division, copy)
+    };
+    key(a).cmp(&key(b)).then_with(|| a.cmp(b))
 }
 
 /// `./กองคลัง.xlsx` → `กองคลัง.xlsx`, so messages name files as a person would.

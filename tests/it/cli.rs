@@ -277,8 +277,25 @@ fn a_file_sent_twice_is_one_error_naming_both_copies() {
         words_row(1, "โครงการ ก", 1.0, 0.0),
         words_row(2, "โครงการ ข", 1.0, 0.0),
     ]);
-    // A mail attachment saved twice: กองทดสอบ.xlsx and กองทดสอบ.xlsx.xlsx (sorts after it).
+    // A mail attachment saved twice: กองทดสอบ.xlsx and กองทดสอบ.xlsx.xlsx (sorts after it); a
+    // browser's download again, กองทดสอบ (1).xlsx, comes after the file it copies too.
     std::fs::copy(&file, dir.path().join("กองทดสอบ.xlsx.xlsx")).expect("copy");
+    let (_, with_download, _) = {
+        let again = folder();
+        std::fs::copy(&file, again.path().join("กองทดสอบ.xlsx")).expect("copy");
+        std::fs::copy(&file, again.path().join("กองทดสอบ (1).xlsx")).expect("copy");
+        std::fs::copy(
+            dir.path().join("report.toml"),
+            again.path().join("report.toml"),
+        )
+        .expect("toml");
+        merge_json(again.path())
+    };
+    let refused = issue_coded(&with_download, "file-duplicate");
+    assert_eq!(
+        refused["file"], "กองทดสอบ (1).xlsx",
+        "the copy, not the file it copies"
+    );
     let (status, json, stderr) = merge_json(dir.path());
     assert_eq!(status, 1, "{stderr}");
     assert!(json["output"].is_null(), "nothing written");
