@@ -893,8 +893,14 @@ catalogue! {
             n => format!("no file from {division}, which had {n} projects in the previous round (not compared yet)"),
         },
         fix: (
-            "ขอไฟล์จากกอง (ตั้งชื่อไฟล์ตามชื่อกอง) หรือลบชื่อออกจาก divisions ถ้ากองนี้ไม่ต้องส่ง",
-            "ask the division for its file (named after the division), or take it off divisions if it sends none",
+            match previous {
+                0 => "ขอไฟล์จากกอง (ตั้งชื่อไฟล์ตามชื่อกอง) หรือลบชื่อออกจาก divisions ถ้ากองนี้ไม่ต้องส่ง",
+                _ => "ขอไฟล์จากกอง (ตั้งชื่อไฟล์ตามชื่อกอง) ถ้ากองนี้ไม่มีโครงการในรอบนี้แล้ว ไม่ต้องทำอะไร",
+            },
+            match previous {
+                0 => "ask the division for its file (named after the division), or take it off divisions if it sends none",
+                _ => "ask the division for its file (named after the division); if it has no projects this round, nothing to do",
+            },
         ),
     }
     /// A division whose every project is as in the previous round (no status, amount or

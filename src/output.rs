@@ -152,10 +152,7 @@ fn explain_table(out: &mut String, table: &TableExplain) {
         "    อ่าน {} แถว · นับ {} โครงการ · rows read {}, projects counted {}",
         table.rows_read, table.counted, table.rows_read, table.counted
     );
-    for line in [table.joined_text(), table.skipped_text()]
-        .into_iter()
-        .flatten()
-    {
+    for line in table.detail_lines() {
         let _ = writeln!(out, "    {line}");
     }
 }

@@ -462,8 +462,8 @@ fn merge(
         // not in them.
         writeln!(
             human,
-            "ตัวเลขยังไม่ครบ: ไม่ได้นับแถวที่ผิด (ข้อผิดพลาด {errors} รายการ ด้านล่าง) · \
-             incomplete figures: rows with errors are not counted ({errors} error(s) below)"
+            "ยังไม่ใช่ตัวเลขของรายงาน: มีข้อผิดพลาด {errors} รายการ (ด้านล่าง) ต้องแก้ก่อน แถวที่ผิดไม่ได้นับ · \
+             not the report's figures yet: {errors} error(s) below to fix first; rows with errors are not counted"
         )?;
     }
     write!(human, "{}", output::figures(&totals, &config))?;

@@ -358,7 +358,7 @@ impl TableFinder {
     fn skip(&mut self, row: u32, why: &'static str) {
         self.release_held();
         let explain = &mut self.out.explain;
-        explain.skipped_count += 1;
+        explain.count_skipped(why);
         if explain.skipped.len() < SKIPPED_LISTED {
             explain.skipped.push(SkippedRow { row: row + 1, why });
         }

@@ -106,10 +106,7 @@ fn reading_table(
                 table.dimension_from
             );
             let mut columns = table.columns.join("\n");
-            for line in [table.joined_text(), table.skipped_text()]
-                .into_iter()
-                .flatten()
-            {
+            for line in table.detail_lines() {
                 columns.push('\n');
                 columns.push_str(&line);
             }

@@ -1109,7 +1109,7 @@ fn initial_projects_fewer_than_those_carried_out_is_an_error_never_a_score_over_
         message.contains("initial_projects = 2") && message.contains("150.00 %"),
         "{message}"
     );
-    assert!(stderr.contains("ตัวเลขยังไม่ครบ"), "{stderr}");
+    assert!(stderr.contains("ยังไม่ใช่ตัวเลขของรายงาน"), "{stderr}");
 }
 
 #[test]

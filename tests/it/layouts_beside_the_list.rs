@@ -177,3 +177,35 @@ fn the_explanation_names_every_place_the_dimension_came_from() {
         "{from}"
     );
 }
+
+#[test]
+fn the_explanation_counts_every_row_skipped_and_says_rows_read_not_counted() {
+    let dir = folder();
+    let mut rows = vec![plan_header(), vec![t("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต")]];
+    for i in 1..=60 {
+        rows.push(vec![t(&format!(
+            "1.{i} การสร้างจิตสำนึกและความตระหนัก ชุดที่ {i}"
+        ))]);
+    }
+    rows.push(vec![
+        n(1.0),
+        t("โครงการอบรม"),
+        n(0.0),
+        n(0.0),
+        t("ดำเนินการแล้วเสร็จ"),
+    ]);
+    rows.push(vec![V::E, V::E, V::E, V::E, V::E, t("ดูรายละเอียดแนบท้าย")]);
+    Sheet::of(rows).save(dir.path());
+    let out = assert_cmd::Command::cargo_bin("planmerge")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["check", "--explain", "."])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("ข้าม 61 แถว · rows skipped: 1 หัวข้อมิติ · a dimension heading, 60 หัวข้อย่อย"),
+        "{text}"
+    );
+    assert!(text.contains("ไม่นับ 1 แถว"), "{text}");
+}

@@ -27,7 +27,8 @@ pub struct TableExplain {
     pub columns: Vec<String>,
     /// Where the dimension comes from, Thai · English.
     pub dimension_from: String,
-    /// Non-blank rows read under the header.
+    /// Rows read under the header as projects (counted or not) or as the rest of a name; the
+    /// rows skipped are not among them.
     pub rows_read: usize,
     /// Projects of this sheet counted in the report (set by the merge).
     pub counted: usize,
@@ -37,6 +38,17 @@ pub struct TableExplain {
     pub skipped: Vec<SkippedRow>,
     /// Rows skipped in all.
     pub skipped_count: usize,
+    /// Rows skipped per reason, all of them (not only those listed).
+    pub skipped_why: Vec<SkippedWhy>,
+}
+
+/// How many rows were skipped for one reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkippedWhy {
+    /// Why, Thai · English.
+    pub why: &'static str,
+    /// Rows skipped so.
+    pub rows: usize,
 }
 
 impl TableExplain {
@@ -74,19 +86,49 @@ impl TableExplain {
         ))
     }
 
+    /// Counts a row skipped for `why`.
+    pub(super) fn count_skipped(&mut self, why: &'static str) {
+        self.skipped_count += 1;
+        match self.skipped_why.iter_mut().find(|w| w.why == why) {
+            Some(w) => w.rows += 1,
+            None => self.skipped_why.push(SkippedWhy { why, rows: 1 }),
+        }
+    }
+
+    /// The lines under a sheet's counts: names joined, rows read but not counted (their issues
+    /// say why), rows skipped and why.
+    pub fn detail_lines(&self) -> Vec<String> {
+        [
+            self.joined_text(),
+            self.uncounted_text(),
+            self.skipped_text(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// `ไม่นับ 2 แถว …`: rows read as projects that were not counted (refused for an error, a
+    /// duplicate, a line that may be a project), or nothing.
+    fn uncounted_text(&self) -> Option<String> {
+        let n = (self.rows_read)
+            .saturating_sub(self.counted)
+            .saturating_sub(self.joined.len());
+        (n > 0).then(|| {
+            format!(
+                "ไม่นับ {n} แถว (ดูข้อผิดพลาดและคำเตือน) · {n} rows read not counted (see the issues)"
+            )
+        })
+    }
+
     /// `ข้าม 5 แถว · rows skipped: 3 หัวข้อมิติ · a dimension heading, …`, or nothing.
     pub fn skipped_text(&self) -> Option<String> {
         if self.skipped_count == 0 {
             return None;
         }
-        let mut whys: Vec<(&str, usize)> = Vec::new();
-        for skipped in &self.skipped {
-            match whys.iter_mut().find(|(why, _)| *why == skipped.why) {
-                Some((_, n)) => *n += 1,
-                None => whys.push((skipped.why, 1)),
-            }
-        }
-        let listed: Vec<String> = whys.iter().map(|(why, n)| format!("{n} {why}")).collect();
+        let listed: Vec<String> = (self.skipped_why.iter())
+            .map(|w| format!("{} {}", w.rows, w.why))
+            .collect();
         Some(format!(
             "ข้าม {} แถว · rows skipped: {}",
             self.skipped_count,
