@@ -178,9 +178,17 @@ const YEAR_WORDS: [&str; 6] = ["ปีงบประมาณพ.ศ.", "ปี
 
 /// A fiscal year inside a header's text: `เบิกจ่ายปี 2565`, `งบประมาณ พ.ศ. ๒๕๖๕` → 2565; also
 /// two digits after a year word, as offices shorten it: `งบประมาณ ปี 65`, `งบ ปีงบ ๖๕` → 2565.
+/// A period over the turn of two years, `เบิกจ่าย (ต.ค. 2564 - มี.ค. 2565)`, is the later one's:
+/// a fiscal year runs from October of the year before.
 pub fn year_in(text: &str) -> Option<u16> {
     let t = thai_digits_to_arabic(text);
-    full_years(&t).next().or_else(|| {
+    let mut years = full_years(&t);
+    let first = years.next();
+    let period = match (first, years.next(), years.next()) {
+        (Some(a), Some(b), None) if b == a + 1 => Some(b),
+        _ => None,
+    };
+    period.or(first).or_else(|| {
         t.char_indices().find_map(|(i, _)| {
             let after = YEAR_WORDS.iter().find_map(|w| t[i..].strip_prefix(w))?;
             let after = after.trim_start();
@@ -528,6 +536,8 @@ mod tests {
         assert_eq!(year_label("บาท"), None);
         assert_eq!(year_label("1234"), None);
         assert_eq!(year_in("เบิกจ่ายปี 2565"), Some(2565));
+        assert_eq!(year_in("เบิกจ่าย (ต.ค. 2564 - มี.ค. 2565)"), Some(2565));
+        assert_eq!(year_in("งบประมาณ ปี 2564-2566"), Some(2564));
         assert_eq!(year_in("งบประมาณ พ.ศ. ๒๕๖๕ (บาท)"), Some(2565));
         assert_eq!(year_in("งบประมาณ (บาท)"), None);
         assert_eq!(year_in("งบประมาณ 125650"), None);
