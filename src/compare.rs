@@ -423,25 +423,19 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Dimension, Location};
+    use crate::model::Location;
 
     fn project(division: &str, name: &str, status: Status, disbursed: i64) -> ProjectRow {
+        let source = Location::cell(&format!("{division}.xlsx"), "แผน", 4, 1);
         ProjectRow {
-            name: name.into(),
-            dimension: Dimension::ALL[0],
-            dimension_code: None,
             budget_plan: Decimal::from(1000),
             budget_ordinance: Decimal::from(1000),
             disbursed: Decimal::from(disbursed),
-            in_ordinance: false,
-            status,
-            remark: String::new(),
-            division: division.into(),
-            source: Location::cell(&format!("{division}.xlsx"), "แผน", 4, 1),
             cells: crate::model::RowCells {
                 status: Some(7),
                 disbursed: Some(5),
             },
+            ..ProjectRow::for_test(name, division, status, source)
         }
     }
 

@@ -553,20 +553,9 @@ mod tests {
 
     /// A project of `file` named `name`, read from row `row` of sheet แผน.
     fn project(file: &str, name: &str, row: u32) -> ProjectRow {
-        ProjectRow {
-            name: name.into(),
-            dimension: crate::model::Dimension::ALL[0],
-            dimension_code: None,
-            budget_plan: rust_decimal::Decimal::ZERO,
-            budget_ordinance: rust_decimal::Decimal::ZERO,
-            disbursed: rust_decimal::Decimal::ZERO,
-            in_ordinance: false,
-            status: crate::model::Status::Completed,
-            remark: String::new(),
-            division: crate::schema::division_of(Path::new(file)).into(),
-            source: crate::model::Location::cell(file, "แผน", row, 1),
-            cells: Default::default(),
-        }
+        let division = crate::schema::division_of(Path::new(file));
+        let source = crate::model::Location::cell(file, "แผน", row, 1);
+        ProjectRow::for_test(name, &division, crate::model::Status::Completed, source)
     }
 
     #[test]

@@ -231,6 +231,26 @@ pub struct RowCells {
 }
 
 impl ProjectRow {
+    /// A project of `division` named `name` with `status`, no money, read from `source`: what
+    /// unit tests build their rows from.
+    #[cfg(test)]
+    pub(crate) fn for_test(name: &str, division: &str, status: Status, source: Location) -> Self {
+        ProjectRow {
+            name: name.into(),
+            dimension: Dimension::ALL[0],
+            dimension_code: None,
+            budget_plan: Decimal::ZERO,
+            budget_ordinance: Decimal::ZERO,
+            disbursed: Decimal::ZERO,
+            in_ordinance: false,
+            status,
+            remark: String::new(),
+            division: division.into(),
+            source,
+            cells: RowCells::default(),
+        }
+    }
+
     /// The cell its status was read from (its row, when that is not known).
     pub fn status_cell(&self) -> Location {
         self.cell(self.cells.status)

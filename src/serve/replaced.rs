@@ -64,20 +64,8 @@ mod tests {
     use super::*;
 
     fn project(name: &str, status: Status) -> ProjectRow {
-        ProjectRow {
-            name: name.into(),
-            dimension: crate::model::Dimension::ALL[0],
-            dimension_code: None,
-            budget_plan: rust_decimal::Decimal::ZERO,
-            budget_ordinance: rust_decimal::Decimal::ZERO,
-            disbursed: rust_decimal::Decimal::ZERO,
-            in_ordinance: false,
-            status,
-            remark: String::new(),
-            division: "กองคลัง".into(),
-            source: crate::model::Location::file("กองคลัง.xlsx"),
-            cells: Default::default(),
-        }
+        let source = crate::model::Location::file("กองคลัง.xlsx");
+        ProjectRow::for_test(name, "กองคลัง", status, source)
     }
 
     #[test]

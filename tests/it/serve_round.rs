@@ -15,6 +15,15 @@ fn sample_of(division: &str) -> Vec<u8> {
     std::fs::read(file).expect("sample")
 }
 
+/// A division's sample file's projects, as planmerge reads them.
+fn sample_projects(division: &str) -> Vec<planmerge::model::ProjectRow> {
+    let files: Vec<_> = samples()
+        .into_iter()
+        .filter(|f| planmerge::schema::division_of(f) == division)
+        .collect();
+    planmerge::read_and_validate(&files).projects
+}
+
 #[test]
 fn a_workbook_in_the_round_folder_is_counted_as_merge_counts_it_and_named() {
     let dir = folder();
@@ -113,13 +122,7 @@ fn a_file_of_nothing_but_another_divisions_projects_does_not_displace_the_divisi
     assert_eq!(api_upload(&server, "กองคลัง", &treasury, None).status, 200);
     assert_eq!(api_upload(&server, "สำนักปลัด", &office, None).status, 200);
     let before = api_get(&server, "/api/status", None).json()["summary"].clone();
-    let theirs = planmerge::read_and_validate(
-        &samples()
-            .into_iter()
-            .filter(|f| planmerge::schema::division_of(f) == "สำนักปลัด")
-            .collect::<Vec<_>>(),
-    )
-    .projects;
+    let theirs = sample_projects("สำนักปลัด");
     assert_eq!(theirs.len(), 27, "สำนักปลัด's sample");
     // สำนักปลัด's very file, sent as กองคลัง's from the page (under a name that says nothing).
     let (cookie, csrf) = page_session(&server);
@@ -220,13 +223,7 @@ fn a_file_replacing_the_divisions_own_says_what_it_changes_and_warns_of_projects
     let dir = folder();
     let server = start(dir.path(), "127.0.0.1:0");
     let office = sample_of("สำนักปลัด");
-    let theirs = planmerge::read_and_validate(
-        &samples()
-            .into_iter()
-            .filter(|f| planmerge::schema::division_of(f) == "สำนักปลัด")
-            .collect::<Vec<_>>(),
-    )
-    .projects;
+    let theirs = sample_projects("สำนักปลัด");
     let completed = theirs
         .iter()
         .filter(|p| p.status == planmerge::model::Status::Completed)
