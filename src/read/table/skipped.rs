@@ -48,6 +48,14 @@ const PLAN_SUB_SECTIONS: [&str; 13] = [
 /// ([`PLAN_SUB_SECTIONS`]) in one cell. Any other title beside figures may be a project whose
 /// status is missing, and stays one, to be said.
 fn carries_subtotals(row: &SheetRow, layout: &Layout) -> bool {
+    // Cheapest first: a code opens a sub-section's text; most rows' first text is a name.
+    let coded = row.first_text().is_some_and(|t| {
+        t.trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c))
+    });
+    if !coded {
+        return false;
+    }
     let Some((text, None)) = row.heading_with_figures() else {
         return false;
     };
