@@ -157,8 +157,9 @@ pub struct Comparison {
     by_name: FxHashMap<u128, Vec<usize>>,
     matched: Vec<bool>,
     changes: Vec<Change>,
-    /// This round's projects that matched none (candidates for "did you mean").
-    new_names: Vec<String>,
+    /// This round's projects that matched none (candidates for "did you mean"), with where
+    /// each is.
+    new_names: Vec<(String, crate::model::Location)>,
     /// This round's divisions, in the order first seen.
     divisions_now: Vec<DivisionNow>,
 }
@@ -256,7 +257,7 @@ impl Comparison {
 
     fn compare(&mut self, p: &ProjectRow, key: u128) -> Vec<Issue> {
         let Some(i) = self.find(p, key) else {
-            self.new_names.push(p.name.clone());
+            self.new_names.push((p.name.clone(), p.source.clone()));
             self.change(ChangeKind::New, p, None, Some(p.status.thai().into()));
             return Vec::new();
         };
@@ -348,7 +349,8 @@ impl Comparison {
                 let near = nearest(&p.name, &self.new_names);
                 let problem = Problem::ProjectDropped {
                     name: p.name.clone(),
-                    near,
+                    near: near.map(|(name, _)| name.clone()),
+                    near_at: near.map(|(_, at)| at.clone()),
                 };
                 issues.push(Issue::new(problem, p.source.clone()));
             }
@@ -384,13 +386,17 @@ impl Comparison {
     }
 }
 
-/// The name among `names` a small edit away from `name` (a typo fixed, a word added), if any.
-fn nearest(name: &str, names: &[String]) -> Option<String> {
+/// The name among `names` a small edit away from `name` (a typo fixed, a word added), if any,
+/// with where it is.
+fn nearest<'n>(
+    name: &str,
+    names: &'n [(String, crate::model::Location)],
+) -> Option<&'n (String, crate::model::Location)> {
     let target: Vec<char> = normalized(name).chars().collect();
     names
         .iter()
         .map(|candidate| {
-            let other: Vec<char> = normalized(candidate).chars().collect();
+            let other: Vec<char> = normalized(&candidate.0).chars().collect();
             (edit_distance(&target, &other), candidate, other.len())
         })
         .filter(|(distance, _, len)| {
@@ -398,7 +404,7 @@ fn nearest(name: &str, names: &[String]) -> Option<String> {
             *distance <= (longer / 4).max(2)
         })
         .min_by_key(|(distance, ..)| *distance)
-        .map(|(_, candidate, _)| candidate.clone())
+        .map(|(_, candidate, _)| candidate)
 }
 
 /// Levenshtein distance between two character strings.

@@ -11,6 +11,14 @@ use serde::Serialize;
 use std::fmt;
 use std::sync::Arc;
 
+/// ` (ที่ กองคลัง.xlsx › แผน › B7)` after a name, or nothing.
+fn at_place(place: &Option<Location>, word: &str) -> String {
+    place
+        .as_ref()
+        .map(|at| format!(" ({word} {at})"))
+        .unwrap_or_default()
+}
+
 /// A count as a person reads it: `100000033` → `100,000,033`.
 fn grouped(n: u64) -> String {
     let text = baht(Decimal::from(n));
@@ -947,7 +955,8 @@ catalogue! {
         ),
     }
     /// In the previous round, absent now; located where it was.
-    ProjectDropped { name: String, near: Option<String> } => {
+    /// `near`: a new name a small edit away, suggested; `near_at` where it is.
+    ProjectDropped { name: String, near: Option<String>, near_at: Option<Location> } => {
         code: "project-dropped",
         stage: Merge,
         severity: Warning,
@@ -955,11 +964,11 @@ catalogue! {
         english: format!("\"{name}\" was in the previous round (here) and is missing now"),
         fix: (
             match near {
-                Some(near) => format!("หมายถึง \"{near}\" หรือไม่? ถ้าใช่ ให้แก้ชื่อให้ตรงกับรอบก่อน ถ้าไม่ใช่ ให้เพิ่มโครงการกลับหรือยืนยันว่ายกเลิก"),
+                Some(near) => format!("หมายถึง \"{near}\"{} หรือไม่? ถ้าใช่ ให้แก้ชื่อให้ตรงกับรอบก่อน ถ้าไม่ใช่ ให้เพิ่มโครงการกลับหรือยืนยันว่ายกเลิก", at_place(near_at, "ที่")),
                 None => "เพิ่มโครงการกลับเข้าไฟล์ของกอง หรือยืนยันว่ายกเลิกแล้ว".to_string(),
             },
             match near {
-                Some(near) => format!("did you mean \"{near}\"? If so, give it the previous round's name; if not, add the project back or confirm it was dropped"),
+                Some(near) => format!("did you mean \"{near}\"{}? If so, give it the previous round's name; if not, add the project back or confirm it was dropped", at_place(near_at, "at")),
                 None => "add it back to the division's file, or confirm it was dropped".to_string(),
             }
         ),
@@ -1155,7 +1164,12 @@ impl Serialize for Issue {
         if let Some(detail) = self.detail() {
             st.serialize_field("detail", detail)?;
         }
-        if let Problem::ProjectDuplicate { other } = &self.problem {
+        let related = match &self.problem {
+            Problem::ProjectDuplicate { other } => Some(other),
+            Problem::ProjectDropped { near_at, .. } => near_at.as_ref(),
+            _ => None,
+        };
+        if let Some(other) = related {
             let related = serde_json::json!([{
                 "file": &*other.file,
                 "sheet": &*other.sheet,
@@ -1480,7 +1494,14 @@ mod tests {
         for (row, name) in [(4, "โครงการ ก"), (5, "โครงการ ข")] {
             let at = Location::cell("รอบก่อน/กองคลัง.xlsx", "แผน", row, 1);
             let (name, near) = (name.to_string(), None);
-            list.push(Issue::new(Problem::ProjectDropped { name, near }, at));
+            list.push(Issue::new(
+                Problem::ProjectDropped {
+                    name,
+                    near,
+                    near_at: None,
+                },
+                at,
+            ));
         }
         assert_eq!(list.len(), 4, "each dropped project is its own issue");
         assert!(list[3].message().contains("โครงการ ข"));

@@ -305,8 +305,13 @@ fn a_project_renamed_by_a_typo_fix_is_dropped_with_the_new_name_suggested() {
         issue["fix"]
             .as_str()
             .unwrap_or_default()
-            .contains("หมายถึง \"โครงการอบรมคุณธรรมจริยธรรม\" หรือไม่"),
+            .contains("หมายถึง \"โครงการอบรมคุณธรรมจริยธรรม\" (ที่ กองคลัง.xlsx › แผน › B2) หรือไม่"),
         "{issue}"
+    );
+    // Where the new name is, for a script too.
+    assert_eq!(
+        issue["related"],
+        serde_json::json!([{"file": "กองคลัง.xlsx", "sheet": "แผน", "cell": "B2"}])
     );
     let kinds: Vec<&str> = json["changes"]
         .as_array()
