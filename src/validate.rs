@@ -535,10 +535,14 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
                     None
                 }
                 (Some(_), Some(second)) => {
-                    let ticked = columns
-                        .iter()
-                        .filter(|(_, c)| cell::tick(&c.value) == Tick::Ticked);
-                    let found = statuses_in_thai(ticked.map(|(s, _)| *s));
+                    // Each ticked status with its cell: `รอรายงาน (G10), ดำเนินการแล้วเสร็จ (I10)`.
+                    let found = (columns.iter())
+                        .filter(|(_, c)| cell::tick(&c.value) == Tick::Ticked)
+                        .map(|(s, c)| {
+                            format!("{} ({})", s.thai(), checks.location.at_col(c.col).a1())
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     checks.error(Problem::StatusMultiple { found }, Some(second));
                     None
                 }

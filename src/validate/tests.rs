@@ -490,9 +490,7 @@ fn three_statuses_are_named_in_the_message_after_an_unknown_tick() {
     };
     assert_eq!(
         found,
-        &[Status::Waiting, Status::InProgress, Status::Cannot]
-            .map(|s| s.thai())
-            .join(", ")
+        "รอรายงาน (G8), อยู่ระหว่างดำเนินการ (H8), ไม่สามารถดำเนินการได้ (J8)"
     );
 }
 

@@ -188,6 +188,16 @@ fn two_statuses_ticked_are_refused() {
     ];
     write_book(&dir.path().join("กองติ๊ก.xlsx"), "แผ่น1", &TICK_HEADER, &rows);
     assert_refused(dir.path(), "กองติ๊ก.xlsx", "status-multiple", "H3");
+    // Both ticks are named, each with its cell.
+    let (_, json, _) = merge_json(dir.path());
+    let message = issue_coded(&json, "status-multiple")["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        message.contains("(G3)") && message.contains("(H3)"),
+        "{message}"
+    );
 }
 
 #[test]
