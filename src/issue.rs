@@ -682,14 +682,30 @@ catalogue! {
         },
         fix: ("ตรวจตัวเลขเบิกจ่ายและงบประมาณ เบิกจ่ายต้องไม่เกินงบประมาณ", "check both figures; disbursed cannot exceed the budget"),
     }
-    /// No status ticked or written.
-    StatusMissing => {
+    /// No status ticked or written; `unread`: the label of a status column not read, where the
+    /// row has its only mark (said at that cell).
+    StatusMissing { unread: Option<String> } => {
         code: "status-missing",
         stage: Validate,
         severity: Error,
-        thai: "ไม่ได้ระบุสถานะ",
-        english: "no status",
-        fix: ("เลือกสถานะหนึ่งในสี่ (แบบติ๊ก: ☑ ช่องเดียว)", "choose exactly one of the four statuses"),
+        thai: match unread {
+            Some(label) => format!("ไม่ได้ระบุสถานะ: เครื่องหมายของแถวนี้อยู่ในคอลัมน์ \"{label}\" ซึ่งไม่ได้อ่านเป็นสถานะ"),
+            None => "ไม่ได้ระบุสถานะ".to_string(),
+        },
+        english: match unread {
+            Some(label) => format!("no status: this row's mark is in the column \"{label}\", which is not read as a status"),
+            None => "no status".to_string(),
+        },
+        fix: (
+            match unread {
+                Some(_) => "ติ๊กในคอลัมน์สถานะหนึ่งในสี่ หรือให้ [headers] ใน report.toml อ่านคอลัมน์นี้ (ดูคำเตือนที่หัวคอลัมน์)",
+                None => "เลือกสถานะหนึ่งในสี่ (แบบติ๊ก: ☑ ช่องเดียว)",
+            },
+            match unread {
+                Some(_) => "tick one of the four status columns, or have [headers] in report.toml read this one (see the warning at its header)",
+                None => "choose exactly one of the four statuses",
+            },
+        ),
     }
     /// More than one status ticked.
     StatusMultiple { found: String } => {

@@ -6,7 +6,7 @@
 use crate::issue::{Issue, IssueList, MoneyField, Problem};
 use crate::model::{Dimension, Location, ProjectRow, RowCells, Status};
 use crate::read::cell::{self, Cell, DimensionCell, MoneyCell, Tick};
-use crate::read::table::{DimensionHint, HintSource, RawCell, RawRow, RawStatus};
+use crate::read::table::{DimensionHint, HintSource, RawCell, RawRow, RawStatus, UnreadMark};
 use crate::schema::text::{clean_text, normalized};
 use crate::schema::{status_note, statuses_named};
 use rust_decimal::Decimal;
@@ -78,7 +78,7 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
         .as_ref()
         .map(|c| ticked(c, &mut checks))
         .unwrap_or(false);
-    let status = status(&raw.status, &mut checks);
+    let status = status(&raw.status, raw.unread_mark.as_ref(), &mut checks);
     let remark = remark(raw, &mut checks);
     // Said at the cell that says it: the name, else the part of the remark.
     let said_cancelled_at = match name.as_deref().is_some_and(marked_cancelled) {
@@ -482,14 +482,18 @@ fn ticked(c: &RawCell, checks: &mut Checks<'_>) -> bool {
     }
 }
 
-fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
+fn status(
+    raw: &RawStatus,
+    unread_mark: Option<&UnreadMark>,
+    checks: &mut Checks<'_>,
+) -> Option<Status> {
     match raw {
         RawStatus::Words(c) => {
             if uncalculated(c, checks) {
                 return None;
             }
             if c.value.is_blank() {
-                checks.error(Problem::StatusMissing, Some(c.col));
+                checks.error(Problem::StatusMissing { unread: None }, Some(c.col));
                 return None;
             }
             match statuses_named(&c.value.text()).as_slice() {
@@ -528,8 +532,12 @@ fn status(raw: &RawStatus, checks: &mut Checks<'_>) -> Option<Status> {
                         .iter()
                         .any(|(_, c)| matches!(cell::tick(&c.value), Tick::Unknown(_)));
                     if !unreadable {
-                        let col = columns.first().map(|(_, c)| c.col);
-                        checks.error(Problem::StatusMissing, col);
+                        // Its only mark in a column not read: said there, naming the column.
+                        let (unread, col) = match unread_mark {
+                            Some(mark) => (Some(mark.label.clone()), Some(mark.col)),
+                            None => (None, columns.first().map(|(_, c)| c.col)),
+                        };
+                        checks.error(Problem::StatusMissing { unread }, col);
                     }
                     checks.failed = true;
                     None

@@ -14,7 +14,7 @@ mod wrapped;
 
 use explain::SKIPPED_LISTED;
 pub use explain::{SkippedRow, TableExplain};
-pub use rows::{DimensionHint, HintSource, RawCell, RawRow, RawStatus, SheetRow};
+pub use rows::{DimensionHint, HintSource, RawCell, RawRow, RawStatus, SheetRow, UnreadMark};
 
 use layout::{Layout, Unlabeled, give_back, has_status, raw_is_empty, unlabeled};
 use skipped::{

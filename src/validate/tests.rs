@@ -64,6 +64,7 @@ fn good() -> RawRow {
         status: ticks(&[Status::Completed]),
         remark: None,
         results: None,
+        unread_mark: None,
     }
 }
 

@@ -142,7 +142,7 @@ impl SeedData {
                 Location::cell(FIXTURE_FILE, FIXTURE_SHEET, row, 2),
             ),
             Issue::new(
-                Problem::StatusMissing,
+                Problem::StatusMissing { unread: None },
                 Location::cell(FIXTURE_FILE, FIXTURE_SHEET, row + 1, 7),
             ),
             Issue::new(

@@ -842,6 +842,14 @@ fn a_column_under_the_status_header_that_names_no_status_is_said_and_header_word
         .filter_map(|i| i["cell"].as_str())
         .collect();
     assert_eq!(unread, ["F3", "H3"]);
+    // Project ก's missing status is said at its mark, naming the column not read.
+    let missing = issue_coded(&json, "status-missing");
+    assert_eq!(missing["cell"], "H4");
+    let message = missing["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("คอลัมน์ \"ดำเนินการแล้ว\" ซึ่งไม่ได้อ่าน"),
+        "{message}"
+    );
     // The office's words, added in report.toml: read, and both projects counted.
     let toml = crate::support::REPORT_TOML.to_string()
         + "\n[headers]\ncompleted = [\"ดำเนินการแล้ว\"]\nwaiting = [\"ยังไม่ดำเนินการ\"]\n";

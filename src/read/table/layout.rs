@@ -1,7 +1,7 @@
 //! The columns of a complete header's fields ([`Layout`]), for reading data rows without
 //! searching, and a data row's cells sorted into a project's fields ([`RawRow`]).
 
-use super::{RawCell, RawRow, RawStatus, SheetRow, TableFinder};
+use super::{RawCell, RawRow, RawStatus, SheetRow, TableFinder, UnreadMark};
 use crate::model::{Location, Status};
 use crate::read::cell::{Cell, Tick, tick};
 use crate::read::header::Header;
@@ -24,6 +24,8 @@ pub(super) struct Layout {
     pub(super) status: StatusColumns,
     /// Whether two fields name the same column (a second header row over a first one's).
     pub(super) shared_column: bool,
+    /// Columns under the status whose label names no status, with that label.
+    pub(super) unread_status: Vec<(u32, String)>,
 }
 
 /// Where a header keeps the status.
@@ -69,6 +71,7 @@ impl Layout {
                 .iter()
                 .enumerate()
                 .any(|(i, c)| cols[i + 1..].iter().any(|d| d.col == c.col)),
+            unread_status: header.unread_status.clone(),
         }
     }
 
@@ -193,6 +196,12 @@ impl TableFinder {
     /// The row's cells sorted into fields, moved out of the row (no copy) — unless the header
     /// maps one column to two fields, when they are copied.
     pub(super) fn raw_row(&self, row: &mut SheetRow, layout: &Layout) -> RawRow {
+        let unread_mark = (layout.unread_status.iter())
+            .find(|(col, _)| row.get(*col).is_some_and(|v| !v.is_blank()))
+            .map(|(col, label)| UnreadMark {
+                col: *col,
+                label: label.clone(),
+            });
         let mut cell = |col: u32| RawCell {
             col,
             value: row.take(col, layout.shared_column),
@@ -230,6 +239,7 @@ impl TableFinder {
             status,
             remark,
             results,
+            unread_mark,
         }
     }
 }

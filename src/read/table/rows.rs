@@ -174,4 +174,16 @@ pub struct RawRow {
     pub remark: Option<RawCell>,
     /// ผลการดำเนินงาน written beside the status ticks (what was done), read before the remark.
     pub results: Option<RawCell>,
+    /// A mark in a column under the status whose label names no status (`status-column-unread`):
+    /// where a row without a status read may have given it.
+    pub unread_mark: Option<UnreadMark>,
+}
+
+/// A filled cell in a status column that is not read, and that column's header label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnreadMark {
+    /// Zero-based column.
+    pub col: u32,
+    /// The column's header text (`ดำเนินการแล้ว`).
+    pub label: String,
 }
