@@ -343,7 +343,11 @@ impl Comparison {
             if sent == Sent::No {
                 match missing.iter_mut().find(|(d, ..)| **d == *p.division) {
                     Some((_, n, _)) => *n += 1,
-                    None => missing.push((p.division.to_string(), 1, p.source.clone())),
+                    None => missing.push((
+                        p.division.to_string(),
+                        1,
+                        crate::model::Location::file(&p.source.file),
+                    )),
                 }
             } else {
                 let near = nearest(&p.name, &self.new_names);
@@ -366,12 +370,9 @@ impl Comparison {
                 to: None,
             });
         }
-        for (division, previous, first) in missing {
-            let at = crate::model::Location::file(&first.file);
-            issues.push(Issue::new(
-                Problem::DivisionMissing { division, previous },
-                at,
-            ));
+        for (division, previous, file) in missing {
+            let problem = Problem::DivisionMissing { division, previous };
+            issues.push(Issue::new(problem, file));
         }
         // A division whose every project is as it was, some not completed: last round's file
         // (or the form prefilled from it) sent again, or work that stood still. Said, to check.

@@ -298,7 +298,7 @@ pub struct Merge {
     /// Whether the previous round's projects are those of the division whose file this is
     /// (the drop box checking one upload): its every project is then compared, whatever the
     /// file is called.
-    one_divisions: bool,
+    one_division: bool,
     /// Whether only the files named were given, no folder (`check กองคลัง.xlsx`): the
     /// divisions of other files are not expected, nor their projects of the previous round.
     pub files_only: bool,
@@ -412,7 +412,7 @@ impl Merge {
     /// round (the drop box, whose uploads are not named after their division).
     pub fn comparing_division(previous: Vec<ProjectRow>) -> Self {
         Merge {
-            one_divisions: true,
+            one_division: true,
             ..Merge::comparing(previous)
         }
     }
@@ -427,9 +427,9 @@ impl Merge {
             return Vec::new();
         };
         let sent = self.divisions_sent();
-        let (one_divisions, files_only) = (self.one_divisions, self.files_only);
+        let (one_division, files_only) = (self.one_division, self.files_only);
         let (changes, dropped) = comparison.finish(&|division| {
-            if one_divisions || sent.iter().any(|s| s.contains(&normalize(division))) {
+            if one_division || sent.iter().any(|s| s.contains(&normalize(division))) {
                 Sent::Yes
             } else if files_only {
                 Sent::NotAsked

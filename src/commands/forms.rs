@@ -175,8 +175,8 @@ fn template_config(
 }
 
 /// How an earlier round's folder (or file) `from` is read: with the report.toml beside it, and
-/// without a `divisions` list there, the divisions its files' names suggest.
-fn round_options(from: &Path, files: &[PathBuf]) -> ReadOptions {
+/// without a `divisions` list there, the divisions its workbooks' names suggest.
+fn round_options(from: &Path, workbooks: &[&PathBuf]) -> ReadOptions {
     let folder = if from.is_dir() {
         Some(from)
     } else {
@@ -185,7 +185,7 @@ fn round_options(from: &Path, files: &[PathBuf]) -> ReadOptions {
     let config = folder.and_then(|f| ReportConfig::load(&f.join(crate::config::FILE_NAME)).ok());
     let mut options = config.as_ref().map(ReadOptions::of).unwrap_or_default();
     if options.divisions.is_empty() {
-        options.divisions = suggested_divisions(files);
+        options.divisions = suggested_divisions(workbooks);
     }
     options
 }
@@ -211,12 +211,12 @@ impl EarlierRound {
         } else {
             // Read as that round was: its report.toml's year and divisions; without a list, the
             // names its files suggest (`สำนักปลัด_แก้ไข.xlsx` is สำนักปลัด's).
-            let options = round_options(from, &files);
+            // Summaries are told from workbooks once (each is opened to tell).
+            let workbooks = division_files(&files);
+            let options = round_options(from, &workbooks);
             let merged = crate::read_and_validate_with(&files, &options);
             let errors = merged.errors();
-            let named = division_files(&files)
-                .map(|f| options.division_of(f))
-                .collect();
+            let named = workbooks.iter().map(|f| options.division_of(f)).collect();
             (merged.projects, errors, named)
         };
         let found = projects.iter().map(|p| p.division.to_string()).chain(named);

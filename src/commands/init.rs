@@ -29,7 +29,7 @@ pub(super) fn run(args: &InitArgs, stdout: &mut dyn Write) -> Result<Outcome, Co
     };
     std::fs::create_dir_all(&folder).map_err(io)?;
     let files = read::collect_files(std::slice::from_ref(&folder))?;
-    let divisions = super::suggested_divisions(&files);
+    let divisions = super::suggested_divisions(&super::division_files(&files));
     let projects = crate::read_and_validate(&files).projects.len();
     let today = match args.as_of {
         Some(date) => (date.year, date.month, date.day),
@@ -49,7 +49,7 @@ pub(super) fn run(args: &InitArgs, stdout: &mut dyn Write) -> Result<Outcome, Co
                 .and_then(|here| here.parent().map(|parent| parent.join(&name)))
                 .and_then(|earlier| read::collect_files(&[earlier]).ok())
                 .unwrap_or_default();
-            draft.divisions = super::suggested_divisions(&sent);
+            draft.divisions = super::suggested_divisions(&super::division_files(&sent));
         }
     }
     std::fs::write(&path, draft.text()).map_err(io)?;

@@ -707,17 +707,23 @@ fn as_reported(
     }
 }
 
-/// The files of `files` that are division workbooks: not planmerge's own summaries.
-fn division_files(files: &[PathBuf]) -> impl Iterator<Item = &PathBuf> {
-    files.iter().filter(|f| !read::is_summary_workbook(f))
+/// The files of `files` that are division workbooks: not planmerge's own summaries (each
+/// opened to tell).
+fn division_files(files: &[PathBuf]) -> Vec<&PathBuf> {
+    files
+        .iter()
+        .filter(|f| !read::is_summary_workbook(f))
+        .collect()
 }
 
-/// The divisions the names of a folder's division workbooks suggest, once each
-/// ([`crate::schema::division_suggested`]): `summary.xlsx` and `สำนักปลัด_แก้ไข.xlsx` do not
-/// make divisions of their own.
-fn suggested_divisions(files: &[PathBuf]) -> Vec<String> {
+/// The divisions the names of division workbooks suggest, once each
+/// ([`crate::schema::division_suggested`]): `สำนักปลัด_แก้ไข.xlsx` makes no division of its
+/// own; [`division_files`] leaves `summary.xlsx` out first.
+fn suggested_divisions(workbooks: &[&PathBuf]) -> Vec<String> {
     crate::schema::distinct_divisions(
-        division_files(files).map(|f| crate::schema::division_suggested(f)),
+        workbooks
+            .iter()
+            .map(|f| crate::schema::division_suggested(f)),
     )
 }
 

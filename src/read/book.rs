@@ -350,12 +350,12 @@ struct SheetTablesBuilder<'a> {
     judged: &'a [SheetName],
     /// Per sheet, whether it is not counted for its name ([`aside::set_aside`]).
     set_aside: Vec<bool>,
-    /// Per sheet set aside, the rows found in it when no other sheet holds any (an empty form
-    /// beside an example or last year's sheet): where this year's projects are cannot be told,
-    /// and such a sheet is named as an error. Empty otherwise.
-    orphaned: Vec<usize>,
     /// Per sheet, the rows found in it when it is set aside (0 for any other).
     aside_rows: Vec<usize>,
+    /// Whether sheets set aside hold rows and no other sheet does (an empty form beside an
+    /// example or last year's sheet): where this year's projects are cannot be told, and each
+    /// such sheet with rows is named as an error.
+    orphaned: bool,
 }
 
 impl<'a> SheetTablesBuilder<'a> {
@@ -375,8 +375,8 @@ impl<'a> SheetTablesBuilder<'a> {
             look: None,
             judged: &[],
             set_aside: Vec::new(),
-            orphaned: Vec::new(),
             aside_rows: Vec::new(),
+            orphaned: false,
         }
     }
 
@@ -437,9 +437,7 @@ impl<'a> SheetTablesBuilder<'a> {
         self.aside_rows = (0..rows.len())
             .map(|i| if aside(i) { rows[i] } else { 0 })
             .collect();
-        if !counted && self.aside_rows.iter().any(|&rows| rows > 0) {
-            self.orphaned = self.aside_rows.clone();
-        }
+        self.orphaned = !counted && self.aside_rows.iter().any(|&rows| rows > 0);
         for (tables, aside) in self.done.iter_mut().zip(&self.set_aside) {
             if *aside {
                 *tables = None;
@@ -462,8 +460,8 @@ impl<'a> SheetTablesBuilder<'a> {
                     tables.unwrap_or_else(|| TableFinder::new(file, &info.name, options).finish());
                 let aside = self.set_aside.get(i).is_some_and(|aside| *aside);
                 // A set-aside sheet: the year its name says (none for an example).
-                let set_aside = |year: Option<u16>| match self.orphaned.get(i) {
-                    Some(&rows) if rows > 0 => Problem::SheetSetAsideOnly {
+                let set_aside = |year: Option<u16>| match self.aside_rows.get(i) {
+                    Some(&rows) if self.orphaned && rows > 0 => Problem::SheetSetAsideOnly {
                         year,
                         fiscal_year,
                         rows,
