@@ -1034,7 +1034,15 @@ pub struct Issue {
     pub location: Location,
     /// The rows of the same column where the same was found after the first (zero-based).
     pub also: Vec<u32>,
+    /// Other values found in those rows, each once, at most [`OTHERS_QUOTED`] (the first
+    /// value is in `problem`); `others_more` counts the distinct ones beyond.
+    pub others: Vec<String>,
+    /// Distinct values found in the group beyond those quoted.
+    pub others_more: usize,
 }
+
+/// How many other values a grouped issue quotes after its first.
+const OTHERS_QUOTED: usize = 3;
 
 impl Issue {
     /// A problem at a place.
@@ -1043,6 +1051,8 @@ impl Issue {
             problem,
             location,
             also: Vec::new(),
+            others: Vec::new(),
+            others_more: 0,
         }
     }
 
@@ -1132,7 +1142,44 @@ impl Issue {
     /// What was found, Thai then English: `มิติต้องเป็น 1–4 (พบ "5") · dimension must be 1–4
     /// (found "5")`.
     pub fn message(&self) -> String {
-        format!("{} · {}", self.problem.thai(), self.problem.english())
+        if self.others.is_empty() {
+            return format!("{} · {}", self.problem.thai(), self.problem.english());
+        }
+        let quoted: Vec<String> = self.others.iter().map(|v| format!("\"{v}\"")).collect();
+        let quoted = quoted.join(", ");
+        let (more_th, more_en) = match self.others_more {
+            0 => (String::new(), String::new()),
+            n => (format!(" และอีก {n} ค่า"), format!(" and {n} more")),
+        };
+        format!(
+            "{} และพบ {quoted}{more_th} · {}; also found {quoted}{more_en}",
+            self.problem.thai(),
+            self.problem.english()
+        )
+    }
+
+    /// Folds `issue`, found in the same column after this one, into this group: its rows, and
+    /// its value when that is one not quoted yet.
+    fn fold(&mut self, mut issue: Issue) {
+        self.also.extend(issue.location.row);
+        self.also.append(&mut issue.also);
+        let first = self.problem.found();
+        for value in issue
+            .problem
+            .found()
+            .into_iter()
+            .chain(issue.others.iter().map(String::as_str))
+        {
+            if first == Some(value) || self.others.iter().any(|v| v == value) {
+                continue;
+            }
+            if self.others.len() < OTHERS_QUOTED {
+                self.others.push(value.to_string());
+            } else {
+                self.others_more += 1;
+            }
+        }
+        self.others_more += issue.others_more;
     }
 
     /// What a developer needs and a clerk does not, kept out of [`Self::message`] and given in
@@ -1262,6 +1309,16 @@ impl Problem {
     /// Whether the issue is about one project of its own, named in its message (a project gone
     /// since the previous round, a project's disbursement down): such issues are never folded
     /// into a group, which would show only the first project.
+    /// The value a grouped issue quotes (`found`), for those that quote one.
+    fn found(&self) -> Option<&str> {
+        match self {
+            Problem::RowNotProject { found }
+            | Problem::MoneyAsText { found, .. }
+            | Problem::MoneyNil { found, .. } => Some(found),
+            _ => None,
+        }
+    }
+
     fn names_its_project(&self) -> bool {
         matches!(
             self,
@@ -1278,13 +1335,11 @@ type GroupKey = (Arc<str>, Arc<str>, &'static str, u32);
 
 impl IssueList {
     /// Records an issue: kept, or counted when its code already has [`KEPT_PER_CODE`] kept.
-    pub fn push(&mut self, mut issue: Issue) {
+    pub fn push(&mut self, issue: Issue) {
         if let Some(key) = issue.group_key() {
             let code = key.2;
             if let Some(&at) = self.groups.get(&key) {
-                let group = &mut self.issues[at];
-                group.also.extend(issue.location.row);
-                group.also.append(&mut issue.also);
+                self.issues[at].fold(issue);
                 return;
             }
             if self.kept(code) < KEPT_PER_CODE {
@@ -1435,6 +1490,35 @@ mod tests {
         let json = serde_json::to_value(&contiguous[0]).expect("json");
         assert_eq!(json["cell"], "E5:E18 (14 ช่อง)");
         assert_eq!(json["cells"].as_array().map(Vec::len), Some(14));
+    }
+
+    #[test]
+    fn a_group_quotes_each_value_found_once_up_to_three_then_counts() {
+        let mut list = IssueList::default();
+        let values = [
+            "55,300.-",
+            "55,300.-",
+            "12,000 บาท",
+            "-",
+            "๕๕,๓๐๐.-",
+            "9,000.-",
+            "1.-",
+        ];
+        for (row, found) in (4..).zip(values) {
+            let at = Location::cell("กองคลัง.xlsx", "แผน", row, 3);
+            let field = MoneyField::BudgetPlan;
+            let found = found.to_string();
+            list.push(Issue::new(Problem::MoneyAsText { field, found }, at));
+        }
+        assert_eq!(list.len(), 1);
+        assert_eq!(
+            list[0].message(),
+            "งบประมาณตามแผน พิมพ์เป็นข้อความ (\"55,300.-\") อ่านเป็นตัวเลขให้แล้ว และพบ \
+             \"12,000 บาท\", \"-\", \"๕๕,๓๐๐.-\" และอีก 2 ค่า · plan budget typed as text \
+             (\"55,300.-\"), read as a number; also found \"12,000 บาท\", \"-\", \"๕๕,๓๐๐.-\" \
+             and 2 more"
+        );
+        assert_eq!(list[0].cells().len(), 7, "every cell kept");
     }
 
     #[test]

@@ -44,7 +44,12 @@ pub fn project(raw: &RawRow, division: &Arc<str>, issues: &mut IssueList) -> Opt
         failed: false,
     };
     let name = name(raw.name.as_ref(), &mut checks);
-    let dimension = dimension(raw.dimension.as_ref(), raw.structure.as_ref(), &mut checks);
+    let dimension = dimension(
+        raw.dimension.as_ref(),
+        raw.structure.as_ref(),
+        raw.name.as_ref().map(|c| c.col),
+        &mut checks,
+    );
     let budget_plan = money(
         raw.budget_plan.as_ref(),
         MoneyField::BudgetPlan,
@@ -347,10 +352,13 @@ fn names_something(c: char) -> bool {
 
 /// The dimension and its sub-dimension code (if one was written): from the มิติ column when it
 /// holds one, else from the table's structure (the section row above, or the sheet's name). A
-/// column that disagrees with the structure is an error naming both.
+/// column that disagrees with the structure is an error naming both. A table with no มิติ column
+/// and no structure above the row is told at the row's name (`name_col`), the cell a clerk looks
+/// at to see which project it is.
 fn dimension(
     cell: Option<&RawCell>,
     structure: Option<&DimensionHint>,
+    name_col: Option<u32>,
     checks: &mut Checks<'_>,
 ) -> Option<(Dimension, Option<String>)> {
     if cell.is_some_and(|c| uncalculated(c, checks)) {
@@ -376,7 +384,7 @@ fn dimension(
                     Problem::DimensionMissing {
                         column: cell.is_some(),
                     },
-                    cell.map(|c| c.col),
+                    cell.map(|c| c.col).or(name_col),
                 );
                 None
             }

@@ -94,18 +94,20 @@ impl Header {
     /// field and the years found when there is none. Fields given once keep their column.
     pub fn choose_years(&mut self, fiscal_year: Option<u16>) -> Result<(), YearMissing> {
         for field in [Field::BudgetPlan, Field::BudgetOrdinance, Field::Disbursed] {
-            let years: Vec<u16> = self
+            let years: Vec<(u32, u16)> = self
                 .columns
                 .iter()
                 .filter(|c| c.field == field)
-                .filter_map(|c| c.year)
+                .filter_map(|c| Some((c.col, c.year?)))
                 .collect();
-            if years.is_empty() {
+            let Some(&(first_col, _)) = years.first() else {
                 continue;
-            }
+            };
+            let years: Vec<u16> = years.into_iter().map(|(_, y)| y).collect();
             if fiscal_year.is_none_or(|y| !years.contains(&y)) {
                 return Err(YearMissing {
                     field,
+                    col: first_col,
                     wanted: fiscal_year,
                     found: years,
                 });
@@ -224,6 +226,8 @@ impl Header {
 pub struct YearMissing {
     /// The field.
     pub field: Field,
+    /// Its first year column (zero-based), where the error is told.
+    pub col: u32,
     /// The report's fiscal year, if known.
     pub wanted: Option<u16>,
     /// The years the header has.

@@ -405,8 +405,12 @@ impl TableFinder {
         self.uncalculated(&mut raw);
         self.out.rows_read += 1;
         if raw_is_empty(&raw) {
-            let location = raw.location.clone();
+            let mut location = raw.location.clone();
             give_back(&mut row, raw);
+            // At the first cell written: the words a clerk will look for on the sheet.
+            if let Some((col, _)) = row.cells.iter().find(|(_, c)| *c != Cell::Empty) {
+                location = location.at_col(*col);
+            }
             let found = row
                 .cells
                 .iter()
@@ -553,7 +557,9 @@ impl TableFinder {
                 wanted: missing.wanted,
                 found: found.join(", "),
             };
-            self.issue(problem, at_header);
+            let row = header.rows.last().copied().unwrap_or_default();
+            let at = Location::cell(&self.file, &self.sheet, row, missing.col);
+            self.issue(problem, at);
             return;
         }
         let repeated = header.repeated();

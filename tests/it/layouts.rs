@@ -137,8 +137,8 @@ fn a_project_above_every_section_row_has_no_dimension() {
         .collect();
     assert_eq!(missing.len(), 1, "{issues:#?}");
     assert_eq!(
-        missing[0]["cell"], "2",
-        "the row of the project above the section"
+        missing[0]["cell"], "B2",
+        "the name of the project above the section"
     );
     let fix = missing[0]["fix"].as_str().unwrap_or_default();
     assert!(
@@ -230,7 +230,7 @@ fn a_budget_for_several_years_without_the_report_year_names_the_years_found() {
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 1);
     let missing = issue_coded(&json, "budget-year-missing");
-    assert_eq!(missing["cell"], "4", "the header row");
+    assert_eq!(missing["cell"], "C5", "the first year column of the header");
     let message = missing["message"].as_str().unwrap_or_default();
     assert!(
         message.contains("2567") && message.contains("2564, 2565, 2566"),

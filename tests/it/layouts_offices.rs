@@ -167,7 +167,7 @@ fn years_above_without_the_report_year_name_the_years_found() {
     let (code, json, _) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 1);
     let missing = issue_coded(&json, "budget-year-missing");
-    assert_eq!(missing["cell"], "2", "the header row");
+    assert_eq!(missing["cell"], "C3", "the first year column of the header");
     let message = missing["message"].as_str().unwrap_or_default();
     assert!(
         message.contains("2567") && message.contains("2564, 2565, 2566"),
