@@ -376,6 +376,11 @@ fn dimension(
         },
         None => None,
     };
+    if structure.is_some_and(|h| matches!(h.source, HintSource::SectionAgainstSheet(_))) {
+        // Told once, at the heading (`section-sheet-conflict`): counted under neither.
+        checks.failed = true;
+        return None;
+    }
     let Some((number, code, c)) = written else {
         return match structure {
             Some(hint) => Some((hint.dimension, None)),
@@ -400,7 +405,7 @@ fn dimension(
             column: d.number(),
             structure: hint.dimension.number(),
             section_row: match hint.source {
-                HintSource::Section(row) => Some(row + 1),
+                HintSource::Section(row) | HintSource::SectionAgainstSheet(row) => Some(row + 1),
                 HintSource::SheetName => None,
             },
         };

@@ -303,9 +303,11 @@ impl TableFinder {
         if numbered && row.lone_text().is_none() {
             return false;
         }
+        let mut source = HintSource::Section(row.row);
         if let Some(named) = self.named
             && named != dimension
         {
+            source = HintSource::SectionAgainstSheet(row.row);
             let col = row.cells.first().map_or(0, |(c, _)| *c);
             let at = Location::cell(&self.file, &self.sheet, row.row, col);
             let problem = Problem::SectionSheetConflict {
@@ -314,10 +316,7 @@ impl TableFinder {
             };
             self.issue(problem, at);
         }
-        self.hint = Some(DimensionHint {
-            dimension,
-            source: HintSource::Section(row.row),
-        });
+        self.hint = Some(DimensionHint { dimension, source });
         self.saw_section = true;
         self.signing = false;
         let figures = row.cells.iter().any(|(_, c)| matches!(c, Cell::Number(_)));
@@ -431,7 +430,7 @@ impl TableFinder {
             let source = match (&raw.structure, in_column) {
                 (_, true) => Some(0),
                 (Some(hint), false) => match hint.source {
-                    HintSource::Section(_) => Some(1),
+                    HintSource::Section(_) | HintSource::SectionAgainstSheet(_) => Some(1),
                     HintSource::SheetName => Some(2),
                 },
                 (None, false) => None,

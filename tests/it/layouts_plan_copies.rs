@@ -399,6 +399,16 @@ fn every_section_row_is_held_against_the_sheets_name_and_a_name_of_two_dimension
         "the second section row, not the first"
     );
     assert_eq!(issues_coded(&json, "section-sheet-conflict").len(), 1);
+    // The project under the conflicting heading is counted under neither dimension.
+    let total = &json["summary"]["total"];
+    assert_eq!(
+        (&total["projects"], &total["budget_plan"]),
+        (&1.into(), &"5000.00".into())
+    );
+    assert_eq!(json["summary"]["dimensions"][0]["projects"], 1);
+    assert_eq!(json["summary"]["dimensions"][1]["projects"], 0);
+    assert_eq!(json["inputs"][0]["rows"], 2);
+    assert_eq!(json["inputs"][0]["counted"], 1);
     let message = conflict["message"].as_str().unwrap_or_default();
     assert!(
         message.contains("มิติที่ 2") && message.contains("มิติที่ 1"),
