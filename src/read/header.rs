@@ -523,30 +523,49 @@ fn short_years(header: &Header, labels: &mut [(u32, SubLabel, String)]) {
     }
 }
 
-/// Money labels split by the second row into two or more parts that name nothing planmerge
-/// reads (`ไตรมาส 1 | ไตรมาส 2` under เบิกจ่าย).
+/// Money labels split by the second row into parts: two or more that name nothing planmerge
+/// reads (`ไตรมาส 1 | ไตรมาส 2` under เบิกจ่าย), or one such beside another field's label with
+/// none of the label's own (`เทศบัญญัติ | เงินอุดหนุน` under งบประมาณ: budget by source, where
+/// the plan budget would otherwise be lost).
 fn splits(header: &Header, labels: &[(u32, SubLabel, String)]) -> Vec<Split> {
-    let mut found: Vec<(u32, Split)> = Vec::new();
+    // Per money label above (its column): the parts under it, each with whether it names
+    // nothing planmerge reads.
+    let mut found: Vec<(u32, Field, Vec<(u32, String, bool)>)> = Vec::new();
     for (col, label, text) in labels {
-        let (SubLabel::Other, Some((at, field))) = (label, money_owner(header, *col)) else {
+        let Some((at, field)) = money_owner(header, *col) else {
             continue;
         };
-        match found.iter_mut().find(|(a, _)| *a == at) {
-            Some((_, split)) => split.parts.push((*col, text.clone())),
-            None => found.push((
-                at,
-                Split {
-                    field,
-                    parts: vec![(*col, text.clone())],
-                },
-            )),
+        let other = match label {
+            SubLabel::Other => true,
+            SubLabel::Field(f, _) if f.is_money() => false,
+            _ => continue,
+        };
+        let part = (*col, text.clone(), other);
+        match found.iter_mut().find(|(a, ..)| *a == at) {
+            Some((.., parts)) => parts.push(part),
+            None => found.push((at, field, vec![part])),
         }
     }
-    found
-        .into_iter()
-        .map(|(_, split)| split)
-        .filter(|s| s.parts.len() >= 2)
-        .collect()
+    let mut splits = Vec::new();
+    for (_, field, parts) in found {
+        let others = parts.iter().filter(|(.., other)| *other).count();
+        let own = |(col, _, other): &&(u32, String, bool)| {
+            !other
+                && labels
+                    .iter()
+                    .any(|(c, l, _)| c == col && matches!(l, SubLabel::Field(f, _) if *f == field))
+        };
+        let by_source = others == 1 && parts.len() >= 2 && !parts.iter().any(|p| own(&p));
+        if others >= 2 || by_source {
+            let parts = parts
+                .into_iter()
+                .filter(|(.., other)| *other || by_source)
+                .map(|(col, text, _)| (col, text))
+                .collect();
+            splits.push(Split { field, parts });
+        }
+    }
+    splits
 }
 
 /// The money label a second-row cell in `col` sits under: the nearest cell of the first row at

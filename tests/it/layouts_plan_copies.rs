@@ -144,6 +144,25 @@ fn a_budget_split_by_source_is_header_split_and_years_written_short_are_years() 
         "{message}"
     );
 
+    // One source named as the ordinance budget beside one that names nothing: still a budget
+    // by source, said as such (was header-incomplete: "the header lacks budget").
+    let dir = folder();
+    budget_over([t("เทศบัญญัติ"), t("เงินอุดหนุน"), V::E]).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert!(
+        issues_coded(&json, "header-incomplete").is_empty(),
+        "{:?}",
+        codes(&json)
+    );
+    let split = issue_coded(&json, "header-split");
+    assert_eq!(split["cell"], "C2");
+    let message = split["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains(r#"C "เทศบัญญัติ", D "เงินอุดหนุน""#),
+        "{message}"
+    );
+
     // `64 | 65 | 66` typed as numbers (or Thai digits) under งบประมาณ: the 2565 column.
     for years in [[n(64.0), n(65.0), n(66.0)], [t("๖๔"), t("๖๕"), t("๖๖")]] {
         let dir = folder();
