@@ -645,6 +645,24 @@ fn a_budget_merged_over_two_projects_is_money_merged_at_the_second() {
     for code in ["money-blank", "disbursed-over-budget"] {
         assert!(issues_coded(&json, code).is_empty(), "{:?}", codes(&json));
     }
+    // The same written as openpyxl writes a merge, the covered cell D3 left out: the same.
+    let path = dir.path().join("กองช่าง.xlsx");
+    let bytes = std::fs::read(&path).expect("read");
+    let without_d3 = crate::support::hostile::rezip_named(&bytes, "sheet1.xml", |xml| {
+        let xml = String::from_utf8_lossy(xml);
+        let start = xml.find(r#"<c r="D3""#).expect("covered cell written");
+        let end = start + xml[start..].find("/>").expect("an empty element") + 2;
+        format!("{}{}", &xml[..start], &xml[end..]).into_bytes()
+    });
+    std::fs::write(&path, without_d3).expect("write");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert_eq!(issue_coded(&json, "money-merged")["cell"], "D3");
+    assert!(
+        issues_coded(&json, "money-blank").is_empty(),
+        "{:?}",
+        codes(&json)
+    );
     // Nothing merged over two measures that cost nothing is nothing for each.
     let dir = folder();
     Sheet::of(vec![

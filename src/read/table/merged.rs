@@ -142,8 +142,10 @@ impl TableFinder {
 
     /// A blank money cell inside a range merged down from the project above holds one amount
     /// over both: it becomes [`Cell::MergedFrom`], refused by validation (`money-merged`),
-    /// never read as 0 beside the whole amount above. Asked as for a บรรจุ tick: of a covered
-    /// cell in xlsx, of any blank one in xls and ods.
+    /// never read as 0 beside the whole amount above. Asked of any blank amount under a filled
+    /// one, in xlsx too where the covered cell is left out (openpyxl writes merges so): a blank
+    /// amount is rare enough (`money-blank`) that the second read of the sheet it may cost is
+    /// not paid by the files that have none.
     pub(super) fn merged_money(&mut self, raw: &mut RawRow) {
         let Some((above, _)) = &self.held else { return };
         let row = raw.location.row.unwrap_or_default();
@@ -157,7 +159,7 @@ impl TableFinder {
             let (Some(cell), Some(over)) = (cell.as_mut(), over.as_ref()) else {
                 continue;
             };
-            if !self.filled_above(cell, over, row) {
+            if !cell.value.is_blank() || over.value.is_blank() {
                 continue;
             }
             if let Some(region) = self.look.merged_down_from(above_row, row, cell.col) {
