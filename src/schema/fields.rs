@@ -258,22 +258,28 @@ pub fn header_field(text: &str) -> Option<Field> {
     if t.is_empty() || t.chars().count() > 60 || is_pivot_caption(&t) {
         return None;
     }
+    let t = without_list_mark(&t);
+    let ordinance = t.contains("ข้อบัญญัติ") || t.contains("เทศบัญญัติ");
     let field = if t.starts_with("ลำดับ") || t == "ที่" {
         Field::Number
     } else if t.contains("หมายเหตุ") {
         Field::Remark
-    } else if t.starts_with("บรรจุ") {
+    } else if t.starts_with("บรรจุ")
+        || (ordinance
+            && ["บรรจุใน", "อยู่ใน", "มีใน", "ตั้งงบใน"]
+                .iter()
+                .any(|w| t.contains(w)))
+    {
         Field::InOrdinance
     } else if t.contains("เบิกจ่าย") || t.contains("ใช้จริง") {
         Field::Disbursed
-    } else if t.contains("งบประมาณ") {
-        if t.contains("ข้อบัญญัติ") || t.contains("เทศบัญญัติ")
-        {
+    } else if t.contains("งบประมาณ") || is_budget_words(t, ordinance) {
+        if ordinance {
             Field::BudgetOrdinance
         } else {
             Field::BudgetPlan
         }
-    } else if t.starts_with("มิติ") && t.chars().count() <= 8 {
+    } else if is_dimension_words(t) {
         Field::Dimension
     } else if t.starts_with("สถานะ") || t.starts_with("ผลการดำเนิน")
     {
@@ -294,6 +300,55 @@ pub fn header_field(text: &str) -> Option<Field> {
         return None;
     };
     Some(field)
+}
+
+/// A header's text without the list mark or bracket it opens with (`1. บรรจุ…`, `(บรรจุ…)`,
+/// `✓ บรรจุ…`, `๑) …`); normalised text in, normalised text out.
+fn without_list_mark(normal: &str) -> &str {
+    let rest = normal.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || ('๐'..='๙').contains(&c) || "().)-*•✓✔☑√".contains(c)
+    });
+    // A mark alone, or digits that are the whole text (a year), stay as they were.
+    if rest.is_empty() || rest.len() == normal.len() {
+        return normal;
+    }
+    rest.trim_end_matches(')')
+}
+
+/// A budget named without the word งบประมาณ (normalised): `งบตามแผน`, `งบตามข้อบัญญัติ`,
+/// `งบข้อบัญญัติ`, `วงเงินตามข้อบัญญัติ`, `ตามข้อบัญญัติ(บาท)`, `ข้อบัญญัติ/เทศบัญญัติ`.
+fn is_budget_words(normal: &str, ordinance: bool) -> bool {
+    let rest = normal.trim_end_matches("(บาท)").trim_end_matches("บาท");
+    let rest = ["งบ", "วงเงิน"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    let rest = rest.strip_prefix("ตาม").unwrap_or(rest);
+    if ordinance {
+        // What is left names the ordinance and nothing else: `ข้อบัญญัติ/เทศบัญญัติ`.
+        let words = ["ข้อบัญญัติ", "เทศบัญญัติ", "งบประมาณ", "/", "ฯ", "รายจ่าย"];
+        let mut rest = rest;
+        while let Some(after) = words.iter().find_map(|w| rest.strip_prefix(w)) {
+            rest = after;
+        }
+        rest.is_empty()
+    } else {
+        rest.len() < normal.len() && ["แผน", "แผนฯ", ""].contains(&rest)
+    }
+}
+
+/// The มิติ header (normalised): `มิติ`, `มิติที่`, with a note of the range (`มิติ(1-4)`,
+/// `มิติที่๑-๔`) or a word of which (`มิติที่เกี่ยวข้อง`, `มิติตามแผน`, `รหัสมิติ`); never a
+/// section's title (`มิติที่1การสร้างสังคม…`).
+fn is_dimension_words(normal: &str) -> bool {
+    let t = normal.strip_prefix("รหัส").unwrap_or(normal);
+    let Some(rest) = t.strip_prefix("มิติ") else {
+        return false;
+    };
+    let rest = rest.strip_prefix("ที่").unwrap_or(rest);
+    let rest = rest.trim_start_matches('(').trim_end_matches(')');
+    normal.chars().count() <= 8
+        || ["1-4", "๑-๔", "1–4", "๑–๔", "เกี่ยวข้อง", "ตามแผน", "ตามแผนฯ"].contains(&rest)
 }
 
 /// `โครงการ`, and the ways the name's header joins โครงการ to กิจกรรม and มาตรการ (normalised):
@@ -500,6 +555,63 @@ mod tests {
         assert_eq!(header_field("ผลการ\nดำเนินการ"), Some(Field::StatusWords));
         assert_eq!(header_field("เบิกจ่ายปี 2565"), Some(Field::Disbursed));
         assert_eq!(header_field("งบประมาณ พ.ศ. ๒๕๖๕"), Some(Field::BudgetPlan));
+    }
+
+    #[test]
+    fn ordinance_budget_in_ordinance_and_dimension_headers_as_offices_word_them() {
+        for ordinance in [
+            "งบตามข้อบัญญัติ",
+            "งบ ข้อบัญญัติ",
+            "ตามข้อบัญญัติ (บาท)",
+            "วงเงินตามข้อบัญญัติ",
+            "ข้อบัญญัติ/เทศบัญญัติ",
+            "งบประมาณตามเทศบัญญัติ",
+        ] {
+            assert_eq!(
+                header_field(ordinance),
+                Some(Field::BudgetOrdinance),
+                "{ordinance}"
+            );
+        }
+        for plan in ["งบตามแผน", "งบ (บาท)", "วงเงิน", "งบประมาณ"]
+        {
+            assert_eq!(header_field(plan), Some(Field::BudgetPlan), "{plan}");
+        }
+        for tick in [
+            "บรรจุในข้อบัญญัติ",
+            "โครงการที่บรรจุในข้อบัญญัติ",
+            "การบรรจุในข้อบัญญัติ",
+            "อยู่ในข้อบัญญัติ",
+            "มีในเทศบัญญัติ",
+            "ตั้งงบในข้อบัญญัติ",
+            "✓ บรรจุในข้อบัญญัติ",
+            "(บรรจุในข้อบัญญัติ)",
+            "1. บรรจุในข้อบัญญัติ",
+        ] {
+            assert_eq!(header_field(tick), Some(Field::InOrdinance), "{tick}");
+        }
+        for dimension in [
+            "มิติ",
+            "มิติที่",
+            "มิติ (1-4)",
+            "มิติที่ (1-4)",
+            "มิติ\n(1-4)",
+            "มิติที่ ๑-๔",
+            "มิติที่เกี่ยวข้อง",
+            "รหัสมิติ",
+            "มิติตามแผน",
+        ] {
+            assert_eq!(
+                header_field(dimension),
+                Some(Field::Dimension),
+                "{dimension}"
+            );
+        }
+        // A section's title is no header, nor a budget approved without naming the ordinance.
+        assert_eq!(header_field("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต"), None);
+        assert_eq!(header_field("งบที่ได้รับอนุมัติ"), None);
+        assert_eq!(header_field("งบ อปท."), None);
+        assert_eq!(header_field("2565"), None);
     }
 
     #[test]

@@ -1008,3 +1008,74 @@ fn last_years_sheet_and_an_example_sheet_beside_this_years_are_set_aside_and_sai
         );
     }
 }
+
+/// Headers worded as offices word them (QA, ninth session): the ordinance budget without the
+/// word งบประมาณ, the บรรจุ tick in a longer phrase or behind a list mark, มิติ with a note of
+/// its range. Each was passed over before: the ordinance budget then taken from the plan's
+/// (% disbursed 22.22 for 80.00), the ticks not counted, a มิติ against the sheet's name unseen.
+#[test]
+fn ordinance_in_ordinance_and_dimension_headers_in_offices_own_words_are_read() {
+    for (ordinance, tick, dimension) in [
+        ("งบตามข้อบัญญัติ", "โครงการที่บรรจุในข้อบัญญัติ", "มิติ (1-4)"),
+        ("วงเงินตามข้อบัญญัติ", "1. บรรจุในข้อบัญญัติ", "มิติที่เกี่ยวข้อง"),
+        ("ตามข้อบัญญัติ (บาท)", "อยู่ในข้อบัญญัติ", "รหัสมิติ"),
+    ] {
+        let dir = folder();
+        let header = [
+            "ลำดับ",
+            "ชื่อโครงการ",
+            dimension,
+            "งบประมาณตามแผน",
+            ordinance,
+            "เบิกจ่าย",
+            tick,
+            "สถานะ",
+        ];
+        let row = |no: f64, dim: f64, plan: f64, ord: f64, spent: f64, mark: &str| {
+            vec![
+                n(no),
+                t(&format!("โครงการ {no}")),
+                n(dim),
+                n(plan),
+                n(ord),
+                n(spent),
+                t(mark),
+                t("อยู่ระหว่างดำเนินการ"),
+            ]
+        };
+        let rows = [
+            row(1.0, 1.0, 100_000.0, 50_000.0, 40_000.0, "✓"),
+            row(2.0, 2.0, 80_000.0, 0.0, 0.0, "☑"),
+        ];
+        crate::support::write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
+        let (code, json, _) = run_json(dir.path(), &["merge", "."]);
+        assert_eq!(code, 0, "{ordinance}: {:?}", codes(&json));
+        let summary = &json["summary"];
+        assert_eq!(
+            summary["total"]["budget_ordinance"], "50000.00",
+            "{ordinance}"
+        );
+        assert_eq!(summary["total"]["pct_disbursed"], "80.00", "{ordinance}");
+        assert_eq!(summary["status"]["in_ordinance"], 2, "{tick}");
+        assert_eq!(summary["dimensions"][1]["projects"], 1, "{dimension}");
+        assert!(
+            issues_coded(&json, "ordinance-budget-assumed").is_empty(),
+            "{:?}",
+            codes(&json)
+        );
+    }
+    // A มิติ column under a noted header that says another dimension than the sheet's name.
+    let dir = folder();
+    let header = ["ชื่อโครงการ", "มิติ (1-4)", "งบประมาณ", "เบิกจ่าย", "สถานะ"];
+    let rows = [vec![
+        t("โครงการ ก"),
+        n(2.0),
+        n(1000.0),
+        n(0.0),
+        t("รอรายงาน"),
+    ]];
+    crate::support::write_book(&dir.path().join("กองคลัง.xlsx"), "มิติที่ 1", &header, &rows);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert_eq!(issue_coded(&json, "dimension-conflict")["cell"], "B2");
+}
