@@ -7,7 +7,7 @@ use crate::issue::{Issue, IssueList, MoneyField, Problem};
 use crate::model::{Dimension, Location, ProjectRow, RowCells, Status};
 use crate::read::cell::{self, Cell, DimensionCell, MoneyCell, Tick};
 use crate::read::table::{DimensionHint, HintSource, RawCell, RawRow, RawStatus, UnreadMark};
-use crate::schema::text::{clean_text, normalized};
+use crate::schema::text::{clean_text, name_folded, normalized};
 use crate::schema::{status_note, statuses_named};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
@@ -616,9 +616,10 @@ struct FirstSeen {
 }
 
 /// The key a project's name is known by in a [`DuplicateIndex`]: the 128-bit xxh3 hash of its
-/// normalised text (computed where the file is read, off the merge's critical path).
+/// text as [`name_folded`] gives it (computed where the file is read, off the merge's critical
+/// path).
 pub fn name_key(name: &str) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(normalized(name).as_bytes())
+    xxhash_rust::xxh3::xxh3_128(name_folded(name).as_bytes())
 }
 
 impl DuplicateIndex {

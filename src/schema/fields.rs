@@ -305,9 +305,15 @@ pub fn header_field(text: &str) -> Option<Field> {
 /// A header's text without the list mark or bracket it opens with (`1. บรรจุ…`, `(บรรจุ…)`,
 /// `✓ บรรจุ…`, `๑) …`); normalised text in, normalised text out.
 fn without_list_mark(normal: &str) -> &str {
-    let rest = normal.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || ('๐'..='๙').contains(&c) || "().)-*•✓✔☑√".contains(c)
-    });
+    let mark = |c: char| {
+        c.is_ascii_digit()
+            || ('๐'..='๙').contains(&c)
+            || matches!(c, '(' | ')' | '.' | '-' | '*' | '•' | '✓' | '✔' | '☑' | '√')
+    };
+    if !normal.starts_with(mark) {
+        return normal;
+    }
+    let rest = normal.trim_start_matches(mark);
     // A mark alone, or digits that are the whole text (a year), stay as they were.
     if rest.is_empty() || rest.len() == normal.len() {
         return normal;

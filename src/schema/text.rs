@@ -96,6 +96,101 @@ pub fn thai_digits_to_arabic(text: &str) -> Cow<'_, str> {
         .collect()
 }
 
+/// A project's name as duplicates are told: [`normalized`], then Thai and full-width digits as
+/// 0-9 (`รุ่นที่ ๑` = `รุ่นที่ 1`) and the marks over and under a letter in the order Thai is
+/// written (vowel, tone, then ํ: `น ํ ้ า` typed out of order = `น้ำ`, `ท ่ ี` = `ที่`). Borrows
+/// the text when nothing changes.
+pub fn name_folded(text: &str) -> Cow<'_, str> {
+    let normal = normalized(text);
+    if !needs_folding(normal.as_bytes()) {
+        return normal;
+    }
+    let digits = thai_digits_to_arabic(&normal);
+    Cow::Owned(marks_in_order(&digits))
+}
+
+/// Whether [`name_folded`] has anything to change: a Thai or full-width digit, or a mark
+/// followed by one written before it. One pass over the bytes (a name is read on every row):
+/// Thai characters are `E0 B8 xx` (U+0E00..U+0E3F) and `E0 B9 xx` (U+0E40..U+0E7F).
+fn needs_folding(bytes: &[u8]) -> bool {
+    let full_width_digit = || {
+        bytes
+            .windows(3)
+            .any(|w| w[0] == 0xEF && w[1] == 0xBC && (0x90..=0x99).contains(&w[2]))
+    };
+    if memchr::memchr(0xEF, bytes).is_some() && full_width_digit() {
+        return true;
+    }
+    let rank = |second: u8, third: u8| {
+        let code = 0x0E00 + (u32::from(second & 1) << 6) + u32::from(third & 0x3F);
+        mark_rank(char::from_u32(code)?)
+    };
+    // The second byte of U+0E40..U+0E7F (เ … ๙): a Thai digit, or a tone mark, ์ or ํ that may
+    // stand before a mark written before it.
+    memchr::memchr_iter(0xB9, bytes).any(|i| {
+        if i == 0 || bytes[i - 1] != THAI_LEAD {
+            return false;
+        }
+        match bytes.get(i + 1) {
+            Some(0x90..=0x99) => true,
+            Some(&c @ 0x88..=0x8E) => {
+                let next = match bytes.get(i + 2..i + 5) {
+                    Some([THAI_LEAD, 0xB8, 0xB3]) => Some(3), // ำ holds ํ
+                    Some([THAI_LEAD, b, t]) => rank(*b, *t),
+                    _ => None,
+                };
+                next.is_some_and(|n| rank(0xB9, c).is_some_and(|r| n < r))
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Where a Thai mark above or under a letter is written among others on the same letter:
+/// a vowel (over or under: a letter has one), tone marks, ์, then ํ (of ำ); `None` for any
+/// other character.
+fn mark_rank(c: char) -> Option<u8> {
+    match c {
+        '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}' => Some(0),
+        '\u{0E48}'..='\u{0E4B}' => Some(1),
+        '\u{0E4C}' | '\u{0E4E}' => Some(2),
+        '\u{0E4D}' => Some(3),
+        _ => None,
+    }
+}
+
+/// [`name_folded`]'s mark ordering: ำ is taken apart to ํ า, each run of marks on one letter
+/// put in [`mark_rank`] order, and ํ า joined again.
+fn marks_in_order(text: &str) -> String {
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        if c == 'ำ' {
+            chars.extend(['\u{0E4D}', 'า']);
+        } else {
+            chars.push(c);
+        }
+    }
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| mark_rank(**c).is_some())
+            .count();
+        chars[i..i + run].sort_by_key(|c| mark_rank(*c));
+        i += run.max(1);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in chars {
+        if c == 'า' && out.ends_with('\u{0E4D}') {
+            out.pop();
+            out.push('ำ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A name for display and for duplicate detection: runs of whitespace (incl. NBSP, newlines)
 /// become one space, zero-width characters go, ํา becomes ำ.
 pub fn clean_text(text: &str) -> String {
@@ -310,6 +405,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn names_fold_digits_and_thai_marks_typed_out_of_order() {
+        let same = [
+            ("โครงการอบรมคุณธรรม รุ่นที่ 1", "โครงการอบรมคุณธรรม รุ่นที่ ๑"),
+            ("โครงการอบรมคุณธรรม รุ่นที่ 1", "โครงการอบรมคุณธรรม รุ่นที่ １"),
+            ("โครงการรักษ์น้ำ", "โครงการรักษ์น\u{0E4D}\u{0E49}\u{0E32}"),
+            ("โครงการรักษ์น้ำ", "โครงการรักษ์น\u{0E49}\u{0E4D}\u{0E32}"),
+            ("โครงการที่ดี", "โครงการท\u{0E48}\u{0E35}ดี"),
+            ("ปู่ย่า", "ป\u{0E48}\u{0E39}ย\u{0E48}\u{0E32}"),
+        ];
+        for (a, b) in same {
+            assert_eq!(name_folded(a), name_folded(b), "{a} / {b}");
+        }
+        assert_ne!(name_folded("รุ่นที่ 1"), name_folded("รุ่นที่ 2"));
+        assert_ne!(name_folded("ปู่"), name_folded("ปุ่"));
+        assert!(matches!(name_folded("โครงการที่ดี"), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn normalize_removes_spaces_nbsp_zero_width_and_joins_sara_am() {
         assert_eq!(
             normalize("อยู่\nระหว่าง\u{00A0}ดำเนิน\u{200B}การ"),
@@ -406,6 +519,13 @@ mod tests {
             'ด',
             'เ',
             'ิ',
+            '\u{0E48}',
+            '\u{0E49}',
+            '\u{0E35}',
+            '\u{0E38}',
+            '\u{0E4C}',
+            '\u{0E31}',
+            '\u{0E47}',
             '๐',
             '๕',
             '๙',
@@ -445,6 +565,9 @@ mod tests {
             proptest::prop_assert_eq!(normalize(&text), reference::normalize(&text));
             proptest::prop_assert_eq!(clean_text(&text), reference::clean_text(&text));
             proptest::prop_assert_eq!(arabic_digits(&text), reference::arabic_digits(&text));
+            // The fast check never misses a name the full folding would change.
+            let full = marks_in_order(&reference::arabic_digits(&reference::normalize(&text)));
+            proptest::prop_assert_eq!(name_folded(&text).into_owned(), full);
         }
 
         #[test]

@@ -1079,3 +1079,29 @@ fn ordinance_in_ordinance_and_dimension_headers_in_offices_own_words_are_read() 
     assert_eq!(code, 1, "{:?}", codes(&json));
     assert_eq!(issue_coded(&json, "dimension-conflict")["cell"], "B2");
 }
+
+/// The same name typed with Thai or full-width digits, or with its marks in another order, is
+/// the same project (QA, ninth session: each was counted twice, 100,000 baht for 50,000).
+#[test]
+fn a_name_typed_with_other_digits_or_marks_out_of_order_is_a_duplicate() {
+    let dir = folder();
+    let header = ["ลำดับ", "ชื่อโครงการ", "มิติ", "งบประมาณ", "เบิกจ่าย", "สถานะ"];
+    let row =
+        |no: f64, name: &str| vec![n(no), t(name), n(1.0), n(50_000.0), n(0.0), t("รอรายงาน")];
+    let rows = [
+        row(1.0, "โครงการอบรมคุณธรรม รุ่นที่ 1"),
+        row(2.0, "โครงการอบรมคุณธรรม รุ่นที่ ๑"),
+        row(3.0, "โครงการรักษ์น้ำ"),
+        row(4.0, "โครงการรักษ์น\u{0E4D}\u{0E49}\u{0E32}"),
+    ];
+    crate::support::write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let cells: Vec<&Value> = issues_coded(&json, "project-duplicate")
+        .iter()
+        .map(|i| &i["cell"])
+        .collect();
+    assert_eq!(cells, [&Value::from("B3"), &Value::from("B5")]);
+    assert_eq!(json["summary"]["total"]["projects"], 2);
+    assert_eq!(json["summary"]["total"]["budget_plan"], "100000.00");
+}
