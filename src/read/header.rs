@@ -530,7 +530,8 @@ fn short_years(header: &Header, labels: &mut [(u32, SubLabel, String)]) {
 fn splits(header: &Header, labels: &[(u32, SubLabel, String)]) -> Vec<Split> {
     // Per money label above (its column): the parts under it, each with whether it names
     // nothing planmerge reads.
-    let mut found: Vec<(u32, Field, Vec<(u32, String, bool)>)> = Vec::new();
+    type Parts = Vec<(u32, String, bool)>;
+    let mut found: Vec<(u32, Field, Parts)> = Vec::new();
     for (col, label, text) in labels {
         let Some((at, field)) = money_owner(header, *col) else {
             continue;

@@ -284,7 +284,7 @@ pub fn header_field(text: &str) -> Option<Field> {
     } else if t.starts_with("สถานะ") || t.starts_with("ผลการดำเนิน")
     {
         Field::StatusWords
-    } else if let Some(status) = status_word(&t).filter(|_| t.chars().count() <= 30) {
+    } else if let Some(status) = status_word(t).filter(|_| t.chars().count() <= 30) {
         Field::StatusTick(status)
     } else if t.contains("รายการโครงการ")
         || t.contains("ชื่อโครงการ")
@@ -293,7 +293,7 @@ pub fn header_field(text: &str) -> Option<Field> {
         || t.starts_with("กิจกรรม/โครงการ")
         || t.starts_with("มาตรการ/")
         || t == "รายการ"
-        || is_project_words(&t)
+        || is_project_words(t)
     {
         Field::Name
     } else {
