@@ -841,6 +841,17 @@ catalogue! {
             "if it is a new project, fill in its number, budget, disbursed and status; if it is the rest of the name above, put it in that name's cell (Alt+Enter starts a new line in a cell)",
         ),
     }
+    /// A dimension's number and the title written after it name two dimensions
+    /// (`2. การสร้างสังคมที่ไม่ทนต่อการทุจริต`, the title of dimension 1), in a มิติ cell or a
+    /// section row: which is meant cannot be told.
+    DimensionTitleConflict { number: u8, title: u8 } => {
+        code: "dimension-title-conflict",
+        stage: Read,
+        severity: Error,
+        thai: format!("เลขมิติ ({number}) ไม่ตรงกับชื่อมิติที่เขียนต่อท้าย (ชื่อนั้นเป็นของมิติที่ {title})"),
+        english: format!("the dimension's number ({number}) disagrees with the title written after it (the title of dimension {title})"),
+        fix: ("แก้เลขหรือชื่อมิติให้ตรงกัน", "correct the number or the title so that they agree"),
+    }
     /// A section row names another dimension than the sheet's name (`มิติที่ 2 …` in the sheet
     /// `มิติที่ 1`): which is right cannot be told.
     SectionSheetConflict { section: u8, sheet: u8 } => {

@@ -373,11 +373,19 @@ fn dimension(
                 checks.error(Problem::DimensionInvalid { found }, Some(c.col));
                 return None;
             }
+            DimensionCell::TitleConflict(number, title) => {
+                checks.error(
+                    Problem::DimensionTitleConflict { number, title },
+                    Some(c.col),
+                );
+                return None;
+            }
         },
         None => None,
     };
-    if structure.is_some_and(|h| matches!(h.source, HintSource::SectionAgainstSheet(_))) {
-        // Told once, at the heading (`section-sheet-conflict`): counted under neither.
+    if structure.is_some_and(|h| matches!(h.source, HintSource::Disputed(_))) {
+        // Told once, at the heading (`section-sheet-conflict`, `dimension-title-conflict`):
+        // counted under neither.
         checks.failed = true;
         return None;
     }
@@ -405,7 +413,7 @@ fn dimension(
             column: d.number(),
             structure: hint.dimension.number(),
             section_row: match hint.source {
-                HintSource::Section(row) | HintSource::SectionAgainstSheet(row) => Some(row + 1),
+                HintSource::Section(row) | HintSource::Disputed(row) => Some(row + 1),
                 HintSource::SheetName => None,
             },
         };

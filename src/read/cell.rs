@@ -453,6 +453,9 @@ pub enum DimensionCell {
         /// The whole code, e.g. `2.3`.
         code: String,
     },
+    /// A number and a dimension's title after it that name two dimensions
+    /// (`2. การสร้างสังคมที่ไม่ทนต่อการทุจริต`): the number, and the title's dimension.
+    TitleConflict(u8, u8),
     /// Anything else; the text found.
     Invalid(String),
 }
@@ -475,6 +478,11 @@ pub fn dimension(cell: &Cell) -> DimensionCell {
                 .strip_prefix("มิติที่")
                 .or_else(|| norm.strip_prefix("มิติ"))
                 .unwrap_or(&norm);
+            if let Some((number, title)) =
+                named_code(code).and_then(|_| super::structure::number_against_title(code))
+            {
+                return DimensionCell::TitleConflict(number, title.number());
+            }
             dimension_code(code)
                 .or_else(|| named_code(code))
                 .unwrap_or_else(|| DimensionCell::Invalid(t.trim().to_string()))

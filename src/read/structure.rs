@@ -123,6 +123,24 @@ pub fn dimension_titled(text: &str) -> Option<Dimension> {
         .map(|(_, dimension)| dimension)
 }
 
+/// The number and the title's dimension of a text that gives a dimension both ways and they
+/// disagree: `มิติที่ 2 การสร้างสังคมที่ไม่ทนต่อการทุจริต`, `2. การสร้างสังคม…` → (2, dimension 1).
+/// `None` when they agree or either is missing.
+pub fn number_against_title(text: &str) -> Option<(u8, Dimension)> {
+    let normal = normalized(text);
+    let t = thai_digits_to_arabic(&normal);
+    let rest = t
+        .strip_prefix("มิติที่")
+        .or_else(|| t.strip_prefix("มิติ"))
+        .unwrap_or(&t);
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let number: u8 = rest[..digits].parse().ok()?;
+    let title = dimension_titled(rest[digits..].trim_start_matches(['.', ')']))?;
+    (title.number() != number).then_some((number, title))
+}
+
 fn is_thai_digit(c: char) -> bool {
     ('๐'..='๙').contains(&c)
 }

@@ -29,7 +29,8 @@ use super::header::{Header, extend_with_second_row, header_of, header_without_na
 use super::second_look::{LookSource, SheetLook};
 pub use super::structure::section_dimension;
 use super::structure::{
-    dimension_titled, is_note, is_section_label, opens_as_project, sheet_dimension,
+    dimension_titled, is_note, is_section_label, number_against_title, opens_as_project,
+    sheet_dimension,
 };
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Dimension, Location, column_letters};
@@ -304,10 +305,19 @@ impl TableFinder {
             return false;
         }
         let mut source = HintSource::Section(row.row);
-        if let Some(named) = self.named
+        if let Some((number, title)) = first.and_then(number_against_title) {
+            source = HintSource::Disputed(row.row);
+            let col = row.cells.first().map_or(0, |(c, _)| *c);
+            let at = Location::cell(&self.file, &self.sheet, row.row, col);
+            let problem = Problem::DimensionTitleConflict {
+                number,
+                title: title.number(),
+            };
+            self.issue(problem, at);
+        } else if let Some(named) = self.named
             && named != dimension
         {
-            source = HintSource::SectionAgainstSheet(row.row);
+            source = HintSource::Disputed(row.row);
             let col = row.cells.first().map_or(0, |(c, _)| *c);
             let at = Location::cell(&self.file, &self.sheet, row.row, col);
             let problem = Problem::SectionSheetConflict {
@@ -430,7 +440,7 @@ impl TableFinder {
             let source = match (&raw.structure, in_column) {
                 (_, true) => Some(0),
                 (Some(hint), false) => match hint.source {
-                    HintSource::Section(_) | HintSource::SectionAgainstSheet(_) => Some(1),
+                    HintSource::Section(_) | HintSource::Disputed(_) => Some(1),
                     HintSource::SheetName => Some(2),
                 },
                 (None, false) => None,

@@ -1105,3 +1105,56 @@ fn a_name_typed_with_other_digits_or_marks_out_of_order_is_a_duplicate() {
     assert_eq!(json["summary"]["total"]["projects"], 2);
     assert_eq!(json["summary"]["total"]["budget_plan"], "100000.00");
 }
+
+/// A dimension's number and the title written after it that name two dimensions, in the มิติ
+/// column or on a section row, are refused at that cell; the projects under such a section row
+/// are counted under neither (QA, ninth session: the number won without a word).
+#[test]
+fn a_dimension_number_against_its_own_title_is_refused_at_its_cell() {
+    let dir = folder();
+    let header = ["ลำดับ", "ชื่อโครงการ", "มิติ", "งบประมาณ", "เบิกจ่าย", "สถานะ"];
+    let row = |no: f64, dimension: V| {
+        vec![
+            n(no),
+            t(&format!("โครงการ {no}")),
+            dimension,
+            n(1000.0),
+            n(0.0),
+            t("รอรายงาน"),
+        ]
+    };
+    let rows = [
+        row(1.0, t("2. การสร้างสังคมที่ไม่ทนต่อการทุจริต")),
+        row(2.0, t("1. การสร้างสังคมที่ไม่ทนต่อการทุจริต")),
+        row(3.0, t("มิติที่ 4 การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน")),
+    ];
+    crate::support::write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let cells: Vec<&Value> = issues_coded(&json, "dimension-title-conflict")
+        .iter()
+        .map(|i| &i["cell"])
+        .collect();
+    assert_eq!(cells, [&Value::from("C2"), &Value::from("C4")]);
+    assert_eq!(json["summary"]["total"]["projects"], 1);
+    assert_eq!(json["summary"]["dimensions"][0]["projects"], 1);
+
+    let dir = folder();
+    Sheet::under_plan_header(vec![
+        vec![t("มิติที่ 2 การสร้างสังคมที่ไม่ทนต่อการทุจริต")],
+        vec![V::E, t("โครงการ ก"), n(5000.0), n(0.0), t("รอรายงาน")],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let conflict = issue_coded(&json, "dimension-title-conflict");
+    assert!(
+        conflict["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("(2)") && m.contains("มิติที่ 1"))
+    );
+    assert_eq!(
+        json["summary"]["total"]["projects"], 0,
+        "counted under neither"
+    );
+}

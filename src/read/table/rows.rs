@@ -144,10 +144,11 @@ pub enum HintSource {
     Section(u32),
     /// The sheet's name (`มิติที่ 2`).
     SheetName,
-    /// A section row whose dimension is not the one of the sheet's name (zero-based row; the
-    /// error `section-sheet-conflict` is told there once): the projects under it are not
-    /// counted under either.
-    SectionAgainstSheet(u32),
+    /// A section row whose dimension is disputed — by the sheet's name, or by its own title
+    /// after its number (zero-based row; the error, `section-sheet-conflict` or
+    /// `dimension-title-conflict`, is told there once): the projects under it are not counted
+    /// under either.
+    Disputed(u32),
 }
 
 /// One data row under a header, its cells sorted into fields (`None` where the sheet has no such
