@@ -591,13 +591,24 @@ catalogue! {
         fix: ("ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)", "round to satang (2 decimals)"),
     }
     /// Money above nothing but below one baht: a share in a cell formatted as a percentage.
-    MoneyBelowOneBaht { field: MoneyField, found: String } => {
+    MoneyBelowOneBaht { field: MoneyField, found: String, number: bool } => {
         code: "money-below-one-baht",
         stage: Validate,
         severity: Error,
-        thai: format!("{} {found} บาท น้อยกว่า 1 บาท — ช่องนี้อาจจัดรูปแบบเป็นร้อยละ ({found} แสดงเป็น {}%)", field.thai(), percent_shown(found)),
-        english: format!("{} of {found} baht is less than one baht; the cell may be formatted as a percentage", field.english()),
-        fix: ("ใส่จำนวนเงินเป็นบาท (ไม่ใช่ร้อยละ) และจัดรูปแบบช่องเป็นตัวเลข", "type the amount in baht (not a percentage) and format the cell as a number"),
+        thai: if *number {
+            format!("{} {found} บาท น้อยกว่า 1 บาท — ช่องนี้อาจจัดรูปแบบเป็นร้อยละ ({found} แสดงเป็น {}%)", field.thai(), percent_shown(found))
+        } else {
+            format!("{} {found} บาท น้อยกว่า 1 บาท", field.thai())
+        },
+        english: if *number {
+            format!("{} of {found} baht is less than one baht; the cell may be formatted as a percentage", field.english())
+        } else {
+            format!("{} of {found} baht is less than one baht", field.english())
+        },
+        fix: (
+            if *number { "ใส่จำนวนเงินเป็นบาท (ไม่ใช่ร้อยละ) และจัดรูปแบบช่องเป็นตัวเลข" } else { "ใส่จำนวนเงินเป็นบาท" },
+            if *number { "type the amount in baht (not a percentage) and format the cell as a number" } else { "type the amount in baht" },
+        ),
     }
     /// A formula whose value is an error (`#REF!`, `#DIV/0!`, `#VALUE!`, `#N/A`).
     FormulaError { found: String } => {
@@ -1562,6 +1573,15 @@ mod tests {
             negative.thai().contains("(พบ -2,500.50 บาท)"),
             "{}",
             negative.thai()
+        );
+        let typed = Problem::MoneyBelowOneBaht {
+            field: MoneyField::BudgetPlan,
+            found: "0.5".into(),
+            number: false,
+        };
+        assert!(
+            !typed.thai().contains("ร้อยละ"),
+            "text is not shown as a percentage"
         );
         let large = Problem::SheetTooLarge {
             extent: "XFD1048576".into(),

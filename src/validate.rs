@@ -472,7 +472,16 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
     // shown as 42 %), never read as 42 satang.
     if amount < Decimal::ONE && amount > Decimal::ZERO {
         let found = amount.normalize().to_string();
-        checks.error(Problem::MoneyBelowOneBaht { field, found }, col);
+        // Only a number can be shown as a percentage; text is as typed.
+        let number = matches!(c.value, Cell::Number(_));
+        checks.error(
+            Problem::MoneyBelowOneBaht {
+                field,
+                found,
+                number,
+            },
+            col,
+        );
         return None;
     }
     if amount > MAX_MONEY {

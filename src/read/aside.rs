@@ -4,7 +4,7 @@
 //! file whose every sheet is such is read, and said too (`sheet-other-year`, `sheet-example`).
 
 use crate::schema::text::normalized;
-use crate::schema::years_in;
+use crate::schema::{year_in, years_in};
 
 /// What a sheet's name says of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +37,11 @@ pub(crate) fn judge(name: &str, fiscal_year: Option<u16>) -> SheetName {
     if instructions || normal == "readme" {
         return SheetName::Instructions;
     }
-    let years = years_in(name);
+    let mut years = years_in(name);
+    if years.is_empty() {
+        // A year shortened after a year word: `ปี 64`, `ปีงบ ๖๕`, `พ.ศ. 64`.
+        years.extend(year_in(name));
+    }
     let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
         return SheetName::Current;
     };
@@ -72,6 +76,10 @@ mod tests {
         assert_eq!(judge("Sheet1"), SheetName::Current);
         assert_eq!(judge("2564"), SheetName::OtherYear(2564));
         assert_eq!(judge("ปี ๒๕๖๔ (เดิม)"), SheetName::OtherYear(2564));
+        assert_eq!(judge("ปี 64"), SheetName::OtherYear(2564));
+        assert_eq!(judge("ปีงบ ๖๔"), SheetName::OtherYear(2564));
+        assert_eq!(judge("ปี 65"), SheetName::Current);
+        assert_eq!(judge("แผน 64"), SheetName::Current, "no year word: no year");
         assert_eq!(judge("แผน 2566-2570"), SheetName::OtherYear(2570));
         assert_eq!(judge("ตัวอย่าง"), SheetName::Example);
         assert_eq!(judge("ตัวอย่างการกรอก"), SheetName::Example);

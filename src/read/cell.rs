@@ -359,9 +359,9 @@ fn money_text(text: &str) -> Option<Decimal> {
     Some(if d.is_zero() { Decimal::ZERO } else { d })
 }
 
-/// Whether the spaces (or line breaks) inside a money text (its digits Arabic) only group
-/// thousands (`50 000`): `50000 40000` is two amounts in one cell and `1 20` a slip, neither
-/// read as one number.
+/// Whether the spaces inside a money text (its digits Arabic) only group thousands
+/// (`50 000`): `50000 40000` is two amounts in one cell and `1 20` a slip, neither read as one
+/// number; nor is anything broken over two lines (`12⏎345`: two lines are two things).
 fn spaces_group_thousands(text: &str) -> bool {
     let text = text.trim();
     let text = text.strip_suffix("บาท").unwrap_or(text);
@@ -370,6 +370,12 @@ fn spaces_group_thousands(text: &str) -> bool {
     let mut rest = words.peekable();
     if rest.peek().is_none() {
         return true;
+    }
+    if text
+        .trim_end()
+        .contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])
+    {
+        return false;
     }
     let is_digit = |c: char| c.is_ascii_digit();
     let first = first.strip_prefix('-').unwrap_or(first);
@@ -601,6 +607,8 @@ mod tests {
         for typed in [
             "50000 40000",
             "70000\n50000",
+            "12\n345",
+            "1\r\n500",
             "1 20",
             "12 0000",
             "120.000",
