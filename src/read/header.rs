@@ -302,6 +302,88 @@ pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<Header> {
     (has_name && distinct.len() >= 3).then_some(header)
 }
 
+/// The years of a row that holds nothing but fiscal years, two or more (`ปี 2564 | ปี 2565 |
+/// ปี 2566`, or the years as numbers), with their columns: the ป.ป.ช. form's row of years over
+/// a header that repeats `งบประมาณ (บาท)` under each.
+pub fn years_only(row: &SheetRow) -> Option<Vec<(u32, u16)>> {
+    let mut years = Vec::new();
+    for (col, cell) in &row.cells {
+        if cell.is_blank() {
+            continue;
+        }
+        let year = match cell {
+            Cell::Text(text) => year_label(text),
+            other => year_number(other),
+        };
+        years.push((*col, year?));
+    }
+    (years.len() >= 2).then_some(years)
+}
+
+impl Header {
+    /// Takes the years of the row right above (`row`, [`years_only`]) for a money field the
+    /// header repeats once per year: each of its columns under a year of its own (the year at
+    /// or nearest left of it, a merged year's value being in its first cell) gets that year, and
+    /// the repeats are no longer duplicates. Nothing changes unless every column of the field
+    /// finds a different year.
+    pub fn take_years_above(&mut self, row: u32, years: &[(u32, u16)]) {
+        let year_at = |col: u32| {
+            years
+                .iter()
+                .filter(|(c, _)| *c <= col)
+                .max_by_key(|(c, _)| *c)
+                .map(|(_, y)| *y)
+        };
+        let mut taken = false;
+        for field in [Field::BudgetPlan, Field::BudgetOrdinance, Field::Disbursed] {
+            let repeats: Vec<Duplicate> = self
+                .duplicates
+                .iter()
+                .filter(|d| d.field == field)
+                .cloned()
+                .collect();
+            let Some(first) = self
+                .columns
+                .iter()
+                .find(|c| c.field == field && c.year.is_none())
+            else {
+                continue;
+            };
+            if repeats.is_empty() {
+                continue;
+            }
+            let cols: Vec<u32> = std::iter::once(first.col)
+                .chain(repeats.iter().map(|d| d.col))
+                .collect();
+            let found: Vec<Option<u16>> = cols.iter().map(|c| year_at(*c)).collect();
+            let mut distinct: Vec<u16> = found.iter().flatten().copied().collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if found.iter().any(Option::is_none) || distinct.len() != cols.len() {
+                continue;
+            }
+            self.duplicates.retain(|d| d.field != field);
+            for (col, year) in cols.iter().zip(found.into_iter().flatten()) {
+                if let Some(c) = self.columns.iter_mut().find(|c| c.col == *col) {
+                    c.year = Some(year);
+                } else if let Some(d) = repeats.iter().find(|d| d.col == *col) {
+                    self.columns.push(HeaderColumn {
+                        col: *col,
+                        field,
+                        year: Some(year),
+                        text: d.text.clone(),
+                    });
+                }
+            }
+            taken = true;
+        }
+        if taken {
+            self.columns.sort_by_key(|c| c.col);
+            self.rows.insert(0, row);
+        }
+    }
+}
+
 /// Whether a row that is no header ([`header_of`]) would be one but for its name column: a
 /// money field, the status (a column of words or tick columns) and at least three fields in
 /// all. Such a row is said as `header-incomplete` when a file has no table, rather than

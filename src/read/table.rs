@@ -25,7 +25,7 @@ use wrapped::{NameRow, join_name, text_columns};
 
 use super::ReadOptions;
 use super::cell::Cell;
-use super::header::{Header, extend_with_second_row, header_of, header_without_name};
+use super::header::{Header, extend_with_second_row, header_of, header_without_name, years_only};
 use super::second_look::{LookSource, SheetLook};
 pub use super::structure::section_dimension;
 use super::structure::{
@@ -35,7 +35,7 @@ use super::structure::{
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Dimension, Location, column_letters};
 use crate::schema::text::{normalize, normalized};
-use crate::schema::{Field, HeaderWords};
+use crate::schema::{Field, HeaderWords, header_field_with};
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -94,6 +94,7 @@ const WHY_DIMENSION_LINE: &str = "บรรทัดสรุปของมิ�
 const WHY_SUB_SECTION: &str = "หัวข้อย่อย · a sub-section heading";
 const WHY_HEADING_WRAPPED: &str = "ส่วนที่ขึ้นบรรทัดใหม่ของหัวข้อ · the rest of a heading";
 const WHY_SIGNATURE: &str = "ส่วนลงชื่อท้ายตาราง · the signature block";
+const WHY_HEADER_LABELS: &str = "หัวตารางแถวที่สาม · a third header row of labels";
 const WHY_NOTE: &str = "หมายเหตุใต้ตาราง · a note under the table";
 
 /// Reads one sheet row by row (push style, so a sheet can be streamed).
@@ -104,6 +105,8 @@ pub struct TableFinder {
     fiscal_year: Option<u16>,
     header: Option<Layout>,
     pending: Option<Header>,
+    /// The last row holding only fiscal years ([`years_only`]), for a header right under it.
+    years_row: Option<(u32, Vec<(u32, u16)>)>,
     page_texts: HashSet<String>,
     reported_ordinance: bool,
     hint: Option<DimensionHint>,
@@ -159,6 +162,7 @@ impl TableFinder {
             fiscal_year: options.fiscal_year,
             header: None,
             pending: None,
+            years_row: None,
             page_texts: HashSet::new(),
             reported_ordinance: false,
             hint,
@@ -206,12 +210,22 @@ impl TableFinder {
             self.activate(header);
         }
         if row.text_or_years()
-            && let Some(header) = header_of(&row, &self.words)
+            && let Some(mut header) = header_of(&row, &self.words)
         {
+            if let Some((above, years)) = self.years_row.take()
+                && above + 1 == row.row
+            {
+                header.take_years_above(above, &years);
+            }
             self.release_held();
             self.pending = Some(header);
             self.signing = false;
             return;
+        }
+        if row.text_or_years()
+            && let Some(years) = years_only(&row)
+        {
+            self.years_row = Some((row.row, years));
         }
         if self.section(&row) {
             self.heading = Some((row.row, text_columns(&row)));
@@ -233,6 +247,22 @@ impl TableFinder {
             self.remember_page_texts(&row);
             return;
         };
+        // A third header row (title, years, `งบประมาณ (บาท)` under each): labels only, over no
+        // name, before any project — part of the header, never a project missing everything.
+        if self.out.rows_read == 0
+            && self.held.is_none()
+            && row.only_text()
+            && layout
+                .name
+                .is_none_or(|col| row.get(col).is_none_or(Cell::is_blank))
+            && row.cells.iter().all(|(_, c)| match c {
+                Cell::Text(t) => header_field_with(t, &self.words).is_some(),
+                other => other.is_blank(),
+            })
+        {
+            self.skip(row.row, WHY_HEADER_LABELS);
+            return;
+        }
         // The signature block starts at its ลงชื่อ row and lasts while rows hold only text and
         // no status (every project has one).
         self.signing = !has_status(&row, layout)

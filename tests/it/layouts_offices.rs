@@ -1158,3 +1158,62 @@ fn a_dimension_number_against_its_own_title_is_refused_at_its_cell() {
         "counted under neither"
     );
 }
+
+/// The ป.ป.ช. form's years on a row of their own over a header that repeats `งบประมาณ (บาท)`
+/// under each, and the same under a title row naming the budget (three header rows): the
+/// report's year is read (QA, ninth session: header-duplicate, and draft figures from 2564).
+#[test]
+fn years_on_a_row_of_their_own_over_a_repeated_budget_label_are_read() {
+    let budget = "งบประมาณ (บาท)";
+    let labels = |first: V| {
+        vec![
+            first.clone(),
+            if matches!(first, V::E) {
+                V::E
+            } else {
+                t("ชื่อโครงการ")
+            },
+            if matches!(first, V::E) {
+                V::E
+            } else {
+                t("มิติ")
+            },
+            t(budget),
+            t(budget),
+            t(budget),
+        ]
+    };
+    let years = vec![V::E, V::E, V::E, t("ปี 2564"), t("ปี 2565"), n(2566.0)];
+    let project = vec![
+        n(1.0),
+        t("โครงการ ก"),
+        n(1.0),
+        n(111.0),
+        n(222.0),
+        n(333.0),
+        n(0.0),
+        t("รอรายงาน"),
+    ];
+    let mut two_rows = labels(t("ลำดับ"));
+    two_rows.extend([t("เบิกจ่าย"), t("สถานะ")]);
+    let mut title = vec![
+        t("ลำดับ"),
+        t("ชื่อโครงการ"),
+        t("มิติ"),
+        t("งบประมาณและที่มา"),
+        V::E,
+        V::E,
+    ];
+    title.extend([t("เบิกจ่าย"), t("สถานะ")]);
+    for rows in [
+        vec![years.clone(), two_rows, project.clone()],
+        vec![title, years.clone(), labels(V::E), project.clone()],
+    ] {
+        let dir = folder();
+        Sheet::of(rows).save(dir.path());
+        let (code, json, _) = run_json(dir.path(), &["merge", "."]);
+        assert_eq!(code, 0, "{:?}", codes(&json));
+        assert_eq!(json["summary"]["total"]["projects"], 1);
+        assert_eq!(json["summary"]["total"]["budget_plan"], "222.00");
+    }
+}
