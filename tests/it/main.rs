@@ -30,5 +30,6 @@ mod serve_answers;
 mod serve_forms;
 mod serve_round;
 mod serve_safety;
+mod status_words_typed;
 mod summary_layout;
 mod template;
