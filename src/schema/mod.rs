@@ -1,5 +1,5 @@
 //! The vocabulary every stage shares, so that each decision is made in one place: the fields of
-//! a project table and their header words ([`fields`]), Thai text normalisation ([`text`]), how
+//! a project table and their header words ([`fields`]), the status words ([`status`]), Thai text normalisation ([`text`]), how
 //! money is shown ([`money`]), why a file was refused, in Thai ([`io`]), the names of the
 //! summary's sheets, and how a file names its division. Nothing here reads or writes a file; every stage (read, validate, compute, write,
 //! template) may use it, and it uses only [`crate::model`].
@@ -7,14 +7,15 @@
 pub mod fields;
 pub mod io;
 pub mod money;
+pub mod status;
 pub mod text;
 pub mod time;
 
 pub use fields::{
-    Field, HeaderWords, header_field, header_field_with, status_note, status_word, statuses_named,
-    year_in, year_label, years_in,
+    Field, HeaderWords, header_field, header_field_with, year_in, year_label, years_in,
 };
 pub use money::{baht, two_dp};
+pub use status::{status_note, status_word, statuses_named};
 
 use std::path::Path;
 
