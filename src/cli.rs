@@ -89,7 +89,8 @@ pub struct CheckArgs {
     /// Division workbooks and/or folders (walked recursively).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// The report configuration, used only to add the figures to --json (optional).
+    /// The report configuration (default: report.toml in an input's folder): the figures,
+    /// `divisions` and `previous`; without one, each file is only checked.
     #[arg(short, long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Print one JSON document on stdout.
@@ -132,7 +133,8 @@ pub struct TemplateArgs {
     /// every division of that round is written into the folder -o names.
     #[arg(long, value_name = "NAME")]
     pub division: Option<String>,
-    /// The report configuration (default: report.toml in the current folder, if any).
+    /// The report configuration (default: report.toml in the folder -o writes into, else in the
+    /// current folder, else with --from the earlier round's, for the round after it).
     #[arg(short, long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// An earlier round's workbook or folder: list the division's projects already.

@@ -1164,6 +1164,16 @@ impl Issue {
     /// What was found, Thai then English: `มิติต้องเป็น 1–4 (พบ "5") · dimension must be 1–4
     /// (found "5")`.
     pub fn message(&self) -> String {
+        let message = self.message_lines();
+        // A value quoted as typed may hold a line break (Alt+Enter): one line, ⏎ where it broke.
+        if message.contains(['\n', '\r']) {
+            return message.replace("\r\n", "⏎").replace(['\n', '\r'], "⏎");
+        }
+        message
+    }
+
+    /// [`Self::message`] with any line break in a quoted value as typed.
+    fn message_lines(&self) -> String {
         if self.others.is_empty() {
             return format!("{} · {}", self.problem.thai(), self.problem.english());
         }
@@ -1582,6 +1592,15 @@ mod tests {
         assert!(
             !typed.thai().contains("ร้อยละ"),
             "text is not shown as a percentage"
+        );
+        let two_lines = Problem::MoneyNotNumber {
+            field: MoneyField::BudgetPlan,
+            found: "70000\n50000".into(),
+        };
+        let message = Issue::new(two_lines, Location::cell("ก.xlsx", "แผน", 3, 3)).message();
+        assert!(
+            message.contains("\"70000⏎50000\"") && !message.contains('\n'),
+            "{message}"
         );
         let large = Problem::SheetTooLarge {
             extent: "XFD1048576".into(),

@@ -24,7 +24,23 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, CommandError> {
-    let config = template_config(args.config.as_deref(), args.output.as_deref())?;
+    let mut config = template_config(args.config.as_deref(), args.output.as_deref())?;
+    if config.is_none()
+        && let Some(from) = &args.from
+        && let Some(next) = next_round_of(from)
+    {
+        writeln!(
+            stderr,
+            "ใช้ report.toml ของรอบก่อน ({}) สำหรับรอบถัดไป: ปีงบประมาณ {} รอบ {} เดือน · \
+             the earlier round's report.toml, for the round after it: {} {}-month",
+            from.display(),
+            next.fiscal_year,
+            next.round,
+            next.fiscal_year,
+            next.round
+        )?;
+        config = Some(next);
+    }
     if config.is_none() {
         writeln!(
             stderr,
@@ -172,6 +188,22 @@ fn template_config(
         }
     }
     Ok(None)
+}
+
+/// The configuration of the round after the one `from` (an earlier round's folder, or a file in
+/// it) was: its report.toml with the round moved on (6 → 12 months of the same fiscal year,
+/// 12 → 6 of the next), for forms written from it with no report.toml of their own round.
+fn next_round_of(from: &Path) -> Option<ReportConfig> {
+    let folder = if from.is_dir() { from } else { from.parent()? };
+    let mut config = ReportConfig::load(&folder.join(crate::config::FILE_NAME)).ok()?;
+    if config.round == 6 {
+        config.round = 12;
+    } else {
+        config.round = 6;
+        config.fiscal_year += 1;
+        config.dimension_names = crate::config::default_dimension_names(config.fiscal_year);
+    }
+    Some(config)
 }
 
 /// How an earlier round's folder (or file) `from` is read: with the report.toml beside it, and

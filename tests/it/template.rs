@@ -528,6 +528,30 @@ fn forms_written_into_a_rounds_folder_take_its_report_toml() {
         "{:?}",
         &rows[..4]
     );
+
+    // The README's own example: no report.toml in the forms' folder nor here — the earlier
+    // round's, moved on to the round after it (was a generic form, no organization or round).
+    let forms = dir.path().join("แบบฟอร์มรอบ12");
+    let out = planmerge()
+        .current_dir(dir.path())
+        .args(["template", "--from"])
+        .arg(root.join("samples/6-month"))
+        .args(["-o", "แบบฟอร์มรอบ12/"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("generic template"), "{stderr}");
+    assert!(stderr.contains("2565 12-month"), "{stderr}");
+    let rows = rows_of(&forms.join("แบบฟอร์ม-กองคลัง.xlsx"), DATA_SHEET);
+    assert_eq!(rows[1][0], "องค์การบริหารส่วนจังหวัดพะเยา");
+    assert!(
+        rows.iter()
+            .take(4)
+            .any(|r| r[0].contains("2565") && r[0].contains("รอบ 12 เดือน")),
+        "{:?}",
+        &rows[..4]
+    );
 }
 
 #[test]

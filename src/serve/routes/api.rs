@@ -19,7 +19,7 @@ fn api_role(app: &App, headers: &HeaderMap) -> Result<Role, Response> {
     if !marked {
         return Err(api_error(
             StatusCode::FORBIDDEN,
-            "X-Planmerge: 1 is required",
+            "ต้องส่งส่วนหัว X-Planmerge: 1 · X-Planmerge: 1 is required",
         ));
     }
     let Some(codes) = &app.codes else {
@@ -32,7 +32,7 @@ fn api_role(app: &App, headers: &HeaderMap) -> Result<Role, Response> {
     bearer.and_then(|code| codes.role(code)).ok_or_else(|| {
         api_error(
             StatusCode::UNAUTHORIZED,
-            "an access code is required (Authorization: Bearer <code>)",
+            "ต้องใช้รหัสเข้าใช้ (Authorization: Bearer <รหัส>) · an access code is required (Authorization: Bearer <code>)",
         )
     })
 }
