@@ -383,6 +383,7 @@ fn write_round(
     report_toml: &str,
     (year, month, day): (u16, u8, u8),
 ) -> Result<()> {
+    let round = if folder.starts_with("12") { 12 } else { 6 };
     let by_division = assign(projects)?;
     let out = root.join("samples").join(folder);
     fs::create_dir_all(&out)?;
@@ -409,9 +410,9 @@ fn write_round(
         let sheet = workbook.add_worksheet();
         set_page(sheet);
         match layout {
-            Layout::Seed => write_seed_layout(sheet, division, rows, &formats)?,
-            Layout::Words => write_words_layout(sheet, division, rows, &formats)?,
-            Layout::ThaiDigits => write_thai_layout(sheet, division, rows, &formats)?,
+            Layout::Seed => write_seed_layout(sheet, division, rows, &formats, round)?,
+            Layout::Words => write_words_layout(sheet, division, rows, &formats, round)?,
+            Layout::ThaiDigits => write_thai_layout(sheet, division, rows, &formats, round)?,
         }
         let path = out.join(format!("{division}.xlsx"));
         workbook
@@ -536,13 +537,15 @@ fn write_seed_layout(
     division: &str,
     rows: &[Row],
     f: &Formats,
+    round: u8,
 ) -> Result<()> {
     sheet.set_name("ผลการดำเนินงาน")?;
     // ลำดับ, รายการโครงการ, มิติ, งบประมาณ, เบิกจ่าย, บรรจุ, 4 × สถานะ, หมายเหตุ
     let widths = [7.0, 60.0, 6.0, 15.0, 13.0, 13.0, 8.0, 9.0, 9.0, 9.0, 30.0];
     set_widths(sheet, &widths)?;
-    let title =
-        format!("รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ{division} พ.ศ. 2565 รอบ 6 เดือน");
+    let title = format!(
+        "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ{division} พ.ศ. 2565 รอบ {round} เดือน"
+    );
     let mut row: u32 = 0;
     let mut breaks = Vec::new();
     let mut first_data = 0;
@@ -639,16 +642,23 @@ fn write_words_layout(
     division: &str,
     rows: &[Row],
     f: &Formats,
+    round: u8,
 ) -> Result<()> {
-    sheet.set_name("รายงาน รอบ 6 เดือน")?;
+    sheet.set_name(format!("รายงาน รอบ {round} เดือน"))?;
+    let (until, as_of) = match round {
+        6 => ("มีนาคม 2565", "31 มีนาคม 2565"),
+        _ => ("กันยายน 2565", "30 กันยายน 2565"),
+    };
     // ลำดับที่, ชื่อ, มิติ, ตามแผน, ตามข้อบัญญัติ, เบิกจ่ายจริง, บรรจุ, สถานะ, หมายเหตุ
     let widths = [8.0, 58.0, 6.0, 14.0, 16.0, 13.0, 17.0, 22.0, 26.0];
     set_widths(sheet, &widths)?;
     let block = [
         ORGANIZATION.to_string(),
         division.to_string(),
-        "แบบรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2565 รอบ 6 เดือน (ตุลาคม 2564 - มีนาคม 2565)".to_string(),
-        "ข้อมูล ณ วันที่ 31 มีนาคม 2565".to_string(),
+        format!(
+            "แบบรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2565 รอบ {round} เดือน (ตุลาคม 2564 - {until})"
+        ),
+        format!("ข้อมูล ณ วันที่ {as_of}"),
     ];
     for (row, text) in block.iter().enumerate() {
         sheet.write_string_with_format(row as u32, 0, text, &f.title_left)?;
@@ -699,6 +709,7 @@ fn write_thai_layout(
     division: &str,
     rows: &[Row],
     f: &Formats,
+    round: u8,
 ) -> Result<()> {
     sheet.set_name("แผน ป.ป.ช. ๒๕๖๕")?;
     let widths = [
@@ -710,7 +721,10 @@ fn write_thai_layout(
         0,
         0,
         10,
-        "ผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ รอบ ๖ เดือน",
+        &format!(
+            "ผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ รอบ {} เดือน",
+            if round == 6 { "๖" } else { "๑๒" }
+        ),
         &f.title,
     )?;
     sheet.merge_range(1, 0, 1, 10, &format!("{division} {ORGANIZATION}"), &f.title)?;
