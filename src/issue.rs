@@ -767,6 +767,16 @@ catalogue! {
         english: format!("tick cell holds \"{found}\""),
         fix: ("ใช้ ☑ หรือเว้นว่าง (เครื่องหมายที่ได้จากการเปลี่ยนฟอนต์ เช่น P หรือ R ในฟอนต์ Wingdings 2 ให้พิมพ์ ☑ แทน)", "use ☑ or leave it blank (a mark made by a font, such as P or R in Wingdings 2, is read as the letter: type ☑ instead)"),
     }
+    /// A บรรจุ column marked with both a check mark (✓ ☑) and a cross (x): the cross, a tick
+    /// on its own, may here mean "no".
+    TickCrossAmongChecks { check: String } => {
+        code: "tick-mixed",
+        stage: Read,
+        severity: Error,
+        thai: format!("คอลัมน์บรรจุในข้อบัญญัติใช้ทั้ง {check} และ x จึงไม่รู้ว่า x ในช่องนี้หมายถึงบรรจุหรือไม่บรรจุ"),
+        english: format!("the บรรจุ column has both {check} and x, so whether this x means included or not cannot be told"),
+        fix: ("ใช้ ☑ สำหรับโครงการที่บรรจุ และเว้นว่างสำหรับโครงการที่ไม่บรรจุ", "use ☑ for a project in the ordinance and leave the others blank"),
+    }
     /// ไม่สามารถดำเนินการได้ without a reason in หมายเหตุ.
     /// `remark_column`: whether the table has a หมายเหตุ column to give it in.
     CannotWithoutReason { remark_column: bool } => {

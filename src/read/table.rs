@@ -141,6 +141,9 @@ pub struct TableFinder {
     /// Cells that held no value ([`Cell::hollow`]): a formula saved without its value, most
     /// likely, looked for wherever a row's field is blank there.
     hollow: HashSet<(u32, u32)>,
+    /// The บรรจุ column's marks: the first check mark (✓ ☑) seen, and the cells holding a cross
+    /// (x): both in one column are `tick-mixed` at each cross.
+    ordinance_marks: (Option<String>, Vec<Location>),
     /// Columns with no header text just right of a money column: the money label may be merged
     /// over them (asked when one first holds something).
     unlabeled: Vec<Unlabeled>,
@@ -178,6 +181,7 @@ impl TableFinder {
             dimension_sources: [0; 3],
             dimension_lines: false,
             hollow: HashSet::new(),
+            ordinance_marks: (None, Vec::new()),
             unlabeled: Vec::new(),
             out: SheetTables {
                 explain: TableExplain {
@@ -439,6 +443,7 @@ impl TableFinder {
         self.merged_dimension(&mut raw);
         self.merged_status(&mut raw);
         self.merged_ordinance(&mut raw);
+        self.ordinance_mark(&raw);
         self.merged_money(&mut raw);
         self.release_held();
         self.uncalculated(&mut raw);
@@ -460,6 +465,25 @@ impl TableFinder {
         } else {
             let last = row.row;
             self.held = Some((raw, last));
+        }
+    }
+
+    /// Notes the บรรจุ cell's mark for `tick-mixed`: a check mark, or a cross.
+    fn ordinance_mark(&mut self, raw: &RawRow) {
+        let Some(c) = &raw.in_ordinance else { return };
+        let Cell::Text(text) = &c.value else { return };
+        let mark = text.trim().trim_end_matches(['\u{FE0E}', '\u{FE0F}']);
+        match mark {
+            "✓" | "✔" | "☑" | "√" | "✅" => {
+                self.ordinance_marks
+                    .0
+                    .get_or_insert_with(|| mark.to_string());
+            }
+            "x" | "X" | "×" => {
+                let at = raw.location.at_col(c.col);
+                self.ordinance_marks.1.push(at);
+            }
+            _ => {}
         }
     }
 
@@ -495,6 +519,12 @@ impl TableFinder {
             self.activate(header);
         }
         self.release_held();
+        if let (Some(check), crosses) = std::mem::take(&mut self.ordinance_marks) {
+            for at in crosses {
+                let check = check.clone();
+                self.issue(Problem::TickCrossAmongChecks { check }, at);
+            }
+        }
         if self.out.found_table && self.out.rows_read == 0 && !self.dimension_lines {
             let location = Location::sheet(&self.file, &self.sheet);
             self.issue(Problem::TableEmpty, location);

@@ -1217,3 +1217,47 @@ fn years_on_a_row_of_their_own_over_a_repeated_budget_label_are_read() {
         assert_eq!(json["summary"]["total"]["budget_plan"], "222.00");
     }
 }
+
+/// A บรรจุ column marked ✓ for some projects and x for others: the x may mean "no" there, so
+/// each is `tick-mixed` at its cell, never counted in silence (QA, ninth session: 4 of 4 in
+/// the ordinance, exit 0). x alone in a column is a tick, as before.
+#[test]
+fn a_cross_among_check_marks_in_the_ordinance_column_is_tick_mixed() {
+    let header = [
+        "ลำดับ",
+        "ชื่อโครงการ",
+        "มิติ",
+        "งบประมาณ",
+        "เบิกจ่าย",
+        "บรรจุในข้อบัญญัติ",
+        "สถานะ",
+    ];
+    let row = |no: f64, mark: &str| {
+        vec![
+            n(no),
+            t(&format!("โครงการ {no}")),
+            n(1.0),
+            n(1000.0),
+            n(0.0),
+            t(mark),
+            t("รอรายงาน"),
+        ]
+    };
+    let dir = folder();
+    let rows = [row(1.0, "✓"), row(2.0, "x"), row(3.0, "✓"), row(4.0, "X")];
+    crate::support::write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let cells: Vec<&Value> = issues_coded(&json, "tick-mixed")
+        .iter()
+        .map(|i| &i["cell"])
+        .collect();
+    assert_eq!(cells, [&Value::from("F3"), &Value::from("F5")]);
+
+    let dir = folder();
+    let rows = [row(1.0, "x"), row(2.0, ""), row(3.0, "X")];
+    crate::support::write_book(&dir.path().join("กองคลัง.xlsx"), "แผน", &header, &rows);
+    let (code, json, _) = run_json(dir.path(), &["merge", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["status"]["in_ordinance"], 2);
+}
