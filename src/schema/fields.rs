@@ -327,10 +327,8 @@ fn without_list_mark(normal: &str) -> &str {
 /// `งบข้อบัญญัติ`, `วงเงินตามข้อบัญญัติ`, `ตามข้อบัญญัติ(บาท)`, `ข้อบัญญัติ/เทศบัญญัติ`.
 fn is_budget_words(normal: &str, ordinance: bool) -> bool {
     let rest = normal.trim_end_matches("(บาท)").trim_end_matches("บาท");
-    let rest = ["งบ", "วงเงิน"]
-        .iter()
-        .find_map(|w| rest.strip_prefix(w))
-        .unwrap_or(rest);
+    let named = ["งบ", "วงเงิน"].iter().find_map(|w| rest.strip_prefix(w));
+    let rest = named.unwrap_or(rest);
     let rest = rest.strip_prefix("ตาม").unwrap_or(rest);
     if ordinance {
         // What is left names the ordinance and nothing else: `ข้อบัญญัติ/เทศบัญญัติ`.
@@ -341,7 +339,8 @@ fn is_budget_words(normal: &str, ordinance: bool) -> bool {
         }
         rest.is_empty()
     } else {
-        rest.len() < normal.len() && ["แผน", "แผนฯ", ""].contains(&rest)
+        // `งบ`/`วงเงิน` must be said: `บาท` alone (a unit under a label) names no budget.
+        named.is_some() && ["แผน", "แผนฯ", ""].contains(&rest)
     }
 }
 
@@ -460,6 +459,9 @@ mod tests {
         assert_eq!(header_field("งบที่ได้รับอนุมัติ"), None);
         assert_eq!(header_field("งบ อปท."), None);
         assert_eq!(header_field("2565"), None);
+        assert_eq!(header_field("บาท"), None);
+        assert_eq!(header_field("(บาท)"), None);
+        assert_eq!(header_field("ตามแผน"), None, "a sub-label, read under its budget");
     }
 
     #[test]
