@@ -127,12 +127,7 @@ pub fn dimension_titled(text: &str) -> Option<Dimension> {
 /// disagree: `มิติที่ 2 การสร้างสังคมที่ไม่ทนต่อการทุจริต`, `2. การสร้างสังคม…` → (2, dimension 1).
 /// `None` when they agree or either is missing.
 pub fn number_against_title(text: &str) -> Option<(u8, Dimension)> {
-    let normal = normalized(text);
-    let t = thai_digits_to_arabic(&normal);
-    let rest = t
-        .strip_prefix("มิติที่")
-        .or_else(|| t.strip_prefix("มิติ"))
-        .unwrap_or(&t);
+    let rest = after_dimension_word(text);
     let digits = rest
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(rest.len());

@@ -461,7 +461,11 @@ mod tests {
         assert_eq!(header_field("2565"), None);
         assert_eq!(header_field("บาท"), None);
         assert_eq!(header_field("(บาท)"), None);
-        assert_eq!(header_field("ตามแผน"), None, "a sub-label, read under its budget");
+        assert_eq!(
+            header_field("ตามแผน"),
+            None,
+            "a sub-label, read under its budget"
+        );
     }
 
     #[test]
