@@ -11,8 +11,8 @@ use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Location, ProjectRow};
 use crate::read::table::RawRow;
 use crate::read::{self, FileRead, InputFile, ReadOptions};
-use crate::schema::division_of;
-use crate::schema::text::normalize;
+use crate::schema::division_listed;
+use crate::schema::text::{name_folded, normalize};
 use crate::validate::{self, DuplicateIndex};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
@@ -426,10 +426,14 @@ impl Merge {
         let Some(comparison) = self.comparison.take() else {
             return Vec::new();
         };
-        let sent = self.divisions_sent();
+        let sent = self.divisions_sent(&[]);
         let (one_division, files_only) = (self.one_division, self.files_only);
         let (changes, dropped) = comparison.finish(&|division| {
-            if one_division || sent.iter().any(|s| s.contains(&normalize(division))) {
+            if one_division
+                || sent
+                    .iter()
+                    .any(|s| s.contains(name_folded(division).as_ref()))
+            {
                 Sent::Yes
             } else if files_only {
                 Sent::NotAsked
@@ -450,17 +454,19 @@ impl Merge {
         if self.files_only {
             return;
         }
-        let sent = self.divisions_sent();
+        let sent = self.divisions_sent(expected);
         // Those the comparison with the previous round has said missing already.
         let said: Vec<String> = (self.issues.iter())
             .filter_map(|i| match &i.problem {
-                Problem::DivisionMissing { division, .. } => Some(normalize(division)),
+                Problem::DivisionMissing { division, .. } => {
+                    Some(name_folded(division).into_owned())
+                }
                 _ => None,
             })
             .collect();
         for division in expected {
-            let wanted = normalize(division);
-            if !sent.iter().any(|s| s.contains(&wanted)) && !said.contains(&wanted) {
+            let wanted = name_folded(division).into_owned();
+            if !sent.contains(&wanted) && !said.contains(&wanted) {
                 let missing = Problem::DivisionMissing {
                     division: division.clone(),
                     previous: 0,
@@ -471,11 +477,12 @@ impl Merge {
         }
     }
 
-    /// The divisions the input files are named after, normalised: a division has sent when one
-    /// of them holds its name.
-    fn divisions_sent(&self) -> Vec<String> {
+    /// The divisions the input files are taken for, as names compare ([`name_folded`]): the
+    /// listed division a file's name is taken for ([`division_listed`]: `กองคลัง (แก้ไข).xlsx`
+    /// is กองคลัง's, a name holding two listed names neither's), else its own name.
+    fn divisions_sent(&self, listed: &[String]) -> Vec<String> {
         (self.inputs.iter())
-            .map(|i| normalize(&division_of(Path::new(&i.file))))
+            .map(|i| name_folded(&division_listed(Path::new(&i.file), listed)).into_owned())
             .collect()
     }
 

@@ -66,19 +66,29 @@ pub fn division_of(path: &Path) -> String {
 
 /// The division a file belongs to, named as `report.toml` lists it (`divisions`) when the
 /// file's name holds one of those names (`กองคลัง (1).xlsx`, `สำนักปลัด_แก้ไข.xlsx`, as
-/// browsers and "edited" copies name files); the longest such name wins. Otherwise
+/// browsers and "edited" copies name files), compared as names are ([`text::name_folded`]:
+/// `โรงเรียนเทศบาล ๑` is `โรงเรียนเทศบาล 1`); the longest such name wins when it holds the
+/// others (`กองการศึกษา ศาสนาและวัฒนธรรม` over `กองการศึกษา`). A name holding two listed names
+/// neither of which holds the other (`กองคลัง_ส่งกองช่าง`) is no listed division's: which it is
+/// cannot be told, and both are then missing, said as `division-missing`. Otherwise
 /// [`division_of`].
 pub fn division_listed(path: &Path, listed: &[String]) -> String {
     let own = division_of(path);
-    let key = text::normalize(&own);
-    listed
+    let key = text::name_folded(&own);
+    let found: Vec<(&String, String)> = listed
         .iter()
-        .filter(|name| {
-            let wanted = text::normalize(name);
-            !wanted.is_empty() && key.contains(wanted.as_str())
-        })
-        .max_by_key(|name| name.chars().count())
-        .map_or(own, |name| name.trim().to_string())
+        .map(|name| (name, text::name_folded(name).into_owned()))
+        .filter(|(_, wanted)| !wanted.is_empty() && key.contains(wanted.as_str()))
+        .collect();
+    let Some((longest, longest_key)) = found.iter().max_by_key(|(name, _)| name.chars().count())
+    else {
+        return own;
+    };
+    if found.iter().all(|(_, k)| longest_key.contains(k.as_str())) {
+        longest.trim().to_string()
+    } else {
+        own
+    }
 }
 
 /// The division a file's name suggests where no list names it (`planmerge init`, `template
@@ -152,6 +162,32 @@ pub fn distinct_divisions(names: impl IntoIterator<Item = String>) -> Vec<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_a_listed_divisions_by_its_name_as_names_compare() {
+        let listed: Vec<String> = [
+            "กองคลัง",
+            "กองช่าง",
+            "โรงเรียนเทศบาล 1",
+            "กองการศึกษา",
+            "กองการศึกษา ศาสนาและวัฒนธรรม",
+        ]
+        .map(String::from)
+        .to_vec();
+        let of = |file: &str| division_listed(Path::new(file), &listed);
+        assert_eq!(of("กองคลัง (1).xlsx"), "กองคลัง");
+        assert_eq!(of("โรงเรียนเทศบาล ๑.xlsx"), "โรงเรียนเทศบาล 1");
+        assert_eq!(
+            of("กองการศึกษา ศาสนาและวัฒนธรรม_แก้ไข.xlsx"),
+            "กองการศึกษา ศาสนาและวัฒนธรรม"
+        );
+        assert_eq!(
+            of("กองคลัง_ส่งกองช่าง.xlsx"),
+            "กองคลัง_ส่งกองช่าง",
+            "two names: neither"
+        );
+        assert_eq!(of("กองสาธารณสุข.xlsx"), "กองสาธารณสุข");
+    }
 
     #[test]
     fn a_suggested_division_drops_what_copies_add_to_a_name() {
