@@ -82,12 +82,29 @@ pub fn division_listed(path: &Path, listed: &[String]) -> String {
         .collect();
     let Some((longest, longest_key)) = found.iter().max_by_key(|(name, _)| name.chars().count())
     else {
-        return own;
+        return abbreviated(&key, listed).unwrap_or(own);
     };
     if found.iter().all(|(_, k)| longest_key.contains(k.as_str())) {
         longest.trim().to_string()
     } else {
         own
+    }
+}
+
+/// The one listed name a name shortened with ฯ begins (`กองการศึกษาฯ` for `กองการศึกษา
+/// ศาสนาและวัฒนธรรม`, `กองสาธารณสุขฯ`); none when it begins none or several. `key` is the
+/// file's name as names compare ([`text::name_folded`]).
+fn abbreviated(key: &str, listed: &[String]) -> Option<String> {
+    let stem = key
+        .split('ฯ')
+        .next()
+        .filter(|s| key.contains('ฯ') && s.chars().count() >= 3)?;
+    let mut begun = listed
+        .iter()
+        .filter(|name| text::name_folded(name).starts_with(stem));
+    match (begun.next(), begun.next()) {
+        (Some(one), None) => Some(one.trim().to_string()),
+        _ => None,
     }
 }
 
@@ -187,6 +204,26 @@ mod tests {
             "two names: neither"
         );
         assert_eq!(of("กองสาธารณสุข.xlsx"), "กองสาธารณสุข");
+        assert_eq!(
+            of("กองการศึกษาฯ.xlsx"),
+            "กองการศึกษา",
+            "the name it holds first"
+        );
+        let listed = [
+            "กองการศึกษา ศาสนาและวัฒนธรรม",
+            "กองสาธารณสุขและสิ่งแวดล้อม",
+            "กองสาธารณสุขชุมชน",
+        ]
+        .map(String::from)
+        .to_vec();
+        let of = |file: &str| division_listed(Path::new(file), &listed);
+        assert_eq!(of("กองการศึกษาฯ.xlsx"), "กองการศึกษา ศาสนาและวัฒนธรรม");
+        assert_eq!(of("กองการศึกษาฯ (1).xlsx"), "กองการศึกษา ศาสนาและวัฒนธรรม");
+        assert_eq!(
+            of("กองสาธารณสุขฯ.xlsx"),
+            "กองสาธารณสุขฯ",
+            "two names begin so: neither"
+        );
     }
 
     #[test]
