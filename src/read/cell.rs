@@ -423,6 +423,13 @@ pub fn tick(cell: &Cell) -> Tick {
     }
 }
 
+/// The check marks read as a tick (normalised): `☑ ✓ ✔ ✅`, and √, the tick Insert › Symbol
+/// offers in Word and Excel.
+pub const CHECK_MARKS: [&str; 5] = ["☑", "✓", "✔", "✅", "√"];
+
+/// The crosses read as a tick on their own (normalised): `x ×` — unlike ✗ ✘ ☒, which mean "no".
+pub const TICK_CROSSES: [&str; 2] = ["x", "×"];
+
 /// The tick a normalised text names, if any.
 fn tick_word(text: &str) -> Option<Tick> {
     match text {
@@ -431,10 +438,8 @@ fn tick_word(text: &str) -> Option<Tick> {
         "ไม่" | "ไม่ใช่" | "ไม่มี" | "ไม่บรรจุ" | "n" | "no" => {
             Some(Tick::Unticked)
         }
-        // √ (the square root sign) is the tick Insert › Symbol offers in Word and Excel.
-        "☑" | "✓" | "✔" | "✅" | "√" | "/" | "x" | "×" | "true" | "1" => {
-            Some(Tick::Ticked)
-        }
+        t if CHECK_MARKS.contains(&t) || TICK_CROSSES.contains(&t) => Some(Tick::Ticked),
+        "/" | "true" | "1" => Some(Tick::Ticked),
         // Wingdings, as Insert › Symbol puts them in (the font shows ü as ✓ and þ as ☑; û ý ¨
         // as ✗ ☒ ☐): in a tick column these letters are nothing else.
         "ü" | "þ" => Some(Tick::Ticked),

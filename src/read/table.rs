@@ -24,7 +24,7 @@ use skipped::{
 use wrapped::{NameRow, join_name, text_columns};
 
 use super::ReadOptions;
-use super::cell::Cell;
+use super::cell::{CHECK_MARKS, Cell, TICK_CROSSES};
 use super::header::{Header, extend_with_second_row, header_of, header_without_name, years_only};
 use super::second_look::{LookSource, SheetLook};
 pub use super::structure::section_dimension;
@@ -472,18 +472,14 @@ impl TableFinder {
     fn ordinance_mark(&mut self, raw: &RawRow) {
         let Some(c) = &raw.in_ordinance else { return };
         let Cell::Text(text) = &c.value else { return };
-        let mark = text.trim().trim_end_matches(['\u{FE0E}', '\u{FE0F}']);
-        match mark {
-            "✓" | "✔" | "☑" | "√" | "✅" => {
-                self.ordinance_marks
-                    .0
-                    .get_or_insert_with(|| mark.to_string());
-            }
-            "x" | "X" | "×" => {
-                let at = raw.location.at_col(c.col);
-                self.ordinance_marks.1.push(at);
-            }
-            _ => {}
+        let mark = normalized(text);
+        if CHECK_MARKS.contains(&mark.as_ref()) {
+            self.ordinance_marks
+                .0
+                .get_or_insert_with(|| mark.into_owned());
+        } else if TICK_CROSSES.contains(&mark.as_ref()) {
+            let at = raw.location.at_col(c.col);
+            self.ordinance_marks.1.push(at);
         }
     }
 
