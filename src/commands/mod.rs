@@ -2,24 +2,24 @@
 //! or `template` with two writers (stdout, stderr), returning how it ended, so tests can run any
 //! command without spawning a process. The binary only maps the result to an exit code.
 
+mod check;
 mod forms;
 mod init;
 mod mail;
+mod merge;
+mod previous;
 mod usage;
 
 pub use usage::thai_line as usage_in_thai;
 
-use crate::cli::{CheckArgs, Cli, Command, MergeArgs};
-use crate::compare::Previous;
+use previous::{previous_round, summary_projects};
+
+use crate::cli::{Cli, Command};
 use crate::config::{ConfigError, ReportConfig};
-use crate::issue::Severity;
-use crate::merge::{self, Merge, Readers};
-use crate::model::ProjectRow;
-use crate::output::{self, JsonPrevious, JsonReport, JsonSummary, Style};
-use crate::progress::Progress;
+use crate::output::{JsonReport, Style};
 use crate::read::{self, InputError, ReadOptions};
 use crate::template::TemplateError;
-use crate::write::{self, ListThread, Rounds, Summary, SummaryBook, WriteError};
+use crate::write::WriteError;
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
@@ -269,11 +269,11 @@ where
     let outcome = match &cli.command {
         Command::Merge(args) => {
             let style = Style::detect(terminals.stderr).with_progress(terminals.stderr);
-            merge(args, stdout, stderr, style)
+            merge::run(args, stdout, stderr, style)
         }
         Command::Check(args) => {
             let style = Style::detect(terminals.stdout).with_progress(terminals.stderr);
-            check(args, stdout, stderr, style)
+            check::run(args, stdout, stderr, style)
         }
         Command::Template(args) => forms::run(args, stdout, stderr),
         Command::Mail(args) => mail::run(args, stdout, stderr),
@@ -371,342 +371,6 @@ fn output_in(given: &Path, default_name: &str) -> Result<PathBuf, CommandError> 
     }
 }
 
-/// `planmerge merge`: read → validate → compute → write.
-fn merge(
-    args: &MergeArgs,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-    style: Style,
-) -> Result<Outcome, CommandError> {
-    // The inputs first: a folder name mistyped is said as such, not as a missing report.toml.
-    let files = workbooks(&args.inputs)?;
-    let config_path = ReportConfig::locate(args.config.as_deref(), &args.inputs)?;
-    let config = ReportConfig::load(&config_path)?;
-    if args.mail || args.mail_draft {
-        mail::check_ready(&config)?;
-    }
-    let summary_file = output_in(&args.output, "summary.xlsx")?;
-    refuse_overwriting_input(&summary_file, &files)?;
-    let progress = Progress::new(files.len(), style.progress && !args.json);
-    let options = ReadOptions::of(&config);
-    let previous_path = args.previous.as_deref().or(config.previous.as_deref());
-    if let Some(earlier) = previous_path
-        && (same_file(earlier, &summary_file) || in_folder(&summary_file, earlier))
-    {
-        return Err(CommandError::OutputIsPrevious {
-            output: summary_file.display().to_string(),
-            previous: earlier.display().to_string(),
-        });
-    }
-    let previous = previous_round(previous_path, &config, &options, stderr)?;
-    let mut merge = match &previous {
-        Some(p) => Merge::comparing(p.projects.clone()),
-        None => Merge::default(),
-    };
-    let (year, round) = (config.fiscal_year, config.round);
-    merge
-        .issues
-        .extend(previous.as_ref().and_then(|p| p.mismatch(year, round)));
-    merge.files_only = args.inputs.iter().all(|p| p.is_file());
-    let (mut list, readers) = if args.draft {
-        (List::Kept(Vec::new()), Readers::EveryCore)
-    } else {
-        let folder = write::shared_folder(files.iter().map(PathBuf::as_path));
-        (
-            List::Streamed(ListThread::start(&config, folder)),
-            Readers::BesideWriter,
-        )
-    };
-    merge::for_each_file(
-        &files,
-        &options,
-        readers,
-        &|done| progress.file_done(done),
-        &mut |part| {
-            let projects = merge.take(part);
-            list.take(projects, merge.errors());
-        },
-    );
-    let changes = merge.compared();
-    merge.one_file_per_division(&options);
-    let config_file = config_path.display().to_string();
-    merge.expect_divisions(&config.divisions, &config_file);
-    let totals = merge.final_totals(&config, &config_file);
-    let errors = merge.errors();
-    let rounds = previous.as_ref().map(|previous| Rounds {
-        previous,
-        changes: &changes,
-    });
-    let summary = Summary {
-        config: &config,
-        totals: &totals,
-        inputs: &merge.inputs,
-        issues: &merge.issues,
-        errors,
-        previous: rounds,
-    };
-    if errors == 0 || args.draft {
-        progress.saving(&summary_file);
-    }
-    let written = match list.into_book(&summary).map_err(WriteError::from)? {
-        Some(book) if errors == 0 || args.draft => {
-            book.save(&summary_file, &summary)?;
-            Some(summary_file.display().to_string())
-        }
-        _ => None,
-    };
-    progress.finish();
-    let human: &mut dyn Write = if args.json { stderr } else { stdout };
-    if errors > 0 {
-        // Above the figures, so that they are never read as the round's: rows with errors are
-        // not in them.
-        writeln!(
-            human,
-            "ยังไม่ใช่ตัวเลขของรายงาน: มีข้อผิดพลาด {errors} รายการ (ด้านล่าง) ต้องแก้ก่อน แถวที่ผิดไม่ได้นับ · \
-             not the report's figures yet: {errors} error(s) below to fix first; rows with errors are not counted"
-        )?;
-    }
-    write!(human, "{}", output::figures(&totals, &config))?;
-    if let Some(previous) = &previous {
-        writeln!(
-            human,
-            "{}",
-            crate::write::since_previous(&previous.totals, &totals)
-        )?;
-    }
-    let worth_a_look = merge.issues.iter().any(|i| i.severity() != Severity::Note);
-    if worth_a_look || errors > 0 {
-        let report = output::issues_report(&merge.inputs, &merge.issues, style, false);
-        write!(stderr, "{report}")?;
-    }
-    let human: &mut dyn Write = if args.json { stderr } else { stdout };
-    match &written {
-        Some(path) if errors > 0 => writeln!(
-            human,
-            "เขียนไฟล์ร่าง {path} (มีข้อผิดพลาด {errors} รายการ) · wrote DRAFT {path} ({errors} errors)"
-        )?,
-        Some(path) => writeln!(human, "เขียน {path} แล้ว · wrote {path}")?,
-        None => writeln!(
-            stderr,
-            "ไม่ได้เขียนไฟล์สรุป เพราะมีข้อผิดพลาด {errors} รายการ (ใช้ --draft เพื่อเขียนเป็นร่าง) · \
-             no summary written: {errors} error(s) (--draft writes a draft)"
-        )?,
-    }
-    let was_written = written.is_some();
-    if args.json {
-        let doc = JsonReport {
-            ok: errors == 0,
-            output: written,
-            summary: Some(JsonSummary::from(&totals)),
-            issues: &merge.issues,
-            inputs: &merge.inputs,
-            previous: previous.as_ref().map(JsonPrevious::from),
-            changes: previous.as_ref().map(|_| changes.as_slice()),
-        };
-        print_json(stdout, &doc)?;
-    }
-    if args.mail || args.mail_draft {
-        let human: &mut dyn Write = if args.json { stderr } else { stdout };
-        let written = was_written.then_some(summary_file.as_path());
-        mail_after_merge(args, &summary, written, human)?;
-    }
-    Ok(Outcome::of(errors))
-}
-
-/// `merge --mail`: sends the summary just written; a draft only with `--mail-draft`; nothing
-/// when no summary was written.
-fn mail_after_merge(
-    args: &MergeArgs,
-    summary: &Summary<'_>,
-    written: Option<&Path>,
-    human: &mut dyn Write,
-) -> Result<(), CommandError> {
-    let draft = summary.is_draft().then(|| summary.draft_text());
-    let sendable = written.filter(|_| draft.is_none() || args.mail_draft);
-    let Some(summary_file) = sendable else {
-        let why = if written.is_some() {
-            "เป็นร่าง (ใช้ --mail-draft เพื่อส่งร่าง) · it is a draft (--mail-draft sends it)"
-        } else {
-            "ไม่มีไฟล์สรุป · no summary was written"
-        };
-        writeln!(human, "ไม่ได้ส่งอีเมล เพราะ{why}")?;
-        return Ok(());
-    };
-    let since_previous = summary
-        .previous
-        .map(|rounds| crate::write::since_previous(&rounds.previous.totals, summary.totals));
-    mail::after_merge(
-        summary.config,
-        summary.totals,
-        summary_file,
-        draft.as_deref(),
-        since_previous.as_deref(),
-        args.resend,
-        human,
-    )
-}
-
-/// `planmerge check`: read and validate only; the report (or the JSON) goes to stdout, so that
-/// `check … | less` shows it.
-fn check(
-    args: &CheckArgs,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-    style: Style,
-) -> Result<Outcome, CommandError> {
-    let files = workbooks(&args.inputs)?;
-    let (config, config_path) = match ReportConfig::locate(args.config.as_deref(), &args.inputs) {
-        Ok(path) => (Some(ReportConfig::load(&path)?), path.display().to_string()),
-        Err(_) => (None, String::new()),
-    };
-    let options = config.as_ref().map(ReadOptions::of).unwrap_or_default();
-    let previous = match (&config, args.previous.as_deref()) {
-        (Some(config), explicit) => {
-            let path = explicit.or(config.previous.as_deref());
-            // With --json, stdout holds the one JSON document and nothing else.
-            let human: &mut dyn Write = if args.json { stderr } else { stdout };
-            previous_round(path, config, &options, human)?
-        }
-        (None, Some(_)) => {
-            return Err(ConfigError::Missing {
-                searched: "--previous (ต้องมี report.toml · needs report.toml)".into(),
-            }
-            .into());
-        }
-        (None, None) => None,
-    };
-    let progress = Progress::new(files.len(), style.progress && !args.json);
-    let mut merge = match &previous {
-        Some(p) => Merge::comparing(p.projects.clone()),
-        None => Merge::default(),
-    };
-    merge.files_only = args.inputs.iter().all(|p| p.is_file());
-    if let (Some(p), Some(config)) = (&previous, &config) {
-        merge
-            .issues
-            .extend(p.mismatch(config.fiscal_year, config.round));
-    }
-    merge::for_each_file(
-        &files,
-        &options,
-        Readers::EveryCore,
-        &|done| progress.file_done(done),
-        &mut |part| {
-            merge.take(part);
-        },
-    );
-    progress.finish();
-    let changes = merge.compared();
-    merge.one_file_per_division(&options);
-    if let Some(config) = &config {
-        merge.expect_divisions(&config.divisions, &config_path);
-    }
-    let totals = config.map(|c| merge.final_totals(&c, &config_path));
-    let errors = merge.errors();
-    if args.json {
-        let doc = JsonReport {
-            ok: errors == 0,
-            output: None,
-            summary: totals.as_ref().map(JsonSummary::from),
-            issues: &merge.issues,
-            inputs: &merge.inputs,
-            previous: previous.as_ref().map(JsonPrevious::from),
-            changes: previous.as_ref().map(|_| changes.as_slice()),
-        };
-        print_json(stdout, &doc)?;
-    } else {
-        if args.explain {
-            write!(stdout, "{}", output::explain(&merge.inputs))?;
-        }
-        let report = output::issues_report(&merge.inputs, &merge.issues, style, true);
-        write!(stdout, "{report}")?;
-    }
-    Ok(Outcome::of(errors))
-}
-
-/// The previous round, when one is named (`--previous`, or `previous` in report.toml): a
-/// summary workbook planmerge wrote (its project list read back exactly), or a folder (or file)
-/// of division workbooks read as this round's are. Its figures are those it reported
-/// ([`as_reported`]). Problems in it are said on `human`, not counted: they belong to a round
-/// already reported.
-fn previous_round(
-    path: Option<&Path>,
-    config: &ReportConfig,
-    options: &ReadOptions,
-    human: &mut dyn Write,
-) -> Result<Option<Previous>, CommandError> {
-    let Some(path) = path else {
-        return Ok(None);
-    };
-    let shown = path.display().to_string();
-    if !path.exists() {
-        return Err(CommandError::Previous(format!(
-            "ไม่พบ {shown} — ตรวจ previous ใน report.toml หรือ --previous ให้ชี้ไปที่ไฟล์สรุปหรือโฟลเดอร์ของรอบก่อน · \
-             {shown} does not exist; point previous (report.toml) or --previous at the earlier round's summary or folder"
-        )));
-    }
-    let projects = if path.is_file() && read::is_summary_workbook(path) {
-        summary_projects(path)?
-    } else {
-        let files = workbooks(&[path.to_path_buf()])?;
-        let merged = crate::read_and_validate_with(&files, options);
-        let errors = merged.errors();
-        if let Some(first) = merged.issues.iter().find(|i| i.is_error()) {
-            writeln!(
-                human,
-                "รอบก่อน ({shown}) มีข้อผิดพลาด {errors} รายการ แถวที่ผิดไม่ได้นำมาเทียบ (รายการแรก: {}) · \
-                 the previous round has {errors} error(s); rows with errors are not compared (the first: {})",
-                first.location, first.location
-            )?;
-        }
-        merged.projects
-    };
-    let (totals, round) = as_reported(path, &projects, config);
-    let this = (config.fiscal_year, config.round);
-    if let Some(found) = round.filter(|found| *found >= this) {
-        return Err(CommandError::PreviousNotEarlier {
-            previous: shown,
-            found,
-            this,
-            expected: Previous::expected(this.0, this.1),
-        });
-    }
-    Ok(Some(Previous {
-        file: shown,
-        projects,
-        totals,
-        round,
-    }))
-}
-
-/// An earlier round's figures as it reported them, and the fiscal year and round it says it is
-/// of: a summary's own figures and title, or its folder's projects computed with that folder's
-/// report.toml (its `initial_projects`, its levels). Without either, the projects computed with
-/// this round's configuration, and no round.
-fn as_reported(
-    path: &Path,
-    projects: &[ProjectRow],
-    config: &ReportConfig,
-) -> (crate::compute::ReportTotals, Option<(u16, u8)>) {
-    let summary = path
-        .is_file()
-        .then(|| std::fs::read(path).ok())
-        .flatten()
-        .and_then(|bytes| crate::mail::figures::read_figures(&bytes).ok());
-    if let Some(figures) = summary {
-        let round = crate::compare::round_in_title(&figures.title);
-        return (figures.totals, round);
-    }
-    let own = path.is_dir().then(|| path.join(crate::config::FILE_NAME));
-    match own.and_then(|file| ReportConfig::load(&file).ok()) {
-        Some(own) => {
-            let round = Some((own.fiscal_year, own.round));
-            (crate::compute::compute(projects, &own), round)
-        }
-        None => (crate::compute::compute(projects, config), None),
-    }
-}
-
 /// The files of `files` that are division workbooks: not planmerge's own summaries (each
 /// opened to tell).
 fn division_files(files: &[PathBuf]) -> Vec<&PathBuf> {
@@ -725,14 +389,6 @@ fn suggested_divisions(workbooks: &[&PathBuf]) -> Vec<String> {
             .iter()
             .map(|f| crate::schema::division_suggested(f)),
     )
-}
-
-/// Every project of a summary workbook written by planmerge, read back.
-fn summary_projects(path: &Path) -> Result<Vec<ProjectRow>, CommandError> {
-    read::summary::read_summary_projects(path).map_err(|problem| {
-        let place = crate::model::Location::file(&path.display().to_string());
-        CommandError::Previous(crate::issue::Issue::new(problem, place).message())
-    })
 }
 
 fn print_json(stdout: &mut dyn Write, doc: &JsonReport<'_>) -> Result<(), CommandError> {
@@ -769,45 +425,4 @@ fn refuse_overwriting_input(output: &Path, files: &[PathBuf]) -> Result<(), Comm
         }
     }
     Ok(())
-}
-
-/// Where a merge's projects go while the files are read.
-enum List {
-    /// Into the workbook as they come: without `--draft` a summary is written only when there
-    /// is no error, so the list never needs the draft banner and is never held.
-    Streamed(ListThread),
-    /// Kept until every file is read (`--draft`): only then is it known whether the list opens
-    /// with the draft banner.
-    Kept(Vec<ProjectRow>),
-    /// Not written: an error was found and no draft was asked for.
-    Dropped,
-}
-
-impl List {
-    /// Takes the next projects (in order); `errors` is the merge's error count so far.
-    fn take(&mut self, projects: Vec<ProjectRow>, errors: usize) {
-        if errors > 0 && matches!(self, List::Streamed(_)) {
-            *self = List::Dropped;
-        }
-        if projects.is_empty() {
-            return;
-        }
-        match self {
-            List::Streamed(writer) => writer.send(projects),
-            List::Kept(all) => all.extend(projects),
-            List::Dropped => {}
-        }
-    }
-
-    /// The workbook to finish, with the list written; none when the list was dropped.
-    fn into_book(
-        self,
-        summary: &Summary<'_>,
-    ) -> Result<Option<SummaryBook>, rust_xlsxwriter::XlsxError> {
-        match self {
-            List::Streamed(writer) => writer.finish().map(Some),
-            List::Kept(all) => SummaryBook::with_projects(summary, all).map(Some),
-            List::Dropped => Ok(None),
-        }
-    }
 }
