@@ -520,6 +520,19 @@ catalogue! {
         english: "project name missing",
         fix: ("ใส่ชื่อโครงการ หรือลบแถวนี้", "fill in the name or delete the row"),
     }
+    /// The name cell is merged with the project above's (`range`), and this row has figures of
+    /// its own: two projects under one name.
+    NameMerged { range: String } => {
+        code: "name-merged",
+        stage: Validate,
+        severity: Error,
+        thai: format!("ช่องชื่อโครงการนี้รวม (merge) กับแถวของโครงการบน ({range}) แต่แถวนี้มีตัวเลขของตนเอง"),
+        english: format!("this name cell is merged with the row of the project above ({range}), but this row has figures of its own"),
+        fix: (
+            "ยกเลิกการรวมช่อง แล้วใส่ชื่อของแต่ละโครงการในแถวของตน (ถ้าเป็นโครงการเดียวกัน ให้รวมตัวเลขไว้แถวเดียว)",
+            "unmerge the cells and give each project its own name (if they are one project, put its figures on one row)",
+        ),
+    }
     /// No dimension given.
     /// `column`: whether the table has a มิติ column (else the fix is a section row above).
     DimensionMissing { column: bool } => {

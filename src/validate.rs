@@ -314,6 +314,17 @@ fn uncalculated(c: &RawCell, checks: &mut Checks<'_>) -> bool {
 }
 
 fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
+    if let Some(RawCell {
+        value: Cell::MergedFrom(range),
+        col,
+    }) = cell
+    {
+        let problem = Problem::NameMerged {
+            range: range.clone(),
+        };
+        checks.error(problem, Some(*col));
+        return None;
+    }
     if cell.is_some_and(|c| uncalculated(c, checks)) {
         return None;
     }
@@ -328,7 +339,8 @@ fn name(cell: Option<&RawCell>, checks: &mut Checks<'_>) -> Option<String> {
 /// or digit: `-`, a ditto mark `"`, `〃`, `ๆ` or `-do-` names no project), also for a row
 /// refused for another error (its name still says which project it is).
 pub fn name_text(cell: Option<&RawCell>) -> Option<String> {
-    cell.map(|c| clean_text(&c.value.text()))
+    cell.filter(|c| !matches!(c.value, Cell::MergedFrom(_)))
+        .map(|c| clean_text(&c.value.text()))
         .filter(|t| t.chars().any(names_something) && !is_ditto_word(t))
 }
 

@@ -442,9 +442,11 @@ impl TableFinder {
         raw.structure = self.hint.clone();
         self.merged_dimension(&mut raw);
         self.merged_status(&mut raw);
+        self.merged_remark(&mut raw);
         self.merged_ordinance(&mut raw);
         self.ordinance_mark(&raw);
         self.merged_money(&mut raw);
+        self.merged_name(&mut raw);
         self.release_held();
         self.uncalculated(&mut raw);
         self.out.rows_read += 1;

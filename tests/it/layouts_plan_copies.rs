@@ -680,6 +680,100 @@ fn a_budget_merged_over_two_projects_is_money_merged_at_the_second() {
     assert_eq!(json["summary"]["total"]["projects"], 2);
 }
 
+/// One reason merged down over two projects that cannot be carried out is each one's (it is
+/// there, on the sheet, beside both), in Excel's files and in those that leave the covered
+/// cell out; a name merged over two rows that each have figures is two projects under one
+/// name, said at the second as such (`name-merged`), not as a name to type in.
+#[test]
+fn a_reason_merged_over_two_projects_is_each_ones_and_a_merged_name_is_said() {
+    let header: Vec<V> = [
+        "ลำดับ",
+        "มิติ",
+        "ชื่อโครงการ",
+        "งบประมาณ",
+        "เบิกจ่าย",
+        "สถานะ",
+        "หมายเหตุ",
+    ]
+    .iter()
+    .map(|h| t(h))
+    .collect();
+    let project = |no: f64, name: V, status: &str, remark: V| {
+        vec![n(no), n(1.0), name, n(1000.0), n(0.0), t(status), remark]
+    };
+    let dir = folder();
+    Sheet::of(vec![
+        header.clone(),
+        project(
+            1.0,
+            t("โครงการ ก"),
+            "ไม่สามารถดำเนินการได้",
+            t("ไม่ได้รับงบประมาณ"),
+        ),
+        project(2.0, t("โครงการ ข"), "ไม่สามารถดำเนินการได้", V::E),
+        project(3.0, t("โครงการ ค"), "ดำเนินการแล้วเสร็จ", V::E),
+    ])
+    .merged(&[(1, 6, 2, 6)])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["merge", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["status"]["cannot"], 2);
+    assert_eq!(json["summary"]["status"]["completed"], 1);
+    // Without the covered cell G3, as openpyxl writes a merge: the same.
+    let path = dir.path().join("กองช่าง.xlsx");
+    let bytes = std::fs::read(&path).expect("read");
+    let without_g3 = crate::support::hostile::rezip_named(&bytes, "sheet1.xml", |xml| {
+        let xml = String::from_utf8_lossy(xml);
+        let start = xml.find(r#"<c r="G3""#).expect("covered cell written");
+        let end = start + xml[start..].find("/>").expect("an empty element") + 2;
+        format!("{}{}", &xml[..start], &xml[end..]).into_bytes()
+    });
+    std::fs::write(&path, without_g3).expect("write");
+    let (code, json, _) = run_json(dir.path(), &["merge", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["status"]["cannot"], 2);
+    // Without the merge, the second's reason is still asked for.
+    let dir = folder();
+    Sheet::of(vec![
+        header.clone(),
+        project(
+            1.0,
+            t("โครงการ ก"),
+            "ไม่สามารถดำเนินการได้",
+            t("ไม่ได้รับงบประมาณ"),
+        ),
+        project(2.0, t("โครงการ ข"), "ไม่สามารถดำเนินการได้", V::E),
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert_eq!(issue_coded(&json, "cannot-without-reason")["cell"], "G3");
+    // The name merged over two projects with figures of their own.
+    let dir = folder();
+    Sheet::of(vec![
+        header,
+        project(1.0, t("โครงการอบรมคุณธรรม"), "ดำเนินการแล้วเสร็จ", V::E),
+        project(2.0, V::E, "อยู่ระหว่างดำเนินการ", V::E),
+    ])
+    .merged(&[(1, 2, 2, 2)])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let merged = issue_coded(&json, "name-merged");
+    assert_eq!(merged["cell"], "C3");
+    assert!(
+        merged["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("ช่องชื่อโครงการนี้รวม") && m.contains("C2:C3")),
+        "{merged}"
+    );
+    assert!(
+        issues_coded(&json, "name-missing").is_empty(),
+        "{:?}",
+        codes(&json)
+    );
+}
+
 /// Lines alone under a project that may be projects of their own, however they are marked
 /// (`ก. กิจกรรม…`, `* โครงการ…`, `1.2 กิจกรรม…`), are `name-only-row`, never joined, skipped
 /// as a note or taken for a heading.

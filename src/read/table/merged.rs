@@ -1,14 +1,16 @@
 //! What the second look at a sheet gives a row ([`super::super::second_look`]): a มิติ, a
-//! status or a บรรจุ tick merged down from the project above, a money label merged over columns
-//! holding amounts (`header-split`), and formulas saved without their values.
+//! status, a บรรจุ tick or a reason (หมายเหตุ) merged down from the project above, a name merged
+//! over two projects, a money label merged over columns holding amounts (`header-split`), and
+//! formulas saved without their values.
 
-use super::layout::Unlabeled;
+use super::layout::{Unlabeled, raw_is_empty};
 use super::{RawCell, RawRow, RawStatus, SheetRow, TableFinder, header_split};
 use crate::issue::Problem;
 use crate::model::Location;
+use crate::model::Status;
 use crate::read::cell::{Cell, MoneyCell, money};
-use crate::schema::Field;
 use crate::schema::text::thai_digits_to_arabic;
+use crate::schema::{Field, status_word};
 
 impl TableFinder {
     /// A money label merged over a column beside it that holds something (`เบิกจ่าย` over
@@ -106,6 +108,54 @@ impl TableFinder {
         }
         if let (Some(cell), Some(over)) = (&mut raw.in_ordinance, &above.in_ordinance) {
             from_above(cell, over);
+        }
+    }
+
+    /// A blank หมายเหตุ of a project that cannot be carried out, inside a range merged down from
+    /// the project above (one reason written over both), is that reason for each. Asked only of
+    /// such a row (rare: without it the row is refused), so the merged ranges are loaded for it
+    /// alone.
+    pub(super) fn merged_remark(&mut self, raw: &mut RawRow) {
+        let Some((above, _)) = &self.held else { return };
+        let (Some(cell), Some(over)) = (&mut raw.remark, &above.remark) else {
+            return;
+        };
+        if !cell.value.is_blank() || over.value.is_blank() || !may_be_cannot(&raw.status) {
+            return;
+        }
+        let row = raw.location.row.unwrap_or_default();
+        let above_row = above.location.row.unwrap_or_default();
+        if self
+            .look
+            .merged_down_from(above_row, row, cell.col)
+            .is_some()
+        {
+            cell.value = over.value.clone();
+        }
+    }
+
+    /// A blank name cell inside a range merged down from the project above, on a row with
+    /// figures of its own (a row with nothing else continues the name, and never comes here):
+    /// two projects under one name. It becomes [`Cell::MergedFrom`], refused by validation
+    /// (`name-merged`) at the cell with the range, so the clerk is told to unmerge it, not to
+    /// type into a cell Excel will not let them type into. Asked only of a blank name under a
+    /// named project, which is refused anyway.
+    pub(super) fn merged_name(&mut self, raw: &mut RawRow) {
+        let Some((above, _)) = &self.held else { return };
+        let blank = raw.name.as_ref().is_some_and(|c| c.value.is_blank());
+        if !blank || raw_is_empty(raw) {
+            return;
+        }
+        let (Some(cell), Some(over)) = (&mut raw.name, &above.name) else {
+            return;
+        };
+        if over.value.is_blank() {
+            return;
+        }
+        let row = raw.location.row.unwrap_or_default();
+        let above_row = above.location.row.unwrap_or_default();
+        if let Some(region) = self.look.merged_down_from(above_row, row, cell.col) {
+            cell.value = Cell::MergedFrom(region.a1());
         }
     }
 
@@ -226,5 +276,16 @@ impl TableFinder {
     /// Notes a cell that held no value ([`Cell::hollow`]).
     pub(crate) fn note_hollow(&mut self, row: u32, col: u32) {
         self.hollow.insert((row, col));
+    }
+}
+
+/// Whether a row's status may be "cannot be carried out" (its tick filled, or its word
+/// naming it): only such a row needs a reason.
+fn may_be_cannot(status: &RawStatus) -> bool {
+    match status {
+        RawStatus::Words(cell) => status_word(&cell.value.text()) == Some(Status::Cannot),
+        RawStatus::Ticks(ticks) => ticks
+            .iter()
+            .any(|(status, cell)| *status == Status::Cannot && !cell.value.is_blank()),
     }
 }
