@@ -1,14 +1,14 @@
 //! A written summary workbook, read back: the figures of สรุปผล and รายกอง as the same
 //! [`ReportTotals`] that `compute` gives, so `mail SUMMARY.xlsx` writes the same body as
 //! `merge --mail`. The summary holds values, not formulas, so every figure is a number cell;
-//! f64 becomes Decimal once, through [`decimal_from_f64`], and is never computed with.
+//! f64 becomes Decimal once, through [`written_amount`], and is never computed with.
 //!
 //! Cell positions are those of `write/summary.rs` ([`Layout`]) and `write/divisions.rs`; a
 //! workbook that is not a planmerge summary is refused, naming the sheet and cell that is off.
 
 use crate::compute::{DimensionTotals, DivisionTotals, ReportTotals, StatusTotals};
 use crate::model::{Dimension, column_letters};
-use crate::read::cell::decimal_from_f64;
+use crate::read::cell::written_amount;
 use crate::read::guard::xlsx_damage;
 use crate::schema::{SHEET_DIVISIONS, SHEET_DRIVE, SHEET_SUMMARY, two_dp};
 use crate::write::Layout;
@@ -148,7 +148,7 @@ impl<'a> Sheet<'a> {
     /// Baht or a percentage, exactly as shown (two decimals).
     fn amount(&self, row: u32, col: u32) -> Result<Decimal, String> {
         let n = self.number(row, col)?;
-        decimal_from_f64(n)
+        written_amount(n)
             .map(two_dp)
             .ok_or_else(|| format!("{}: {n} is not an amount", self.place(row, col)))
     }

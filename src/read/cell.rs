@@ -229,6 +229,23 @@ pub fn decimal_from_f64(n: f64) -> Option<Decimal> {
     Some(if d.is_zero() { Decimal::ZERO } else { d })
 }
 
+/// An amount planmerge wrote itself (baht or a percentage, two decimals), read back exactly,
+/// beyond Excel's 15 significant digits: the cell holds the f64 nearest to the decimal
+/// written, which is within half its spacing of it, less than half a satang below 2^46 (about
+/// 7 × 10^13 baht), so rounding its exact binary value to two decimals gives the decimal back.
+/// Larger amounts (no f64 tells their satang apart) are read as [`decimal_from_f64`] reads them.
+/// Normalised (`55300`, not `55300.00`).
+pub fn written_amount(n: f64) -> Option<Decimal> {
+    const EXACT_BELOW: f64 = 70_368_744_177_664.0; // 2^46
+    if n.is_finite() && n.abs() < EXACT_BELOW {
+        let d = Decimal::from_f64_retain(n)?
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .normalize();
+        return Some(if d.is_zero() { Decimal::ZERO } else { d });
+    }
+    decimal_from_f64(n)
+}
+
 /// `n` exactly when it is a whole number below 10^15, or the nearest f64 to a whole number of
 /// cents below 10^13 baht; `None` otherwise (NaN and infinity included).
 ///
@@ -789,6 +806,28 @@ mod tests {
             }
         );
         assert!(matches!(dimension(&text("1 x")), DimensionCell::Invalid(_)));
+    }
+
+    #[test]
+    fn amounts_planmerge_wrote_are_read_back_to_the_satang() {
+        let back = |text: &str| {
+            let n: f64 = text.parse().expect("a number");
+            written_amount(n).map(|d| d.to_string())
+        };
+        // 16 and 17 significant digits, where the 15-digit reading loses the satang.
+        assert_eq!(
+            back("10999999999999.89").as_deref(),
+            Some("10999999999999.89")
+        );
+        assert_eq!(
+            back("50000000000006.57").as_deref(),
+            Some("50000000000006.57")
+        );
+        assert_eq!(back("8536600").as_deref(), Some("8536600"));
+        assert_eq!(back("67.78").as_deref(), Some("67.78"));
+        assert_eq!(back("0.1").as_deref(), Some("0.1"));
+        assert_eq!(back("-0").as_deref(), Some("0"));
+        assert_eq!(written_amount(f64::NAN), None);
     }
 
     /// `decimal_from_f64` as it was before its fast path: the reference the fast path must equal.

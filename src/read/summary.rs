@@ -5,7 +5,7 @@
 //! Amounts are whole satang in the file, so they come back as the same Decimal.
 
 use super::boundary::try_call;
-use super::cell::{Cell, decimal_from_f64};
+use super::cell::{Cell, written_amount};
 use super::guard;
 use crate::issue::{Problem, Unreadable};
 use crate::model::{Dimension, Location, ProjectRow, RowCells, Status};
@@ -82,7 +82,7 @@ pub fn read_summary_projects(path: &Path) -> Result<Vec<ProjectRow>, Problem> {
 fn project(row: &[Data], source: Location) -> Option<ProjectRow> {
     let cell = |col: usize| row.get(col).map(Cell::from).unwrap_or_default();
     let money = |col: usize| match row.get(col) {
-        Some(Data::Float(n)) => decimal_from_f64(*n),
+        Some(Data::Float(n)) => written_amount(*n),
         Some(Data::Int(n)) => Some(Decimal::from(*n)),
         _ => None,
     };

@@ -512,3 +512,41 @@ fn a_division_that_has_not_sent_yet_is_one_warning_not_a_drop_per_project() {
         "{message}"
     );
 }
+
+/// The earlier round given as its summary reports the amounts it printed to the satang, beyond
+/// Excel's 15 significant digits (16-digit totals): as its folder gives them.
+#[test]
+fn a_summary_read_back_keeps_the_satang_of_a_sixteen_digit_total() {
+    let amount = 999_999_999_999.99;
+    let row = |no: u32, disbursed: f64| {
+        with(
+            words_row(no, &format!("โครงการ {no}"), 1.0, amount),
+            4,
+            V::N(disbursed),
+        )
+    };
+    let before: Vec<Vec<V>> = (1..=12).map(|no| row(no, amount)).collect();
+    let (dir, current) = two_rounds(&before, &before);
+    let six = dir.path().join("summary-6.xlsx");
+    let (code, json, _) = run_json(
+        &dir.path().join("รอบ6"),
+        &[
+            "merge",
+            ".",
+            "-c",
+            "../report.toml",
+            "-o",
+            six.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 0, "{}", json["issues"]);
+    assert_eq!(json["summary"]["total"]["disbursed"], "11999999999999.88");
+    let (code, json, _) = run_json(
+        &current,
+        &["check", ".", "--previous", six.to_str().expect("utf-8")],
+    );
+    assert_eq!(code, 0, "{}", json["issues"]);
+    let total = &json["previous"]["summary"]["total"];
+    assert_eq!(total["disbursed"], "11999999999999.88");
+    assert_eq!(total["budget_plan"], "11999999999999.88");
+}
