@@ -5,7 +5,7 @@
 use crate::config::ReportConfig;
 use crate::model::{Dimension, ProjectRow, Status};
 use crate::schema::two_dp;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 use std::sync::Arc;
@@ -118,6 +118,24 @@ pub struct StatusTotals {
     pub implementation_pct: Decimal,
     /// ระดับการนำแผนไปปฏิบัติ — the level word for that percentage.
     pub level: String,
+}
+
+impl StatusTotals {
+    /// The score, when more is done (completed, and half of those in progress) than the plan's
+    /// initial projects: as printed, or with four decimals when that rounds to 100.00 (10,001
+    /// done and 1 in progress of 10,001 is 100.0050 %). Told by the counts, never by the
+    /// rounded score.
+    pub fn score_over_a_hundred(&self) -> Option<Decimal> {
+        let done_halves = 2 * u64::from(self.completed) + u64::from(self.in_progress);
+        if done_halves <= 2 * u64::from(self.initial) {
+            return None;
+        }
+        if self.implementation_pct > Decimal::ONE_HUNDRED || self.initial == 0 {
+            return Some(self.implementation_pct);
+        }
+        let exact = Decimal::from(done_halves) * Decimal::from(50) / Decimal::from(self.initial);
+        Some(exact.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero))
+    }
 }
 
 /// One division's (กอง) figures, for the รายกอง sheet.
@@ -289,6 +307,30 @@ mod tests {
         // 0.125 % → 0.13 (half away from zero), not 0.12 (banker's)
         assert_eq!(percent(1.into(), 800.into()).to_string(), "0.13");
         assert_eq!(percent(5.into(), 0.into()).to_string(), "0.00");
+    }
+
+    #[test]
+    fn a_score_over_a_hundred_is_told_by_the_counts_not_the_rounded_score() {
+        let status = |initial, completed, in_progress, pct: &str| StatusTotals {
+            initial,
+            total: completed + in_progress,
+            in_ordinance: 0,
+            waiting: 0,
+            in_progress,
+            completed,
+            cannot: 0,
+            implementation_pct: pct.parse().expect("a decimal"),
+            level: String::new(),
+        };
+        let over = |s: StatusTotals| s.score_over_a_hundred().map(|d| d.to_string());
+        assert_eq!(
+            over(status(10_001, 10_001, 1, "100.00")).as_deref(),
+            Some("100.0050")
+        );
+        assert_eq!(over(status(2, 3, 0, "150.00")).as_deref(), Some("150.00"));
+        assert_eq!(over(status(90, 90, 0, "100.00")), None);
+        assert_eq!(over(status(90, 89, 2, "100.00")), None);
+        assert_eq!(over(status(0, 0, 0, "0.00")), None);
     }
 
     #[test]

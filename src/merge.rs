@@ -14,7 +14,6 @@ use crate::read::{self, FileRead, InputFile, ReadOptions};
 use crate::schema::division_listed;
 use crate::schema::text::{name_folded, normalize};
 use crate::validate::{self, DuplicateIndex};
-use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -530,12 +529,12 @@ impl Merge {
     pub fn final_totals(&mut self, config: &ReportConfig, config_file: &str) -> ReportTotals {
         let totals = self.totals(config);
         let status = &totals.status;
-        if status.implementation_pct > Decimal::ONE_HUNDRED {
+        if let Some(score) = status.score_over_a_hundred() {
             let problem = Problem::InitialProjectsTooFew {
                 initial: status.initial,
                 completed: status.completed,
                 in_progress: status.in_progress,
-                score: status.implementation_pct,
+                score,
             };
             self.errors += 1;
             self.issues
