@@ -336,6 +336,13 @@ impl ReportConfig {
                     .into(),
             ));
         }
+        if let Some(pair) = levels.windows(2).find(|pair| pair[0].min == pair[1].min) {
+            let (min, a, b) = (pair[0].min, &pair[0].name, &pair[1].name);
+            return Err(invalid(format!(
+                "[[levels]] มีสองระดับที่เริ่มจาก min = {min} (\"{b}\" และ \"{a}\") ระดับหนึ่งจะไม่มีวันได้ใช้ · \
+                 [[levels]] has two bands from min = {min} (\"{b}\" and \"{a}\"); one could never be given"
+            )));
+        }
         let mail = raw
             .mail
             .map(|mail| mail.validate(raw.fiscal_year, raw.round))
@@ -545,6 +552,14 @@ mod tests {
         );
         let high = format!("{SAMPLE}\n[[levels]]\nmin = 80\nname = \"ดีมาก\"\n");
         assert!(refused(&high).contains("min = 0"));
+        let twice = format!(
+            "{SAMPLE}\n[[levels]]\nmin = 0\nname = \"ต่ำ\"\n[[levels]]\nmin = 50\nname = \"ดี\"\n[[levels]]\nmin = 50\nname = \"ดีมาก\"\n"
+        );
+        let said = refused(&twice);
+        assert!(
+            said.contains("min = 50") && said.contains("\"ดีมาก\""),
+            "{said}"
+        );
         // The 12-month report may be made in October to December after the year.
         let text = SAMPLE.replace("2022-04-21", "2022-10-14");
         assert!(ReportConfig::from_toml(&text, "report.toml").is_ok());
