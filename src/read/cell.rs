@@ -516,12 +516,16 @@ fn named_code(text: &str) -> Option<DimensionCell> {
     dimension_code(text[..end].trim_end_matches('.'))
 }
 
-/// `2` → a number, `2.3` / `2.3.1` → a code; anything else → `None`.
+/// `2` → a number, `2.3` / `2.3.1` → a code; anything else → `None`. A number written as a
+/// list item (`2.`) or with zeros after its point (`2.0`, `2.00`, as a cell formatted as text
+/// keeps a number typed with decimals) is the number: no sub-dimension is named.
 fn dimension_code(code: &str) -> Option<DimensionCell> {
+    let code = code.strip_suffix('.').unwrap_or(code);
     let mut parts = code.split('.');
     let first: i64 = parts.next()?.parse().ok()?;
     let rest: Vec<&str> = parts.collect();
-    if rest.is_empty() {
+    let zeros = |p: &&str| !p.is_empty() && p.bytes().all(|b| b == b'0');
+    if rest.iter().all(zeros) {
         return Some(DimensionCell::Number(first));
     }
     let digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
@@ -731,7 +735,19 @@ mod tests {
                 code: "4.2".into()
             }
         );
-        assert!(matches!(dimension(&text("2.")), DimensionCell::Invalid(_)));
+        // A number written with its point, or zeros after it, names no sub-dimension.
+        for t in ["2.", "2.0", "๒.", "๒.๐", "2.00", "มิติที่ 2.", " 2.0 "] {
+            assert_eq!(dimension(&text(t)), DimensionCell::Number(2), "{t}");
+        }
+        assert_eq!(
+            dimension(&text("2.10")),
+            DimensionCell::Code {
+                dimension: 2,
+                code: "2.10".into()
+            }
+        );
+        assert!(matches!(dimension(&text("2..")), DimensionCell::Invalid(_)));
+        assert!(matches!(dimension(&text(".2")), DimensionCell::Invalid(_)));
         assert!(matches!(dimension(&text("2.a")), DimensionCell::Invalid(_)));
     }
 
