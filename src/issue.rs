@@ -399,7 +399,8 @@ catalogue! {
         ),
     }
     /// Two columns of one header mean the same field.
-    /// `columns` are their letters (`C, D, E`): which one to read cannot be told.
+    /// `columns` are their letters, each with its header text (`D "งบประมาณตามแผน (บาท)", G
+    /// "งบประมาณ"`): which one to read cannot be told.
     HeaderDuplicate { field: String, columns: String } => {
         code: "header-duplicate",
         stage: Read,
@@ -407,8 +408,8 @@ catalogue! {
         thai: format!("หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน (คอลัมน์ {columns}) จึงไม่รู้ว่าควรอ่านคอลัมน์ใด"),
         english: format!("the header has the column \"{field}\" more than once (columns {columns}), so which to read cannot be told"),
         fix: (
-            "ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน ถ้าแยกตามปี ให้ใส่ปีงบประมาณในหัวคอลัมน์ (เช่น ปี 2565)",
-            "remove or rename the extra ones; for columns per year, put the fiscal year in their header (e.g. ปี 2565)",
+            "ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน ถ้าคอลัมน์นั้นเป็นค่าอื่น ให้หัวคอลัมน์บอก (เช่น คงเหลือ ร้อยละ วันที่) ถ้าแยกตามปี ให้ใส่ปีงบประมาณในหัวคอลัมน์ (เช่น ปี 2565)",
+            "remove or rename the extra ones; for a column of something else, say so in its header (e.g. คงเหลือ, ร้อยละ, วันที่); for columns per year, put the fiscal year in their header (e.g. ปี 2565)",
         ),
     }
     /// A money field's header split by a second row (or merged over columns holding numbers)

@@ -60,9 +60,19 @@ fn header_split(field: Field, parts: &[(u32, String)]) -> Problem {
     }
 }
 
-/// `header-duplicate` for `field`, naming its columns (`C, D, E`).
-fn header_duplicate(field: Field, cols: &[u32]) -> Problem {
-    let columns: Vec<String> = cols.iter().map(|&c| column_letters(c)).collect();
+/// `header-duplicate` for `field`, naming its columns with their header texts (`D "งบประมาณ
+/// ตามแผน (บาท)", G "งบประมาณสำรอง"`), so a clerk sees which two clash.
+fn header_duplicate(field: Field, cols: &[(u32, &str)]) -> Problem {
+    let columns: Vec<String> = cols
+        .iter()
+        .map(|(c, text)| {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            match text.as_str() {
+                "" => column_letters(*c),
+                text => format!("{} \"{text}\"", column_letters(*c)),
+            }
+        })
+        .collect();
     Problem::HeaderDuplicate {
         field: field.thai().to_string(),
         columns: columns.join(", "),
@@ -599,7 +609,13 @@ impl TableFinder {
         // Said once, not on every printed page the header repeats on.
         if self.out.rows_read == 0 {
             for duplicate in std::mem::take(&mut header.duplicates) {
-                let columns = [duplicate.first, duplicate.col];
+                let first = (header.columns.iter())
+                    .find(|c| c.col == duplicate.first && c.field == duplicate.field)
+                    .map_or("", |c| c.text.as_str());
+                let columns = [
+                    (duplicate.first, first),
+                    (duplicate.col, duplicate.text.as_str()),
+                ];
                 let at = Location::cell(&self.file, &self.sheet, first_row, duplicate.col);
                 self.issue(header_duplicate(duplicate.field, &columns), at);
             }
@@ -635,7 +651,16 @@ impl TableFinder {
                     let row = header.rows.last().copied().unwrap_or_default();
                     let col = cols.get(1).copied().unwrap_or_default();
                     let at = Location::cell(&self.file, &self.sheet, row, col);
-                    self.issue(header_duplicate(field, &cols), at);
+                    let texts: Vec<(u32, &str)> = (cols.iter())
+                        .map(|&c| {
+                            let text = (header.columns.iter())
+                                .find(|h| h.col == c && h.field == field)
+                                .map_or("", |h| h.text.as_str());
+                            (c, text)
+                        })
+                        .collect();
+                    let problem = header_duplicate(field, &texts);
+                    self.issue(problem, at);
                 }
             }
             return;

@@ -4,7 +4,7 @@
 //! written by code: the title above, the template's own header on its row, the sheet โครงการ.
 
 use crate::support::sheet::{codes, issues_coded};
-use crate::support::{V, folder, run_json, t, write_cell};
+use crate::support::{V, folder, issue_coded, run_json, t, write_cell};
 use planmerge::template::{DATA_SHEET, FIRST_DATA_ROW, HEADER_ROW, columns};
 use rust_xlsxwriter::Workbook;
 use std::path::Path;
@@ -192,5 +192,81 @@ fn a_dimension_typed_with_its_point_is_the_dimension_and_no_sub_dimension() {
     assert_eq!(
         listed,
         [(2, None), (2, None), (2, None), (2, Some("2.1")), (2, None)]
+    );
+}
+
+/// A column a clerk adds: its header, and its value from a project's row.
+type Added<'a> = (&'a str, fn(&[V]) -> V);
+
+/// The form with columns of a clerk's own inserted after เบิกจ่าย (F), from G on, each header
+/// with its values for the five projects.
+fn with_columns_inserted(inserted: &[Added]) -> FormSheet {
+    let mut form = FormSheet::filled(five_projects());
+    for (k, (header, value)) in inserted.iter().enumerate() {
+        form.header.insert(6 + k, header.to_string());
+        for row in &mut form.rows {
+            let v = value(row);
+            row.insert(6 + k, v);
+        }
+    }
+    form
+}
+
+fn amount(v: &V) -> f64 {
+    match v {
+        V::N(x) => *x,
+        _ => 0.0,
+    }
+}
+
+/// `งบประมาณคงเหลือ (บาท)`, `ร้อยละการเบิกจ่าย`, `วันที่เบิกจ่าย` hold a field's word but are
+/// another quantity: their columns are none of the project's, and the file reads as the five
+/// projects it holds (they were `header-duplicate`, the file refused).
+#[test]
+fn columns_of_what_is_left_a_share_or_a_date_are_not_the_budget_or_disbursed() {
+    let dir = folder();
+    let remaining = |row: &[V]| n(amount(&row[4]) - amount(&row[5]));
+    let percent = |row: &[V]| match amount(&row[3]) {
+        0.0 => n(0.0),
+        budget => n((amount(&row[5]) / budget * 10_000.0).round() / 100.0),
+    };
+    let date = |_: &[V]| t("15 ม.ค. 2565");
+    let form = with_columns_inserted(&[
+        ("งบประมาณคงเหลือ (บาท)", remaining),
+        ("ร้อยละการเบิกจ่าย", percent),
+        ("วันที่เบิกจ่าย", date),
+    ]);
+    save_form(dir.path(), &[form]);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert!(issues_coded(&json, "header-duplicate").is_empty());
+    assert_five_projects(&json);
+    let columns = json["inputs"][0]["tables"][0]["columns"].to_string();
+    assert!(columns.contains("F → เบิกจ่าย"), "{columns}");
+    assert!(columns.contains("J → บรรจุในข้อบัญญัติ"), "{columns}");
+    assert!(columns.contains("K → สถานะ"), "{columns}");
+    for other in ["G →", "H →", "I →"] {
+        assert!(!columns.contains(other), "{other} in {columns}");
+    }
+}
+
+/// A second column that is the budget after all is still `header-duplicate`, and its message
+/// quotes both columns' header texts, so the clerk sees which two clash.
+#[test]
+fn a_duplicate_header_quotes_the_texts_of_the_columns_it_names() {
+    let dir = folder();
+    let reserve = |row: &[V]| n(amount(&row[3]));
+    let form = with_columns_inserted(&[("งบประมาณสำรอง (บาท)", reserve)]);
+    save_form(dir.path(), &[form]);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let duplicate = issue_coded(&json, "header-duplicate");
+    assert_eq!(duplicate["cell"], "G6");
+    assert_eq!(
+        duplicate["message"],
+        "หัวตารางมีคอลัมน์ \"งบประมาณ\" ซ้ำกัน (คอลัมน์ D \"งบประมาณตามแผน (บาท)\", \
+         G \"งบประมาณสำรอง (บาท)\") จึงไม่รู้ว่าควรอ่านคอลัมน์ใด · the header has the column \
+         \"งบประมาณ\" more than once (columns D \"งบประมาณตามแผน (บาท)\", G \"งบประมาณสำรอง (บาท)\"), \
+         so which to read cannot be told"
     );
 }
