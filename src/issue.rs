@@ -479,6 +479,19 @@ catalogue! {
         english: "a project table header with no project under it",
         fix: ("ตรวจว่าส่งไฟล์ถูกฉบับ", "check this is the right file"),
     }
+    /// A project table header with no project under it, on a sheet beside others of the file
+    /// that hold projects (`sheets`, quoted): most likely a copy of the form's sheet left unused.
+    TableUnused { sheets: String } => {
+        code: "table-unused",
+        stage: Read,
+        severity: Note,
+        thai: format!("แผ่นงานนี้มีหัวตารางโครงการแต่ไม่มีโครงการ ส่วนโครงการของไฟล์นี้อยู่ในแผ่นงาน {sheets}"),
+        english: format!("a project table header with no project under it; this file's projects are on the sheet {sheets}"),
+        fix: (
+            "ถ้าเป็นสำเนาที่ไม่ได้ใช้ ไม่ต้องทำอะไร (จะลบแผ่นงานนี้ก็ได้) ถ้าตั้งใจกรอกโครงการในแผ่นงานนี้ ให้กรอกแล้วส่งใหม่",
+            "nothing to do if it is an unused copy (you may delete it); if projects belong on it, fill them in and send again",
+        ),
+    }
     /// A non-blank row under a header with nothing in any project column; not counted.
     RowNotProject { found: String } => {
         code: "row-not-project",
@@ -695,8 +708,9 @@ catalogue! {
         fix: ("ตรวจตัวเลขเบิกจ่ายและงบประมาณ เบิกจ่ายต้องไม่เกินงบประมาณ", "check both figures; disbursed cannot exceed the budget"),
     }
     /// No status ticked or written; `unread`: the label of a status column not read, where the
-    /// row has its only mark (said at that cell).
-    StatusMissing { unread: Option<String> } => {
+    /// row has its only mark (said at that cell); `ticks`: whether the sheet gives the status as
+    /// four tick columns (else one column of words), for a fix in the sheet's own terms.
+    StatusMissing { unread: Option<String>, ticks: bool } => {
         code: "status-missing",
         stage: Validate,
         severity: Error,
@@ -709,13 +723,15 @@ catalogue! {
             None => "no status".to_string(),
         },
         fix: (
-            match unread {
-                Some(_) => "ติ๊กในคอลัมน์สถานะหนึ่งในสี่ หรือให้ [headers] ใน report.toml อ่านคอลัมน์นี้ (ดูคำเตือนที่หัวคอลัมน์)",
-                None => "เลือกสถานะหนึ่งในสี่ (แบบติ๊ก: ☑ ช่องเดียว)",
+            match (unread, ticks) {
+                (Some(_), _) => "ติ๊กในคอลัมน์สถานะหนึ่งในสี่ หรือให้ [headers] ใน report.toml อ่านคอลัมน์นี้ (ดูคำเตือนที่หัวคอลัมน์)",
+                (None, true) => "ติ๊ก ☑ ในคอลัมน์สถานะช่องเดียว (รอรายงาน อยู่ระหว่างดำเนินการ ดำเนินการแล้วเสร็จ หรือไม่สามารถดำเนินการได้)",
+                (None, false) => "เลือกหรือพิมพ์สถานะหนึ่งในสี่ในช่องสถานะ: รอรายงาน อยู่ระหว่างดำเนินการ ดำเนินการแล้วเสร็จ หรือไม่สามารถดำเนินการได้",
             },
-            match unread {
-                Some(_) => "tick one of the four status columns, or have [headers] in report.toml read this one (see the warning at its header)",
-                None => "choose exactly one of the four statuses",
+            match (unread, ticks) {
+                (Some(_), _) => "tick one of the four status columns, or have [headers] in report.toml read this one (see the warning at its header)",
+                (None, true) => "tick exactly one of the four status columns",
+                (None, false) => "write (or pick from the list) one of the four statuses in the status cell",
             },
         ),
     }

@@ -90,6 +90,12 @@ pub struct SheetTables {
     pub rows_read: usize,
     /// Whether a header was found at all.
     pub found_table: bool,
+    /// Whether a header was found with no row read under it: `table-empty`, or, when another
+    /// sheet of the file holds projects, `table-unused` — said by the workbook's reader, which
+    /// knows the other sheets.
+    pub empty: bool,
+    /// Rows handed on as projects (to be validated, counted or refused).
+    pub projects: usize,
     /// The first row, when no header was found, that would be one but for a name column
     /// (zero-based): where to say `header-incomplete` if the file has no table.
     pub header_without_name: Option<u32>,
@@ -508,6 +514,7 @@ impl TableFinder {
             if let Some(i) = source {
                 self.dimension_sources[i] += 1;
             }
+            self.out.projects += 1;
             self.out.rows.push(raw);
         }
     }
@@ -531,10 +538,7 @@ impl TableFinder {
                 self.issue(Problem::TickCrossAmongChecks { check }, at);
             }
         }
-        if self.out.found_table && self.out.rows_read == 0 && !self.dimension_lines {
-            let location = Location::sheet(&self.file, &self.sheet);
-            self.issue(Problem::TableEmpty, location);
-        }
+        self.out.empty = self.out.found_table && self.out.rows_read == 0 && !self.dimension_lines;
         // Rows read as the rest of a heading or of a name: said once per sheet, listing them.
         let sheet = Location::sheet(&self.file, &self.sheet);
         if !self.headings_joined.is_empty() {

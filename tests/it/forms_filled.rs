@@ -270,3 +270,87 @@ fn a_duplicate_header_quotes_the_texts_of_the_columns_it_names() {
          so which to read cannot be told"
     );
 }
+
+/// An empty copy of the form's sheet beside the one filled in is no wrong file: the note
+/// `table-unused` names the sheet that holds the projects (it was `table-empty`, "check you
+/// sent the right file"). A form sent with no project at all is still `table-empty`.
+#[test]
+fn an_empty_copy_of_the_forms_sheet_beside_the_filled_one_is_a_note() {
+    let dir = folder();
+    let copy = FormSheet {
+        name: "โครงการ (2)",
+        ..FormSheet::filled(Vec::new())
+    };
+    save_form(dir.path(), &[FormSheet::filled(five_projects()), copy]);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert!(issues_coded(&json, "table-empty").is_empty());
+    let unused = issue_coded(&json, "table-unused");
+    assert_eq!(unused["severity"], "note");
+    assert_eq!(unused["sheet"], "โครงการ (2)");
+    assert_eq!(unused["cell"], "");
+    assert_eq!(
+        unused["message"],
+        "แผ่นงานนี้มีหัวตารางโครงการแต่ไม่มีโครงการ ส่วนโครงการของไฟล์นี้อยู่ในแผ่นงาน \"โครงการ\" · \
+         a project table header with no project under it; this file's projects are on the sheet \"โครงการ\""
+    );
+    assert!(
+        unused["fix"]
+            .as_str()
+            .is_some_and(|f| f.starts_with("ถ้าเป็นสำเนาที่ไม่ได้ใช้ ไม่ต้องทำอะไร")),
+        "{}",
+        unused["fix"]
+    );
+    assert_five_projects(&json);
+
+    let alone = folder();
+    save_form(alone.path(), &[FormSheet::filled(Vec::new())]);
+    let (_, json, _) = run_json(alone.path(), &["check", "."]);
+    let empty = issue_coded(&json, "table-empty");
+    assert_eq!(empty["sheet"], DATA_SHEET);
+    assert!(
+        empty["fix"]
+            .as_str()
+            .is_some_and(|f| f.starts_with("ตรวจว่าส่งไฟล์ถูกฉบับ"))
+    );
+    assert!(issues_coded(&json, "table-unused").is_empty());
+}
+
+/// `status-missing`'s fix speaks of the layout the sheet uses: on the form (one column of
+/// words) the four words, on a sheet of four tick columns a tick — never the tick on a form
+/// that has none.
+#[test]
+fn a_missing_status_is_told_in_the_sheets_own_layout() {
+    let dir = folder();
+    let mut rows = five_projects();
+    rows[2][7] = V::E;
+    save_form(dir.path(), &[FormSheet::filled(rows)]);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1);
+    let missing = issue_coded(&json, "status-missing");
+    assert_eq!(missing["cell"], "H9");
+    assert_eq!(
+        missing["fix"],
+        "เลือกหรือพิมพ์สถานะหนึ่งในสี่ในช่องสถานะ: รอรายงาน อยู่ระหว่างดำเนินการ ดำเนินการแล้วเสร็จ \
+         หรือไม่สามารถดำเนินการได้ · write (or pick from the list) one of the four statuses in the \
+         status cell"
+    );
+
+    let ticks = folder();
+    let row = crate::support::tick_row(1, "โครงการไม่ได้ติ๊กสถานะ", &[]);
+    crate::support::write_book(
+        &ticks.path().join("กองคลัง.xlsx"),
+        "แผน",
+        &crate::support::TICK_HEADER,
+        &[row],
+    );
+    let (code, json, _) = run_json(ticks.path(), &["check", "."]);
+    assert_eq!(code, 1);
+    let missing = issue_coded(&json, "status-missing");
+    assert_eq!(missing["cell"], "F2");
+    assert_eq!(
+        missing["fix"],
+        "ติ๊ก ☑ ในคอลัมน์สถานะช่องเดียว (รอรายงาน อยู่ระหว่างดำเนินการ ดำเนินการแล้วเสร็จ \
+         หรือไม่สามารถดำเนินการได้) · tick exactly one of the four status columns"
+    );
+}
