@@ -492,14 +492,16 @@ catalogue! {
             "nothing to do if it is an unused copy (you may delete it); if projects belong on it, fill them in and send again",
         ),
     }
-    /// A non-blank row under a header with nothing in any project column; not counted.
+    /// A non-blank row under a header with nothing in any project column, or no name and no
+    /// dimension and only what a form's empty rows hold when something is filled down them (a
+    /// number in ลำดับ, amounts of 0, the status รอรายงาน); not counted.
     RowNotProject { found: String } => {
         code: "row-not-project",
         stage: Read,
         severity: Warning,
-        thai: format!("แถวนี้ไม่มีชื่อโครงการ มิติ งบประมาณ หรือสถานะ จึงไม่นับเป็นโครงการ (พบ \"{found}\")"),
+        thai: format!("แถวนี้ไม่มีชื่อโครงการหรือมิติ และไม่มีงบประมาณหรือสถานะนอกจากค่าที่เติมไว้ล่วงหน้า (ลำดับ, 0, รอรายงาน) จึงไม่นับเป็นโครงการ (พบ \"{found}\")"),
         english: format!(
-                "row has no project name, dimension, budget or status and is not counted (found \"{found}\")"
+                "row has no project name or dimension, and no budget or status beyond what a form's empty rows are filled with (a number, 0, รอรายงาน), so it is not counted (found \"{found}\")"
             ),
         fix: ("ถ้าเป็นโครงการ ให้กรอกชื่อ มิติ งบประมาณ และสถานะให้ครบ ถ้าไม่ใช่ ให้ลบแถว", "complete the row if it is a project, else delete it"),
     }

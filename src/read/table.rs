@@ -16,7 +16,7 @@ use explain::SKIPPED_LISTED;
 pub use explain::{SkippedRow, TableExplain};
 pub use rows::{DimensionHint, HintSource, RawCell, RawRow, RawStatus, SheetRow, UnreadMark};
 
-use layout::{Layout, Unlabeled, give_back, has_status, raw_is_empty, unlabeled};
+use layout::{Layout, Unlabeled, give_back, has_status, not_a_project, unlabeled};
 use skipped::{
     is_dated_signature_line, is_signature, named_total, numbered_as_project, sub_section_heading,
     total_label_col,
@@ -464,7 +464,7 @@ impl TableFinder {
         self.release_held();
         self.uncalculated(&mut raw);
         self.out.rows_read += 1;
-        if raw_is_empty(&raw) {
+        if not_a_project(&raw) {
             let mut location = raw.location.clone();
             give_back(&mut row, raw);
             // At the first cell written: the words a clerk will look for on the sheet.

@@ -354,3 +354,132 @@ fn a_missing_status_is_told_in_the_sheets_own_layout() {
          หรือไม่สามารถดำเนินการได้) · tick exactly one of the four status columns"
     );
 }
+
+/// `=D7` typed in E7 and dragged down the form to E106, re-saved so the empty rows show 0: those
+/// 95 rows are one grouped `row-not-project`, and the figures are the five projects' (each such
+/// row was `name-missing`, `dimension-missing`, `status-missing` and two `money-blank`).
+#[test]
+fn a_formula_dragged_down_the_forms_empty_rows_leaves_them_no_projects() {
+    let dir = folder();
+    let mut rows = five_projects();
+    for (i, row) in rows.iter_mut().enumerate() {
+        let r = FIRST_DATA_ROW as usize + 1 + i;
+        let cached = match &row[3] {
+            V::N(x) => x.to_string(),
+            _ => String::new(),
+        };
+        row[4] = V::F(leak(format!("=D{r}")), leak(cached));
+    }
+    for r in 12..=106 {
+        let mut empty = vec![V::E; 9];
+        empty[4] = V::F(leak(format!("=D{r}")), "0");
+        rows.push(empty);
+    }
+    save_form(dir.path(), &[FormSheet::filled(rows)]);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let not_projects = issues_coded(&json, "row-not-project");
+    assert_eq!(not_projects.len(), 1, "{:?}", codes(&json));
+    assert_eq!(not_projects[0]["severity"], "warning");
+    assert_eq!(not_projects[0]["cell"], "E12:E106 (95 ช่อง)");
+    for code in [
+        "name-missing",
+        "dimension-missing",
+        "status-missing",
+        "money-blank",
+    ] {
+        assert!(issues_coded(&json, code).is_empty(), "{code}");
+    }
+    assert_five_projects(&json);
+    assert_eq!(json["inputs"][0]["rows"], 100);
+}
+
+/// A formula's text for a fixture cell (the fixture writer takes `&'static str`).
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+/// A 0 typed into an empty row's ordinance budget, and รอรายงาน filled down the status column
+/// of rows numbered in advance: rows of the form's defaults, one warning per column, nothing
+/// counted from them.
+#[test]
+fn zeros_and_the_default_status_filled_down_empty_rows_are_no_projects() {
+    let dir = folder();
+    let mut rows = five_projects();
+    for _ in 12..=14 {
+        let mut zero = vec![V::E; 9];
+        zero[4] = n(0.0);
+        rows.push(zero);
+    }
+    for number in 9..=20 {
+        let mut waiting = vec![V::E; 9];
+        waiting[0] = n(number.into());
+        waiting[3] = t("0");
+        waiting[5] = n(0.0);
+        waiting[6] = V::F("FALSE", "FALSE");
+        waiting[7] = t("รอรายงาน");
+        rows.push(waiting);
+    }
+    save_form(dir.path(), &[FormSheet::filled(rows)]);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let cells: Vec<_> = issues_coded(&json, "row-not-project")
+        .iter()
+        .map(|i| i["cell"].clone())
+        .collect();
+    assert_eq!(
+        cells,
+        ["E12:E14 (3 ช่อง)", "A15:A26 (12 ช่อง)"],
+        "{:?}",
+        codes(&json)
+    );
+    let waiting = issues_coded(&json, "row-not-project")[1];
+    let message = waiting["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("แถวนี้ไม่มีชื่อโครงการหรือมิติ")
+            && message.contains("(พบ \"9 0 0 FALSE รอรายงาน\")"),
+        "{message}"
+    );
+    assert_five_projects(&json);
+    assert_eq!(json["summary"]["status"]["waiting"], 1);
+}
+
+/// A row with no name and no dimension is still a project to be told what it lacks when it holds
+/// anything a clerk typed on purpose: an amount other than 0, a tick, a remark, another status.
+/// None of them is dropped.
+#[test]
+fn a_nameless_row_with_an_amount_a_tick_a_remark_or_another_status_is_still_refused() {
+    let dir = folder();
+    let mut rows = five_projects();
+    let blank_row = || {
+        let mut row = vec![V::E; 9];
+        row[3] = n(0.0);
+        row[4] = n(0.0);
+        row[5] = n(0.0);
+        row[7] = t("รอรายงาน");
+        row
+    };
+    let mut amount = blank_row();
+    amount[3] = n(500.0);
+    amount[4] = n(500.0);
+    let mut tick = blank_row();
+    tick[6] = t("☑");
+    let mut remark = blank_row();
+    remark[8] = t("รอเบิกงวดสุดท้าย");
+    let mut status = blank_row();
+    status[7] = t("ดำเนินการแล้วเสร็จ");
+    rows.extend([amount, tick, remark, status]);
+    save_form(dir.path(), &[FormSheet::filled(rows)]);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert!(issues_coded(&json, "row-not-project").is_empty());
+    let cells = |code: &str| -> Vec<String> {
+        issues_coded(&json, code)
+            .iter()
+            .map(|i| i["cell"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(cells("name-missing"), ["B12", "B13", "B14", "B15"]);
+    assert_eq!(cells("dimension-missing"), ["C12", "C13", "C14", "C15"]);
+    assert_eq!(json["summary"]["total"]["projects"], 5);
+}
