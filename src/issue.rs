@@ -518,6 +518,20 @@ catalogue! {
             "if it is a project, remove the total word from the row; if it is a total, clear the name",
         ),
     }
+    /// A row with no name, dimension, status, tick or remark whose amounts are exactly the sums
+    /// of the projects above it (an AutoSum row, `=SUM(D7:D11)`, with no total word): read as a
+    /// total and not counted, and said. `sums`: each cell with its amount.
+    TotalRowUnlabelled { sums: String } => {
+        code: "total-row-unlabelled",
+        stage: Read,
+        severity: Warning,
+        thai: format!("แถวนี้ไม่มีชื่อโครงการ มีแต่ยอดรวมของโครงการในแถวข้างบน ({sums}) จึงอ่านเป็นแถวรวมและไม่นับ"),
+        english: format!("this row has no project name, only the sums of the projects above it ({sums}), so it is read as a total row and not counted"),
+        fix: (
+            "ถ้าเป็นแถวรวม ให้พิมพ์คำว่า รวม ในช่องรายการโครงการของแถวนี้ หรือลบแถวนี้ ถ้าเป็นโครงการ ให้กรอกชื่อ มิติ และสถานะ",
+            "if it is a total, type รวม in its name cell or delete the row; if it is a project, fill in its name, dimension and status",
+        ),
+    }
     /// A workbook written by planmerge itself (a summary), not a division's file; skipped.
     SummarySkipped => {
         code: "summary-skipped",
@@ -1386,6 +1400,7 @@ impl Problem {
             Problem::ProjectDropped { .. }
                 | Problem::DisbursedDecreased { .. }
                 | Problem::TotalRowNamed { .. }
+                | Problem::TotalRowUnlabelled { .. }
                 | Problem::CancelledNotCannot { .. }
         )
     }

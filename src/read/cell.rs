@@ -253,6 +253,20 @@ fn whole_or_cents(n: f64) -> Option<Decimal> {
     None
 }
 
+/// `n` in satang when it is a whole number of baht below 10^15 or the nearest f64 to a whole
+/// number of satang below 10^13 baht — exactly the values [`decimal_from_f64`]'s fast path
+/// reads, for the same reason — so that amounts can be added as integers, exactly, without a
+/// Decimal per cell. `None` otherwise.
+pub fn satang_from_f64(n: f64) -> Option<i64> {
+    const LIMIT: f64 = 1e15;
+    if n.abs() < LIMIT && n.fract() == 0.0 {
+        // |n| < 10^15: n × 100 < 10^17 fits an i64.
+        return Some(n as i64 * 100);
+    }
+    let cents = (n * 100.0).round();
+    (cents.abs() < LIMIT && cents / 100.0 == n).then_some(cents as i64)
+}
+
 /// What a money cell holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MoneyCell {
@@ -805,6 +819,27 @@ mod tests {
             }
         );
         assert!(matches!(dimension(&text("1 x")), DimensionCell::Invalid(_)));
+    }
+
+    #[test]
+    fn satang_are_the_fast_paths_amounts_as_integers() {
+        for n in [
+            0.0,
+            1.0,
+            0.1,
+            0.2,
+            12000.5,
+            3000.25,
+            137300.5,
+            999_999_999_999.99,
+            -5.0,
+        ] {
+            let satang = satang_from_f64(n).expect("an amount in satang");
+            assert_eq!(Some(Decimal::new(satang, 2)), decimal_from_f64(n), "{n}");
+        }
+        for n in [0.001, 1e16, f64::NAN, f64::INFINITY] {
+            assert_eq!(satang_from_f64(n), None, "{n}");
+        }
     }
 
     /// `decimal_from_f64` as it was before its fast path: the reference the fast path must equal.

@@ -10,6 +10,7 @@ mod layout;
 mod merged;
 mod rows;
 mod skipped;
+mod sums;
 mod wrapped;
 
 use explain::SKIPPED_LISTED;
@@ -21,6 +22,7 @@ use skipped::{
     is_dated_signature_line, is_signature, named_total, numbered_as_project, sub_section_heading,
     total_label_col,
 };
+use sums::RunningSums;
 use wrapped::{NameRow, join_name, text_columns};
 
 use super::ReadOptions;
@@ -35,9 +37,15 @@ use super::structure::{
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Dimension, Location, column_letters};
 use crate::schema::text::{normalize, normalized};
-use crate::schema::{Field, HeaderWords, header_field_with};
+use crate::schema::{Field, HeaderWords, baht, header_field_with};
+use rust_decimal::Decimal;
 use std::collections::HashSet;
 use std::sync::Arc;
+
+/// The name's column of a complete header, if any.
+fn layout_name_col(header: &Option<Layout>) -> Option<u32> {
+    header.as_ref().and_then(|layout| layout.name)
+}
 
 /// `4, 9, 12`: one-based rows, for a message.
 fn rows_listed(rows: &[u32]) -> String {
@@ -104,6 +112,7 @@ pub struct SheetTables {
 }
 
 const WHY_TOTAL: &str = "แถวรวม · a total row";
+const WHY_TOTAL_UNLABELLED: &str = "แถวรวมที่ไม่มีคำว่า รวม · a total row without its word";
 const WHY_PAGE: &str = "หัวกระดาษซ้ำ · a repeated page title";
 const WHY_SECTION: &str = "หัวข้อมิติ · a dimension heading";
 const WHY_DIMENSION_LINE: &str = "บรรทัดสรุปของมิติ · a dimension's summary line";
@@ -163,6 +172,8 @@ pub struct TableFinder {
     /// Columns with no header text just right of a money column: the money label may be merged
     /// over them (asked when one first holds something).
     unlabeled: Vec<Unlabeled>,
+    /// The projects' amounts added up, for a total row without its word.
+    sums: RunningSums,
     out: SheetTables,
 }
 
@@ -199,6 +210,7 @@ impl TableFinder {
             hollow: HashSet::new(),
             ordinance_marks: (None, Vec::new()),
             unlabeled: Vec::new(),
+            sums: RunningSums::default(),
             out: SheetTables {
                 explain: TableExplain {
                     sheet: sheet.to_string(),
@@ -296,6 +308,7 @@ impl TableFinder {
                 let at = Location::cell(&self.file, &self.sheet, row.row, col);
                 self.issue(Problem::TotalRowNamed { label, name }, at);
             }
+            self.sums.close();
             Some(WHY_TOTAL)
         } else if self.is_page_title(&row) {
             Some(WHY_PAGE)
@@ -307,6 +320,7 @@ impl TableFinder {
                 self.last_dimension = Some((row.row, value.clone()));
             }
             self.heading = Some((row.row, text_columns(&row)));
+            self.sums.close();
             Some(WHY_SUB_SECTION)
         } else if row
             .lone_text()
@@ -378,6 +392,7 @@ impl TableFinder {
         }
         self.hint = Some(DimensionHint { dimension, source });
         self.saw_section = true;
+        self.sums.close();
         self.signing = false;
         let figures = row.cells.iter().any(|(_, c)| matches!(c, Cell::Number(_)));
         if self.header.is_some() {
@@ -463,6 +478,10 @@ impl TableFinder {
         self.merged_money(&mut raw);
         self.release_held();
         self.uncalculated(&mut raw);
+        if let Some(amounts) = self.sums.unlabelled_total(&raw) {
+            self.unlabelled_total(&raw, layout_name_col(&self.header), &amounts);
+            return;
+        }
         self.out.rows_read += 1;
         if not_a_project(&raw) {
             let mut location = raw.location.clone();
@@ -479,9 +498,35 @@ impl TableFinder {
                 .join(" ");
             self.issue(Problem::RowNotProject { found }, location);
         } else {
+            self.sums.add(&raw);
             let last = row.row;
             self.held = Some((raw, last));
         }
+    }
+
+    /// A total row without its word (`total-row-unlabelled`): said at its name cell, where รวม
+    /// goes, with the sums it holds; skipped, and a boundary for the sums below it.
+    fn unlabelled_total(
+        &mut self,
+        raw: &RawRow,
+        name_col: Option<u32>,
+        amounts: &[(u32, Decimal)],
+    ) {
+        let sums: Vec<String> = amounts
+            .iter()
+            .map(|(col, amount)| format!("{} {}", raw.location.at_col(*col).a1(), baht(*amount)))
+            .collect();
+        let col = name_col.or_else(|| amounts.first().map(|(c, _)| *c));
+        let at = match col {
+            Some(c) => raw.location.at_col(c),
+            None => raw.location.clone(),
+        };
+        let problem = Problem::TotalRowUnlabelled {
+            sums: sums.join(", "),
+        };
+        self.issue(problem, at);
+        self.sums.close();
+        self.skip(raw.location.row.unwrap_or_default(), WHY_TOTAL_UNLABELLED);
     }
 
     /// Notes the บรรจุ cell's mark for `tick-mixed`: a check mark, or a cross.
@@ -602,6 +647,7 @@ impl TableFinder {
 
     fn activate(&mut self, mut header: Header) {
         self.release_held();
+        self.sums.close();
         let at_header = Location {
             row: header.rows.first().copied(),
             ..Location::sheet(&self.file, &self.sheet)

@@ -483,3 +483,105 @@ fn a_nameless_row_with_an_amount_a_tick_a_remark_or_another_status_is_still_refu
     assert_eq!(cells("dimension-missing"), ["C12", "C13", "C14", "C15"]);
     assert_eq!(json["summary"]["total"]["projects"], 5);
 }
+
+/// A total row as AutoSum leaves it under the money columns: `=SUM(D7:D11)` and its cached sum,
+/// nothing else in the row.
+fn autosum_row(first: usize, last: usize, sums: [&'static str; 3]) -> Vec<V> {
+    let mut row = vec![V::E; 9];
+    for (k, (col, sum)) in ["D", "E", "F"].iter().zip(sums).enumerate() {
+        row[3 + k] = V::F(leak(format!("=SUM({col}{first}:{col}{last})")), sum);
+    }
+    row
+}
+
+/// An AutoSum row under the projects with no total word (row 12: `=SUM(D7:D11)` in D, E, F) is
+/// set aside as a total, said once at its name cell with what to do, and never counted (it was
+/// `name-missing`, `dimension-missing`, `status-missing`).
+#[test]
+fn an_autosum_row_without_its_word_is_a_total_not_a_nameless_project() {
+    let dir = folder();
+    let mut rows = five_projects();
+    rows.push(autosum_row(7, 11, ["137300.5", "137300.5", "48000.25"]));
+    save_form(dir.path(), &[FormSheet::filled(rows)]);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let totals = issues_coded(&json, "total-row-unlabelled");
+    assert_eq!(totals.len(), 1, "{:?}", codes(&json));
+    let total = totals[0];
+    assert_eq!(total["severity"], "warning");
+    assert_eq!(total["cell"], "B12");
+    assert_eq!(
+        total["message"],
+        "แถวนี้ไม่มีชื่อโครงการ มีแต่ยอดรวมของโครงการในแถวข้างบน (D12 137,300.50, E12 137,300.50, \
+         F12 48,000.25) จึงอ่านเป็นแถวรวมและไม่นับ · this row has no project name, only the sums \
+         of the projects above it (D12 137,300.50, E12 137,300.50, F12 48,000.25), so it is read \
+         as a total row and not counted"
+    );
+    assert_eq!(
+        total["fix"],
+        "ถ้าเป็นแถวรวม ให้พิมพ์คำว่า รวม ในช่องรายการโครงการของแถวนี้ หรือลบแถวนี้ ถ้าเป็นโครงการ \
+         ให้กรอกชื่อ มิติ และสถานะ · if it is a total, type รวม in its name cell or delete the row; \
+         if it is a project, fill in its name, dimension and status"
+    );
+    for code in ["name-missing", "dimension-missing", "status-missing"] {
+        assert!(issues_coded(&json, code).is_empty(), "{code}");
+    }
+    assert_five_projects(&json);
+    let table = &json["inputs"][0]["tables"][0];
+    assert_eq!(table["rows_read"], 5);
+    assert_eq!(table["skipped"][0]["row"], 12);
+}
+
+/// Subtotals without their word after each group, and the grand total at the end: each is the
+/// sum since the previous total (or, the last, since the header), each said, none counted.
+#[test]
+fn subtotals_and_a_grand_total_without_their_word_are_totals() {
+    let dir = folder();
+    let projects = five_projects();
+    let mut rows = projects[..2].to_vec();
+    rows.push(autosum_row(7, 8, ["50000", "50000", "45000"]));
+    rows.extend_from_slice(&projects[2..]);
+    rows.push(autosum_row(10, 12, ["87300.5", "87300.5", "3000.25"]));
+    rows.push(autosum_row(7, 13, ["137300.5", "137300.5", "48000.25"]));
+    save_form(dir.path(), &[FormSheet::filled(rows)]);
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let cells: Vec<_> = issues_coded(&json, "total-row-unlabelled")
+        .iter()
+        .map(|i| i["cell"].clone())
+        .collect();
+    assert_eq!(cells, ["B9", "B13", "B14"]);
+    assert_five_projects(&json);
+}
+
+/// Only a row whose every amount is exactly such a sum is a total: one off by a satang, or one
+/// with a status, a ลำดับ or a tick, stays a project and is told what it lacks.
+#[test]
+fn a_nameless_row_that_is_not_exactly_a_total_is_still_refused() {
+    let sums = ["137300.5", "137300.5", "48000.25"];
+    let off_by_a_satang = autosum_row(7, 11, ["137300.49", "137300.5", "48000.25"]);
+    let mut with_status = autosum_row(7, 11, sums);
+    with_status[7] = t("ดำเนินการแล้วเสร็จ");
+    let mut numbered = autosum_row(7, 11, sums);
+    numbered[0] = n(6.0);
+    let mut ticked = autosum_row(7, 11, sums);
+    ticked[6] = t("☑");
+    for (what, row) in [
+        ("off by a satang", off_by_a_satang),
+        ("a status", with_status),
+        ("a ลำดับ", numbered),
+        ("a tick", ticked),
+    ] {
+        let dir = folder();
+        let mut rows = five_projects();
+        rows.push(row);
+        save_form(dir.path(), &[FormSheet::filled(rows)]);
+        let (code, json, _) = run_json(dir.path(), &["check", "."]);
+        assert_eq!(code, 1, "{what}: {:?}", codes(&json));
+        assert!(
+            issues_coded(&json, "total-row-unlabelled").is_empty(),
+            "{what}"
+        );
+        assert_eq!(issue_coded(&json, "name-missing")["cell"], "B12", "{what}");
+    }
+}
