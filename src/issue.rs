@@ -399,7 +399,8 @@ catalogue! {
         ),
     }
     /// Two columns of one header mean the same field.
-    /// `columns` are their letters (`C, D, E`): which one to read cannot be told.
+    /// `columns` are their letters, each with its header text (`D "งบประมาณตามแผน (บาท)", G
+    /// "งบประมาณ"`): which one to read cannot be told.
     HeaderDuplicate { field: String, columns: String } => {
         code: "header-duplicate",
         stage: Read,
@@ -407,8 +408,8 @@ catalogue! {
         thai: format!("หัวตารางมีคอลัมน์ \"{field}\" ซ้ำกัน (คอลัมน์ {columns}) จึงไม่รู้ว่าควรอ่านคอลัมน์ใด"),
         english: format!("the header has the column \"{field}\" more than once (columns {columns}), so which to read cannot be told"),
         fix: (
-            "ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน ถ้าแยกตามปี ให้ใส่ปีงบประมาณในหัวคอลัมน์ (เช่น ปี 2565)",
-            "remove or rename the extra ones; for columns per year, put the fiscal year in their header (e.g. ปี 2565)",
+            "ลบหรือเปลี่ยนชื่อคอลัมน์ที่เกิน ถ้าคอลัมน์นั้นเป็นค่าอื่น ให้หัวคอลัมน์บอก (เช่น คงเหลือ ร้อยละ วันที่) ถ้าแยกตามปี ให้ใส่ปีงบประมาณในหัวคอลัมน์ (เช่น ปี 2565)",
+            "remove or rename the extra ones; for a column of something else, say so in its header (e.g. คงเหลือ, ร้อยละ, วันที่); for columns per year, put the fiscal year in their header (e.g. ปี 2565)",
         ),
     }
     /// A money field's header split by a second row (or merged over columns holding numbers)
@@ -478,14 +479,29 @@ catalogue! {
         english: "a project table header with no project under it",
         fix: ("ตรวจว่าส่งไฟล์ถูกฉบับ", "check this is the right file"),
     }
-    /// A non-blank row under a header with nothing in any project column; not counted.
+    /// A project table header with no project under it, on a sheet beside others of the file
+    /// that hold projects (`sheets`, quoted): most likely a copy of the form's sheet left unused.
+    TableUnused { sheets: String } => {
+        code: "table-unused",
+        stage: Read,
+        severity: Note,
+        thai: format!("แผ่นงานนี้มีหัวตารางโครงการแต่ไม่มีโครงการ ส่วนโครงการของไฟล์นี้อยู่ในแผ่นงาน {sheets}"),
+        english: format!("a project table header with no project under it; this file's projects are on the sheet {sheets}"),
+        fix: (
+            "ถ้าเป็นสำเนาที่ไม่ได้ใช้ ไม่ต้องทำอะไร (จะลบแผ่นงานนี้ก็ได้) ถ้าตั้งใจกรอกโครงการในแผ่นงานนี้ ให้กรอกแล้วส่งใหม่",
+            "nothing to do if it is an unused copy (you may delete it); if projects belong on it, fill them in and send again",
+        ),
+    }
+    /// A non-blank row under a header with nothing in any project column, or no name and no
+    /// dimension and only what a form's empty rows hold when something is filled down them (a
+    /// number in ลำดับ, amounts of 0, the status รอรายงาน); not counted.
     RowNotProject { found: String } => {
         code: "row-not-project",
         stage: Read,
         severity: Warning,
-        thai: format!("แถวนี้ไม่มีชื่อโครงการ มิติ งบประมาณ หรือสถานะ จึงไม่นับเป็นโครงการ (พบ \"{found}\")"),
+        thai: format!("แถวนี้ไม่มีชื่อโครงการหรือมิติ และไม่มีงบประมาณหรือสถานะนอกจากค่าที่เติมไว้ล่วงหน้า (ลำดับ, 0, รอรายงาน) จึงไม่นับเป็นโครงการ (พบ \"{found}\")"),
         english: format!(
-                "row has no project name, dimension, budget or status and is not counted (found \"{found}\")"
+                "row has no project name or dimension, and no budget or status beyond what a form's empty rows are filled with (a number, 0, รอรายงาน), so it is not counted (found \"{found}\")"
             ),
         fix: ("ถ้าเป็นโครงการ ให้กรอกชื่อ มิติ งบประมาณ และสถานะให้ครบ ถ้าไม่ใช่ ให้ลบแถว", "complete the row if it is a project, else delete it"),
     }
@@ -500,6 +516,20 @@ catalogue! {
         fix: (
             format!("ถ้าเป็นโครงการ ให้ลบคำว่า \"{label}\" ออกจากแถว ถ้าเป็นแถวรวม ให้ลบชื่อออก"),
             "if it is a project, remove the total word from the row; if it is a total, clear the name",
+        ),
+    }
+    /// A row with no name, dimension, status, tick or remark whose amounts are exactly the sums
+    /// of the projects above it (an AutoSum row, `=SUM(D7:D11)`, with no total word): read as a
+    /// total and not counted, and said. `sums`: each cell with its amount.
+    TotalRowUnlabelled { sums: String } => {
+        code: "total-row-unlabelled",
+        stage: Read,
+        severity: Warning,
+        thai: format!("แถวนี้ไม่มีชื่อโครงการ มีแต่ยอดรวมของโครงการในแถวข้างบน ({sums}) จึงอ่านเป็นแถวรวมและไม่นับ"),
+        english: format!("this row has no project name, only the sums of the projects above it ({sums}), so it is read as a total row and not counted"),
+        fix: (
+            "ถ้าเป็นแถวรวม ให้พิมพ์คำว่า รวม ในช่องรายการโครงการของแถวนี้ หรือลบแถวนี้ ถ้าเป็นโครงการ ให้กรอกชื่อ มิติ และสถานะ",
+            "if it is a total, type รวม in its name cell or delete the row; if it is a project, fill in its name, dimension and status",
         ),
     }
     /// A workbook written by planmerge itself (a summary), not a division's file; skipped.
@@ -707,8 +737,9 @@ catalogue! {
         fix: ("ตรวจตัวเลขเบิกจ่ายและงบประมาณ เบิกจ่ายต้องไม่เกินงบประมาณ", "check both figures; disbursed cannot exceed the budget"),
     }
     /// No status ticked or written; `unread`: the label of a status column not read, where the
-    /// row has its only mark (said at that cell).
-    StatusMissing { unread: Option<String> } => {
+    /// row has its only mark (said at that cell); `ticks`: whether the sheet gives the status as
+    /// four tick columns (else one column of words), for a fix in the sheet's own terms.
+    StatusMissing { unread: Option<String>, ticks: bool } => {
         code: "status-missing",
         stage: Validate,
         severity: Error,
@@ -721,13 +752,15 @@ catalogue! {
             None => "no status".to_string(),
         },
         fix: (
-            match unread {
-                Some(_) => "ติ๊กในคอลัมน์สถานะหนึ่งในสี่ หรือให้ [headers] ใน report.toml อ่านคอลัมน์นี้ (ดูคำเตือนที่หัวคอลัมน์)",
-                None => "เลือกสถานะหนึ่งในสี่ (แบบติ๊ก: ☑ ช่องเดียว)",
+            match (unread, ticks) {
+                (Some(_), _) => "ติ๊กในคอลัมน์สถานะหนึ่งในสี่ หรือให้ [headers] ใน report.toml อ่านคอลัมน์นี้ (ดูคำเตือนที่หัวคอลัมน์)",
+                (None, true) => "ติ๊ก ☑ ในคอลัมน์สถานะช่องเดียว (รอรายงาน อยู่ระหว่างดำเนินการ ดำเนินการแล้วเสร็จ หรือไม่สามารถดำเนินการได้)",
+                (None, false) => "เลือกหรือพิมพ์สถานะหนึ่งในสี่ในช่องสถานะ: รอรายงาน อยู่ระหว่างดำเนินการ ดำเนินการแล้วเสร็จ หรือไม่สามารถดำเนินการได้",
             },
-            match unread {
-                Some(_) => "tick one of the four status columns, or have [headers] in report.toml read this one (see the warning at its header)",
-                None => "choose exactly one of the four statuses",
+            match (unread, ticks) {
+                (Some(_), _) => "tick one of the four status columns, or have [headers] in report.toml read this one (see the warning at its header)",
+                (None, true) => "tick exactly one of the four status columns",
+                (None, false) => "write (or pick from the list) one of the four statuses in the status cell",
             },
         ),
     }
@@ -1380,6 +1413,7 @@ impl Problem {
             Problem::ProjectDropped { .. }
                 | Problem::DisbursedDecreased { .. }
                 | Problem::TotalRowNamed { .. }
+                | Problem::TotalRowUnlabelled { .. }
                 | Problem::CancelledNotCannot { .. }
         )
     }

@@ -535,7 +535,11 @@ fn status(
                 return None;
             }
             if c.value.is_blank() {
-                checks.error(Problem::StatusMissing { unread: None }, Some(c.col));
+                let problem = Problem::StatusMissing {
+                    unread: None,
+                    ticks: false,
+                };
+                checks.error(problem, Some(c.col));
                 return None;
             }
             match statuses_named(&c.value.text()).as_slice() {
@@ -579,7 +583,11 @@ fn status(
                             Some(mark) => (Some(mark.label.clone()), Some(mark.col)),
                             None => (None, columns.first().map(|(_, c)| c.col)),
                         };
-                        checks.error(Problem::StatusMissing { unread }, col);
+                        let problem = Problem::StatusMissing {
+                            unread,
+                            ticks: true,
+                        };
+                        checks.error(problem, col);
                     }
                     checks.failed = true;
                     None

@@ -451,6 +451,11 @@ impl<'a> SheetTablesBuilder<'a> {
         self.settle_set_aside();
         let (file, options) = (self.file, self.options);
         let fiscal_year = options.fiscal_year.unwrap_or_default();
+        // The sheets counted that hold projects: an empty table beside them is no wrong file.
+        let with_projects: Vec<String> = (self.sheets.iter().zip(&self.done))
+            .filter(|(_, tables)| tables.as_ref().is_some_and(|t| t.projects > 0))
+            .map(|(info, _)| format!("\"{}\"", info.name))
+            .collect();
         self.sheets
             .iter()
             .zip(self.done)
@@ -459,6 +464,16 @@ impl<'a> SheetTablesBuilder<'a> {
                 let mut tables =
                     tables.unwrap_or_else(|| TableFinder::new(file, &info.name, options).finish());
                 let aside = self.set_aside.get(i).is_some_and(|aside| *aside);
+                if tables.empty {
+                    let problem = match with_projects.is_empty() {
+                        true => Problem::TableEmpty,
+                        false => Problem::TableUnused {
+                            sheets: with_projects.join(", "),
+                        },
+                    };
+                    let at = Location::sheet(file, &info.name);
+                    tables.issues.push(Issue::new(problem, at));
+                }
                 // A set-aside sheet: the year its name says (none for an example).
                 let set_aside = |year: Option<u16>| match self.aside_rows.get(i) {
                     Some(&rows) if self.orphaned && rows > 0 => Problem::SheetSetAsideOnly {

@@ -270,6 +270,20 @@ fn whole_or_cents(n: f64) -> Option<Decimal> {
     None
 }
 
+/// `n` in satang when it is a whole number of baht below 10^15 or the nearest f64 to a whole
+/// number of satang below 10^13 baht — exactly the values [`decimal_from_f64`]'s fast path
+/// reads, for the same reason — so that amounts can be added as integers, exactly, without a
+/// Decimal per cell. `None` otherwise.
+pub fn satang_from_f64(n: f64) -> Option<i64> {
+    const LIMIT: f64 = 1e15;
+    if n.abs() < LIMIT && n.fract() == 0.0 {
+        // |n| < 10^15: n × 100 < 10^17 fits an i64.
+        return Some(n as i64 * 100);
+    }
+    let cents = (n * 100.0).round();
+    (cents.abs() < LIMIT && cents / 100.0 == n).then_some(cents as i64)
+}
+
 /// What a money cell holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MoneyCell {
@@ -533,12 +547,16 @@ fn named_code(text: &str) -> Option<DimensionCell> {
     dimension_code(text[..end].trim_end_matches('.'))
 }
 
-/// `2` → a number, `2.3` / `2.3.1` → a code; anything else → `None`.
+/// `2` → a number, `2.3` / `2.3.1` → a code; anything else → `None`. A number written as a
+/// list item (`2.`) or with zeros after its point (`2.0`, `2.00`, as a cell formatted as text
+/// keeps a number typed with decimals) is the number: no sub-dimension is named.
 fn dimension_code(code: &str) -> Option<DimensionCell> {
+    let code = code.strip_suffix('.').unwrap_or(code);
     let mut parts = code.split('.');
     let first: i64 = parts.next()?.parse().ok()?;
     let rest: Vec<&str> = parts.collect();
-    if rest.is_empty() {
+    let zeros = |p: &&str| !p.is_empty() && p.bytes().all(|b| b == b'0');
+    if rest.iter().all(zeros) {
         return Some(DimensionCell::Number(first));
     }
     let digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
@@ -748,7 +766,19 @@ mod tests {
                 code: "4.2".into()
             }
         );
-        assert!(matches!(dimension(&text("2.")), DimensionCell::Invalid(_)));
+        // A number written with its point, or zeros after it, names no sub-dimension.
+        for t in ["2.", "2.0", "๒.", "๒.๐", "2.00", "มิติที่ 2.", " 2.0 "] {
+            assert_eq!(dimension(&text(t)), DimensionCell::Number(2), "{t}");
+        }
+        assert_eq!(
+            dimension(&text("2.10")),
+            DimensionCell::Code {
+                dimension: 2,
+                code: "2.10".into()
+            }
+        );
+        assert!(matches!(dimension(&text("2..")), DimensionCell::Invalid(_)));
+        assert!(matches!(dimension(&text(".2")), DimensionCell::Invalid(_)));
         assert!(matches!(dimension(&text("2.a")), DimensionCell::Invalid(_)));
     }
 
@@ -828,6 +858,27 @@ mod tests {
         assert_eq!(back("0.1").as_deref(), Some("0.1"));
         assert_eq!(back("-0").as_deref(), Some("0"));
         assert_eq!(written_amount(f64::NAN), None);
+    }
+
+    #[test]
+    fn satang_are_the_fast_paths_amounts_as_integers() {
+        for n in [
+            0.0,
+            1.0,
+            0.1,
+            0.2,
+            12000.5,
+            3000.25,
+            137300.5,
+            999_999_999_999.99,
+            -5.0,
+        ] {
+            let satang = satang_from_f64(n).expect("an amount in satang");
+            assert_eq!(Some(Decimal::new(satang, 2)), decimal_from_f64(n), "{n}");
+        }
+        for n in [0.001, 1e16, f64::NAN, f64::INFINITY] {
+            assert_eq!(satang_from_f64(n), None, "{n}");
+        }
     }
 
     /// `decimal_from_f64` as it was before its fast path: the reference the fast path must equal.

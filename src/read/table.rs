@@ -10,17 +10,19 @@ mod layout;
 mod merged;
 mod rows;
 mod skipped;
+mod sums;
 mod wrapped;
 
 use explain::SKIPPED_LISTED;
 pub use explain::{SkippedRow, TableExplain};
 pub use rows::{DimensionHint, HintSource, RawCell, RawRow, RawStatus, SheetRow, UnreadMark};
 
-use layout::{Layout, Unlabeled, give_back, has_status, raw_is_empty, unlabeled};
+use layout::{Layout, Unlabeled, give_back, has_status, not_a_project, unlabeled};
 use skipped::{
     is_dated_signature_line, is_signature, named_total, numbered_as_project, sub_section_heading,
     total_label_col,
 };
+use sums::RunningSums;
 use wrapped::{NameRow, join_name, text_columns};
 
 use super::ReadOptions;
@@ -35,9 +37,15 @@ use super::structure::{
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Dimension, Location, column_letters};
 use crate::schema::text::{normalize, normalized};
-use crate::schema::{Field, HeaderWords, header_field_with};
+use crate::schema::{Field, HeaderWords, baht, header_field_with};
+use rust_decimal::Decimal;
 use std::collections::HashSet;
 use std::sync::Arc;
+
+/// The name's column of a complete header, if any.
+fn layout_name_col(header: &Option<Layout>) -> Option<u32> {
+    header.as_ref().and_then(|layout| layout.name)
+}
 
 /// `4, 9, 12`: one-based rows, for a message.
 fn rows_listed(rows: &[u32]) -> String {
@@ -60,9 +68,19 @@ fn header_split(field: Field, parts: &[(u32, String)]) -> Problem {
     }
 }
 
-/// `header-duplicate` for `field`, naming its columns (`C, D, E`).
-fn header_duplicate(field: Field, cols: &[u32]) -> Problem {
-    let columns: Vec<String> = cols.iter().map(|&c| column_letters(c)).collect();
+/// `header-duplicate` for `field`, naming its columns with their header texts (`D "งบประมาณ
+/// ตามแผน (บาท)", G "งบประมาณสำรอง"`), so a clerk sees which two clash.
+fn header_duplicate(field: Field, cols: &[(u32, &str)]) -> Problem {
+    let columns: Vec<String> = cols
+        .iter()
+        .map(|(c, text)| {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            match text.as_str() {
+                "" => column_letters(*c),
+                text => format!("{} \"{text}\"", column_letters(*c)),
+            }
+        })
+        .collect();
     Problem::HeaderDuplicate {
         field: field.thai().to_string(),
         columns: columns.join(", "),
@@ -80,6 +98,12 @@ pub struct SheetTables {
     pub rows_read: usize,
     /// Whether a header was found at all.
     pub found_table: bool,
+    /// Whether a header was found with no row read under it: `table-empty`, or, when another
+    /// sheet of the file holds projects, `table-unused` — said by the workbook's reader, which
+    /// knows the other sheets.
+    pub empty: bool,
+    /// Rows handed on as projects (to be validated, counted or refused).
+    pub projects: usize,
     /// The first row, when no header was found, that would be one but for a name column
     /// (zero-based): where to say `header-incomplete` if the file has no table.
     pub header_without_name: Option<u32>,
@@ -88,6 +112,7 @@ pub struct SheetTables {
 }
 
 const WHY_TOTAL: &str = "แถวรวม · a total row";
+const WHY_TOTAL_UNLABELLED: &str = "แถวรวมที่ไม่มีคำว่า รวม · a total row without its word";
 const WHY_PAGE: &str = "หัวกระดาษซ้ำ · a repeated page title";
 const WHY_SECTION: &str = "หัวข้อมิติ · a dimension heading";
 const WHY_DIMENSION_LINE: &str = "บรรทัดสรุปของมิติ · a dimension's summary line";
@@ -147,6 +172,8 @@ pub struct TableFinder {
     /// Columns with no header text just right of a money column: the money label may be merged
     /// over them (asked when one first holds something).
     unlabeled: Vec<Unlabeled>,
+    /// The projects' amounts added up, for a total row without its word.
+    sums: RunningSums,
     out: SheetTables,
 }
 
@@ -183,6 +210,7 @@ impl TableFinder {
             hollow: HashSet::new(),
             ordinance_marks: (None, Vec::new()),
             unlabeled: Vec::new(),
+            sums: RunningSums::default(),
             out: SheetTables {
                 explain: TableExplain {
                     sheet: sheet.to_string(),
@@ -280,6 +308,7 @@ impl TableFinder {
                 let at = Location::cell(&self.file, &self.sheet, row.row, col);
                 self.issue(Problem::TotalRowNamed { label, name }, at);
             }
+            self.sums.close();
             Some(WHY_TOTAL)
         } else if self.is_page_title(&row) {
             Some(WHY_PAGE)
@@ -291,6 +320,7 @@ impl TableFinder {
                 self.last_dimension = Some((row.row, value.clone()));
             }
             self.heading = Some((row.row, text_columns(&row)));
+            self.sums.close();
             Some(WHY_SUB_SECTION)
         } else if row
             .lone_text()
@@ -362,6 +392,7 @@ impl TableFinder {
         }
         self.hint = Some(DimensionHint { dimension, source });
         self.saw_section = true;
+        self.sums.close();
         self.signing = false;
         let figures = row.cells.iter().any(|(_, c)| matches!(c, Cell::Number(_)));
         if self.header.is_some() {
@@ -449,8 +480,12 @@ impl TableFinder {
         self.merged_name(&mut raw);
         self.release_held();
         self.uncalculated(&mut raw);
+        if let Some(amounts) = self.sums.unlabelled_total(&raw) {
+            self.unlabelled_total(&raw, layout_name_col(&self.header), &amounts);
+            return;
+        }
         self.out.rows_read += 1;
-        if raw_is_empty(&raw) {
+        if not_a_project(&raw) {
             let mut location = raw.location.clone();
             give_back(&mut row, raw);
             // At the first cell written: the words a clerk will look for on the sheet.
@@ -465,9 +500,35 @@ impl TableFinder {
                 .join(" ");
             self.issue(Problem::RowNotProject { found }, location);
         } else {
+            self.sums.add(&raw);
             let last = row.row;
             self.held = Some((raw, last));
         }
+    }
+
+    /// A total row without its word (`total-row-unlabelled`): said at its name cell, where รวม
+    /// goes, with the sums it holds; skipped, and a boundary for the sums below it.
+    fn unlabelled_total(
+        &mut self,
+        raw: &RawRow,
+        name_col: Option<u32>,
+        amounts: &[(u32, Decimal)],
+    ) {
+        let sums: Vec<String> = amounts
+            .iter()
+            .map(|(col, amount)| format!("{} {}", raw.location.at_col(*col).a1(), baht(*amount)))
+            .collect();
+        let col = name_col.or_else(|| amounts.first().map(|(c, _)| *c));
+        let at = match col {
+            Some(c) => raw.location.at_col(c),
+            None => raw.location.clone(),
+        };
+        let problem = Problem::TotalRowUnlabelled {
+            sums: sums.join(", "),
+        };
+        self.issue(problem, at);
+        self.sums.close();
+        self.skip(raw.location.row.unwrap_or_default(), WHY_TOTAL_UNLABELLED);
     }
 
     /// Notes the บรรจุ cell's mark for `tick-mixed`: a check mark, or a cross.
@@ -500,6 +561,7 @@ impl TableFinder {
             if let Some(i) = source {
                 self.dimension_sources[i] += 1;
             }
+            self.out.projects += 1;
             self.out.rows.push(raw);
         }
     }
@@ -523,10 +585,7 @@ impl TableFinder {
                 self.issue(Problem::TickCrossAmongChecks { check }, at);
             }
         }
-        if self.out.found_table && self.out.rows_read == 0 && !self.dimension_lines {
-            let location = Location::sheet(&self.file, &self.sheet);
-            self.issue(Problem::TableEmpty, location);
-        }
+        self.out.empty = self.out.found_table && self.out.rows_read == 0 && !self.dimension_lines;
         // Rows read as the rest of a heading or of a name: said once per sheet, listing them.
         let sheet = Location::sheet(&self.file, &self.sheet);
         if !self.headings_joined.is_empty() {
@@ -590,6 +649,7 @@ impl TableFinder {
 
     fn activate(&mut self, mut header: Header) {
         self.release_held();
+        self.sums.close();
         let at_header = Location {
             row: header.rows.first().copied(),
             ..Location::sheet(&self.file, &self.sheet)
@@ -601,7 +661,13 @@ impl TableFinder {
         // Said once, not on every printed page the header repeats on.
         if self.out.rows_read == 0 {
             for duplicate in std::mem::take(&mut header.duplicates) {
-                let columns = [duplicate.first, duplicate.col];
+                let first = (header.columns.iter())
+                    .find(|c| c.col == duplicate.first && c.field == duplicate.field)
+                    .map_or("", |c| c.text.as_str());
+                let columns = [
+                    (duplicate.first, first),
+                    (duplicate.col, duplicate.text.as_str()),
+                ];
                 let at = Location::cell(&self.file, &self.sheet, first_row, duplicate.col);
                 self.issue(header_duplicate(duplicate.field, &columns), at);
             }
@@ -637,7 +703,16 @@ impl TableFinder {
                     let row = header.rows.last().copied().unwrap_or_default();
                     let col = cols.get(1).copied().unwrap_or_default();
                     let at = Location::cell(&self.file, &self.sheet, row, col);
-                    self.issue(header_duplicate(field, &cols), at);
+                    let texts: Vec<(u32, &str)> = (cols.iter())
+                        .map(|&c| {
+                            let text = (header.columns.iter())
+                                .find(|h| h.col == c && h.field == field)
+                                .map_or("", |h| h.text.as_str());
+                            (c, text)
+                        })
+                        .collect();
+                    let problem = header_duplicate(field, &texts);
+                    self.issue(problem, at);
                 }
             }
             return;

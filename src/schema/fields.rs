@@ -266,6 +266,8 @@ pub fn header_field(text: &str) -> Option<Field> {
         Field::Number
     } else if t.contains("หมายเหตุ") {
         Field::Remark
+    } else if names_another_quantity(t) {
+        return None;
     } else if t.starts_with("บรรจุ")
         || (ordinance
             && ["บรรจุใน", "อยู่ใน", "มีใน", "ตั้งงบใน"]
@@ -302,6 +304,44 @@ pub fn header_field(text: &str) -> Option<Field> {
         return None;
     };
     Some(field)
+}
+
+/// Words that make a header another quantity than the field its other words name (normalised):
+/// what is left of the budget (`งบประมาณคงเหลือ`), a share (`ร้อยละการเบิกจ่าย`, `เบิกจ่าย (%)`,
+/// `อัตราการเบิกจ่าย`), a difference (`ผลต่าง`, `ส่วนต่าง`) — anywhere in the header.
+const OTHER_QUANTITY_WORDS: [&str; 8] = [
+    "คงเหลือ",
+    "ร้อยละ",
+    "%",
+    "เปอร์เซ็นต์",
+    "อัตรา",
+    "สัดส่วน",
+    "ผลต่าง",
+    "ส่วนต่าง",
+];
+
+/// What a header that begins so holds is no amount and no status (normalised): a date
+/// (`วันที่เบิกจ่าย`, `ว/ด/ป`), a period (`ระยะเวลาเบิกจ่าย`), a document's number (`เลขที่ฎีกา
+/// เบิกจ่าย`), a person (`ผู้เบิกจ่าย`). Only at the start: `เบิกจ่าย ณ วันที่ 31 มี.ค. 2565` is
+/// the amount disbursed by that day.
+const OTHER_QUANTITY_OPENINGS: [&str; 8] = [
+    "วันที่",
+    "วัน/เดือน/ปี",
+    "วันเดือนปี",
+    "ว/ด/ป",
+    "ว.ด.ป",
+    "ระยะเวลา",
+    "เลขที่",
+    "ผู้",
+];
+
+/// Whether a header (normalised, its list mark passed over) names another quantity than a
+/// field's: its column is none of the project's fields, and is not read.
+fn names_another_quantity(normal: &str) -> bool {
+    OTHER_QUANTITY_WORDS.iter().any(|w| normal.contains(w))
+        || OTHER_QUANTITY_OPENINGS
+            .iter()
+            .any(|w| normal.starts_with(w))
 }
 
 /// A header's text without the list mark or bracket it opens with (`1. บรรจุ…`, `(บรรจุ…)`,
@@ -465,6 +505,46 @@ mod tests {
             header_field("ตามแผน"),
             None,
             "a sub-label, read under its budget"
+        );
+    }
+
+    #[test]
+    fn a_header_of_another_quantity_names_no_field() {
+        for other in [
+            "งบประมาณคงเหลือ (บาท)",
+            "คงเหลือ (บาท)",
+            "ร้อยละการเบิกจ่าย",
+            "เบิกจ่าย (%)",
+            "เบิกจ่ายคิดเป็นเปอร์เซ็นต์",
+            "อัตราการเบิกจ่าย",
+            "สัดส่วนงบประมาณ",
+            "ผลต่างงบประมาณ",
+            "ส่วนต่าง งบตามแผน-ข้อบัญญัติ",
+            "วันที่เบิกจ่าย",
+            "วัน/เดือน/ปี ที่เบิกจ่าย",
+            "ว/ด/ป ดำเนินการแล้วเสร็จ",
+            "ระยะเวลาดำเนินการแล้วเสร็จ",
+            "เลขที่ฎีกาเบิกจ่าย",
+            "ผู้เบิกจ่าย",
+            "สถานะ (ร้อยละ)",
+        ] {
+            assert_eq!(header_field(other), None, "{other}");
+        }
+        // A date that says as of when is no date column; a remark is a remark whatever it says.
+        assert_eq!(
+            header_field("เบิกจ่าย ณ วันที่ 31 มี.ค. 2565"),
+            Some(Field::Disbursed)
+        );
+        assert_eq!(header_field("หมายเหตุ (วันที่)"), Some(Field::Remark));
+        assert_eq!(header_field("ลำดับที่"), Some(Field::Number));
+        // Words of the report's own may still name such a column.
+        let words = HeaderWords {
+            disbursed: vec!["ร้อยละการเบิกจ่าย".into()],
+            ..HeaderWords::default()
+        };
+        assert_eq!(
+            header_field_with("ร้อยละการเบิกจ่าย", &words),
+            Some(Field::Disbursed)
         );
     }
 

@@ -142,7 +142,10 @@ impl SeedData {
                 Location::cell(FIXTURE_FILE, FIXTURE_SHEET, row, 2),
             ),
             Issue::new(
-                Problem::StatusMissing { unread: None },
+                Problem::StatusMissing {
+                    unread: None,
+                    ticks: true,
+                },
                 Location::cell(FIXTURE_FILE, FIXTURE_SHEET, row + 1, 7),
             ),
             Issue::new(

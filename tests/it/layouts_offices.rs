@@ -186,7 +186,12 @@ fn budget_columns_without_years_are_a_duplicate_naming_them_never_the_first_take
     let duplicate = issue_coded(&json, "header-duplicate");
     assert_eq!(duplicate["cell"], "D3");
     let message = duplicate["message"].as_str().unwrap_or_default();
-    assert!(message.contains("คอลัมน์ C, D, E"), "{message}");
+    assert!(
+        message.contains(
+            "คอลัมน์ C \"งบประมาณ / งบประมาณ (บาท)\", D \"งบประมาณ (บาท)\", E \"งบประมาณ (บาท)\""
+        ),
+        "{message}"
+    );
     assert_eq!(json["summary"]["total"]["projects"], 0);
     assert_eq!(json["summary"]["total"]["budget_plan"], "0.00");
 }

@@ -11,6 +11,7 @@ mod cli;
 mod dates;
 mod docs;
 mod formats;
+mod forms_filled;
 mod fuzz_reader;
 mod golden;
 mod hostile;

@@ -3,8 +3,9 @@
 
 use super::{RawCell, RawRow, RawStatus, SheetRow, TableFinder, UnreadMark};
 use crate::model::{Location, Status};
-use crate::read::cell::{Cell, Tick, tick};
+use crate::read::cell::{Cell, MoneyCell, Tick, money, tick};
 use crate::read::header::Header;
+use crate::schema::text::normalized;
 use crate::schema::{Field, status_word};
 use std::sync::Arc;
 
@@ -179,9 +180,73 @@ pub(super) fn give_back(row: &mut SheetRow, raw: RawRow) {
     }
 }
 
+/// A row that is no project: nothing in its project fields ([`raw_is_empty`]), or no name and
+/// no dimension and nothing else but what a form's empty rows get when something is dragged or
+/// filled down them ([`only_defaults`]).
+pub(super) fn not_a_project(raw: &RawRow) -> bool {
+    raw_is_empty(raw) || only_defaults(raw)
+}
+
+/// A row with no name and no dimension whose other cells hold only what a form's empty rows get
+/// when a clerk drags a formula or a default down the table: ลำดับ (anything), an amount of 0 (a
+/// number, a formula's result, or `0` typed as text), a บรรจุ or status box left unmarked (FALSE,
+/// 0, ☐), and the status รอรายงาน (or รอรายงานผล), the form's first choice. A remark, any other
+/// amount, mark or status makes it a row to be told what it lacks. Cheapest first: most rows
+/// have a name, and are answered by its first letter.
+fn only_defaults(raw: &RawRow) -> bool {
+    let blank = |c: &Option<RawCell>| c.as_ref().is_none_or(|c| c.value.is_blank());
+    if !blank(&raw.name) || !blank(&raw.dimension) {
+        return false;
+    }
+    let zero = |c: &Option<RawCell>| c.as_ref().is_none_or(|c| is_zero_amount(&c.value));
+    let unmarked = |c: &RawCell| is_unmarked_box(&c.value);
+    let status = match &raw.status {
+        RawStatus::Words(c) => c.value.is_blank() || is_default_status(&c.value),
+        RawStatus::Ticks(ticks) => ticks.iter().all(|(_, c)| unmarked(c)),
+    };
+    blank(&raw.remark)
+        && blank(&raw.results)
+        && raw.unread_mark.is_none()
+        && zero(&raw.budget_plan)
+        && zero(&raw.budget_ordinance)
+        && zero(&raw.disbursed)
+        && raw.in_ordinance.as_ref().is_none_or(unmarked)
+        && status
+}
+
+/// Blank, or the amount 0: a number (a formula's result too) or text that reads as 0 (`0`,
+/// `0.00`, `๐`).
+fn is_zero_amount(cell: &Cell) -> bool {
+    match cell {
+        Cell::Number(n) => *n == 0.0,
+        Cell::Text(_) if cell.is_blank() => true,
+        Cell::Text(_) => matches!(money(cell), MoneyCell::Text(d) if d.is_zero()),
+        Cell::Empty => true,
+        _ => false,
+    }
+}
+
+/// A box left unmarked as a form's empty row holds it: blank, FALSE (a check box's linked
+/// cell), 0, an empty box ☐ □.
+fn is_unmarked_box(cell: &Cell) -> bool {
+    match cell {
+        Cell::Bool(b) => !b,
+        Cell::Number(n) => *n == 0.0,
+        Cell::Text(t) => cell.is_blank() || matches!(normalized(t).as_ref(), "☐" | "□"),
+        Cell::Empty => true,
+        _ => false,
+    }
+}
+
+/// รอรายงาน (or รอรายงานผล) alone: the status a form's empty rows get when the first choice of
+/// the list is filled down them.
+fn is_default_status(cell: &Cell) -> bool {
+    matches!(cell, Cell::Text(t) if matches!(normalized(t).as_ref(), "รอรายงาน" | "รอรายงานผล"))
+}
+
 /// A row none of whose project fields holds anything (e.g. a note or signature line typed in
 /// the ลำดับ column).
-pub(super) fn raw_is_empty(raw: &RawRow) -> bool {
+fn raw_is_empty(raw: &RawRow) -> bool {
     let blank = |c: &Option<RawCell>| c.as_ref().is_none_or(|c| c.value.is_blank());
     blank(&raw.name)
         && blank(&raw.dimension)

@@ -3,7 +3,7 @@
 //! over two projects, a money label merged over columns holding amounts (`header-split`), and
 //! formulas saved without their values.
 
-use super::layout::{Unlabeled, raw_is_empty};
+use super::layout::{Unlabeled, not_a_project};
 use super::{RawCell, RawRow, RawStatus, SheetRow, TableFinder, header_split};
 use crate::issue::Problem;
 use crate::model::Location;
@@ -143,7 +143,7 @@ impl TableFinder {
     pub(super) fn merged_name(&mut self, raw: &mut RawRow) {
         let Some((above, _)) = &self.held else { return };
         let blank = raw.name.as_ref().is_some_and(|c| c.value.is_blank());
-        if !blank || raw_is_empty(raw) {
+        if !blank || not_a_project(raw) {
             return;
         }
         let (Some(cell), Some(over)) = (&mut raw.name, &above.name) else {
