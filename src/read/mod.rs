@@ -194,7 +194,8 @@ fn in_order(a: &std::ffi::OsStr, b: &std::ffi::OsStr) -> std::cmp::Ordering {
     let key = |name: &std::ffi::OsStr| {
         let path = Path::new(name);
         let division = crate::schema::division_suggested(path);
-        let copy = division != crate::schema::division_of(path);
+        let copy =
+            division != crate::schema::division_of(path) || crate::schema::copy_prefixed(path);
         (division, copy)
     };
     key(a).cmp(&key(b)).then_with(|| a.cmp(b))

@@ -51,17 +51,86 @@ pub const SUMMARY_MARKER_SHEETS: [&str; 2] = [SHEET_SUMMARY, SHEET_AUDIT];
 /// Prefix of the file name `planmerge template` gives a division's form (`แบบฟอร์ม-กองคลัง.xlsx`).
 pub const TEMPLATE_FILE_PREFIX: &str = "แบบฟอร์ม-";
 
-/// กอง — the division a file belongs to: its name without extension, and without the template's
-/// `แบบฟอร์ม-` prefix (a form returned under its given name still counts for its division).
+/// The word of [`TEMPLATE_FILE_PREFIX`], which staff join to the division's name as they like
+/// (`แบบฟอร์ม กองคลัง`, `แบบฟอร์ม_กองคลัง`).
+const TEMPLATE_WORD: &str = "แบบฟอร์ม";
+
+/// What copying puts before a file's name (`Copy of …` in English Windows and Google Drive,
+/// `สำเนาของ …` in Thai Google Drive), compared in small letters; `Copy (2) of …` too.
+const COPY_PREFIXES: [&str; 3] = ["copy of", "สำเนาของ", "สำเนา ของ"];
+
+/// กอง — the division a file belongs to: its name without extension, and without what comes
+/// before the division's name in a form sent back: the template's prefix however it is joined
+/// (`แบบฟอร์ม-กองคลัง`, `แบบฟอร์ม กองคลัง`, `แบบฟอร์ม_กองคลัง`) and what copying puts in front
+/// (`Copy of แบบฟอร์ม-กองคลัง`, `สำเนาของ กองคลัง`). A name that is nothing else
+/// (`แบบฟอร์ม.xlsx`) stays whole.
 pub fn division_of(path: &Path) -> String {
     let stem = path
         .file_stem()
         .map(|s| text::clean_text(&s.to_string_lossy()))
         .unwrap_or_default();
-    match stem.strip_prefix(TEMPLATE_FILE_PREFIX) {
-        Some(division) if !division.trim().is_empty() => division.trim().to_string(),
-        _ => stem,
+    let (_, division) = without_prefixes(&stem);
+    if division.is_empty() {
+        stem
+    } else {
+        division.to_string()
     }
+}
+
+/// Whether copying put something before the file's name (`Copy of กองคลัง.xlsx`): the
+/// name is a copy's, as one ending `(1)` or ` - Copy` is ([`division_suggested`]).
+pub fn copy_prefixed(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .map(|s| text::clean_text(&s.to_string_lossy()))
+        .unwrap_or_default();
+    without_prefixes(&stem).0
+}
+
+/// `name` without the prefixes [`division_of`] leaves off, and whether a copy's was among them.
+fn without_prefixes(name: &str) -> (bool, &str) {
+    let separator = |c: char| c.is_whitespace() || matches!(c, '_' | '-' | '–' | '—' | '.' | ':');
+    let mut rest = name.trim();
+    let mut copied = false;
+    loop {
+        let before = rest;
+        if let Some(after) = after_copy_prefix(rest) {
+            copied = true;
+            rest = after.trim_start_matches(separator);
+        }
+        if let Some(after) = rest.strip_prefix(TEMPLATE_WORD) {
+            let joined = after.trim_start_matches(separator);
+            // Only the word standing apart: `แบบฟอร์มรายงาน` is a name of its own.
+            if joined.len() < after.len() {
+                rest = joined;
+            }
+        }
+        if rest == before {
+            return (copied, rest.trim());
+        }
+    }
+}
+
+/// What follows a copy's prefix at the start of `name` (`Copy of `, `Copy (2) of `,
+/// `สำเนาของ `), if it has one.
+fn after_copy_prefix(name: &str) -> Option<&str> {
+    let lower = name.to_lowercase();
+    // `Copy (2) of X`: the number is left out before comparing.
+    let numbered = lower
+        .strip_prefix("copy (")
+        .and_then(|r| r.split_once(") of"))
+        .filter(|(n, _)| is_number(n))
+        .map(|(n, _)| "copy (".len() + n.len() + ") of".len());
+    let length = numbered.or_else(|| {
+        COPY_PREFIXES
+            .iter()
+            .find(|p| lower.starts_with(*p))
+            .map(|p| p.len())
+    })?;
+    // Lower-casing keeps these prefixes' byte lengths (ASCII and Thai have no case to change).
+    let after = name.get(length..)?;
+    let standing_apart = after.starts_with(|c: char| c.is_whitespace() || c == '_');
+    standing_apart.then_some(after)
 }
 
 /// The division a file belongs to, named as `report.toml` lists it (`divisions`) when the
@@ -227,6 +296,30 @@ mod tests {
     }
 
     #[test]
+    fn a_division_is_the_name_without_the_forms_prefix_however_joined() {
+        let of = |name: &str| division_of(Path::new(name));
+        for (file, division) in [
+            ("แบบฟอร์ม-กองคลัง.xlsx", "กองคลัง"),
+            ("แบบฟอร์ม กองคลัง.xlsx", "กองคลัง"),
+            ("แบบฟอร์ม_กองคลัง.xlsx", "กองคลัง"),
+            ("แบบฟอร์ม - กองคลัง.xlsx", "กองคลัง"),
+            ("แบบฟอร์ม\u{a0}กองคลัง.xlsx", "กองคลัง"),
+            ("Copy of แบบฟอร์ม-กองคลัง.xlsx", "กองคลัง"),
+            ("copy of กองคลัง.xlsx", "กองคลัง"),
+            ("Copy (2) of แบบฟอร์ม_กองคลัง.xlsx", "กองคลัง"),
+            ("สำเนาของ แบบฟอร์ม-กองคลัง.xlsx", "กองคลัง"),
+            ("แบบฟอร์ม.xlsx", "แบบฟอร์ม"),
+            ("แบบฟอร์มรายงาน.xlsx", "แบบฟอร์มรายงาน"),
+            ("Copyright.xlsx", "Copyright"),
+            ("กองคลัง.xlsx", "กองคลัง"),
+        ] {
+            assert_eq!(of(file), division, "{file}");
+        }
+        assert!(copy_prefixed(Path::new("Copy of กองคลัง.xlsx")));
+        assert!(!copy_prefixed(Path::new("แบบฟอร์ม-กองคลัง.xlsx")));
+    }
+
+    #[test]
     fn a_suggested_division_drops_what_copies_add_to_a_name() {
         let suggested = |name: &str| division_suggested(Path::new(name));
         for (file, division) in [
@@ -242,6 +335,7 @@ mod tests {
             ),
             ("โรงเรียนเทศบาล 1.xlsx", "โรงเรียนเทศบาล 1"),
             ("แก้ไข.xlsx", "แก้ไข"),
+            ("Copy of แบบฟอร์ม-กองคลัง (1).xlsx", "กองคลัง"),
         ] {
             assert_eq!(suggested(file), division, "{file}");
         }

@@ -11,6 +11,7 @@ mod cli;
 mod dates;
 mod docs;
 mod formats;
+mod forms_returned;
 mod fuzz_reader;
 mod golden;
 mod hostile;
