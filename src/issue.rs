@@ -972,12 +972,25 @@ catalogue! {
             "check it is this round's file, not last round's or the form prefilled from it; if nothing changed, nothing to do",
         ),
     }
+    /// A file whose name holds no division `report.toml` lists, taken for the one its folder
+    /// names (`กองคลัง/template.xlsx`).
+    DivisionFromFolder { division: String, folder: String } => {
+        code: "division-from-folder",
+        stage: Merge,
+        severity: Note,
+        thai: format!("ชื่อไฟล์ไม่มีชื่อกองที่อยู่ใน divisions จึงนับเป็นไฟล์ของ{division} ตามชื่อโฟลเดอร์ {folder}"),
+        english: format!("the file's name holds no division listed in divisions; it is counted as {division}'s, as its folder {folder} is named"),
+        fix: (
+            format!("ถ้าไม่ใช่ไฟล์ของ{division} ให้ย้ายไปไว้ในโฟลเดอร์ของกองที่ถูกต้อง หรือตั้งชื่อไฟล์ตามชื่อกอง"),
+            format!("if it is not {division}'s file, move it into its division's folder, or name the file after its division"),
+        ),
+    }
     /// A division more files than one are read for; `other` is its first file.
     DivisionTwoFiles { division: String, other: String } => {
         code: "division-two-files",
         stage: Merge,
         severity: Warning,
-        thai: format!("{division}มีมากกว่าหนึ่งไฟล์: ไฟล์นี้และ {other} — นับโครงการของทั้งสองไฟล์ (โครงการที่อยู่ในทั้งสองไฟล์เป็นข้อผิดพลาด โครงการซ้ำ)"),
+        thai: format!("{division} มีมากกว่าหนึ่งไฟล์: ไฟล์นี้และ {other} — นับโครงการของทั้งสองไฟล์ (โครงการที่อยู่ในทั้งสองไฟล์เป็นข้อผิดพลาด โครงการซ้ำ)"),
         english: format!("{division} has more than one file: this one and {other}; the projects of both are counted (a project in both is the error project-duplicate)"),
         fix: (
             "ถ้าไฟล์หนึ่งเป็นฉบับเก่าหรือสำเนา ให้ย้ายออกจากโฟลเดอร์ ถ้ากองแบ่งรายการไว้หลายไฟล์จริง ไม่ต้องทำอะไร",

@@ -11,7 +11,7 @@ use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Location, ProjectRow};
 use crate::read::table::RawRow;
 use crate::read::{self, FileRead, InputFile, ReadOptions};
-use crate::schema::division_listed;
+use crate::schema::listed_division;
 use crate::schema::text::{name_folded, normalize};
 use crate::validate::{self, DuplicateIndex};
 use rust_decimal::Decimal;
@@ -29,8 +29,8 @@ pub enum FilePart {
     Projects(Vec<ProjectRow>, Vec<u128>),
     /// The file is finished.
     Done {
-        /// What was read.
-        input: InputFile,
+        /// What was read (boxed: a file ends once, its chunks of projects pass many times).
+        input: Box<InputFile>,
         /// Its issues: the reader's first, then the rows'.
         issues: IssueList,
         /// The [`validate::name_key`] of each named row refused for an error of its own: the
@@ -51,9 +51,19 @@ const AHEAD_PER_WORKER: usize = 2;
 
 /// Reads and validates one file from disk, handing its parts to `send` in order.
 pub fn read_parts(path: &Path, options: &ReadOptions, send: &mut dyn FnMut(FilePart)) {
-    let division = options.division_of(path);
+    let (division, folder) = options.placed(path);
     validate_parts(&division, send, |sink| {
-        read::read_file_into(path, options, sink)
+        let mut read = read::read_file_into(path, options, sink);
+        // Taken for a division its name does not hold: said, so it is never a guess unseen.
+        if let Some(folder) = folder {
+            let problem = Problem::DivisionFromFolder {
+                division: division.clone(),
+                folder,
+            };
+            read.issues
+                .push(Issue::new(problem, Location::file(&read.input.file)));
+        }
+        read
     });
 }
 
@@ -104,8 +114,10 @@ fn validate_parts(
     }
     let mut issues = file.issues;
     issues.append(row_issues);
+    let mut input = file.input;
+    input.division = division.to_string();
     send(FilePart::Done {
-        input: file.input,
+        input: Box::new(input),
         issues,
         refused,
     });
@@ -366,7 +378,7 @@ impl Merge {
                         table.counted += n;
                     }
                 }
-                self.inputs.push(input);
+                self.inputs.push(*input);
                 Vec::new()
             }
         }
@@ -478,11 +490,15 @@ impl Merge {
     }
 
     /// The divisions the input files are taken for, as names compare ([`name_folded`]): the
-    /// listed division a file's name is taken for ([`division_listed`]: `กองคลัง (แก้ไข).xlsx`
-    /// is กองคลัง's, a name holding two listed names neither's), else its own name.
+    /// division each was read for ([`ReadOptions::division_of`]: `กองคลัง (แก้ไข).xlsx` is
+    /// กองคลัง's, so is `กองคลัง/template.xlsx`; a name holding two listed names neither's),
+    /// named as `listed` names it when it holds one of those names.
     fn divisions_sent(&self, listed: &[String]) -> Vec<String> {
         (self.inputs.iter())
-            .map(|i| name_folded(&division_listed(Path::new(&i.file), listed)).into_owned())
+            .map(|i| {
+                let named = listed_division(&i.division, listed);
+                name_folded(named.as_deref().unwrap_or(&i.division)).into_owned()
+            })
             .collect()
     }
 
@@ -490,7 +506,7 @@ impl Merge {
     /// after its first): a corrected copy beside the first, or last round's file in a
     /// subfolder, would otherwise count twice in silence. A copy byte for byte is
     /// `file-duplicate` already, and a skipped summary is no division's file.
-    pub fn one_file_per_division(&mut self, options: &ReadOptions) {
+    pub fn one_file_per_division(&mut self) {
         let mut first: Vec<(String, &str)> = Vec::new();
         let mut issues = Vec::new();
         for (i, input) in self.inputs.iter().enumerate() {
@@ -498,7 +514,7 @@ impl Merge {
             if input.sha256.is_empty() || copy {
                 continue;
             }
-            let division = options.division_of(Path::new(&input.file));
+            let division = input.division.clone();
             let key = normalize(&division);
             match first.iter().find(|(k, _)| *k == key) {
                 Some((_, other)) => issues.push(Issue::new(
@@ -578,7 +594,7 @@ mod tests {
             let key = validate::name_key(&p.name);
             kept.extend(merge.take(FilePart::Projects(vec![p], vec![key])));
             merge.take(FilePart::Done {
-                input: InputFile::new(file, String::new()),
+                input: Box::new(InputFile::new(file, String::new())),
                 issues: IssueList::default(),
                 refused: Vec::new(),
             });

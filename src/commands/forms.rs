@@ -215,7 +215,8 @@ fn round_options(from: &Path, workbooks: &[&PathBuf]) -> ReadOptions {
         from.parent()
     };
     let config = folder.and_then(|f| ReportConfig::load(&f.join(crate::config::FILE_NAME)).ok());
-    let mut options = config.as_ref().map(ReadOptions::of).unwrap_or_default();
+    let mut options = (config.as_ref().map(ReadOptions::of).unwrap_or_default())
+        .in_folders(&[from.to_path_buf()]);
     if options.divisions.is_empty() {
         options.divisions = suggested_divisions(workbooks);
     }

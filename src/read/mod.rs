@@ -37,6 +37,9 @@ pub struct InputFile {
     pub file: String,
     /// SHA-256 of the file's bytes, hex.
     pub sha256: String,
+    /// The division the file was taken for ([`ReadOptions::division_of`]); set by the merge.
+    #[serde(skip)]
+    pub division: String,
     /// Names of the sheets that hold a project table.
     pub sheets: Vec<String>,
     /// What was understood of each of those sheets' tables (`check --explain`).
@@ -58,6 +61,7 @@ impl InputFile {
         InputFile {
             file: file.to_string(),
             sha256,
+            division: String::new(),
             sheets: Vec::new(),
             tables: Vec::new(),
             rows: 0,
@@ -105,6 +109,10 @@ pub struct ReadOptions {
     /// The divisions `report.toml` lists (`divisions`): a file named after one is that
     /// division's, under the listed name ([`crate::schema::division_listed`]).
     pub divisions: Vec<String>,
+    /// The input folders the files were found in: with `divisions` listed, a file whose name
+    /// holds none of them is the division its folder below one of these names
+    /// ([`crate::schema::division_placed`]).
+    pub folders: Vec<PathBuf>,
 }
 
 impl ReadOptions {
@@ -114,12 +122,35 @@ impl ReadOptions {
             fiscal_year: Some(config.fiscal_year),
             headers: config.headers.clone(),
             divisions: config.divisions.clone(),
+            folders: Vec::new(),
         }
     }
 
-    /// The division the file at `path` belongs to.
+    /// The same options for files found in `inputs` (those that are folders are kept).
+    pub fn in_folders(mut self, inputs: &[PathBuf]) -> Self {
+        self.folders = inputs.iter().filter(|p| p.is_dir()).cloned().collect();
+        self
+    }
+
+    /// The division the file at `path` belongs to: the listed division its name holds, else
+    /// (below an input folder) the one its folder's name holds, else its own name.
     pub fn division_of(&self, path: &Path) -> String {
-        crate::schema::division_listed(path, &self.divisions)
+        self.placed(path).0
+    }
+
+    /// [`Self::division_of`], with the name of the folder that gave it when a folder did.
+    pub fn placed(&self, path: &Path) -> (String, Option<String>) {
+        let bare = |p: &Path| p.strip_prefix(".").unwrap_or(p).to_path_buf();
+        let root = self
+            .folders
+            .iter()
+            .find(|folder| bare(path).starts_with(bare(folder)));
+        match root {
+            Some(root) if !self.divisions.is_empty() => {
+                crate::schema::division_placed(path, &self.divisions, root)
+            }
+            _ => (crate::schema::division_listed(path, &self.divisions), None),
+        }
     }
 }
 

@@ -143,7 +143,73 @@ fn after_copy_prefix(name: &str) -> Option<&str> {
 /// [`division_of`].
 pub fn division_listed(path: &Path, listed: &[String]) -> String {
     let own = division_of(path);
-    let key = text::name_folded(&own);
+    match listed_in(&own, listed) {
+        Listed::One(name) => name,
+        Listed::Several | Listed::None => own,
+    }
+}
+
+/// [`division_listed`] of a file found in the folder `root` (an input folder): when the file's
+/// name holds no listed name (`template.xlsx`, the generic form's name), the folders it sits
+/// in below `root` are tried the same way, the nearest first (`กองคลัง/template.xlsx` is
+/// กองคลัง's). A name holding two listed names stays no one's, whatever its folder. With the
+/// division, the name of the folder that gave it, when a folder did.
+pub fn division_placed(path: &Path, listed: &[String], root: &Path) -> (String, Option<String>) {
+    let own = division_of(path);
+    match listed_in(&own, listed) {
+        Listed::One(name) => (name, None),
+        Listed::Several => (own, None),
+        Listed::None => folders_below(path, root)
+            .into_iter()
+            .find_map(|folder| match listed_in(&folder, listed) {
+                Listed::One(name) => Some((name, Some(folder))),
+                _ => None,
+            })
+            .unwrap_or((own, None)),
+    }
+}
+
+/// The names of the folders `path` sits in below `root`, the nearest first; none when it is
+/// not below `root`.
+fn folders_below(path: &Path, root: &Path) -> Vec<String> {
+    let bare = |p: &Path| p.strip_prefix(".").unwrap_or(p).to_path_buf();
+    let Ok(relative) = bare(path).strip_prefix(bare(root)).map(Path::to_path_buf) else {
+        return Vec::new();
+    };
+    let mut folders: Vec<String> = relative
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .filter_map(|c| match c {
+            std::path::Component::Normal(name) => Some(text::clean_text(&name.to_string_lossy())),
+            _ => None,
+        })
+        .collect();
+    folders.reverse();
+    folders
+}
+
+/// The listed division a name means (a file's or a folder's), as names compare.
+pub fn listed_division(name: &str, listed: &[String]) -> Option<String> {
+    match listed_in(name, listed) {
+        Listed::One(division) => Some(division),
+        Listed::Several | Listed::None => None,
+    }
+}
+
+/// Which listed division a name holds.
+enum Listed {
+    /// This one (the longest, holding every other it holds; or the one a ฯ abbreviation begins).
+    One(String),
+    /// Two neither of which holds the other: no one's.
+    Several,
+    /// None.
+    None,
+}
+
+/// Which listed name `name` holds ([`division_listed`]'s rule).
+fn listed_in(name: &str, listed: &[String]) -> Listed {
+    let key = text::name_folded(name);
     let found: Vec<(&String, String)> = listed
         .iter()
         .map(|name| (name, text::name_folded(name).into_owned()))
@@ -151,12 +217,12 @@ pub fn division_listed(path: &Path, listed: &[String]) -> String {
         .collect();
     let Some((longest, longest_key)) = found.iter().max_by_key(|(name, _)| name.chars().count())
     else {
-        return abbreviated(&key, listed).unwrap_or(own);
+        return abbreviated(&key, listed).map_or(Listed::None, Listed::One);
     };
     if found.iter().all(|(_, k)| longest_key.contains(k.as_str())) {
-        longest.trim().to_string()
+        Listed::One(longest.trim().to_string())
     } else {
-        own
+        Listed::Several
     }
 }
 

@@ -273,7 +273,7 @@ impl App {
         let changes = merge.compared();
         // A division's file in the folder beside the one it sent: both counted, said as merge
         // says it.
-        merge.one_file_per_division(&self.options);
+        merge.one_file_per_division();
         // A division that has sent nothing is said in the summary too, as `merge` says it.
         merge.expect_divisions(&self.divisions(&[]), crate::config::FILE_NAME);
         let totals = merge.final_totals(&self.config, crate::config::FILE_NAME);
@@ -378,7 +378,7 @@ pub fn run(options: ServeOptions, out: &mut dyn Write) -> std::io::Result<()> {
     }
     let app = Arc::new(App {
         folder: options.folder.clone(),
-        options: ReadOptions::of(&options.config),
+        options: ReadOptions::of(&options.config).in_folders(std::slice::from_ref(&options.folder)),
         inbox: Inbox::new(&options.folder),
         config: options.config,
         codes,

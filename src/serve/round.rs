@@ -14,6 +14,8 @@ pub struct FolderFiles {
     pub counted: Vec<PathBuf>,
     /// Not counted: summaries written by planmerge.
     pub summaries: Vec<PathBuf>,
+    /// The round folder they were found in.
+    pub folder: PathBuf,
 }
 
 impl FolderFiles {
@@ -29,16 +31,21 @@ impl FolderFiles {
             .into_iter()
             .filter(|p| !in_inbox(p))
             .partition(|p| crate::read::is_summary_workbook(p));
-        FolderFiles { counted, summaries }
+        FolderFiles {
+            counted,
+            summaries,
+            folder: folder.to_path_buf(),
+        }
     }
 
     /// The counted files as a division's current files: each named after the division its
-    /// file name holds (one of `known` when it holds one, as merge names it).
+    /// file name holds (one of `known` when it holds one, else when the folder it sits in
+    /// names one, as merge names it).
     pub fn current(&self, known: &[String]) -> Vec<Current> {
         self.counted
             .iter()
             .map(|path| Current {
-                division: crate::schema::division_listed(path, known),
+                division: crate::schema::division_placed(path, known, &self.folder).0,
                 received: modified(path),
                 path: path.clone(),
                 origin: Origin::Folder,

@@ -75,3 +75,82 @@ fn a_forms_prefix_however_joined_or_copied_is_left_off_the_division() {
         );
     }
 }
+
+/// report.toml for the seed's organization, listing `divisions`.
+fn listing(dir: &Path, divisions: &[&str]) {
+    let listed: Vec<String> = divisions.iter().map(|d| format!("\"{d}\"")).collect();
+    let toml = format!("{REPORT_TOML}\ndivisions = [{}]\n", listed.join(", "));
+    std::fs::write(dir.join("report.toml"), toml).expect("report.toml");
+}
+
+/// The issues of a `--json` document with `code`.
+fn coded<'a>(json: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
+    json["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|i| i["code"] == code)
+        .collect()
+}
+
+/// The generic form (`template` without `--division`) kept under its default name
+/// `template.xlsx`, one in each division's folder: each file is the division its folder names,
+/// said in a note, and neither division is missing nor are they one division called
+/// "template". A second file in one folder is that division's second file, said with a space
+/// after the division's name.
+#[test]
+fn generic_forms_in_division_folders_are_the_folders_divisions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    listing(dir.path(), &["กองคลัง", "กองช่าง"]);
+    for (division, name) in [
+        ("กองคลัง", "มาตรการเปิดเผยข้อมูลการคลัง"),
+        ("กองช่าง", "โครงการตรวจรับงานก่อสร้าง"),
+    ] {
+        std::fs::create_dir(dir.path().join(division)).expect("folder");
+        let projects = vec![project(name, Status::Completed)];
+        filled_form(
+            &dir.path().join(division).join("template.xlsx"),
+            None,
+            projects,
+        );
+    }
+    let (code, json, stderr) = run_json(dir.path(), &["merge", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["summary"]["total"]["projects"], 2);
+    assert!(coded(&json, "division-missing").is_empty(), "{stderr}");
+    assert!(coded(&json, "division-two-files").is_empty(), "{stderr}");
+    let divisions = divisions_sheet(&dir.path().join("summary.xlsx"));
+    assert!(divisions.contains("\tกองคลัง\t"), "{divisions}");
+    assert!(divisions.contains("\tกองช่าง\t"), "{divisions}");
+    assert!(!divisions.contains("template"), "{divisions}");
+    let notes = coded(&json, "division-from-folder");
+    assert_eq!(notes.len(), 2, "{json}");
+    assert_eq!(notes[0]["severity"], "note");
+    assert_eq!(notes[0]["file"], "กองคลัง/template.xlsx");
+    assert_eq!(
+        notes[0]["message"],
+        "ชื่อไฟล์ไม่มีชื่อกองที่อยู่ใน divisions จึงนับเป็นไฟล์ของกองคลัง ตามชื่อโฟลเดอร์ กองคลัง · \
+         the file's name holds no division listed in divisions; it is counted as กองคลัง's, as its folder กองคลัง is named"
+    );
+
+    // A file named for a division is that division's, whatever folder it is in; and a second
+    // file of one division is said, its name followed by a space.
+    let elsewhere = dir.path().join("กองช่าง").join("กองคลัง.xlsx");
+    filled_form(
+        &elsewhere,
+        Some("กองคลัง"),
+        vec![project("โครงการจัดเก็บภาษีโปร่งใส", Status::InProgress)],
+    );
+    let (code, json, stderr) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    let two = coded(&json, "division-two-files");
+    assert_eq!(two.len(), 1, "{json}");
+    assert_eq!(two[0]["file"], "กองช่าง/กองคลัง.xlsx");
+    assert_eq!(
+        two[0]["message"],
+        "กองคลัง มีมากกว่าหนึ่งไฟล์: ไฟล์นี้และ กองคลัง/template.xlsx — นับโครงการของทั้งสองไฟล์ \
+         (โครงการที่อยู่ในทั้งสองไฟล์เป็นข้อผิดพลาด โครงการซ้ำ) · กองคลัง has more than one file: \
+         this one and กองคลัง/template.xlsx; the projects of both are counted (a project in both \
+         is the error project-duplicate)"
+    );
+}
