@@ -478,6 +478,19 @@ catalogue! {
         english: "a project table header with no project under it",
         fix: ("ตรวจว่าส่งไฟล์ถูกฉบับ", "check this is the right file"),
     }
+    /// planmerge's own form (from `planmerge template`) with no project under its header: the
+    /// form as it was written, not the division's file, which is then still missing.
+    FormUnfilled { division: String } => {
+        code: "form-unfilled",
+        stage: Merge,
+        severity: Warning,
+        thai: format!("ไฟล์นี้เป็นแบบฟอร์มที่ planmerge เขียนไว้ให้ ยังไม่ได้กรอกโครงการ จึงไม่นับเป็นไฟล์ของ{division}"),
+        english: format!("this is the form planmerge wrote, with no project filled in: it is not counted as {division}'s file"),
+        fix: (
+            "ย้ายแบบฟอร์มนี้ออกจากโฟลเดอร์ (ถ้ากองส่งไฟล์ของตนแล้ว) หรือให้กองกรอกโครงการแล้วส่งกลับ",
+            "move this form out of the folder (if the division has sent its own file), or have the division fill its projects in and send it back",
+        ),
+    }
     /// A non-blank row under a header with nothing in any project column; not counted.
     RowNotProject { found: String } => {
         code: "row-not-project",

@@ -369,7 +369,16 @@ impl Merge {
                     None => issues.append(duplicates),
                 }
                 self.errors += issues.errors();
-                let (kept, omitted) = issues.into_parts();
+                let (mut kept, omitted) = issues.into_parts();
+                if input.is_unfilled_form() {
+                    // Not "check you sent the right file": it is the form planmerge wrote, and
+                    // no division's file (so a division with nothing else is said missing).
+                    kept.retain(|i| !matches!(i.problem, Problem::TableEmpty));
+                    let problem = Problem::FormUnfilled {
+                        division: input.division.clone(),
+                    };
+                    kept.push(Issue::new(problem, Location::file(&input.file)));
+                }
                 self.issues.extend(kept);
                 input.omitted = omitted;
                 input.counted = std::mem::take(&mut self.counted);
@@ -493,8 +502,10 @@ impl Merge {
     /// division each was read for ([`ReadOptions::division_of`]: `กองคลัง (แก้ไข).xlsx` is
     /// กองคลัง's, so is `กองคลัง/template.xlsx`; a name holding two listed names neither's),
     /// named as `listed` names it when it holds one of those names.
+    /// planmerge's own form left unfilled is no division's file ([`InputFile::is_unfilled_form`]).
     fn divisions_sent(&self, listed: &[String]) -> Vec<String> {
         (self.inputs.iter())
+            .filter(|i| !i.is_unfilled_form())
             .map(|i| {
                 let named = listed_division(&i.division, listed);
                 name_folded(named.as_deref().unwrap_or(&i.division)).into_owned()
@@ -505,13 +516,14 @@ impl Merge {
     /// Warns of a division two or more files are read for (`division-two-files`, at each file
     /// after its first): a corrected copy beside the first, or last round's file in a
     /// subfolder, would otherwise count twice in silence. A copy byte for byte is
-    /// `file-duplicate` already, and a skipped summary is no division's file.
+    /// `file-duplicate` already, and neither a skipped summary nor planmerge's form left
+    /// unfilled is a division's file.
     pub fn one_file_per_division(&mut self) {
         let mut first: Vec<(String, &str)> = Vec::new();
         let mut issues = Vec::new();
         for (i, input) in self.inputs.iter().enumerate() {
             let copy = self.inputs[..i].iter().any(|e| e.sha256 == input.sha256);
-            if input.sha256.is_empty() || copy {
+            if input.sha256.is_empty() || copy || input.is_unfilled_form() {
                 continue;
             }
             let division = input.division.clone();

@@ -40,6 +40,10 @@ pub struct InputFile {
     /// The division the file was taken for ([`ReadOptions::division_of`]); set by the merge.
     #[serde(skip)]
     pub division: String,
+    /// What the file says of itself when it is planmerge's own form (แบบฟอร์ม from
+    /// `planmerge template`); none for any other workbook.
+    #[serde(skip)]
+    pub form: Option<FormMark>,
     /// Names of the sheets that hold a project table.
     pub sheets: Vec<String>,
     /// What was understood of each of those sheets' tables (`check --explain`).
@@ -62,6 +66,7 @@ impl InputFile {
             file: file.to_string(),
             sha256,
             division: String::new(),
+            form: None,
             sheets: Vec::new(),
             tables: Vec::new(),
             rows: 0,
@@ -69,6 +74,24 @@ impl InputFile {
             omitted: Vec::new(),
         }
     }
+
+    /// Whether the file is planmerge's own form with nothing under its header: the form as
+    /// `template` wrote it, not a division's file (`form-unfilled`).
+    pub fn is_unfilled_form(&self) -> bool {
+        self.form.is_some() && self.rows == 0
+    }
+}
+
+/// What planmerge's own form (แบบฟอร์ม, written by `planmerge template`) says of itself. A
+/// workbook is taken for one by the custom document property planmerge writes into its forms
+/// ([`crate::schema::FORM_PROPERTY`]), or, for forms written before it did, by both of its
+/// locked titles: A1 of โครงการ ([`crate::schema::FORM_TITLE`]) and A1 of คำชี้แจง
+/// ([`crate::schema::FORM_INSTRUCTIONS_TITLE`]). Either alone could be an office's own title.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FormMark {
+    /// The line under the organization in its title block (A3 of โครงการ), as written:
+    /// `หน่วยงาน กองคลัง`, or the generic form's `หน่วยงาน (กอง/สำนัก) ……`.
+    pub division_line: Option<String>,
 }
 
 use crate::config::ReportConfig;
@@ -318,7 +341,8 @@ pub fn read_bytes_into(
     let mut input = InputFile::new(shown, hex(&Sha256::digest(&bytes)));
     let mut issues = IssueList::default();
     match book::read_workbook(shown, extension, bytes, options, sink) {
-        Ok(sheets) => {
+        Ok(book::WorkbookRead { sheets, form }) => {
+            input.form = form;
             let mut without_name = None;
             for (name, tables, hidden) in sheets {
                 if let Some(row) = tables.header_without_name

@@ -48,6 +48,19 @@ pub const SHEET_NAMES: [&str; 6] = [
 /// division's input).
 pub const SUMMARY_MARKER_SHEETS: [&str; 2] = [SHEET_SUMMARY, SHEET_AUDIT];
 
+/// โครงการ — the data sheet of planmerge's own form (แบบฟอร์ม, written by `planmerge template`).
+pub const FORM_DATA_SHEET: &str = "โครงการ";
+/// คำชี้แจง — the instructions sheet of planmerge's own form.
+pub const FORM_INSTRUCTIONS_SHEET: &str = "คำชี้แจง";
+/// The title in A1 of the form's data sheet (a locked cell).
+pub const FORM_TITLE: &str = "แบบรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต";
+/// The title in A1 of the form's instructions sheet (a locked cell).
+pub const FORM_INSTRUCTIONS_TITLE: &str =
+    "คำชี้แจงการกรอกแบบรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต";
+/// The custom document property planmerge writes into its forms (their value: planmerge's
+/// version): a form is recognised by it, or, written before it was, by its two titles.
+pub const FORM_PROPERTY: &str = "planmerge-form";
+
 /// Prefix of the file name `planmerge template` gives a division's form (`แบบฟอร์ม-กองคลัง.xlsx`).
 pub const TEMPLATE_FILE_PREFIX: &str = "แบบฟอร์ม-";
 

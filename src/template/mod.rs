@@ -13,13 +13,13 @@ mod styles;
 use crate::config::{NEWEST_PLAN, ReportConfig, default_dimension_names};
 use crate::model::ProjectRow;
 use crate::schema::text::normalize;
-use rust_xlsxwriter::{Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 use std::path::Path;
 
 pub use sheet::{Column, DATA_SHEET, FIRST_DATA_ROW, HEADER_ROW, columns};
 
 /// Name of the instructions sheet.
-pub const INSTRUCTIONS_SHEET: &str = "คำชี้แจง";
+pub const INSTRUCTIONS_SHEET: &str = crate::schema::FORM_INSTRUCTIONS_SHEET;
 
 /// Prefix of the default output name: `แบบฟอร์ม-กองคลัง.xlsx`. The reader strips it again, so a
 /// returned template still counts for its division.
@@ -124,10 +124,17 @@ pub enum TemplateError {
     Save(#[from] crate::write::WriteError),
 }
 
-/// The template as a workbook (not yet saved): the data sheet first, then คำชี้แจง.
+/// The template as a workbook (not yet saved): the data sheet first, then คำชี้แจง; marked as
+/// planmerge's form by the custom document property [`crate::schema::FORM_PROPERTY`] (Excel
+/// and LibreOffice keep it when the form is saved again), so that a form left blank in a
+/// round's folder is told from a division's file.
 pub fn workbook(spec: &TemplateSpec) -> Result<Workbook, XlsxError> {
     let styles = styles::Styles::new();
     let mut book = Workbook::new();
+    book.set_properties(
+        &DocProperties::new()
+            .set_custom_property(crate::schema::FORM_PROPERTY, env!("CARGO_PKG_VERSION")),
+    );
     sheet::add(&mut book, spec, &styles)?;
     instructions::add(&mut book, spec, &styles)?;
     Ok(book)

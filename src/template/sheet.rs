@@ -20,7 +20,7 @@ use rust_xlsxwriter::{
 };
 
 /// Name of the data sheet.
-pub const DATA_SHEET: &str = "โครงการ";
+pub const DATA_SHEET: &str = crate::schema::FORM_DATA_SHEET;
 /// Zero-based row of the header (rows above it are the title block).
 pub const HEADER_ROW: u32 = 5;
 /// Zero-based row of the first project.
@@ -138,10 +138,7 @@ fn title_block(
         _ => "ประจำปีงบประมาณ พ.ศ. ………… รอบ ………… เดือน".to_string(),
     };
     let lines = [
-        (
-            "แบบรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต".to_string(),
-            &styles.title,
-        ),
+        (crate::schema::FORM_TITLE.to_string(), &styles.title),
         (organization, &styles.subtitle),
         (division, &styles.subtitle),
         (period, &styles.subtitle),

@@ -154,3 +154,118 @@ fn generic_forms_in_division_folders_are_the_folders_divisions() {
          is the error project-duplicate)"
     );
 }
+
+fn planmerge() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("planmerge").expect("binary")
+}
+
+/// Blank forms written into the round's folder (`template -o <round>/ --division …`) and left
+/// there: the one whose division sent its own file is not that division's second file, and the
+/// one whose division sent nothing does not hide it — `division-missing` is said, and each form
+/// is named as the unfilled form planmerge wrote, not as a table to check.
+#[test]
+fn blank_forms_left_in_the_round_folder_are_no_divisions_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    listing(dir.path(), &["กองคลัง", "กองช่าง"]);
+    for division in ["กองคลัง", "กองช่าง"] {
+        planmerge()
+            .args(["template", "--division", division, "-o"])
+            .arg(format!("{}/", dir.path().display()))
+            .assert()
+            .success();
+    }
+    filled_form(
+        &dir.path().join("กองคลัง.xlsx"),
+        Some("กองคลัง"),
+        vec![
+            project("โครงการตรวจสอบการเบิกจ่าย", Status::Completed),
+            project("มาตรการเปิดเผยข้อมูลการคลัง", Status::InProgress),
+        ],
+    );
+    let (code, json, stderr) = run_json(dir.path(), &["merge", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["summary"]["total"]["projects"], 2);
+    assert!(coded(&json, "table-empty").is_empty(), "{json}");
+    assert!(coded(&json, "division-two-files").is_empty(), "{json}");
+    let missing = coded(&json, "division-missing");
+    assert_eq!(missing.len(), 1, "{json}");
+    assert!(
+        missing[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("ยังไม่มีไฟล์ของกองช่าง")),
+        "{json}"
+    );
+    let unfilled = coded(&json, "form-unfilled");
+    let files: Vec<&str> = unfilled.iter().filter_map(|i| i["file"].as_str()).collect();
+    assert_eq!(files, ["แบบฟอร์ม-กองคลัง.xlsx", "แบบฟอร์ม-กองช่าง.xlsx"]);
+    assert_eq!(unfilled[1]["severity"], "warning");
+    assert_eq!(unfilled[1]["cell"], "");
+    assert_eq!(
+        unfilled[1]["message"],
+        "ไฟล์นี้เป็นแบบฟอร์มที่ planmerge เขียนไว้ให้ ยังไม่ได้กรอกโครงการ จึงไม่นับเป็นไฟล์ของกองช่าง · \
+         this is the form planmerge wrote, with no project filled in: it is not counted as กองช่าง's file"
+    );
+    assert_eq!(
+        unfilled[1]["fix"],
+        "ย้ายแบบฟอร์มนี้ออกจากโฟลเดอร์ (ถ้ากองส่งไฟล์ของตนแล้ว) หรือให้กองกรอกโครงการแล้วส่งกลับ · \
+         move this form out of the folder (if the division has sent its own file), or have the \
+         division fill its projects in and send it back"
+    );
+}
+
+/// A form written before planmerge marked its forms with a document property is recognised by
+/// its two locked titles (โครงการ's and คำชี้แจง's); an office's own blank form with the same
+/// title but no instructions sheet is not taken for planmerge's, and keeps `table-empty`.
+#[test]
+fn an_older_blank_form_is_recognised_by_its_titles_and_an_offices_own_is_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    listing(dir.path(), &["กองช่าง", "กองคลัง"]);
+    // As versions before the property wrote it: the same workbook, without custom properties.
+    let spec = TemplateSpec::new(Some(&config()), Some("กองช่าง"));
+    let mut book = planmerge::template::workbook(&spec).expect("form");
+    book.set_properties(&rust_xlsxwriter::DocProperties::new());
+    book.save(dir.path().join("แบบฟอร์ม-กองช่าง.xlsx"))
+        .expect("save");
+    // An office's own form: the same title in A1 of a sheet called โครงการ, a header, no rows.
+    let mut own = rust_xlsxwriter::Workbook::new();
+    let sheet = own.add_worksheet();
+    sheet.set_name("โครงการ").expect("name");
+    sheet
+        .write_string(0, 0, planmerge::schema::FORM_TITLE)
+        .expect("title");
+    for (c, header) in crate::support::WORDS_HEADER.iter().enumerate() {
+        sheet.write_string(2, c as u16, *header).expect("header");
+    }
+    own.save(dir.path().join("กองคลัง.xlsx")).expect("save");
+    let (_, json, stderr) = run_json(dir.path(), &["check", "."]);
+    let unfilled = coded(&json, "form-unfilled");
+    assert_eq!(unfilled.len(), 1, "{stderr}");
+    assert_eq!(unfilled[0]["file"], "แบบฟอร์ม-กองช่าง.xlsx");
+    let empty = coded(&json, "table-empty");
+    assert_eq!(empty.len(), 1, "{json}");
+    assert_eq!(empty[0]["file"], "กองคลัง.xlsx");
+    let missing: Vec<&str> = coded(&json, "division-missing")
+        .iter()
+        .filter_map(|i| i["message"].as_str())
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(missing[0].starts_with("ยังไม่มีไฟล์ของกองช่าง"), "{missing:?}");
+
+    // The property alone marks a form written from now on (its คำชี้แจง sheet deleted, its
+    // title typed over): Excel and LibreOffice keep it when they save the file again.
+    let mut marked = rust_xlsxwriter::Workbook::new();
+    marked.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_custom_property(planmerge::schema::FORM_PROPERTY, "0.1.0"),
+    );
+    let sheet = marked.add_worksheet();
+    for (c, header) in crate::support::WORDS_HEADER.iter().enumerate() {
+        sheet.write_string(0, c as u16, *header).expect("header");
+    }
+    let path = dir.path().join("ชุดใหม่").join("กองสาธารณสุข.xlsx");
+    std::fs::create_dir(path.parent().expect("folder")).expect("folder");
+    marked.save(&path).expect("save");
+    let merged = planmerge::read_and_validate(&[path]);
+    let codes: Vec<&str> = merged.issues.iter().map(|i| i.problem.code()).collect();
+    assert_eq!(codes, ["ordinance-budget-assumed", "form-unfilled"]);
+}

@@ -125,14 +125,19 @@ fn template_header_and_title_block_read_back() {
 }
 
 #[test]
-fn blank_template_is_read_as_a_project_table_with_only_the_empty_table_warning() {
+fn blank_template_is_read_as_a_project_table_with_only_the_unfilled_form_warning() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = blank_template(dir.path());
     let merged = read_and_validate(std::slice::from_ref(&path));
     let codes: Vec<&str> = merged.issues.iter().map(|i| i.problem.code()).collect();
-    // A form sent back unfilled is worth a word to the coordinator, never an error.
-    assert_eq!(codes, ["table-empty"], "{:?}", merged.issues);
+    // A form sent back unfilled is worth a word to the coordinator, never an error: it is
+    // recognised as planmerge's own form, not "a table with nothing in it".
+    assert_eq!(codes, ["form-unfilled"], "{:?}", merged.issues);
     assert!(!merged.issues[0].is_error());
+    assert!(
+        merged.inputs[0].form.is_some(),
+        "marked as planmerge's form"
+    );
     assert!(merged.projects.is_empty());
     assert_eq!(
         merged.inputs[0].sheets,
