@@ -998,6 +998,19 @@ catalogue! {
             format!("if it is not {division}'s file, move it into its division's folder, or name the file after its division"),
         ),
     }
+    /// A file whose name and folders hold no division `report.toml` lists, taken for the one
+    /// the title block of planmerge's form names (`line`, A3 of โครงการ: `หน่วยงาน กองคลัง`).
+    DivisionFromTitle { division: String, line: String } => {
+        code: "division-from-title",
+        stage: Merge,
+        severity: Note,
+        thai: format!("ชื่อไฟล์และโฟลเดอร์ไม่มีชื่อกองที่อยู่ใน divisions จึงนับเป็นไฟล์ของ{division} ตามหัวแบบฟอร์ม (\"{line}\")"),
+        english: format!("neither the file's name nor its folder's holds a division listed in divisions; it is counted as {division}'s, as the form's title block says (\"{line}\")"),
+        fix: (
+            format!("ถ้าไม่ใช่ไฟล์ของ{division} ให้แก้หัวแบบฟอร์ม หรือตั้งชื่อไฟล์ตามชื่อกอง"),
+            format!("if it is not {division}'s file, correct the form's title block, or name the file after its division"),
+        ),
+    }
     /// A division more files than one are read for; `other` is its first file.
     DivisionTwoFiles { division: String, other: String } => {
         code: "division-two-files",

@@ -10,7 +10,7 @@ use crate::config::ReportConfig;
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Location, ProjectRow};
 use crate::read::table::RawRow;
-use crate::read::{self, FileRead, InputFile, ReadOptions};
+use crate::read::{self, DivisionFrom, FileRead, InputFile, ReadOptions};
 use crate::schema::listed_division;
 use crate::schema::text::{name_folded, normalize};
 use crate::validate::{self, DuplicateIndex};
@@ -51,17 +51,30 @@ const AHEAD_PER_WORKER: usize = 2;
 
 /// Reads and validates one file from disk, handing its parts to `send` in order.
 pub fn read_parts(path: &Path, options: &ReadOptions, send: &mut dyn FnMut(FilePart)) {
-    let (division, folder) = options.placed(path);
+    let (division, from) = options.placed_on_disk(path);
     validate_parts(&division, send, |sink| {
         let mut read = read::read_file_into(path, options, sink);
         // Taken for a division its name does not hold: said, so it is never a guess unseen.
-        if let Some(folder) = folder {
-            let problem = Problem::DivisionFromFolder {
-                division: division.clone(),
-                folder,
-            };
-            read.issues
-                .push(Issue::new(problem, Location::file(&read.input.file)));
+        let file = &read.input.file;
+        let said = match from {
+            Some(DivisionFrom::Folder(folder)) => Some(Issue::new(
+                Problem::DivisionFromFolder {
+                    division: division.clone(),
+                    folder,
+                },
+                Location::file(file),
+            )),
+            Some(DivisionFrom::Title(line)) => Some(Issue::new(
+                Problem::DivisionFromTitle {
+                    division: division.clone(),
+                    line,
+                },
+                Location::cell(file, crate::schema::FORM_DATA_SHEET, 2, 0),
+            )),
+            None => None,
+        };
+        if let Some(issue) = said {
+            read.issues.push(issue);
         }
         read
     });

@@ -249,7 +249,10 @@ impl EarlierRound {
             let options = round_options(from, &workbooks);
             let merged = crate::read_and_validate_with(&files, &options);
             let errors = merged.errors();
-            let named = workbooks.iter().map(|f| options.division_of(f)).collect();
+            let named = workbooks
+                .iter()
+                .map(|f| options.placed_on_disk(f).0)
+                .collect();
             (merged.projects, errors, named)
         };
         let found = projects.iter().map(|p| p.division.to_string()).chain(named);

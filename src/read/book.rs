@@ -144,6 +144,34 @@ fn has_form_property(bytes: &[u8]) -> bool {
     }
 }
 
+/// planmerge's form in these xlsx bytes, without reading its rows ([`super::form_of`]).
+pub(crate) fn peek_form(bytes: &[u8]) -> Option<FormMark> {
+    let opened = open_xlsx(bytes).ok()?;
+    let sheets = opened.sheets();
+    let Book::Xlsx(mut book) = opened else {
+        return None;
+    };
+    let mut signs = FormSigns::default();
+    for name in [FORM_DATA_SHEET, FORM_INSTRUCTIONS_SHEET] {
+        if !sheets.iter().any(|s| s.name == name) {
+            continue;
+        }
+        let Ok(mut cells) = try_call(|| book.worksheet_cells_reader(name)) else {
+            continue;
+        };
+        while let Ok(Some(cell)) = try_call(|| cells.next_cell()) {
+            let (row, col) = cell.get_position();
+            if row > 2 {
+                break;
+            }
+            if col == 0 {
+                signs.look(name, row, &Cell::from(cell.get_value().clone()));
+            }
+        }
+    }
+    signs.mark(has_form_property(bytes))
+}
+
 /// What a workbook's cells show of planmerge's own form, gathered as they pass: the two
 /// locked titles and the title block's division line.
 #[derive(Debug, Default)]

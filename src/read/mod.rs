@@ -161,8 +161,8 @@ impl ReadOptions {
         self.placed(path).0
     }
 
-    /// [`Self::division_of`], with the name of the folder that gave it when a folder did.
-    pub fn placed(&self, path: &Path) -> (String, Option<String>) {
+    /// [`Self::division_of`], with what gave it when not the file's own name (a folder).
+    pub fn placed(&self, path: &Path) -> (String, Option<DivisionFrom>) {
         let bare = |p: &Path| p.strip_prefix(".").unwrap_or(p).to_path_buf();
         let root = self
             .folders
@@ -170,11 +170,55 @@ impl ReadOptions {
             .find(|folder| bare(path).starts_with(bare(folder)));
         match root {
             Some(root) if !self.divisions.is_empty() => {
-                crate::schema::division_placed(path, &self.divisions, root)
+                let (division, folder) =
+                    crate::schema::division_placed(path, &self.divisions, root);
+                (division, folder.map(DivisionFrom::Folder))
             }
             _ => (crate::schema::division_listed(path, &self.divisions), None),
         }
     }
+
+    /// [`Self::placed`] of a file on disk: when neither its name nor its folders name a listed
+    /// division (nor two), and it is planmerge's own form ([`FormMark`]), the one listed
+    /// division its title block names (`หน่วยงาน กองคลัง`, A3 of โครงการ, a locked cell
+    /// `template --division` fills in), if it names exactly one. Only column A of the form's
+    /// first rows is read for it, and only for such a file.
+    pub fn placed_on_disk(&self, path: &Path) -> (String, Option<DivisionFrom>) {
+        let (division, from) = self.placed(path);
+        let unnamed = from.is_none()
+            && !self.divisions.is_empty()
+            && crate::schema::listed_in(&division, &self.divisions) == crate::schema::Listed::None;
+        if !unnamed {
+            return (division, from);
+        }
+        let line = form_of(path).and_then(|form| form.division_line);
+        let titled = line.as_deref().and_then(|line| {
+            let named = crate::schema::form_division_named(line);
+            crate::schema::listed_division(named, &self.divisions)
+        });
+        match (titled, line) {
+            (Some(listed), Some(line)) => (listed, Some(DivisionFrom::Title(line))),
+            _ => (division, from),
+        }
+    }
+}
+
+/// What a file's division was taken from when its own name names none of those listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DivisionFrom {
+    /// The name of a folder it sits in, below the input folder.
+    Folder(String),
+    /// The title block of planmerge's form (A3 of โครงการ), as written.
+    Title(String),
+}
+
+/// planmerge's form at `path` ([`FormMark`]), looked at without reading its rows: only the
+/// document property and column A of the first rows of โครงการ and คำชี้แจง. None for any other
+/// file (forms are .xlsx).
+pub fn form_of(path: &Path) -> Option<FormMark> {
+    let xlsx = ["xlsx", "xlsm"].contains(&extension_of(path).as_str());
+    let bytes = xlsx.then(|| std::fs::read(path).ok()).flatten()?;
+    book::peek_form(&bytes)
 }
 
 /// What reading one file gives, besides the rows handed to the sink: the file for the audit

@@ -61,6 +61,24 @@ pub const FORM_INSTRUCTIONS_TITLE: &str =
 /// version): a form is recognised by it, or, written before it was, by its two titles.
 pub const FORM_PROPERTY: &str = "planmerge-form";
 
+/// The word that opens the division line of the form's title block (A3): `หน่วยงาน กองคลัง`.
+pub const FORM_DIVISION_WORD: &str = "หน่วยงาน";
+/// What the generic form's division line says before its dots: `หน่วยงาน (กอง/สำนัก) ……`.
+pub const FORM_DIVISION_BLANK: &str = "(กอง/สำนัก)";
+
+/// The division a form's division line names (`หน่วยงาน กองคลัง` → `กองคลัง`; the generic
+/// form's line typed into, `หน่วยงาน (กอง/สำนัก) กองคลัง……` → `กองคลัง`): the line without its
+/// word, the generic form's hint and its dots.
+pub fn form_division_named(line: &str) -> &str {
+    let rest = line.trim();
+    let rest = rest
+        .strip_prefix(FORM_DIVISION_WORD)
+        .unwrap_or(rest)
+        .trim_start();
+    let rest = rest.strip_prefix(FORM_DIVISION_BLANK).unwrap_or(rest);
+    rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '…' | '.' | ':'))
+}
+
 /// Prefix of the file name `planmerge template` gives a division's form (`แบบฟอร์ม-กองคลัง.xlsx`).
 pub const TEMPLATE_FILE_PREFIX: &str = "แบบฟอร์ม-";
 
@@ -210,8 +228,9 @@ pub fn listed_division(name: &str, listed: &[String]) -> Option<String> {
     }
 }
 
-/// Which listed division a name holds.
-enum Listed {
+/// Which listed division a name holds ([`listed_in`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Listed {
     /// This one (the longest, holding every other it holds; or the one a ฯ abbreviation begins).
     One(String),
     /// Two neither of which holds the other: no one's.
@@ -221,7 +240,7 @@ enum Listed {
 }
 
 /// Which listed name `name` holds ([`division_listed`]'s rule).
-fn listed_in(name: &str, listed: &[String]) -> Listed {
+pub fn listed_in(name: &str, listed: &[String]) -> Listed {
     let key = text::name_folded(name);
     let found: Vec<(&String, String)> = listed
         .iter()
@@ -396,6 +415,16 @@ mod tests {
         }
         assert!(copy_prefixed(Path::new("Copy of กองคลัง.xlsx")));
         assert!(!copy_prefixed(Path::new("แบบฟอร์ม-กองคลัง.xlsx")));
+    }
+
+    #[test]
+    fn a_forms_division_line_names_the_division_after_its_word() {
+        assert_eq!(form_division_named("หน่วยงาน กองคลัง"), "กองคลัง");
+        assert_eq!(
+            form_division_named("หน่วยงาน (กอง/สำนัก) กองช่าง……………"),
+            "กองช่าง"
+        );
+        assert_eq!(form_division_named("หน่วยงาน (กอง/สำนัก) ……………………………………"), "");
     }
 
     #[test]

@@ -126,9 +126,10 @@ fn title_block(
     } else {
         spec.organization.clone()
     };
+    use crate::schema::{FORM_DIVISION_BLANK, FORM_DIVISION_WORD};
     let division = match &spec.division {
-        Some(d) => format!("หน่วยงาน {d}"),
-        None => format!("หน่วยงาน (กอง/สำนัก) {BLANK}"),
+        Some(d) => format!("{FORM_DIVISION_WORD} {d}"),
+        None => format!("{FORM_DIVISION_WORD} {FORM_DIVISION_BLANK} {BLANK}"),
     };
     let period = match (spec.fiscal_year, spec.round) {
         (Some(year), Some(round)) => format!(

@@ -269,3 +269,87 @@ fn an_older_blank_form_is_recognised_by_its_titles_and_an_offices_own_is_not() {
     let codes: Vec<&str> = merged.issues.iter().map(|i| i.problem.code()).collect();
     assert_eq!(codes, ["ordinance-budget-assumed", "form-unfilled"]);
 }
+
+/// Forms saved under names that hold no division, all in one folder (`template.xlsx`, `template
+/// (1).xlsx`, as attachments are saved): each is the division its title block names — the form
+/// `template --division กองคลัง` wrote, and the generic form with the division typed after
+/// `หน่วยงาน (กอง/สำนัก)` — said in a note at that cell. Another workbook with the same line is
+/// not planmerge's form, and is not taken for the division it names.
+#[test]
+fn a_forms_title_block_names_its_division_when_its_file_name_does_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    listing(dir.path(), &["กองคลัง", "กองช่าง", "กองสาธารณสุข"]);
+    filled_form(
+        &dir.path().join("template.xlsx"),
+        Some("กองคลัง"),
+        vec![project("มาตรการเปิดเผยข้อมูลการคลัง", Status::Completed)],
+    );
+    let spec = TemplateSpec::new(Some(&config()), None)
+        .with_projects(vec![project("โครงการตรวจรับงานก่อสร้าง", Status::InProgress)]);
+    let mut generic = planmerge::template::workbook(&spec).expect("form");
+    generic
+        .worksheet_from_name("โครงการ")
+        .expect("data sheet")
+        .write_string(2, 0, "หน่วยงาน (กอง/สำนัก) กองช่าง……………")
+        .expect("typed");
+    generic
+        .save(dir.path().join("template (1).xlsx"))
+        .expect("save");
+    // An office's own workbook with the same title and a division line: not planmerge's form
+    // (no คำชี้แจง, no property), so not taken for the division it names.
+    let mut own = rust_xlsxwriter::Workbook::new();
+    let sheet = own.add_worksheet();
+    sheet.set_name("โครงการ").expect("name");
+    sheet
+        .write_string(0, 0, planmerge::schema::FORM_TITLE)
+        .expect("title");
+    sheet
+        .write_string(2, 0, "หน่วยงาน กองสาธารณสุข")
+        .expect("division line");
+    let row = crate::support::words_row(1, "โครงการสุขาภิบาลอาหาร", 3.0, 0.0);
+    for (c, header) in crate::support::WORDS_HEADER.iter().enumerate() {
+        sheet.write_string(4, c as u16, *header).expect("header");
+        crate::support::write_cell(sheet, 5, c as u16, &row[c]);
+    }
+    own.save(dir.path().join("ส่งแล้ว.xlsx")).expect("save");
+    let (code, json, stderr) = run_json(dir.path(), &["merge", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["summary"]["total"]["projects"], 3);
+    assert!(coded(&json, "division-two-files").is_empty(), "{json}");
+    let missing: Vec<&str> = coded(&json, "division-missing")
+        .iter()
+        .filter_map(|i| i["message"].as_str())
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(
+        missing[0].starts_with("ยังไม่มีไฟล์ของกองสาธารณสุข"),
+        "{missing:?}"
+    );
+    let notes = coded(&json, "division-from-title");
+    let places: Vec<(&str, &str, &str)> = notes
+        .iter()
+        .map(|i| {
+            let text = |key: &str| i[key].as_str().unwrap_or_default();
+            (text("file"), text("sheet"), text("cell"))
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("template.xlsx", "โครงการ", "A3"),
+            ("template (1).xlsx", "โครงการ", "A3")
+        ]
+    );
+    assert_eq!(notes[0]["severity"], "note");
+    assert_eq!(
+        notes[0]["message"],
+        "ชื่อไฟล์และโฟลเดอร์ไม่มีชื่อกองที่อยู่ใน divisions จึงนับเป็นไฟล์ของกองคลัง ตามหัวแบบฟอร์ม \
+         (\"หน่วยงาน กองคลัง\") · neither the file's name nor its folder's holds a division listed \
+         in divisions; it is counted as กองคลัง's, as the form's title block says (\"หน่วยงาน กองคลัง\")"
+    );
+    let divisions = divisions_sheet(&dir.path().join("summary.xlsx"));
+    for division in ["\tกองคลัง\t", "\tกองช่าง\t", "\tส่งแล้ว\t"]
+    {
+        assert!(divisions.contains(division), "{division}: {divisions}");
+    }
+}
