@@ -54,6 +54,8 @@ pub struct Standing {
     pub current: Vec<inbox::Current>,
     /// planmerge's own summaries in the round folder, not counted.
     pub summaries: Vec<PathBuf>,
+    /// planmerge's own forms in the round folder, not filled in: not counted.
+    pub unfilled: Vec<PathBuf>,
     /// What reading them gave.
     pub merged: crate::Merged,
     /// The report's figures.
@@ -281,6 +283,7 @@ impl App {
         Standing {
             current,
             summaries: folder.summaries,
+            unfilled: folder.unfilled,
             merged,
             totals,
             changes,

@@ -14,6 +14,9 @@ pub struct FolderFiles {
     pub counted: Vec<PathBuf>,
     /// Not counted: summaries written by planmerge.
     pub summaries: Vec<PathBuf>,
+    /// Not counted: planmerge's own forms with nothing filled in (`template -o <round>/` wrote
+    /// them there), which are no division's file (merge says `form-unfilled`).
+    pub unfilled: Vec<PathBuf>,
     /// The round folder they were found in.
     pub folder: PathBuf,
 }
@@ -27,13 +30,15 @@ impl FolderFiles {
         let bare = inbox.strip_prefix(".").unwrap_or(&inbox).to_path_buf();
         let in_inbox = |p: &Path| p.starts_with(&inbox) || p.starts_with(&bare);
         let all = crate::read::collect_inputs(&[folder.to_path_buf()]).unwrap_or_default();
-        let (summaries, counted) = all
+        let (summaries, counted): (Vec<PathBuf>, Vec<PathBuf>) = all
             .into_iter()
             .filter(|p| !in_inbox(p))
             .partition(|p| crate::read::is_summary_workbook(p));
+        let (unfilled, counted) = counted.into_iter().partition(|p| unfilled_form(p));
         FolderFiles {
             counted,
             summaries,
+            unfilled,
             folder: folder.to_path_buf(),
         }
     }
@@ -54,6 +59,18 @@ impl FolderFiles {
     }
 }
 
+/// Whether the file at `path` is planmerge's own form with nothing under its header: only a
+/// form (told by a look at its first rows) is read through.
+fn unfilled_form(path: &Path) -> bool {
+    crate::read::form_of(path).is_some() && {
+        let options = crate::read::ReadOptions::default();
+        crate::read::read_file_into(path, &options, &mut |_| {})
+            .input
+            .rows
+            == 0
+    }
+}
+
 /// The file names of `paths`, joined for a sentence (`กองคลัง.xlsx, สรุป.xlsx`).
 pub fn names(paths: &[PathBuf]) -> String {
     let name = |p: &PathBuf| {
@@ -64,6 +81,12 @@ pub fn names(paths: &[PathBuf]) -> String {
     };
     paths.iter().map(name).collect::<Vec<_>>().join(", ")
 }
+
+/// What is said of the folder's unfilled forms (start-up lines, the status page), Thai.
+pub const UNFILLED_THAI: &str = "ไม่นับ (แบบฟอร์มที่ planmerge เขียนไว้ ยังไม่ได้กรอก ไม่ใช่ไฟล์ของกอง)";
+/// The same, English.
+pub const UNFILLED_ENGLISH: &str =
+    "not counted (forms planmerge wrote, not filled in: no division's file)";
 
 /// What the start-up lines say of the folder's own files: those counted beside the inbox, and
 /// the summaries not counted; nothing when there are none.
@@ -80,6 +103,14 @@ pub fn startup_lines(found: &FolderFiles) -> Vec<String> {
         lines.push(format!(
             "ไม่นับ (ไฟล์สรุปที่ planmerge สร้าง): {} · not counted (summaries written by planmerge)",
             names(&found.summaries)
+        ));
+    }
+    if !found.unfilled.is_empty() {
+        lines.push(format!(
+            "{}: {} · {}",
+            UNFILLED_THAI,
+            names(&found.unfilled),
+            UNFILLED_ENGLISH
         ));
     }
     lines
