@@ -491,6 +491,20 @@ catalogue! {
             "move this form out of the folder (if the division has sent its own file), or have the division fill its projects in and send it back",
         ),
     }
+    /// planmerge's form prefilled from the previous round (`template --from`), every project as
+    /// that round gave it, beside another file of the same division (`own`, the one it sent):
+    /// the form left in the folder, its `projects` not counted.
+    FormLeftOver { division: String, own: String, projects: usize } => {
+        code: "form-left-over",
+        stage: Merge,
+        severity: Warning,
+        thai: format!("ไฟล์นี้เป็นแบบฟอร์มที่ planmerge กรอกรายการรอบก่อนไว้ให้ ยังไม่ได้แก้ไข ({projects} โครงการ เหมือนรอบก่อนทุกโครงการ) และ{division} ส่งไฟล์ของตนแล้ว ({own}) จึงไม่นับโครงการในไฟล์นี้"),
+        english: format!("this is the form planmerge prefilled with the previous round's projects, untouched ({projects} projects, each as in the previous round), and {division} has sent its own file ({own}): its projects are not counted"),
+        fix: (
+            format!("ย้ายแบบฟอร์มนี้ออกจากโฟลเดอร์ (ถ้า{division}ยังต้องรายงานโครงการใดในไฟล์นี้ ให้ใส่ไว้ในไฟล์ของกอง)"),
+            format!("move this form out of the folder (a project of it {division} still reports belongs in the division's own file)"),
+        ),
+    }
     /// A non-blank row under a header with nothing in any project column; not counted.
     RowNotProject { found: String } => {
         code: "row-not-project",

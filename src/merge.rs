@@ -146,6 +146,120 @@ fn hand_over(projects: Vec<ProjectRow>, send: &mut dyn FnMut(FilePart)) {
     send(FilePart::Projects(projects, keys));
 }
 
+/// planmerge's form prefilled from the previous round and left untouched beside the file its
+/// division sent ([`left_over_forms`]): read, named, not counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOver {
+    /// The form, as named to the user.
+    pub file: String,
+    /// Its division.
+    pub division: String,
+    /// The division's own file, as named to the user.
+    pub own: String,
+    /// The projects it lists.
+    pub projects: usize,
+}
+
+/// The files among `files` that are planmerge's forms prefilled from the previous round
+/// (`previous`, its projects) and left as they were written — every project of their division
+/// as that round gave it ([`crate::compare::as_before`]) — while the same division has another
+/// file: counted beside it, such a form would make each of its projects a duplicate, or
+/// count last round's figures as this round's. Only beside a file of the division's that holds
+/// rows of its own (not a blank form, a summary or a file that cannot be opened), so a
+/// division's data is never left out: a division whose other files hold nothing, or are such
+/// forms too, keeps one (the one not under the name `template` gives, else the first). Only
+/// divisions with two files or more, one of them planmerge's form, are looked at here.
+pub fn left_over_forms(
+    files: &[PathBuf],
+    options: &ReadOptions,
+    previous: &[ProjectRow],
+) -> Vec<LeftOver> {
+    if previous.is_empty() {
+        return Vec::new();
+    }
+    let workbooks: Vec<&PathBuf> = files
+        .iter()
+        .filter(|f| read::is_spreadsheet_name(f))
+        .collect();
+    let divisions: Vec<String> = workbooks
+        .iter()
+        .map(|f| options.placed_on_disk(f).0)
+        .collect();
+    let mut left = Vec::new();
+    let mut done: Vec<String> = Vec::new();
+    for division in &divisions {
+        let key = normalize(division);
+        if done.contains(&key) {
+            continue;
+        }
+        done.push(key.clone());
+        let mine: Vec<&PathBuf> = (workbooks.iter().zip(&divisions))
+            .filter(|(_, d)| normalize(d) == key)
+            .map(|(f, _)| *f)
+            .collect();
+        if mine.len() < 2 {
+            continue;
+        }
+        if !mine.iter().any(|f| read::form_of(f).is_some()) {
+            continue;
+        }
+        let before: Vec<ProjectRow> = previous
+            .iter()
+            .filter(|p| normalize(&p.division) == key)
+            .cloned()
+            .collect();
+        let untouched: Vec<(&PathBuf, usize)> = mine
+            .iter()
+            .filter_map(|f| untouched_form(f, options, &before).map(|n| (*f, n)))
+            .collect();
+        let Some(kept) = kept_file(&mine, &untouched, options) else {
+            continue;
+        };
+        for (form, projects) in untouched.into_iter().filter(|(f, _)| *f != kept) {
+            left.push(LeftOver {
+                file: form.display().to_string(),
+                division: division.clone(),
+                own: kept.display().to_string(),
+                projects,
+            });
+        }
+    }
+    left
+}
+
+/// The file of a division's `files` that counts beside its `untouched` prefilled forms: the
+/// first other file holding rows of its own; without one, one of the forms (the first not
+/// under the name `template` gives, else the first). None without an untouched form.
+fn kept_file<'f>(
+    files: &[&'f PathBuf],
+    untouched: &[(&'f PathBuf, usize)],
+    options: &ReadOptions,
+) -> Option<&'f PathBuf> {
+    let is_untouched = |f: &PathBuf| untouched.iter().any(|(u, _)| *u == f);
+    let own = files
+        .iter()
+        .find(|f| !is_untouched(f) && read::read_file_into(f, options, &mut |_| {}).input.rows > 0);
+    if let Some(own) = own {
+        return Some(*own);
+    }
+    let named = |f: &&(&PathBuf, usize)| {
+        let name = f.0.file_name().map(|n| n.to_string_lossy().into_owned());
+        !name.is_some_and(|n| n.starts_with(crate::schema::TEMPLATE_FILE_PREFIX))
+    };
+    let (form, _) = untouched.iter().find(named).or(untouched.first())?;
+    Some(*form)
+}
+
+/// The number of projects of `file` when it is planmerge's form listing exactly `before` (its
+/// division's projects of the previous round) as they were, without an error; none otherwise.
+fn untouched_form(file: &Path, options: &ReadOptions, before: &[ProjectRow]) -> Option<usize> {
+    read::form_of(file)?;
+    let read = crate::read_and_validate_with(&[file.to_path_buf()], options);
+    let input = read.inputs.first()?;
+    let whole = read.errors() == 0 && input.rows == read.projects.len();
+    (whole && crate::compare::as_before(&read.projects, before)).then_some(read.projects.len())
+}
+
 /// What one finished file reports to a progress display.
 #[derive(Debug, Clone, Copy)]
 pub struct FileDone {
@@ -329,6 +443,9 @@ pub struct Merge {
     pub files_only: bool,
     /// The current file's projects counted, per sheet (rows of one sheet come together).
     counted_by_sheet: Vec<(Arc<str>, usize)>,
+    /// Prefilled forms left beside their division's own file ([`left_over_forms`]): read and
+    /// named, their projects not counted.
+    left_over: Vec<LeftOver>,
 }
 
 impl Merge {
@@ -336,6 +453,7 @@ impl Merge {
     /// returns them (none for the end of a file).
     pub fn take(&mut self, part: FilePart) -> Vec<ProjectRow> {
         match part {
+            FilePart::Projects(projects, _) if self.is_left_over(&projects) => Vec::new(),
             FilePart::Projects(mut projects, keys) => {
                 let mut keys = keys.into_iter();
                 projects.retain(|p| {
@@ -350,6 +468,10 @@ impl Merge {
                     }
                 }
                 projects
+            }
+            FilePart::Done { input, .. } if self.left_over_of(&input.file).is_some() => {
+                self.take_left_over(*input);
+                Vec::new()
             }
             FilePart::Done {
                 mut input,
@@ -404,6 +526,42 @@ impl Merge {
                 Vec::new()
             }
         }
+    }
+
+    /// Leaves out the files of `left_over` ([`left_over_forms`]): read, each named in one
+    /// `form-left-over`, their projects not counted.
+    pub fn leaving_out(mut self, left_over: Vec<LeftOver>) -> Self {
+        self.left_over = left_over;
+        self
+    }
+
+    /// Whether these projects are of a form left over (a chunk is of one file).
+    fn is_left_over(&self, projects: &[ProjectRow]) -> bool {
+        !self.left_over.is_empty()
+            && projects
+                .first()
+                .is_some_and(|p| self.left_over_of(&p.source.file).is_some())
+    }
+
+    fn left_over_of(&self, file: &str) -> Option<&LeftOver> {
+        self.left_over.iter().find(|l| l.file == file)
+    }
+
+    /// The end of a form left over: one warning instead of its issues, nothing counted.
+    fn take_left_over(&mut self, mut input: InputFile) {
+        if let Some(left) = self.left_over_of(&input.file) {
+            let problem = Problem::FormLeftOver {
+                division: left.division.clone(),
+                own: left.own.clone(),
+                projects: left.projects,
+            };
+            self.issues
+                .push(Issue::new(problem, Location::file(&input.file)));
+        }
+        self.counted_by_sheet.clear();
+        input.counted = 0;
+        self.counted = 0;
+        self.inputs.push(input);
     }
 
     /// The earlier input `input` is a byte-for-byte copy of, if any.
@@ -518,7 +676,7 @@ impl Merge {
     /// planmerge's own form left unfilled is no division's file ([`InputFile::is_unfilled_form`]).
     fn divisions_sent(&self, listed: &[String]) -> Vec<String> {
         (self.inputs.iter())
-            .filter(|i| !i.is_unfilled_form())
+            .filter(|i| !i.is_unfilled_form() && self.left_over_of(&i.file).is_none())
             .map(|i| {
                 let named = listed_division(&i.division, listed);
                 name_folded(named.as_deref().unwrap_or(&i.division)).into_owned()
@@ -536,7 +694,8 @@ impl Merge {
         let mut issues = Vec::new();
         for (i, input) in self.inputs.iter().enumerate() {
             let copy = self.inputs[..i].iter().any(|e| e.sha256 == input.sha256);
-            if input.sha256.is_empty() || copy || input.is_unfilled_form() {
+            let left_over = self.left_over_of(&input.file).is_some();
+            if input.sha256.is_empty() || copy || input.is_unfilled_form() || left_over {
                 continue;
             }
             let division = input.division.clone();

@@ -42,7 +42,11 @@ pub(super) fn run(
     };
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let mut merge = match &previous {
-        Some(p) => Merge::comparing(p.projects.clone()),
+        Some(p) => Merge::comparing(p.projects.clone()).leaving_out(merge::left_over_forms(
+            &files,
+            &options,
+            &p.projects,
+        )),
         None => Merge::default(),
     };
     merge.files_only = args.inputs.iter().all(|p| p.is_file());

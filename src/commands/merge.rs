@@ -46,7 +46,11 @@ pub(super) fn run(
     }
     let previous = previous_round(previous_path, &config, &options, stderr)?;
     let mut merge = match &previous {
-        Some(p) => Merge::comparing(p.projects.clone()),
+        Some(p) => Merge::comparing(p.projects.clone()).leaving_out(merge::left_over_forms(
+            &files,
+            &options,
+            &p.projects,
+        )),
         None => Merge::default(),
     };
     let (year, round) = (config.fiscal_year, config.round);

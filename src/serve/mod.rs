@@ -258,10 +258,12 @@ impl App {
             .collect();
         files.sort();
         let files: Vec<PathBuf> = files.into_iter().map(|(_, path)| path).collect();
-        let mut merge = match &self.previous {
-            Some(p) => Merge::comparing(p.projects.clone()),
-            None => Merge::default(),
-        };
+        let mut merge =
+            match &self.previous {
+                Some(p) => Merge::comparing(p.projects.clone())
+                    .leaving_out(merge::left_over_forms(&files, &self.options, &p.projects)),
+                None => Merge::default(),
+            };
         let mut projects = Vec::new();
         merge::for_each_file(
             &files,

@@ -353,3 +353,156 @@ fn a_forms_title_block_names_its_division_when_its_file_name_does_not() {
         assert!(divisions.contains(division), "{division}: {divisions}");
     }
 }
+
+/// The 6-month round's folder (`รอบ6`, กองคลัง's three projects and กองช่าง's one) and the
+/// 12-month round's beside it (`รอบ12`, its report.toml naming `../รอบ6` as previous), with the
+/// forms `template --from รอบ6 -o รอบ12/` writes into it, prefilled.
+fn rounds_with_prefilled_forms(dir: &Path) -> std::path::PathBuf {
+    let six = dir.join("รอบ6");
+    std::fs::create_dir(&six).expect("รอบ6");
+    listing(&six, &["กองคลัง", "กองช่าง"]);
+    filled_form(
+        &six.join("กองคลัง.xlsx"),
+        Some("กองคลัง"),
+        vec![
+            project("โครงการตรวจสอบการเบิกจ่าย", Status::InProgress),
+            project("มาตรการเปิดเผยข้อมูลการคลัง", Status::InProgress),
+            project("กิจกรรมประกาศราคากลาง", Status::Completed),
+        ],
+    );
+    filled_form(
+        &six.join("กองช่าง.xlsx"),
+        Some("กองช่าง"),
+        vec![project("โครงการตรวจรับงานก่อสร้าง", Status::InProgress)],
+    );
+    let twelve = dir.join("รอบ12");
+    std::fs::create_dir(&twelve).expect("รอบ12");
+    let toml = REPORT_TOML
+        .replace("round = 6", "round = 12")
+        .replace("as_of = \"2022-04-21\"", "as_of = \"2022-10-14\"");
+    let toml = format!("{toml}\nprevious = \"../รอบ6\"\ndivisions = [\"กองคลัง\", \"กองช่าง\"]\n");
+    std::fs::write(twelve.join("report.toml"), toml).expect("report.toml");
+    planmerge()
+        .current_dir(dir)
+        .args(["template", "--from", "รอบ6", "-o", "รอบ12/"])
+        .assert()
+        .success();
+    twelve
+}
+
+/// The prefilled form `template --from` wrote into the round's folder, left there untouched
+/// beside the file กองคลัง sent back (`กองคลัง.xlsx`): one warning names it and the division's
+/// own file, and its projects are not counted — no `project-duplicate` for each of them, no
+/// `division-two-files`. กองช่าง's untouched form is its only file and still counts. A form
+/// someone has changed is never left out: then both files count, and the duplicates are said.
+#[test]
+fn an_untouched_prefilled_form_beside_the_divisions_own_file_is_named_and_not_counted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let twelve = rounds_with_prefilled_forms(dir.path());
+    filled_form(
+        &twelve.join("กองคลัง.xlsx"),
+        Some("กองคลัง"),
+        vec![
+            project("โครงการตรวจสอบการเบิกจ่าย", Status::Completed),
+            project("มาตรการเปิดเผยข้อมูลการคลัง", Status::InProgress),
+            project("กิจกรรมประกาศราคากลาง", Status::Completed),
+        ],
+    );
+    let (code, json, stderr) = run_json(&twelve, &["check", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(coded(&json, "project-duplicate").is_empty(), "{json}");
+    assert!(coded(&json, "division-two-files").is_empty(), "{json}");
+    let left = coded(&json, "form-left-over");
+    assert_eq!(left.len(), 1, "{json}");
+    assert_eq!(left[0]["file"], "แบบฟอร์ม-กองคลัง.xlsx");
+    assert_eq!(left[0]["severity"], "warning");
+    assert_eq!(
+        left[0]["message"],
+        "ไฟล์นี้เป็นแบบฟอร์มที่ planmerge กรอกรายการรอบก่อนไว้ให้ ยังไม่ได้แก้ไข (3 โครงการ \
+         เหมือนรอบก่อนทุกโครงการ) และกองคลัง ส่งไฟล์ของตนแล้ว (กองคลัง.xlsx) จึงไม่นับโครงการในไฟล์นี้ · \
+         this is the form planmerge prefilled with the previous round's projects, untouched (3 \
+         projects, each as in the previous round), and กองคลัง has sent its own file (กองคลัง.xlsx): \
+         its projects are not counted"
+    );
+    let total = &json["summary"]["total"];
+    assert_eq!(total["projects"], 4, "กองคลัง's three and กองช่าง's one");
+    assert_eq!(total["completed"], 2);
+    let counted: Vec<(&str, u64)> = json["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .map(|i| {
+            (
+                i["file"].as_str().unwrap_or_default(),
+                i["counted"].as_u64().unwrap_or(9),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counted,
+        [
+            ("กองคลัง.xlsx", 3),
+            ("แบบฟอร์ม-กองคลัง.xlsx", 0),
+            ("แบบฟอร์ม-กองช่าง.xlsx", 1)
+        ]
+    );
+    let unchanged = coded(&json, "division-unchanged");
+    assert_eq!(unchanged.len(), 1, "{json}");
+    assert_eq!(unchanged[0]["file"], "แบบฟอร์ม-กองช่าง.xlsx");
+
+    // The form changed by someone (a status moved on): not left out, both files count.
+    std::fs::remove_file(twelve.join("แบบฟอร์ม-กองคลัง.xlsx")).expect("remove");
+    filled_form(
+        &twelve.join("แบบฟอร์ม-กองคลัง.xlsx"),
+        Some("กองคลัง"),
+        vec![
+            project("โครงการตรวจสอบการเบิกจ่าย", Status::InProgress),
+            project("มาตรการเปิดเผยข้อมูลการคลัง", Status::Completed),
+            project("กิจกรรมประกาศราคากลาง", Status::Completed),
+        ],
+    );
+    let (code, json, _) = run_json(&twelve, &["check", "."]);
+    assert_eq!(code, 1);
+    assert!(coded(&json, "form-left-over").is_empty(), "{json}");
+    assert_eq!(coded(&json, "project-duplicate").len(), 3, "{json}");
+
+    // The untouched form beside nothing of the division's own but a blank form: it is the
+    // division's data, and counts.
+    for file in ["กองคลัง.xlsx", "แบบฟอร์ม-กองคลัง.xlsx"]
+    {
+        std::fs::remove_file(twelve.join(file)).expect("remove");
+    }
+    for args in [
+        [
+            "template",
+            "--from",
+            "รอบ6",
+            "--division",
+            "กองคลัง",
+            "-o",
+            "รอบ12/",
+        ],
+        [
+            "template",
+            "-c",
+            "รอบ12/report.toml",
+            "--division",
+            "กองคลัง",
+            "-o",
+            "รอบ12/ว่าง/",
+        ],
+    ] {
+        planmerge()
+            .current_dir(dir.path())
+            .args(args)
+            .assert()
+            .success();
+    }
+    let (code, json, stderr) = run_json(&twelve, &["check", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(coded(&json, "form-left-over").is_empty(), "{json}");
+    assert_eq!(json["summary"]["total"]["projects"], 4);
+    let unfilled = coded(&json, "form-unfilled");
+    assert_eq!(unfilled.len(), 1, "{json}");
+    assert_eq!(unfilled[0]["file"], "ว่าง/แบบฟอร์ม-กองคลัง.xlsx");
+}
