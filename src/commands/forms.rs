@@ -60,7 +60,9 @@ pub(super) fn run(
             refuse_existing(&[&output])?;
             round.know(division, from)?;
             round.say_errors(from, stderr)?;
-            write_form(&output, spec.with_projects_of(&round.projects), stdout)?;
+            let spec = spec.with_earlier_round(&round.projects, round.round);
+            say_carried(&spec, stderr)?;
+            write_form(&output, spec, stdout)?;
         }
         (None, division) => {
             let spec = TemplateSpec::new(config.as_ref(), division);
@@ -131,8 +133,12 @@ fn every_division(
     }
     refuse_existing(&forms.iter().map(|(_, o)| o.as_path()).collect::<Vec<_>>())?;
     round.say_errors(from, stderr)?;
-    for (spec, output) in forms {
-        write_form(&output, spec.with_projects_of(&round.projects), stdout)?;
+    for (i, (spec, output)) in forms.into_iter().enumerate() {
+        let spec = spec.with_earlier_round(&round.projects, round.round);
+        if i == 0 {
+            say_carried(&spec, stderr)?;
+        }
+        write_form(&output, spec, stdout)?;
     }
     let n = round.divisions.len();
     writeln!(
@@ -141,6 +147,28 @@ fn every_division(
         shown = folder.display()
     )?;
     Ok(Outcome::Clean)
+}
+
+/// Says, once, that forms for another fiscal year than the earlier round's carry over only the
+/// list of projects ([`TemplateSpec::carried_from`]).
+fn say_carried(spec: &TemplateSpec, stderr: &mut dyn Write) -> Result<(), CommandError> {
+    let Some(earlier) = spec.carried_from else {
+        return Ok(());
+    };
+    let year = spec
+        .fiscal_year
+        .map_or_else(|| "ปีถัดไป".to_string(), |y| y.to_string());
+    let year_english = spec
+        .fiscal_year
+        .map_or_else(|| "the next year".to_string(), |y| y.to_string());
+    writeln!(
+        stderr,
+        "แบบฟอร์มเป็นของปีงบประมาณ {year} รายการมาจากปีงบประมาณ {earlier}: ยกมาเฉพาะชื่อโครงการ มิติ และงบประมาณ \
+         (ให้กองตรวจงบประมาณของปีนี้) สถานะ เบิกจ่าย บรรจุ และหมายเหตุ เว้นว่างไว้ให้กรอกใหม่ · \
+         the forms are for fiscal year {year_english} and list fiscal year {earlier}'s projects: only names, \
+         dimensions and budgets (to check) are carried over; status, disbursed, บรรจุ and remarks are left blank"
+    )?;
+    Ok(())
 }
 
 /// Writes one form and says so.
@@ -206,6 +234,22 @@ fn next_round_of(from: &Path) -> Option<ReportConfig> {
     Some(config)
 }
 
+/// The fiscal year and round an earlier round `from` says it is of: a summary's title
+/// (`… พ.ศ. 2565 รอบ 12 เดือน`), else the report.toml of its folder (of the folder it is in).
+fn round_of(from: &Path) -> Option<(u16, u8)> {
+    let titled = from
+        .is_file()
+        .then(|| std::fs::read(from).ok())
+        .flatten()
+        .and_then(|bytes| crate::mail::figures::read_figures(&bytes).ok())
+        .and_then(|figures| crate::compare::round_in_title(&figures.title));
+    titled.or_else(|| {
+        let folder = if from.is_dir() { from } else { from.parent()? };
+        let config = ReportConfig::load(&folder.join(crate::config::FILE_NAME)).ok()?;
+        Some((config.fiscal_year, config.round))
+    })
+}
+
 /// How an earlier round's folder (or file) `from` is read: with the report.toml beside it, and
 /// without a `divisions` list there, the divisions its workbooks' names suggest.
 fn round_options(from: &Path, workbooks: &[&PathBuf]) -> ReadOptions {
@@ -230,6 +274,9 @@ struct EarlierRound {
     projects: Vec<ProjectRow>,
     divisions: Vec<String>,
     errors: usize,
+    /// The fiscal year and round it says it is of (a summary's title, its folder's
+    /// report.toml), when it says.
+    round: Option<(u16, u8)>,
 }
 
 impl EarlierRound {
@@ -262,6 +309,7 @@ impl EarlierRound {
             projects,
             divisions,
             errors,
+            round: round_of(from),
         })
     }
 

@@ -47,6 +47,13 @@ pub struct TemplateSpec {
     pub dimension_names: [String; 4],
     /// Projects to list already (prefill); empty for a blank template.
     pub projects: Vec<ProjectRow>,
+    /// The fiscal year the listed projects were reported in, when the form is for another
+    /// (next year's 6-month round, listed from this year's 12-month one): only the list is
+    /// carried over — name, มิติ (and its sub-code), and the budgets as a starting point to
+    /// check — and each project's status, disbursed amount, บรรจุ tick and remark are left
+    /// blank, to be filled in for the new year. `None`: the next round of the same year, whose
+    /// projects keep all they had.
+    pub carried_from: Option<u16>,
 }
 
 impl TemplateSpec {
@@ -61,6 +68,7 @@ impl TemplateSpec {
                 .map(|c| c.dimension_names.clone())
                 .unwrap_or_else(|| default_dimension_names(NEWEST_PLAN)),
             projects: Vec::new(),
+            carried_from: None,
         }
     }
 
@@ -80,6 +88,24 @@ impl TemplateSpec {
             .cloned()
             .collect();
         self.with_projects(mine)
+    }
+
+    /// The same template listing its division's projects of an earlier round whose fiscal year
+    /// and round are `of` (when known): a form for another fiscal year than that round's (the
+    /// round after a 12-month round is the next year's 6-month one) carries over only the list
+    /// ([`TemplateSpec::carried_from`]); a form for the same year keeps every project's status,
+    /// amounts, tick and remark. A form of no known year from a 12-month round is the next
+    /// year's; from a round of no known year, the projects keep all they had.
+    pub fn with_earlier_round(self, projects: &[ProjectRow], of: Option<(u16, u8)>) -> Self {
+        let carried_from = match (self.fiscal_year, of) {
+            (Some(year), Some((earlier, _))) if year != earlier => Some(earlier),
+            (None, Some((earlier, 12))) => Some(earlier),
+            _ => None,
+        };
+        TemplateSpec {
+            carried_from,
+            ..self.with_projects_of(projects)
+        }
     }
 
     /// Data rows prepared (formatted, validated, unlocked).
