@@ -24,37 +24,42 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, CommandError> {
-    let mut config = template_config(args.config.as_deref(), args.output.as_deref())?;
-    if config.is_none()
-        && let Some(from) = &args.from
-        && let Some(next) = next_round_of(from)
-    {
-        writeln!(
-            stderr,
-            "ใช้ report.toml ของรอบก่อน ({}) สำหรับรอบถัดไป: ปีงบประมาณ {} รอบ {} เดือน · \
-             the earlier round's report.toml, for the round after it: {} {}-month",
-            from.display(),
-            next.fiscal_year,
-            next.round,
-            next.fiscal_year,
-            next.round
-        )?;
-        config = Some(next);
-    }
-    if config.is_none() {
-        writeln!(
-            stderr,
-            "ไม่พบ report.toml (ในโฟลเดอร์ที่เขียนแบบฟอร์ม หรือโฟลเดอร์นี้) — เขียนแบบฟอร์มทั่วไป (ไม่มีชื่อหน่วยงาน ปีงบประมาณ และรอบ) \
-             สร้างด้วย planmerge init หรือใช้ -c เพื่อระบุไฟล์ตั้งค่า · \
-             no report.toml found (in the forms' folder or here): writing a generic template (no organization, year or round); \
-             make one with planmerge init, or pass -c FILE"
-        )?;
-    }
+    let config = template_config(args.config.as_deref(), args.output.as_deref())?;
+    let moved_on = match (&config, &args.from) {
+        (None, Some(from)) => next_round_of(from),
+        _ => None,
+    };
+    let base = match (config, moved_on) {
+        (Some(config), _) => TemplateSpec::new(Some(&config), None),
+        (None, Some(next)) => {
+            let (year, round) = (next.spec.fiscal_year, next.spec.round);
+            let (year, round) = (year.unwrap_or_default(), round.unwrap_or_default());
+            writeln!(
+                stderr,
+                "ใช้{} ({}) สำหรับรอบถัดไป: ปีงบประมาณ {year} รอบ {round} เดือน · \
+                 {}, for the round after it: {year} {round}-month",
+                next.thai,
+                next.from.display(),
+                next.english,
+            )?;
+            next.spec
+        }
+        (None, None) => {
+            writeln!(
+                stderr,
+                "ไม่พบ report.toml (ในโฟลเดอร์ที่เขียนแบบฟอร์ม หรือโฟลเดอร์นี้) — เขียนแบบฟอร์มทั่วไป (ไม่มีชื่อหน่วยงาน ปีงบประมาณ และรอบ) \
+                 สร้างด้วย planmerge init หรือใช้ -c เพื่อระบุไฟล์ตั้งค่า · \
+                 no report.toml found (in the forms' folder or here): writing a generic template (no organization, year or round); \
+                 make one with planmerge init, or pass -c FILE"
+            )?;
+            TemplateSpec::new(None, None)
+        }
+    };
     let division = args.division.as_deref().map(str::trim);
     match (&args.from, division) {
-        (Some(from), None) => return every_division(args, from, config.as_ref(), stdout, stderr),
+        (Some(from), None) => return every_division(args, from, &base, stdout, stderr),
         (Some(from), Some(division)) => {
-            let spec = TemplateSpec::new(config.as_ref(), Some(division));
+            let spec = base.for_division(Some(division));
             let output = output_path(args, &spec)?;
             let round = EarlierRound::read(from, &output)?;
             refuse_existing(&[&output])?;
@@ -65,7 +70,7 @@ pub(super) fn run(
             write_form(&output, spec, stdout)?;
         }
         (None, division) => {
-            let spec = TemplateSpec::new(config.as_ref(), division);
+            let spec = base.for_division(division);
             let output = output_path(args, &spec)?;
             refuse_existing(&[&output])?;
             write_form(&output, spec, stdout)?;
@@ -103,7 +108,7 @@ fn refuse_existing(outputs: &[&Path]) -> Result<(), CommandError> {
 fn every_division(
     args: &TemplateArgs,
     from: &Path,
-    config: Option<&ReportConfig>,
+    base: &TemplateSpec,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, CommandError> {
@@ -123,7 +128,7 @@ fn every_division(
         .divisions
         .iter()
         .map(|division| {
-            let spec = TemplateSpec::new(config, Some(division));
+            let spec = base.for_division(Some(division));
             let output = folder.join(spec.default_file_name());
             (spec, output)
         })
@@ -218,20 +223,64 @@ fn template_config(
     Ok(None)
 }
 
-/// The configuration of the round after the one `from` (an earlier round's folder, or a file in
-/// it) was: its report.toml with the round moved on (6 → 12 months of the same fiscal year,
-/// 12 → 6 of the next), for forms written from it with no report.toml of their own round.
-fn next_round_of(from: &Path) -> Option<ReportConfig> {
-    let folder = if from.is_dir() { from } else { from.parent()? };
-    let mut config = ReportConfig::load(&folder.join(crate::config::FILE_NAME)).ok()?;
-    if config.round == 6 {
-        config.round = 12;
+/// The forms of the round after an earlier one, and what that was taken from (said on stderr).
+struct NextRound {
+    /// The form without a division: organization, fiscal year and round, dimension names.
+    spec: TemplateSpec,
+    /// Where from, as named.
+    from: PathBuf,
+    /// What of it, in Thai (`report.toml ของรอบก่อน`) and English.
+    thai: &'static str,
+    english: &'static str,
+}
+
+/// The round after `year`'s `round`: 6 → 12 months of the same fiscal year, 12 → 6 of the next.
+fn round_after(year: u16, round: u8) -> (u16, u8) {
+    if round == 6 {
+        (year, 12)
     } else {
-        config.round = 6;
-        config.fiscal_year += 1;
-        config.dimension_names = crate::config::default_dimension_names(config.fiscal_year);
+        (year.saturating_add(1), 6)
     }
-    Some(config)
+}
+
+/// The forms of the round after the one `from` was, for forms written from it with no
+/// report.toml of their own round: the report.toml of its folder (of the folder a file is in)
+/// moved on ([`round_after`]); else, for a summary planmerge wrote, its title's organization,
+/// fiscal year and round (`… พ.ศ. 2565 รอบ 12 เดือน`, read back as `mail` reads it) moved on,
+/// with the dimension names of that year's plan.
+fn next_round_of(from: &Path) -> Option<NextRound> {
+    let folder = if from.is_dir() { from } else { from.parent()? };
+    let own = ReportConfig::load(&folder.join(crate::config::FILE_NAME)).ok();
+    if let Some(mut config) = own {
+        let year = config.fiscal_year;
+        (config.fiscal_year, config.round) = round_after(year, config.round);
+        if config.fiscal_year != year {
+            config.dimension_names = crate::config::default_dimension_names(config.fiscal_year);
+        }
+        return Some(NextRound {
+            spec: TemplateSpec::new(Some(&config), None),
+            from: from.to_path_buf(),
+            thai: " report.toml ของรอบก่อน",
+            english: "the earlier round's report.toml",
+        });
+    }
+    let bytes = from.is_file().then(|| std::fs::read(from).ok()).flatten()?;
+    let figures = crate::mail::figures::read_figures(&bytes).ok()?;
+    let (year, round) = crate::compare::round_in_title(&figures.title)?;
+    let (year, round) = round_after(year, round);
+    let organization = figures.organization.trim().to_string();
+    Some(NextRound {
+        spec: TemplateSpec {
+            organization,
+            fiscal_year: Some(year),
+            round: Some(round),
+            dimension_names: crate::config::default_dimension_names(year),
+            ..TemplateSpec::new(None, None)
+        },
+        from: from.to_path_buf(),
+        thai: "ชื่อหน่วยงาน ปีงบประมาณ และรอบ จากหัวไฟล์สรุปของรอบก่อน",
+        english: "the organization, fiscal year and round of the earlier round's summary title",
+    })
 }
 
 /// The fiscal year and round an earlier round `from` says it is of: a summary's title

@@ -72,6 +72,14 @@ impl TemplateSpec {
         }
     }
 
+    /// The same template for `division` (`None`: any division's).
+    pub fn for_division(&self, division: Option<&str>) -> Self {
+        TemplateSpec {
+            division: division.map(str::to_string),
+            ..self.clone()
+        }
+    }
+
     /// The same template with these projects listed.
     pub fn with_projects(mut self, projects: Vec<ProjectRow>) -> Self {
         self.projects = projects;

@@ -1007,3 +1007,58 @@ fn forms_for_the_next_fiscal_year_carry_the_list_not_last_years_results() {
         ]
     );
 }
+
+/// `template --from <summary.xlsx>` with no report.toml anywhere: the summary's own title gives
+/// the organization, fiscal year and round, moved on to the round after it (6 → 12 months of
+/// the same year, 12 → next year's 6), said on stderr — not a generic form.
+#[test]
+fn forms_from_a_summary_without_report_toml_take_its_title_moved_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (round, summary) in [("6-month", "สรุป6.xlsx"), ("12-month", "สรุป12.xlsx")]
+    {
+        planmerge()
+            .args(["merge", &format!("samples/{round}"), "-o"])
+            .arg(dir.path().join(summary))
+            .assert()
+            .success();
+    }
+    let cases = [
+        (
+            "สรุป6.xlsx",
+            "2565 12-month",
+            "ประจำปีงบประมาณ พ.ศ. 2565 รอบ 12 เดือน (ตุลาคม 2564 – กันยายน 2565)",
+            "ดำเนินการแล้วเสร็จ",
+        ),
+        (
+            "สรุป12.xlsx",
+            "2566 6-month",
+            "ประจำปีงบประมาณ พ.ศ. 2566 รอบ 6 เดือน (ตุลาคม 2565 – มีนาคม 2566)",
+            "",
+        ),
+    ];
+    for (summary, said, period, first_status) in cases {
+        let form = format!("จาก-{summary}");
+        let out = planmerge()
+            .current_dir(dir.path())
+            .args(["template", "--from", summary, "--division", "กองคลัง"])
+            .args(["-o", &form])
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{summary}: {stderr}");
+        assert!(!stderr.contains("generic template"), "{summary}: {stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "the organization, fiscal year and round of the earlier round's summary title, \
+                 for the round after it: {said}"
+            )),
+            "{summary}: {stderr}"
+        );
+        let rows = rows_of(&dir.path().join(&form), DATA_SHEET);
+        assert_eq!(rows[1][0], "องค์การบริหารส่วนจังหวัดพะเยา", "{summary}");
+        assert_eq!(rows[2][0], "หน่วยงาน กองคลัง");
+        assert_eq!(rows[3][0], period, "{summary}");
+        let first = &rows[FIRST_DATA_ROW as usize];
+        assert_eq!(first[7], first_status, "{summary}: {first:?}");
+    }
+}
