@@ -92,6 +92,35 @@ pub fn round_in_title(title: &str) -> Option<(u16, u8)> {
     Some((year, round))
 }
 
+/// Whether `projects` (one file's) are exactly the previous round's `before` (one division's):
+/// the same projects by name, none new and none missing, each with the status, disbursed
+/// amount and plan budget it had — what `division-unchanged` looks at, for one file. The form
+/// `template --from` prefilled from that round, sent back untouched, is such a file.
+pub fn as_before(projects: &[ProjectRow], before: &[ProjectRow]) -> bool {
+    if projects.is_empty() || projects.len() != before.len() {
+        return false;
+    }
+    let mut unmatched: FxHashMap<u128, Vec<&ProjectRow>> = FxHashMap::default();
+    for p in before {
+        unmatched.entry(name_key(&p.name)).or_default().push(p);
+    }
+    projects.iter().all(|p| {
+        let same = |b: &&ProjectRow| {
+            b.status == p.status && b.disbursed == p.disbursed && b.budget_plan == p.budget_plan
+        };
+        let Some(candidates) = unmatched.get_mut(&name_key(&p.name)) else {
+            return false;
+        };
+        match candidates.iter().position(same) {
+            Some(i) => {
+                candidates.swap_remove(i);
+                true
+            }
+            None => false,
+        }
+    })
+}
+
 /// What kind of change a project went through between the rounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -512,6 +541,31 @@ mod tests {
         let (_, issues) = compare(before, &now);
         assert_eq!(issues[0].problem.code(), "disbursed-decreased");
         assert!(issues[0].message().contains("900.00 → 400.00"));
+    }
+
+    #[test]
+    fn a_file_is_as_before_only_with_every_project_unchanged_and_none_added() {
+        let before = vec![
+            project("กองคลัง", "โครงการ ก", Status::InProgress, 100),
+            project("กองคลัง", "โครงการ ข", Status::Completed, 0),
+        ];
+        let reordered = [before[1].clone(), before[0].clone()];
+        assert!(as_before(&reordered, &before));
+        let moved_on = [
+            project("กองคลัง", "โครงการ ก", Status::Completed, 100),
+            before[1].clone(),
+        ];
+        assert!(!as_before(&moved_on, &before), "a status moved on");
+        let spent = [
+            project("กองคลัง", "โครงการ ก", Status::InProgress, 200),
+            before[1].clone(),
+        ];
+        assert!(!as_before(&spent, &before), "more disbursed");
+        assert!(!as_before(&before[..1], &before), "a project missing");
+        let mut added = before.clone();
+        added.push(project("กองคลัง", "โครงการ ค", Status::Waiting, 0));
+        assert!(!as_before(&added, &before), "a project added");
+        assert!(!as_before(&[], &[]), "nothing is no form");
     }
 
     #[test]

@@ -492,6 +492,33 @@ catalogue! {
             "nothing to do if it is an unused copy (you may delete it); if projects belong on it, fill them in and send again",
         ),
     }
+    /// planmerge's own form (from `planmerge template`) with no project under its header: the
+    /// form as it was written, not the division's file, which is then still missing.
+    FormUnfilled { division: String } => {
+        code: "form-unfilled",
+        stage: Merge,
+        severity: Warning,
+        thai: format!("ไฟล์นี้เป็นแบบฟอร์มที่ planmerge เขียนไว้ให้ ยังไม่ได้กรอกโครงการ จึงไม่นับเป็นไฟล์ของ{division}"),
+        english: format!("this is the form planmerge wrote, with no project filled in: it is not counted as {division}'s file"),
+        fix: (
+            "ย้ายแบบฟอร์มนี้ออกจากโฟลเดอร์ (ถ้ากองส่งไฟล์ของตนแล้ว) หรือให้กองกรอกโครงการแล้วส่งกลับ",
+            "move this form out of the folder (if the division has sent its own file), or have the division fill its projects in and send it back",
+        ),
+    }
+    /// planmerge's form prefilled from the previous round (`template --from`), every project as
+    /// that round gave it, beside another file of the same division (`own`, the one it sent):
+    /// the form left in the folder, its `projects` not counted.
+    FormLeftOver { division: String, own: String, projects: usize } => {
+        code: "form-left-over",
+        stage: Merge,
+        severity: Warning,
+        thai: format!("ไฟล์นี้เป็นแบบฟอร์มที่ planmerge กรอกรายการรอบก่อนไว้ให้ ยังไม่ได้แก้ไข ({projects} โครงการ เหมือนรอบก่อนทุกโครงการ) และ{division} ส่งไฟล์ของตนแล้ว ({own}) จึงไม่นับโครงการในไฟล์นี้"),
+        english: format!("this is the form planmerge prefilled with the previous round's projects, untouched ({projects} projects, each as in the previous round), and {division} has sent its own file ({own}): its projects are not counted"),
+        fix: (
+            format!("ย้ายแบบฟอร์มนี้ออกจากโฟลเดอร์ (ถ้า{division}ยังต้องรายงานโครงการใดในไฟล์นี้ ให้ใส่ไว้ในไฟล์ของกอง)"),
+            format!("move this form out of the folder (a project of it {division} still reports belongs in the division's own file)"),
+        ),
+    }
     /// A non-blank row under a header with nothing in any project column, or no name and no
     /// dimension and only what a form's empty rows hold when something is filled down them (a
     /// number in ลำดับ, amounts of 0, the status รอรายงาน); not counted.
@@ -1018,12 +1045,38 @@ catalogue! {
             "check it is this round's file, not last round's or the form prefilled from it; if nothing changed, nothing to do",
         ),
     }
+    /// A file whose name holds no division `report.toml` lists, taken for the one its folder
+    /// names (`กองคลัง/template.xlsx`).
+    DivisionFromFolder { division: String, folder: String } => {
+        code: "division-from-folder",
+        stage: Merge,
+        severity: Note,
+        thai: format!("ชื่อไฟล์ไม่มีชื่อกองที่อยู่ใน divisions จึงนับเป็นไฟล์ของ{division} ตามชื่อโฟลเดอร์ {folder}"),
+        english: format!("the file's name holds no division listed in divisions; it is counted as {division}'s, as its folder {folder} is named"),
+        fix: (
+            format!("ถ้าไม่ใช่ไฟล์ของ{division} ให้ย้ายไปไว้ในโฟลเดอร์ของกองที่ถูกต้อง หรือตั้งชื่อไฟล์ตามชื่อกอง"),
+            format!("if it is not {division}'s file, move it into its division's folder, or name the file after its division"),
+        ),
+    }
+    /// A file whose name and folders hold no division `report.toml` lists, taken for the one
+    /// the title block of planmerge's form names (`line`, A3 of โครงการ: `หน่วยงาน กองคลัง`).
+    DivisionFromTitle { division: String, line: String } => {
+        code: "division-from-title",
+        stage: Merge,
+        severity: Note,
+        thai: format!("ชื่อไฟล์และโฟลเดอร์ไม่มีชื่อกองที่อยู่ใน divisions จึงนับเป็นไฟล์ของ{division} ตามหัวแบบฟอร์ม (\"{line}\")"),
+        english: format!("neither the file's name nor its folder's holds a division listed in divisions; it is counted as {division}'s, as the form's title block says (\"{line}\")"),
+        fix: (
+            format!("ถ้าไม่ใช่ไฟล์ของ{division} ให้แก้หัวแบบฟอร์ม หรือตั้งชื่อไฟล์ตามชื่อกอง"),
+            format!("if it is not {division}'s file, correct the form's title block, or name the file after its division"),
+        ),
+    }
     /// A division more files than one are read for; `other` is its first file.
     DivisionTwoFiles { division: String, other: String } => {
         code: "division-two-files",
         stage: Merge,
         severity: Warning,
-        thai: format!("{division}มีมากกว่าหนึ่งไฟล์: ไฟล์นี้และ {other} — นับโครงการของทั้งสองไฟล์ (โครงการที่อยู่ในทั้งสองไฟล์เป็นข้อผิดพลาด โครงการซ้ำ)"),
+        thai: format!("{division} มีมากกว่าหนึ่งไฟล์: ไฟล์นี้และ {other} — นับโครงการของทั้งสองไฟล์ (โครงการที่อยู่ในทั้งสองไฟล์เป็นข้อผิดพลาด โครงการซ้ำ)"),
         english: format!("{division} has more than one file: this one and {other}; the projects of both are counted (a project in both is the error project-duplicate)"),
         fix: (
             "ถ้าไฟล์หนึ่งเป็นฉบับเก่าหรือสำเนา ให้ย้ายออกจากโฟลเดอร์ ถ้ากองแบ่งรายการไว้หลายไฟล์จริง ไม่ต้องทำอะไร",

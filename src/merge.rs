@@ -10,8 +10,8 @@ use crate::config::ReportConfig;
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Location, ProjectRow};
 use crate::read::table::RawRow;
-use crate::read::{self, FileRead, InputFile, ReadOptions};
-use crate::schema::division_listed;
+use crate::read::{self, DivisionFrom, FileRead, InputFile, ReadOptions};
+use crate::schema::listed_division;
 use crate::schema::text::{name_folded, normalize};
 use crate::validate::{self, DuplicateIndex};
 use std::path::{Path, PathBuf};
@@ -28,8 +28,8 @@ pub enum FilePart {
     Projects(Vec<ProjectRow>, Vec<u128>),
     /// The file is finished.
     Done {
-        /// What was read.
-        input: InputFile,
+        /// What was read (boxed: a file ends once, its chunks of projects pass many times).
+        input: Box<InputFile>,
         /// Its issues: the reader's first, then the rows'.
         issues: IssueList,
         /// The [`validate::name_key`] of each named row refused for an error of its own: the
@@ -50,9 +50,32 @@ const AHEAD_PER_WORKER: usize = 2;
 
 /// Reads and validates one file from disk, handing its parts to `send` in order.
 pub fn read_parts(path: &Path, options: &ReadOptions, send: &mut dyn FnMut(FilePart)) {
-    let division = options.division_of(path);
+    let (division, from) = options.placed_on_disk(path);
     validate_parts(&division, send, |sink| {
-        read::read_file_into(path, options, sink)
+        let mut read = read::read_file_into(path, options, sink);
+        // Taken for a division its name does not hold: said, so it is never a guess unseen.
+        let file = &read.input.file;
+        let said = match from {
+            Some(DivisionFrom::Folder(folder)) => Some(Issue::new(
+                Problem::DivisionFromFolder {
+                    division: division.clone(),
+                    folder,
+                },
+                Location::file(file),
+            )),
+            Some(DivisionFrom::Title(line)) => Some(Issue::new(
+                Problem::DivisionFromTitle {
+                    division: division.clone(),
+                    line,
+                },
+                Location::cell(file, crate::schema::FORM_DATA_SHEET, 2, 0),
+            )),
+            None => None,
+        };
+        if let Some(issue) = said {
+            read.issues.push(issue);
+        }
+        read
     });
 }
 
@@ -103,8 +126,10 @@ fn validate_parts(
     }
     let mut issues = file.issues;
     issues.append(row_issues);
+    let mut input = file.input;
+    input.division = division.to_string();
     send(FilePart::Done {
-        input: file.input,
+        input: Box::new(input),
         issues,
         refused,
     });
@@ -118,6 +143,120 @@ fn hand_over(projects: Vec<ProjectRow>, send: &mut dyn FnMut(FilePart)) {
         .map(|p| validate::name_key(&p.name))
         .collect();
     send(FilePart::Projects(projects, keys));
+}
+
+/// planmerge's form prefilled from the previous round and left untouched beside the file its
+/// division sent ([`left_over_forms`]): read, named, not counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOver {
+    /// The form, as named to the user.
+    pub file: String,
+    /// Its division.
+    pub division: String,
+    /// The division's own file, as named to the user.
+    pub own: String,
+    /// The projects it lists.
+    pub projects: usize,
+}
+
+/// The files among `files` that are planmerge's forms prefilled from the previous round
+/// (`previous`, its projects) and left as they were written — every project of their division
+/// as that round gave it ([`crate::compare::as_before`]) — while the same division has another
+/// file: counted beside it, such a form would make each of its projects a duplicate, or
+/// count last round's figures as this round's. Only beside a file of the division's that holds
+/// rows of its own (not a blank form, a summary or a file that cannot be opened), so a
+/// division's data is never left out: a division whose other files hold nothing, or are such
+/// forms too, keeps one (the one not under the name `template` gives, else the first). Only
+/// divisions with two files or more, one of them planmerge's form, are looked at here.
+pub fn left_over_forms(
+    files: &[PathBuf],
+    options: &ReadOptions,
+    previous: &[ProjectRow],
+) -> Vec<LeftOver> {
+    if previous.is_empty() {
+        return Vec::new();
+    }
+    let workbooks: Vec<&PathBuf> = files
+        .iter()
+        .filter(|f| read::is_spreadsheet_name(f))
+        .collect();
+    let divisions: Vec<String> = workbooks
+        .iter()
+        .map(|f| options.placed_on_disk(f).0)
+        .collect();
+    let mut left = Vec::new();
+    let mut done: Vec<String> = Vec::new();
+    for division in &divisions {
+        let key = normalize(division);
+        if done.contains(&key) {
+            continue;
+        }
+        done.push(key.clone());
+        let mine: Vec<&PathBuf> = (workbooks.iter().zip(&divisions))
+            .filter(|(_, d)| normalize(d) == key)
+            .map(|(f, _)| *f)
+            .collect();
+        if mine.len() < 2 {
+            continue;
+        }
+        if !mine.iter().any(|f| read::form_of(f).is_some()) {
+            continue;
+        }
+        let before: Vec<ProjectRow> = previous
+            .iter()
+            .filter(|p| normalize(&p.division) == key)
+            .cloned()
+            .collect();
+        let untouched: Vec<(&PathBuf, usize)> = mine
+            .iter()
+            .filter_map(|f| untouched_form(f, options, &before).map(|n| (*f, n)))
+            .collect();
+        let Some(kept) = kept_file(&mine, &untouched, options) else {
+            continue;
+        };
+        for (form, projects) in untouched.into_iter().filter(|(f, _)| *f != kept) {
+            left.push(LeftOver {
+                file: form.display().to_string(),
+                division: division.clone(),
+                own: kept.display().to_string(),
+                projects,
+            });
+        }
+    }
+    left
+}
+
+/// The file of a division's `files` that counts beside its `untouched` prefilled forms: the
+/// first other file holding rows of its own; without one, one of the forms (the first not
+/// under the name `template` gives, else the first). None without an untouched form.
+fn kept_file<'f>(
+    files: &[&'f PathBuf],
+    untouched: &[(&'f PathBuf, usize)],
+    options: &ReadOptions,
+) -> Option<&'f PathBuf> {
+    let is_untouched = |f: &PathBuf| untouched.iter().any(|(u, _)| *u == f);
+    let own = files
+        .iter()
+        .find(|f| !is_untouched(f) && read::read_file_into(f, options, &mut |_| {}).input.rows > 0);
+    if let Some(own) = own {
+        return Some(*own);
+    }
+    let named = |f: &&(&PathBuf, usize)| {
+        let name = f.0.file_name().map(|n| n.to_string_lossy().into_owned());
+        !name.is_some_and(|n| n.starts_with(crate::schema::TEMPLATE_FILE_PREFIX))
+    };
+    let (form, _) = untouched.iter().find(named).or(untouched.first())?;
+    Some(*form)
+}
+
+/// The number of projects of `file` when it is planmerge's form listing exactly `before` (its
+/// division's projects of the previous round) as they were, without an error; none otherwise.
+fn untouched_form(file: &Path, options: &ReadOptions, before: &[ProjectRow]) -> Option<usize> {
+    read::form_of(file)?;
+    let read = crate::read_and_validate_with(&[file.to_path_buf()], options);
+    let input = read.inputs.first()?;
+    let whole = read.errors() == 0 && input.rows == read.projects.len();
+    (whole && crate::compare::as_before(&read.projects, before)).then_some(read.projects.len())
 }
 
 /// What one finished file reports to a progress display.
@@ -303,6 +442,9 @@ pub struct Merge {
     pub files_only: bool,
     /// The current file's projects counted, per sheet (rows of one sheet come together).
     counted_by_sheet: Vec<(Arc<str>, usize)>,
+    /// Prefilled forms left beside their division's own file ([`left_over_forms`]): read and
+    /// named, their projects not counted.
+    left_over: Vec<LeftOver>,
 }
 
 impl Merge {
@@ -310,6 +452,7 @@ impl Merge {
     /// returns them (none for the end of a file).
     pub fn take(&mut self, part: FilePart) -> Vec<ProjectRow> {
         match part {
+            FilePart::Projects(projects, _) if self.is_left_over(&projects) => Vec::new(),
             FilePart::Projects(mut projects, keys) => {
                 let mut keys = keys.into_iter();
                 projects.retain(|p| {
@@ -324,6 +467,10 @@ impl Merge {
                     }
                 }
                 projects
+            }
+            FilePart::Done { input, .. } if self.left_over_of(&input.file).is_some() => {
+                self.take_left_over(*input);
+                Vec::new()
             }
             FilePart::Done {
                 mut input,
@@ -356,7 +503,16 @@ impl Merge {
                     None => issues.append(duplicates),
                 }
                 self.errors += issues.errors();
-                let (kept, omitted) = issues.into_parts();
+                let (mut kept, omitted) = issues.into_parts();
+                if input.is_unfilled_form() {
+                    // Not "check you sent the right file": it is the form planmerge wrote, and
+                    // no division's file (so a division with nothing else is said missing).
+                    kept.retain(|i| !matches!(i.problem, Problem::TableEmpty));
+                    let problem = Problem::FormUnfilled {
+                        division: input.division.clone(),
+                    };
+                    kept.push(Issue::new(problem, Location::file(&input.file)));
+                }
                 self.issues.extend(kept);
                 input.omitted = omitted;
                 input.counted = std::mem::take(&mut self.counted);
@@ -365,10 +521,46 @@ impl Merge {
                         table.counted += n;
                     }
                 }
-                self.inputs.push(input);
+                self.inputs.push(*input);
                 Vec::new()
             }
         }
+    }
+
+    /// Leaves out the files of `left_over` ([`left_over_forms`]): read, each named in one
+    /// `form-left-over`, their projects not counted.
+    pub fn leaving_out(mut self, left_over: Vec<LeftOver>) -> Self {
+        self.left_over = left_over;
+        self
+    }
+
+    /// Whether these projects are of a form left over (a chunk is of one file).
+    fn is_left_over(&self, projects: &[ProjectRow]) -> bool {
+        !self.left_over.is_empty()
+            && projects
+                .first()
+                .is_some_and(|p| self.left_over_of(&p.source.file).is_some())
+    }
+
+    fn left_over_of(&self, file: &str) -> Option<&LeftOver> {
+        self.left_over.iter().find(|l| l.file == file)
+    }
+
+    /// The end of a form left over: one warning instead of its issues, nothing counted.
+    fn take_left_over(&mut self, mut input: InputFile) {
+        if let Some(left) = self.left_over_of(&input.file) {
+            let problem = Problem::FormLeftOver {
+                division: left.division.clone(),
+                own: left.own.clone(),
+                projects: left.projects,
+            };
+            self.issues
+                .push(Issue::new(problem, Location::file(&input.file)));
+        }
+        self.counted_by_sheet.clear();
+        input.counted = 0;
+        self.counted = 0;
+        self.inputs.push(input);
     }
 
     /// The earlier input `input` is a byte-for-byte copy of, if any.
@@ -477,27 +669,35 @@ impl Merge {
     }
 
     /// The divisions the input files are taken for, as names compare ([`name_folded`]): the
-    /// listed division a file's name is taken for ([`division_listed`]: `กองคลัง (แก้ไข).xlsx`
-    /// is กองคลัง's, a name holding two listed names neither's), else its own name.
+    /// division each was read for ([`ReadOptions::division_of`]: `กองคลัง (แก้ไข).xlsx` is
+    /// กองคลัง's, so is `กองคลัง/template.xlsx`; a name holding two listed names neither's),
+    /// named as `listed` names it when it holds one of those names.
+    /// planmerge's own form left unfilled is no division's file ([`InputFile::is_unfilled_form`]).
     fn divisions_sent(&self, listed: &[String]) -> Vec<String> {
         (self.inputs.iter())
-            .map(|i| name_folded(&division_listed(Path::new(&i.file), listed)).into_owned())
+            .filter(|i| !i.is_unfilled_form() && self.left_over_of(&i.file).is_none())
+            .map(|i| {
+                let named = listed_division(&i.division, listed);
+                name_folded(named.as_deref().unwrap_or(&i.division)).into_owned()
+            })
             .collect()
     }
 
     /// Warns of a division two or more files are read for (`division-two-files`, at each file
     /// after its first): a corrected copy beside the first, or last round's file in a
     /// subfolder, would otherwise count twice in silence. A copy byte for byte is
-    /// `file-duplicate` already, and a skipped summary is no division's file.
-    pub fn one_file_per_division(&mut self, options: &ReadOptions) {
+    /// `file-duplicate` already, and neither a skipped summary nor planmerge's form left
+    /// unfilled is a division's file.
+    pub fn one_file_per_division(&mut self) {
         let mut first: Vec<(String, &str)> = Vec::new();
         let mut issues = Vec::new();
         for (i, input) in self.inputs.iter().enumerate() {
             let copy = self.inputs[..i].iter().any(|e| e.sha256 == input.sha256);
-            if input.sha256.is_empty() || copy {
+            let left_over = self.left_over_of(&input.file).is_some();
+            if input.sha256.is_empty() || copy || input.is_unfilled_form() || left_over {
                 continue;
             }
-            let division = options.division_of(Path::new(&input.file));
+            let division = input.division.clone();
             let key = normalize(&division);
             match first.iter().find(|(k, _)| *k == key) {
                 Some((_, other)) => issues.push(Issue::new(
@@ -577,7 +777,7 @@ mod tests {
             let key = validate::name_key(&p.name);
             kept.extend(merge.take(FilePart::Projects(vec![p], vec![key])));
             merge.take(FilePart::Done {
-                input: InputFile::new(file, String::new()),
+                input: Box::new(InputFile::new(file, String::new())),
                 issues: IssueList::default(),
                 refused: Vec::new(),
             });

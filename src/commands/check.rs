@@ -23,7 +23,8 @@ pub(super) fn run(
         Ok(path) => (Some(ReportConfig::load(&path)?), path.display().to_string()),
         Err(_) => (None, String::new()),
     };
-    let options = config.as_ref().map(ReadOptions::of).unwrap_or_default();
+    let options =
+        (config.as_ref().map(ReadOptions::of).unwrap_or_default()).in_folders(&args.inputs);
     let previous = match (&config, args.previous.as_deref()) {
         (Some(config), explicit) => {
             let path = explicit.or(config.previous.as_deref());
@@ -41,7 +42,11 @@ pub(super) fn run(
     };
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let mut merge = match &previous {
-        Some(p) => Merge::comparing(p.projects.clone()),
+        Some(p) => Merge::comparing(p.projects.clone()).leaving_out(merge::left_over_forms(
+            &files,
+            &options,
+            &p.projects,
+        )),
         None => Merge::default(),
     };
     merge.files_only = args.inputs.iter().all(|p| p.is_file());
@@ -61,7 +66,7 @@ pub(super) fn run(
     );
     progress.finish();
     let changes = merge.compared();
-    merge.one_file_per_division(&options);
+    merge.one_file_per_division();
     if let Some(config) = &config {
         merge.expect_divisions(&config.divisions, &config_path);
     }

@@ -24,46 +24,53 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, CommandError> {
-    let mut config = template_config(args.config.as_deref(), args.output.as_deref())?;
-    if config.is_none()
-        && let Some(from) = &args.from
-        && let Some(next) = next_round_of(from)
-    {
-        writeln!(
-            stderr,
-            "ใช้ report.toml ของรอบก่อน ({}) สำหรับรอบถัดไป: ปีงบประมาณ {} รอบ {} เดือน · \
-             the earlier round's report.toml, for the round after it: {} {}-month",
-            from.display(),
-            next.fiscal_year,
-            next.round,
-            next.fiscal_year,
-            next.round
-        )?;
-        config = Some(next);
-    }
-    if config.is_none() {
-        writeln!(
-            stderr,
-            "ไม่พบ report.toml (ในโฟลเดอร์ที่เขียนแบบฟอร์ม หรือโฟลเดอร์นี้) — เขียนแบบฟอร์มทั่วไป (ไม่มีชื่อหน่วยงาน ปีงบประมาณ และรอบ) \
-             สร้างด้วย planmerge init หรือใช้ -c เพื่อระบุไฟล์ตั้งค่า · \
-             no report.toml found (in the forms' folder or here): writing a generic template (no organization, year or round); \
-             make one with planmerge init, or pass -c FILE"
-        )?;
-    }
+    let config = template_config(args.config.as_deref(), args.output.as_deref())?;
+    let moved_on = match (&config, &args.from) {
+        (None, Some(from)) => next_round_of(from),
+        _ => None,
+    };
+    let base = match (config, moved_on) {
+        (Some(config), _) => TemplateSpec::new(Some(&config), None),
+        (None, Some(next)) => {
+            let (year, round) = (next.spec.fiscal_year, next.spec.round);
+            let (year, round) = (year.unwrap_or_default(), round.unwrap_or_default());
+            writeln!(
+                stderr,
+                "ใช้{} ({}) สำหรับรอบถัดไป: ปีงบประมาณ {year} รอบ {round} เดือน · \
+                 {}, for the round after it: {year} {round}-month",
+                next.thai,
+                next.from.display(),
+                next.english,
+            )?;
+            next.spec
+        }
+        (None, None) => {
+            writeln!(
+                stderr,
+                "ไม่พบ report.toml (ในโฟลเดอร์ที่เขียนแบบฟอร์ม หรือโฟลเดอร์นี้) — เขียนแบบฟอร์มทั่วไป (ไม่มีชื่อหน่วยงาน ปีงบประมาณ และรอบ) \
+                 สร้างด้วย planmerge init หรือใช้ -c เพื่อระบุไฟล์ตั้งค่า · \
+                 no report.toml found (in the forms' folder or here): writing a generic template (no organization, year or round); \
+                 make one with planmerge init, or pass -c FILE"
+            )?;
+            TemplateSpec::new(None, None)
+        }
+    };
     let division = args.division.as_deref().map(str::trim);
     match (&args.from, division) {
-        (Some(from), None) => return every_division(args, from, config.as_ref(), stdout, stderr),
+        (Some(from), None) => return every_division(args, from, &base, stdout, stderr),
         (Some(from), Some(division)) => {
-            let spec = TemplateSpec::new(config.as_ref(), Some(division));
+            let spec = base.for_division(Some(division));
             let output = output_path(args, &spec)?;
             let round = EarlierRound::read(from, &output)?;
             refuse_existing(&[&output])?;
             round.know(division, from)?;
             round.say_errors(from, stderr)?;
-            write_form(&output, spec.with_projects_of(&round.projects), stdout)?;
+            let spec = spec.with_earlier_round(&round.projects, round.round);
+            say_carried(&spec, stderr)?;
+            write_form(&output, spec, stdout)?;
         }
         (None, division) => {
-            let spec = TemplateSpec::new(config.as_ref(), division);
+            let spec = base.for_division(division);
             let output = output_path(args, &spec)?;
             refuse_existing(&[&output])?;
             write_form(&output, spec, stdout)?;
@@ -101,7 +108,7 @@ fn refuse_existing(outputs: &[&Path]) -> Result<(), CommandError> {
 fn every_division(
     args: &TemplateArgs,
     from: &Path,
-    config: Option<&ReportConfig>,
+    base: &TemplateSpec,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, CommandError> {
@@ -121,7 +128,7 @@ fn every_division(
         .divisions
         .iter()
         .map(|division| {
-            let spec = TemplateSpec::new(config, Some(division));
+            let spec = base.for_division(Some(division));
             let output = folder.join(spec.default_file_name());
             (spec, output)
         })
@@ -131,8 +138,12 @@ fn every_division(
     }
     refuse_existing(&forms.iter().map(|(_, o)| o.as_path()).collect::<Vec<_>>())?;
     round.say_errors(from, stderr)?;
-    for (spec, output) in forms {
-        write_form(&output, spec.with_projects_of(&round.projects), stdout)?;
+    for (i, (spec, output)) in forms.into_iter().enumerate() {
+        let spec = spec.with_earlier_round(&round.projects, round.round);
+        if i == 0 {
+            say_carried(&spec, stderr)?;
+        }
+        write_form(&output, spec, stdout)?;
     }
     let n = round.divisions.len();
     writeln!(
@@ -141,6 +152,28 @@ fn every_division(
         shown = folder.display()
     )?;
     Ok(Outcome::Clean)
+}
+
+/// Says, once, that forms for another fiscal year than the earlier round's carry over only the
+/// list of projects ([`TemplateSpec::carried_from`]).
+fn say_carried(spec: &TemplateSpec, stderr: &mut dyn Write) -> Result<(), CommandError> {
+    let Some(earlier) = spec.carried_from else {
+        return Ok(());
+    };
+    let year = spec
+        .fiscal_year
+        .map_or_else(|| "ปีถัดไป".to_string(), |y| y.to_string());
+    let year_english = spec
+        .fiscal_year
+        .map_or_else(|| "the next year".to_string(), |y| y.to_string());
+    writeln!(
+        stderr,
+        "แบบฟอร์มเป็นของปีงบประมาณ {year} รายการมาจากปีงบประมาณ {earlier}: ยกมาเฉพาะชื่อโครงการ มิติ และงบประมาณ \
+         (ให้กองตรวจงบประมาณของปีนี้) สถานะ เบิกจ่าย บรรจุ และหมายเหตุ เว้นว่างไว้ให้กรอกใหม่ · \
+         the forms are for fiscal year {year_english} and list fiscal year {earlier}'s projects: only names, \
+         dimensions and budgets (to check) are carried over; status, disbursed, บรรจุ and remarks are left blank"
+    )?;
+    Ok(())
 }
 
 /// Writes one form and says so.
@@ -190,20 +223,80 @@ fn template_config(
     Ok(None)
 }
 
-/// The configuration of the round after the one `from` (an earlier round's folder, or a file in
-/// it) was: its report.toml with the round moved on (6 → 12 months of the same fiscal year,
-/// 12 → 6 of the next), for forms written from it with no report.toml of their own round.
-fn next_round_of(from: &Path) -> Option<ReportConfig> {
-    let folder = if from.is_dir() { from } else { from.parent()? };
-    let mut config = ReportConfig::load(&folder.join(crate::config::FILE_NAME)).ok()?;
-    if config.round == 6 {
-        config.round = 12;
+/// The forms of the round after an earlier one, and what that was taken from (said on stderr).
+struct NextRound {
+    /// The form without a division: organization, fiscal year and round, dimension names.
+    spec: TemplateSpec,
+    /// Where from, as named.
+    from: PathBuf,
+    /// What of it, in Thai (`report.toml ของรอบก่อน`) and English.
+    thai: &'static str,
+    english: &'static str,
+}
+
+/// The round after `year`'s `round`: 6 → 12 months of the same fiscal year, 12 → 6 of the next.
+fn round_after(year: u16, round: u8) -> (u16, u8) {
+    if round == 6 {
+        (year, 12)
     } else {
-        config.round = 6;
-        config.fiscal_year += 1;
-        config.dimension_names = crate::config::default_dimension_names(config.fiscal_year);
+        (year.saturating_add(1), 6)
     }
-    Some(config)
+}
+
+/// The forms of the round after the one `from` was, for forms written from it with no
+/// report.toml of their own round: the report.toml of its folder (of the folder a file is in)
+/// moved on ([`round_after`]); else, for a summary planmerge wrote, its title's organization,
+/// fiscal year and round (`… พ.ศ. 2565 รอบ 12 เดือน`, read back as `mail` reads it) moved on,
+/// with the dimension names of that year's plan.
+fn next_round_of(from: &Path) -> Option<NextRound> {
+    let folder = if from.is_dir() { from } else { from.parent()? };
+    let own = ReportConfig::load(&folder.join(crate::config::FILE_NAME)).ok();
+    if let Some(mut config) = own {
+        let year = config.fiscal_year;
+        (config.fiscal_year, config.round) = round_after(year, config.round);
+        if config.fiscal_year != year {
+            config.dimension_names = crate::config::default_dimension_names(config.fiscal_year);
+        }
+        return Some(NextRound {
+            spec: TemplateSpec::new(Some(&config), None),
+            from: from.to_path_buf(),
+            thai: " report.toml ของรอบก่อน",
+            english: "the earlier round's report.toml",
+        });
+    }
+    let bytes = from.is_file().then(|| std::fs::read(from).ok()).flatten()?;
+    let figures = crate::mail::figures::read_figures(&bytes).ok()?;
+    let (year, round) = crate::compare::round_in_title(&figures.title)?;
+    let (year, round) = round_after(year, round);
+    let organization = figures.organization.trim().to_string();
+    Some(NextRound {
+        spec: TemplateSpec {
+            organization,
+            fiscal_year: Some(year),
+            round: Some(round),
+            dimension_names: crate::config::default_dimension_names(year),
+            ..TemplateSpec::new(None, None)
+        },
+        from: from.to_path_buf(),
+        thai: "ชื่อหน่วยงาน ปีงบประมาณ และรอบ จากหัวไฟล์สรุปของรอบก่อน",
+        english: "the organization, fiscal year and round of the earlier round's summary title",
+    })
+}
+
+/// The fiscal year and round an earlier round `from` says it is of: a summary's title
+/// (`… พ.ศ. 2565 รอบ 12 เดือน`), else the report.toml of its folder (of the folder it is in).
+fn round_of(from: &Path) -> Option<(u16, u8)> {
+    let titled = from
+        .is_file()
+        .then(|| std::fs::read(from).ok())
+        .flatten()
+        .and_then(|bytes| crate::mail::figures::read_figures(&bytes).ok())
+        .and_then(|figures| crate::compare::round_in_title(&figures.title));
+    titled.or_else(|| {
+        let folder = if from.is_dir() { from } else { from.parent()? };
+        let config = ReportConfig::load(&folder.join(crate::config::FILE_NAME)).ok()?;
+        Some((config.fiscal_year, config.round))
+    })
 }
 
 /// How an earlier round's folder (or file) `from` is read: with the report.toml beside it, and
@@ -215,7 +308,8 @@ fn round_options(from: &Path, workbooks: &[&PathBuf]) -> ReadOptions {
         from.parent()
     };
     let config = folder.and_then(|f| ReportConfig::load(&f.join(crate::config::FILE_NAME)).ok());
-    let mut options = config.as_ref().map(ReadOptions::of).unwrap_or_default();
+    let mut options = (config.as_ref().map(ReadOptions::of).unwrap_or_default())
+        .in_folders(&[from.to_path_buf()]);
     if options.divisions.is_empty() {
         options.divisions = suggested_divisions(workbooks);
     }
@@ -229,6 +323,9 @@ struct EarlierRound {
     projects: Vec<ProjectRow>,
     divisions: Vec<String>,
     errors: usize,
+    /// The fiscal year and round it says it is of (a summary's title, its folder's
+    /// report.toml), when it says.
+    round: Option<(u16, u8)>,
 }
 
 impl EarlierRound {
@@ -248,7 +345,10 @@ impl EarlierRound {
             let options = round_options(from, &workbooks);
             let merged = crate::read_and_validate_with(&files, &options);
             let errors = merged.errors();
-            let named = workbooks.iter().map(|f| options.division_of(f)).collect();
+            let named = workbooks
+                .iter()
+                .map(|f| options.placed_on_disk(f).0)
+                .collect();
             (merged.projects, errors, named)
         };
         let found = projects.iter().map(|p| p.division.to_string()).chain(named);
@@ -258,6 +358,7 @@ impl EarlierRound {
             projects,
             divisions,
             errors,
+            round: round_of(from),
         })
     }
 

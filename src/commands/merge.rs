@@ -34,7 +34,7 @@ pub(super) fn run(
     let summary_file = output_in(&args.output, "summary.xlsx")?;
     refuse_overwriting_input(&summary_file, &files)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
-    let options = ReadOptions::of(&config);
+    let options = ReadOptions::of(&config).in_folders(&args.inputs);
     let previous_path = args.previous.as_deref().or(config.previous.as_deref());
     if let Some(earlier) = previous_path
         && (same_file(earlier, &summary_file) || in_folder(&summary_file, earlier))
@@ -46,7 +46,11 @@ pub(super) fn run(
     }
     let previous = previous_round(previous_path, &config, &options, stderr)?;
     let mut merge = match &previous {
-        Some(p) => Merge::comparing(p.projects.clone()),
+        Some(p) => Merge::comparing(p.projects.clone()).leaving_out(merge::left_over_forms(
+            &files,
+            &options,
+            &p.projects,
+        )),
         None => Merge::default(),
     };
     let (year, round) = (config.fiscal_year, config.round);
@@ -74,7 +78,7 @@ pub(super) fn run(
         },
     );
     let changes = merge.compared();
-    merge.one_file_per_division(&options);
+    merge.one_file_per_division();
     let config_file = config_path.display().to_string();
     merge.expect_divisions(&config.divisions, &config_file);
     let totals = merge.final_totals(&config, &config_file);

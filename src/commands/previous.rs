@@ -34,7 +34,8 @@ pub(super) fn previous_round(
         summary_projects(path)?
     } else {
         let files = workbooks(&[path.to_path_buf()])?;
-        let merged = crate::read_and_validate_with(&files, options);
+        let options = options.clone().in_folders(&[path.to_path_buf()]);
+        let merged = crate::read_and_validate_with(&files, &options);
         let errors = merged.errors();
         if let Some(first) = merged.issues.iter().find(|i| i.is_error()) {
             writeln!(

@@ -11,10 +11,14 @@ use super::boundary::try_call;
 use super::cell::Cell;
 use super::second_look::{LookSource, Region, SecondLook};
 use super::table::{RawRow, SheetRow, SheetTables, TableFinder};
-use super::{ReadOptions, content, guard, ods, xls};
+use super::{FormMark, ReadOptions, content, guard, ods, xls};
 use crate::issue::{Issue, Problem, Unreadable};
 use crate::model::Location;
-use crate::schema::SUMMARY_MARKER_SHEETS;
+use crate::schema::text::normalize;
+use crate::schema::{
+    FORM_DATA_SHEET, FORM_INSTRUCTIONS_SHEET, FORM_INSTRUCTIONS_TITLE, FORM_PROPERTY, FORM_TITLE,
+    SUMMARY_MARKER_SHEETS,
+};
 use calamine::{Reader, SheetType, SheetVisible, Xlsb, Xlsx};
 use rustc_hash::FxHashMap;
 use std::io::Cursor;
@@ -56,6 +60,14 @@ pub(crate) type Emit<'e> = dyn FnMut(usize, u32, u32, Cell) + 'e;
 /// One sheet's findings: name, tables, hidden.
 pub(crate) type SheetResult = (String, SheetTables, bool);
 
+/// A workbook's findings: every sheet's, and whether it is planmerge's own form.
+pub(crate) struct WorkbookRead {
+    /// Every worksheet's findings, in workbook order.
+    pub sheets: Vec<SheetResult>,
+    /// What it says of itself as planmerge's form; none for any other workbook.
+    pub form: Option<FormMark>,
+}
+
 /// Opens a workbook by its extension (falling back to sniffing the content) and reads every
 /// worksheet, handing data rows to `sink` as they are found.
 pub(crate) fn read_workbook(
@@ -64,7 +76,7 @@ pub(crate) fn read_workbook(
     bytes: Vec<u8>,
     options: &ReadOptions,
     sink: &mut dyn FnMut(RawRow),
-) -> Result<Vec<SheetResult>, Stop> {
+) -> Result<WorkbookRead, Stop> {
     if let Some(reason) = guard::compound_file_damage(&bytes) {
         return Err(Problem::FileUnreadable {
             cause: Unreadable::Damaged,
@@ -89,13 +101,110 @@ pub(crate) fn read_workbook(
             sniff(&bytes).unwrap_or_else(|| Err(named_for_what_it_is(first, extension, &bytes)))?
         }
     };
+    let property = matches!(book, Book::Xlsx(_)) && has_form_property(&bytes);
     let look: Option<LookSource> = match &book {
         Book::Xlsx(_) => Some(Rc::new(XlsxBytes(bytes))),
         Book::Xls(b) => Some(Rc::clone(b) as LookSource),
         Book::Ods(b) => Some(Rc::new(b.merged_regions())),
         Book::Xlsb(_) => None,
     };
-    book.read_sheets(file, options, look, sink)
+    let (sheets, signs) = book.read_sheets(file, options, look, sink)?;
+    Ok(WorkbookRead {
+        sheets,
+        form: signs.mark(property),
+    })
+}
+
+/// Whether an xlsx carries the custom document property planmerge writes into its forms
+/// ([`crate::schema::FORM_PROPERTY`], in `docProps/custom.xml`). Only that part is read, and
+/// only its first 64 KiB.
+fn has_form_property(bytes: &[u8]) -> bool {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(part) = zip.by_name("docProps/custom.xml") else {
+        return false;
+    };
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(part.take(64 * 1024)));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "property" => {
+                let named = e.try_get_attribute("name").ok().flatten();
+                if named.is_some_and(|a| &*a.value == FORM_PROPERTY) {
+                    return true;
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return false,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// planmerge's form in these xlsx bytes, without reading its rows ([`super::form_of`]).
+pub(crate) fn peek_form(bytes: &[u8]) -> Option<FormMark> {
+    let opened = open_xlsx(bytes).ok()?;
+    let sheets = opened.sheets();
+    let Book::Xlsx(mut book) = opened else {
+        return None;
+    };
+    let mut signs = FormSigns::default();
+    for name in [FORM_DATA_SHEET, FORM_INSTRUCTIONS_SHEET] {
+        if !sheets.iter().any(|s| s.name == name) {
+            continue;
+        }
+        let Ok(mut cells) = try_call(|| book.worksheet_cells_reader(name)) else {
+            continue;
+        };
+        while let Ok(Some(cell)) = try_call(|| cells.next_cell()) {
+            let (row, col) = cell.get_position();
+            if row > 2 {
+                break;
+            }
+            if col == 0 {
+                signs.look(name, row, &Cell::from(cell.get_value().clone()));
+            }
+        }
+    }
+    signs.mark(has_form_property(bytes))
+}
+
+/// What a workbook's cells show of planmerge's own form, gathered as they pass: the two
+/// locked titles and the title block's division line.
+#[derive(Debug, Default)]
+pub(crate) struct FormSigns {
+    /// A1 of โครงการ is the form's title.
+    title: bool,
+    /// A1 of คำชี้แจง is the form's instructions' title.
+    instructions: bool,
+    /// A3 of โครงการ, as written.
+    division_line: Option<String>,
+}
+
+impl FormSigns {
+    /// Looks at a cell of the sheet `sheet` in column A of the first three rows.
+    fn look(&mut self, sheet: &str, row: u32, value: &Cell) {
+        let Cell::Text(text) = value else {
+            return;
+        };
+        let is = |wanted: &str| normalize(text) == normalize(wanted);
+        match (row, sheet) {
+            (0, FORM_DATA_SHEET) => self.title = is(FORM_TITLE),
+            (0, FORM_INSTRUCTIONS_SHEET) => self.instructions = is(FORM_INSTRUCTIONS_TITLE),
+            (2, FORM_DATA_SHEET) => self.division_line = Some(text.trim().to_string()),
+            _ => {}
+        }
+    }
+
+    /// The form's mark: with the document property, or with both titles.
+    fn mark(self, property: bool) -> Option<FormMark> {
+        (property || (self.title && self.instructions)).then_some(FormMark {
+            division_line: self.division_line,
+        })
+    }
 }
 
 /// An xlsx workbook's bytes, for a [`SecondLook`] at a sheet by a second reader (the first is
@@ -261,7 +370,7 @@ impl Book {
         options: &ReadOptions,
         look: Option<LookSource>,
         sink: &mut dyn FnMut(RawRow),
-    ) -> Result<Vec<SheetResult>, Stop> {
+    ) -> Result<(Vec<SheetResult>, FormSigns), Stop> {
         let sheets = self.sheets();
         let is_summary = SUMMARY_MARKER_SHEETS
             .iter()
@@ -277,10 +386,17 @@ impl Book {
         tables.judged = &judged;
         tables.set_aside = aside::set_aside(&judged);
         tables.look = look;
+        let mut signs = FormSigns::default();
         self.cells(&sheets, &mut |sheet, row, col, value| {
+            if col == 0
+                && row <= 2
+                && let Some(info) = sheets.get(sheet)
+            {
+                signs.look(&info.name, row, &value);
+            }
             tables.cell(sheet, row, col, value);
         })?;
-        Ok(tables.finish())
+        Ok((tables.finish(), signs))
     }
 
     /// Hands every cell of every worksheet to `emit`, sheet by sheet, in row order.

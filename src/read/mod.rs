@@ -37,6 +37,13 @@ pub struct InputFile {
     pub file: String,
     /// SHA-256 of the file's bytes, hex.
     pub sha256: String,
+    /// The division the file was taken for ([`ReadOptions::division_of`]); set by the merge.
+    #[serde(skip)]
+    pub division: String,
+    /// What the file says of itself when it is planmerge's own form (แบบฟอร์ม from
+    /// `planmerge template`); none for any other workbook.
+    #[serde(skip)]
+    pub form: Option<FormMark>,
     /// Names of the sheets that hold a project table.
     pub sheets: Vec<String>,
     /// What was understood of each of those sheets' tables (`check --explain`).
@@ -58,6 +65,8 @@ impl InputFile {
         InputFile {
             file: file.to_string(),
             sha256,
+            division: String::new(),
+            form: None,
             sheets: Vec::new(),
             tables: Vec::new(),
             rows: 0,
@@ -65,6 +74,24 @@ impl InputFile {
             omitted: Vec::new(),
         }
     }
+
+    /// Whether the file is planmerge's own form with nothing under its header: the form as
+    /// `template` wrote it, not a division's file (`form-unfilled`).
+    pub fn is_unfilled_form(&self) -> bool {
+        self.form.is_some() && self.rows == 0
+    }
+}
+
+/// What planmerge's own form (แบบฟอร์ม, written by `planmerge template`) says of itself. A
+/// workbook is taken for one by the custom document property planmerge writes into its forms
+/// ([`crate::schema::FORM_PROPERTY`]), or, for forms written before it did, by both of its
+/// locked titles: A1 of โครงการ ([`crate::schema::FORM_TITLE`]) and A1 of คำชี้แจง
+/// ([`crate::schema::FORM_INSTRUCTIONS_TITLE`]). Either alone could be an office's own title.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FormMark {
+    /// The line under the organization in its title block (A3 of โครงการ), as written:
+    /// `หน่วยงาน กองคลัง`, or the generic form's `หน่วยงาน (กอง/สำนัก) ……`.
+    pub division_line: Option<String>,
 }
 
 use crate::config::ReportConfig;
@@ -105,6 +132,10 @@ pub struct ReadOptions {
     /// The divisions `report.toml` lists (`divisions`): a file named after one is that
     /// division's, under the listed name ([`crate::schema::division_listed`]).
     pub divisions: Vec<String>,
+    /// The input folders the files were found in: with `divisions` listed, a file whose name
+    /// holds none of them is the division its folder below one of these names
+    /// ([`crate::schema::division_placed`]).
+    pub folders: Vec<PathBuf>,
 }
 
 impl ReadOptions {
@@ -114,13 +145,80 @@ impl ReadOptions {
             fiscal_year: Some(config.fiscal_year),
             headers: config.headers.clone(),
             divisions: config.divisions.clone(),
+            folders: Vec::new(),
         }
     }
 
-    /// The division the file at `path` belongs to.
-    pub fn division_of(&self, path: &Path) -> String {
-        crate::schema::division_listed(path, &self.divisions)
+    /// The same options for files found in `inputs` (those that are folders are kept).
+    pub fn in_folders(mut self, inputs: &[PathBuf]) -> Self {
+        self.folders = inputs.iter().filter(|p| p.is_dir()).cloned().collect();
+        self
     }
+
+    /// The division the file at `path` belongs to: the listed division its name holds, else
+    /// (below an input folder) the one its folder's name holds, else its own name.
+    pub fn division_of(&self, path: &Path) -> String {
+        self.placed(path).0
+    }
+
+    /// [`Self::division_of`], with what gave it when not the file's own name (a folder).
+    pub fn placed(&self, path: &Path) -> (String, Option<DivisionFrom>) {
+        let bare = |p: &Path| p.strip_prefix(".").unwrap_or(p).to_path_buf();
+        let root = self
+            .folders
+            .iter()
+            .find(|folder| bare(path).starts_with(bare(folder)));
+        match root {
+            Some(root) if !self.divisions.is_empty() => {
+                let (division, folder) =
+                    crate::schema::division_placed(path, &self.divisions, root);
+                (division, folder.map(DivisionFrom::Folder))
+            }
+            _ => (crate::schema::division_listed(path, &self.divisions), None),
+        }
+    }
+
+    /// [`Self::placed`] of a file on disk: when neither its name nor its folders name a listed
+    /// division (nor two), and it is planmerge's own form ([`FormMark`]), the one listed
+    /// division its title block names (`หน่วยงาน กองคลัง`, A3 of โครงการ, a locked cell
+    /// `template --division` fills in), if it names exactly one. Only column A of the form's
+    /// first rows is read for it, and only for such a file.
+    pub fn placed_on_disk(&self, path: &Path) -> (String, Option<DivisionFrom>) {
+        let (division, from) = self.placed(path);
+        let unnamed = from.is_none()
+            && !self.divisions.is_empty()
+            && crate::schema::listed_in(&division, &self.divisions) == crate::schema::Listed::None;
+        if !unnamed {
+            return (division, from);
+        }
+        let line = form_of(path).and_then(|form| form.division_line);
+        let titled = line.as_deref().and_then(|line| {
+            let named = crate::schema::form_division_named(line);
+            crate::schema::listed_division(named, &self.divisions)
+        });
+        match (titled, line) {
+            (Some(listed), Some(line)) => (listed, Some(DivisionFrom::Title(line))),
+            _ => (division, from),
+        }
+    }
+}
+
+/// What a file's division was taken from when its own name names none of those listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DivisionFrom {
+    /// The name of a folder it sits in, below the input folder.
+    Folder(String),
+    /// The title block of planmerge's form (A3 of โครงการ), as written.
+    Title(String),
+}
+
+/// planmerge's form at `path` ([`FormMark`]), looked at without reading its rows: only the
+/// document property and column A of the first rows of โครงการ and คำชี้แจง. None for any other
+/// file (forms are .xlsx).
+pub fn form_of(path: &Path) -> Option<FormMark> {
+    let xlsx = ["xlsx", "xlsm"].contains(&extension_of(path).as_str());
+    let bytes = xlsx.then(|| std::fs::read(path).ok()).flatten()?;
+    book::peek_form(&bytes)
 }
 
 /// What reading one file gives, besides the rows handed to the sink: the file for the audit
@@ -194,7 +292,8 @@ fn in_order(a: &std::ffi::OsStr, b: &std::ffi::OsStr) -> std::cmp::Ordering {
     let key = |name: &std::ffi::OsStr| {
         let path = Path::new(name);
         let division = crate::schema::division_suggested(path);
-        let copy = division != crate::schema::division_of(path);
+        let copy =
+            division != crate::schema::division_of(path) || crate::schema::copy_prefixed(path);
         (division, copy)
     };
     key(a).cmp(&key(b)).then_with(|| a.cmp(b))
@@ -286,7 +385,8 @@ pub fn read_bytes_into(
     let mut input = InputFile::new(shown, hex(&Sha256::digest(&bytes)));
     let mut issues = IssueList::default();
     match book::read_workbook(shown, extension, bytes, options, sink) {
-        Ok(sheets) => {
+        Ok(book::WorkbookRead { sheets, form }) => {
+            input.form = form;
             let mut without_name = None;
             for (name, tables, hidden) in sheets {
                 if let Some(row) = tables.header_without_name

@@ -48,20 +48,120 @@ pub const SHEET_NAMES: [&str; 6] = [
 /// division's input).
 pub const SUMMARY_MARKER_SHEETS: [&str; 2] = [SHEET_SUMMARY, SHEET_AUDIT];
 
+/// โครงการ — the data sheet of planmerge's own form (แบบฟอร์ม, written by `planmerge template`).
+pub const FORM_DATA_SHEET: &str = "โครงการ";
+/// คำชี้แจง — the instructions sheet of planmerge's own form.
+pub const FORM_INSTRUCTIONS_SHEET: &str = "คำชี้แจง";
+/// The title in A1 of the form's data sheet (a locked cell).
+pub const FORM_TITLE: &str = "แบบรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต";
+/// The title in A1 of the form's instructions sheet (a locked cell).
+pub const FORM_INSTRUCTIONS_TITLE: &str =
+    "คำชี้แจงการกรอกแบบรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต";
+/// The custom document property planmerge writes into its forms (their value: planmerge's
+/// version): a form is recognised by it, or, written before it was, by its two titles.
+pub const FORM_PROPERTY: &str = "planmerge-form";
+
+/// The word that opens the division line of the form's title block (A3): `หน่วยงาน กองคลัง`.
+pub const FORM_DIVISION_WORD: &str = "หน่วยงาน";
+/// What the generic form's division line says before its dots: `หน่วยงาน (กอง/สำนัก) ……`.
+pub const FORM_DIVISION_BLANK: &str = "(กอง/สำนัก)";
+
+/// The division a form's division line names (`หน่วยงาน กองคลัง` → `กองคลัง`; the generic
+/// form's line typed into, `หน่วยงาน (กอง/สำนัก) กองคลัง……` → `กองคลัง`): the line without its
+/// word, the generic form's hint and its dots.
+pub fn form_division_named(line: &str) -> &str {
+    let rest = line.trim();
+    let rest = rest
+        .strip_prefix(FORM_DIVISION_WORD)
+        .unwrap_or(rest)
+        .trim_start();
+    let rest = rest.strip_prefix(FORM_DIVISION_BLANK).unwrap_or(rest);
+    rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '…' | '.' | ':'))
+}
+
 /// Prefix of the file name `planmerge template` gives a division's form (`แบบฟอร์ม-กองคลัง.xlsx`).
 pub const TEMPLATE_FILE_PREFIX: &str = "แบบฟอร์ม-";
 
-/// กอง — the division a file belongs to: its name without extension, and without the template's
-/// `แบบฟอร์ม-` prefix (a form returned under its given name still counts for its division).
+/// The word of [`TEMPLATE_FILE_PREFIX`], which staff join to the division's name as they like
+/// (`แบบฟอร์ม กองคลัง`, `แบบฟอร์ม_กองคลัง`).
+const TEMPLATE_WORD: &str = "แบบฟอร์ม";
+
+/// What copying puts before a file's name (`Copy of …` in English Windows and Google Drive,
+/// `สำเนาของ …` in Thai Google Drive), compared in small letters; `Copy (2) of …` too.
+const COPY_PREFIXES: [&str; 3] = ["copy of", "สำเนาของ", "สำเนา ของ"];
+
+/// กอง — the division a file belongs to: its name without extension, and without what comes
+/// before the division's name in a form sent back: the template's prefix however it is joined
+/// (`แบบฟอร์ม-กองคลัง`, `แบบฟอร์ม กองคลัง`, `แบบฟอร์ม_กองคลัง`) and what copying puts in front
+/// (`Copy of แบบฟอร์ม-กองคลัง`, `สำเนาของ กองคลัง`). A name that is nothing else
+/// (`แบบฟอร์ม.xlsx`) stays whole.
 pub fn division_of(path: &Path) -> String {
     let stem = path
         .file_stem()
         .map(|s| text::clean_text(&s.to_string_lossy()))
         .unwrap_or_default();
-    match stem.strip_prefix(TEMPLATE_FILE_PREFIX) {
-        Some(division) if !division.trim().is_empty() => division.trim().to_string(),
-        _ => stem,
+    let (_, division) = without_prefixes(&stem);
+    if division.is_empty() {
+        stem
+    } else {
+        division.to_string()
     }
+}
+
+/// Whether copying put something before the file's name (`Copy of กองคลัง.xlsx`): the
+/// name is a copy's, as one ending `(1)` or ` - Copy` is ([`division_suggested`]).
+pub fn copy_prefixed(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .map(|s| text::clean_text(&s.to_string_lossy()))
+        .unwrap_or_default();
+    without_prefixes(&stem).0
+}
+
+/// `name` without the prefixes [`division_of`] leaves off, and whether a copy's was among them.
+fn without_prefixes(name: &str) -> (bool, &str) {
+    let separator = |c: char| c.is_whitespace() || matches!(c, '_' | '-' | '–' | '—' | '.' | ':');
+    let mut rest = name.trim();
+    let mut copied = false;
+    loop {
+        let before = rest;
+        if let Some(after) = after_copy_prefix(rest) {
+            copied = true;
+            rest = after.trim_start_matches(separator);
+        }
+        if let Some(after) = rest.strip_prefix(TEMPLATE_WORD) {
+            let joined = after.trim_start_matches(separator);
+            // Only the word standing apart: `แบบฟอร์มรายงาน` is a name of its own.
+            if joined.len() < after.len() {
+                rest = joined;
+            }
+        }
+        if rest == before {
+            return (copied, rest.trim());
+        }
+    }
+}
+
+/// What follows a copy's prefix at the start of `name` (`Copy of `, `Copy (2) of `,
+/// `สำเนาของ `), if it has one.
+fn after_copy_prefix(name: &str) -> Option<&str> {
+    let lower = name.to_lowercase();
+    // `Copy (2) of X`: the number is left out before comparing.
+    let numbered = lower
+        .strip_prefix("copy (")
+        .and_then(|r| r.split_once(") of"))
+        .filter(|(n, _)| is_number(n))
+        .map(|(n, _)| "copy (".len() + n.len() + ") of".len());
+    let length = numbered.or_else(|| {
+        COPY_PREFIXES
+            .iter()
+            .find(|p| lower.starts_with(*p))
+            .map(|p| p.len())
+    })?;
+    // Lower-casing keeps these prefixes' byte lengths (ASCII and Thai have no case to change).
+    let after = name.get(length..)?;
+    let standing_apart = after.starts_with(|c: char| c.is_whitespace() || c == '_');
+    standing_apart.then_some(after)
 }
 
 /// The division a file belongs to, named as `report.toml` lists it (`divisions`) when the
@@ -74,7 +174,74 @@ pub fn division_of(path: &Path) -> String {
 /// [`division_of`].
 pub fn division_listed(path: &Path, listed: &[String]) -> String {
     let own = division_of(path);
-    let key = text::name_folded(&own);
+    match listed_in(&own, listed) {
+        Listed::One(name) => name,
+        Listed::Several | Listed::None => own,
+    }
+}
+
+/// [`division_listed`] of a file found in the folder `root` (an input folder): when the file's
+/// name holds no listed name (`template.xlsx`, the generic form's name), the folders it sits
+/// in below `root` are tried the same way, the nearest first (`กองคลัง/template.xlsx` is
+/// กองคลัง's). A name holding two listed names stays no one's, whatever its folder. With the
+/// division, the name of the folder that gave it, when a folder did.
+pub fn division_placed(path: &Path, listed: &[String], root: &Path) -> (String, Option<String>) {
+    let own = division_of(path);
+    match listed_in(&own, listed) {
+        Listed::One(name) => (name, None),
+        Listed::Several => (own, None),
+        Listed::None => folders_below(path, root)
+            .into_iter()
+            .find_map(|folder| match listed_in(&folder, listed) {
+                Listed::One(name) => Some((name, Some(folder))),
+                _ => None,
+            })
+            .unwrap_or((own, None)),
+    }
+}
+
+/// The names of the folders `path` sits in below `root`, the nearest first; none when it is
+/// not below `root`.
+fn folders_below(path: &Path, root: &Path) -> Vec<String> {
+    let bare = |p: &Path| p.strip_prefix(".").unwrap_or(p).to_path_buf();
+    let Ok(relative) = bare(path).strip_prefix(bare(root)).map(Path::to_path_buf) else {
+        return Vec::new();
+    };
+    let mut folders: Vec<String> = relative
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .filter_map(|c| match c {
+            std::path::Component::Normal(name) => Some(text::clean_text(&name.to_string_lossy())),
+            _ => None,
+        })
+        .collect();
+    folders.reverse();
+    folders
+}
+
+/// The listed division a name means (a file's or a folder's), as names compare.
+pub fn listed_division(name: &str, listed: &[String]) -> Option<String> {
+    match listed_in(name, listed) {
+        Listed::One(division) => Some(division),
+        Listed::Several | Listed::None => None,
+    }
+}
+
+/// Which listed division a name holds ([`listed_in`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Listed {
+    /// This one (the longest, holding every other it holds; or the one a ฯ abbreviation begins).
+    One(String),
+    /// Two neither of which holds the other: no one's.
+    Several,
+    /// None.
+    None,
+}
+
+/// Which listed name `name` holds ([`division_listed`]'s rule).
+pub fn listed_in(name: &str, listed: &[String]) -> Listed {
+    let key = text::name_folded(name);
     let found: Vec<(&String, String)> = listed
         .iter()
         .map(|name| (name, text::name_folded(name).into_owned()))
@@ -82,12 +249,12 @@ pub fn division_listed(path: &Path, listed: &[String]) -> String {
         .collect();
     let Some((longest, longest_key)) = found.iter().max_by_key(|(name, _)| name.chars().count())
     else {
-        return abbreviated(&key, listed).unwrap_or(own);
+        return abbreviated(&key, listed).map_or(Listed::None, Listed::One);
     };
     if found.iter().all(|(_, k)| longest_key.contains(k.as_str())) {
-        longest.trim().to_string()
+        Listed::One(longest.trim().to_string())
     } else {
-        own
+        Listed::Several
     }
 }
 
@@ -227,6 +394,40 @@ mod tests {
     }
 
     #[test]
+    fn a_division_is_the_name_without_the_forms_prefix_however_joined() {
+        let of = |name: &str| division_of(Path::new(name));
+        for (file, division) in [
+            ("แบบฟอร์ม-กองคลัง.xlsx", "กองคลัง"),
+            ("แบบฟอร์ม กองคลัง.xlsx", "กองคลัง"),
+            ("แบบฟอร์ม_กองคลัง.xlsx", "กองคลัง"),
+            ("แบบฟอร์ม - กองคลัง.xlsx", "กองคลัง"),
+            ("แบบฟอร์ม\u{a0}กองคลัง.xlsx", "กองคลัง"),
+            ("Copy of แบบฟอร์ม-กองคลัง.xlsx", "กองคลัง"),
+            ("copy of กองคลัง.xlsx", "กองคลัง"),
+            ("Copy (2) of แบบฟอร์ม_กองคลัง.xlsx", "กองคลัง"),
+            ("สำเนาของ แบบฟอร์ม-กองคลัง.xlsx", "กองคลัง"),
+            ("แบบฟอร์ม.xlsx", "แบบฟอร์ม"),
+            ("แบบฟอร์มรายงาน.xlsx", "แบบฟอร์มรายงาน"),
+            ("Copyright.xlsx", "Copyright"),
+            ("กองคลัง.xlsx", "กองคลัง"),
+        ] {
+            assert_eq!(of(file), division, "{file}");
+        }
+        assert!(copy_prefixed(Path::new("Copy of กองคลัง.xlsx")));
+        assert!(!copy_prefixed(Path::new("แบบฟอร์ม-กองคลัง.xlsx")));
+    }
+
+    #[test]
+    fn a_forms_division_line_names_the_division_after_its_word() {
+        assert_eq!(form_division_named("หน่วยงาน กองคลัง"), "กองคลัง");
+        assert_eq!(
+            form_division_named("หน่วยงาน (กอง/สำนัก) กองช่าง……………"),
+            "กองช่าง"
+        );
+        assert_eq!(form_division_named("หน่วยงาน (กอง/สำนัก) ……………………………………"), "");
+    }
+
+    #[test]
     fn a_suggested_division_drops_what_copies_add_to_a_name() {
         let suggested = |name: &str| division_suggested(Path::new(name));
         for (file, division) in [
@@ -242,6 +443,7 @@ mod tests {
             ),
             ("โรงเรียนเทศบาล 1.xlsx", "โรงเรียนเทศบาล 1"),
             ("แก้ไข.xlsx", "แก้ไข"),
+            ("Copy of แบบฟอร์ม-กองคลัง (1).xlsx", "กองคลัง"),
         ] {
             assert_eq!(suggested(file), division, "{file}");
         }

@@ -54,6 +54,8 @@ pub struct Standing {
     pub current: Vec<inbox::Current>,
     /// planmerge's own summaries in the round folder, not counted.
     pub summaries: Vec<PathBuf>,
+    /// planmerge's own forms in the round folder, not filled in: not counted.
+    pub unfilled: Vec<PathBuf>,
     /// What reading them gave.
     pub merged: crate::Merged,
     /// The report's figures.
@@ -256,10 +258,12 @@ impl App {
             .collect();
         files.sort();
         let files: Vec<PathBuf> = files.into_iter().map(|(_, path)| path).collect();
-        let mut merge = match &self.previous {
-            Some(p) => Merge::comparing(p.projects.clone()),
-            None => Merge::default(),
-        };
+        let mut merge =
+            match &self.previous {
+                Some(p) => Merge::comparing(p.projects.clone())
+                    .leaving_out(merge::left_over_forms(&files, &self.options, &p.projects)),
+                None => Merge::default(),
+            };
         let mut projects = Vec::new();
         merge::for_each_file(
             &files,
@@ -273,7 +277,7 @@ impl App {
         let changes = merge.compared();
         // A division's file in the folder beside the one it sent: both counted, said as merge
         // says it.
-        merge.one_file_per_division(&self.options);
+        merge.one_file_per_division();
         // A division that has sent nothing is said in the summary too, as `merge` says it.
         merge.expect_divisions(&self.divisions(&[]), crate::config::FILE_NAME);
         let totals = merge.final_totals(&self.config, crate::config::FILE_NAME);
@@ -281,6 +285,7 @@ impl App {
         Standing {
             current,
             summaries: folder.summaries,
+            unfilled: folder.unfilled,
             merged,
             totals,
             changes,
@@ -378,7 +383,7 @@ pub fn run(options: ServeOptions, out: &mut dyn Write) -> std::io::Result<()> {
     }
     let app = Arc::new(App {
         folder: options.folder.clone(),
-        options: ReadOptions::of(&options.config),
+        options: ReadOptions::of(&options.config).in_folders(std::slice::from_ref(&options.folder)),
         inbox: Inbox::new(&options.folder),
         config: options.config,
         codes,

@@ -312,7 +312,7 @@ async fn status_page(State(app): AppState, headers: HeaderMap) -> Response {
         &rows,
         (totals, merged.errors()),
         since.as_deref(),
-        &standing.summaries,
+        (&standing.summaries, &standing.unfilled),
     );
     with_cookie(Html(page.into_string()).into_response(), new)
 }

@@ -51,7 +51,7 @@ pub fn add(book: &mut Workbook, spec: &TemplateSpec, styles: &Styles) -> Result<
         0,
         0,
         1,
-        "คำชี้แจงการกรอกแบบรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต",
+        crate::schema::FORM_INSTRUCTIONS_TITLE,
         &styles.title,
     )?;
     ws.set_row_height(0, 30)?;

@@ -13,13 +13,13 @@ mod styles;
 use crate::config::{NEWEST_PLAN, ReportConfig, default_dimension_names};
 use crate::model::ProjectRow;
 use crate::schema::text::normalize;
-use rust_xlsxwriter::{Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 use std::path::Path;
 
 pub use sheet::{Column, DATA_SHEET, FIRST_DATA_ROW, HEADER_ROW, columns};
 
 /// Name of the instructions sheet.
-pub const INSTRUCTIONS_SHEET: &str = "คำชี้แจง";
+pub const INSTRUCTIONS_SHEET: &str = crate::schema::FORM_INSTRUCTIONS_SHEET;
 
 /// Prefix of the default output name: `แบบฟอร์ม-กองคลัง.xlsx`. The reader strips it again, so a
 /// returned template still counts for its division.
@@ -47,6 +47,13 @@ pub struct TemplateSpec {
     pub dimension_names: [String; 4],
     /// Projects to list already (prefill); empty for a blank template.
     pub projects: Vec<ProjectRow>,
+    /// The fiscal year the listed projects were reported in, when the form is for another
+    /// (next year's 6-month round, listed from this year's 12-month one): only the list is
+    /// carried over — name, มิติ (and its sub-code), and the budgets as a starting point to
+    /// check — and each project's status, disbursed amount, บรรจุ tick and remark are left
+    /// blank, to be filled in for the new year. `None`: the next round of the same year, whose
+    /// projects keep all they had.
+    pub carried_from: Option<u16>,
 }
 
 impl TemplateSpec {
@@ -61,6 +68,15 @@ impl TemplateSpec {
                 .map(|c| c.dimension_names.clone())
                 .unwrap_or_else(|| default_dimension_names(NEWEST_PLAN)),
             projects: Vec::new(),
+            carried_from: None,
+        }
+    }
+
+    /// The same template for `division` (`None`: any division's).
+    pub fn for_division(&self, division: Option<&str>) -> Self {
+        TemplateSpec {
+            division: division.map(str::to_string),
+            ..self.clone()
         }
     }
 
@@ -80,6 +96,24 @@ impl TemplateSpec {
             .cloned()
             .collect();
         self.with_projects(mine)
+    }
+
+    /// The same template listing its division's projects of an earlier round whose fiscal year
+    /// and round are `of` (when known): a form for another fiscal year than that round's (the
+    /// round after a 12-month round is the next year's 6-month one) carries over only the list
+    /// ([`TemplateSpec::carried_from`]); a form for the same year keeps every project's status,
+    /// amounts, tick and remark. A form of no known year from a 12-month round is the next
+    /// year's; from a round of no known year, the projects keep all they had.
+    pub fn with_earlier_round(self, projects: &[ProjectRow], of: Option<(u16, u8)>) -> Self {
+        let carried_from = match (self.fiscal_year, of) {
+            (Some(year), Some((earlier, _))) if year != earlier => Some(earlier),
+            (None, Some((earlier, 12))) => Some(earlier),
+            _ => None,
+        };
+        TemplateSpec {
+            carried_from,
+            ..self.with_projects_of(projects)
+        }
     }
 
     /// Data rows prepared (formatted, validated, unlocked).
@@ -124,10 +158,17 @@ pub enum TemplateError {
     Save(#[from] crate::write::WriteError),
 }
 
-/// The template as a workbook (not yet saved): the data sheet first, then คำชี้แจง.
+/// The template as a workbook (not yet saved): the data sheet first, then คำชี้แจง; marked as
+/// planmerge's form by the custom document property [`crate::schema::FORM_PROPERTY`] (Excel
+/// and LibreOffice keep it when the form is saved again), so that a form left blank in a
+/// round's folder is told from a division's file.
 pub fn workbook(spec: &TemplateSpec) -> Result<Workbook, XlsxError> {
     let styles = styles::Styles::new();
     let mut book = Workbook::new();
+    book.set_properties(
+        &DocProperties::new()
+            .set_custom_property(crate::schema::FORM_PROPERTY, env!("CARGO_PKG_VERSION")),
+    );
     sheet::add(&mut book, spec, &styles)?;
     instructions::add(&mut book, spec, &styles)?;
     Ok(book)

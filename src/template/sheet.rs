@@ -20,7 +20,7 @@ use rust_xlsxwriter::{
 };
 
 /// Name of the data sheet.
-pub const DATA_SHEET: &str = "โครงการ";
+pub const DATA_SHEET: &str = crate::schema::FORM_DATA_SHEET;
 /// Zero-based row of the header (rows above it are the title block).
 pub const HEADER_ROW: u32 = 5;
 /// Zero-based row of the first project.
@@ -100,7 +100,8 @@ pub fn add(book: &mut Workbook, spec: &TemplateSpec, styles: &Styles) -> Result<
     header(ws, styles)?;
     for row in FIRST_DATA_ROW..=last_row {
         let project = spec.projects.get((row - FIRST_DATA_ROW) as usize);
-        data_row(ws, row, project, styles)?;
+        let carried = spec.carried_from.is_some();
+        data_row(ws, row, project.map(|p| (p, carried)), styles)?;
     }
     for (field, validation) in validations(spec)? {
         let c = col(field)?;
@@ -126,9 +127,10 @@ fn title_block(
     } else {
         spec.organization.clone()
     };
+    use crate::schema::{FORM_DIVISION_BLANK, FORM_DIVISION_WORD};
     let division = match &spec.division {
-        Some(d) => format!("หน่วยงาน {d}"),
-        None => format!("หน่วยงาน (กอง/สำนัก) {BLANK}"),
+        Some(d) => format!("{FORM_DIVISION_WORD} {d}"),
+        None => format!("{FORM_DIVISION_WORD} {FORM_DIVISION_BLANK} {BLANK}"),
     };
     let period = match (spec.fiscal_year, spec.round) {
         (Some(year), Some(round)) => format!(
@@ -138,25 +140,31 @@ fn title_block(
         _ => "ประจำปีงบประมาณ พ.ศ. ………… รอบ ………… เดือน".to_string(),
     };
     let lines = [
-        (
-            "แบบรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต".to_string(),
-            &styles.title,
-        ),
+        (crate::schema::FORM_TITLE.to_string(), &styles.title),
         (organization, &styles.subtitle),
         (division, &styles.subtitle),
         (period, &styles.subtitle),
-        (
-            "กรอกหนึ่งโครงการต่อหนึ่งแถว · มิติ บรรจุ และสถานะ เลือกจากรายการ (ลูกศรมุมขวาของช่อง) · \
-             วิธีกรอกอยู่ที่แผ่นงาน คำชี้แจง"
-                .to_string(),
-            &styles.note,
-        ),
+        (note(spec), &styles.note),
     ];
     for (row, (text, format)) in (0u32..).zip(lines) {
         ws.merge_range(row, 0, row, last_col, &text, format)?;
         ws.set_row_height(row, if row == 0 { 30 } else { 24 })?;
     }
     Ok(())
+}
+
+/// The line under the title block: how to fill the form in; for a form carried over from
+/// another fiscal year, what was carried and what is this year's to fill in.
+fn note(spec: &TemplateSpec) -> String {
+    match spec.carried_from {
+        Some(year) => format!(
+            "รายการโครงการ มิติ และงบประมาณ ยกมาจากปีงบประมาณ {year} — ตรวจงบประมาณให้เป็นของปีนี้ \
+             แล้วกรอกเบิกจ่าย บรรจุ สถานะ และหมายเหตุของปีนี้ · วิธีกรอกอยู่ที่แผ่นงาน คำชี้แจง"
+        ),
+        None => "กรอกหนึ่งโครงการต่อหนึ่งแถว · มิติ บรรจุ และสถานะ เลือกจากรายการ (ลูกศรมุมขวาของช่อง) · \
+                 วิธีกรอกอยู่ที่แผ่นงาน คำชี้แจง"
+            .to_string(),
+    }
 }
 
 fn header(ws: &mut Worksheet, styles: &Styles) -> Result<(), XlsxError> {
@@ -168,11 +176,12 @@ fn header(ws: &mut Worksheet, styles: &Styles) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// One data row: the project's values (prefill) or formatted blanks, every cell unlocked.
+/// One data row: the project's values (prefill; `true` beside it: its list only, from another
+/// fiscal year) or formatted blanks, every cell unlocked.
 fn data_row(
     ws: &mut Worksheet,
     row: u32,
-    project: Option<&ProjectRow>,
+    project: Option<(&ProjectRow, bool)>,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
     let mut tallest: f64 = 24.0;
@@ -182,7 +191,12 @@ fn data_row(
             Field::BudgetPlan | Field::BudgetOrdinance | Field::Disbursed => &styles.baht,
             _ => &styles.text,
         };
-        match project.and_then(|p| value(p, row - FIRST_DATA_ROW + 1, column.field)) {
+        let number = row - FIRST_DATA_ROW + 1;
+        let shown = project.and_then(|(p, carried)| match carried {
+            true => carried_value(p, number, column.field),
+            false => value(p, number, column.field),
+        });
+        match shown {
             Some(Value::Text(text)) => {
                 tallest = tallest.max(height(&text, column.width));
                 ws.write_string_with_format(row, c, text, format)?
@@ -209,13 +223,29 @@ fn value(p: &ProjectRow, number: u32, field: Field) -> Option<Value> {
     match field {
         Field::Number => Some(Value::Number(f64::from(number))),
         Field::Name => Some(Value::Text(p.name.clone())),
-        Field::Dimension => Some(Value::Number(f64::from(p.dimension.number()))),
+        Field::Dimension => Some(match &p.dimension_code {
+            Some(code) => Value::Text(code.clone()),
+            None => Value::Number(f64::from(p.dimension.number())),
+        }),
         Field::BudgetPlan => baht(p.budget_plan),
         Field::BudgetOrdinance => baht(p.budget_ordinance),
         Field::Disbursed => baht(p.disbursed),
         Field::InOrdinance => p.in_ordinance.then(|| Value::Text(TICK.to_string())),
         Field::StatusWords | Field::StatusTick(_) => Some(Value::Text(p.status.thai().into())),
         Field::Remark => (!p.remark.is_empty()).then(|| Value::Text(p.remark.clone())),
+    }
+}
+
+/// What a row carried over from another fiscal year shows: its list only (number, name, มิติ,
+/// budgets to check); the year's results — disbursed, บรรจุ, status, remark — left blank.
+fn carried_value(p: &ProjectRow, number: u32, field: Field) -> Option<Value> {
+    match field {
+        Field::Disbursed
+        | Field::InOrdinance
+        | Field::StatusWords
+        | Field::StatusTick(_)
+        | Field::Remark => None,
+        _ => value(p, number, field),
     }
 }
 

@@ -12,6 +12,7 @@ mod dates;
 mod docs;
 mod formats;
 mod forms_filled;
+mod forms_returned;
 mod fuzz_reader;
 mod golden;
 mod hostile;

@@ -122,3 +122,42 @@ fn a_form_lists_the_previous_round_and_an_upload_only_for_the_session_that_sent_
         six
     );
 }
+
+/// Next year's 6-month round, its `previous` this year's 12-month round: the form a division
+/// downloads lists its projects of that round, but not their results — last year's statuses
+/// and amounts are never this year's.
+#[test]
+fn a_form_for_the_next_fiscal_year_lists_the_projects_without_their_results() {
+    let dir = folder();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let toml = crate::support::REPORT_TOML
+        .replace("fiscal_year = 2565", "fiscal_year = 2566")
+        .replace("as_of = \"2022-04-21\"", "as_of = \"2023-04-10\"");
+    let previous = root.join("samples/12-month").display().to_string();
+    let toml = format!("{toml}\nprevious = {previous:?}\n");
+    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    let scratch = folder();
+    let server = start(dir.path(), "127.0.0.1:0");
+    let page = answer(agent().get(&format!("{}/", server.base)).call());
+    let cookie = page.cookie.expect("a session");
+    let path = form(
+        &server.base,
+        &cookie,
+        "/template/%E0%B8%81%E0%B8%AD%E0%B8%87%E0%B8%84%E0%B8%A5%E0%B8%B1%E0%B8%87",
+        scratch.path(),
+    );
+    let last_year = read_and_validate(&[root.join("samples/12-month/กองคลัง.xlsx")]);
+    let merged = read_and_validate(&[path]);
+    assert!(
+        merged.projects.is_empty(),
+        "no project has this year's status"
+    );
+    let missing: Vec<String> = merged
+        .issues
+        .iter()
+        .filter(|i| i.problem.code() == "status-missing")
+        .map(|i| i.location.to_string())
+        .collect();
+    assert_eq!(missing.len(), last_year.projects.len());
+    assert!(missing[0].ends_with("› โครงการ › H7"), "{missing:?}");
+}

@@ -272,3 +272,66 @@ fn a_file_replacing_the_divisions_own_says_what_it_changes_and_warns_of_projects
         reply.text()
     );
 }
+
+/// The blank forms `template -o <round>/` wrote into the round's folder, where the drop box
+/// runs: not counted as the divisions' files (the overview says กองช่าง has not sent, as merge
+/// says it is missing), named as not counted on the start-up lines and on the overview.
+#[test]
+fn blank_forms_in_the_round_folder_are_not_a_divisions_file_on_the_overview() {
+    let dir = folder();
+    let toml = format!(
+        "{}\ndivisions = [\"กองคลัง\", \"กองช่าง\"]\n",
+        crate::support::REPORT_TOML
+    );
+    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    for division in ["กองคลัง", "กองช่าง"] {
+        assert_cmd::Command::cargo_bin("planmerge")
+            .expect("binary")
+            .args(["template", "--division", division, "-o"])
+            .arg(format!("{}/", dir.path().display()))
+            .assert()
+            .success();
+    }
+    std::fs::write(dir.path().join("กองคลัง.xlsx"), sample_of("กองคลัง")).expect("copy");
+    let server = start(dir.path(), "127.0.0.1:0");
+    let said = server.said.join("\n");
+    assert!(
+        said.contains(
+            "ไม่นับ (แบบฟอร์มที่ planmerge เขียนไว้ ยังไม่ได้กรอก ไม่ใช่ไฟล์ของกอง): \
+             แบบฟอร์ม-กองคลัง.xlsx, แบบฟอร์ม-กองช่าง.xlsx"
+        ),
+        "{said}"
+    );
+    let status = api_get(&server, "/api/status", None).json();
+    let row = |name: &str| {
+        status["divisions"]
+            .as_array()
+            .and_then(|all| all.iter().find(|d| d["name"] == name))
+            .cloned()
+            .unwrap_or_else(|| panic!("{name}'s row: {status}"))
+    };
+    assert_eq!(row("กองคลัง")["sent"], true);
+    assert_eq!(
+        row("กองคลัง")["in_folder"],
+        serde_json::json!(["กองคลัง.xlsx"])
+    );
+    assert_eq!(row("กองช่าง")["sent"], false, "{status}");
+    let missing: Vec<&serde_json::Value> = status["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|i| i["code"] == "division-missing")
+        .collect();
+    assert_eq!(missing.len(), 1, "{status}");
+    let page = crate::serve::answer(
+        crate::serve::agent()
+            .get(&format!("{}/status", server.base))
+            .call(),
+    );
+    let text = page.text();
+    assert!(text.contains("ยังไม่ส่ง"), "{text}");
+    assert!(
+        text.contains("แบบฟอร์ม-กองช่าง.xlsx · not counted (forms planmerge wrote"),
+        "{text}"
+    );
+}

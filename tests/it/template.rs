@@ -125,14 +125,19 @@ fn template_header_and_title_block_read_back() {
 }
 
 #[test]
-fn blank_template_is_read_as_a_project_table_with_only_the_empty_table_warning() {
+fn blank_template_is_read_as_a_project_table_with_only_the_unfilled_form_warning() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = blank_template(dir.path());
     let merged = read_and_validate(std::slice::from_ref(&path));
     let codes: Vec<&str> = merged.issues.iter().map(|i| i.problem.code()).collect();
-    // A form sent back unfilled is worth a word to the coordinator, never an error.
-    assert_eq!(codes, ["table-empty"], "{:?}", merged.issues);
+    // A form sent back unfilled is worth a word to the coordinator, never an error: it is
+    // recognised as planmerge's own form, not "a table with nothing in it".
+    assert_eq!(codes, ["form-unfilled"], "{:?}", merged.issues);
     assert!(!merged.issues[0].is_error());
+    assert!(
+        merged.inputs[0].form.is_some(),
+        "marked as planmerge's form"
+    );
     assert!(merged.projects.is_empty());
     assert_eq!(
         merged.inputs[0].sheets,
@@ -810,4 +815,250 @@ fn a_rounds_summary_and_an_edited_copys_name_make_no_divisions() {
         .arg(dir.path().join("one.xlsx"))
         .assert()
         .success();
+}
+
+/// A project of กองคลัง with everything a form holds filled in.
+fn reported(
+    name: &str,
+    code: Option<&str>,
+    status: Status,
+    disbursed: &str,
+    remark: &str,
+) -> ProjectRow {
+    ProjectRow {
+        name: name.to_string(),
+        dimension: Dimension::new(2).expect("dimension"),
+        dimension_code: code.map(str::to_string),
+        budget_plan: "55300.00".parse().expect("baht"),
+        budget_ordinance: "50000.00".parse().expect("baht"),
+        disbursed: disbursed.parse().expect("baht"),
+        in_ordinance: true,
+        status,
+        remark: remark.to_string(),
+        division: "กองคลัง".into(),
+        source: Default::default(),
+        cells: Default::default(),
+    }
+}
+
+/// The 12-month round of 2565 (`รอบ12-2565`: กองคลัง's file, its report.toml) and the folder of
+/// next year's 6-month round (`รอบ6-2566`, its own report.toml, no files yet).
+fn a_year_and_the_next(dir: &Path) {
+    let twelve = dir.join("รอบ12-2565");
+    std::fs::create_dir(&twelve).expect("folder");
+    let toml = REPORT_TOML
+        .replace("round = 6", "round = 12")
+        .replace("as_of = \"2022-04-21\"", "as_of = \"2022-10-14\"");
+    std::fs::write(twelve.join("report.toml"), toml).expect("toml");
+    let projects = vec![
+        reported(
+            "โครงการจัดซื้อจัดจ้างโปร่งใส",
+            Some("2.3"),
+            Status::Completed,
+            "50000.00",
+            "",
+        ),
+        reported(
+            "มาตรการเปิดเผยข้อมูลการคลัง",
+            None,
+            Status::Cannot,
+            "0.00",
+            "ไม่ได้รับงบประมาณ",
+        ),
+    ];
+    let spec = TemplateSpec::new(None, Some("กองคลัง")).with_projects(projects);
+    write_template(&twelve.join("กองคลัง.xlsx"), &spec).expect("form");
+    let next = dir.join("รอบ6-2566");
+    std::fs::create_dir(&next).expect("folder");
+    let toml = REPORT_TOML
+        .replace("fiscal_year = 2565", "fiscal_year = 2566")
+        .replace("as_of = \"2022-04-21\"", "as_of = \"2023-04-10\"");
+    std::fs::write(next.join("report.toml"), toml).expect("toml");
+}
+
+/// `template --from` a 12-month round (its folder, or the summary merged from it) writes next
+/// year's 6-month forms: the project list is carried over — names, มิติ with its sub-code, the
+/// budgets as a starting point — but not last year's results: status, disbursed, บรรจุ and
+/// remark are blank, the form's note and stderr say so, and the forms sent back untouched give
+/// no figures (`status-missing` at every project). From the 6-month round of the same year the
+/// results are kept, as before.
+#[test]
+fn forms_for_the_next_fiscal_year_carry_the_list_not_last_years_results() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    a_year_and_the_next(dir.path());
+    planmerge()
+        .current_dir(dir.path())
+        .args(["merge", "รอบ12-2565", "-o", "สรุป12-2565.xlsx"])
+        .assert()
+        .success();
+    for (from, forms) in [("รอบ12-2565", "รอบ6-2566/"), ("สรุป12-2565.xlsx", "จากสรุป/")]
+    {
+        let out = planmerge()
+            .current_dir(dir.path())
+            .args([
+                "template",
+                "--from",
+                from,
+                "-c",
+                "รอบ6-2566/report.toml",
+                "-o",
+                forms,
+            ])
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{from}: {stderr}");
+        assert!(
+            stderr.contains(
+                "แบบฟอร์มเป็นของปีงบประมาณ 2566 รายการมาจากปีงบประมาณ 2565: ยกมาเฉพาะชื่อโครงการ มิติ และงบประมาณ"
+            ),
+            "{from}: {stderr}"
+        );
+        let form = dir.path().join(forms).join("แบบฟอร์ม-กองคลัง.xlsx");
+        let rows = rows_of(&form, DATA_SHEET);
+        assert_eq!(
+            rows[3][0],
+            "ประจำปีงบประมาณ พ.ศ. 2566 รอบ 6 เดือน (ตุลาคม 2565 – มีนาคม 2566)"
+        );
+        assert!(
+            rows[4][0].starts_with("รายการโครงการ มิติ และงบประมาณ ยกมาจากปีงบประมาณ 2565"),
+            "{from}: {:?}",
+            rows[4]
+        );
+        let first = FIRST_DATA_ROW as usize;
+        assert_eq!(
+            rows[first],
+            [
+                "1",
+                "โครงการจัดซื้อจัดจ้างโปร่งใส",
+                "2.3",
+                "55300",
+                "50000",
+                "",
+                "",
+                "",
+                ""
+            ],
+            "{from}"
+        );
+        assert_eq!(
+            rows[first + 1],
+            [
+                "2",
+                "มาตรการเปิดเผยข้อมูลการคลัง",
+                "2",
+                "55300",
+                "50000",
+                "",
+                "",
+                "",
+                ""
+            ],
+            "{from}"
+        );
+    }
+    // Sent back untouched, the forms give no figures: every project lacks this year's status.
+    let (code, json, _) = run_json(&dir.path().join("รอบ6-2566"), &["merge", "."]);
+    assert_eq!(code, 1);
+    assert_eq!(json["output"], serde_json::Value::Null);
+    let missing: Vec<&str> = json["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["code"] == "status-missing")
+        .filter_map(|i| i["cell"].as_str())
+        .collect();
+    assert_eq!(missing, ["H7", "H8"]);
+    assert!(!dir.path().join("รอบ6-2566/summary.xlsx").exists());
+
+    // The 6-month round's forms of the same year, from this year's 6-month folder: all kept.
+    let six = dir.path().join("รอบ6-2565");
+    std::fs::create_dir(&six).expect("folder");
+    std::fs::write(six.join("report.toml"), REPORT_TOML).expect("toml");
+    std::fs::copy(
+        dir.path().join("รอบ12-2565/กองคลัง.xlsx"),
+        six.join("กองคลัง.xlsx"),
+    )
+    .expect("copy");
+    let out = planmerge()
+        .current_dir(dir.path())
+        .args(["template", "--from", "รอบ6-2565", "-o", "รอบ12-2565/ฟอร์ม/"])
+        .args(["-c", "รอบ12-2565/report.toml"])
+        .output()
+        .expect("run");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("ยกมาเฉพาะ"));
+    let rows = rows_of(
+        &dir.path().join("รอบ12-2565/ฟอร์ม/แบบฟอร์ม-กองคลัง.xlsx"),
+        DATA_SHEET,
+    );
+    let first = FIRST_DATA_ROW as usize;
+    assert_eq!(
+        rows[first + 1],
+        [
+            "2",
+            "มาตรการเปิดเผยข้อมูลการคลัง",
+            "2",
+            "55300",
+            "50000",
+            "0",
+            "☑",
+            "ไม่สามารถดำเนินการได้",
+            "ไม่ได้รับงบประมาณ"
+        ]
+    );
+}
+
+/// `template --from <summary.xlsx>` with no report.toml anywhere: the summary's own title gives
+/// the organization, fiscal year and round, moved on to the round after it (6 → 12 months of
+/// the same year, 12 → next year's 6), said on stderr — not a generic form.
+#[test]
+fn forms_from_a_summary_without_report_toml_take_its_title_moved_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (round, summary) in [("6-month", "สรุป6.xlsx"), ("12-month", "สรุป12.xlsx")]
+    {
+        planmerge()
+            .args(["merge", &format!("samples/{round}"), "-o"])
+            .arg(dir.path().join(summary))
+            .assert()
+            .success();
+    }
+    let cases = [
+        (
+            "สรุป6.xlsx",
+            "2565 12-month",
+            "ประจำปีงบประมาณ พ.ศ. 2565 รอบ 12 เดือน (ตุลาคม 2564 – กันยายน 2565)",
+            "ดำเนินการแล้วเสร็จ",
+        ),
+        (
+            "สรุป12.xlsx",
+            "2566 6-month",
+            "ประจำปีงบประมาณ พ.ศ. 2566 รอบ 6 เดือน (ตุลาคม 2565 – มีนาคม 2566)",
+            "",
+        ),
+    ];
+    for (summary, said, period, first_status) in cases {
+        let form = format!("จาก-{summary}");
+        let out = planmerge()
+            .current_dir(dir.path())
+            .args(["template", "--from", summary, "--division", "กองคลัง"])
+            .args(["-o", &form])
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{summary}: {stderr}");
+        assert!(!stderr.contains("generic template"), "{summary}: {stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "the organization, fiscal year and round of the earlier round's summary title, \
+                 for the round after it: {said}"
+            )),
+            "{summary}: {stderr}"
+        );
+        let rows = rows_of(&dir.path().join(&form), DATA_SHEET);
+        assert_eq!(rows[1][0], "องค์การบริหารส่วนจังหวัดพะเยา", "{summary}");
+        assert_eq!(rows[2][0], "หน่วยงาน กองคลัง");
+        assert_eq!(rows[3][0], period, "{summary}");
+        let first = &rows[FIRST_DATA_ROW as usize];
+        assert_eq!(first[7], first_status, "{summary}: {first:?}");
+    }
 }

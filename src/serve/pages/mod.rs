@@ -219,13 +219,13 @@ pub struct DivisionRow<'a> {
 
 /// ภาพรวม: who has sent what, the whole report as it stands (`totals`, and its errors), the
 /// summary button; the round folder's own workbooks named as counted, and planmerge's own
-/// `summaries` there as not.
+/// `summaries` and `unfilled` forms there as not.
 pub fn status(
     csrf: &str,
     rows: &[DivisionRow<'_>],
     (totals, errors): (&ReportTotals, usize),
     since_previous: Option<&str>,
-    summaries: &[std::path::PathBuf],
+    (summaries, unfilled): (&[std::path::PathBuf], &[std::path::PathBuf]),
 ) -> Markup {
     layout(
         "ภาพรวมการส่งไฟล์",
@@ -266,6 +266,12 @@ pub fn status(
                 p {
                     "ไม่นับ (ไฟล์สรุปที่ planmerge สร้าง): " (super::round::names(summaries))
                     " · not counted: summaries written by planmerge"
+                }
+            }
+            @if !unfilled.is_empty() {
+                p {
+                    (super::round::UNFILLED_THAI) ": " (super::round::names(unfilled))
+                    " · " (super::round::UNFILLED_ENGLISH)
                 }
             }
             h2 { "ตัวเลขของรายงานตอนนี้ · the report as it stands" }

@@ -138,7 +138,10 @@ pub(super) async fn template_download(
         let spec = crate::template::TemplateSpec::new(Some(&app2.config), Some(&division));
         let spec = match uploaded {
             Some(projects) => spec.with_projects(projects),
-            None => spec.with_projects_of(app2.previous.as_ref().map_or(&[], |p| &p.projects)),
+            None => match &app2.previous {
+                Some(previous) => spec.with_earlier_round(&previous.projects, previous.round),
+                None => spec,
+            },
         };
         let name = spec.default_file_name();
         crate::template::workbook(&spec)
