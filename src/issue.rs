@@ -438,23 +438,36 @@ catalogue! {
         ),
     }
     /// A header row without the columns every project needs.
-    HeaderIncomplete { missing: Vec<Field> } => {
+    HeaderIncomplete { missing: Vec<Field>, other_quantity: String } => {
         code: "header-incomplete",
         stage: Read,
         severity: Error,
-        thai: format!("หัวตารางขาดคอลัมน์ {}", missing.iter().map(|f| f.thai()).collect::<Vec<_>>().join(", ")),
+        thai: format!(
+            "หัวตารางขาดคอลัมน์ {}{}",
+            missing.iter().map(|f| f.thai()).collect::<Vec<_>>().join(", "),
+            if other_quantity.is_empty() { String::new() } else {
+                format!(" (คอลัมน์ {other_quantity} บอกร้อยละ ยอดคงเหลือ วันที่ หรือค่าอื่น ไม่ใช่จำนวนเงินนี้ จึงไม่อ่าน)")
+            }
+        ),
         english: format!(
-            "the header lacks the column{} {}",
+            "the header lacks the column{} {}{}",
             if missing.len() > 1 { "s" } else { "" },
-            missing.iter().map(|f| f.english()).collect::<Vec<_>>().join(", ")
+            missing.iter().map(|f| f.english()).collect::<Vec<_>>().join(", "),
+            if other_quantity.is_empty() { String::new() } else {
+                format!(" (column {other_quantity} names a share, a remainder, a date or another value, not this amount, so it is not read)")
+            }
         ),
         fix: (
-            if missing.contains(&Field::Name) {
+            if !other_quantity.is_empty() {
+                "ถ้าคอลัมน์นั้นเป็นจำนวนเงินจริง ให้แก้หัวคอลัมน์ให้บอกจำนวนเงิน (เช่น เบิกจ่าย (บาท)) ถ้าไม่ใช่ ให้เพิ่มคอลัมน์จำนวนเงิน"
+            } else if missing.contains(&Field::Name) {
                 "เพิ่มคอลัมน์ที่ขาดในหัวตาราง ถ้ามีคอลัมน์ชื่อโครงการแต่หัวคอลัมน์ใช้คำอื่น ให้เพิ่มคำนั้นใน report.toml: [headers] name = [\"…\"]"
             } else {
                 "เพิ่มคอลัมน์ที่ขาดในหัวตาราง หรือใช้แบบฟอร์มจาก planmerge template"
             },
-            if missing.contains(&Field::Name) {
+            if !other_quantity.is_empty() {
+                "if that column holds the amount, make its header say so (e.g. เบิกจ่าย (บาท)); if not, add a column of the amount"
+            } else if missing.contains(&Field::Name) {
                 "add the column; if the project names are there under other words, add those words to report.toml: [headers] name = [\"…\"]"
             } else {
                 "add the column, or use a form from planmerge template"

@@ -599,6 +599,21 @@ impl Merge {
         }
     }
 
+    /// The merge of this round's `files`: compared with the previous round's projects when
+    /// there is one, and then the forms prefilled from it and left over beside their division's
+    /// own file ([`left_over_forms`]) left out.
+    pub fn of_round(
+        previous: Option<&[ProjectRow]>,
+        files: &[PathBuf],
+        options: &ReadOptions,
+    ) -> Self {
+        match previous {
+            Some(before) => Merge::comparing(before.to_vec())
+                .leaving_out(left_over_forms(files, options, before)),
+            None => Merge::default(),
+        }
+    }
+
     /// A merge of one division's file, compared with that division's projects of the previous
     /// round (the drop box, whose uploads are not named after their division).
     pub fn comparing_division(previous: Vec<ProjectRow>) -> Self {

@@ -41,14 +41,8 @@ pub(super) fn run(
         (None, None) => None,
     };
     let progress = Progress::new(files.len(), style.progress && !args.json);
-    let mut merge = match &previous {
-        Some(p) => Merge::comparing(p.projects.clone()).leaving_out(merge::left_over_forms(
-            &files,
-            &options,
-            &p.projects,
-        )),
-        None => Merge::default(),
-    };
+    let before = previous.as_ref().map(|p| p.projects.as_slice());
+    let mut merge = Merge::of_round(before, &files, &options);
     merge.files_only = args.inputs.iter().all(|p| p.is_file());
     if let (Some(p), Some(config)) = (&previous, &config) {
         merge

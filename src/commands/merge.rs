@@ -45,14 +45,8 @@ pub(super) fn run(
         });
     }
     let previous = previous_round(previous_path, &config, &options, stderr)?;
-    let mut merge = match &previous {
-        Some(p) => Merge::comparing(p.projects.clone()).leaving_out(merge::left_over_forms(
-            &files,
-            &options,
-            &p.projects,
-        )),
-        None => Merge::default(),
-    };
+    let before = previous.as_ref().map(|p| p.projects.as_slice());
+    let mut merge = Merge::of_round(before, &files, &options);
     let (year, round) = (config.fiscal_year, config.round);
     merge
         .issues

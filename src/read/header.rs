@@ -9,7 +9,9 @@ use super::cell::Cell;
 use super::table::SheetRow;
 use crate::model::{Status, column_letters};
 use crate::schema::text::{normalized, thai_digits_to_arabic};
-use crate::schema::{Field, HeaderWords, header_field_with, year_in, year_label};
+use crate::schema::{
+    Field, HeaderWords, header_field_with, other_quantity_field, year_in, year_label,
+};
 
 /// One column of a header: the field, the fiscal year it is for (if it says), and the header
 /// text found (for `--explain`).
@@ -50,6 +52,9 @@ pub struct Header {
     /// A column of what was done (`ผลการดำเนินงาน` beside four tick columns) when the header
     /// has a หมายเหตุ too: read with it, so neither is lost.
     pub results: Option<(u32, String)>,
+    /// Columns whose header names a field's word but another quantity (`เบิกจ่าย (ร้อยละ)`,
+    /// `งบประมาณคงเหลือ`): not read; named where that field is then missing.
+    pub other_quantity: Vec<(u32, String, Field)>,
 }
 
 /// A money field whose label a second header row splits into columns that are not years.
@@ -254,6 +259,7 @@ pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<Header> {
     let mut duplicates = Vec::new();
     let mut years_above = Vec::new();
     let mut occupied = Vec::new();
+    let mut other_quantity = Vec::new();
     for (col, cell) in &row.cells {
         if !cell.is_blank() {
             occupied.push(*col);
@@ -266,6 +272,8 @@ pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<Header> {
         let Some(field) = header_field_with(text, words) else {
             if let Some(year) = year_label(text) {
                 years_above.push((*col, year));
+            } else if let Some(field) = other_quantity_field(text) {
+                other_quantity.push((*col, text.clone(), field));
             }
             continue;
         };
@@ -298,6 +306,7 @@ pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<Header> {
         duplicates,
         split: Vec::new(),
         results: None,
+        other_quantity,
     };
     (has_name && distinct.len() >= 3).then_some(header)
 }

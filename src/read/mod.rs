@@ -412,6 +412,7 @@ pub fn read_bytes_into(
                     Some((sheet, row)) => Issue::new(
                         Problem::HeaderIncomplete {
                             missing: vec![crate::schema::Field::Name],
+                            other_quantity: String::new(),
                         },
                         Location {
                             row: Some(row),

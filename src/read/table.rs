@@ -719,7 +719,19 @@ impl TableFinder {
         }
         let missing = header.missing();
         if !missing.is_empty() {
-            self.issue(Problem::HeaderIncomplete { missing }, at_header);
+            let other_quantity = (header.other_quantity.iter())
+                .filter(|(_, _, field)| missing.contains(field))
+                .map(|(col, text, _)| {
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    format!("{} \"{text}\"", column_letters(*col))
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let problem = Problem::HeaderIncomplete {
+                missing,
+                other_quantity,
+            };
+            self.issue(problem, at_header);
             return;
         }
         if self.out.rows_read == 0 {

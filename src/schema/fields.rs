@@ -256,6 +256,22 @@ fn is_pivot_caption(normal: &str) -> bool {
 
 /// The field a header cell names, compared after normalising.
 pub fn header_field(text: &str) -> Option<Field> {
+    field_named(text, true)
+}
+
+/// The field a header's words would name but for the words that make it another quantity
+/// (`เบิกจ่าย (ร้อยละ)` → disbursed, `งบประมาณคงเหลือ` → plan budget): its column is not read,
+/// and where that field is then missing, the column is named so the clerk knows why.
+pub fn other_quantity_field(text: &str) -> Option<Field> {
+    let t = normalized(text);
+    if !names_another_quantity(without_list_mark(&t)) {
+        return None;
+    }
+    field_named(text, false)
+}
+
+/// [`header_field`]; `set_aside_others`: whether a header naming another quantity is none.
+fn field_named(text: &str, set_aside_others: bool) -> Option<Field> {
     let t = normalized(text);
     if t.is_empty() || t.chars().count() > 60 || is_pivot_caption(&t) {
         return None;
@@ -266,7 +282,7 @@ pub fn header_field(text: &str) -> Option<Field> {
         Field::Number
     } else if t.contains("หมายเหตุ") {
         Field::Remark
-    } else if names_another_quantity(t) {
+    } else if set_aside_others && names_another_quantity(t) {
         return None;
     } else if t.starts_with("บรรจุ")
         || (ordinance

@@ -893,3 +893,47 @@ fn cannot_without_a_remark_column_is_said_at_the_status_where_the_reason_goes() 
     let fix = refused[0]["fix"].as_str().unwrap_or_default();
     assert!(fix.contains("ไม่มีคอลัมน์หมายเหตุ"), "{fix}");
 }
+
+/// A table whose only disbursed column is headed as a share (`เบิกจ่าย (ร้อยละ)`) is refused as
+/// lacking the amount, naming that column and why it is not read: the clerk sees the column
+/// and is told what is wrong with it, not only that something is missing.
+#[test]
+fn a_missing_amount_names_the_column_headed_as_another_quantity() {
+    let dir = folder();
+    Sheet::of(vec![
+        [
+            "ลำดับ",
+            "มิติ",
+            "ชื่อโครงการ",
+            "งบประมาณ",
+            "เบิกจ่าย (ร้อยละ)",
+            "สถานะ",
+        ]
+        .iter()
+        .map(|h| t(h))
+        .collect(),
+        vec![
+            n(1.0),
+            n(1.0),
+            t("โครงการ ก"),
+            n(1000.0),
+            n(20.0),
+            t("อยู่ระหว่างดำเนินการ"),
+        ],
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let issue = issue_coded(&json, "header-incomplete");
+    let message = issue["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("หัวตารางขาดคอลัมน์ เบิกจ่าย (คอลัมน์ E \"เบิกจ่าย (ร้อยละ)\""),
+        "{message}"
+    );
+    assert!(
+        issue["fix"]
+            .as_str()
+            .is_some_and(|f| f.contains("เบิกจ่าย (บาท)")),
+        "{issue}"
+    );
+}
