@@ -199,7 +199,12 @@ pub fn left_over_forms(
         if mine.len() < 2 {
             continue;
         }
-        if !mine.iter().any(|f| read::form_of(f).is_some()) {
+        let forms: Vec<&PathBuf> = mine
+            .iter()
+            .filter(|f| read::form_of(f).is_some())
+            .copied()
+            .collect();
+        if forms.is_empty() {
             continue;
         }
         let before: Vec<ProjectRow> = previous
@@ -207,9 +212,9 @@ pub fn left_over_forms(
             .filter(|p| normalize(&p.division) == key)
             .cloned()
             .collect();
-        let untouched: Vec<(&PathBuf, usize)> = mine
-            .iter()
-            .filter_map(|f| untouched_form(f, options, &before).map(|n| (*f, n)))
+        let untouched: Vec<(&PathBuf, usize)> = forms
+            .into_iter()
+            .filter_map(|f| untouched_form(f, options, &before).map(|n| (f, n)))
             .collect();
         let Some(kept) = kept_file(&mine, &untouched, options) else {
             continue;
@@ -249,10 +254,10 @@ fn kept_file<'f>(
     Some(*form)
 }
 
-/// The number of projects of `file` when it is planmerge's form listing exactly `before` (its
-/// division's projects of the previous round) as they were, without an error; none otherwise.
+/// The number of projects of `file`, one of planmerge's forms, when it lists exactly `before`
+/// (its division's projects of the previous round) as they were, without an error; none
+/// otherwise.
 fn untouched_form(file: &Path, options: &ReadOptions, before: &[ProjectRow]) -> Option<usize> {
-    read::form_of(file)?;
     let read = crate::read_and_validate_with(&[file.to_path_buf()], options);
     let input = read.inputs.first()?;
     let whole = read.errors() == 0 && input.rows == read.projects.len();

@@ -256,24 +256,18 @@ pub fn written_amount(n: f64) -> Option<Decimal> {
 /// rounding `n` to 15 digits gives back exactly `c / 100`. `c as f64 / 100.0` is one correctly
 /// rounded division of an exactly represented integer, so comparing it with `n` proves "nearest".
 fn whole_or_cents(n: f64) -> Option<Decimal> {
-    const WHOLE_LIMIT: f64 = 1e15;
-    const CENTS_LIMIT: f64 = 1e15;
-    if n.abs() < WHOLE_LIMIT && n.fract() == 0.0 {
-        // Exact: |n| < 2^53. `-0.0` becomes 0, as the slow path's zero does.
-        return Some(Decimal::from(n as i64));
+    let satang = satang_from_f64(n)?;
+    if satang % 100 == 0 {
+        // A whole number (`-0.0` becomes 0, as the slow path's zero does).
+        return Some(Decimal::from(satang / 100));
     }
-    let cents = (n * 100.0).round();
-    if cents.abs() < CENTS_LIMIT && cents / 100.0 == n {
-        let d = Decimal::new(cents as i64, 2).normalize();
-        return Some(if d.is_zero() { Decimal::ZERO } else { d });
-    }
-    None
+    Some(Decimal::new(satang, 2).normalize())
 }
 
 /// `n` in satang when it is a whole number of baht below 10^15 or the nearest f64 to a whole
-/// number of satang below 10^13 baht — exactly the values [`decimal_from_f64`]'s fast path
-/// reads, for the same reason — so that amounts can be added as integers, exactly, without a
-/// Decimal per cell. `None` otherwise.
+/// number of satang below 10^13 baht — the values [`decimal_from_f64`]'s fast path reads
+/// ([`whole_or_cents`], which is built on it) — so that amounts can be added as integers,
+/// exactly, without a Decimal per cell. `None` otherwise (NaN and infinity included).
 pub fn satang_from_f64(n: f64) -> Option<i64> {
     const LIMIT: f64 = 1e15;
     if n.abs() < LIMIT && n.fract() == 0.0 {

@@ -330,6 +330,13 @@ pub fn years_only(row: &SheetRow) -> Option<Vec<(u32, u16)>> {
 }
 
 impl Header {
+    /// The header text of `col` read as `field` (empty when it holds no such column).
+    pub fn text_of(&self, col: u32, field: Field) -> &str {
+        (self.columns.iter())
+            .find(|c| c.col == col && c.field == field)
+            .map_or("", |c| c.text.as_str())
+    }
+
     /// Takes the years of the row right above (`row`, [`years_only`]) for a money field the
     /// header repeats once per year: each of its columns under a year of its own (the year at
     /// or nearest left of it, a merged year's value being in its first cell) gets that year, and

@@ -68,18 +68,22 @@ fn header_split(field: Field, parts: &[(u32, String)]) -> Problem {
     }
 }
 
+/// A column named with its header text for a message (`E "เบิกจ่าย (ร้อยละ)"`, its line breaks
+/// and runs of spaces one space), or its letter alone when it has none.
+fn column_quoted(col: u32, text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.as_str() {
+        "" => column_letters(col),
+        text => format!("{} \"{text}\"", column_letters(col)),
+    }
+}
+
 /// `header-duplicate` for `field`, naming its columns with their header texts (`D "งบประมาณ
 /// ตามแผน (บาท)", G "งบประมาณสำรอง"`), so a clerk sees which two clash.
 fn header_duplicate(field: Field, cols: &[(u32, &str)]) -> Problem {
     let columns: Vec<String> = cols
         .iter()
-        .map(|(c, text)| {
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            match text.as_str() {
-                "" => column_letters(*c),
-                text => format!("{} \"{text}\"", column_letters(*c)),
-            }
-        })
+        .map(|(c, text)| column_quoted(*c, text))
         .collect();
     Problem::HeaderDuplicate {
         field: field.thai().to_string(),
@@ -661,9 +665,7 @@ impl TableFinder {
         // Said once, not on every printed page the header repeats on.
         if self.out.rows_read == 0 {
             for duplicate in std::mem::take(&mut header.duplicates) {
-                let first = (header.columns.iter())
-                    .find(|c| c.col == duplicate.first && c.field == duplicate.field)
-                    .map_or("", |c| c.text.as_str());
+                let first = header.text_of(duplicate.first, duplicate.field);
                 let columns = [
                     (duplicate.first, first),
                     (duplicate.col, duplicate.text.as_str()),
@@ -704,12 +706,7 @@ impl TableFinder {
                     let col = cols.get(1).copied().unwrap_or_default();
                     let at = Location::cell(&self.file, &self.sheet, row, col);
                     let texts: Vec<(u32, &str)> = (cols.iter())
-                        .map(|&c| {
-                            let text = (header.columns.iter())
-                                .find(|h| h.col == c && h.field == field)
-                                .map_or("", |h| h.text.as_str());
-                            (c, text)
-                        })
+                        .map(|&c| (c, header.text_of(c, field)))
                         .collect();
                     let problem = header_duplicate(field, &texts);
                     self.issue(problem, at);
@@ -721,10 +718,7 @@ impl TableFinder {
         if !missing.is_empty() {
             let other_quantity = (header.other_quantity.iter())
                 .filter(|(_, _, field)| missing.contains(field))
-                .map(|(col, text, _)| {
-                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    format!("{} \"{text}\"", column_letters(*col))
-                })
+                .map(|(col, text, _)| column_quoted(*col, text))
                 .collect::<Vec<_>>()
                 .join(", ");
             let problem = Problem::HeaderIncomplete {

@@ -97,10 +97,7 @@ const COPY_PREFIXES: [&str; 3] = ["copy of", "สำเนาของ", "สำ
 /// (`Copy of แบบฟอร์ม-กองคลัง`, `สำเนาของ กองคลัง`). A name that is nothing else
 /// (`แบบฟอร์ม.xlsx`) stays whole.
 pub fn division_of(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| text::clean_text(&s.to_string_lossy()))
-        .unwrap_or_default();
+    let stem = stem_cleaned(path);
     let (_, division) = without_prefixes(&stem);
     if division.is_empty() {
         stem
@@ -112,11 +109,15 @@ pub fn division_of(path: &Path) -> String {
 /// Whether copying put something before the file's name (`Copy of กองคลัง.xlsx`): the
 /// name is a copy's, as one ending `(1)` or ` - Copy` is ([`division_suggested`]).
 pub fn copy_prefixed(path: &Path) -> bool {
-    let stem = path
-        .file_stem()
-        .map(|s| text::clean_text(&s.to_string_lossy()))
-        .unwrap_or_default();
+    let stem = stem_cleaned(path);
     without_prefixes(&stem).0
+}
+
+/// A file's name without its extension, cleaned as names are ([`text::clean_text`]).
+fn stem_cleaned(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| text::clean_text(&s.to_string_lossy()))
+        .unwrap_or_default()
 }
 
 /// `name` without the prefixes [`division_of`] leaves off, and whether a copy's was among them.

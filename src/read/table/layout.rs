@@ -180,6 +180,11 @@ pub(super) fn give_back(row: &mut SheetRow, raw: RawRow) {
     }
 }
 
+/// Whether a row's field is blank: no such column, or nothing in its cell.
+pub(super) fn blank(field: &Option<RawCell>) -> bool {
+    field.as_ref().is_none_or(|c| c.value.is_blank())
+}
+
 /// A row that is no project: nothing in its project fields ([`raw_is_empty`]), or no name and
 /// no dimension and nothing else but what a form's empty rows get when something is dragged or
 /// filled down them ([`only_defaults`]).
@@ -194,7 +199,6 @@ pub(super) fn not_a_project(raw: &RawRow) -> bool {
 /// amount, mark or status makes it a row to be told what it lacks. Cheapest first: most rows
 /// have a name, and are answered by its first letter.
 fn only_defaults(raw: &RawRow) -> bool {
-    let blank = |c: &Option<RawCell>| c.as_ref().is_none_or(|c| c.value.is_blank());
     if !blank(&raw.name) || !blank(&raw.dimension) {
         return false;
     }
@@ -247,7 +251,6 @@ fn is_default_status(cell: &Cell) -> bool {
 /// A row none of whose project fields holds anything (e.g. a note or signature line typed in
 /// the ลำดับ column).
 fn raw_is_empty(raw: &RawRow) -> bool {
-    let blank = |c: &Option<RawCell>| c.as_ref().is_none_or(|c| c.value.is_blank());
     blank(&raw.name)
         && blank(&raw.dimension)
         && blank(&raw.budget_plan)

@@ -4,6 +4,7 @@
 //! name.
 
 use super::RawRow;
+use super::layout::blank;
 use crate::read::cell::{Cell, MoneyCell, decimal_from_f64, money, satang_from_f64};
 use rust_decimal::Decimal;
 
@@ -117,7 +118,6 @@ impl RunningSums {
 
     /// [`Self::unlabelled_total`] for a row with no name.
     fn nameless_total(&self, raw: &RawRow) -> Option<Vec<(u32, Decimal)>> {
-        let blank = |c: &Option<super::RawCell>| c.as_ref().is_none_or(|c| c.value.is_blank());
         let bare = blank(&raw.number)
             && blank(&raw.dimension)
             && raw.status.is_blank()

@@ -157,6 +157,21 @@ pub fn rezip_named(seed: &[u8], suffix: &str, edit: impl Fn(&[u8]) -> Vec<u8>) -
     out.finish().expect("finish").into_inner()
 }
 
+/// Rewrites the xlsx at `path` without the empty element of `cell` (`D3`) in its first sheet,
+/// as openpyxl writes a merge: the covered cell left out, not written empty.
+pub fn leave_out_covered_cell(path: &std::path::Path, cell: &str) {
+    let bytes = std::fs::read(path).expect("read");
+    let without = rezip_named(&bytes, "sheet1.xml", |xml| {
+        let xml = String::from_utf8_lossy(xml);
+        let start = xml
+            .find(&format!(r#"<c r="{cell}""#))
+            .expect("covered cell written");
+        let end = start + xml[start..].find("/>").expect("an empty element") + 2;
+        format!("{}{}", &xml[..start], &xml[end..]).into_bytes()
+    });
+    std::fs::write(path, without).expect("write");
+}
+
 /// A minimal xlsb whose workbook names a sheet by a relationship id that is not in its
 /// relationships: calamine 0.38 panics on it (`xlsb/mod.rs:312`, "no entry found for key"),
 /// as on POI's `Simple.xlsb`.
