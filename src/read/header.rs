@@ -10,7 +10,8 @@ use super::table::SheetRow;
 use crate::model::{Status, column_letters};
 use crate::schema::text::{normalized, thai_digits_to_arabic};
 use crate::schema::{
-    Field, HeaderWords, header_field_with, other_quantity_field, year_in, year_label,
+    Field, HeaderWords, header_field_with, names_other_quantity, names_the_amount,
+    other_quantity_field, year_in, year_label,
 };
 
 /// One column of a header: the field, the fiscal year it is for (if it says), and the header
@@ -211,18 +212,30 @@ impl Header {
         });
         let mut columns: Vec<HeaderColumn> = self.columns.iter().cloned().chain(results).collect();
         columns.sort_by_key(|c| c.col);
-        columns
-            .iter()
+        let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut lines: Vec<(u32, String)> = (columns.iter())
             .map(|c| {
                 let year = c.year.map(|y| format!(" ปี {y}")).unwrap_or_default();
-                let text = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                format!(
-                    "{} → {}{year} (\"{text}\")",
+                let line = format!(
+                    "{} → {}{year} (\"{}\")",
                     column_letters(c.col),
-                    c.field.thai()
-                )
+                    c.field.thai(),
+                    one_line(&c.text)
+                );
+                (c.col, line)
             })
-            .collect()
+            .collect();
+        // Columns headed as another quantity are said not read, so none seems overlooked.
+        lines.extend(self.other_quantity.iter().map(|(col, text, _)| {
+            let line = format!(
+                "{} → ไม่อ่าน · not read (\"{}\": ร้อยละ ยอดคงเหลือ วันที่ หรือค่าอื่น · a share, a remainder, a date or another value)",
+                column_letters(*col),
+                one_line(text)
+            );
+            (*col, line)
+        }));
+        lines.sort_by_key(|(col, _)| *col);
+        lines.into_iter().map(|(_, line)| line).collect()
     }
 }
 
@@ -442,7 +455,12 @@ enum SubLabel {
     Short(u16),
     /// A field, with the year its text names (`งบประมาณ 2565`).
     Field(Field, Option<u16>),
-    /// A label that names nothing planmerge reads (e.g. `(บาท)`).
+    /// The amount itself (`จำนวนเงิน (บาท)`): under a money label beside parts of another
+    /// quantity only, that field's column; else a label that names nothing.
+    Amount,
+    /// Another quantity (`ร้อยละ`, `%`, `คงเหลือ`): under a money label, a column not read.
+    OtherQuantity,
+    /// A label that names nothing planmerge reads (e.g. `ไตรมาส 1`).
     Other,
 }
 
@@ -468,6 +486,8 @@ fn text_label(t: &str, words: &HeaderWords) -> SubLabel {
         (None, Some(field)) => {
             SubLabel::Field(field, field.is_money().then(|| year_in(t)).flatten())
         }
+        (None, None) if names_the_amount(t) => SubLabel::Amount,
+        (None, None) if names_other_quantity(t) => SubLabel::OtherQuantity,
         (None, None) => sub_field(t).map_or(SubLabel::Other, |f| SubLabel::Field(f, None)),
     }
 }
@@ -514,11 +534,21 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
         }
     }
     short_years(header, &mut labels);
+    // The amount or another quantity says something only under a money label.
+    let owners: Vec<Option<(u32, Field)>> = (labels.iter())
+        .map(|(col, _, _)| money_owner(header, *col))
+        .collect();
+    for ((_, label, _), owner) in labels.iter_mut().zip(&owners) {
+        if matches!(label, SubLabel::Amount | SubLabel::OtherQuantity) && owner.is_none() {
+            *label = SubLabel::Other;
+        }
+    }
     let readable = labels
         .iter()
         .filter(|(_, l, _)| !matches!(l, SubLabel::Other))
         .count();
-    let split = splits(header, &labels);
+    let amounts = amounts_beside_other_quantities(&labels, &owners);
+    let split = splits(header, &labels, &amounts);
     if readable == 0 && split.is_empty() {
         return false;
     }
@@ -544,9 +574,21 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
         }
         results_as_remark(header, &labels);
     }
-    for (col, label, text) in labels {
+    for ((col, label, text), money) in labels.into_iter().zip(owners) {
         let (field, year) = match label {
             SubLabel::Tick(s) if tick_columns => (Field::StatusTick(s), None),
+            SubLabel::Amount if amounts.contains(&col) => match money {
+                Some((_, owner)) => (owner, year_above(header, col)),
+                None => continue,
+            },
+            SubLabel::OtherQuantity => {
+                // Not read, even in the label's first cell; named where the field is missing.
+                if let Some((_, owner)) = money {
+                    (header.columns).retain(|c| c.col != col || !c.field.is_money());
+                    header.other_quantity.push((col, text, owner));
+                }
+                continue;
+            }
             SubLabel::Year(year) => match owner(header, col) {
                 Some(owner) if owner.is_money() => (owner, Some(year)),
                 _ => continue,
@@ -625,7 +667,7 @@ fn short_years(header: &Header, labels: &mut [(u32, SubLabel, String)]) {
 /// reads (`ไตรมาส 1 | ไตรมาส 2` under เบิกจ่าย), or one such beside another field's label with
 /// none of the label's own (`เทศบัญญัติ | เงินอุดหนุน` under งบประมาณ: budget by source, where
 /// the plan budget would otherwise be lost).
-fn splits(header: &Header, labels: &[(u32, SubLabel, String)]) -> Vec<Split> {
+fn splits(header: &Header, labels: &[(u32, SubLabel, String)], amounts: &[u32]) -> Vec<Split> {
     // Per money label above (its column): the parts under it, each with whether it names
     // nothing planmerge reads.
     type Parts = Vec<(u32, String, bool)>;
@@ -634,8 +676,11 @@ fn splits(header: &Header, labels: &[(u32, SubLabel, String)]) -> Vec<Split> {
         let Some((at, field)) = money_owner(header, *col) else {
             continue;
         };
+        if amounts.contains(col) {
+            continue;
+        }
         let other = match label {
-            SubLabel::Other => true,
+            SubLabel::Other | SubLabel::Amount | SubLabel::OtherQuantity => true,
             SubLabel::Field(f, _) if f.is_money() => false,
             _ => continue,
         };
@@ -665,6 +710,31 @@ fn splits(header: &Header, labels: &[(u32, SubLabel, String)]) -> Vec<Split> {
         }
     }
     splits
+}
+
+/// Columns labelled the amount itself (`จำนวนเงิน (บาท)`) that are the only such label under
+/// their money label, every other label under it naming another quantity (`ผลการเบิกจ่าย` over
+/// `จำนวนเงิน | ร้อยละ`): each is that field's column, and no split. `owners`: each label's
+/// money label ([`money_owner`]).
+fn amounts_beside_other_quantities(
+    labels: &[(u32, SubLabel, String)],
+    owners: &[Option<(u32, Field)>],
+) -> Vec<u32> {
+    let under = |at: u32| {
+        (labels.iter().zip(owners))
+            .filter(move |(_, owner)| owner.is_some_and(|(a, _)| a == at))
+            .map(|((_, label, _), _)| label)
+    };
+    (labels.iter().zip(owners))
+        .filter(|((_, label, _), _)| matches!(label, SubLabel::Amount))
+        .filter_map(|((col, _, _), owner)| Some((*col, owner.as_ref()?.0)))
+        .filter(|(_, at)| {
+            under(*at).filter(|l| matches!(l, SubLabel::Amount)).count() == 1
+                && under(*at).any(|l| matches!(l, SubLabel::OtherQuantity))
+                && under(*at).all(|l| matches!(l, SubLabel::Amount | SubLabel::OtherQuantity))
+        })
+        .map(|(col, _)| col)
+        .collect()
 }
 
 /// The money label a second-row cell in `col` sits under: the nearest cell of the first row at

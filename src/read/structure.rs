@@ -8,8 +8,18 @@ use crate::config::{NEWEST_PLAN, default_dimension_names};
 use crate::model::Dimension;
 use crate::schema::text::{is_invisible, normalized, thai_digits_to_arabic};
 
-/// Words a total label starts with (normalised).
-const TOTAL_WORDS: [&str; 5] = ["ยอดรวม", "รวม", "grandtotal", "subtotal", "total"];
+/// Words a total label starts with (normalised): Thai Excel labels a table's total row
+/// `ผลรวม`, English Excel `Total`, others `Sum` or `Totals`. A longer word before its prefix.
+const TOTAL_WORDS: [&str; 8] = [
+    "ยอดรวม",
+    "ผลรวม",
+    "รวม",
+    "grandtotal",
+    "subtotal",
+    "totals",
+    "total",
+    "sum",
+];
 
 /// What may follow a total word in a total label: what it sums (`ทั้งสิ้น`, `งบประมาณ`), counts
 /// (`15 โครงการ`, `4 มิติ`), punctuation. A word not here (`รวมพลัง…`, `รวมใจ…`) makes the text
@@ -71,7 +81,7 @@ fn starts_like_a_total(text: &str) -> bool {
         .chars()
         .next()
     {
-        Some('ร' | 'ย' | 'g' | 'G' | 's' | 'S' | 't' | 'T') => {}
+        Some('ร' | 'ย' | 'ผ' | 'g' | 'G' | 's' | 'S' | 't' | 'T') => {}
         Some(c) if is_invisible(c) => {}
         _ => return false,
     }
@@ -334,6 +344,12 @@ mod tests {
             "รวมทุกมิติ",
             "รวม (บาท)",
             "Total",
+            "ผลรวม",
+            "ผลรวมทั้งหมด",
+            "ผลรวมทั้งสิ้น",
+            "Sum",
+            "Totals",
+            "Grand Total",
         ] {
             assert!(is_total_label(label), "{label}");
         }
@@ -346,6 +362,8 @@ mod tests {
             "รวมใจภักดิ์ รักษ์พื้นที่สีเขียว",
             "รวมกลุ่มอาชีพ",
             "โครงการรวมพลัง",
+            "ผลรวมคะแนนความโปร่งใส",
+            "Summer Camp คุณธรรม",
             "",
         ] {
             assert!(!is_total_label(name), "{name}");

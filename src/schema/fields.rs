@@ -270,6 +270,37 @@ pub fn other_quantity_field(text: &str) -> Option<Field> {
     field_named(text, false)
 }
 
+/// Whether a header's text names another quantity than an amount or a status (`ร้อยละ`, `%`,
+/// `คงเหลือ`, `วันที่…`): under a money label (`เบิกจ่าย` over `จำนวนเงิน | ร้อยละ`) such a part
+/// is no candidate for the amount.
+pub fn names_other_quantity(text: &str) -> bool {
+    names_another_quantity(without_list_mark(&normalized(text)))
+}
+
+/// Whether a second header row's label names the amount itself and nothing more (`จำนวนเงิน
+/// (บาท)`, `บาท`, `ยอดเงิน`): under a money label, beside parts of another quantity only
+/// (`ร้อยละ`), its column is that field's.
+pub fn names_the_amount(text: &str) -> bool {
+    let t: String = normalized(text)
+        .chars()
+        .filter(|c| !matches!(c, '(' | ')' | '.' | ':'))
+        .collect();
+    matches!(
+        t.as_str(),
+        "จำนวนเงิน"
+            | "จำนวนเงินบาท"
+            | "จำนวน"
+            | "จำนวนบาท"
+            | "บาท"
+            | "เงิน"
+            | "เงินบาท"
+            | "ยอดเงิน"
+            | "ยอดเงินบาท"
+            | "ยอด"
+            | "ยอดบาท"
+    )
+}
+
 /// [`header_field`]; `set_aside_others`: whether a header naming another quantity is none.
 fn field_named(text: &str, set_aside_others: bool) -> Option<Field> {
     let t = normalized(text);

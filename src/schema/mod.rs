@@ -12,8 +12,8 @@ pub mod text;
 pub mod time;
 
 pub use fields::{
-    Field, HeaderWords, header_field, header_field_with, other_quantity_field, year_in, year_label,
-    years_in,
+    Field, HeaderWords, header_field, header_field_with, names_other_quantity, names_the_amount,
+    other_quantity_field, year_in, year_label, years_in,
 };
 pub use money::{baht, two_dp};
 pub use status::{status_note, status_word, statuses_named};

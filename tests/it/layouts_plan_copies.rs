@@ -95,6 +95,50 @@ fn a_money_label_split_into_parts_is_header_split_never_its_first_part_read() {
     );
 }
 
+#[test]
+fn the_amount_beside_its_share_under_one_money_label_is_read_and_the_share_is_not() {
+    // `ผลการเบิกจ่าย` over `จำนวนเงิน (บาท) | ร้อยละ`: the amount's column is the disbursed
+    // one, whichever side it is on; the share is said not read. (Was header-split.)
+    for (under, disbursed, read, unread) in [
+        (["จำนวนเงิน (บาท)", "ร้อยละ"], "8000.00", "E", "F"),
+        (["ร้อยละ", "บาท"], "9000.00", "F", "E"),
+        (["ยอดเงิน", "(%)"], "8000.00", "E", "F"),
+    ] {
+        let dir = folder();
+        split_disbursed("ผลการเบิกจ่าย", under).save(dir.path());
+        let (code, json, _) = run_json(dir.path(), &["check", "--explain", "."]);
+        assert_eq!(code, 0, "{under:?}: {:?}", codes(&json));
+        assert!(issues_coded(&json, "header-split").is_empty(), "{under:?}");
+        assert_eq!(
+            json["summary"]["total"]["disbursed"], disbursed,
+            "{under:?}"
+        );
+        assert_eq!(json["summary"]["total"]["projects"], 2, "{under:?}");
+        let columns = json["inputs"][0]["tables"][0]["columns"].to_string();
+        assert!(columns.contains(&format!("{read} → เบิกจ่าย")), "{columns}");
+        assert!(columns.contains(&format!("{unread} → ไม่อ่าน")), "{columns}");
+    }
+
+    // A part that names nothing beside the share is still a split: never read as the total.
+    let dir = folder();
+    split_disbursed("ผลการเบิกจ่าย", ["ไตรมาส 1", "ร้อยละ"]).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert_eq!(issue_coded(&json, "header-split")["cell"], "E2");
+
+    // The share alone under the label, in its first cell: the amount is missing, and the
+    // column is named.
+    let dir = folder();
+    split_disbursed("เบิกจ่าย", ["ร้อยละ", ""]).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let message = issue_coded(&json, "header-incomplete")["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(message.contains(r#"E "ร้อยละ""#), "{message}");
+}
+
 /// มิติ | โครงการ/กิจกรรม/มาตรการ | งบประมาณ merged over C:E with `under` beneath | เบิกจ่าย |
 /// สถานะ, and one project whose budget columns hold 100, 200, 300.
 fn budget_over(under: [V; 3]) -> Sheet {
