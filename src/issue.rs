@@ -335,7 +335,10 @@ catalogue! {
         severity: Warning,
         thai: "แผ่นงานนี้ถูกซ่อนไว้ แต่ได้อ่านรวมด้วย",
         english: "hidden sheet, read anyway",
-        fix: ("ถ้าไม่ตั้งใจให้นับ ให้ลบแผ่นงานนี้ออก", "delete the sheet if it should not count"),
+        fix: (
+            "ถ้าไม่ตั้งใจให้นับ ให้ยกเลิกการซ่อน (คลิกขวาที่แถบชื่อแผ่นงาน › ยกเลิกการซ่อน) แล้วลบแผ่นงานนี้ออก ถ้าไม่มีชื่อนี้ให้เลือก (ซ่อนด้วยมาโคร) ให้คัดลอกแผ่นงานที่จะส่งไปไว้ในไฟล์ใหม่",
+            "if it should not count, unhide it (right-click a sheet tab › Unhide) and delete it; if it is not offered there (hidden by a macro), copy the sheets to send into a new workbook",
+        ),
     }
     /// A sheet set aside for its name holds rows while no other sheet of the file holds any (an
     /// empty form beside an example or last year's sheet filled in): which are this year's
@@ -665,13 +668,26 @@ catalogue! {
         fix: ("จำนวนเงินต้องไม่น้อยกว่า 0 แก้ให้ถูกต้อง", "amounts cannot be below 0"),
     }
     /// Money with more than two decimals.
-    MoneyTooPrecise { field: MoneyField, found: String } => {
+    /// `percent`: a number whose hundredfold is in satang (`125.005`), as an amount typed in a
+    /// cell formatted as a percentage with decimals is stored (12500.50 → 125.005).
+    MoneyTooPrecise { field: MoneyField, found: String, percent: bool } => {
         code: "money-too-precise",
         stage: Validate,
         severity: Error,
-        thai: format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found})", field.thai()),
-        english: format!("{} has more than 2 decimals ({found})", field.english()),
-        fix: ("ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)", "round to satang (2 decimals)"),
+        thai: if *percent {
+            format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found}) — ช่องนี้อาจจัดรูปแบบเป็นร้อยละ ({found} แสดงเป็น {}%)", field.thai(), percent_shown(found))
+        } else {
+            format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found})", field.thai())
+        },
+        english: if *percent {
+            format!("{} has more than 2 decimals ({found}); the cell may be formatted as a percentage", field.english())
+        } else {
+            format!("{} has more than 2 decimals ({found})", field.english())
+        },
+        fix: (
+            if *percent { "ถ้าช่องแสดงเป็น % ให้จัดรูปแบบช่องเป็นตัวเลขแล้วพิมพ์จำนวนเงินเป็นบาทใหม่ ถ้าไม่ใช่ ให้ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)" } else { "ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)" },
+            if *percent { "if the cell shows a %, format it as a number and type the amount in baht again; if not, round to satang (2 decimals)" } else { "round to satang (2 decimals)" },
+        ),
     }
     /// Money above nothing but below one baht: a share in a cell formatted as a percentage.
     MoneyBelowOneBaht { field: MoneyField, found: String, number: bool } => {

@@ -503,7 +503,13 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
     // normalize() only ever lowers the scale: a scale of 2 or less needs no look.
     if amount.scale() > 2 && amount.normalize().scale() > 2 {
         let found = amount.normalize().to_string();
-        checks.error(Problem::MoneyTooPrecise { field, found }, col);
+        let percent = matches!(c.value, Cell::Number(_)) && amount.normalize().scale() <= 4;
+        let problem = Problem::MoneyTooPrecise {
+            field,
+            found,
+            percent,
+        };
+        checks.error(problem, col);
         return None;
     }
     Some(amount)

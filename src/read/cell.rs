@@ -4,7 +4,7 @@
 //! normalises it; the words of statuses and headers are in [`crate::schema::fields`].
 
 use crate::schema::text::{is_invisible, normalized, thai_digits_to_arabic};
-use crate::schema::time::thai_date;
+use crate::schema::time::{THAI_OFFSET_SECONDS, thai_date};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -70,7 +70,9 @@ impl Cell {
     }
 
     /// A cell typed as a date holding an ISO date (ods `date-value`, xlsx `t="d"`):
-    /// `2022-03-31`, `2022-03-31T14:30:00`; one that is no date shows `########`.
+    /// `2022-03-31`, `2022-03-31T14:30:00`, and with a zone as web tools write it
+    /// (`2022-03-30T17:00:00.000Z`, `…+07:00`), read as Thailand's clock shows that moment;
+    /// one that is no date shows `########`.
     pub(crate) fn iso_date(text: &str) -> Cell {
         let trimmed = text.trim();
         let when = NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M:%S%.f")
@@ -79,6 +81,11 @@ impl Cell {
                 NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
                     .ok()
                     .map(|d| d.and_time(NaiveTime::MIN))
+            })
+            .or_else(|| {
+                let moment = chrono::DateTime::parse_from_rfc3339(trimmed).ok()?;
+                let thailand = chrono::FixedOffset::east_opt(THAI_OFFSET_SECONDS as i32)?;
+                Some(moment.with_timezone(&thailand).naive_local())
             });
         Cell::Date(when.map_or(DateShown::Hashes, DateShown::Day))
     }
@@ -184,7 +191,13 @@ impl std::fmt::Display for DateShown {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DateShown::Day(when) => {
-                let date = thai_date(when.year(), when.month(), when.day());
+                // A year of 2400-2700 is B.E. typed on a computer set to the Gregorian
+                // calendar (Excel then shows 15/3/2567 as typed): not 543 years more.
+                let year = match when.year() {
+                    be @ 2400..=2700 => be - 543,
+                    ce => ce,
+                };
+                let date = thai_date(year, when.month(), when.day());
                 let time = when.time();
                 if time == NaiveTime::MIN {
                     write!(f, "{date}")
@@ -347,7 +360,7 @@ fn money_text(text: &str) -> Option<Decimal> {
         return None;
     }
     let digits = normalized(&arabic);
-    let body = digits.strip_suffix("บาท").unwrap_or(&digits);
+    let body = without_baht(&digits);
     // `55,300.-`: whole baht, the satang struck out as offices write it.
     let body = body.strip_suffix(".-").unwrap_or(body);
     let (sign, unsigned) = match body.strip_prefix('-') {
@@ -384,12 +397,21 @@ fn money_text(text: &str) -> Option<Decimal> {
     Some(if d.is_zero() { Decimal::ZERO } else { d })
 }
 
+/// A money text without its unit: `บาท` after, or the baht sign before or after (`฿55,300.00`,
+/// `55,300 ฿`).
+fn without_baht(text: &str) -> &str {
+    let text = (text.strip_suffix("บาท"))
+        .or_else(|| text.strip_suffix('฿'))
+        .unwrap_or(text)
+        .trim_end();
+    text.strip_prefix('฿').unwrap_or(text).trim_start()
+}
+
 /// Whether the spaces inside a money text (its digits Arabic) only group thousands
 /// (`50 000`): `50000 40000` is two amounts in one cell and `1 20` a slip, neither read as one
 /// number; nor is anything broken over two lines (`12⏎345`: two lines are two things).
 fn spaces_group_thousands(text: &str) -> bool {
-    let text = text.trim();
-    let text = text.strip_suffix("บาท").unwrap_or(text);
+    let text = without_baht(text.trim()).trim();
     let mut words = text.split_whitespace();
     let first = words.next().unwrap_or_default();
     let mut rest = words.peekable();
@@ -570,6 +592,14 @@ mod tests {
         assert_eq!(date("2022-03-31"), "31 มีนาคม 2565");
         assert_eq!(date("2022-03-31T14:30:00"), "31 มีนาคม 2565 14:30");
         assert_eq!(date("10000-01-01"), "########");
+        // With a zone, as web tools write dates (SheetJS: UTC): the day Thailand's clock shows.
+        assert_eq!(date("2024-03-15T00:00:00.000Z"), "15 มีนาคม 2567 07:00");
+        assert_eq!(date("2024-03-14T17:00:00.000Z"), "15 มีนาคม 2567");
+        assert_eq!(date("2024-03-15T00:00:00Z"), "15 มีนาคม 2567 07:00");
+        assert_eq!(date("2024-03-15T07:00:00+07:00"), "15 มีนาคม 2567 07:00");
+        // A B.E. year typed on a computer set to the Gregorian calendar: as Excel shows it.
+        assert_eq!(date("2567-03-15"), "15 มีนาคม 2567");
+        assert_eq!(date("2800-03-15"), "15 มีนาคม 3343");
         let time = |text: &str| Cell::iso_time(text).display();
         assert_eq!(time("PT14H30M00S"), "14:30");
         assert_eq!(time("PT30H00M59.5S"), "30:00");
@@ -618,6 +648,13 @@ mod tests {
         assert_eq!(money(&text("๕๕,๓๐๐.-")), MoneyCell::Text(dec("55300")));
         assert_eq!(money(&text("５５,３００")), MoneyCell::Text(dec("55300")));
         assert_eq!(money(&text("55,300 บาท")), MoneyCell::Text(dec("55300")));
+        for baht_sign in ["฿55,300.00", "฿ 55,300", "55,300.00 ฿", "55 300฿"] {
+            assert_eq!(
+                money(&text(baht_sign)),
+                MoneyCell::Text(dec("55300")),
+                "{baht_sign}"
+            );
+        }
         // A space grouping thousands, as some keyboards and forms put it.
         assert_eq!(money(&text("55 300.50")), MoneyCell::Text(dec("55300.50")));
         assert_eq!(money(&text("๑ ๒๐๐ ๐๐๐.-")), MoneyCell::Text(dec("1200000")));

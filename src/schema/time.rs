@@ -25,7 +25,7 @@ pub fn utc_time(seconds: u64) -> String {
 }
 
 /// Thailand's offset from UTC (no summer time), seconds.
-const THAI_OFFSET_SECONDS: u64 = 7 * 3_600;
+pub const THAI_OFFSET_SECONDS: u64 = 7 * 3_600;
 
 /// Seconds since 1970 as the clock on an office wall in Thailand reads them (UTC+7):
 /// `YYYY-MM-DDTHH:MM:SS`.

@@ -254,6 +254,20 @@ fn three_decimals_are_refused() {
         ..good()
     });
     assert_eq!(issue.problem.code(), "money-too-precise");
+    // 12,500.50 typed in a cell formatted 0.00% is stored as 125.005: the message says how
+    // Excel shows it, so the clerk sees why.
+    let issue = only_issue(RawRow {
+        disbursed: num(4, 125.005),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "money-too-precise");
+    assert!(issue.message().contains("12500.5%"), "{}", issue.message());
+    // Five decimals are no percentage's: only "round to satang".
+    let issue = only_issue(RawRow {
+        disbursed: num(4, 1.00005),
+        ..good()
+    });
+    assert!(!issue.message().contains('%'), "{}", issue.message());
 }
 
 #[test]

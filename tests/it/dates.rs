@@ -188,3 +188,49 @@ fn a_date_cell_beyond_excel_dates_shows_hashes_and_is_never_money() {
     assert!(message.contains("(########)"), "{message}");
     assert_eq!(json["summary"]["total"]["budget_plan"], "0.00");
 }
+
+/// Dates as web tools store them (`t="d"`, an ISO moment in UTC, as SheetJS writes), and a
+/// B.E. year typed on a computer set to the Gregorian calendar: the remark is the day an
+/// office in Thailand sees, never left out.
+#[test]
+fn a_date_stored_as_a_moment_in_utc_or_typed_in_be_reads_as_the_day_thailand_sees() {
+    let dir = folder();
+    let path = dir.path().join("กองเว็บ.xlsx");
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("แผน").expect("name");
+    for (c, h) in WORDS_HEADER.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    let placeholders = [111.125, 222.125, 333.125];
+    for (i, placeholder) in placeholders.iter().enumerate() {
+        let row = i as u32 + 1;
+        let cells = words_row(row, &format!("โครงการที่ {row}"), 1.0, 1000.0);
+        for (c, v) in cells.iter().enumerate() {
+            crate::support::hostile::put(ws, row, c as u16, v).expect("cell");
+        }
+        ws.write_number(row, 7, *placeholder).expect("placeholder");
+    }
+    book.save(&path).expect("save");
+    let bytes = std::fs::read(&path).expect("read");
+    let stored = crate::support::hostile::rezip_named(&bytes, "sheet1.xml", |xml| {
+        String::from_utf8_lossy(xml)
+            .replace(
+                "><v>111.125</v>",
+                r#" t="d"><v>2024-03-14T17:00:00.000Z</v>"#,
+            )
+            .replace(
+                "><v>222.125</v>",
+                r#" t="d"><v>2024-03-15T09:30:00+07:00</v>"#,
+            )
+            .replace("><v>333.125</v>", r#" t="d"><v>2567-03-15T00:00:00</v>"#)
+            .into_bytes()
+    });
+    std::fs::write(&path, stored).expect("write");
+    let (issues, remarks) = read_dates(&path);
+    assert_eq!(
+        remarks,
+        ["15 มีนาคม 2567", "15 มีนาคม 2567 09:30", "15 มีนาคม 2567"],
+        "{issues:?}"
+    );
+}

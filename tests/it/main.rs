@@ -22,6 +22,7 @@ mod layouts_beside_the_list;
 mod layouts_offices;
 mod layouts_plan_copies;
 mod mail;
+mod producers;
 mod properties;
 mod round;
 mod safe_output;
