@@ -71,8 +71,9 @@ impl Cell {
 
     /// A cell typed as a date holding an ISO date (ods `date-value`, xlsx `t="d"`):
     /// `2022-03-31`, `2022-03-31T14:30:00`, and with a zone as web tools write it
-    /// (`2022-03-30T17:00:00.000Z`, `…+07:00`), read as Thailand's clock shows that moment;
-    /// one that is no date shows `########`.
+    /// (`2022-03-30T17:00:00.000Z`, `…+07:00`), read as Thailand's clock shows that moment (a
+    /// moment at midnight in its own zone, `2022-03-31T00:00:00Z`, is that day); one that is
+    /// no date shows `########`.
     pub(crate) fn iso_date(text: &str) -> Cell {
         let trimmed = text.trim();
         let when = NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M:%S%.f")
@@ -84,6 +85,10 @@ impl Cell {
             })
             .or_else(|| {
                 let moment = chrono::DateTime::parse_from_rfc3339(trimmed).ok()?;
+                // Midnight in its own zone is a day written so (a server's dates in UTC).
+                if moment.time() == NaiveTime::MIN {
+                    return Some(moment.naive_local());
+                }
                 let thailand = chrono::FixedOffset::east_opt(THAI_OFFSET_SECONDS as i32)?;
                 Some(moment.with_timezone(&thailand).naive_local())
             });
@@ -593,9 +598,10 @@ mod tests {
         assert_eq!(date("2022-03-31T14:30:00"), "31 มีนาคม 2565 14:30");
         assert_eq!(date("10000-01-01"), "########");
         // With a zone, as web tools write dates (SheetJS: UTC): the day Thailand's clock shows.
-        assert_eq!(date("2024-03-15T00:00:00.000Z"), "15 มีนาคม 2567 07:00");
+        assert_eq!(date("2024-03-15T00:00:00.000Z"), "15 มีนาคม 2567");
         assert_eq!(date("2024-03-14T17:00:00.000Z"), "15 มีนาคม 2567");
-        assert_eq!(date("2024-03-15T00:00:00Z"), "15 มีนาคม 2567 07:00");
+        assert_eq!(date("2024-03-15T00:00:00Z"), "15 มีนาคม 2567");
+        assert_eq!(date("2024-03-15T02:30:00Z"), "15 มีนาคม 2567 09:30");
         assert_eq!(date("2024-03-15T07:00:00+07:00"), "15 มีนาคม 2567 07:00");
         // A B.E. year typed on a computer set to the Gregorian calendar: as Excel shows it.
         assert_eq!(date("2567-03-15"), "15 มีนาคม 2567");
