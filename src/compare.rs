@@ -153,7 +153,7 @@ impl ChangeKind {
     /// The heading of its group, Thai.
     pub fn thai(self) -> &'static str {
         match self {
-            ChangeKind::Completed => "ดำเนินการแล้วเสร็จเพิ่ม",
+            ChangeKind::Completed => "เปลี่ยนเป็นดำเนินการแล้วเสร็จ",
             ChangeKind::Status => "สถานะเปลี่ยน",
             ChangeKind::New => "โครงการใหม่",
             ChangeKind::Dropped => "โครงการที่ไม่มีในรอบนี้",

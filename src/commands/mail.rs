@@ -35,14 +35,15 @@ pub fn run(
     let bytes = std::fs::read(&args.summary).map_err(|e| unreadable(e.to_string()))?;
     let figures = read_figures(&bytes).map_err(unreadable)?;
     same_report(&figures, &config, &shown)?;
-    if figures.draft.is_some() && !args.draft {
+    if figures.draft && !args.draft {
         return Err(MailError::Draft { path: shown }.into());
     }
     let outgoing = Outgoing {
         config: &config,
         mail,
         totals: &figures.totals,
-        draft: figures.draft.as_deref(),
+        banner: figures.banner.as_deref(),
+        draft: figures.draft,
         since_previous: figures.since_previous.as_deref(),
         summary: &args.summary,
         bytes: &bytes,
@@ -70,7 +71,7 @@ pub fn after_merge(
     config: &ReportConfig,
     totals: &ReportTotals,
     summary: &Path,
-    draft: Option<&str>,
+    (banner, draft): (Option<&str>, bool),
     since_previous: Option<&str>,
     resend: bool,
     out: &mut dyn Write,
@@ -84,6 +85,7 @@ pub fn after_merge(
         config,
         mail,
         totals,
+        banner,
         draft,
         since_previous,
         summary,
@@ -171,7 +173,10 @@ struct Outgoing<'a> {
     config: &'a ReportConfig,
     mail: &'a MailConfig,
     totals: &'a ReportTotals,
-    draft: Option<&'a str>,
+    /// The summary's banner (draft, divisions missing), shown first in the body.
+    banner: Option<&'a str>,
+    /// Whether it is a draft (ร่าง in the subject).
+    draft: bool,
     since_previous: Option<&'a str>,
     summary: &'a Path,
     bytes: &'a [u8],
@@ -198,13 +203,13 @@ impl Outgoing<'_> {
         let report = Report {
             config: self.config,
             totals: self.totals,
-            draft: self.draft,
+            banner: self.banner,
             since_previous: self.since_previous,
             file_name: &file_name,
             sha256,
         };
         let (plain, html) = (report.plain(), report.html());
-        let subject = message::subject(self.mail, self.draft.is_some());
+        let subject = message::subject(self.mail, self.draft);
         let parts = Parts {
             subject: &subject,
             plain: &plain,

@@ -165,8 +165,8 @@ fn mail_after_merge(
     written: Option<&Path>,
     human: &mut dyn Write,
 ) -> Result<(), CommandError> {
-    let draft = summary.is_draft().then(|| summary.draft_text());
-    let sendable = written.filter(|_| draft.is_none() || args.mail_draft);
+    let draft = summary.is_draft();
+    let sendable = written.filter(|_| !draft || args.mail_draft);
     let Some(summary_file) = sendable else {
         let why = if written.is_some() {
             "เป็นร่าง (ใช้ --mail-draft เพื่อส่งร่าง) · it is a draft (--mail-draft sends it)"
@@ -183,7 +183,7 @@ fn mail_after_merge(
         summary.config,
         summary.totals,
         summary_file,
-        draft.as_deref(),
+        (summary.banner_text().as_deref(), draft),
         since_previous.as_deref(),
         args.resend,
         human,

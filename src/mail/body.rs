@@ -21,8 +21,9 @@ pub struct Report<'a> {
     pub config: &'a ReportConfig,
     /// Every figure.
     pub totals: &'a ReportTotals,
-    /// The draft banner (`ร่าง — มีข้อผิดพลาด N รายการ`) when the summary is a draft.
-    pub draft: Option<&'a str>,
+    /// The summary's banner, shown first: a draft's (`ร่าง — มีข้อผิดพลาด N รายการ`), a
+    /// report missing divisions' (`ข้อมูลยังไม่ครบ — …`).
+    pub banner: Option<&'a str>,
     /// The line comparing with the previous round (`- เทียบกับรอบก่อน …`), as the summary's
     /// สรุปผลการขับเคลื่อนแผนฯ has it, when there was a previous round.
     pub since_previous: Option<&'a str>,
@@ -115,8 +116,8 @@ impl Report<'_> {
     /// The plain-text body.
     pub fn plain(&self) -> String {
         let mut out = String::new();
-        if let Some(draft) = self.draft {
-            let _ = writeln!(out, "*** {draft} ***\n");
+        if let Some(banner) = self.banner {
+            let _ = writeln!(out, "*** {banner} ***\n");
         }
         let _ = writeln!(out, "{}\n{}\n", self.title(), self.config.organization);
         let _ = writeln!(out, "สรุปผลการขับเคลื่อนแผนฯ");
@@ -141,11 +142,11 @@ impl Report<'_> {
             "<!DOCTYPE html>\n<html lang=\"th\"><head><meta charset=\"utf-8\"></head>\n\
              <body style=\"font-family:'TH Sarabun New',Sarabun,Tahoma,sans-serif;font-size:16px\">\n",
         );
-        if let Some(draft) = self.draft {
+        if let Some(banner) = self.banner {
             let _ = writeln!(
                 out,
                 "<p style=\"color:#c00000;font-weight:bold;font-size:20px\">{}</p>",
-                escape(draft)
+                escape(banner)
             );
         }
         let _ = writeln!(out, "<h2>{}</h2>", escape(&self.title()));

@@ -11,7 +11,7 @@ use crate::model::{Dimension, column_letters};
 use crate::read::cell::written_amount;
 use crate::read::guard::xlsx_damage;
 use crate::schema::{SHEET_DIVISIONS, SHEET_DRIVE, SHEET_SUMMARY, two_dp};
-use crate::write::Layout;
+use crate::write::{Layout, PARTIAL};
 use calamine::{Data, Range, Reader, Xlsx};
 use rust_decimal::Decimal;
 use std::io::Cursor;
@@ -27,12 +27,18 @@ pub struct SummaryFigures {
     pub organization: String,
     /// `** ข้อมูล ณ วันที่ 21 เมษายน 2565`.
     pub as_of_line: String,
-    /// The draft banner (`ร่าง — มีข้อผิดพลาด N รายการ`), when the summary is a draft.
-    pub draft: Option<String>,
+    /// The banner over สรุปผล, when there is one: a draft's (`ร่าง — มีข้อผิดพลาด N รายการ`),
+    /// a report missing divisions' (`ข้อมูลยังไม่ครบ — …`), or both.
+    pub banner: Option<String>,
+    /// Whether the summary is a draft (its banner begins ร่าง).
+    pub draft: bool,
     /// The line of สรุปผลการขับเคลื่อนแผนฯ comparing with the previous round
     /// (`- เทียบกับรอบก่อน …`), when the summary has one.
     pub since_previous: Option<String>,
 }
+
+/// How a draft's banner begins.
+const DRAFT: &str = "ร่าง";
 
 /// How the line comparing with the previous round begins ([`crate::write::since_previous`]).
 const SINCE_PREVIOUS: &str = "- เทียบกับรอบก่อน";
@@ -50,8 +56,9 @@ pub fn read_figures(bytes: &[u8]) -> Result<SummaryFigures, String> {
     let summary = sheet(&mut book, SHEET_SUMMARY)?;
     let divisions_sheet = sheet(&mut book, SHEET_DIVISIONS)?;
     let summary = Sheet::new(SHEET_SUMMARY, &summary);
-    let draft = summary.banner();
-    let layout = Layout::at(if draft.is_some() { 2 } else { 0 });
+    let banner = summary.banner();
+    let draft = banner.as_deref().is_some_and(|b| b.starts_with(DRAFT));
+    let layout = Layout::at(if banner.is_some() { 2 } else { 0 });
     let dimensions = dimension_rows(&summary, &layout)?;
     let total = dimension_figures(&summary, layout.total_row, None)?;
     let divisions = Sheet::new(SHEET_DIVISIONS, &divisions_sheet);
@@ -67,6 +74,7 @@ pub fn read_figures(bytes: &[u8]) -> Result<SummaryFigures, String> {
         title: summary.text(layout.title, 0)?,
         organization: summary.text(layout.title + 1, 0)?,
         as_of_line: summary.text(layout.as_of, 0)?,
+        banner,
         draft,
         since_previous: since_previous_line(&mut book),
     })
@@ -106,10 +114,12 @@ impl<'a> Sheet<'a> {
         format!("{} › {}{}", self.name, column_letters(col), row + 1)
     }
 
-    /// The draft banner on A1, if any.
+    /// The banner on A1, if any: a draft's, a partial report's.
     fn banner(&self) -> Option<String> {
         match self.cell(0, 0) {
-            Data::String(text) if text.starts_with("ร่าง") => Some(text.clone()),
+            Data::String(text) if text.starts_with(DRAFT) || text.starts_with(PARTIAL) => {
+                Some(text.clone())
+            }
             _ => None,
         }
     }
@@ -213,6 +223,11 @@ fn division_rows(s: &Sheet<'_>, top: u32) -> Result<(Vec<DivisionTotals>, u32), 
         }
         if row > s.range.end().map_or(0, |(last, _)| last) {
             return Err(format!("{}: no รวม row", s.name));
+        }
+        // A listed division that sent nothing: named, with no figures.
+        if matches!(s.cell(row, 2), Data::String(_)) {
+            row += 1;
+            continue;
         }
         rows.push(DivisionTotals {
             division: s.text(row, 1)?,

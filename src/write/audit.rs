@@ -70,6 +70,8 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
         counted(Severity::Note),
     );
     sheet.merge_range(top + 1, 0, top + 1, LAST_COL, &counts, &st.subtitle)?;
+    // A printed page past the first still says what it is.
+    sheet.set_repeat_rows(0, top + 1)?;
     let next = inputs_table(sheet, s, st, top + 3)?;
     let next = reading_table(sheet, s, st, next + 1)?;
     issues_table(sheet, s, st, next + 1)
@@ -119,7 +121,8 @@ fn reading_table(
                 lines_needed(&place, WIDTHS[0], 16.0).max(lines_needed(&how, WIDTHS[1], 16.0));
             let column_lines = lines_needed(&columns, WIDTHS[4], 16.0);
             let height = height_for_lines(text_lines)
-                .max(ARROW_LINE_PT * f64::from(column_lines) + ARROW_LINE_PT / 2.0);
+                .max(ARROW_LINE_PT * f64::from(column_lines) + ARROW_LINE_PT / 2.0)
+                .min(super::MAX_ROW_PT);
             sheet.set_row_height(r, height)?;
             r += 1;
         }

@@ -43,13 +43,16 @@ pub fn write(
         None => format!("รอบก่อน: ข้อมูลจาก {}", previous.file),
     };
     sheet.merge_range(top + 1, 0, top + 1, LAST_COL, &source, &st.subtitle)?;
+    // A printed page past the first still says what it is.
+    sheet.set_repeat_rows(0, top + 1)?;
     let table = top + 3;
     let after = dimension_table(sheet, s, rounds, st, table)?;
     let after = score(sheet, s, rounds, st, after + 1)?;
     let chart = completed_chart(table);
     sheet.insert_chart_with_offset(after + 1, 0, &chart, 0, 0)?;
     // The chart is about 11 rows high.
-    changes(sheet, rounds, st, after + 14)
+    let completed = (previous.totals.status.completed, s.totals.status.completed);
+    changes(sheet, rounds, completed, st, after + 14)
 }
 
 /// The two-row header and one row per dimension, then รวม; returns the next free row.
@@ -163,9 +166,11 @@ fn completed_chart(header: u32) -> Chart {
 }
 
 /// The projects that changed, grouped by kind: กอง | โครงการ | จาก | เป็น.
+/// `completed`: the completed projects of the previous round and of this one.
 fn changes(
     sheet: &mut Worksheet,
     rounds: Rounds<'_>,
+    completed: (u32, u32),
     st: &Styles,
     mut row: u32,
 ) -> Result<(), XlsxError> {
@@ -182,11 +187,18 @@ fn changes(
         }
         let caption = format!("{} ({} โครงการ)", kind.thai(), mine.len());
         sheet.merge_range(row, 0, row, LAST_COL, &caption, &st.subtitle)?;
-        sheet.write_string_with_format(row + 1, 0, "กอง", &st.header)?;
-        sheet.merge_range(row + 1, 1, row + 1, 6, "โครงการ/กิจกรรม/มาตรการ", &st.header)?;
-        sheet.merge_range(row + 1, 7, row + 1, 9, "จาก", &st.header)?;
-        sheet.merge_range(row + 1, 10, row + 1, 12, "เป็น", &st.header)?;
-        row += 2;
+        row += 1;
+        if kind == ChangeKind::Completed
+            && let Some(line) = completed_reconciled(rounds.changes, completed)
+        {
+            sheet.merge_range(row, 0, row, LAST_COL, &line, &st.text)?;
+            row += 1;
+        }
+        sheet.write_string_with_format(row, 0, "กอง", &st.header)?;
+        sheet.merge_range(row, 1, row, 6, "โครงการ/กิจกรรม/มาตรการ", &st.header)?;
+        sheet.merge_range(row, 7, row, 9, "จาก", &st.header)?;
+        sheet.merge_range(row, 10, row, 12, "เป็น", &st.header)?;
+        row += 1;
         for change in mine {
             sheet.write_string_with_format(row, 0, &change.division, &st.text)?;
             sheet.merge_range(row, 1, row, 6, &change.name, &st.text)?;
@@ -207,6 +219,47 @@ fn changes(
         row += 1;
     }
     Ok(())
+}
+
+/// How the newly completed projects add up to the change in completed projects, when they are
+/// not all of it (a new project already completed, a completed one dropped or gone back): the
+/// group's count must not read as a second, different figure beside `41 → 74 (+33)`.
+fn completed_reconciled(
+    changes: &[crate::compare::Change],
+    (before, now): (u32, u32),
+) -> Option<String> {
+    let done = crate::model::Status::Completed.thai();
+    let count = |kind: ChangeKind, side: fn(&crate::compare::Change) -> Option<&str>| {
+        changes
+            .iter()
+            .filter(|c| c.kind == kind && side(c) == Some(done))
+            .count()
+    };
+    let newly = changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Completed)
+        .count();
+    let new = count(ChangeKind::New, |c| c.to.as_deref());
+    let dropped = count(ChangeKind::Dropped, |c| c.from.as_deref());
+    let back = count(ChangeKind::Status, |c| c.from.as_deref());
+    if new + dropped + back == 0 {
+        return None;
+    }
+    let mut parts = vec![format!("เปลี่ยนเป็นแล้วเสร็จ {newly}")];
+    if new > 0 {
+        parts.push(format!("+ โครงการใหม่ที่แล้วเสร็จ {new}"));
+    }
+    if dropped > 0 {
+        parts.push(format!("− ที่แล้วเสร็จแต่ไม่มีในรอบนี้ {dropped}"));
+    }
+    if back > 0 {
+        parts.push(format!("− ที่ไม่แล้วเสร็จแล้ว {back}"));
+    }
+    let change = i64::from(now) - i64::from(before);
+    Some(format!(
+        "ดำเนินการแล้วเสร็จ {before} → {now} ({change:+}) = {} (ดูในหัวข้อของกลุ่มนั้น)",
+        parts.join(" ")
+    ))
 }
 
 /// One side of a change (จาก or เป็น) merged over `(row, first, last)`: an amount as a number

@@ -27,6 +27,10 @@ const HEADERS: [&str; 10] = [
     "คะแนน (ร้อยละ)",
 ];
 
+/// What a listed division that sent nothing shows across its figures (the mail reads it back
+/// by this).
+pub const NOT_SENT: &str = "ยังไม่ส่งไฟล์ — ไม่รวมในตัวเลข";
+
 /// Writes the รายกอง sheet.
 pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), XlsxError> {
     page_setup(sheet, s);
@@ -65,6 +69,16 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
         sheet.write_number_with_format(row, 8, num(d.disbursed), &st.baht)?;
         sheet.write_number_with_format(row, 9, num(d.score), &st.percent)?;
         fit_row(sheet, row, &[(&d.division, WIDTHS[1], 16.0)])?;
+        row += 1;
+    }
+
+    // Listed divisions with no file: named, their figures a dash, not 0 (nothing is known).
+    let first_missing = s.totals.divisions.len() as u32 + 1;
+    for (number, division) in (first_missing..).zip(s.missing_divisions()) {
+        sheet.write_number_with_format(row, 0, number, &st.count)?;
+        sheet.write_string_with_format(row, 1, division, &st.text)?;
+        sheet.merge_range(row, 2, row, LAST_COL, NOT_SENT, &st.text_center)?;
+        fit_row(sheet, row, &[(division, WIDTHS[1], 16.0)])?;
         row += 1;
     }
 

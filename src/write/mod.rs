@@ -37,6 +37,9 @@ use std::sync::mpsc::SyncSender;
 use std::thread::JoinHandle;
 use styles::Styles;
 
+/// How the banner of a report missing divisions begins (the mail reads it back by this).
+pub const PARTIAL: &str = "ข้อมูลยังไม่ครบ";
+
 /// Everything the summary workbook shows.
 #[derive(Debug, Clone, Copy)]
 pub struct Summary<'a> {
@@ -72,6 +75,47 @@ impl Summary<'_> {
     /// ร่าง — มีข้อผิดพลาด N รายการ
     pub fn draft_text(&self) -> String {
         format!("ร่าง — มีข้อผิดพลาด {} รายการ", self.errors)
+    }
+
+    /// The divisions listed in `report.toml` with no file counted this round
+    /// (`division-missing`), in the order said: the figures leave them out.
+    pub fn missing_divisions(&self) -> Vec<&str> {
+        let mut missing: Vec<&str> = Vec::new();
+        for issue in self.issues {
+            if let crate::issue::Problem::DivisionMissing { division, .. } = &issue.problem
+                && !missing.contains(&division.as_str())
+            {
+                missing.push(division);
+            }
+        }
+        missing
+    }
+
+    /// `ข้อมูลยังไม่ครบ — ยังไม่ได้รับไฟล์ของ กองช่าง, กองสาธารณสุข`, when divisions are missing:
+    /// a printed page must not read as the whole organization's.
+    pub fn partial_text(&self) -> Option<String> {
+        const NAMED: usize = 5;
+        let missing = self.missing_divisions();
+        if missing.is_empty() {
+            return None;
+        }
+        let mut named = missing[..missing.len().min(NAMED)].join(", ");
+        if missing.len() > NAMED {
+            named.push_str(&format!(" และอีก {} กอง", missing.len() - NAMED));
+        }
+        Some(format!(
+            "{PARTIAL} — ยังไม่ได้รับไฟล์ของ {named} (ตัวเลขยังไม่รวมกองเหล่านี้)"
+        ))
+    }
+
+    /// The banner over every sheet written once the figures are known: the draft's, the
+    /// partial report's, or both.
+    pub fn banner_text(&self) -> Option<String> {
+        let draft = self.is_draft().then(|| self.draft_text());
+        match (draft, self.partial_text()) {
+            (Some(draft), Some(partial)) => Some(format!("{draft} · {partial}")),
+            (draft, partial) => draft.or(partial),
+        }
     }
 
     /// `ประจำปีงบประมาณ พ.ศ. 2565 รอบ 6 เดือน` (the seed's titles)
@@ -161,9 +205,9 @@ impl SummaryBook {
         summary: &Summary<'_>,
         projects: impl IntoIterator<Item = ProjectRow>,
     ) -> Result<Self, XlsxError> {
-        let draft = summary.is_draft().then(|| summary.draft_text());
         let folder = projects::shared_folder(summary.inputs.iter().map(|i| Path::new(&i.file)));
-        let mut book = SummaryBook::new(summary.config, draft.as_deref(), folder)?;
+        let banner = summary.banner_text();
+        let mut book = SummaryBook::new(summary.config, banner.as_deref(), folder)?;
         for project in projects {
             book.push(project)?;
         }
@@ -331,7 +375,7 @@ pub(crate) fn num(value: Decimal) -> f64 {
 }
 
 /// The common print setup: A4 landscape, one page wide, page numbers in the footer, and the
-/// draft warning in the page header when the workbook is a draft.
+/// banner's warning ([`Summary::banner_text`]: a draft, divisions missing) in the page header.
 pub(crate) fn page_setup(sheet: &mut Worksheet, summary: &Summary<'_>) {
     sheet
         .set_paper_size(9)
@@ -340,24 +384,21 @@ pub(crate) fn page_setup(sheet: &mut Worksheet, summary: &Summary<'_>) {
         .set_print_center_horizontally(true)
         .set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3)
         .set_footer("&C&\"TH Sarabun New\"&14&P / &N");
-    if summary.is_draft() {
-        sheet.set_header(format!(
-            "&C&\"TH Sarabun New,Bold\"&18&KC00000{}",
-            summary.draft_text()
-        ));
+    if let Some(banner) = summary.banner_text() {
+        sheet.set_header(format!("&C&\"TH Sarabun New,Bold\"&18&KC00000{banner}"));
     }
 }
 
-/// When the workbook is a draft, writes the banner merged across columns `0..=last_col` on the
-/// first row and returns the first free row below it; otherwise returns 0.
+/// When the workbook is a draft or misses divisions ([`Summary::banner_text`]), writes the
+/// banner merged across columns `0..=last_col` on the first row and returns the first free row
+/// below it; otherwise returns 0.
 pub(crate) fn banner(
     sheet: &mut Worksheet,
     summary: &Summary<'_>,
     styles: &Styles,
     last_col: u16,
 ) -> Result<u32, XlsxError> {
-    let draft = summary.is_draft().then(|| summary.draft_text());
-    banner_text(sheet, draft.as_deref(), styles, last_col)
+    banner_text(sheet, summary.banner_text().as_deref(), styles, last_col)
 }
 
 /// [`banner`] for a given draft text (none: no banner).
@@ -394,9 +435,13 @@ const ROW_PAD_PT: f64 = 6.0;
 /// boundaries.
 const CHARS_PER_WIDTH: f64 = 0.9;
 
-/// Row height in points for `lines` lines of 16 pt text.
+/// The tallest row Excel allows, in points: a taller height is refused or cut by Excel.
+pub(crate) const MAX_ROW_PT: f64 = 409.0;
+
+/// Row height in points for `lines` lines of 16 pt text, at most [`MAX_ROW_PT`] (a remark of
+/// a thousand letters shows its first 16 lines; the cell keeps all of it).
 pub(crate) fn height_for_lines(lines: u32) -> f64 {
-    LINE_PT * f64::from(lines.max(1)) + ROW_PAD_PT
+    (LINE_PT * f64::from(lines.max(1)) + ROW_PAD_PT).min(MAX_ROW_PT)
 }
 
 /// How many printed lines `text` needs in a wrapped column `width` characters wide, for a font

@@ -134,11 +134,13 @@ impl ProjectList {
         self.count
     }
 
-    /// Draws the borders over the rows written.
+    /// Draws the borders over the rows written, and puts the filter buttons on the header's
+    /// lower row over them (the coordinator filters by กอง or status, sorts by มิติ).
     pub fn finish(&self, sheet: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
         if self.count == 0 {
             return Ok(());
         }
+        sheet.autofilter(self.first_row - 1, 0, self.next_row - 1, LAST_COL)?;
         let borders = ConditionalFormatFormula::new()
             .set_rule("=TRUE")
             .set_format(&st.list.border);

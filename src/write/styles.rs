@@ -20,8 +20,10 @@ pub const COLUMN_WIDTH_PX: u32 = 64;
 pub const BAHT: &str = "#,##0.00";
 /// Number format for percentages (the value is already × 100).
 pub const PERCENT: &str = "0.00";
-/// Number format for counts.
-pub const COUNT: &str = "0";
+/// Number format for counts (`5,000` projects, as money groups its thousands).
+pub const COUNT: &str = "#,##0";
+/// Number format for the list's ลำดับ and มิติ (a row's number, not a quantity).
+pub const ORDINAL: &str = "0";
 
 /// The red of the draft banner.
 const DRAFT_RED: u32 = 0xC00000;
@@ -113,7 +115,7 @@ impl ListStyles {
         ListStyles {
             count: cell
                 .clone()
-                .set_num_format(COUNT)
+                .set_num_format(ORDINAL)
                 .set_align(FormatAlign::Center),
             text: cell.clone().set_text_wrap().set_align(FormatAlign::Left),
             baht: cell

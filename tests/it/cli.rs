@@ -1140,3 +1140,39 @@ fn issues_past_those_shown_are_one_line_that_says_what_to_do() {
     let next = stdout[at..].lines().nth(1).unwrap_or_default();
     assert!(next.contains("ผิด — แก้แบบเดียวกับรายการข้างบน"), "{next}");
 }
+
+/// A report missing a listed division says so on every sheet the figures are read from and in
+/// the page header, and names the division on รายกอง as not sent (no figures, not zeros); `mail`
+/// reads it back with its figures, no draft: an executive never takes it for the whole
+/// organization's.
+#[test]
+fn a_report_missing_a_listed_division_says_so_on_its_sheets_and_reads_back() {
+    use crate::common::ReadBack;
+    let (dir, _file) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 5000.0)]);
+    let toml = format!(
+        "{}\ndivisions = [\"กองทดสอบ\", \"กองช่าง\"]\n",
+        crate::support::REPORT_TOML
+    );
+    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    let (code, json, stderr) = crate::support::run_json(dir.path(), &["merge", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    let banner = "ข้อมูลยังไม่ครบ — ยังไม่ได้รับไฟล์ของ กองช่าง (ตัวเลขยังไม่รวมกองเหล่านี้)";
+    let path = dir.path().join(json["output"].as_str().expect("output"));
+    let mut book = ReadBack::open(&path);
+    for sheet in ["สรุปผล", "รายกอง", "สรุปผลการขับเคลื่อนแผนฯ", "ตรวจสอบข้อมูล"]
+    {
+        assert_eq!(book.text(sheet, 0, 0), banner, "{sheet}");
+    }
+    let divisions = book.sheet_text("รายกอง");
+    assert!(
+        divisions.contains("กองช่าง") && divisions.contains("ยังไม่ส่งไฟล์"),
+        "{divisions}"
+    );
+    // The figures are where they are under a banner, and the mail reads them back.
+    let bytes = std::fs::read(&path).expect("summary");
+    let figures = planmerge::mail::figures::read_figures(&bytes).expect("figures");
+    assert_eq!(figures.banner.as_deref(), Some(banner));
+    assert!(!figures.draft, "a partial report is no draft");
+    assert_eq!(figures.totals.total.projects, 1);
+    assert_eq!(figures.totals.divisions.len(), 1);
+}

@@ -569,15 +569,13 @@ fn summary_read_back_has_the_computed_figures_and_gives_the_same_body() {
         data.write(&path).expect("written");
         let figures = read_figures(&std::fs::read(&path).expect("read")).expect("figures");
         assert_eq!(figures.totals, data.totals);
-        let draft = data
-            .summary()
-            .is_draft()
-            .then(|| data.summary().draft_text());
-        assert_eq!(figures.draft, draft);
+        let banner = data.summary().banner_text();
+        assert_eq!(figures.banner, banner);
+        assert_eq!(figures.draft, data.summary().is_draft());
         let report = |totals| Report {
             config: &data.config,
             totals,
-            draft: draft.as_deref(),
+            banner: banner.as_deref(),
             since_previous: None,
             file_name: "summary.xlsx",
             sha256: "0",
@@ -629,7 +627,7 @@ fn plain_body_for_the_seed_reads_as_the_report() {
     let report = Report {
         config: &data.config,
         totals: &data.totals,
-        draft: None,
+        banner: None,
         since_previous: None,
         file_name: "สรุปผล.xlsx",
         sha256: &"0".repeat(64),
@@ -680,4 +678,32 @@ fn the_twelve_month_mail_carries_the_comparison_with_the_previous_round() {
     let bytes = std::fs::read(&eml).expect("eml");
     let read_back = MessageParser::default().parse(&bytes).expect("parses");
     assert_eq!(read_back.body_text(0), sent.body_text(0), "the same body");
+}
+
+/// A summary missing a listed division is mailed as it is (it is no draft: no ร่าง in the
+/// subject, no `--draft` needed), its warning first in the body.
+#[test]
+fn a_report_missing_a_division_is_mailed_with_its_warning_first() {
+    let office = Office::new(25);
+    let toml = std::fs::read_to_string(office.config()).expect("toml");
+    let listed = toml.replacen(
+        "\n[mail]",
+        "\ndivisions = [\"กองคลัง\", \"กองที่ยังไม่ส่ง\"]\n\n[mail]",
+        1,
+    );
+    std::fs::write(office.config(), listed).expect("toml");
+    let merged = office.merge(&[]);
+    assert_eq!(code(&merged), 0, "{}", text(&merged));
+    let eml = office.dir.path().join("รายงาน.eml");
+    let out = office.mail(&["--eml", eml.to_str().expect("utf-8 path")]);
+    assert_eq!(code(&out), 0, "{}", text(&out));
+    let bytes = std::fs::read(&eml).expect("eml written");
+    let message = MessageParser::default().parse(&bytes).expect("parses");
+    assert_eq!(message.subject(), Some(SUBJECT));
+    let plain = message.body_text(0).expect("plain");
+    assert!(
+        plain.starts_with("*** ข้อมูลยังไม่ครบ — ยังไม่ได้รับไฟล์ของ กองที่ยังไม่ส่ง"),
+        "{plain}"
+    );
+    assert!(plain.contains("จำนวน 81 โครงการ"), "{plain}");
 }

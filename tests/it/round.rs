@@ -121,7 +121,9 @@ fn the_compare_sheet_holds_both_rounds_side_by_side() {
     assert_eq!(book.text(sheet, 11, 5), "มากที่สุด");
     let text = book.sheet_text(sheet);
     for expected in [
-        "ดำเนินการแล้วเสร็จเพิ่ม (32 โครงการ)",
+        "เปลี่ยนเป็นดำเนินการแล้วเสร็จ (32 โครงการ)",
+        // Beside the +33 of the table, the group's 32 is reconciled, not a second figure.
+        "ดำเนินการแล้วเสร็จ 41 → 74 (+33) = เปลี่ยนเป็นแล้วเสร็จ 32 + โครงการใหม่ที่แล้วเสร็จ 1",
         "โครงการใหม่ (2 โครงการ)",
         "โครงการที่ไม่มีในรอบนี้ (1 โครงการ)",
         "เบิกจ่ายเปลี่ยน",
