@@ -44,7 +44,7 @@ fn issues<'a>(s: &'a Summary<'_>) -> impl Iterator<Item = &'a Issue> {
 pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), XlsxError> {
     page_setup(sheet, s);
     set_widths(sheet, &WIDTHS)?;
-    let top = banner(sheet, s, st, LAST_COL)?;
+    let top = banner(sheet, s, st, &WIDTHS, LAST_COL)?;
     sheet.merge_range(
         top,
         0,

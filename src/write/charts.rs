@@ -20,7 +20,7 @@ const WIDTHS: [f64; 3] = [24.0, 12.0, 14.0];
 pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), XlsxError> {
     page_setup(sheet, s);
     set_widths(sheet, &WIDTHS)?;
-    let top = banner(sheet, s, st, LAST_COL)?;
+    let top = banner(sheet, s, st, &WIDTHS, LAST_COL)?;
     let title = format!("แผนภูมิผลการนำแผนไปปฏิบัติ {}", s.period());
     sheet.merge_range(top, 0, top, LAST_COL, &title, &st.title)?;
 

@@ -29,7 +29,7 @@ pub fn write(
 ) -> Result<(), XlsxError> {
     page_setup(sheet, s);
     set_widths(sheet, &WIDTHS)?;
-    let top = banner(sheet, s, st, LAST_COL)?;
+    let top = banner(sheet, s, st, &WIDTHS, LAST_COL)?;
     let title = format!("เปรียบเทียบกับรอบก่อน {}", s.period_with_months());
     sheet.merge_range(top, 0, top, LAST_COL, &title, &st.title)?;
     // The round as an executive reads it, then where its figures came from.

@@ -35,7 +35,7 @@ pub const NOT_SENT: &str = "ยังไม่ส่งไฟล์ — ไม�
 pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), XlsxError> {
     page_setup(sheet, s);
     set_widths(sheet, &WIDTHS)?;
-    let top = banner(sheet, s, st, LAST_COL)?;
+    let top = banner(sheet, s, st, &WIDTHS, LAST_COL)?;
     let title = format!(
         "ผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต รายกอง {}",
         s.period()

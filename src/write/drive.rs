@@ -31,7 +31,7 @@ enum Figure {
 pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), XlsxError> {
     page_setup(sheet, s);
     set_widths(sheet, &WIDTHS)?;
-    let mut row = banner(sheet, s, st, LAST_COL)?;
+    let mut row = banner(sheet, s, st, &WIDTHS, LAST_COL)?;
 
     sheet.write_string_with_format(row, 0, "ปัญหา อุปสรรค และข้อเสนอแนะ", &st.caption)?;
     row += 1;

@@ -396,25 +396,43 @@ pub(crate) fn banner(
     sheet: &mut Worksheet,
     summary: &Summary<'_>,
     styles: &Styles,
+    widths: &[f64],
     last_col: u16,
 ) -> Result<u32, XlsxError> {
-    banner_text(sheet, summary.banner_text().as_deref(), styles, last_col)
+    banner_text(
+        sheet,
+        summary.banner_text().as_deref(),
+        styles,
+        widths,
+        last_col,
+    )
 }
 
-/// [`banner`] for a given draft text (none: no banner).
+/// [`banner`] for a given text (none: no banner), wrapped over as many lines as the columns
+/// `0..=last_col` (`widths`, Excel's default for those past it) need at its size.
 pub(crate) fn banner_text(
     sheet: &mut Worksheet,
-    draft: Option<&str>,
+    text: Option<&str>,
     styles: &Styles,
+    widths: &[f64],
     last_col: u16,
 ) -> Result<u32, XlsxError> {
-    let Some(draft) = draft else {
+    let Some(text) = text else {
         return Ok(0);
     };
-    sheet.merge_range(0, 0, 0, last_col, draft, &styles.banner)?;
-    sheet.set_row_height(0, 40)?;
+    const DEFAULT_WIDTH: f64 = 8.43;
+    let width: f64 = (0..=usize::from(last_col))
+        .map(|c| widths.get(c).copied().unwrap_or(DEFAULT_WIDTH))
+        .sum();
+    let lines = lines_needed(text, width, styles::BANNER_SIZE);
+    sheet.merge_range(0, 0, 0, last_col, text, &styles.banner)?;
+    let height = (BANNER_LINE_PT * f64::from(lines) + ROW_PAD_PT).max(40.0);
+    sheet.set_row_height(0, height.min(MAX_ROW_PT))?;
     Ok(2)
 }
+
+/// Points of row height per line of the banner's text.
+const BANNER_LINE_PT: f64 = 36.0;
 
 /// Sets fixed column widths (character units), first column first. No autofit: it mis-measures
 /// Thai combining marks.

@@ -97,7 +97,7 @@ impl ProjectList {
         for (col, format) in (0u16..).zip(column_formats) {
             sheet.set_column_format(col, format)?;
         }
-        let top = banner_text(sheet, draft, st, LAST_COL)?;
+        let top = banner_text(sheet, draft, st, &WIDTHS, LAST_COL)?;
         let title = format!(
             "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ{} พ.ศ. {} รอบ {} เดือน",
             config.organization, config.fiscal_year, config.round

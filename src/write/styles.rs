@@ -25,6 +25,8 @@ pub const COUNT: &str = "#,##0";
 /// Number format for the list's ลำดับ and มิติ (a row's number, not a quantity).
 pub const ORDINAL: &str = "0";
 
+/// The banner's font size, points.
+pub const BANNER_SIZE: f64 = 24.0;
 /// The red of the draft banner.
 const DRAFT_RED: u32 = 0xC00000;
 /// The fill of header cells.
@@ -205,7 +207,8 @@ impl Styles {
             banner: base
                 .clone()
                 .set_bold()
-                .set_font_size(24)
+                .set_font_size(BANNER_SIZE)
+                .set_text_wrap()
                 .set_font_color(Color::White)
                 .set_background_color(Color::RGB(DRAFT_RED))
                 .set_border(FormatBorder::Medium)

@@ -71,7 +71,7 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
     // The chapter-3 tables are one printed page, as in the report.
     sheet.set_print_fit_to_pages(1, 1);
     set_widths(sheet, &WIDTHS)?;
-    let top = banner(sheet, s, st, LAST_COL)?;
+    let top = banner(sheet, s, st, &WIDTHS, LAST_COL)?;
     let layout = Layout::at(top);
     title_block(sheet, s, st, layout.title)?;
     dimension_table(sheet, s, st, &layout)?;
