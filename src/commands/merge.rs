@@ -3,7 +3,7 @@
 
 use super::{
     CommandError, Outcome, in_folder, mail, output_in, previous_round, print_json,
-    refuse_overwriting_input, same_file, workbooks,
+    refuse_replacing, same_file, workbooks,
 };
 use crate::cli::MergeArgs;
 use crate::config::ReportConfig;
@@ -32,7 +32,7 @@ pub(super) fn run(
         mail::check_ready(&config)?;
     }
     let summary_file = output_in(&args.output, "summary.xlsx")?;
-    refuse_overwriting_input(&summary_file, &files)?;
+    refuse_replacing(&summary_file, &files)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let options = ReadOptions::of(&config).in_folders(&args.inputs);
     let previous_path = args.previous.as_deref().or(config.previous.as_deref());

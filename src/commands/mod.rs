@@ -104,6 +104,13 @@ pub enum CommandError {
          the output {0} is one of the input files; refusing to overwrite it (use -o)"
     )]
     OutputIsInput(String),
+    /// The output names an existing file that is not a summary planmerge wrote (exit 2): a
+    /// division's workbook not among the inputs, or any other workbook, is never replaced.
+    #[error(
+        "มีไฟล์ {0} อยู่แล้ว และไม่ใช่ไฟล์สรุปที่ planmerge เขียน จะไม่เขียนทับ — ใช้ -o ชื่ออื่น เช่น -o สรุปผล.xlsx · \
+         {0} exists and is not a summary planmerge wrote; it is never overwritten: pass -o with another name"
+    )]
+    OutputNotSummary(String),
     /// The output path is the previous round's summary, or in its folder (exit 2).
     #[error(
         "ไฟล์ผลลัพธ์ {output} เป็นของรอบก่อน ({previous}) จะไม่เขียนทับ — ใช้ -o ที่อื่น · \
@@ -206,6 +213,7 @@ impl CommandError {
             | CommandError::NoWorkbooks(_)
             | CommandError::Previous(_)
             | CommandError::OutputIsInput(_)
+            | CommandError::OutputNotSummary(_)
             | CommandError::OutputIsPrevious { .. }
             | CommandError::PreviousNotEarlier { .. }
             | CommandError::UnknownDivision { .. }
@@ -425,4 +433,16 @@ fn refuse_overwriting_input(output: &Path, files: &[PathBuf]) -> Result<(), Comm
         }
     }
     Ok(())
+}
+
+/// The summary may replace a summary planmerge wrote, never any other file: an input is said
+/// as such ([`refuse_overwriting_input`]); any other existing file that is not a summary
+/// (recognised by its sheets, as `summary-skipped` is) is refused (exit 2), and a read-only
+/// summary is not replaced (exit 3). Checked before any file is read.
+fn refuse_replacing(output: &Path, files: &[PathBuf]) -> Result<(), CommandError> {
+    refuse_overwriting_input(output, files)?;
+    if output.exists() && !read::is_summary_workbook(output) {
+        return Err(CommandError::OutputNotSummary(output.display().to_string()));
+    }
+    Ok(crate::write::check_replaceable(output)?)
 }

@@ -203,3 +203,63 @@ fn an_output_that_cannot_be_written_is_exit_three() {
     assert_eq!(status, 3, "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn an_existing_workbook_that_is_not_a_summary_is_never_the_output() {
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 100.0)]);
+    // Another division's workbook beside the input, not named as an input, and a file of notes.
+    let other = dir.path().join("สำนักปลัด.xlsx");
+    hostile::book_with(&other, "แผน", |ws| {
+        hostile::put_table(ws, 0, &[words_row(1, "โครงการ ข", 2.0, 50.0)])
+    });
+    std::fs::write(dir.path().join("notes.xlsx"), "บันทึก").expect("notes");
+    for output in ["สำนักปลัด.xlsx", "notes.xlsx"] {
+        let path = dir.path().join(output);
+        let before = std::fs::read(&path).expect("read");
+        let args = [
+            "merge",
+            "กองทดสอบ.xlsx",
+            "-c",
+            "report.toml",
+            "-o",
+            output,
+            "--json",
+        ];
+        let (status, json, stderr) = run(dir.path(), &args);
+        assert_eq!(status, 2, "{output}: {stderr}");
+        assert!(
+            stderr.contains(&format!("มีไฟล์ {output} อยู่แล้ว และไม่ใช่ไฟล์สรุปที่ planmerge เขียน")),
+            "Thai first, naming the file: {stderr}"
+        );
+        assert!(stderr.contains("-o"), "another -o name suggested: {stderr}");
+        assert_eq!(json["failure"]["exit_code"], 2);
+        assert!(std::fs::read(&path).expect("kept") == before, "{output} overwritten");
+    }
+    // A summary planmerge wrote is replaced, as before.
+    let first = ["merge", "กองทดสอบ.xlsx", "-c", "report.toml", "-o", "สรุป.xlsx"];
+    assert_eq!(run(dir.path(), &first).0, 0);
+    let (again, _, stderr) = run(dir.path(), &first);
+    assert_eq!(again, 0, "a summary is replaced: {stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_summary_is_not_replaced_and_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 100.0)]);
+    let args = ["merge", "กองทดสอบ.xlsx", "-c", "report.toml", "-o", "สรุป.xlsx"];
+    assert_eq!(run(dir.path(), &args).0, 0);
+    let summary = dir.path().join("สรุป.xlsx");
+    std::fs::set_permissions(&summary, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = std::fs::read(&summary).expect("read");
+    let (status, json, stderr) = run(dir.path(), &[&args[..], &["--json"]].concat());
+    assert_eq!(status, 3, "{stderr}");
+    assert!(
+        stderr.contains("ไฟล์ สรุป.xlsx ตั้งไว้เป็นอ่านอย่างเดียว") && stderr.contains("is read-only"),
+        "{stderr}"
+    );
+    assert_eq!(json["failure"]["exit_code"], 3);
+    assert!(std::fs::read(&summary).expect("kept") == before, "replaced");
+    let mode = std::fs::metadata(&summary).expect("meta").permissions().mode();
+    assert_eq!(mode & 0o777, 0o444, "the read-only mode is kept");
+}
