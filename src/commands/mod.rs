@@ -16,7 +16,7 @@ use previous::{previous_round, summary_projects};
 
 use crate::cli::{Cli, Command};
 use crate::config::{ConfigError, ReportConfig};
-use crate::output::{JsonReport, Style};
+use crate::output::{JsonReport, Style, UntilClosed};
 use crate::read::{self, InputError, ReadOptions};
 use crate::template::TemplateError;
 use crate::write::WriteError;
@@ -72,11 +72,6 @@ impl Failure {
             Failure::Usage(e) => u8::try_from(e.exit_code()).unwrap_or(2),
             Failure::Command(e) => e.exit_code(),
         }
-    }
-
-    /// A reader that went away (`planmerge check … | head`): not an error to report.
-    pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Failure::Command(CommandError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
 
@@ -259,6 +254,12 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // A reader gone (`… | head`) takes the rest of the output and changes nothing else: the
+    // command runs to its end and the exit code is what it found.
+    let (stdout, stderr) = (
+        &mut UntilClosed::new(stdout) as &mut dyn Write,
+        &mut UntilClosed::new(stderr) as &mut dyn Write,
+    );
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(usage) => {

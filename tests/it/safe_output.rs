@@ -228,15 +228,27 @@ fn an_existing_workbook_that_is_not_a_summary_is_never_the_output() {
         let (status, json, stderr) = run(dir.path(), &args);
         assert_eq!(status, 2, "{output}: {stderr}");
         assert!(
-            stderr.contains(&format!("มีไฟล์ {output} อยู่แล้ว และไม่ใช่ไฟล์สรุปที่ planmerge เขียน")),
+            stderr.contains(&format!(
+                "มีไฟล์ {output} อยู่แล้ว และไม่ใช่ไฟล์สรุปที่ planmerge เขียน"
+            )),
             "Thai first, naming the file: {stderr}"
         );
         assert!(stderr.contains("-o"), "another -o name suggested: {stderr}");
         assert_eq!(json["failure"]["exit_code"], 2);
-        assert!(std::fs::read(&path).expect("kept") == before, "{output} overwritten");
+        assert!(
+            std::fs::read(&path).expect("kept") == before,
+            "{output} overwritten"
+        );
     }
     // A summary planmerge wrote is replaced, as before.
-    let first = ["merge", "กองทดสอบ.xlsx", "-c", "report.toml", "-o", "สรุป.xlsx"];
+    let first = [
+        "merge",
+        "กองทดสอบ.xlsx",
+        "-c",
+        "report.toml",
+        "-o",
+        "สรุป.xlsx",
+    ];
     assert_eq!(run(dir.path(), &first).0, 0);
     let (again, _, stderr) = run(dir.path(), &first);
     assert_eq!(again, 0, "a summary is replaced: {stderr}");
@@ -247,7 +259,14 @@ fn an_existing_workbook_that_is_not_a_summary_is_never_the_output() {
 fn a_read_only_summary_is_not_replaced_and_keeps_its_mode() {
     use std::os::unix::fs::PermissionsExt;
     let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 100.0)]);
-    let args = ["merge", "กองทดสอบ.xlsx", "-c", "report.toml", "-o", "สรุป.xlsx"];
+    let args = [
+        "merge",
+        "กองทดสอบ.xlsx",
+        "-c",
+        "report.toml",
+        "-o",
+        "สรุป.xlsx",
+    ];
     assert_eq!(run(dir.path(), &args).0, 0);
     let summary = dir.path().join("สรุป.xlsx");
     std::fs::set_permissions(&summary, std::fs::Permissions::from_mode(0o444)).expect("chmod");
@@ -260,6 +279,84 @@ fn a_read_only_summary_is_not_replaced_and_keeps_its_mode() {
     );
     assert_eq!(json["failure"]["exit_code"], 3);
     assert!(std::fs::read(&summary).expect("kept") == before, "replaced");
-    let mode = std::fs::metadata(&summary).expect("meta").permissions().mode();
+    let mode = std::fs::metadata(&summary)
+        .expect("meta")
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o444, "the read-only mode is kept");
+}
+
+/// A stream whose reader has gone away (`… | head`): every write is a broken pipe.
+struct ClosedPipe;
+
+impl std::io::Write for ClosedPipe {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::ErrorKind::BrokenPipe.into())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Err(std::io::ErrorKind::BrokenPipe.into())
+    }
+}
+
+#[test]
+fn a_closed_stdout_changes_no_exit_code_and_the_run_goes_to_its_end() {
+    let (dir, _) = folder_with_rows(&[
+        words_row(1, "โครงการ ก", 1.0, 100.0),
+        words_row(2, "โครงการติดลบ", 1.0, -1.0),
+    ]);
+    let folder = dir.path().display().to_string();
+    let draft = dir.path().join("ร่าง.xlsx").display().to_string();
+    let runs: [&[&str]; 4] = [
+        &["check", &folder],
+        &["check", &folder, "--json"],
+        &["merge", &folder, "-o", &draft, "--json"],
+        &["merge", &folder, "-o", &draft, "--draft"],
+    ];
+    for args in runs {
+        let line = [&["planmerge"], args].concat();
+        let ended = planmerge::run(&line, &mut ClosedPipe, &mut ClosedPipe, Default::default());
+        assert!(
+            matches!(ended, Ok(planmerge::Outcome::DataErrors)),
+            "{args:?}: {ended:?}"
+        );
+    }
+    assert!(
+        Path::new(&draft).is_file(),
+        "the draft is written all the same"
+    );
+}
+
+#[test]
+fn a_reader_gone_from_the_pipe_does_not_turn_exit_one_into_zero() {
+    use std::process::Stdio;
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการติดลบ", 1.0, -1.0)]);
+    let binary = assert_cmd::cargo::cargo_bin("planmerge");
+    for (args, closed) in [(["check", "."], "stdout"), (["merge", "."], "stderr")] {
+        let mut command = std::process::Command::new(&binary);
+        command.current_dir(dir.path()).args(args);
+        // The other stream is kept to see that nothing panicked.
+        let mut child = match closed {
+            "stdout" => command.stdout(Stdio::piped()).stderr(Stdio::piped()),
+            _ => command.stderr(Stdio::piped()).stdout(Stdio::piped()),
+        }
+        .spawn()
+        .expect("spawn");
+        // Closed before the program has read a file, so its first line finds no reader.
+        match closed {
+            "stdout" => drop(child.stdout.take()),
+            _ => drop(child.stderr.take()),
+        }
+        let out = child.wait_with_output().expect("wait");
+        let kept = String::from_utf8_lossy(match closed {
+            "stdout" => &out.stderr,
+            _ => &out.stdout,
+        })
+        .into_owned();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?}, {closed} closed: {kept}"
+        );
+        assert!(!kept.contains("panicked"), "{kept}");
+    }
 }
