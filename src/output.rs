@@ -326,6 +326,18 @@ pub struct JsonReport<'a> {
     /// What changed since the previous round.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<&'a [Change]>,
+    /// Why the summary could not be saved (the inputs were read: the figures are above).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure: Option<JsonFailure>,
+}
+
+/// The `failure` part of the JSON document: the exit code and the message said on stderr.
+#[derive(Debug, Serialize)]
+pub struct JsonFailure {
+    /// The process exit code (3: the summary could not be saved).
+    pub exit_code: u8,
+    /// Thai, then English.
+    pub message: String,
 }
 
 /// The `previous` part of the JSON document.

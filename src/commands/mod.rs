@@ -32,6 +32,10 @@ pub enum Outcome {
     Clean = 0,
     /// 1 — errors in the data; no summary written (or a draft with `--draft`).
     DataErrors = 1,
+    /// 3 — the inputs were read and the figures shown, but the summary could not be saved
+    /// (disk full, permissions): said on stderr, and as `failure` in the `--json` document
+    /// beside the figures and the issues.
+    NotWritten = 3,
 }
 
 impl Outcome {

@@ -360,3 +360,78 @@ fn a_reader_gone_from_the_pipe_does_not_turn_exit_one_into_zero() {
         assert!(!kept.contains("panicked"), "{kept}");
     }
 }
+
+#[test]
+fn a_summary_that_cannot_be_saved_still_gives_the_figures_and_the_issues() {
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 100.0)]);
+    let output = "ไม่มีโฟลเดอร์นี้/summary.xlsx";
+    let (status, json, stderr) = run(dir.path(), &["merge", ".", "-o", output, "--json"]);
+    assert_eq!(status, 3, "{stderr}");
+    assert_eq!(json["ok"], false);
+    assert!(json["output"].is_null());
+    assert_eq!(json["summary"]["total"]["projects"], 1, "{json}");
+    assert_eq!(json["inputs"].as_array().map(Vec::len), Some(1));
+    assert!(json["issues"].is_array());
+    assert_eq!(json["failure"]["exit_code"], 3);
+    let message = json["failure"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with(&format!("บันทึกไฟล์ {output} ไม่ได้: ไม่มีโฟลเดอร์หรือไฟล์นี้")),
+        "{message}"
+    );
+    assert!(stderr.contains(message), "said on stderr too: {stderr}");
+    assert_eq!(stderr.matches(message).count(), 1, "said once: {stderr}");
+}
+
+/// `merge -o` onto a full disk: a tmpfs a page larger than the summary already on it, mounted
+/// in a namespace of its own (`unshare`), so the test needs no root. Skipped (said) where
+/// `unshare` or the mount is not allowed.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_keeps_the_old_summary_and_says_the_disk_is_full() {
+    let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 100.0)]);
+    assert_eq!(run(dir.path(), &["merge", ".", "-o", "old.xlsx"]).0, 0);
+    let old = dir.path().join("old.xlsx");
+    let pages = std::fs::metadata(&old).expect("old").len().div_ceil(4096) + 1;
+    let mount = dir.path().join("เต็ม");
+    std::fs::create_dir(&mount).expect("mount point");
+    let script = format!(
+        "mount -t tmpfs -o size={} tmpfs \"$1\" || exit 99; cp \"$2\" \"$1/summary.xlsx\"; \
+         \"$3\" merge . -o \"$1/summary.xlsx\" --json; code=$?; \
+         cmp -s \"$2\" \"$1/summary.xlsx\" && echo KEPT >&2; ls -A \"$1\" >&2; exit $code",
+        pages * 4096
+    );
+    let binary = assert_cmd::cargo::cargo_bin("planmerge");
+    let out = std::process::Command::new("unshare")
+        .args(["-rm", "sh", "-c", &script, "sh"])
+        .arg(&mount)
+        .arg(&old)
+        .arg(&binary)
+        .current_dir(dir.path())
+        .output();
+    let out = match out {
+        Ok(out)
+            if !matches!(out.status.code(), Some(99) | None) && out.status.code() != Some(1) =>
+        {
+            out
+        }
+        _ => {
+            eprintln!("skipped: unshare -rm and a tmpfs mount are not allowed here");
+            return;
+        }
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    let message = json["failure"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("summary.xlsx ไม่ได้: ดิสก์เต็ม"),
+        "names the file, says the disk is full: {message}"
+    );
+    assert_eq!(json["summary"]["total"]["projects"], 1, "{json}");
+    assert!(json["inputs"].is_array() && json["issues"].is_array());
+    assert!(stderr.contains("KEPT"), "the old summary is kept: {stderr}");
+    assert!(
+        !stderr.contains(".tmp-"),
+        "no temporary file left: {stderr}"
+    );
+}
