@@ -613,6 +613,49 @@ fn missing_configuration_is_a_usage_error() {
 }
 
 #[test]
+fn a_configuration_named_almost_report_toml_is_named_to_rename() {
+    let text = std::fs::read_to_string("samples/6-month/report.toml").expect("config");
+    for name in [
+        "report.toml.txt",
+        "Report.toml",
+        "REPORT.TOML",
+        "report .toml",
+    ] {
+        let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ", 1.0, 0.0)]);
+        std::fs::remove_file(dir.path().join("report.toml")).expect("remove");
+        std::fs::write(dir.path().join(name), &text).expect("write");
+        let out = planmerge()
+            .current_dir(dir.path())
+            .args(["merge", "."])
+            .output()
+            .expect("run");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {said}");
+        assert!(
+            said.contains(&format!(
+                "ไม่พบไฟล์ตั้งค่า report.toml แต่พบ {name} — เปลี่ยนชื่อไฟล์เป็น report.toml"
+            )),
+            "Thai first, naming the file: {said}"
+        );
+        assert!(said.contains("rename it to report.toml"), "{said}");
+        assert_eq!(
+            said.contains("Notepad"),
+            name.ends_with(".txt"),
+            "the Notepad hint only for .txt: {said}"
+        );
+        // -c names the file as it should be: the same advice.
+        let out = planmerge()
+            .current_dir(dir.path())
+            .args(["check", ".", "-c", "report.toml"])
+            .output()
+            .expect("run");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {said}");
+        assert!(said.contains("เปลี่ยนชื่อไฟล์เป็น report.toml"), "{said}");
+    }
+}
+
+#[test]
 fn a_file_named_twice_is_read_once_and_a_mistyped_folder_is_named() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("summary.xlsx");
