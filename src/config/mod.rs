@@ -15,6 +15,10 @@ use std::path::{Path, PathBuf};
 /// The configuration file's name, looked for in the input folder when `--config` is not given.
 pub const FILE_NAME: &str = "report.toml";
 
+/// The fiscal years (B.E.) a report may be of: a year outside is a year mistyped (`2022` for
+/// 2565, `65`), refused by `merge` and never written by `init`.
+pub const FISCAL_YEARS: std::ops::RangeInclusive<u16> = 2500..=2700;
+
 /// A problem with the configuration: the program cannot go on (a failure, not a data issue).
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -288,7 +292,7 @@ impl ReportConfig {
                     .into(),
             );
         }
-        if !(2500..=2700).contains(&raw.fiscal_year) {
+        if !FISCAL_YEARS.contains(&raw.fiscal_year) {
             let hint = if (1957..=2157).contains(&raw.fiscal_year) {
                 format!(
                     " (ถ้าเป็น ค.ศ. {} คือ พ.ศ. {})",
