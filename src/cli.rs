@@ -42,10 +42,20 @@ pub struct InitArgs {
     pub as_of: Option<crate::config::ReportDate>,
 }
 
-/// A date as `report.toml` takes it.
+/// A date as `report.toml` takes it, of a fiscal year `merge` accepts: a year written short
+/// (`65-04-21`) would make `fiscal_year = 608`.
 fn report_date(text: &str) -> Result<crate::config::ReportDate, String> {
-    crate::config::ReportDate::parse(text)
-        .ok_or_else(|| format!("วันที่ต้องเป็น YYYY-MM-DD · a date YYYY-MM-DD, found {text}"))
+    let date = crate::config::ReportDate::parse(text)
+        .ok_or_else(|| format!("วันที่ต้องเป็น YYYY-MM-DD · a date YYYY-MM-DD, found {text}"))?;
+    let fiscal_year = u16::try_from(date.year + 543).ok();
+    if fiscal_year.is_some_and(|year| crate::config::FISCAL_YEARS.contains(&year)) {
+        return Ok(date);
+    }
+    let year = text.trim().split('-').next().unwrap_or(text);
+    Err(format!(
+        "เขียนปีให้เต็ม เป็น พ.ศ. หรือ ค.ศ. เช่น 2565-04-21 หรือ 2022-04-21 (พบปี {year}) · \
+         write the full year, B.E. or C.E., e.g. 2565-04-21 or 2022-04-21 (found year {year})"
+    ))
 }
 
 /// `planmerge merge <INPUT>... [-c FILE] [-o FILE] [--json] [--draft]`

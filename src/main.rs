@@ -2,7 +2,7 @@
 //! code (0 clean, 1 errors in the data, 2 usage or configuration, 3 cannot write).
 
 use planmerge::{Failure, Terminals};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -13,20 +13,22 @@ fn main() -> ExitCode {
         stderr: err.is_terminal(),
     };
     match planmerge::run(std::env::args_os(), &mut out, &mut err, terminals) {
+        // A closed stdout or stderr (`planmerge check … | head`) changes no exit code: the run
+        // took what could not be shown and went on to its end.
         Ok(outcome) => ExitCode::from(outcome as u8),
-        // `planmerge check … | head`: the reader has all it wanted.
-        Err(failure) if failure.is_broken_pipe() => ExitCode::SUCCESS,
         Err(Failure::Usage(usage)) => {
             // Thai first, then clap's own English words (and the usage line).
             if let Some(line) = planmerge::usage_in_thai(&usage) {
-                eprintln!("planmerge: {line}");
+                let _ = writeln!(err, "planmerge: {line}");
             }
             let _ = usage.print();
             ExitCode::from(u8::try_from(usage.exit_code()).unwrap_or(2))
         }
         Err(Failure::Command(error)) => {
             let code = error.exit_code();
-            eprintln!("planmerge: {}", said_once(&anyhow::Error::from(error)));
+            let said = said_once(&anyhow::Error::from(error));
+            // Not eprintln!: a closed stderr would make it panic, and the exit code 101.
+            let _ = writeln!(err, "planmerge: {said}");
             ExitCode::from(code)
         }
     }

@@ -326,6 +326,18 @@ pub struct JsonReport<'a> {
     /// What changed since the previous round.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<&'a [Change]>,
+    /// Why the summary could not be saved (the inputs were read: the figures are above).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure: Option<JsonFailure>,
+}
+
+/// The `failure` part of the JSON document: the exit code and the message said on stderr.
+#[derive(Debug, Serialize)]
+pub struct JsonFailure {
+    /// The process exit code (3: the summary could not be saved).
+    pub exit_code: u8,
+    /// Thai, then English.
+    pub message: String,
 }
 
 /// The `previous` part of the JSON document.
@@ -343,5 +355,53 @@ impl<'a> From<&'a Previous> for JsonPrevious<'a> {
             file: &p.file,
             summary: JsonSummary::from(&p.totals),
         }
+    }
+}
+
+/// A stream whose reader may go away (`planmerge check … | head`): once a write finds the pipe
+/// closed, that write and every later one are taken and dropped, so the command still runs to
+/// its end — the summary is written, and the exit code says what the run found, not that
+/// nobody read the rest. Any other failure to write is passed on.
+pub(crate) struct UntilClosed<'a> {
+    inner: &'a mut dyn std::io::Write,
+    closed: bool,
+}
+
+impl<'a> UntilClosed<'a> {
+    /// `inner`, until its reader goes away.
+    pub(crate) fn new(inner: &'a mut dyn std::io::Write) -> Self {
+        UntilClosed {
+            inner,
+            closed: false,
+        }
+    }
+
+    /// `Ok` in place of a closed pipe's error (and remembered), any other result as it is.
+    fn unless_closed<T>(&mut self, result: std::io::Result<T>, taken: T) -> std::io::Result<T> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(taken)
+            }
+            other => other,
+        }
+    }
+}
+
+impl std::io::Write for UntilClosed<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.unless_closed(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.unless_closed(result, ())
     }
 }

@@ -75,6 +75,7 @@ pub(super) fn run(
             inputs: &merge.inputs,
             previous: previous.as_ref().map(JsonPrevious::from),
             changes: previous.as_ref().map(|_| changes.as_slice()),
+            failure: None,
         };
         print_json(stdout, &doc)?;
     } else {

@@ -111,10 +111,13 @@ fn locate_config(explicit: Option<&Path>, summary: &Path) -> Result<PathBuf, Con
         true => ".".to_string(),
         false => format!("{}, .", beside.display()),
     };
-    candidates
-        .into_iter()
-        .find(|c| c.is_file())
-        .ok_or(ConfigError::Missing { searched })
+    if let Some(found) = candidates.iter().find(|c| c.is_file()) {
+        return Ok(found.clone());
+    }
+    Err(candidates
+        .iter()
+        .find_map(|c| config::misnamed(c))
+        .unwrap_or(ConfigError::Missing { searched }))
 }
 
 /// The `[mail]` section, or why there is none.

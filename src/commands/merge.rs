@@ -3,14 +3,14 @@
 
 use super::{
     CommandError, Outcome, in_folder, mail, output_in, previous_round, print_json,
-    refuse_overwriting_input, same_file, workbooks,
+    refuse_replacing, same_file, workbooks,
 };
 use crate::cli::MergeArgs;
 use crate::config::ReportConfig;
 use crate::issue::Severity;
 use crate::merge::{self, Merge, Readers};
 use crate::model::ProjectRow;
-use crate::output::{self, JsonPrevious, JsonReport, JsonSummary, Style};
+use crate::output::{self, JsonFailure, JsonPrevious, JsonReport, JsonSummary, Style};
 use crate::progress::Progress;
 use crate::read::ReadOptions;
 use crate::write::{self, ListThread, Rounds, Summary, SummaryBook, WriteError};
@@ -32,7 +32,7 @@ pub(super) fn run(
         mail::check_ready(&config)?;
     }
     let summary_file = output_in(&args.output, "summary.xlsx")?;
-    refuse_overwriting_input(&summary_file, &files)?;
+    refuse_replacing(&summary_file, &files)?;
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let options = ReadOptions::of(&config).in_folders(&args.inputs);
     let previous_path = args.previous.as_deref().or(config.previous.as_deref());
@@ -92,12 +92,21 @@ pub(super) fn run(
     if errors == 0 || args.draft {
         progress.saving(&summary_file);
     }
-    let written = match list.into_book(&summary).map_err(WriteError::from)? {
-        Some(book) if errors == 0 || args.draft => {
-            book.save(&summary_file, &summary)?;
-            Some(summary_file.display().to_string())
-        }
-        _ => None,
+    // A summary that cannot be saved (disk full) stops nothing else: the figures, the issues
+    // and the --json document are still given, with why the file was not written.
+    let saved = list
+        .into_book(&summary)
+        .map_err(WriteError::from)
+        .and_then(|book| match book {
+            Some(book) if errors == 0 || args.draft => {
+                book.save(&summary_file, &summary).map(|()| true)
+            }
+            _ => Ok(false),
+        });
+    let (written, not_saved) = match saved {
+        Ok(true) => (Some(summary_file.display().to_string()), None),
+        Ok(false) => (None, None),
+        Err(error) => (None, Some(CommandError::from(error))),
     };
     progress.finish();
     let human: &mut dyn Write = if args.json { stderr } else { stdout };
@@ -125,6 +134,7 @@ pub(super) fn run(
     }
     let human: &mut dyn Write = if args.json { stderr } else { stdout };
     match &written {
+        _ if not_saved.is_some() => {}
         Some(path) if errors > 0 => writeln!(
             human,
             "เขียนไฟล์ร่าง {path} (มีข้อผิดพลาด {errors} รายการ) · wrote DRAFT {path} ({errors} errors)"
@@ -137,17 +147,29 @@ pub(super) fn run(
         )?,
     }
     let was_written = written.is_some();
+    let failure = not_saved.as_ref().map(|error| JsonFailure {
+        exit_code: error.exit_code(),
+        message: error.to_string(),
+    });
+    if let Some(failure) = &failure {
+        writeln!(stderr, "planmerge: {}", failure.message)?;
+    }
     if args.json {
         let doc = JsonReport {
-            ok: errors == 0,
+            ok: errors == 0 && failure.is_none(),
             output: written,
             summary: Some(JsonSummary::from(&totals)),
             issues: &merge.issues,
             inputs: &merge.inputs,
             previous: previous.as_ref().map(JsonPrevious::from),
             changes: previous.as_ref().map(|_| changes.as_slice()),
+            failure,
         };
         print_json(stdout, &doc)?;
+    }
+    if not_saved.is_some() {
+        // Nothing to send: the summary is not there (an earlier one may be, untouched).
+        return Ok(Outcome::NotWritten);
     }
     if args.mail || args.mail_draft {
         let human: &mut dyn Write = if args.json { stderr } else { stdout };

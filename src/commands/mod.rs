@@ -16,7 +16,7 @@ use previous::{previous_round, summary_projects};
 
 use crate::cli::{Cli, Command};
 use crate::config::{ConfigError, ReportConfig};
-use crate::output::{JsonReport, Style};
+use crate::output::{JsonReport, Style, UntilClosed};
 use crate::read::{self, InputError, ReadOptions};
 use crate::template::TemplateError;
 use crate::write::WriteError;
@@ -32,6 +32,10 @@ pub enum Outcome {
     Clean = 0,
     /// 1 — errors in the data; no summary written (or a draft with `--draft`).
     DataErrors = 1,
+    /// 3 — the inputs were read and the figures shown, but the summary could not be saved
+    /// (disk full, permissions): said on stderr, and as `failure` in the `--json` document
+    /// beside the figures and the issues.
+    NotWritten = 3,
 }
 
 impl Outcome {
@@ -73,11 +77,6 @@ impl Failure {
             Failure::Command(e) => e.exit_code(),
         }
     }
-
-    /// A reader that went away (`planmerge check … | head`): not an error to report.
-    pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Failure::Command(CommandError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe)
-    }
 }
 
 /// A failure that stops a command (not a problem in the data).
@@ -104,6 +103,13 @@ pub enum CommandError {
          the output {0} is one of the input files; refusing to overwrite it (use -o)"
     )]
     OutputIsInput(String),
+    /// The output names an existing file that is not a summary planmerge wrote (exit 2): a
+    /// division's workbook not among the inputs, or any other workbook, is never replaced.
+    #[error(
+        "มีไฟล์ {0} อยู่แล้ว และไม่ใช่ไฟล์สรุปที่ planmerge เขียน จะไม่เขียนทับ — ใช้ -o ชื่ออื่น เช่น -o สรุปผล.xlsx · \
+         {0} exists and is not a summary planmerge wrote; it is never overwritten: pass -o with another name"
+    )]
+    OutputNotSummary(String),
     /// The output path is the previous round's summary, or in its folder (exit 2).
     #[error(
         "ไฟล์ผลลัพธ์ {output} เป็นของรอบก่อน ({previous}) จะไม่เขียนทับ — ใช้ -o ที่อื่น · \
@@ -206,6 +212,7 @@ impl CommandError {
             | CommandError::NoWorkbooks(_)
             | CommandError::Previous(_)
             | CommandError::OutputIsInput(_)
+            | CommandError::OutputNotSummary(_)
             | CommandError::OutputIsPrevious { .. }
             | CommandError::PreviousNotEarlier { .. }
             | CommandError::UnknownDivision { .. }
@@ -251,6 +258,12 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // A reader gone (`… | head`) takes the rest of the output and changes nothing else: the
+    // command runs to its end and the exit code is what it found.
+    let (stdout, stderr) = (
+        &mut UntilClosed::new(stdout) as &mut dyn Write,
+        &mut UntilClosed::new(stderr) as &mut dyn Write,
+    );
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(usage) => {
@@ -425,4 +438,16 @@ fn refuse_overwriting_input(output: &Path, files: &[PathBuf]) -> Result<(), Comm
         }
     }
     Ok(())
+}
+
+/// The summary may replace a summary planmerge wrote, never any other file: an input is said
+/// as such ([`refuse_overwriting_input`]); any other existing file that is not a summary
+/// (recognised by its sheets, as `summary-skipped` is) is refused (exit 2), and a read-only
+/// summary is not replaced (exit 3). Checked before any file is read.
+fn refuse_replacing(output: &Path, files: &[PathBuf]) -> Result<(), CommandError> {
+    refuse_overwriting_input(output, files)?;
+    if output.exists() && !read::is_summary_workbook(output) {
+        return Err(CommandError::OutputNotSummary(output.display().to_string()));
+    }
+    Ok(crate::write::check_replaceable(output)?)
 }

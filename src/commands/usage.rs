@@ -68,6 +68,11 @@ fn thai_mistake(error: &clap::Error) -> Option<String> {
             if let Some(valid) = got(ContextKind::ValidValue) {
                 text.push_str(&format!(" (ใช้ได้: {valid})"));
             }
+            // Our own parsers say why, Thai first: that half goes on the Thai line.
+            let why = std::error::Error::source(error).map(|why| why.to_string());
+            if let Some((thai, _)) = why.as_deref().and_then(|why| why.split_once(" · ")) {
+                text.push_str(&format!(": {thai}"));
+            }
             text
         }
         ErrorKind::MissingRequiredArgument => format!(

@@ -44,7 +44,13 @@ fn utf8(bytes: &[u8]) -> Result<String, String> {
 pub fn toml_error(error: &toml::de::Error, text: &str) -> String {
     let english = unescape(error.message().trim());
     let place = error.span().map(|span| Place::of(text, span.start));
-    let thai = thai_for(&english, place.as_ref());
+    let number = place
+        .as_ref()
+        .and_then(|p| number_mistake(&english, p.value()?));
+    let (thai, english) = match number {
+        Some(said) => said,
+        None => (thai_for(&english, place.as_ref()), english),
+    };
     match place {
         Some(place) => {
             let key = place.key.map(|k| format!(" ({k})")).unwrap_or_default();
@@ -68,6 +74,14 @@ struct Place<'a> {
 }
 
 impl<'a> Place<'a> {
+    /// The value typed on the line (`๒๕๖๕` of `fiscal_year = ๒๕๖๕ # ปี`), when it sets a key.
+    fn value(&self) -> Option<&'a str> {
+        self.key?;
+        let (_, value) = self.text.split_once('=')?;
+        let value = value.split('#').next().unwrap_or(value).trim();
+        (!value.is_empty()).then_some(value)
+    }
+
     fn of(text: &'a str, offset: usize) -> Self {
         let offset = offset.min(text.len());
         let before = text.get(..offset).unwrap_or(text);
@@ -87,6 +101,44 @@ impl<'a> Place<'a> {
             key,
         }
     }
+}
+
+/// A number typed as a person writes it and TOML does not take, said with the number to write
+/// instead, Thai then English: Thai or full-width digits (`๒๕๖๕`, `２５６５`: use `2565`),
+/// thousands separators (`2,565`), a count below 0 (`-5`) or beyond what it can be.
+fn number_mistake(english: &str, value: &str) -> Option<(String, String)> {
+    if let Some(found) = english.strip_prefix("invalid value: integer `") {
+        let found = found.split('`').next()?;
+        return Some(if found.starts_with('-') {
+            (
+                format!("ต้องเป็น 0 ขึ้นไป (พบ {found})"),
+                format!("must be 0 or more (found {found})"),
+            )
+        } else {
+            (
+                format!("ตัวเลขมากเกินไป (พบ {found})"),
+                format!("the number is too large (found {found})"),
+            )
+        });
+    }
+    let arabic = crate::schema::text::thai_digits_to_arabic(value).replace(',', "");
+    let number = arabic.strip_prefix('-').unwrap_or(&arabic);
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) || arabic == value {
+        return None;
+    }
+    Some(
+        if crate::schema::text::thai_digits_to_arabic(value) != value {
+            (
+                format!("ต้องเป็นเลขอารบิก: {arabic} (พบ {value})"),
+                format!("use Arabic digits: {arabic} (found {value})"),
+            )
+        } else {
+            (
+                format!("เขียนตัวเลขโดยไม่มีจุลภาค: {arabic} (พบ {value})"),
+                format!("write the number without commas: {arabic} (found {value})"),
+            )
+        },
+    )
 }
 
 /// The complaint in Thai, for the complaints a person makes most.

@@ -15,6 +15,10 @@ use std::path::{Path, PathBuf};
 /// The configuration file's name, looked for in the input folder when `--config` is not given.
 pub const FILE_NAME: &str = "report.toml";
 
+/// The fiscal years (B.E.) a report may be of: a year outside is a year mistyped (`2022` for
+/// 2565, `65`), refused by `merge` and never written by `init`.
+pub const FISCAL_YEARS: std::ops::RangeInclusive<u16> = 2500..=2700;
+
 /// A problem with the configuration: the program cannot go on (a failure, not a data issue).
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -26,6 +30,24 @@ pub enum ConfigError {
     Missing {
         /// Where we looked.
         searched: String,
+    },
+    /// No `report.toml`, but a file a person takes for it: `report.toml.txt` (Notepad's "Save
+    /// as" adds `.txt`, and Explorer hides it), `Report.toml`, `report .toml`.
+    #[error(
+        "ไม่พบไฟล์ตั้งค่า {wanted} แต่พบ {found} — เปลี่ยนชื่อไฟล์เป็น {name}{} · \
+         no {wanted}, but {found} is there: rename it to {name}{}",
+        if found.to_lowercase().ends_with(".txt") {
+            " (Notepad เติม .txt ให้ และ Windows ซ่อนนามสกุลไว้: เปิด มุมมอง › นามสกุลชื่อไฟล์ ใน File Explorer เพื่อให้เห็น)"
+        } else { "" },
+        if found.to_lowercase().ends_with(".txt") { " (Notepad adds .txt, which Windows hides)" } else { "" }
+    )]
+    Misnamed {
+        /// The file looked for, as named.
+        wanted: String,
+        /// The file found instead.
+        found: String,
+        /// The name it should have (`report.toml`).
+        name: String,
     },
     /// The file cannot be read.
     #[error("อ่านไฟล์ตั้งค่า {path} ไม่ได้: {} · cannot read {path}: {source}", crate::schema::io::thai_reason(.source))]
@@ -270,7 +292,7 @@ impl ReportConfig {
                     .into(),
             );
         }
-        if !(2500..=2700).contains(&raw.fiscal_year) {
+        if !FISCAL_YEARS.contains(&raw.fiscal_year) {
             let hint = if (1957..=2157).contains(&raw.fiscal_year) {
                 format!(
                     " (ถ้าเป็น ค.ศ. {} คือ พ.ศ. {})",
@@ -373,12 +395,19 @@ impl ReportConfig {
         })
     }
 
-    /// Reads a configuration file.
+    /// Reads a configuration file. One not found beside a file named almost as it is
+    /// (`report.toml.txt`) is said as that file to rename.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
         let shown = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| ConfigError::Io {
-            path: shown.clone(),
-            source,
+        let bytes = std::fs::read(path).map_err(|source| {
+            let not_found = source.kind() == std::io::ErrorKind::NotFound;
+            match not_found.then(|| misnamed(path)).flatten() {
+                Some(misnamed) => misnamed,
+                None => ConfigError::Io {
+                    path: shown.clone(),
+                    source,
+                },
+            }
         })?;
         let text = explain::decode(&bytes).map_err(|message| ConfigError::Invalid {
             path: shown.clone(),
@@ -394,6 +423,7 @@ impl ReportConfig {
             return Ok(path.to_path_buf());
         }
         let mut searched: Vec<String> = Vec::new();
+        let mut near = None;
         for input in inputs {
             let folder = if input.is_dir() {
                 input.as_path()
@@ -408,14 +438,15 @@ impl ReportConfig {
             if candidate.is_file() {
                 return Ok(candidate);
             }
+            near = near.or_else(|| misnamed(&candidate));
             let shown = folder.display().to_string();
             if !searched.contains(&shown) {
                 searched.push(shown);
             }
         }
-        Err(ConfigError::Missing {
+        Err(near.unwrap_or(ConfigError::Missing {
             searched: searched.join(", "),
-        })
+        }))
     }
 
     /// The word for an implementation percentage.
@@ -427,6 +458,49 @@ impl ReportConfig {
             .map(|band| band.name.clone())
             .unwrap_or_default()
     }
+}
+
+/// The file beside a missing `path` that a person takes for it — its name with `.txt` after it
+/// (Notepad's "Save as"; Explorer hides the extension), in other capitals (`Report.toml`,
+/// `REPORT.TOML`) or with spaces in it (`report .toml`) — said as the file to rename.
+pub(crate) fn misnamed(path: &Path) -> Option<ConfigError> {
+    let name = path.file_name()?.to_str()?;
+    let key = |name: &str| {
+        let folded: String = name
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase();
+        match folded.strip_suffix(".txt") {
+            Some(stem) => stem.to_string(),
+            None => folded,
+        }
+    };
+    let wanted = key(name);
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let mut found: Vec<PathBuf> = std::fs::read_dir(folder.unwrap_or(Path::new(".")))
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            entry
+                .file_type()
+                .is_ok_and(|t| t.is_file() || t.is_symlink())
+        })
+        // Named as the missing file is: `report.toml.txt` beside `report.toml`, not `./…`.
+        .map(|entry| folder.map_or_else(|| entry.file_name().into(), |f| f.join(entry.file_name())))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n != name && key(n) == wanted)
+        })
+        .collect();
+    found.sort();
+    let found = found.into_iter().next()?;
+    Some(ConfigError::Misnamed {
+        wanted: path.display().to_string(),
+        found: found.display().to_string(),
+        name: name.to_string(),
+    })
 }
 
 /// `samples/12-month/../6-month` → `samples/6-month`: `..` after a named folder cancels it

@@ -36,6 +36,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::SyncSender;
 use std::thread::JoinHandle;
 use styles::Styles;
+use zip::result::ZipError;
 
 /// How the banner of a report missing divisions begins (the mail reads it back by this).
 pub const PARTIAL: &str = "ข้อมูลยังไม่ครบ";
@@ -144,6 +145,17 @@ pub enum WriteError {
     /// rust_xlsxwriter refused something.
     #[error("เขียนไฟล์สรุปไม่ได้ · cannot build the summary workbook: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// The file to be replaced is marked read-only: it is left as it is, not replaced (the
+    /// rename would otherwise drop the mark along with the file).
+    #[error(
+        "ไฟล์ {path} ตั้งไว้เป็นอ่านอย่างเดียว (read-only) จะไม่เขียนทับ — เอาเครื่องหมายอ่านอย่างเดียวออก \
+         (คลิกขวา › Properties › Read-only) หรือใช้ -o ชื่ออื่น · \
+         {path} is read-only; it is not replaced: clear its read-only mark, or pass -o with another name"
+    )]
+    ReadOnly {
+        /// The output path.
+        path: String,
+    },
     /// The file system refused.
     #[error("บันทึกไฟล์ {path} ไม่ได้: {} · cannot save {path}: {source}", crate::schema::io::thai_reason(.source))]
     Io {
@@ -520,13 +532,27 @@ pub(crate) fn save_atomically(workbook: &mut Workbook, path: &Path) -> Result<()
     rename_into_place(&temp, path)
 }
 
+/// Refuses to replace `path` when it exists and is marked read-only: a rename over it would
+/// replace it all the same, and drop the mark. A missing file is no obstacle.
+pub fn check_replaceable(path: &Path) -> Result<(), WriteError> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.permissions().readonly() => Err(WriteError::ReadOnly {
+            path: path.display().to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Saves `workbook` beside `path` under a temporary name ([`temp_path`]), and returns that name.
 fn save_temp(workbook: &mut Workbook, path: &Path) -> Result<PathBuf, WriteError> {
+    check_replaceable(path)?;
     let temp = temp_path(path);
     if let Err(e) = workbook.save(&temp) {
         let _ = std::fs::remove_file(&temp);
         return Err(match e {
-            XlsxError::IoError(source) => io_error(path, source),
+            XlsxError::IoError(source) | XlsxError::ZipError(ZipError::Io(source)) => {
+                io_error(path, source)
+            }
             other => WriteError::Xlsx(other),
         });
     }

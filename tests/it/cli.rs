@@ -613,6 +613,99 @@ fn missing_configuration_is_a_usage_error() {
 }
 
 #[test]
+fn a_configuration_named_almost_report_toml_is_named_to_rename() {
+    let text = std::fs::read_to_string("samples/6-month/report.toml").expect("config");
+    for name in [
+        "report.toml.txt",
+        "Report.toml",
+        "REPORT.TOML",
+        "report .toml",
+    ] {
+        let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ", 1.0, 0.0)]);
+        std::fs::remove_file(dir.path().join("report.toml")).expect("remove");
+        std::fs::write(dir.path().join(name), &text).expect("write");
+        let out = planmerge()
+            .current_dir(dir.path())
+            .args(["merge", "."])
+            .output()
+            .expect("run");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {said}");
+        assert!(
+            said.contains(&format!(
+                "ไม่พบไฟล์ตั้งค่า report.toml แต่พบ {name} — เปลี่ยนชื่อไฟล์เป็น report.toml"
+            )),
+            "Thai first, naming the file: {said}"
+        );
+        assert!(said.contains("rename it to report.toml"), "{said}");
+        assert_eq!(
+            said.contains("Notepad"),
+            name.ends_with(".txt"),
+            "the Notepad hint only for .txt: {said}"
+        );
+        // -c names the file as it should be: the same advice.
+        let out = planmerge()
+            .current_dir(dir.path())
+            .args(["check", ".", "-c", "report.toml"])
+            .output()
+            .expect("run");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {said}");
+        assert!(said.contains("เปลี่ยนชื่อไฟล์เป็น report.toml"), "{said}");
+    }
+}
+
+#[test]
+fn numbers_typed_in_report_toml_as_a_person_writes_them_say_the_number_to_write() {
+    let text = std::fs::read_to_string("samples/6-month/report.toml").expect("config");
+    let cases = [
+        (
+            "fiscal_year = 2565",
+            "fiscal_year = ๒๕๖๕",
+            "ต้องเป็นเลขอารบิก: 2565 (พบ ๒๕๖๕)",
+            "use Arabic digits: 2565 (found ๒๕๖๕)",
+        ),
+        (
+            "fiscal_year = 2565",
+            "fiscal_year = ２５６５ # ปี",
+            "ต้องเป็นเลขอารบิก: 2565 (พบ ２５６５)",
+            "use Arabic digits: 2565",
+        ),
+        (
+            "fiscal_year = 2565",
+            "fiscal_year = 2,565",
+            "เขียนตัวเลขโดยไม่มีจุลภาค: 2565 (พบ 2,565)",
+            "without commas",
+        ),
+        (
+            "initial_projects = 90",
+            "initial_projects = -5",
+            "ต้องเป็น 0 ขึ้นไป (พบ -5)",
+            "must be 0 or more (found -5)",
+        ),
+    ];
+    for (line, typed, thai, english) in cases {
+        let (dir, _) = folder_with_rows(&[words_row(1, "โครงการ", 1.0, 0.0)]);
+        assert!(text.contains(line), "{line}");
+        std::fs::write(dir.path().join("report.toml"), text.replace(line, typed)).expect("write");
+        let out = planmerge()
+            .current_dir(dir.path())
+            .args(["merge", "."])
+            .output()
+            .expect("run");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{typed}: {said}");
+        let key = typed.split(' ').next().unwrap_or_default();
+        assert!(
+            said.contains(&format!("({key}): {thai} · ")),
+            "{typed}: {said}"
+        );
+        assert!(said.contains(english), "{typed}: {said}");
+        assert!(!said.contains("ชื่อ = ค่า"), "not the syntax message: {said}");
+    }
+}
+
+#[test]
 fn a_file_named_twice_is_read_once_and_a_mistyped_folder_is_named() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("summary.xlsx");

@@ -138,3 +138,41 @@ fn the_twelve_month_round_follows_the_six_month_one_beside_it() {
     let divisions = config["divisions"].as_array().expect("divisions");
     assert_eq!(divisions.len(), 8, "{written}");
 }
+
+#[test]
+fn a_date_with_its_year_written_short_is_refused_saying_to_write_it_in_full() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (date, year) in [("65-04-21", "65"), ("0001-01-01", "0001")] {
+        let out = Command::cargo_bin("planmerge")
+            .expect("binary")
+            .current_dir(dir.path())
+            .args(["init", "รอบ6", "--as-of", date])
+            .output()
+            .expect("run");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{date}: {said}");
+        assert!(
+            said.starts_with("planmerge: คำสั่งไม่ถูกต้อง:")
+                && said.contains("เขียนปีให้เต็ม เป็น พ.ศ. หรือ ค.ศ."),
+            "Thai first: {said}"
+        );
+        assert!(said.contains(&format!("(found year {year})")), "{said}");
+        assert!(
+            !dir.path().join("รอบ6/report.toml").exists(),
+            "nothing written for {date}"
+        );
+    }
+    // The full year, either era, is the same report.
+    for date in ["2565-04-21", "2022-04-21"] {
+        let folder = dir.path().join(date);
+        Command::cargo_bin("planmerge")
+            .expect("binary")
+            .args(["init"])
+            .arg(&folder)
+            .args(["--as-of", date])
+            .assert()
+            .code(0);
+        let text = std::fs::read_to_string(folder.join("report.toml")).expect("written");
+        assert!(text.contains("fiscal_year = 2565"), "{text}");
+    }
+}

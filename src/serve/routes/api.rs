@@ -75,6 +75,7 @@ pub(super) async fn api_upload(
                 inputs: &inputs,
                 previous: None,
                 changes: None,
+                failure: None,
             };
             // Beside `check --json`'s keys: the file sent before against this one, and a
             // division named alike.
@@ -128,6 +129,7 @@ pub(super) async fn api_status(State(app): AppState, headers: HeaderMap) -> Resp
         inputs: &merged.inputs,
         previous: app.previous.as_ref().map(JsonPrevious::from),
         changes: app.previous.as_ref().map(|_| standing.changes.as_slice()),
+        failure: None,
     };
     let mut value = serde_json::to_value(&doc).unwrap_or_default();
     if let Some(object) = value.as_object_mut() {
