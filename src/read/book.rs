@@ -84,6 +84,9 @@ pub(crate) fn read_workbook(
         }
         .into());
     }
+    if !super::EXTENSIONS.contains(&extension) {
+        return Err(not_named_as_a_spreadsheet(file, extension, &bytes).into());
+    }
     let opened = match extension {
         "xlsx" | "xlsm" => open_xlsx(&bytes),
         "xlsb" => open_xlsb(&bytes),
@@ -97,9 +100,7 @@ pub(crate) fn read_workbook(
     let mut book = match opened {
         Ok(book) => book,
         Err(Problem::FilePasswordProtected) => return Err(Problem::FilePasswordProtected.into()),
-        Err(first) => {
-            sniff(&bytes).unwrap_or_else(|| Err(named_for_what_it_is(first, extension, &bytes)))?
-        }
+        Err(first) => sniff(&bytes).unwrap_or_else(|| Err(named_for_what_it_is(first, &bytes)))?,
     };
     let property = matches!(book, Book::Xlsx(_)) && has_form_property(&bytes);
     let look: Option<LookSource> = match &book {
@@ -259,23 +260,34 @@ impl SecondLook for XlsxBytes {
     }
 }
 
-/// The problem of bytes no format opens, said as what they really are (a web page, a PDF…) when
-/// that can be told from them. A file not named as a spreadsheet either (`กองช่าง.pdf`) is
-/// passed over with a warning, `file-not-spreadsheet`; one named as a spreadsheet is an error.
-fn named_for_what_it_is(problem: Problem, extension: &str, bytes: &[u8]) -> Problem {
-    let by_content = content::what_it_is(bytes);
-    if !super::EXTENSIONS.contains(&extension) {
-        let cause = by_content
-            .or_else(|| content::sent_instead_of_a_workbook(extension))
-            .unwrap_or(Unreadable::NotSpreadsheet);
-        return Problem::FileNotSpreadsheet { cause };
-    }
-    match (problem, by_content) {
+/// The problem of bytes named as a spreadsheet that no format opens, said as what they really
+/// are (a web page, a PDF…) when that can be told from them: an error, `file-unreadable`.
+fn named_for_what_it_is(problem: Problem, bytes: &[u8]) -> Problem {
+    match (problem, content::what_it_is(bytes)) {
         (Problem::FileUnreadable { reason, .. }, Some(cause)) => {
             Problem::FileUnreadable { cause, reason }
         }
         (problem, _) => problem,
     }
+}
+
+/// Why a file not named as a spreadsheet (`กองช่าง.pdf`, `กองคลัง.xlsx.bak`) is not merged, as
+/// a warning: a workbook under another name (`workbook-misnamed`, by its container, or by the
+/// spreadsheet extension its name holds when its bytes are nothing else known — a workbook with
+/// a password, a damaged one), else what it is (`file-not-spreadsheet`). Never opened as a
+/// workbook: a backup copy beside the division's file must not count twice, nor in its place.
+fn not_named_as_a_spreadsheet(file: &str, extension: &str, bytes: &[u8]) -> Problem {
+    let by_content = content::what_it_is(bytes);
+    let kind = content::workbook_kind(Cursor::new(bytes))
+        .or_else(|| super::extension_within(file).filter(|_| by_content.is_none()));
+    if let Some(kind) = kind {
+        let rename_to = super::renamed_as(file, kind);
+        return Problem::WorkbookMisnamed { kind, rename_to };
+    }
+    let cause = by_content
+        .or_else(|| content::sent_instead_of_a_workbook(extension))
+        .unwrap_or(Unreadable::NotSpreadsheet);
+    Problem::FileNotSpreadsheet { cause }
 }
 
 /// Tries every format on the bytes (a file saved with the wrong extension): `None` when none
