@@ -61,6 +61,10 @@ pub const FORM_INSTRUCTIONS_TITLE: &str =
 /// The custom document property planmerge writes into its forms (their value: planmerge's
 /// version): a form is recognised by it, or, written before it was, by its two titles.
 pub const FORM_PROPERTY: &str = "planmerge-form";
+/// The custom document property planmerge writes into its summaries (their value: planmerge's
+/// version): a summary is recognised by it, even with sheets deleted (a copy for the executive
+/// keeping only รายการโครงการ), or, written before it was, by [`SUMMARY_MARKER_SHEETS`].
+pub const SUMMARY_PROPERTY: &str = "planmerge-summary";
 
 /// The word that opens the division line of the form's title block (A3): `หน่วยงาน กองคลัง`.
 pub const FORM_DIVISION_WORD: &str = "หน่วยงาน";

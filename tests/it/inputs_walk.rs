@@ -1,6 +1,6 @@
 //! What a merge finds in its input folders: files and folders reached through symbolic links,
 //! links that lead nowhere or back, a folder that cannot be listed, workbooks under backup names,
-//! a folder holding only an earlier summary.
+//! a folder holding only an earlier summary, a summary with sheets deleted.
 //! Every case is the bundled 6-month samples (81 projects, 67.78 % → มาก) moved about by code.
 #![cfg(unix)]
 
@@ -369,4 +369,58 @@ fn a_folder_holding_only_a_summary_is_refused() {
         issue_coded(&json, "summary-skipped")["file"],
         "summary.xlsx"
     );
+}
+
+/// QA s11: a summary saved with sheets deleted (a copy for the executive keeping only
+/// รายการโครงการ) was read as a division's file: 81 projects twice. Summaries now carry the
+/// custom document property `planmerge-summary`, which Excel keeps when it saves the copy, and
+/// a workbook carrying it is skipped whatever its sheets.
+#[test]
+fn a_summary_cut_down_to_its_project_list_is_still_skipped() {
+    use calamine::Reader;
+    let (dir, round) = round_copy(false);
+    let (code, _, stderr) = run_json(dir.path(), &["merge", "round", "-o", "full.xlsx"]);
+    assert_eq!(code, 0, "{stderr}");
+    let full = dir.path().join("full.xlsx");
+    let custom = zip_entry(&full, "docProps/custom.xml");
+    assert!(custom.contains("name=\"planmerge-summary\""), "{custom}");
+
+    // The executive's copy: the project list only, the document's properties kept.
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&full).expect("open");
+    let list = book.worksheet_range("รายการโครงการ").expect("project list");
+    let mut cut = rust_xlsxwriter::Workbook::new();
+    cut.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_custom_property("planmerge-summary", env!("CARGO_PKG_VERSION")),
+    );
+    let sheet = cut.add_worksheet().set_name("รายการโครงการ").expect("name");
+    for (row, col, value) in list.cells() {
+        let (row, col) = (row as u32, col as u16);
+        match value {
+            calamine::Data::Float(f) => sheet.write_number(row, col, *f).map(|_| ()),
+            calamine::Data::Int(i) => sheet.write_number(row, col, *i as f64).map(|_| ()),
+            calamine::Data::Empty => Ok(()),
+            other => sheet.write_string(row, col, other.to_string()).map(|_| ()),
+        }
+        .expect("cell");
+    }
+    cut.save(round.join("สรุปสำหรับผู้บริหาร.xlsx")).expect("save");
+
+    let (code, json, stderr) = run_json(dir.path(), &["merge", "round", "-o", "again.xlsx"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_seed_figures(&json);
+    let skipped = issue_coded(&json, "summary-skipped");
+    assert_eq!(skipped["file"], "round/สรุปสำหรับผู้บริหาร.xlsx");
+    for code in ["project-duplicate", "header-incomplete", "file-duplicate"] {
+        assert!(coded(&json, code).is_empty(), "{code}: {}", json["issues"]);
+    }
+}
+
+/// The text of one entry of a zip (an xlsx's part).
+fn zip_entry(path: &Path, name: &str) -> String {
+    let file = std::fs::File::open(path).expect("open");
+    let mut zip = zip::ZipArchive::new(file).expect("zip");
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).expect("entry"), &mut text).expect("read");
+    text
 }
