@@ -103,7 +103,7 @@ use std::path::{Path, PathBuf};
 use table::{RawRow, TableExplain};
 
 /// File extensions read as spreadsheets.
-pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
+pub use crate::schema::EXTENSIONS;
 
 /// A failure that stops the run before any file is read (a usage error, not a data issue).
 #[derive(Debug, thiserror::Error)]

@@ -117,11 +117,21 @@ pub fn copy_prefixed(path: &Path) -> bool {
     without_prefixes(&stem).0
 }
 
-/// A file's name without its extension, cleaned as names are ([`text::clean_text`]).
+/// File extensions read as spreadsheets.
+pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+/// A file's name without its extension, cleaned as names are ([`text::clean_text`]). A
+/// spreadsheet's extension typed twice (`กองคลัง.xlsx.xlsx`, Windows hiding the first) goes
+/// with the last.
 fn stem_cleaned(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| text::clean_text(&s.to_string_lossy()))
-        .unwrap_or_default()
+    let mut stem = Path::new(path.file_stem().unwrap_or_default());
+    while let (Some(ext), Some(shorter)) = (stem.extension(), stem.file_stem()) {
+        if !EXTENSIONS.contains(&ext.to_string_lossy().to_ascii_lowercase().as_str()) {
+            break;
+        }
+        stem = Path::new(shorter);
+    }
+    text::clean_text(&stem.to_string_lossy())
 }
 
 /// `name` without the prefixes [`division_of`] leaves off, and whether a copy's was among them.
@@ -450,6 +460,8 @@ mod tests {
             ("โรงเรียนเทศบาล 1.xlsx", "โรงเรียนเทศบาล 1"),
             ("แก้ไข.xlsx", "แก้ไข"),
             ("Copy of แบบฟอร์ม-กองคลัง (1).xlsx", "กองคลัง"),
+            ("กองสาธารณสุขและสิ่งแวดล้อม.xlsx.xlsx", "กองสาธารณสุขและสิ่งแวดล้อม"),
+            ("กองคลัง.XLS.xlsx", "กองคลัง"),
         ] {
             assert_eq!(suggested(file), division, "{file}");
         }

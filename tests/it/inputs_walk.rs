@@ -1,6 +1,6 @@
 //! What a merge finds in its input folders: files and folders reached through symbolic links,
 //! links that lead nowhere or back, a folder that cannot be listed, workbooks under backup names,
-//! a folder holding only an earlier summary, a summary with sheets deleted.
+//! a folder holding only an earlier summary, a summary with sheets deleted, a doubled extension.
 //! Every case is the bundled 6-month samples (81 projects, 67.78 % → มาก) moved about by code.
 #![cfg(unix)]
 
@@ -423,4 +423,46 @@ fn zip_entry(path: &Path, name: &str) -> String {
     let mut text = String::new();
     std::io::Read::read_to_string(&mut zip.by_name(name).expect("entry"), &mut text).expect("read");
     text
+}
+
+/// QA s11: without `divisions`, `กองสาธารณสุขและสิ่งแวดล้อม.xlsx.xlsx` became the division
+/// `กองสาธารณสุขและสิ่งแวดล้อม.xlsx`. The doubled extension is cut: the division sheet and
+/// `init` name the division as it is.
+#[test]
+fn a_doubled_extension_is_cut_from_the_division_name() {
+    let (dir, round) = round_copy(false);
+    let name = "กองสาธารณสุขและสิ่งแวดล้อม";
+    std::fs::rename(
+        round.join(format!("{name}.xlsx")),
+        round.join(format!("{name}.xlsx.xlsx")),
+    )
+    .expect("rename");
+    let (code, json, stderr) = run_json(dir.path(), &["merge", "round", "-o", "out.xlsx"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_seed_figures(&json);
+    let mut summary = crate::common::ReadBack::open(&dir.path().join("out.xlsx"));
+    let divisions = summary.sheet_text("รายกอง");
+    assert!(divisions.contains(name), "{divisions}");
+    assert!(!divisions.contains(&format!("{name}.xlsx")), "{divisions}");
+
+    std::fs::remove_file(round.join("report.toml")).expect("fresh init");
+    let init = assert_cmd::Command::cargo_bin("planmerge")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["init", "round", "--as-of", "2022-04-21"])
+        .output()
+        .expect("init");
+    assert_eq!(init.status.code(), Some(0));
+    let toml: toml::Table = std::fs::read_to_string(round.join("report.toml"))
+        .expect("written")
+        .parse()
+        .expect("TOML");
+    let listed: Vec<&str> = toml["divisions"]
+        .as_array()
+        .expect("divisions")
+        .iter()
+        .filter_map(|d| d.as_str())
+        .collect();
+    assert!(listed.contains(&name), "{listed:?}");
+    assert!(!listed.iter().any(|d| d.ends_with(".xlsx")), "{listed:?}");
 }
