@@ -310,6 +310,59 @@ catalogue! {
             format!("if a division sent it: {}; if not, move it out of the folder", cause.fix().1),
         ),
     }
+    /// A workbook in an input folder under a name that does not end in a spreadsheet's
+    /// extension (`กองคลัง.xlsx.1`, `สำนักปลัด.xlsx.bak`, `x.xlsx (1)`, or a spreadsheet's
+    /// content under `.zip`, `.tmp`, no extension): a backup copy as often as not, so not merged,
+    /// and said, since a division's only file may be it. `kind` is the extension its content
+    /// calls for; `rename_to` the name it would be read under.
+    WorkbookMisnamed { kind: &'static str, rename_to: String } => {
+        code: "workbook-misnamed",
+        stage: Read,
+        severity: Warning,
+        thai: format!("ไม่ได้รวมไฟล์นี้: เป็นไฟล์ตารางคำนวณ (.{kind}) แต่ชื่อไฟล์ไม่ได้ลงท้ายด้วย .{kind} อาจเป็นสำเนาสำรอง"),
+        english: format!("not merged: a spreadsheet (.{kind}) under a name that does not end in .{kind}, perhaps a backup copy"),
+        fix: (
+            format!("ถ้าเป็นไฟล์ของกองที่ต้องนับ ให้เปลี่ยนชื่อเป็น {rename_to} แล้วรวมใหม่ ถ้าเป็นสำเนาสำรอง ให้ย้ายออกจากโฟลเดอร์"),
+            format!("if it is a division's file to count, rename it {rename_to} and merge again; if it is a backup copy, move it out of the folder"),
+        ),
+    }
+    /// A folder inside an input folder that cannot be listed (no permission): a division's file
+    /// may be in it, so its files being left out is an error, not a silence. `reason_thai` is
+    /// the system's refusal in Thai; `reason` its own words.
+    FolderUnreadable { reason_thai: &'static str, reason: String } => {
+        code: "folder-unreadable",
+        stage: Read,
+        severity: Error,
+        thai: format!("เปิดโฟลเดอร์นี้ไม่ได้: {reason_thai} ไฟล์ในโฟลเดอร์นี้จึงไม่ได้รวม"),
+        english: format!("cannot list this folder ({reason}); its files are not merged"),
+        fix: (
+            "ให้สิทธิ์อ่านโฟลเดอร์นี้แล้วรวมใหม่ ถ้าไม่มีไฟล์ของกองอยู่ในนั้น ให้ย้ายโฟลเดอร์ออกจากโฟลเดอร์ที่รวม",
+            "give read permission on the folder and merge again; if it holds no division's file, move it out of the input folder",
+        ),
+    }
+    /// A symbolic link in an input folder whose target is gone (a moved file, a drive no
+    /// longer connected): nothing is read through it. `target` as the link gives it.
+    LinkBroken { target: String } => {
+        code: "link-broken",
+        stage: Read,
+        severity: Warning,
+        thai: format!("ลิงก์ (symbolic link) นี้ชี้ไปที่ {target} ซึ่งไม่มีอยู่ จึงไม่ได้อ่านอะไรจากลิงก์นี้"),
+        english: format!("this symbolic link points at {target}, which does not exist; nothing is read through it"),
+        fix: (
+            "ถ้าเป็นไฟล์หรือโฟลเดอร์ของกอง ให้วางของจริงไว้แทนลิงก์ หรือแก้ลิงก์ให้ชี้ไปที่ที่ถูก ถ้าไม่ใช่ ให้ลบลิงก์นี้",
+            "if it stood for a division's file or folder, put the real one in its place or point the link at it again; if not, delete the link",
+        ),
+    }
+    /// A symbolic link in an input folder to a folder it is itself in: followed, it would
+    /// never end, so it is not; the files there are read once, where first reached.
+    LinkLoop { ancestor: String } => {
+        code: "link-loop",
+        stage: Read,
+        severity: Warning,
+        thai: format!("ลิงก์นี้ชี้กลับไปที่โฟลเดอร์ {ancestor} ซึ่งมีลิงก์นี้อยู่ข้างใน จึงไม่ได้อ่านซ้ำ (ไฟล์ในโฟลเดอร์นั้นอ่านแล้วครั้งเดียว)"),
+        english: format!("this link points back to {ancestor}, a folder it is in; not walked again (the files there are read once)"),
+        fix: ("ไม่ต้องทำอะไร ถ้าไม่ต้องการ ให้ลบลิงก์นี้", "nothing to do; delete the link if you like"),
+    }
     /// A spreadsheet file in which no project table header was found.
     NoProjectTable => {
         code: "no-project-table",
@@ -1476,9 +1529,16 @@ pub struct IssueList {
 }
 
 impl Problem {
-    /// Whether the issue is about one project of its own, named in its message (a project gone
-    /// since the previous round, a project's disbursement down): such issues are never folded
-    /// into a group, which would show only the first project.
+    /// Whether the file the issue is about was passed over whole, not merged and no division's
+    /// workbook (a PDF, a workbook under a backup name): its verdict says so, and a second copy
+    /// of it is no `file-duplicate`.
+    pub fn passes_over_file(&self) -> bool {
+        matches!(
+            self,
+            Problem::FileNotSpreadsheet { .. } | Problem::WorkbookMisnamed { .. }
+        )
+    }
+
     /// The value a grouped issue quotes (`found`), for those that quote one.
     fn found(&self) -> Option<&str> {
         match self {
@@ -1489,6 +1549,9 @@ impl Problem {
         }
     }
 
+    /// Whether the issue is about one project of its own, named in its message (a project gone
+    /// since the previous round, a project's disbursement down): such issues are never folded
+    /// into a group, which would show only the first project.
     fn names_its_project(&self) -> bool {
         matches!(
             self,

@@ -450,6 +450,9 @@ pub struct Merge {
     /// Prefilled forms left beside their division's own file ([`left_over_forms`]): read and
     /// named, their projects not counted.
     left_over: Vec<LeftOver>,
+    /// Files passed over whole ([`Problem::passes_over_file`]: a PDF, a workbook under a backup
+    /// name): a workbook the same byte for byte is no copy of theirs, none of theirs counted.
+    passed_over: std::collections::HashSet<String>,
 }
 
 impl Merge {
@@ -489,10 +492,9 @@ impl Merge {
                 }
                 let duplicates = std::mem::take(&mut self.duplicates);
                 // A PDF sent twice is not merged either time: its warning says enough.
-                let not_a_workbook = issues
-                    .iter()
-                    .any(|i| matches!(i.problem, Problem::FileNotSpreadsheet { .. }));
+                let not_a_workbook = issues.iter().any(|i| i.problem.passes_over_file());
                 let copied_from = if not_a_workbook {
+                    self.passed_over.insert(input.file.clone());
                     None
                 } else {
                     self.copied_from(&input)
@@ -573,7 +575,10 @@ impl Merge {
         if input.sha256.is_empty() {
             return None;
         }
-        let original = self.inputs.iter().find(|i| i.sha256 == input.sha256)?;
+        let original = self
+            .inputs
+            .iter()
+            .find(|i| i.sha256 == input.sha256 && !self.passed_over.contains(&i.file))?;
         Some(original.file.clone())
     }
 
@@ -692,10 +697,12 @@ impl Merge {
     /// division each was read for ([`ReadOptions::division_of`]: `กองคลัง (แก้ไข).xlsx` is
     /// กองคลัง's, so is `กองคลัง/template.xlsx`; a name holding two listed names neither's),
     /// named as `listed` names it when it holds one of those names.
-    /// planmerge's own form left unfilled is no division's file ([`InputFile::is_unfilled_form`]).
+    /// planmerge's own form left unfilled is no division's file ([`InputFile::is_unfilled_form`]),
+    /// nor is a file passed over whole (a PDF, a workbook under a backup name).
     fn divisions_sent(&self, listed: &[String]) -> Vec<String> {
         (self.inputs.iter())
             .filter(|i| !i.is_unfilled_form() && self.left_over_of(&i.file).is_none())
+            .filter(|i| !self.passed_over.contains(&i.file))
             .map(|i| {
                 let named = listed_division(&i.division, listed);
                 name_folded(named.as_deref().unwrap_or(&i.division)).into_owned()
@@ -706,15 +713,21 @@ impl Merge {
     /// Warns of a division two or more files are read for (`division-two-files`, at each file
     /// after its first): a corrected copy beside the first, or last round's file in a
     /// subfolder, would otherwise count twice in silence. A copy byte for byte is
-    /// `file-duplicate` already, and neither a skipped summary nor planmerge's form left
-    /// unfilled is a division's file.
+    /// `file-duplicate` already, and neither a skipped summary, planmerge's form left unfilled
+    /// nor a file passed over (a PDF, a workbook under a backup name) is a division's file.
     pub fn one_file_per_division(&mut self) {
         let mut first: Vec<(String, &str)> = Vec::new();
         let mut issues = Vec::new();
         for (i, input) in self.inputs.iter().enumerate() {
             let copy = self.inputs[..i].iter().any(|e| e.sha256 == input.sha256);
             let left_over = self.left_over_of(&input.file).is_some();
-            if input.sha256.is_empty() || copy || input.is_unfilled_form() || left_over {
+            let passed_over = self.passed_over.contains(&input.file);
+            if input.sha256.is_empty()
+                || copy
+                || input.is_unfilled_form()
+                || left_over
+                || passed_over
+            {
                 continue;
             }
             let division = input.division.clone();
@@ -730,6 +743,13 @@ impl Merge {
                 None => first.push((key, &input.file)),
             }
         }
+        self.issues.extend(issues);
+    }
+
+    /// Takes what could not be walked in the input folders ([`read::Walked`]): its errors (a
+    /// folder that cannot be listed) count as any file's do.
+    pub fn not_walked(&mut self, issues: Vec<Issue>) {
+        self.errors += issues.iter().filter(|i| i.is_error()).count();
         self.issues.extend(issues);
     }
 

@@ -64,10 +64,17 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style, notes
     let mut total = Counts::default();
     for file in &files {
         let mut counts = Counts::default();
-        let mut passed_over = false;
+        let mut passed_over = None;
         for issue in issues.iter().filter(|i| &*i.location.file == *file) {
             counts.add(issue.severity(), 1);
-            passed_over |= matches!(issue.problem, Problem::FileNotSpreadsheet { .. });
+            if issue.problem.passes_over_file() {
+                passed_over = Some(match issue.problem {
+                    Problem::WorkbookMisnamed { .. } => {
+                        "ไม่ได้รวม ชื่อไฟล์ไม่ได้ลงท้ายแบบไฟล์ตารางคำนวณ · not merged: not named as a spreadsheet"
+                    }
+                    _ => "ไม่ได้รวม ไม่ใช่ไฟล์ตารางคำนวณ · not merged: not a spreadsheet",
+                });
+            }
             if shown(issue.severity()) {
                 let _ = writeln!(out, "{issue}");
                 let label = label(issue.severity(), style);
@@ -91,13 +98,9 @@ pub fn issues_report(inputs: &[InputFile], issues: &[Issue], style: Style, notes
             }
         }
         total.add_all(&counts);
-        let verdict = if passed_over {
-            style.paint(
-                "33",
-                "ไม่ได้รวม ไม่ใช่ไฟล์ตารางคำนวณ · not merged: not a spreadsheet",
-            )
-        } else {
-            verdict(&counts, notes, style)
+        let verdict = match passed_over {
+            Some(why) => style.paint("33", why),
+            None => verdict(&counts, notes, style),
         };
         // A verdict for the files read only: report.toml and the previous round's files are
         // places its issues point at, not files of this round.

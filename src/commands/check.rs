@@ -18,7 +18,8 @@ pub(super) fn run(
     stderr: &mut dyn Write,
     style: Style,
 ) -> Result<Outcome, CommandError> {
-    let files = workbooks(&args.inputs)?;
+    let walked = workbooks(&args.inputs)?;
+    let files = walked.files;
     let (config, config_path) = match ReportConfig::locate(args.config.as_deref(), &args.inputs) {
         Ok(path) => (Some(ReportConfig::load(&path)?), path.display().to_string()),
         Err(_) => (None, String::new()),
@@ -43,6 +44,7 @@ pub(super) fn run(
     let progress = Progress::new(files.len(), style.progress && !args.json);
     let before = previous.as_ref().map(|p| p.projects.as_slice());
     let mut merge = Merge::of_round(before, &files, &options);
+    merge.not_walked(walked.issues);
     merge.files_only = args.inputs.iter().all(|p| p.is_file());
     if let (Some(p), Some(config)) = (&previous, &config) {
         merge

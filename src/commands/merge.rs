@@ -25,7 +25,8 @@ pub(super) fn run(
     style: Style,
 ) -> Result<Outcome, CommandError> {
     // The inputs first: a folder name mistyped is said as such, not as a missing report.toml.
-    let files = workbooks(&args.inputs)?;
+    let walked = workbooks(&args.inputs)?;
+    let files = walked.files;
     let config_path = ReportConfig::locate(args.config.as_deref(), &args.inputs)?;
     let config = ReportConfig::load(&config_path)?;
     if args.mail || args.mail_draft {
@@ -47,6 +48,7 @@ pub(super) fn run(
     let previous = previous_round(previous_path, &config, &options, stderr)?;
     let before = previous.as_ref().map(|p| p.projects.as_slice());
     let mut merge = Merge::of_round(before, &files, &options);
+    merge.not_walked(walked.issues);
     let (year, round) = (config.fiscal_year, config.round);
     merge
         .issues

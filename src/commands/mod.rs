@@ -94,6 +94,18 @@ pub enum CommandError {
          no spreadsheet (.xlsx .xlsm .xls .xlsb .ods) in {0}; check the folder"
     )]
     NoWorkbooks(String),
+    /// The inputs hold no spreadsheet but summaries planmerge wrote (exit 2): they are skipped,
+    /// and a report of nothing would be all zeros.
+    #[error(
+        "ใน {inputs} มีแต่ไฟล์สรุปที่ planmerge เขียนไว้ ({summaries}) ไม่มีไฟล์ของกอง — ตรวจว่าระบุโฟลเดอร์ถูก · \
+         {inputs} holds no division's workbook, only summaries planmerge wrote ({summaries}); check the folder"
+    )]
+    OnlySummaries {
+        /// The inputs, as named.
+        inputs: String,
+        /// The summaries found, as named.
+        summaries: String,
+    },
     /// The previous round cannot be read (exit 2).
     #[error("อ่านรอบก่อนไม่ได้ · cannot read the previous round: {0}")]
     Previous(String),
@@ -210,6 +222,7 @@ impl CommandError {
             CommandError::Config(_)
             | CommandError::Input(_)
             | CommandError::NoWorkbooks(_)
+            | CommandError::OnlySummaries { .. }
             | CommandError::Previous(_)
             | CommandError::OutputIsInput(_)
             | CommandError::OutputNotSummary(_)
@@ -340,19 +353,39 @@ fn serve(args: &crate::cli::ServeArgs, stdout: &mut dyn Write) -> Result<Outcome
     Ok(Outcome::Clean)
 }
 
-/// The files of the inputs (spreadsheets, and what was sent instead of one); no spreadsheet at
-/// all is a usage error, not an empty report.
-fn workbooks(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, CommandError> {
-    let files = read::collect_inputs(inputs)?;
-    let given = |f: &PathBuf| inputs.contains(f);
-    if !files
-        .iter()
-        .any(|f| read::is_spreadsheet_name(f) || given(f))
-    {
-        let named: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-        return Err(CommandError::NoWorkbooks(named.join(", ")));
+/// The files of the inputs (spreadsheets, and what was sent instead of one) with what could not
+/// be walked. No spreadsheet at all, or none but summaries planmerge wrote, is a usage error
+/// (the wrong folder, most likely), not an empty report — unless a folder could not be listed:
+/// that error is the report's (`folder-unreadable`, exit 1).
+fn workbooks(inputs: &[PathBuf]) -> Result<read::Walked, CommandError> {
+    let walked = read::collect_inputs(inputs)?;
+    let given = |f: &PathBuf| inputs.contains(f) && !read::is_spreadsheet_name(f);
+    if walked.files.iter().any(given) || walked.issues.iter().any(|i| i.is_error()) {
+        return Ok(walked);
     }
-    Ok(files)
+    let named = || {
+        let named: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        named.join(", ")
+    };
+    let spreadsheets: Vec<&PathBuf> = walked
+        .files
+        .iter()
+        .filter(|f| read::is_spreadsheet_name(f))
+        .collect();
+    if spreadsheets.is_empty() {
+        return Err(CommandError::NoWorkbooks(named()));
+    }
+    if spreadsheets.iter().all(|f| read::is_summary_workbook(f)) {
+        let summaries: Vec<String> = spreadsheets
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        return Err(CommandError::OnlySummaries {
+            inputs: named(),
+            summaries: summaries.join(", "),
+        });
+    }
+    Ok(walked)
 }
 
 /// Whether `-o` names a folder by its spelling: it ends with `/` (made when missing).

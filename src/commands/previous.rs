@@ -33,7 +33,7 @@ pub(super) fn previous_round(
     let projects = if path.is_file() && read::is_summary_workbook(path) {
         summary_projects(path)?
     } else {
-        let files = workbooks(&[path.to_path_buf()])?;
+        let files = workbooks(&[path.to_path_buf()])?.files;
         let options = options.clone().in_folders(&[path.to_path_buf()]);
         let merged = crate::read_and_validate_with(&files, &options);
         let errors = merged.errors();

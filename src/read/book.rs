@@ -17,7 +17,7 @@ use crate::model::Location;
 use crate::schema::text::normalize;
 use crate::schema::{
     FORM_DATA_SHEET, FORM_INSTRUCTIONS_SHEET, FORM_INSTRUCTIONS_TITLE, FORM_PROPERTY, FORM_TITLE,
-    SUMMARY_MARKER_SHEETS,
+    SUMMARY_MARKER_SHEETS, SUMMARY_PROPERTY,
 };
 use calamine::{Reader, SheetType, SheetVisible, Xlsb, Xlsx};
 use rustc_hash::FxHashMap;
@@ -84,6 +84,9 @@ pub(crate) fn read_workbook(
         }
         .into());
     }
+    if !super::EXTENSIONS.contains(&extension) {
+        return Err(not_named_as_a_spreadsheet(file, extension, &bytes).into());
+    }
     let opened = match extension {
         "xlsx" | "xlsm" => open_xlsx(&bytes),
         "xlsb" => open_xlsb(&bytes),
@@ -97,11 +100,17 @@ pub(crate) fn read_workbook(
     let mut book = match opened {
         Ok(book) => book,
         Err(Problem::FilePasswordProtected) => return Err(Problem::FilePasswordProtected.into()),
-        Err(first) => {
-            sniff(&bytes).unwrap_or_else(|| Err(named_for_what_it_is(first, extension, &bytes)))?
-        }
+        Err(first) => sniff(&bytes).unwrap_or_else(|| Err(named_for_what_it_is(first, &bytes)))?,
     };
-    let property = matches!(book, Book::Xlsx(_)) && has_form_property(&bytes);
+    let marks = match book {
+        Book::Xlsx(_) => custom_marks(&bytes),
+        _ => Marks::default(),
+    };
+    if marks.summary {
+        // A summary whose sheets were cut down (a copy for the executive): still no division's.
+        return Err(Problem::SummarySkipped.into());
+    }
+    let property = marks.form;
     let look: Option<LookSource> = match &book {
         Book::Xlsx(_) => Some(Rc::new(XlsxBytes(bytes))),
         Book::Xls(b) => Some(Rc::clone(b) as LookSource),
@@ -115,17 +124,27 @@ pub(crate) fn read_workbook(
     })
 }
 
-/// Whether an xlsx carries the custom document property planmerge writes into its forms
-/// ([`crate::schema::FORM_PROPERTY`], in `docProps/custom.xml`). Only that part is read, and
-/// only its first 64 KiB.
-fn has_form_property(bytes: &[u8]) -> bool {
+/// Which of planmerge's custom document properties an xlsx carries (in `docProps/custom.xml`).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Marks {
+    /// [`crate::schema::FORM_PROPERTY`]: planmerge's form.
+    form: bool,
+    /// [`crate::schema::SUMMARY_PROPERTY`]: a summary planmerge wrote.
+    summary: bool,
+}
+
+/// The custom document properties planmerge writes into its forms and summaries, as an xlsx
+/// carries them (calamine does not read custom properties: `docProps/custom.xml` is read here).
+/// Only that part is read, and only its first 64 KiB.
+fn custom_marks(bytes: &[u8]) -> Marks {
     use quick_xml::events::Event;
     use std::io::Read;
+    let mut marks = Marks::default();
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return false;
+        return marks;
     };
     let Ok(part) = zip.by_name("docProps/custom.xml") else {
-        return false;
+        return marks;
     };
     let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(part.take(64 * 1024)));
     let mut buf = Vec::new();
@@ -133,12 +152,12 @@ fn has_form_property(bytes: &[u8]) -> bool {
         buf.clear();
         match xml.read_event_into(&mut buf) {
             Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "property" => {
-                let named = e.try_get_attribute("name").ok().flatten();
-                if named.is_some_and(|a| &*a.value == FORM_PROPERTY) {
-                    return true;
+                if let Ok(Some(name)) = e.try_get_attribute("name") {
+                    marks.form |= &*name.value == FORM_PROPERTY;
+                    marks.summary |= &*name.value == SUMMARY_PROPERTY;
                 }
             }
-            Ok(Event::Eof) | Err(_) => return false,
+            Ok(Event::Eof) | Err(_) => return marks,
             Ok(_) => {}
         }
     }
@@ -169,7 +188,7 @@ pub(crate) fn peek_form(bytes: &[u8]) -> Option<FormMark> {
             }
         }
     }
-    signs.mark(has_form_property(bytes))
+    signs.mark(custom_marks(bytes).form)
 }
 
 /// What a workbook's cells show of planmerge's own form, gathered as they pass: the two
@@ -259,23 +278,34 @@ impl SecondLook for XlsxBytes {
     }
 }
 
-/// The problem of bytes no format opens, said as what they really are (a web page, a PDF…) when
-/// that can be told from them. A file not named as a spreadsheet either (`กองช่าง.pdf`) is
-/// passed over with a warning, `file-not-spreadsheet`; one named as a spreadsheet is an error.
-fn named_for_what_it_is(problem: Problem, extension: &str, bytes: &[u8]) -> Problem {
-    let by_content = content::what_it_is(bytes);
-    if !super::EXTENSIONS.contains(&extension) {
-        let cause = by_content
-            .or_else(|| content::sent_instead_of_a_workbook(extension))
-            .unwrap_or(Unreadable::NotSpreadsheet);
-        return Problem::FileNotSpreadsheet { cause };
-    }
-    match (problem, by_content) {
+/// The problem of bytes named as a spreadsheet that no format opens, said as what they really
+/// are (a web page, a PDF…) when that can be told from them: an error, `file-unreadable`.
+fn named_for_what_it_is(problem: Problem, bytes: &[u8]) -> Problem {
+    match (problem, content::what_it_is(bytes)) {
         (Problem::FileUnreadable { reason, .. }, Some(cause)) => {
             Problem::FileUnreadable { cause, reason }
         }
         (problem, _) => problem,
     }
+}
+
+/// Why a file not named as a spreadsheet (`กองช่าง.pdf`, `กองคลัง.xlsx.bak`) is not merged, as
+/// a warning: a workbook under another name (`workbook-misnamed`, by its container, or by the
+/// spreadsheet extension its name holds when its bytes are nothing else known — a workbook with
+/// a password, a damaged one), else what it is (`file-not-spreadsheet`). Never opened as a
+/// workbook: a backup copy beside the division's file must not count twice, nor in its place.
+fn not_named_as_a_spreadsheet(file: &str, extension: &str, bytes: &[u8]) -> Problem {
+    let by_content = content::what_it_is(bytes);
+    let kind = content::workbook_kind(Cursor::new(bytes))
+        .or_else(|| super::extension_within(file).filter(|_| by_content.is_none()));
+    if let Some(kind) = kind {
+        let rename_to = super::renamed_as(file, kind);
+        return Problem::WorkbookMisnamed { kind, rename_to };
+    }
+    let cause = by_content
+        .or_else(|| content::sent_instead_of_a_workbook(extension))
+        .unwrap_or(Unreadable::NotSpreadsheet);
+    Problem::FileNotSpreadsheet { cause }
 }
 
 /// Tries every format on the bytes (a file saved with the wrong extension): `None` when none
@@ -316,11 +346,15 @@ fn open_xlsx(bytes: &[u8]) -> Result<Book, Problem> {
     try_call(|| Xlsx::new(data)).map(Book::Xlsx)
 }
 
-/// Whether `bytes` are an .xlsx summary written by planmerge (every sheet of
-/// [`SUMMARY_MARKER_SHEETS`]); only the sheet list is read, through the same guard and boundary
-/// as any input.
+/// Whether `bytes` are an .xlsx summary written by planmerge: carrying its custom document
+/// property ([`SUMMARY_PROPERTY`]), or every sheet of [`SUMMARY_MARKER_SHEETS`] (a summary
+/// written before it carried one). Only the sheet list and the custom properties are read,
+/// through the same guard and boundary as any input.
 pub(crate) fn is_summary_xlsx(bytes: &[u8]) -> bool {
     open_xlsx(bytes).is_ok_and(|book| {
+        if custom_marks(bytes).summary {
+            return true;
+        }
         let sheets = book.sheets();
         SUMMARY_MARKER_SHEETS
             .iter()

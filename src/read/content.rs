@@ -5,7 +5,7 @@
 
 use crate::issue::Unreadable;
 use crate::read::guard::COMPOUND_FILE_MAGIC;
-use std::io::Cursor;
+use std::io::{Cursor, Read, Seek, SeekFrom};
 
 /// How far into a file its kind is looked for.
 const LOOK: usize = 4096;
@@ -56,6 +56,36 @@ pub(crate) fn what_it_is(bytes: &[u8]) -> Option<Unreadable> {
     }
     let control = |b: &u8| b.is_ascii_control() && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C);
     (!text.iter().any(control)).then_some(Unreadable::Text)
+}
+
+/// The spreadsheet format whose container `reader` holds, told by the container's directory
+/// alone, never its cells: `xlsx` for a zip with `xl/workbook.xml`, `xlsb` with
+/// `xl/workbook.bin`, `ods` by its `mimetype` entry, `xls` for a compound file with a
+/// `Workbook` stream (Excel 5's `Book`). `None` for any other file: a Word document, a
+/// `Thumbs.db`, text. Only the first bytes are read, then (for a zip or a compound file) its
+/// directory, so a folder's every file may be asked cheaply.
+pub(crate) fn workbook_kind<R: Read + Seek>(mut reader: R) -> Option<&'static str> {
+    let mut magic = [0u8; 8];
+    reader.read_exact(&mut magic).ok()?;
+    reader.seek(SeekFrom::Start(0)).ok()?;
+    if magic == COMPOUND_FILE_MAGIC {
+        let file = cfb::CompoundFile::open(reader).ok()?;
+        return (file.exists("/Workbook") || file.exists("/Book")).then_some("xls");
+    }
+    if !magic.starts_with(b"PK\x03\x04") {
+        return None;
+    }
+    let mut zip = zip::ZipArchive::new(reader).ok()?;
+    if zip.index_for_name("xl/workbook.xml").is_some() {
+        return Some("xlsx");
+    }
+    if zip.index_for_name("xl/workbook.bin").is_some() {
+        return Some("xlsb");
+    }
+    let mut mimetype = String::new();
+    let entry = zip.by_name("mimetype").ok()?;
+    entry.take(128).read_to_string(&mut mimetype).ok()?;
+    (mimetype.trim() == "application/vnd.oasis.opendocument.spreadsheet").then_some("ods")
 }
 
 /// What a file named with `extension` (lower case) is, for files that a division may send
@@ -131,6 +161,44 @@ mod tests {
             "a damaged xlsx"
         );
         assert_eq!(of(b"\x00\x01\x02garbage"), None);
+    }
+
+    #[test]
+    fn a_workbook_is_known_by_its_container_whatever_its_name() {
+        let zipped = |entries: &[(&str, &[u8])]| {
+            let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+            for (name, data) in entries {
+                let options = zip::write::SimpleFileOptions::default();
+                out.start_file(*name, options).expect("entry");
+                std::io::Write::write_all(&mut out, data).expect("data");
+            }
+            out.finish().expect("zip").into_inner()
+        };
+        let kind = |bytes: Vec<u8>| workbook_kind(Cursor::new(bytes));
+        assert_eq!(
+            kind(zipped(&[("xl/workbook.xml", b"<workbook/>")])),
+            Some("xlsx")
+        );
+        assert_eq!(kind(zipped(&[("xl/workbook.bin", b"")])), Some("xlsb"));
+        let ods = b"application/vnd.oasis.opendocument.spreadsheet";
+        assert_eq!(kind(zipped(&[("mimetype", ods)])), Some("ods"));
+        let odt = b"application/vnd.oasis.opendocument.text";
+        assert_eq!(kind(zipped(&[("mimetype", odt)])), None);
+        assert_eq!(kind(zipped(&[("word/document.xml", b"")])), None);
+        assert_eq!(kind(zipped(&[("กองคลัง.xlsx", b"")])), None, "an archive");
+        let compound = |stream: &str| {
+            let mut file =
+                cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("compound file");
+            file.create_stream(stream).expect("stream");
+            file.flush().expect("flush");
+            file.into_inner().into_inner()
+        };
+        assert_eq!(kind(compound("Workbook")), Some("xls"));
+        assert_eq!(kind(compound("Book")), Some("xls"));
+        assert_eq!(kind(compound("WordDocument")), None);
+        assert_eq!(kind(compound("Thumbs")), None);
+        assert_eq!(kind(b"%PDF-1.7".to_vec()), None);
+        assert_eq!(kind(b"PK".to_vec()), None, "too short to tell");
     }
 
     #[test]

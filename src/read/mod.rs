@@ -103,7 +103,7 @@ use std::path::{Path, PathBuf};
 use table::{RawRow, TableExplain};
 
 /// File extensions read as spreadsheets.
-pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
+pub use crate::schema::EXTENSIONS;
 
 /// A failure that stops the run before any file is read (a usage error, not a data issue).
 #[derive(Debug, thiserror::Error)]
@@ -231,27 +231,46 @@ pub struct FileRead {
     pub issues: IssueList,
 }
 
+/// What walking the inputs found: the files to read, in order, and what stood in the way of
+/// reading a part of a folder — a folder that cannot be listed (`folder-unreadable`), a link
+/// whose target is gone (`link-broken`), a link back to a folder it is in (`link-loop`). Each of
+/// those is an issue, so that nothing in an input folder is left out unsaid.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// The files, as [`collect_inputs`] takes them.
+    pub files: Vec<PathBuf>,
+    /// What could not be walked, one issue each.
+    pub issues: Vec<Issue>,
+}
+
 /// The spreadsheet files named by the inputs: files as given, folders walked recursively (sorted,
-/// so runs are repeatable), skipping lock files (`~$…`), hidden files and other extensions. A
-/// summary written earlier into an input folder is recognised when read (`summary-skipped`).
+/// so runs are repeatable, symbolic links followed), skipping lock files (`~$…`), hidden files
+/// and other extensions. A summary written earlier into an input folder is recognised when read
+/// (`summary-skipped`). What could not be walked is left out here ([`collect_inputs`] says it).
 pub fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
-    walk(inputs, is_spreadsheet_name)
+    Ok(walk(inputs, is_spreadsheet_name)?.files)
 }
 
 /// The files a merge reads: [`collect_files`], and in folders also what a division may have
-/// sent instead of its workbook (a PDF, a photo, a CSV), read to be named in a
-/// `file-not-spreadsheet` warning rather than passed over in silence.
-pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+/// sent instead of its workbook (a PDF, a photo, a CSV) and a workbook under another name
+/// (`กองคลัง.xlsx.1`, [`is_workbook_under_another_name`]), read to be named in a warning
+/// (`file-not-spreadsheet`, `workbook-misnamed`) rather than passed over in silence; with what
+/// could not be walked.
+pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Walked, InputError> {
     walk(inputs, |path| {
-        is_spreadsheet_name(path) || is_sent_instead_of_a_workbook(path)
+        is_spreadsheet_name(path)
+            || is_sent_instead_of_a_workbook(path)
+            || is_workbook_under_another_name(path)
     })
 }
 
-/// Files as given; in folders, the files `wanted` takes. A file reached twice (named twice, or
-/// a folder and a file in it) is taken once, where it was first reached: it is one file, not
-/// a copy sent twice.
-fn walk(inputs: &[PathBuf], wanted: fn(&Path) -> bool) -> Result<Vec<PathBuf>, InputError> {
-    let mut files = Vec::new();
+/// Files as given; in folders, the files `wanted` takes, symbolic links followed (to files and
+/// to folders). A file reached twice (named twice, a folder and a file in it, two links to it)
+/// is taken once, where it was first reached: it is one file, not a copy sent twice. An input
+/// folder that cannot be listed stops the run; a folder inside one, a broken link or a link
+/// looping back is an issue, and the walk goes on.
+fn walk(inputs: &[PathBuf], wanted: fn(&Path) -> bool) -> Result<Walked, InputError> {
+    let mut walked = Walked::default();
     let mut seen = std::collections::HashSet::new();
     let mut take = |files: &mut Vec<PathBuf>, path: PathBuf| {
         let key = path.canonicalize().unwrap_or_else(|_| path.clone());
@@ -261,28 +280,77 @@ fn walk(inputs: &[PathBuf], wanted: fn(&Path) -> bool) -> Result<Vec<PathBuf>, I
     };
     for input in inputs {
         if input.is_file() {
-            take(&mut files, input.clone());
+            take(&mut walked.files, input.clone());
             continue;
         }
         if !input.is_dir() {
             return Err(InputError::NotFound(input.display().to_string()));
         }
         let walker = walkdir::WalkDir::new(input)
+            .follow_links(true)
             .sort_by(|a, b| in_order(a.file_name(), b.file_name()))
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
         for entry in walker {
-            let entry = entry.map_err(|e| InputError::Walk {
-                path: input.display().to_string(),
-                message: e.to_string(),
-            })?;
-            let path = entry.path();
-            if entry.file_type().is_file() && wanted(path) {
-                take(&mut files, without_dot(path));
+            match entry {
+                Ok(entry) => {
+                    let path = entry.path();
+                    if entry.file_type().is_file() && wanted(path) {
+                        take(&mut walked.files, without_dot(path));
+                    }
+                }
+                Err(e) if e.depth() == 0 => {
+                    let path = e.path().unwrap_or(input);
+                    return Err(InputError::Walk {
+                        path: without_dot(path).display().to_string(),
+                        message: e
+                            .io_error()
+                            .map_or_else(|| e.to_string(), ToString::to_string),
+                    });
+                }
+                Err(e) => walked.issues.extend(not_walked(&e)),
             }
         }
     }
-    Ok(files)
+    Ok(walked)
+}
+
+/// The issue for a part of an input folder the walk could not go into: a link looping back, a
+/// link whose target is gone, a folder (or a link's target) the system will not open. None for
+/// a hidden or lock file's link (passed over, as the file would be).
+fn not_walked(e: &walkdir::Error) -> Option<Issue> {
+    let path = e.path()?;
+    if path.file_name().is_some_and(is_hidden) {
+        return None;
+    }
+    let at = Location::file(&without_dot(path).display().to_string());
+    if let Some(ancestor) = e.loop_ancestor() {
+        let ancestor = without_dot(ancestor).display().to_string();
+        return Some(Issue::new(Problem::LinkLoop { ancestor }, at));
+    }
+    let io = e.io_error()?;
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && io.kind() == std::io::ErrorKind::NotFound {
+        let target =
+            std::fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string());
+        return Some(Issue::new(Problem::LinkBroken { target }, at));
+    }
+    let problem = if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        let reason_thai = match io.kind() {
+            std::io::ErrorKind::PermissionDenied => "ไม่มีสิทธิ์อ่าน",
+            _ => crate::schema::io::thai_reason(io),
+        };
+        Problem::FolderUnreadable {
+            reason_thai,
+            reason: io.to_string(),
+        }
+    } else {
+        Problem::FileUnreadable {
+            cause: Unreadable::System(crate::schema::io::thai_reason(io)),
+            reason: io.to_string(),
+        }
+    };
+    Some(Issue::new(problem, at))
 }
 
 /// The order files are read in: by name, except that a copy comes right after the file it is a
@@ -320,6 +388,75 @@ fn extension_of(path: &Path) -> String {
     path.extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default()
+}
+
+/// Whether `path` names a workbook under a name that does not end in a spreadsheet's extension:
+/// its name holds one before its last (`กองคลัง.xlsx.1`, `สำนักปลัด.xlsx.bak`, `x.xlsx (1)`,
+/// `x.xlsx ` with a space after it), or its first bytes open a spreadsheet's container
+/// ([`content::workbook_kind`]: a zip with `xl/workbook.xml`, a compound file with a `Workbook`
+/// stream). Hidden and lock files are not looked at, nor those of a spreadsheet's own name, nor
+/// the folder's own litter (`report.toml`, `desktop.ini`, `Thumbs.db`, shortcuts); others are
+/// opened for their first bytes and, for a zip or compound file, its directory, never read
+/// whole.
+pub fn is_workbook_under_another_name(path: &Path) -> bool {
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    let extension = extension_of(path);
+    if is_hidden(name) || EXTENSIONS.contains(&extension.as_str()) {
+        return false;
+    }
+    if spreadsheet_name_within(&name.to_string_lossy()).is_some() {
+        return true;
+    }
+    const LITTER: [&str; 7] = ["toml", "ini", "db", "lnk", "url", "log", "json"];
+    !LITTER.contains(&extension.as_str())
+        && std::fs::File::open(path)
+            .is_ok_and(|file| content::workbook_kind(std::io::BufReader::new(file)).is_some())
+}
+
+/// The spreadsheet extension a file's name holds where it is not the name's end
+/// (`กองคลัง.xlsx.1`, `สำนักปลัด.xlsx.bak`, `x.xlsx (1)`, `x.xlsx `: a backup's name, a
+/// download's, a slip of the keyboard), with the name before it (`กองคลัง`). None for a
+/// spreadsheet's own name and for a name without one (`.xlsxfoo` is not one).
+fn spreadsheet_name_within(name: &str) -> Option<(&'static str, &str)> {
+    let lower = name.to_ascii_lowercase();
+    let mut found: Option<(usize, &'static str)> = None;
+    for ext in EXTENSIONS {
+        let dotted = format!(".{ext}");
+        for (at, _) in lower.match_indices(&dotted) {
+            let after = &lower[at + dotted.len()..];
+            let ends_there = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if ends_there && at > 0 && found.is_none_or(|(before, _)| at > before) {
+                found = Some((at, ext));
+            }
+        }
+    }
+    let (at, ext) = found?;
+    let after = &name[at + 1 + ext.len()..];
+    (!after.is_empty()).then_some((ext, &name[..at]))
+}
+
+/// The name a workbook misnamed as `file` would be read under: its name before the spreadsheet
+/// extension it holds (or before its last extension), with `.{kind}`.
+pub(crate) fn renamed_as(file: &str, kind: &str) -> String {
+    let name = Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
+    let stem = match spreadsheet_name_within(&name) {
+        Some((_, stem)) => stem.to_string(),
+        None => Path::new(&name)
+            .file_stem()
+            .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned()),
+    };
+    format!("{}.{kind}", stem.trim_end())
+}
+
+/// The spreadsheet extension the name of `file` holds where it is not the name's end
+/// ([`spreadsheet_name_within`]).
+pub(crate) fn extension_within(file: &str) -> Option<&'static str> {
+    let name = Path::new(file).file_name()?.to_string_lossy();
+    spreadsheet_name_within(&name).map(|(ext, _)| ext)
 }
 
 /// What bytes that are not a spreadsheet really are (a web page, a PDF, a photo…), when that

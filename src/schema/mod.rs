@@ -61,6 +61,10 @@ pub const FORM_INSTRUCTIONS_TITLE: &str =
 /// The custom document property planmerge writes into its forms (their value: planmerge's
 /// version): a form is recognised by it, or, written before it was, by its two titles.
 pub const FORM_PROPERTY: &str = "planmerge-form";
+/// The custom document property planmerge writes into its summaries (their value: planmerge's
+/// version): a summary is recognised by it, even with sheets deleted (a copy for the executive
+/// keeping only รายการโครงการ), or, written before it was, by [`SUMMARY_MARKER_SHEETS`].
+pub const SUMMARY_PROPERTY: &str = "planmerge-summary";
 
 /// The word that opens the division line of the form's title block (A3): `หน่วยงาน กองคลัง`.
 pub const FORM_DIVISION_WORD: &str = "หน่วยงาน";
@@ -113,11 +117,21 @@ pub fn copy_prefixed(path: &Path) -> bool {
     without_prefixes(&stem).0
 }
 
-/// A file's name without its extension, cleaned as names are ([`text::clean_text`]).
+/// File extensions read as spreadsheets.
+pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+/// A file's name without its extension, cleaned as names are ([`text::clean_text`]). A
+/// spreadsheet's extension typed twice (`กองคลัง.xlsx.xlsx`, Windows hiding the first) goes
+/// with the last.
 fn stem_cleaned(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| text::clean_text(&s.to_string_lossy()))
-        .unwrap_or_default()
+    let mut stem = Path::new(path.file_stem().unwrap_or_default());
+    while let (Some(ext), Some(shorter)) = (stem.extension(), stem.file_stem()) {
+        if !EXTENSIONS.contains(&ext.to_string_lossy().to_ascii_lowercase().as_str()) {
+            break;
+        }
+        stem = Path::new(shorter);
+    }
+    text::clean_text(&stem.to_string_lossy())
 }
 
 /// `name` without the prefixes [`division_of`] leaves off, and whether a copy's was among them.
@@ -446,6 +460,8 @@ mod tests {
             ("โรงเรียนเทศบาล 1.xlsx", "โรงเรียนเทศบาล 1"),
             ("แก้ไข.xlsx", "แก้ไข"),
             ("Copy of แบบฟอร์ม-กองคลัง (1).xlsx", "กองคลัง"),
+            ("กองสาธารณสุขและสิ่งแวดล้อม.xlsx.xlsx", "กองสาธารณสุขและสิ่งแวดล้อม"),
+            ("กองคลัง.XLS.xlsx", "กองคลัง"),
         ] {
             assert_eq!(suggested(file), division, "{file}");
         }

@@ -31,6 +31,7 @@ impl FolderFiles {
         let in_inbox = |p: &Path| p.starts_with(&inbox) || p.starts_with(&bare);
         let all = crate::read::collect_inputs(&[folder.to_path_buf()]).unwrap_or_default();
         let (summaries, counted): (Vec<PathBuf>, Vec<PathBuf>) = all
+            .files
             .into_iter()
             .filter(|p| !in_inbox(p))
             .partition(|p| crate::read::is_summary_workbook(p));

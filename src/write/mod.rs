@@ -362,6 +362,7 @@ fn properties(summary: &Summary<'_>) -> DocProperties {
         .set_manager(&config.organization)
         .set_category("แผนปฏิบัติการป้องกันการทุจริต")
         .set_keywords("planmerge, e-PlanNACC")
+        .set_custom_property(crate::schema::SUMMARY_PROPERTY, env!("CARGO_PKG_VERSION"))
         .set_comment(summary.as_of_line())
         .set_creation_datetime(&created(config))
 }

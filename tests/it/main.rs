@@ -17,6 +17,7 @@ mod fuzz_reader;
 mod golden;
 mod hostile;
 mod init;
+mod inputs_walk;
 mod layouts;
 mod layouts_beside_the_list;
 mod layouts_offices;
