@@ -34,13 +34,17 @@ pub fn write(
     sheet.merge_range(top, 0, top, LAST_COL, &title, &st.title)?;
     // The round as an executive reads it, then where its figures came from.
     let previous = rounds.previous;
+    // The file or folder by its name: the path on the coordinator's computer means nothing to
+    // the executives the workbook is mailed to.
+    let from = std::path::Path::new(&previous.file)
+        .file_name()
+        .map_or(previous.file.clone(), |n| n.to_string_lossy().into_owned());
     let source = match previous.round {
         Some((year, round)) => format!(
-            "รอบก่อน: ปีงบประมาณ พ.ศ. {year} {} · ข้อมูลจาก {}",
+            "รอบก่อน: ปีงบประมาณ พ.ศ. {year} {} · ข้อมูลจาก {from}",
             crate::schema::time::round_period(year, round),
-            previous.file
         ),
-        None => format!("รอบก่อน: ข้อมูลจาก {}", previous.file),
+        None => format!("รอบก่อน: ข้อมูลจาก {from}"),
     };
     sheet.merge_range(top + 1, 0, top + 1, LAST_COL, &source, &st.subtitle)?;
     // A printed page past the first still says what it is.

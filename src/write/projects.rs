@@ -11,7 +11,7 @@ use super::styles::Styles;
 use super::{LARGE_LIST, banner_text, fit_row, height_for_lines, num, set_widths};
 use crate::config::ReportConfig;
 use crate::model::ProjectRow;
-use rust_xlsxwriter::{ConditionalFormatFormula, Worksheet, XlsxError};
+use rust_xlsxwriter::{ConditionalFormatFormula, IgnoreError, Worksheet, XlsxError};
 use std::path::{Path, is_separator};
 
 /// The tick written in ticked cells.
@@ -141,6 +141,10 @@ impl ProjectList {
             return Ok(());
         }
         sheet.autofilter(self.first_row - 1, 0, self.next_row - 1, LAST_COL)?;
+        // A sub-dimension code is text as written (`1.10` is not `1.1`): no green triangle
+        // telling the coordinator to make it a number.
+        let last = self.next_row - 1;
+        sheet.ignore_error_range(self.first_row, 2, last, 2, IgnoreError::NumberStoredAsText)?;
         let borders = ConditionalFormatFormula::new()
             .set_rule("=TRUE")
             .set_format(&st.list.border);
