@@ -97,18 +97,7 @@ fn files_and_folders_reached_through_links_are_read_once() {
     }
 
     // `init` counts the linked files' projects as the round's too.
-    std::fs::remove_file(round.join("report.toml")).expect("fresh init");
-    let init = assert_cmd::Command::cargo_bin("planmerge")
-        .expect("binary")
-        .current_dir(dir.path())
-        .args(["init", "round", "--as-of", "2022-04-21"])
-        .output()
-        .expect("init");
-    assert_eq!(init.status.code(), Some(0));
-    let toml: toml::Table = std::fs::read_to_string(round.join("report.toml"))
-        .expect("written")
-        .parse()
-        .expect("TOML");
+    let toml = fresh_init(dir.path(), &round);
     assert_eq!(toml["initial_projects"].as_integer(), Some(81));
     let divisions = toml["divisions"].as_array().expect("divisions");
     assert_eq!(divisions.len(), 8, "{divisions:?}");
@@ -445,18 +434,7 @@ fn a_doubled_extension_is_cut_from_the_division_name() {
     assert!(divisions.contains(name), "{divisions}");
     assert!(!divisions.contains(&format!("{name}.xlsx")), "{divisions}");
 
-    std::fs::remove_file(round.join("report.toml")).expect("fresh init");
-    let init = assert_cmd::Command::cargo_bin("planmerge")
-        .expect("binary")
-        .current_dir(dir.path())
-        .args(["init", "round", "--as-of", "2022-04-21"])
-        .output()
-        .expect("init");
-    assert_eq!(init.status.code(), Some(0));
-    let toml: toml::Table = std::fs::read_to_string(round.join("report.toml"))
-        .expect("written")
-        .parse()
-        .expect("TOML");
+    let toml = fresh_init(dir.path(), &round);
     let listed: Vec<&str> = toml["divisions"]
         .as_array()
         .expect("divisions")
@@ -465,4 +443,20 @@ fn a_doubled_extension_is_cut_from_the_division_name() {
         .collect();
     assert!(listed.contains(&name), "{listed:?}");
     assert!(!listed.iter().any(|d| d.ends_with(".xlsx")), "{listed:?}");
+}
+
+/// `planmerge init round` (in `dir`) over `round`'s report.toml taken away: what it writes.
+fn fresh_init(dir: &std::path::Path, round: &std::path::Path) -> toml::Table {
+    std::fs::remove_file(round.join("report.toml")).expect("fresh init");
+    let init = assert_cmd::Command::cargo_bin("planmerge")
+        .expect("binary")
+        .current_dir(dir)
+        .args(["init", "round", "--as-of", "2022-04-21"])
+        .output()
+        .expect("init");
+    assert_eq!(init.status.code(), Some(0));
+    std::fs::read_to_string(round.join("report.toml"))
+        .expect("written")
+        .parse()
+        .expect("TOML")
 }
