@@ -480,7 +480,10 @@ pub fn is_summary_workbook(path: &Path) -> bool {
     let is_xlsx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    is_xlsx && std::fs::read(path).is_ok_and(|bytes| book::is_summary_xlsx(&bytes))
+    // A summary planmerge writes now carries its mark: found without reading the file whole.
+    is_xlsx
+        && (book::marked_summary(path)
+            || std::fs::read(path).is_ok_and(|bytes| book::is_summary_xlsx(&bytes)))
 }
 
 /// Reads one file from disk, handing each data row to `sink` as soon as it is found: a
