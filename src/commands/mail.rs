@@ -238,6 +238,12 @@ impl Outgoing<'_> {
         if same(eml, self.summary) {
             return Err(MailError::EmlIsSummary(shown).into());
         }
+        let is_eml = eml
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("eml"));
+        if eml.exists() && !is_eml {
+            return Err(MailError::EmlOverOther(shown).into());
+        }
         let message = self.message(&sha256_hex(self.bytes), true)?;
         std::fs::write(eml, message.formatted()).map_err(|source| MailError::Eml {
             path: shown.clone(),

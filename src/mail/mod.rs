@@ -93,6 +93,12 @@ pub enum MailError {
         "ไฟล์อีเมล {0} คือไฟล์สรุป จะไม่เขียนทับ — ใช้ชื่ออื่น · the .eml path {0} is the summary itself; refusing to overwrite it"
     )]
     EmlIsSummary(String),
+    /// `--eml` names an existing file that is no .eml (a workbook, a document): never written
+    /// over.
+    #[error(
+        "มีไฟล์ {0} อยู่แล้ว และไม่ใช่ไฟล์อีเมล (.eml) จะไม่เขียนทับ — ใช้ --eml ชื่อที่ลงท้ายด้วย .eml · {0} exists and is no .eml file; refusing to overwrite it: give --eml a name ending in .eml"
+    )]
+    EmlOverOther(String),
     /// The message could not be built.
     #[error("สร้างข้อความอีเมลไม่ได้ · cannot build the message: {0}")]
     Build(String),
@@ -192,7 +198,8 @@ impl MailError {
             | MailError::OtherReport { .. }
             | MailError::Draft { .. }
             | MailError::AlreadySent { .. }
-            | MailError::EmlIsSummary(_) => 2,
+            | MailError::EmlIsSummary(_)
+            | MailError::EmlOverOther(_) => 2,
             MailError::Build(_)
             | MailError::Eml { .. }
             | MailError::Unreachable { .. }

@@ -707,3 +707,32 @@ fn a_report_missing_a_division_is_mailed_with_its_warning_first() {
     );
     assert!(plain.contains("จำนวน 81 โครงการ"), "{plain}");
 }
+
+/// `--eml` never writes over a file that is no .eml (a division's workbook typed by mistake);
+/// an earlier .eml of the same report is written over, as a re-run expects.
+#[test]
+fn an_eml_is_never_written_over_a_file_that_is_not_one() {
+    let office = Office::new(25);
+    let merged = office.merge(&[]);
+    assert_eq!(code(&merged), 0, "{}", text(&merged));
+    let workbook = office.dir.path().join("กองคลัง.xlsx");
+    std::fs::write(&workbook, b"a division's workbook").expect("write");
+    let out = office.mail(&["--eml", workbook.to_str().expect("utf-8 path")]);
+    assert_eq!(code(&out), 2, "{}", text(&out));
+    assert!(
+        text(&out).contains("ไม่ใช่ไฟล์อีเมล (.eml) จะไม่เขียนทับ"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        std::fs::read(&workbook).expect("kept"),
+        b"a division's workbook"
+    );
+    let eml = office.dir.path().join("รายงาน.eml");
+    std::fs::write(&eml, b"last run's message").expect("write");
+    let out = office.mail(&["--eml", eml.to_str().expect("utf-8 path")]);
+    assert_eq!(code(&out), 0, "{}", text(&out));
+    let bytes = std::fs::read(&eml).expect("written");
+    let message = MessageParser::default().parse(&bytes).expect("parses");
+    assert_eq!(message.subject(), Some(SUBJECT));
+}
