@@ -131,7 +131,25 @@ fn stem_cleaned(path: &Path) -> String {
         }
         stem = Path::new(shorter);
     }
-    text::clean_text(&stem.to_string_lossy())
+    text::clean_text(&name_text(stem.as_os_str()))
+}
+
+/// A file name as text. A name that is no UTF-8 is Thai in Windows' code page 874, as a zip made
+/// on a Thai Windows computer and unpacked on Linux or macOS leaves it (`\xA1\xCD\xA7…` is
+/// กอง…): decoded so, not shown as `�ͧ`.
+fn name_text(name: &std::ffi::OsStr) -> String {
+    if let Some(text) = name.to_str() {
+        return text.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let (text, _, had_errors) = encoding_rs::WINDOWS_874.decode(name.as_bytes());
+        if !had_errors {
+            return text.into_owned();
+        }
+    }
+    name.to_string_lossy().into_owned()
 }
 
 /// `name` without the prefixes [`division_of`] leaves off, and whether a copy's was among them.
@@ -362,6 +380,17 @@ pub fn distinct_divisions(names: impl IntoIterator<Item = String>) -> Vec<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_name_in_windows_thai_code_page_is_its_division_not_mojibake() {
+        use std::os::unix::ffi::OsStrExt;
+        let (bytes, _, _) = encoding_rs::WINDOWS_874.encode("กองคลัง.xlsx");
+        let path = std::path::Path::new(std::ffi::OsStr::from_bytes(&bytes));
+        assert!(path.to_str().is_none(), "not UTF-8");
+        assert_eq!(division_of(path), "กองคลัง");
+        assert_eq!(division_of(std::path::Path::new("กองช่าง.xlsx")), "กองช่าง");
+    }
 
     #[test]
     fn a_file_is_a_listed_divisions_by_its_name_as_names_compare() {
