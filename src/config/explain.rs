@@ -121,24 +121,23 @@ fn number_mistake(english: &str, value: &str) -> Option<(String, String)> {
             )
         });
     }
-    let arabic = crate::schema::text::thai_digits_to_arabic(value).replace(',', "");
+    let digits = crate::schema::text::thai_digits_to_arabic(value);
+    let arabic = digits.replace(',', "");
     let number = arabic.strip_prefix('-').unwrap_or(&arabic);
     if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) || arabic == value {
         return None;
     }
-    Some(
-        if crate::schema::text::thai_digits_to_arabic(value) != value {
-            (
-                format!("ต้องเป็นเลขอารบิก: {arabic} (พบ {value})"),
-                format!("use Arabic digits: {arabic} (found {value})"),
-            )
-        } else {
-            (
-                format!("เขียนตัวเลขโดยไม่มีจุลภาค: {arabic} (พบ {value})"),
-                format!("write the number without commas: {arabic} (found {value})"),
-            )
-        },
-    )
+    Some(if digits != value {
+        (
+            format!("ต้องเป็นเลขอารบิก: {arabic} (พบ {value})"),
+            format!("use Arabic digits: {arabic} (found {value})"),
+        )
+    } else {
+        (
+            format!("เขียนตัวเลขโดยไม่มีจุลภาค: {arabic} (พบ {value})"),
+            format!("write the number without commas: {arabic} (found {value})"),
+        )
+    })
 }
 
 /// The complaint in Thai, for the complaints a person makes most.

@@ -363,15 +363,11 @@ pub(crate) fn marked_summary(path: &std::path::Path) -> bool {
     boundary::call(|| custom_marks_in(reader).summary).unwrap_or(false)
 }
 
-/// Whether `bytes` are an .xlsx summary written by planmerge: carrying its custom document
-/// property ([`SUMMARY_PROPERTY`]), or every sheet of [`SUMMARY_MARKER_SHEETS`] (a summary
-/// written before it carried one). Only the sheet list and the custom properties are read,
-/// through the same guard and boundary as any input.
-pub(crate) fn is_summary_xlsx(bytes: &[u8]) -> bool {
+/// Whether `bytes` are an .xlsx with every sheet of [`SUMMARY_MARKER_SHEETS`]: a summary
+/// written before summaries carried [`SUMMARY_PROPERTY`] (that mark is [`marked_summary`]'s to
+/// find). Only the sheet list is read, through the same guard and boundary as any input.
+pub(crate) fn has_summary_sheets(bytes: &[u8]) -> bool {
     open_xlsx(bytes).is_ok_and(|book| {
-        if custom_marks(bytes).summary {
-            return true;
-        }
         let sheets = book.sheets();
         SUMMARY_MARKER_SHEETS
             .iter()

@@ -3,6 +3,7 @@
 //! prefilled beside the file the division sent. Which division each file is taken for, and
 //! which files count.
 
+use crate::support::sheet::issues_coded;
 use crate::support::{REPORT_TOML, run_json};
 use planmerge::config::ReportConfig;
 use planmerge::model::{Dimension, ProjectRow, Status};
@@ -83,16 +84,6 @@ fn listing(dir: &Path, divisions: &[&str]) {
     std::fs::write(dir.join("report.toml"), toml).expect("report.toml");
 }
 
-/// The issues of a `--json` document with `code`.
-fn coded<'a>(json: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
-    json["issues"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|i| i["code"] == code)
-        .collect()
-}
-
 /// The generic form (`template` without `--division`) kept under its default name
 /// `template.xlsx`, one in each division's folder: each file is the division its folder names,
 /// said in a note, and neither division is missing nor are they one division called
@@ -117,13 +108,19 @@ fn generic_forms_in_division_folders_are_the_folders_divisions() {
     let (code, json, stderr) = run_json(dir.path(), &["merge", "."]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(json["summary"]["total"]["projects"], 2);
-    assert!(coded(&json, "division-missing").is_empty(), "{stderr}");
-    assert!(coded(&json, "division-two-files").is_empty(), "{stderr}");
+    assert!(
+        issues_coded(&json, "division-missing").is_empty(),
+        "{stderr}"
+    );
+    assert!(
+        issues_coded(&json, "division-two-files").is_empty(),
+        "{stderr}"
+    );
     let divisions = divisions_sheet(&dir.path().join("summary.xlsx"));
     assert!(divisions.contains("\tกองคลัง\t"), "{divisions}");
     assert!(divisions.contains("\tกองช่าง\t"), "{divisions}");
     assert!(!divisions.contains("template"), "{divisions}");
-    let notes = coded(&json, "division-from-folder");
+    let notes = issues_coded(&json, "division-from-folder");
     assert_eq!(notes.len(), 2, "{json}");
     assert_eq!(notes[0]["severity"], "note");
     assert_eq!(notes[0]["file"], "กองคลัง/template.xlsx");
@@ -143,7 +140,7 @@ fn generic_forms_in_division_folders_are_the_folders_divisions() {
     );
     let (code, json, stderr) = run_json(dir.path(), &["check", "."]);
     assert_eq!(code, 0, "{stderr}");
-    let two = coded(&json, "division-two-files");
+    let two = issues_coded(&json, "division-two-files");
     assert_eq!(two.len(), 1, "{json}");
     assert_eq!(two[0]["file"], "กองช่าง/กองคลัง.xlsx");
     assert_eq!(
@@ -185,9 +182,12 @@ fn blank_forms_left_in_the_round_folder_are_no_divisions_files() {
     let (code, json, stderr) = run_json(dir.path(), &["merge", "."]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(json["summary"]["total"]["projects"], 2);
-    assert!(coded(&json, "table-empty").is_empty(), "{json}");
-    assert!(coded(&json, "division-two-files").is_empty(), "{json}");
-    let missing = coded(&json, "division-missing");
+    assert!(issues_coded(&json, "table-empty").is_empty(), "{json}");
+    assert!(
+        issues_coded(&json, "division-two-files").is_empty(),
+        "{json}"
+    );
+    let missing = issues_coded(&json, "division-missing");
     assert_eq!(missing.len(), 1, "{json}");
     assert!(
         missing[0]["message"]
@@ -195,7 +195,7 @@ fn blank_forms_left_in_the_round_folder_are_no_divisions_files() {
             .is_some_and(|m| m.starts_with("ยังไม่มีไฟล์ของกองช่าง")),
         "{json}"
     );
-    let unfilled = coded(&json, "form-unfilled");
+    let unfilled = issues_coded(&json, "form-unfilled");
     let files: Vec<&str> = unfilled.iter().filter_map(|i| i["file"].as_str()).collect();
     assert_eq!(files, ["แบบฟอร์ม-กองคลัง.xlsx", "แบบฟอร์ม-กองช่าง.xlsx"]);
     assert_eq!(unfilled[1]["severity"], "warning");
@@ -238,13 +238,13 @@ fn an_older_blank_form_is_recognised_by_its_titles_and_an_offices_own_is_not() {
     }
     own.save(dir.path().join("กองคลัง.xlsx")).expect("save");
     let (_, json, stderr) = run_json(dir.path(), &["check", "."]);
-    let unfilled = coded(&json, "form-unfilled");
+    let unfilled = issues_coded(&json, "form-unfilled");
     assert_eq!(unfilled.len(), 1, "{stderr}");
     assert_eq!(unfilled[0]["file"], "แบบฟอร์ม-กองช่าง.xlsx");
-    let empty = coded(&json, "table-empty");
+    let empty = issues_coded(&json, "table-empty");
     assert_eq!(empty.len(), 1, "{json}");
     assert_eq!(empty[0]["file"], "กองคลัง.xlsx");
-    let missing: Vec<&str> = coded(&json, "division-missing")
+    let missing: Vec<&str> = issues_coded(&json, "division-missing")
         .iter()
         .filter_map(|i| i["message"].as_str())
         .collect();
@@ -315,8 +315,11 @@ fn a_forms_title_block_names_its_division_when_its_file_name_does_not() {
     let (code, json, stderr) = run_json(dir.path(), &["merge", "."]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(json["summary"]["total"]["projects"], 3);
-    assert!(coded(&json, "division-two-files").is_empty(), "{json}");
-    let missing: Vec<&str> = coded(&json, "division-missing")
+    assert!(
+        issues_coded(&json, "division-two-files").is_empty(),
+        "{json}"
+    );
+    let missing: Vec<&str> = issues_coded(&json, "division-missing")
         .iter()
         .filter_map(|i| i["message"].as_str())
         .collect();
@@ -325,7 +328,7 @@ fn a_forms_title_block_names_its_division_when_its_file_name_does_not() {
         missing[0].starts_with("ยังไม่มีไฟล์ของกองสาธารณสุข"),
         "{missing:?}"
     );
-    let notes = coded(&json, "division-from-title");
+    let notes = issues_coded(&json, "division-from-title");
     let places: Vec<(&str, &str, &str)> = notes
         .iter()
         .map(|i| {
@@ -410,9 +413,15 @@ fn an_untouched_prefilled_form_beside_the_divisions_own_file_is_named_and_not_co
     );
     let (code, json, stderr) = run_json(&twelve, &["check", "."]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(coded(&json, "project-duplicate").is_empty(), "{json}");
-    assert!(coded(&json, "division-two-files").is_empty(), "{json}");
-    let left = coded(&json, "form-left-over");
+    assert!(
+        issues_coded(&json, "project-duplicate").is_empty(),
+        "{json}"
+    );
+    assert!(
+        issues_coded(&json, "division-two-files").is_empty(),
+        "{json}"
+    );
+    let left = issues_coded(&json, "form-left-over");
     assert_eq!(left.len(), 1, "{json}");
     assert_eq!(left[0]["file"], "แบบฟอร์ม-กองคลัง.xlsx");
     assert_eq!(left[0]["severity"], "warning");
@@ -446,7 +455,7 @@ fn an_untouched_prefilled_form_beside_the_divisions_own_file_is_named_and_not_co
             ("แบบฟอร์ม-กองช่าง.xlsx", 1)
         ]
     );
-    let unchanged = coded(&json, "division-unchanged");
+    let unchanged = issues_coded(&json, "division-unchanged");
     assert_eq!(unchanged.len(), 1, "{json}");
     assert_eq!(unchanged[0]["file"], "แบบฟอร์ม-กองช่าง.xlsx");
 
@@ -463,8 +472,8 @@ fn an_untouched_prefilled_form_beside_the_divisions_own_file_is_named_and_not_co
     );
     let (code, json, _) = run_json(&twelve, &["check", "."]);
     assert_eq!(code, 1);
-    assert!(coded(&json, "form-left-over").is_empty(), "{json}");
-    assert_eq!(coded(&json, "project-duplicate").len(), 3, "{json}");
+    assert!(issues_coded(&json, "form-left-over").is_empty(), "{json}");
+    assert_eq!(issues_coded(&json, "project-duplicate").len(), 3, "{json}");
 
     // The untouched form beside nothing of the division's own but a blank form: it is the
     // division's data, and counts.
@@ -500,9 +509,9 @@ fn an_untouched_prefilled_form_beside_the_divisions_own_file_is_named_and_not_co
     }
     let (code, json, stderr) = run_json(&twelve, &["check", "."]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(coded(&json, "form-left-over").is_empty(), "{json}");
+    assert!(issues_coded(&json, "form-left-over").is_empty(), "{json}");
     assert_eq!(json["summary"]["total"]["projects"], 4);
-    let unfilled = coded(&json, "form-unfilled");
+    let unfilled = issues_coded(&json, "form-unfilled");
     assert_eq!(unfilled.len(), 1, "{json}");
     assert_eq!(unfilled[0]["file"], "ว่าง/แบบฟอร์ม-กองคลัง.xlsx");
 }

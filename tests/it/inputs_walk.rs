@@ -4,6 +4,7 @@
 //! Every case is the bundled 6-month samples (81 projects, 67.78 % → มาก) moved about by code.
 #![cfg(unix)]
 
+use crate::support::sheet::issues_coded;
 use crate::support::{assert_seed_figures, issue_coded, run_json};
 use serde_json::Value;
 use std::os::unix::fs::symlink;
@@ -48,16 +49,6 @@ fn round_copy(listed: bool) -> (tempfile::TempDir, PathBuf) {
     (dir, round)
 }
 
-/// The issues with `code` in a `--json` document.
-fn coded<'a>(json: &'a Value, code: &str) -> Vec<&'a Value> {
-    json["issues"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|i| i["code"] == code)
-        .collect()
-}
-
 /// What a file counted, by the end of its name, in a `--json` document's `inputs`.
 fn counted(json: &Value, file: &str) -> Option<u64> {
     json["inputs"]
@@ -93,7 +84,11 @@ fn files_and_folders_reached_through_links_are_read_once() {
     assert_eq!(counted(&json, "ลิงก์กองคลัง.xlsx"), None, "read once");
     assert_eq!(json["inputs"].as_array().map(Vec::len), Some(8));
     for code in ["division-missing", "file-duplicate", "project-duplicate"] {
-        assert!(coded(&json, code).is_empty(), "{code}: {}", json["issues"]);
+        assert!(
+            issues_coded(&json, code).is_empty(),
+            "{code}: {}",
+            json["issues"]
+        );
     }
 
     // `init` counts the linked files' projects as the round's too.
@@ -254,7 +249,7 @@ fn workbooks_under_backup_names_are_named_not_merged() {
     assert_eq!(by_dimension, [15, 10, 11, 5]);
     assert_eq!(json["summary"]["status"]["implementation_pct"], "30.56");
     assert_eq!(json["summary"]["status"]["level"], "น้อย");
-    let misnamed: Vec<(&str, &str, &str)> = coded(&json, "workbook-misnamed")
+    let misnamed: Vec<(&str, &str, &str)> = issues_coded(&json, "workbook-misnamed")
         .into_iter()
         .map(|i| {
             assert_eq!(i["severity"], "warning");
@@ -291,7 +286,7 @@ fn workbooks_under_backup_names_are_named_not_merged() {
         assert_eq!(counted(&json, file), Some(0), "{file}");
     }
     assert_eq!(
-        coded(&json, "file-not-spreadsheet").len(),
+        issues_coded(&json, "file-not-spreadsheet").len(),
         1,
         "the PDF only"
     );
@@ -301,10 +296,14 @@ fn workbooks_under_backup_names_are_named_not_merged() {
         "summary-skipped",
         "division-two-files",
     ] {
-        assert!(coded(&json, code).is_empty(), "{code}: {}", json["issues"]);
+        assert!(
+            issues_coded(&json, code).is_empty(),
+            "{code}: {}",
+            json["issues"]
+        );
     }
     // A division whose only file is under a backup name sent nothing that counts.
-    let mut missing: Vec<&str> = coded(&json, "division-missing")
+    let mut missing: Vec<&str> = issues_coded(&json, "division-missing")
         .into_iter()
         .filter_map(|i| i["message"].as_str())
         .collect();
@@ -401,7 +400,11 @@ fn a_summary_cut_down_to_its_project_list_is_still_skipped() {
     let skipped = issue_coded(&json, "summary-skipped");
     assert_eq!(skipped["file"], "round/สรุปสำหรับผู้บริหาร.xlsx");
     for code in ["project-duplicate", "header-incomplete", "file-duplicate"] {
-        assert!(coded(&json, code).is_empty(), "{code}: {}", json["issues"]);
+        assert!(
+            issues_coded(&json, code).is_empty(),
+            "{code}: {}",
+            json["issues"]
+        );
     }
 }
 
