@@ -224,8 +224,9 @@ fn division_rows(s: &Sheet<'_>, top: u32) -> Result<(Vec<DivisionTotals>, u32), 
         if row > s.range.end().map_or(0, |(last, _)| last) {
             return Err(format!("{}: no รวม row", s.name));
         }
-        // A listed division that sent nothing: named, with no figures.
-        if matches!(s.cell(row, 2), Data::String(_)) {
+        // A listed division that sent nothing (named, with no figures), or one whose file had
+        // no project (no score): neither is among the figures' divisions.
+        if matches!(s.cell(row, 2), Data::String(_)) || matches!(s.cell(row, 9), Data::String(_)) {
             row += 1;
             continue;
         }

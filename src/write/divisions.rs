@@ -1,7 +1,9 @@
 //! รายกอง — one row per division (กอง), in the order `compute` gives them (lowest score first,
 //! so the coordinator sees who lags), then a รวม row of the counts and money. The score of a
 //! division is (completed + 0.5 × in progress) / its projects × 100; the รวม row leaves the
-//! score to the สรุปผล sheet, which computes it from the initial project count.
+//! score to the สรุปผล sheet, which computes it from the initial project count. Below the
+//! divisions counted come those whose file had no project (0 of everything, no score), then
+//! the listed divisions that sent nothing (`division-missing`).
 
 use super::styles::Styles;
 use super::{Summary, banner, fit_row, height_for_lines, num, page_setup, set_widths};
@@ -30,6 +32,10 @@ const HEADERS: [&str; 10] = [
 /// What a listed division that sent nothing shows across its figures (the mail reads it back
 /// by this).
 pub const NOT_SENT: &str = "ยังไม่ส่งไฟล์ — ไม่รวมในตัวเลข";
+
+/// What a division whose file has no project under its table shows in the score column: it
+/// sent a file (so it is no missing division), and its counts are 0.
+pub const NO_PROJECT: &str = "ไม่มีโครงการ";
 
 /// Writes the รายกอง sheet.
 pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), XlsxError> {
@@ -72,8 +78,24 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
         row += 1;
     }
 
+    // Divisions that sent a file with no project in it: 0 of everything, no score.
+    let mut number = s.totals.divisions.len() as u32;
+    for division in s.empty_divisions() {
+        number += 1;
+        sheet.write_number_with_format(row, 0, number, &st.count)?;
+        sheet.write_string_with_format(row, 1, division, &st.text)?;
+        for col in 2u16..=6 {
+            sheet.write_number_with_format(row, col, 0, &st.count)?;
+        }
+        sheet.write_number_with_format(row, 7, 0, &st.baht)?;
+        sheet.write_number_with_format(row, 8, 0, &st.baht)?;
+        sheet.write_string_with_format(row, 9, NO_PROJECT, &st.text_center)?;
+        fit_row(sheet, row, &[(division, WIDTHS[1], 16.0)])?;
+        row += 1;
+    }
+
     // Listed divisions with no file: named, their figures a dash, not 0 (nothing is known).
-    let first_missing = s.totals.divisions.len() as u32 + 1;
+    let first_missing = number + 1;
     for (number, division) in (first_missing..).zip(s.missing_divisions()) {
         sheet.write_number_with_format(row, 0, number, &st.count)?;
         sheet.write_string_with_format(row, 1, division, &st.text)?;

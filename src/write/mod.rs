@@ -92,6 +92,27 @@ impl Summary<'_> {
         missing
     }
 
+    /// The divisions whose file was read with a project table and nothing under it
+    /// (`table-empty`), and no project from another file: they sent a file, so they are not
+    /// missing, yet no row of theirs is among the figures' divisions. รายกอง names them.
+    pub fn empty_divisions(&self) -> Vec<&str> {
+        let mut empty: Vec<&str> = Vec::new();
+        for issue in self.issues {
+            if !matches!(issue.problem, crate::issue::Problem::TableEmpty) {
+                continue;
+            }
+            let Some(input) = self.inputs.iter().find(|i| *i.file == *issue.location.file) else {
+                continue;
+            };
+            let division = input.division.as_str();
+            let counted = self.totals.divisions.iter().any(|d| d.division == division);
+            if !division.is_empty() && !counted && !empty.contains(&division) {
+                empty.push(division);
+            }
+        }
+        empty
+    }
+
     /// `ข้อมูลยังไม่ครบ — ยังไม่ได้รับไฟล์ของ กองช่าง, กองสาธารณสุข`, when divisions are missing:
     /// a printed page must not read as the whole organization's.
     pub fn partial_text(&self) -> Option<String> {

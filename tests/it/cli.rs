@@ -1269,3 +1269,31 @@ fn a_report_missing_a_listed_division_says_so_on_its_sheets_and_reads_back() {
     assert_eq!(figures.totals.total.projects, 1);
     assert_eq!(figures.totals.divisions.len(), 1);
 }
+
+/// A division that sent its file with the table's header and no project under it is on รายกอง
+/// (0 projects, 0 baht, its score "no project in the file"), not left off the sheet as if it
+/// were not part of the organization; the รวม row and the mail's figures are unchanged.
+#[test]
+fn a_division_whose_file_has_no_project_is_on_the_divisions_sheet() {
+    use crate::common::ReadBack;
+    let (dir, _file) = folder_with_rows(&[words_row(1, "โครงการ ก", 1.0, 5000.0)]);
+    let empty = dir.path().join("กองช่าง.xlsx");
+    crate::support::write_book(&empty, "แผน", &crate::support::WORDS_HEADER, &[]);
+    let (code, json, stderr) = crate::support::run_json(dir.path(), &["merge", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(issue_coded(&json, "table-empty")["file"], "กองช่าง.xlsx");
+    let path = dir.path().join(json["output"].as_str().expect("output"));
+    let mut book = ReadBack::open(&path);
+    let row = (0..20)
+        .find(|&r| book.text("รายกอง", r, 1) == "กองช่าง")
+        .expect("กองช่าง on รายกอง");
+    assert_eq!(book.number("รายกอง", row, 2), 0.0);
+    assert_eq!(book.number("รายกอง", row, 7), 0.0);
+    assert_eq!(book.text("รายกอง", row, 9), "ไม่มีโครงการ");
+    assert_eq!(book.text("รายกอง", row + 1, 0), "รวม");
+    assert_eq!(book.number("รายกอง", row + 1, 2), 1.0);
+    let bytes = std::fs::read(&path).expect("summary");
+    let figures = planmerge::mail::figures::read_figures(&bytes).expect("figures");
+    assert_eq!(figures.totals.divisions.len(), 1);
+    assert_eq!(figures.totals.total.projects, 1);
+}
