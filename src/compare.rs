@@ -41,6 +41,12 @@ pub struct Previous {
     /// The fiscal year (B.E.) and round it says it is of (a summary's title, the report.toml
     /// of its folder), when it says.
     pub round: Option<(u16, u8)>,
+    /// Whether it is of an earlier fiscal year than the report it is compared with (last
+    /// year's 12-month round before a 6-month one): projects start the year again, so a
+    /// status or an amount lower than last year's is no regression ([`Comparison::a_year_on`]).
+    pub a_year_before: bool,
+    /// What is to be said of it as read (a summary that was a draft, or edited since).
+    pub issues: Vec<Issue>,
 }
 
 impl Previous {
@@ -52,6 +58,12 @@ impl Previous {
         } else {
             (fiscal_year.saturating_sub(1), 12)
         }
+    }
+
+    /// Whether a previous round said to be `found` is of an earlier fiscal year than a report of
+    /// `fiscal_year` and `round`. A 6-month report's previous round is always last year's.
+    pub fn is_a_year_before(found: Option<(u16, u8)>, fiscal_year: u16, round: u8) -> bool {
+        round == 6 || found.is_some_and(|(year, _)| year < fiscal_year)
     }
 
     /// The previous round's projects of `division` (compared after normalising): what one
@@ -133,6 +145,9 @@ pub enum ChangeKind {
     New,
     /// In the previous round, missing now.
     Dropped,
+    /// In the previous round, of a division that has sent no file this round (not dropped:
+    /// not yet sent).
+    Unsent,
     /// Disbursed a different amount.
     Disbursed,
     /// A different plan budget.
@@ -141,11 +156,12 @@ pub enum ChangeKind {
 
 impl ChangeKind {
     /// Every kind, in the order the เทียบรอบก่อน sheet lists them.
-    pub const ALL: [ChangeKind; 6] = [
+    pub const ALL: [ChangeKind; 7] = [
         ChangeKind::Completed,
         ChangeKind::Status,
         ChangeKind::New,
         ChangeKind::Dropped,
+        ChangeKind::Unsent,
         ChangeKind::Disbursed,
         ChangeKind::Budget,
     ];
@@ -157,6 +173,7 @@ impl ChangeKind {
             ChangeKind::Status => "สถานะเปลี่ยน",
             ChangeKind::New => "โครงการใหม่",
             ChangeKind::Dropped => "โครงการที่ไม่มีในรอบนี้",
+            ChangeKind::Unsent => "โครงการของกองที่ยังไม่ส่งไฟล์รอบนี้ (ไม่รวมในตัวเลขรอบนี้)",
             ChangeKind::Disbursed => "เบิกจ่ายเปลี่ยน",
             ChangeKind::Budget => "งบประมาณเปลี่ยน",
         }
@@ -191,6 +208,9 @@ pub struct Comparison {
     new_names: Vec<(String, crate::model::Location)>,
     /// This round's divisions, in the order first seen.
     divisions_now: Vec<DivisionNow>,
+    /// The previous round is of last fiscal year ([`Previous::a_year_before`]): only the list
+    /// is compared (projects new, projects dropped), not statuses and amounts.
+    a_year_on: bool,
 }
 
 /// One division of this round, as its projects pass.
@@ -234,7 +254,16 @@ impl Comparison {
             changes: Vec::new(),
             new_names: Vec::new(),
             divisions_now: Vec::new(),
+            a_year_on: false,
         }
+    }
+
+    /// Compares with last fiscal year's round: a project begins the year again (รอรายงาน, 0
+    /// disbursed, this year's budget), so a status, an amount or a budget unlike last year's is
+    /// neither an issue (`status-regressed`, `disbursed-decreased`) nor a change; projects new
+    /// and dropped still are.
+    pub fn a_year_on(&mut self) {
+        self.a_year_on = true;
     }
 
     /// Counts `p` for its division, `changed` or not.
@@ -279,19 +308,28 @@ impl Comparison {
     /// round, recording its changes; returns the issues it raises.
     pub fn check(&mut self, p: &ProjectRow, key: u128) -> Vec<Issue> {
         let before = self.changes.len();
-        let issues = self.compare(p, key);
-        self.note_division(p, self.changes.len() > before);
+        let (issues, differs) = self.compare(p, key);
+        self.note_division(p, differs || self.changes.len() > before);
         issues
     }
 
-    fn compare(&mut self, p: &ProjectRow, key: u128) -> Vec<Issue> {
+    /// The issues `p` raises, and whether it differs from the previous round's project at all
+    /// (what a year on is not recorded as a change).
+    fn compare(&mut self, p: &ProjectRow, key: u128) -> (Vec<Issue>, bool) {
         let Some(i) = self.find(p, key) else {
             self.new_names.push((p.name.clone(), p.source.clone()));
             self.change(ChangeKind::New, p, None, Some(p.status.thai().into()));
-            return Vec::new();
+            return (Vec::new(), true);
         };
         self.matched[i] = true;
-        let before = self.previous[i].clone();
+        let before = &self.previous[i];
+        if self.a_year_on {
+            let differs = before.status != p.status
+                || before.disbursed != p.disbursed
+                || before.budget_plan != p.budget_plan;
+            return (Vec::new(), differs);
+        }
+        let before = before.clone();
         let mut issues = Vec::new();
         if before.status != p.status {
             let kind = if p.status == Status::Completed {
@@ -321,7 +359,7 @@ impl Comparison {
             let (from, to) = (money(before.budget_plan), money(p.budget_plan));
             self.change(ChangeKind::Budget, p, Some(from), Some(to));
         }
-        issues
+        (issues, false)
     }
 
     fn change(
@@ -391,8 +429,12 @@ impl Comparison {
             if let Some(d) = self.divisions_now.iter_mut().find(|d| d.key == key) {
                 d.changed = true;
             }
+            let kind = match sent {
+                Sent::No => ChangeKind::Unsent,
+                _ => ChangeKind::Dropped,
+            };
             self.changes.push(Change {
-                kind: ChangeKind::Dropped,
+                kind,
                 division: p.division.to_string(),
                 name: p.name.clone(),
                 from: Some(p.status.thai().into()),

@@ -1183,6 +1183,44 @@ catalogue! {
             "point previous (report.toml) or --previous at the right round",
         ),
     }
+    /// The previous round given is a summary that was not complete when written: a draft (errors
+    /// left in it) or one missing divisions. `banner` is what its first sheet says.
+    PreviousIncomplete { banner: String } => {
+        code: "previous-incomplete",
+        stage: Merge,
+        severity: Warning,
+        thai: format!(
+            "ไฟล์สรุปรอบก่อนที่ใช้เทียบไม่ใช่ฉบับสมบูรณ์ (\"{banner}\") — ตัวเลขที่เทียบอาจไม่ใช่ตัวเลขที่รายงานจริง"
+        ),
+        english: format!(
+            "the previous round's summary is not a complete one (\"{banner}\"): the figures compared may not be those reported"
+        ),
+        fix: (
+            "ใช้ไฟล์สรุปรอบก่อนฉบับที่ส่งจริง หรือชี้ previous ไปที่โฟลเดอร์ของรอบก่อน",
+            "use the summary that was sent, or point previous at the earlier round's folder",
+        ),
+    }
+    /// The previous round's summary was changed after planmerge wrote it: its project list no
+    /// longer gives the figures on its สรุปผล sheet (rows deleted, a total or a status typed
+    /// over). The comparison takes the list's figures. `listed` and `reported`: projects and
+    /// completed, by the list and by the sheet.
+    PreviousEdited { listed: (u32, u32), reported: (u32, u32) } => {
+        code: "previous-edited",
+        stage: Merge,
+        severity: Warning,
+        thai: format!(
+            "ไฟล์สรุปรอบก่อนถูกแก้ไขหลัง planmerge เขียน: รายการโครงการมี {} โครงการ แล้วเสร็จ {} แต่หน้าสรุปผลเขียนว่า {} โครงการ แล้วเสร็จ {} — การเทียบใช้ตัวเลขจากรายการโครงการ",
+            listed.0, listed.1, reported.0, reported.1
+        ),
+        english: format!(
+            "the previous round's summary was edited after planmerge wrote it: its project list has {} projects, {} completed, its summary sheet says {}, {}; the comparison takes the list's figures",
+            listed.0, listed.1, reported.0, reported.1
+        ),
+        fix: (
+            "ใช้ไฟล์สรุปรอบก่อนฉบับที่ planmerge เขียน (ไม่แก้ไข) หรือชี้ previous ไปที่โฟลเดอร์ของรอบก่อน",
+            "use the summary as planmerge wrote it (unedited), or point previous at the earlier round's folder",
+        ),
+    }
     /// In the previous round, absent now; located where it was.
     /// `near`: a new name a small edit away, suggested; `near_at` where it is.
     ProjectDropped { name: String, near: Option<String>, near_at: Option<Location> } => {

@@ -4,7 +4,7 @@
 //! a file's projects (the summary writer, or [`crate::read_and_validate`]) decides whether to
 //! keep them.
 
-use crate::compare::{Change, Comparison, Sent};
+use crate::compare::{Change, Comparison, Previous, Sent};
 use crate::compute::{ReportTotals, Tally};
 use crate::config::ReportConfig;
 use crate::issue::{Issue, IssueList, Problem};
@@ -609,17 +609,22 @@ impl Merge {
         }
     }
 
+    /// Compares with last fiscal year's round when `a_year_before` ([`Comparison::a_year_on`]).
+    pub fn a_year_on(mut self, a_year_before: bool) -> Self {
+        if let Some(comparison) = self.comparison.as_mut().filter(|_| a_year_before) {
+            comparison.a_year_on();
+        }
+        self
+    }
+
     /// The merge of this round's `files`: compared with the previous round's projects when
     /// there is one, and then the forms prefilled from it and left over beside their division's
     /// own file ([`left_over_forms`]) left out.
-    pub fn of_round(
-        previous: Option<&[ProjectRow]>,
-        files: &[PathBuf],
-        options: &ReadOptions,
-    ) -> Self {
+    pub fn of_round(previous: Option<&Previous>, files: &[PathBuf], options: &ReadOptions) -> Self {
         match previous {
-            Some(before) => Merge::comparing(before.to_vec())
-                .leaving_out(left_over_forms(files, options, before)),
+            Some(before) => Merge::comparing(before.projects.clone())
+                .a_year_on(before.a_year_before)
+                .leaving_out(left_over_forms(files, options, &before.projects)),
             None => Merge::default(),
         }
     }

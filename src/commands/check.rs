@@ -42,14 +42,14 @@ pub(super) fn run(
         (None, None) => None,
     };
     let progress = Progress::new(files.len(), style.progress && !args.json);
-    let before = previous.as_ref().map(|p| p.projects.as_slice());
-    let mut merge = Merge::of_round(before, &files, &options);
+    let mut merge = Merge::of_round(previous.as_ref(), &files, &options);
     merge.not_walked(walked.issues);
     merge.files_only = args.inputs.iter().all(|p| p.is_file());
     if let (Some(p), Some(config)) = (&previous, &config) {
         merge
             .issues
             .extend(p.mismatch(config.fiscal_year, config.round));
+        merge.issues.extend(p.issues.iter().cloned());
     }
     merge::for_each_file(
         &files,

@@ -46,13 +46,15 @@ pub(super) fn run(
         });
     }
     let previous = previous_round(previous_path, &config, &options, stderr)?;
-    let before = previous.as_ref().map(|p| p.projects.as_slice());
-    let mut merge = Merge::of_round(before, &files, &options);
+    let mut merge = Merge::of_round(previous.as_ref(), &files, &options);
     merge.not_walked(walked.issues);
     let (year, round) = (config.fiscal_year, config.round);
     merge
         .issues
         .extend(previous.as_ref().and_then(|p| p.mismatch(year, round)));
+    merge
+        .issues
+        .extend(previous.iter().flat_map(|p| p.issues.iter().cloned()));
     merge.files_only = args.inputs.iter().all(|p| p.is_file());
     let (mut list, readers) = if args.draft {
         (List::Kept(Vec::new()), Readers::EveryCore)
@@ -123,11 +125,7 @@ pub(super) fn run(
     }
     write!(human, "{}", output::figures(&totals, &config))?;
     if let Some(previous) = &previous {
-        writeln!(
-            human,
-            "{}",
-            crate::write::since_previous(&previous.totals, &totals)
-        )?;
+        writeln!(human, "{}", crate::write::since_previous(previous, &totals))?;
     }
     let worth_a_look = merge.issues.iter().any(|i| i.severity() != Severity::Note);
     if worth_a_look || errors > 0 {
@@ -202,7 +200,7 @@ fn mail_after_merge(
     };
     let since_previous = summary
         .previous
-        .map(|rounds| crate::write::since_previous(&rounds.previous.totals, summary.totals));
+        .map(|rounds| crate::write::since_previous(rounds.previous, summary.totals));
     mail::after_merge(
         summary.config,
         summary.totals,

@@ -87,17 +87,7 @@ pub(crate) fn read_workbook(
     if !super::EXTENSIONS.contains(&extension) {
         return Err(not_named_as_a_spreadsheet(file, extension, &bytes).into());
     }
-    let opened = match extension {
-        "xlsx" | "xlsm" => open_xlsx(&bytes),
-        "xlsb" => open_xlsb(&bytes),
-        "xls" => xls::Workbook::open(&bytes).map(|b| Book::Xls(Rc::new(b))),
-        "ods" => ods::Workbook::open(&bytes).map(Book::Ods),
-        _ => Err(Problem::FileUnreadable {
-            cause: Unreadable::NotSpreadsheet,
-            reason: "not a spreadsheet (.xlsx .xlsm .xls .xlsb .ods)".into(),
-        }),
-    };
-    let mut book = match opened {
+    let mut book = match open_as(&bytes, extension) {
         Ok(book) => book,
         Err(Problem::FilePasswordProtected) => return Err(Problem::FilePasswordProtected.into()),
         Err(first) => sniff(&bytes).unwrap_or_else(|| Err(named_for_what_it_is(first, &bytes)))?,
@@ -363,11 +353,26 @@ pub(crate) fn marked_summary(path: &std::path::Path) -> bool {
     boundary::call(|| custom_marks_in(reader).summary).unwrap_or(false)
 }
 
-/// Whether `bytes` are an .xlsx with every sheet of [`SUMMARY_MARKER_SHEETS`]: a summary
-/// written before summaries carried [`SUMMARY_PROPERTY`] (that mark is [`marked_summary`]'s to
-/// find). Only the sheet list is read, through the same guard and boundary as any input.
-pub(crate) fn has_summary_sheets(bytes: &[u8]) -> bool {
-    open_xlsx(bytes).is_ok_and(|book| {
+/// Opens a workbook as its `extension` says it is.
+fn open_as(bytes: &[u8], extension: &str) -> Result<Book, Problem> {
+    match extension {
+        "xlsx" | "xlsm" => open_xlsx(bytes),
+        "xlsb" => open_xlsb(bytes),
+        "xls" => xls::Workbook::open(bytes).map(|b| Book::Xls(Rc::new(b))),
+        "ods" => ods::Workbook::open(bytes).map(Book::Ods),
+        _ => Err(Problem::FileUnreadable {
+            cause: Unreadable::NotSpreadsheet,
+            reason: "not a spreadsheet (.xlsx .xlsm .xls .xlsb .ods)".into(),
+        }),
+    }
+}
+
+/// Whether `bytes`, a workbook of `extension`, have every sheet of [`SUMMARY_MARKER_SHEETS`]:
+/// a summary written before summaries carried [`SUMMARY_PROPERTY`] (that mark is
+/// [`marked_summary`]'s to find), or one saved again by another program, as .ods or .xls too.
+/// Only the sheet list is read, through the same guard and boundary as any input.
+pub(crate) fn has_summary_sheets(bytes: &[u8], extension: &str) -> bool {
+    open_as(bytes, extension).is_ok_and(|book| {
         let sheets = book.sheets();
         SUMMARY_MARKER_SHEETS
             .iter()

@@ -475,16 +475,16 @@ fn is_sent_instead_of_a_workbook(path: &Path) -> bool {
 
 /// Whether the file at `path` is a summary written by planmerge: an .xlsx (the only format
 /// planmerge writes) carrying its custom document property ([`book::marked_summary`], found
-/// without reading the file whole), or, written before it did, every sheet of
-/// [`crate::schema::SUMMARY_MARKER_SHEETS`] (only the sheet names are read, after the same
-/// guard as any input).
+/// without reading the file whole), or, written before it did or saved again by another
+/// program (as .ods or .xls too), every sheet of [`crate::schema::SUMMARY_MARKER_SHEETS`]
+/// (only the sheet names are read, after the same guard as any input).
 pub fn is_summary_workbook(path: &Path) -> bool {
-    let is_xlsx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    is_xlsx
-        && (book::marked_summary(path)
-            || std::fs::read(path).is_ok_and(|bytes| book::has_summary_sheets(&bytes)))
+    let extension = extension_of(path);
+    if !EXTENSIONS.contains(&extension.as_str()) {
+        return false;
+    }
+    (extension == "xlsx" && book::marked_summary(path))
+        || std::fs::read(path).is_ok_and(|bytes| book::has_summary_sheets(&bytes, &extension))
 }
 
 /// Reads one file from disk, handing each data row to `sink` as soon as it is found: a

@@ -123,7 +123,7 @@ impl App {
                         project.source.file = format!("รอบก่อน {name}").into();
                     }
                 }
-                Merge::comparing_division(earlier)
+                Merge::comparing_division(earlier).a_year_on(previous.a_year_before)
             }
             None => Merge::default(),
         };
@@ -258,12 +258,12 @@ impl App {
             .collect();
         files.sort();
         let files: Vec<PathBuf> = files.into_iter().map(|(_, path)| path).collect();
-        let mut merge =
-            match &self.previous {
-                Some(p) => Merge::comparing(p.projects.clone())
-                    .leaving_out(merge::left_over_forms(&files, &self.options, &p.projects)),
-                None => Merge::default(),
-            };
+        let mut merge = match &self.previous {
+            Some(p) => Merge::comparing(p.projects.clone())
+                .a_year_on(p.a_year_before)
+                .leaving_out(merge::left_over_forms(&files, &self.options, &p.projects)),
+            None => Merge::default(),
+        };
         let mut projects = Vec::new();
         merge::for_each_file(
             &files,

@@ -306,7 +306,7 @@ async fn status_page(State(app): AppState, headers: HeaderMap) -> Response {
     let since = app
         .previous
         .as_ref()
-        .map(|p| crate::write::since_previous(&p.totals, totals));
+        .map(|p| crate::write::since_previous(p, totals));
     let page = pages::status(
         &s.csrf,
         &rows,

@@ -178,10 +178,20 @@ fn changes(
     st: &Styles,
     mut row: u32,
 ) -> Result<(), XlsxError> {
-    sheet.write_string_with_format(row, 0, "โครงการที่เปลี่ยนไปจากรอบก่อน", &st.caption)?;
+    // Against last fiscal year's round only the list is compared: every project begins the
+    // year again, so "nothing changed" would be untrue.
+    let (caption, none) = if rounds.previous.a_year_before {
+        (
+            "โครงการที่เพิ่มขึ้นหรือไม่มีแล้วเมื่อเทียบกับปีก่อน (ต่างปีงบประมาณ: เทียบเฉพาะรายการโครงการ ไม่เทียบสถานะและเงิน)",
+            "ไม่มีโครงการใหม่ และทุกโครงการของปีก่อนยังอยู่ในรอบนี้",
+        )
+    } else {
+        ("โครงการที่เปลี่ยนไปจากรอบก่อน", "ไม่มีโครงการที่เปลี่ยน")
+    };
+    sheet.write_string_with_format(row, 0, caption, &st.caption)?;
     row += 1;
     if rounds.changes.is_empty() {
-        sheet.merge_range(row, 0, row, LAST_COL, "ไม่มีโครงการที่เปลี่ยน", &st.text)?;
+        sheet.merge_range(row, 0, row, LAST_COL, none, &st.text)?;
         return Ok(());
     }
     for kind in ChangeKind::ALL {
@@ -206,7 +216,7 @@ fn changes(
         for change in mine {
             sheet.write_string_with_format(row, 0, &change.division, &st.text)?;
             sheet.merge_range(row, 1, row, 6, &change.name, &st.text)?;
-            let amounts = kind == ChangeKind::Disbursed;
+            let amounts = matches!(kind, ChangeKind::Disbursed | ChangeKind::Budget);
             value_cells(sheet, (row, 7, 9), change.from.as_deref(), amounts, st)?;
             value_cells(sheet, (row, 10, 12), change.to.as_deref(), amounts, st)?;
             let name_width: f64 = WIDTHS[1..7].iter().sum();
@@ -245,8 +255,9 @@ fn completed_reconciled(
         .count();
     let new = count(ChangeKind::New, |c| c.to.as_deref());
     let dropped = count(ChangeKind::Dropped, |c| c.from.as_deref());
+    let unsent = count(ChangeKind::Unsent, |c| c.from.as_deref());
     let back = count(ChangeKind::Status, |c| c.from.as_deref());
-    if new + dropped + back == 0 {
+    if new + dropped + unsent + back == 0 {
         return None;
     }
     let mut parts = vec![format!("เปลี่ยนเป็นแล้วเสร็จ {newly}")];
@@ -255,6 +266,9 @@ fn completed_reconciled(
     }
     if dropped > 0 {
         parts.push(format!("− ที่แล้วเสร็จแต่ไม่มีในรอบนี้ {dropped}"));
+    }
+    if unsent > 0 {
+        parts.push(format!("− ที่แล้วเสร็จของกองที่ยังไม่ส่งไฟล์ {unsent}"));
     }
     if back > 0 {
         parts.push(format!("− ที่ไม่แล้วเสร็จแล้ว {back}"));

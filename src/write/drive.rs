@@ -56,7 +56,7 @@ pub fn write(sheet: &mut Worksheet, s: &Summary<'_>, st: &Styles) -> Result<(), 
         row += 1;
     }
     if let Some(rounds) = s.previous {
-        let line = since_previous(&rounds.previous.totals, s.totals);
+        let line = since_previous(rounds.previous, s.totals);
         sheet.write_string_with_format(row, 0, line, &st.prose)?;
         row += 1;
     }
@@ -91,7 +91,10 @@ pub fn summary_sentences(totals: &ReportTotals) -> Vec<String> {
 
 /// The change since the previous round, in one line: `- เทียบกับรอบก่อน ดำเนินการแล้วเสร็จเพิ่มขึ้น
 /// 19 โครงการ (41 → 60) เบิกจ่ายเพิ่มขึ้น … บาท ผลการนำแผนฯ ไปปฏิบัติ 67.78 (มาก) → 85.00 (มากที่สุด)`.
-pub fn since_previous(before: &ReportTotals, now: &ReportTotals) -> String {
+/// Against last fiscal year's round, that round is named (`- เทียบกับรอบก่อน (ปีงบประมาณ พ.ศ. 2565
+/// รอบ 12 เดือน) …`): a year's first half beside the whole of last year is no decline.
+pub fn since_previous(previous: &crate::compare::Previous, now: &ReportTotals) -> String {
+    let before = &previous.totals;
     let (b, n) = (&before.status, &now.status);
     let change = i64::from(n.completed) - i64::from(b.completed);
     let completed = match change {
@@ -107,8 +110,12 @@ pub fn since_previous(before: &ReportTotals, now: &ReportTotals) -> String {
     } else {
         format!("เพิ่มขึ้น {} บาท", crate::schema::baht(spent))
     };
+    let which = match previous.round.filter(|_| previous.a_year_before) {
+        Some((year, round)) => format!(" (ปีงบประมาณ พ.ศ. {year} รอบ {round} เดือน)"),
+        None => String::new(),
+    };
     format!(
-        "- เทียบกับรอบก่อน ดำเนินการแล้วเสร็จ{completed} ({} → {}) เบิกจ่าย{spent} \
+        "- เทียบกับรอบก่อน{which} ดำเนินการแล้วเสร็จ{completed} ({} → {}) เบิกจ่าย{spent} \
          ผลการนำแผนฯ ไปปฏิบัติ ร้อยละ {} ({}) → {} ({})",
         b.completed, n.completed, b.implementation_pct, b.level, n.implementation_pct, n.level
     )

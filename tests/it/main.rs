@@ -26,6 +26,7 @@ mod mail;
 mod producers;
 mod properties;
 mod round;
+mod rounds_previous;
 mod safe_output;
 mod samples_content;
 mod scale;

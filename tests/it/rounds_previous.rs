@@ -1,0 +1,272 @@
+//! The previous round as it really arrives: last fiscal year's round before a 6-month one, a
+//! summary edited after it was written, one written as a draft, one saved again as .ods, a
+//! division's workbook given instead of a summary, a division that has not sent its file yet.
+
+use crate::common::{ReadBack, SeedData};
+use crate::support::run_json;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies the sample round `name` into `to`, its report.toml edited by `config`.
+fn copy_round(name: &str, to: &Path, config: impl Fn(String) -> String) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(root().join("samples").join(name)).expect("samples") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
+    }
+    let toml = to.join("report.toml");
+    let text = std::fs::read_to_string(&toml).expect("toml");
+    std::fs::write(&toml, config(text)).expect("toml");
+}
+
+/// `merge samples/12-month --previous <previous>` into `out`.
+fn twelve_against(previous: &Path, out: &Path) -> (i32, Value, String) {
+    let output = out.join("summary.xlsx");
+    let args = [
+        "merge",
+        "samples/12-month",
+        "--previous",
+        previous.to_str().expect("utf-8"),
+        "-o",
+        output.to_str().expect("utf-8"),
+    ];
+    run_json(root(), &args)
+}
+
+fn codes(json: &Value) -> Vec<String> {
+    crate::support::sheet::codes(json)
+}
+
+/// The next fiscal year's 6-month round against last year's 12-month summary: every project
+/// begins the year again, so no project is a `status-regressed` error nor a
+/// `disbursed-decreased` warning; only the list is compared, and the sheet and the sentence
+/// say which round it is.
+#[test]
+fn last_years_round_is_compared_by_its_list_only() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let twelve = out.path().join("summary-12.xlsx");
+    let (code, _, stderr) = run_json(
+        root(),
+        &[
+            "merge",
+            "samples/12-month",
+            "-o",
+            twelve.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let next = out.path().join("2566-6");
+    copy_round("6-month", &next, |toml| {
+        toml.replace("fiscal_year = 2565", "fiscal_year = 2566")
+            .replace("as_of = \"2022-04-21\"", "as_of = \"2023-04-21\"")
+    });
+    let summary = out.path().join("summary-2566-6.xlsx");
+    let (code, json, stderr) = run_json(
+        &next,
+        &[
+            "merge",
+            ".",
+            "--previous",
+            twelve.to_str().expect("utf-8"),
+            "-o",
+            summary.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let found = codes(&json);
+    for code in [
+        "status-regressed",
+        "disbursed-decreased",
+        "previous-other-round",
+    ] {
+        assert!(!found.iter().any(|c| c == code), "{code}: {found:?}");
+    }
+    // The 12-month round had two projects the 6-month one lacks, and lacked one it had.
+    let changes = json["changes"].as_array().expect("changes");
+    let kinds: Vec<&str> = changes.iter().filter_map(|c| c["kind"].as_str()).collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "new").count(),
+        1,
+        "{kinds:?}"
+    );
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "dropped").count(),
+        2,
+        "{kinds:?}"
+    );
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    assert_eq!(json["summary"]["status"]["implementation_pct"], "67.78");
+    let mut book = ReadBack::open(&summary);
+    let sheet = book.sheet_text("เทียบรอบก่อน");
+    assert!(
+        sheet.contains("ต่างปีงบประมาณ: เทียบเฉพาะรายการโครงการ ไม่เทียบสถานะและเงิน"),
+        "{sheet}"
+    );
+    let drive = book.sheet_text("สรุปผลการขับเคลื่อนแผนฯ");
+    assert!(
+        drive.contains(
+            "- เทียบกับรอบก่อน (ปีงบประมาณ พ.ศ. 2565 รอบ 12 เดือน) ดำเนินการแล้วเสร็จลดลง 33 โครงการ (74 → 41)"
+        ),
+        "{drive}"
+    );
+}
+
+/// A summary whose project list lost a completed project's row after it was written (the
+/// coordinator deleted it): said, and the comparison takes the list's figures, so that its
+/// table, its sentence and its groups add up.
+#[test]
+fn a_summary_edited_after_it_was_written_is_said_and_its_list_is_compared() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let mut seed = SeedData::clean();
+    let completed = seed
+        .projects
+        .iter()
+        .position(|p| p.status == planmerge::model::Status::Completed)
+        .expect("a completed project");
+    seed.projects.remove(completed);
+    let edited = out.path().join("สรุป-6-เดือน.xlsx");
+    seed.write(&edited).expect("summary");
+    let (code, json, stderr) = twelve_against(&edited, out.path());
+    assert_eq!(code, 0, "{stderr}");
+    let issue = crate::support::issue_coded(&json, "previous-edited");
+    assert_eq!(issue["severity"], "warning");
+    let message = issue["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains(
+            "รายการโครงการมี 80 โครงการ แล้วเสร็จ 40 แต่หน้าสรุปผลเขียนว่า 81 โครงการ แล้วเสร็จ 41"
+        ),
+        "{message}"
+    );
+    let before = &json["previous"]["summary"]["total"];
+    assert_eq!(
+        (before["projects"].as_u64(), before["completed"].as_u64()),
+        (Some(80), Some(40))
+    );
+    // A summary as written gives no such warning.
+    let clean = out.path().join("clean.xlsx");
+    SeedData::clean().write(&clean).expect("summary");
+    let (code, json, _) = twelve_against(&clean, out.path());
+    assert_eq!(code, 0);
+    assert!(
+        !codes(&json).iter().any(|c| c.starts_with("previous-")),
+        "{:?}",
+        codes(&json)
+    );
+}
+
+/// A draft summary (errors left in it) as the previous round: compared, and said.
+#[test]
+fn a_draft_summary_as_the_previous_round_is_said() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let draft = out.path().join("ร่าง.xlsx");
+    SeedData::with_errors().write(&draft).expect("summary");
+    let (code, json, stderr) = twelve_against(&draft, out.path());
+    assert_eq!(code, 0, "{stderr}");
+    let issue = crate::support::issue_coded(&json, "previous-incomplete");
+    let message = issue["message"].as_str().unwrap_or_default();
+    assert!(message.contains("ร่าง — มีข้อผิดพลาด 2 รายการ"), "{message}");
+    assert!(!codes(&json).contains(&"previous-edited".to_string()));
+}
+
+/// A previous round given as one file must be a summary planmerge wrote, as .xlsx: a division's
+/// workbook (every other division would read as new) and a summary saved again as .ods are
+/// refused (exit 2), each saying what to give instead; and an .ods summary alone is no round.
+#[test]
+fn a_division_workbook_or_an_ods_summary_is_no_previous_round() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let division = root().join("samples/6-month/กองคลัง.xlsx");
+    let (code, json, _) = twelve_against(&division, out.path());
+    assert_eq!(code, 2, "{json}");
+    let message = json["failure"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("ไม่ใช่ไฟล์สรุปที่ planmerge เขียน"), "{message}");
+    let ods: PathBuf = root().join("tests/fixtures/formats/summary-6-month.ods");
+    let (code, json, _) = twelve_against(&ods, out.path());
+    assert_eq!(code, 2, "{json}");
+    let message = json["failure"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("บันทึกใหม่เป็นรูปแบบอื่น"), "{message}");
+    let config = root().join("samples/6-month/report.toml");
+    let (code, json, _) = run_json(
+        root(),
+        &[
+            "merge",
+            ods.to_str().expect("utf-8"),
+            "-c",
+            config.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 2, "an all-zero report: {json}");
+}
+
+/// A division that has not sent its file this round: its projects are a group of their own on
+/// เทียบรอบก่อน (not "dropped"), and the completed line says what they take away.
+#[test]
+fn a_division_not_yet_sent_is_a_group_of_its_own() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let twelve = out.path().join("12-month");
+    copy_round("12-month", &twelve, |toml| {
+        toml.replace("previous = \"../6-month\"\n", "")
+            + "divisions = [\"กองคลัง\", \"สำนักปลัด\", \"กองการเจ้าหน้าที่\", \"กองพัสดุและทรัพย์สิน\", \
+               \"กองยุทธศาสตร์และงบประมาณ\", \"กองสาธารณสุขและสิ่งแวดล้อม\", \
+               \"กองการศึกษา ศาสนาและวัฒนธรรม\", \"หน่วยตรวจสอบภายใน\"]\n"
+    });
+    std::fs::remove_file(twelve.join("กองคลัง.xlsx")).expect("remove");
+    let previous = root().join("samples/6-month");
+    let summary = out.path().join("summary.xlsx");
+    let (code, json, stderr) = run_json(
+        &twelve,
+        &[
+            "merge",
+            ".",
+            "--previous",
+            previous.to_str().expect("utf-8"),
+            "-o",
+            summary.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let changes = json["changes"].as_array().expect("changes");
+    let unsent: Vec<&Value> = changes.iter().filter(|c| c["kind"] == "unsent").collect();
+    assert_eq!(unsent.len(), 6, "กองคลัง's six projects");
+    assert!(unsent.iter().all(|c| c["division"] == "กองคลัง"));
+    let mut book = ReadBack::open(&summary);
+    let sheet = book.sheet_text("เทียบรอบก่อน");
+    assert!(
+        sheet.contains("โครงการของกองที่ยังไม่ส่งไฟล์รอบนี้ (ไม่รวมในตัวเลขรอบนี้) (6 โครงการ)")
+            && sheet.contains("− ที่แล้วเสร็จของกองที่ยังไม่ส่งไฟล์ 4"),
+        "{sheet}"
+    );
+}
+
+/// A plan budget changed since the previous round is shown as amounts in baht (numbers, as the
+/// disbursed changes are), not as text.
+#[test]
+fn a_budget_changed_since_the_previous_round_is_in_baht() {
+    use crate::support::{WORDS_HEADER, words_row, write_book};
+    let dir = crate::support::folder();
+    let (six, twelve) = (dir.path().join("six"), dir.path().join("twelve"));
+    for (round, budget) in [(&six, 5000.0), (&twelve, 7500.0)] {
+        std::fs::create_dir(round).expect("folder");
+        let rows = [words_row(1, "โครงการ ก", 1.0, budget)];
+        write_book(&round.join("กองทดสอบ.xlsx"), "แผน", &WORDS_HEADER, &rows);
+    }
+    std::fs::write(six.join("report.toml"), crate::support::REPORT_TOML).expect("toml");
+    let toml = crate::support::twelve_month_toml()
+        .replace("initial_projects = 90", "initial_projects = 1");
+    std::fs::write(twelve.join("report.toml"), toml).expect("toml");
+    let (code, json, stderr) = run_json(&twelve, &["merge", ".", "--previous", "../six"]);
+    assert_eq!(code, 0, "{stderr}");
+    let path = twelve.join(json["output"].as_str().expect("output"));
+    let mut book = ReadBack::open(&path);
+    let text = book.sheet_text("เทียบรอบก่อน");
+    let caption = text
+        .lines()
+        .position(|l| l.starts_with("งบประมาณเปลี่ยน"))
+        .expect("the budget caption") as u32;
+    let sheet = "เทียบรอบก่อน";
+    assert_eq!(book.number(sheet, caption + 2, 7), 5000.0);
+    assert_eq!(book.number(sheet, caption + 2, 10), 7500.0);
+}
