@@ -288,6 +288,20 @@ catalogue! {
         },
         fix: (cause.fix().0, cause.fix().1),
     }
+    /// A summary planmerge wrote, edited so that its project list cannot be read back (as the
+    /// previous round, or for `template --from`): the list's sheet renamed or deleted, a cell
+    /// typed over. `what`: which, Thai and English.
+    SummaryEdited { what: (String, String) } => {
+        code: "summary-edited",
+        stage: Read,
+        severity: Error,
+        thai: format!("ไฟล์สรุปถูกแก้ไขจนอ่านรายการโครงการกลับไม่ได้: {}", what.0),
+        english: format!("the summary was edited so that its project list cannot be read back: {}", what.1),
+        fix: (
+            "ใช้ไฟล์สรุปฉบับที่ planmerge เขียน (ไม่แก้ไข) หรือโฟลเดอร์ของรอบนั้น",
+            "use the summary as planmerge wrote it (unedited), or that round's folder",
+        ),
+    }
     /// The file is encrypted with a password.
     FilePasswordProtected => {
         code: "file-password-protected",

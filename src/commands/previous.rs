@@ -195,6 +195,8 @@ pub(super) fn summary_projects(path: &Path) -> Result<Vec<ProjectRow>, CommandEr
     }
     read::summary::read_summary_projects(path).map_err(|problem| {
         let place = crate::model::Location::file(&path.display().to_string());
-        CommandError::Previous(crate::issue::Issue::new(problem, place).message())
+        let (fix_thai, fix_english) = (problem.fix_thai(), problem.fix_english());
+        let message = crate::issue::Issue::new(problem, place).message();
+        CommandError::Previous(format!("{message} — {fix_thai} · {fix_english}"))
     })
 }

@@ -44,6 +44,14 @@ pub fn read_summary_projects(path: &Path) -> Result<Vec<ProjectRow>, Problem> {
         });
     }
     let mut book = try_call(|| Xlsx::new(Cursor::new(bytes)))?;
+    if !book.sheet_names().iter().any(|name| name == SHEET_PROJECTS) {
+        return Err(Problem::SummaryEdited {
+            what: (
+                format!("ไม่มีแผ่นงาน {SHEET_PROJECTS} (ถูกเปลี่ยนชื่อหรือลบ)"),
+                format!("no sheet {SHEET_PROJECTS} (renamed or deleted)"),
+            ),
+        });
+    }
     let range = try_call(|| book.worksheet_range(SHEET_PROJECTS))?;
     let file: Arc<str> = shown.as_str().into();
     let sheet: Arc<str> = SHEET_PROJECTS.into();
@@ -68,18 +76,23 @@ pub fn read_summary_projects(path: &Path) -> Result<Vec<ProjectRow>, Problem> {
             row: Some(at),
             col: Some(NAME as u32),
         };
-        projects.push(
-            project(row, location).ok_or_else(|| Problem::FileUnreadable {
-                cause: Unreadable::Damaged,
-                reason: format!("the project list of a summary is damaged at row {}", at + 1),
-            })?,
-        );
+        projects.push(project(row, location).map_err(|col| {
+            let cell = format!("{}{}", crate::model::column_letters(col as u32), at + 1);
+            let found = row.get(col).map(|d| Cell::from(d).text().into_owned());
+            let found = found.unwrap_or_default();
+            Problem::SummaryEdited {
+                what: (
+                    format!("ช่อง {cell} ของแผ่นงาน {SHEET_PROJECTS} ไม่เป็นอย่างที่ planmerge เขียน (พบ \"{found}\")"),
+                    format!("cell {cell} of {SHEET_PROJECTS} is not as planmerge wrote it (found \"{found}\")"),
+                ),
+            }
+        })?);
     }
     Ok(projects)
 }
 
-/// One row of the list; `None` when it does not read as the writer wrote it.
-fn project(row: &[Data], source: Location) -> Option<ProjectRow> {
+/// One row of the list; the column of the first cell that does not read as the writer wrote it.
+fn project(row: &[Data], source: Location) -> Result<ProjectRow, usize> {
     let cell = |col: usize| row.get(col).map(Cell::from).unwrap_or_default();
     let money = |col: usize| match row.get(col) {
         Some(Data::Float(n)) => written_amount(*n),
@@ -88,23 +101,24 @@ fn project(row: &[Data], source: Location) -> Option<ProjectRow> {
     };
     let ticked = |col: usize| !cell(col).is_blank();
     let (dimension, dimension_code) = match cell(DIMENSION) {
-        Cell::Number(n) => (Dimension::new(n as u8)?, None),
+        Cell::Number(n) => (Dimension::new(n as u8).ok_or(DIMENSION)?, None),
         Cell::Text(code) => {
-            let first: u8 = code.split('.').next()?.parse().ok()?;
-            (Dimension::new(first)?, Some(code))
+            let first = code.split('.').next().and_then(|n| n.parse().ok());
+            (first.and_then(Dimension::new).ok_or(DIMENSION)?, Some(code))
         }
-        _ => return None,
+        _ => return Err(DIMENSION),
     };
     let status = Status::ALL
         .into_iter()
-        .find(|s| ticked(FIRST_STATUS + s.index()))?;
-    Some(ProjectRow {
+        .find(|s| ticked(FIRST_STATUS + s.index()))
+        .ok_or(FIRST_STATUS)?;
+    Ok(ProjectRow {
         name: clean_text(&cell(NAME).text()),
         dimension,
         dimension_code,
-        budget_plan: money(BUDGET_PLAN)?,
-        budget_ordinance: money(BUDGET_ORDINANCE)?,
-        disbursed: money(DISBURSED)?,
+        budget_plan: money(BUDGET_PLAN).ok_or(BUDGET_PLAN)?,
+        budget_ordinance: money(BUDGET_ORDINANCE).ok_or(BUDGET_ORDINANCE)?,
+        disbursed: money(DISBURSED).ok_or(DISBURSED)?,
         in_ordinance: ticked(IN_ORDINANCE),
         status,
         remark: clean_text(&cell(REMARK).text()),

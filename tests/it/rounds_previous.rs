@@ -270,3 +270,45 @@ fn a_budget_changed_since_the_previous_round_is_in_baht() {
     assert_eq!(book.number(sheet, caption + 2, 7), 5000.0);
     assert_eq!(book.number(sheet, caption + 2, 10), 7500.0);
 }
+
+/// Rewrites the entry `name` of the xlsx at `path` by `edit`, as a program saving it would.
+fn rewrite_entry(path: &Path, name: &str, edit: impl Fn(String) -> String) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).expect("read");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).expect("entry");
+        let entry_name = entry.name().expect("entry name").to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).expect("inflate");
+        if entry_name == name {
+            data = edit(String::from_utf8(data).expect("utf-8")).into_bytes();
+        }
+        out.start_file(entry_name, zip::write::SimpleFileOptions::default())
+            .expect("start");
+        out.write_all(&data).expect("write");
+    }
+    std::fs::write(path, out.finish().expect("finish").into_inner()).expect("write back");
+}
+
+/// A summary whose project list's sheet was renamed is said as such, with what to give
+/// instead, not as a damaged file.
+#[test]
+fn a_summary_whose_list_was_renamed_says_so() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let renamed = out.path().join("สรุป.xlsx");
+    SeedData::clean().write(&renamed).expect("summary");
+    rewrite_entry(&renamed, "xl/workbook.xml", |xml| {
+        xml.replace("name=\"รายการโครงการ\"", "name=\"รายการโครงการ (แก้)\"")
+    });
+    let (code, json, _) = twelve_against(&renamed, out.path());
+    assert_eq!(code, 2, "{json}");
+    let message = json["failure"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("ไม่มีแผ่นงาน รายการโครงการ (ถูกเปลี่ยนชื่อหรือลบ)")
+            && message.contains("ใช้ไฟล์สรุปฉบับที่ planmerge เขียน")
+            && !message.contains("เสียหาย"),
+        "{message}"
+    );
+}
