@@ -10,7 +10,7 @@
 use crate::compute::ReportTotals;
 use crate::issue::{Issue, Problem};
 use crate::model::{ProjectRow, Status};
-use crate::schema::text::normalized;
+use crate::schema::text::{normalized, without_list_number};
 use crate::validate::name_key;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
@@ -201,6 +201,9 @@ pub struct Comparison {
     previous: Vec<ProjectRow>,
     by_division: FxHashMap<(String, u128), usize>,
     by_name: FxHashMap<u128, Vec<usize>>,
+    /// The previous projects by their names without a list number (`1. `), for a name that
+    /// matches none as typed ([`without_list_number`]).
+    by_bare_name: FxHashMap<u128, Vec<usize>>,
     matched: Vec<bool>,
     changes: Vec<Change>,
     /// This round's projects that matched none (candidates for "did you mean"), with where
@@ -239,8 +242,11 @@ impl Comparison {
     pub fn new(previous: Vec<ProjectRow>) -> Self {
         let mut by_division = FxHashMap::default();
         let mut by_name: FxHashMap<u128, Vec<usize>> = FxHashMap::default();
+        let mut by_bare_name: FxHashMap<u128, Vec<usize>> = FxHashMap::default();
         for (i, p) in previous.iter().enumerate() {
             let key = name_key(&p.name);
+            let bare = without_list_number(&p.name).map_or(key, name_key);
+            by_bare_name.entry(bare).or_default().push(i);
             by_division
                 .entry((normalized(&p.division).into_owned(), key))
                 .or_insert(i);
@@ -251,6 +257,7 @@ impl Comparison {
             previous,
             by_division,
             by_name,
+            by_bare_name,
             changes: Vec::new(),
             new_names: Vec::new(),
             divisions_now: Vec::new(),
@@ -287,7 +294,8 @@ impl Comparison {
     }
 
     /// The previous project `p` is, if any: same division and name, else the same name in
-    /// another division.
+    /// another division, else the same name once a list number is taken off either (`1. ชื่อ`
+    /// = `ชื่อ`; preferring its own division).
     fn find(&self, p: &ProjectRow, key: u128) -> Option<usize> {
         let division = normalized(&p.division).into_owned();
         let same = self
@@ -295,13 +303,23 @@ impl Comparison {
             .get(&(division, key))
             .copied()
             .filter(|&i| !self.matched[i]);
-        same.or_else(|| {
-            self.by_name
-                .get(&key)?
-                .iter()
-                .copied()
-                .find(|&i| !self.matched[i])
-        })
+        let unmatched = |found: Option<&Vec<usize>>| {
+            let mut found = found?.iter().copied().filter(|&i| !self.matched[i]);
+            let first = found.next()?;
+            let own = normalized(&p.division);
+            let own = |i: &usize| normalized(&self.previous[*i].division) == own;
+            Some(
+                std::iter::once(first)
+                    .chain(found)
+                    .find(own)
+                    .unwrap_or(first),
+            )
+        };
+        same.or_else(|| unmatched(self.by_name.get(&key)))
+            .or_else(|| {
+                let bare = without_list_number(&p.name).map_or(key, name_key);
+                unmatched(self.by_bare_name.get(&bare))
+            })
     }
 
     /// Compares one project of this round (whose [`name_key`] is `key`) with the previous

@@ -97,26 +97,45 @@ pub fn thai_digits_to_arabic(text: &str) -> Cow<'_, str> {
 }
 
 /// A project's name as duplicates are told: [`normalized`], then Thai and full-width digits as
-/// 0-9 (`รุ่นที่ ๑` = `รุ่นที่ 1`) and the marks over and under a letter in the order Thai is
-/// written (vowel, tone, then ํ: `น ํ ้ า` typed out of order = `น้ำ`, `ท ่ ี` = `ที่`). Borrows
-/// the text when nothing changes.
+/// 0-9 (`รุ่นที่ ๑` = `รุ่นที่ 1`), full-width brackets as `(` `)`, and the marks over and under a
+/// letter in the order Thai is written (vowel, tone, then ํ: `น ํ ้ า` typed out of order =
+/// `น้ำ`, `ท ่ ี` = `ที่`). Borrows the text when nothing changes.
 pub fn name_folded(text: &str) -> Cow<'_, str> {
     let normal = normalized(text);
     if !needs_folding(normal.as_bytes()) {
         return normal;
     }
     let digits = thai_digits_to_arabic(&normal);
-    Cow::Owned(marks_in_order(&digits))
+    let brackets = digits.replace('\u{FF08}', "(").replace('\u{FF09}', ")");
+    Cow::Owned(marks_in_order(&brackets))
+}
+
+/// A name without the number typed before it as in a numbered list (`1. `, `๑) `, `12.`
+/// followed by a space): what a project is matched by between rounds when its name as typed
+/// matches none (one round numbered the names, the other not). None when it has no such number.
+pub fn without_list_number(name: &str) -> Option<&str> {
+    let text = name.trim_start();
+    let digits = text
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(c)))?;
+    let (at, mark) = digits;
+    if at == 0 || !matches!(mark, '.' | ')') {
+        return None;
+    }
+    let rest = &text[at + mark.len_utf8()..];
+    let bare = rest.trim_start();
+    (bare.len() < rest.len() && !bare.is_empty()).then_some(bare)
 }
 
 /// Whether [`name_folded`] has anything to change: a Thai or full-width digit, or a mark
 /// followed by one written before it. One pass over the bytes (a name is read on every row):
 /// Thai characters are `E0 B8 xx` (U+0E00..U+0E3F) and `E0 B9 xx` (U+0E40..U+0E7F).
 fn needs_folding(bytes: &[u8]) -> bool {
+    // Full-width digits and brackets: U+FF10..U+FF19, U+FF08 and U+FF09.
     let full_width_digit = || {
         bytes
             .windows(3)
-            .any(|w| w[0] == 0xEF && w[1] == 0xBC && (0x90..=0x99).contains(&w[2]))
+            .any(|w| w[0] == 0xEF && w[1] == 0xBC && matches!(w[2], 0x88 | 0x89 | 0x90..=0x99))
     };
     if memchr::memchr(0xEF, bytes).is_some() && full_width_digit() {
         return true;
@@ -405,6 +424,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_list_number_before_a_name_is_taken_off_and_nothing_else() {
+        let numbered = [
+            ("1. โครงการ ก", "โครงการ ก"),
+            ("  12.  โครงการ ก", "โครงการ ก"),
+            ("๑) โครงการ ก", "โครงการ ก"),
+        ];
+        for (name, bare) in numbered {
+            assert_eq!(without_list_number(name), Some(bare), "{name}");
+        }
+        for name in [
+            "โครงการ ก",
+            "2.3 มาตรการ",
+            "5 ส. ในสำนักงาน",
+            "1.",
+            "1.โครงการ",
+            "2566 ปี",
+        ] {
+            assert_eq!(without_list_number(name), None, "{name}");
+        }
+    }
+
+    #[test]
     fn names_fold_digits_and_thai_marks_typed_out_of_order() {
         let same = [
             ("โครงการอบรมคุณธรรม รุ่นที่ 1", "โครงการอบรมคุณธรรม รุ่นที่ ๑"),
@@ -413,6 +454,7 @@ mod tests {
             ("โครงการรักษ์น้ำ", "โครงการรักษ์น\u{0E49}\u{0E4D}\u{0E32}"),
             ("โครงการที่ดี", "โครงการท\u{0E48}\u{0E35}ดี"),
             ("ปู่ย่า", "ป\u{0E48}\u{0E39}ย\u{0E48}\u{0E32}"),
+            ("โครงการ (อบจ.พะเยา)", "โครงการ \u{FF08}อบจ.พะเยา\u{FF09}"),
         ];
         for (a, b) in same {
             assert_eq!(name_folded(a), name_folded(b), "{a} / {b}");

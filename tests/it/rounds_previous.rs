@@ -241,26 +241,41 @@ fn a_division_not_yet_sent_is_a_group_of_its_own() {
     );
 }
 
+/// A 6-month round of `six` rows and a 12-month round of `twelve` rows, one division each,
+/// merged against each other: the 12-month `--json`, and its summary.
+fn six_then_twelve(
+    six: &[Vec<crate::support::V>],
+    twelve: &[Vec<crate::support::V>],
+) -> (tempfile::TempDir, Value, PathBuf) {
+    use crate::support::{WORDS_HEADER, write_book};
+    let dir = crate::support::folder();
+    let (six_dir, twelve_dir) = (dir.path().join("six"), dir.path().join("twelve"));
+    for (round, rows) in [(&six_dir, six), (&twelve_dir, twelve)] {
+        std::fs::create_dir(round).expect("folder");
+        write_book(&round.join("กองทดสอบ.xlsx"), "แผน", &WORDS_HEADER, rows);
+    }
+    std::fs::write(six_dir.join("report.toml"), crate::support::REPORT_TOML).expect("toml");
+    let toml = crate::support::twelve_month_toml().replace(
+        "initial_projects = 90",
+        &format!("initial_projects = {}", twelve.len()),
+    );
+    std::fs::write(twelve_dir.join("report.toml"), toml).expect("toml");
+    let (code, json, stderr) = run_json(&twelve_dir, &["merge", ".", "--previous", "../six"]);
+    assert_eq!(code, 0, "{stderr}");
+    let summary = twelve_dir.join(json["output"].as_str().expect("output"));
+    (dir, json, summary)
+}
+
 /// A plan budget changed since the previous round is shown as amounts in baht (numbers, as the
 /// disbursed changes are), not as text.
 #[test]
 fn a_budget_changed_since_the_previous_round_is_in_baht() {
-    use crate::support::{WORDS_HEADER, words_row, write_book};
-    let dir = crate::support::folder();
-    let (six, twelve) = (dir.path().join("six"), dir.path().join("twelve"));
-    for (round, budget) in [(&six, 5000.0), (&twelve, 7500.0)] {
-        std::fs::create_dir(round).expect("folder");
-        let rows = [words_row(1, "โครงการ ก", 1.0, budget)];
-        write_book(&round.join("กองทดสอบ.xlsx"), "แผน", &WORDS_HEADER, &rows);
-    }
-    std::fs::write(six.join("report.toml"), crate::support::REPORT_TOML).expect("toml");
-    let toml = crate::support::twelve_month_toml()
-        .replace("initial_projects = 90", "initial_projects = 1");
-    std::fs::write(twelve.join("report.toml"), toml).expect("toml");
-    let (code, json, stderr) = run_json(&twelve, &["merge", ".", "--previous", "../six"]);
-    assert_eq!(code, 0, "{stderr}");
-    let path = twelve.join(json["output"].as_str().expect("output"));
-    let mut book = ReadBack::open(&path);
+    use crate::support::words_row;
+    let (_dir, _, summary) = six_then_twelve(
+        &[words_row(1, "โครงการ ก", 1.0, 5000.0)],
+        &[words_row(1, "โครงการ ก", 1.0, 7500.0)],
+    );
+    let mut book = ReadBack::open(&summary);
     let text = book.sheet_text("เทียบรอบก่อน");
     let caption = text
         .lines()
@@ -269,6 +284,24 @@ fn a_budget_changed_since_the_previous_round_is_in_baht() {
     let sheet = "เทียบรอบก่อน";
     assert_eq!(book.number(sheet, caption + 2, 7), 5000.0);
     assert_eq!(book.number(sheet, caption + 2, 10), 7500.0);
+}
+
+/// One round numbered its names as a list (`1. `) or typed full-width brackets, the other not:
+/// the same projects, matched, not one dropped and one new.
+#[test]
+fn names_numbered_in_one_round_only_are_the_same_projects() {
+    use crate::support::words_row;
+    let (_dir, json, _) = six_then_twelve(
+        &[
+            words_row(1, "โครงการ ก", 1.0, 5000.0),
+            words_row(2, "2. โครงการ ข (อบจ.)", 1.0, 5000.0),
+        ],
+        &[
+            words_row(1, "1. โครงการ ก", 1.0, 5000.0),
+            words_row(2, "โครงการ ข \u{FF08}อบจ.\u{FF09}", 1.0, 5000.0),
+        ],
+    );
+    assert_eq!(json["changes"], serde_json::json!([]), "{}", json["issues"]);
 }
 
 /// Rewrites the entry `name` of the xlsx at `path` by `edit`, as a program saving it would.
