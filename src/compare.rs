@@ -152,11 +152,17 @@ pub enum ChangeKind {
     Disbursed,
     /// A different plan budget.
     Budget,
+    /// A different ordinance budget (งบตามข้อบัญญัติ: what %งบ is taken of).
+    Ordinance,
+    /// Another dimension (มิติ): the dimension table moves with it.
+    Dimension,
+    /// Another division (กอง).
+    Moved,
 }
 
 impl ChangeKind {
     /// Every kind, in the order the เทียบรอบก่อน sheet lists them.
-    pub const ALL: [ChangeKind; 7] = [
+    pub const ALL: [ChangeKind; 10] = [
         ChangeKind::Completed,
         ChangeKind::Status,
         ChangeKind::New,
@@ -164,7 +170,18 @@ impl ChangeKind {
         ChangeKind::Unsent,
         ChangeKind::Disbursed,
         ChangeKind::Budget,
+        ChangeKind::Ordinance,
+        ChangeKind::Dimension,
+        ChangeKind::Moved,
     ];
+
+    /// Whether its from and to are amounts in baht.
+    pub fn is_amount(self) -> bool {
+        matches!(
+            self,
+            ChangeKind::Disbursed | ChangeKind::Budget | ChangeKind::Ordinance
+        )
+    }
 
     /// The heading of its group, Thai.
     pub fn thai(self) -> &'static str {
@@ -176,6 +193,9 @@ impl ChangeKind {
             ChangeKind::Unsent => "โครงการของกองที่ยังไม่ส่งไฟล์รอบนี้ (ไม่รวมในตัวเลขรอบนี้)",
             ChangeKind::Disbursed => "เบิกจ่ายเปลี่ยน",
             ChangeKind::Budget => "งบประมาณเปลี่ยน",
+            ChangeKind::Ordinance => "งบประมาณตามข้อบัญญัติเปลี่ยน",
+            ChangeKind::Dimension => "มิติเปลี่ยน",
+            ChangeKind::Moved => "ย้ายกอง",
         }
     }
 }
@@ -231,6 +251,14 @@ struct DivisionNow {
     changed: bool,
     /// Whether any of its projects is not completed (so could have moved on).
     open: bool,
+}
+
+/// `มิติที่ 2`, or its sub-code (`มิติที่ 2.3`) when it has one.
+fn dimension_shown(p: &ProjectRow) -> String {
+    match &p.dimension_code {
+        Some(code) => format!("มิติที่ {code}"),
+        None => format!("มิติที่ {}", p.dimension.number()),
+    }
 }
 
 fn money(value: Decimal) -> String {
@@ -341,11 +369,24 @@ impl Comparison {
         };
         self.matched[i] = true;
         let before = &self.previous[i];
+        // Where the project sits in the report, in any year: its dimension and its division.
+        let moved = (normalized(&before.division) != normalized(&p.division))
+            .then(|| (before.division.to_string(), p.division.to_string()));
+        let dimension = (before.dimension != p.dimension)
+            .then(|| (dimension_shown(before), dimension_shown(p)));
+        let placed = moved.is_some() || dimension.is_some();
+        if let Some((from, to)) = dimension {
+            self.change(ChangeKind::Dimension, p, Some(from), Some(to));
+        }
+        if let Some((from, to)) = moved {
+            self.change(ChangeKind::Moved, p, Some(from), Some(to));
+        }
+        let before = &self.previous[i];
         if self.a_year_on {
             let differs = before.status != p.status
                 || before.disbursed != p.disbursed
                 || before.budget_plan != p.budget_plan;
-            return (Vec::new(), differs);
+            return (Vec::new(), differs || placed);
         }
         let before = before.clone();
         let mut issues = Vec::new();
@@ -377,7 +418,14 @@ impl Comparison {
             let (from, to) = (money(before.budget_plan), money(p.budget_plan));
             self.change(ChangeKind::Budget, p, Some(from), Some(to));
         }
-        (issues, false)
+        // An ordinance budget that is the plan budget in both rounds moved with it: said once.
+        let follows_plan =
+            before.budget_ordinance == before.budget_plan && p.budget_ordinance == p.budget_plan;
+        if before.budget_ordinance != p.budget_ordinance && !follows_plan {
+            let (from, to) = (money(before.budget_ordinance), money(p.budget_ordinance));
+            self.change(ChangeKind::Ordinance, p, Some(from), Some(to));
+        }
+        (issues, placed)
     }
 
     fn change(

@@ -216,7 +216,7 @@ fn changes(
         for change in mine {
             sheet.write_string_with_format(row, 0, &change.division, &st.text)?;
             sheet.merge_range(row, 1, row, 6, &change.name, &st.text)?;
-            let amounts = matches!(kind, ChangeKind::Disbursed | ChangeKind::Budget);
+            let amounts = kind.is_amount();
             value_cells(sheet, (row, 7, 9), change.from.as_deref(), amounts, st)?;
             value_cells(sheet, (row, 10, 12), change.to.as_deref(), amounts, st)?;
             let name_width: f64 = WIDTHS[1..7].iter().sum();

@@ -247,12 +247,26 @@ fn six_then_twelve(
     six: &[Vec<crate::support::V>],
     twelve: &[Vec<crate::support::V>],
 ) -> (tempfile::TempDir, Value, PathBuf) {
+    six_then_twelve_with(six, twelve, false)
+}
+
+/// [`six_then_twelve`], the rows with an ordinance budget column after the plan budget when
+/// `ordinance`.
+fn six_then_twelve_with(
+    six: &[Vec<crate::support::V>],
+    twelve: &[Vec<crate::support::V>],
+    ordinance: bool,
+) -> (tempfile::TempDir, Value, PathBuf) {
     use crate::support::{WORDS_HEADER, write_book};
+    let mut header: Vec<&str> = WORDS_HEADER.to_vec();
+    if ordinance {
+        header.insert(4, "งบประมาณตามข้อบัญญัติ");
+    }
     let dir = crate::support::folder();
     let (six_dir, twelve_dir) = (dir.path().join("six"), dir.path().join("twelve"));
     for (round, rows) in [(&six_dir, six), (&twelve_dir, twelve)] {
         std::fs::create_dir(round).expect("folder");
-        write_book(&round.join("กองทดสอบ.xlsx"), "แผน", &WORDS_HEADER, rows);
+        write_book(&round.join("กองทดสอบ.xlsx"), "แผน", &header, rows);
     }
     std::fs::write(six_dir.join("report.toml"), crate::support::REPORT_TOML).expect("toml");
     let toml = crate::support::twelve_month_toml().replace(
@@ -284,6 +298,54 @@ fn a_budget_changed_since_the_previous_round_is_in_baht() {
     let sheet = "เทียบรอบก่อน";
     assert_eq!(book.number(sheet, caption + 2, 7), 5000.0);
     assert_eq!(book.number(sheet, caption + 2, 10), 7500.0);
+}
+
+/// A project put under another dimension, or its ordinance budget alone changed: both move
+/// the report's figures, so both are listed on เทียบรอบก่อน and in `changes`.
+#[test]
+fn a_dimension_or_an_ordinance_budget_changed_is_listed() {
+    use crate::support::{V, t, words_row};
+    let mut ordinance = words_row(2, "โครงการ ข", 1.0, 5000.0);
+    ordinance[5] = t("☑");
+    let with_ordinance = |row: &mut Vec<V>, baht: f64| {
+        row.insert(4, V::N(baht));
+    };
+    let mut before = ordinance.clone();
+    with_ordinance(&mut before, 0.0);
+    let mut after = ordinance;
+    with_ordinance(&mut after, 25000.0);
+    let mut first = words_row(1, "โครงการ ก", 2.0, 1000.0);
+    with_ordinance(&mut first, 1000.0);
+    let mut moved = words_row(1, "โครงการ ก", 3.0, 1000.0);
+    with_ordinance(&mut moved, 1000.0);
+    let (_dir, json, summary) = six_then_twelve_with(&[first, before], &[moved, after], true);
+    let changes = json["changes"].as_array().expect("changes");
+    let of = |kind: &str| {
+        changes
+            .iter()
+            .find(|c| c["kind"] == kind)
+            .unwrap_or_else(|| panic!("{kind} in {changes:?}"))
+    };
+    assert_eq!(
+        (
+            of("dimension")["from"].as_str(),
+            of("dimension")["to"].as_str()
+        ),
+        (Some("มิติที่ 2"), Some("มิติที่ 3"))
+    );
+    assert_eq!(
+        (
+            of("ordinance")["from"].as_str(),
+            of("ordinance")["to"].as_str()
+        ),
+        (Some("0.00"), Some("25000.00"))
+    );
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    let text = ReadBack::open(&summary).sheet_text("เทียบรอบก่อน");
+    assert!(
+        text.contains("มิติเปลี่ยน (1 โครงการ)") && text.contains("งบประมาณตามข้อบัญญัติเปลี่ยน (1 โครงการ)"),
+        "{text}"
+    );
 }
 
 /// One round numbered its names as a list (`1. `) or typed full-width brackets, the other not:
