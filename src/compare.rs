@@ -611,9 +611,16 @@ mod tests {
         let (changes, issues) = compare(before, &now);
         assert!(issues.is_empty(), "{issues:?}");
         let kinds: Vec<ChangeKind> = changes.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds, [ChangeKind::Completed, ChangeKind::Disbursed]);
-        assert_eq!(changes[1].from.as_deref(), Some("0.00"));
-        assert_eq!(changes[1].to.as_deref(), Some("500.00"));
+        let expected = [
+            ChangeKind::Moved,
+            ChangeKind::Completed,
+            ChangeKind::Disbursed,
+        ];
+        assert_eq!(kinds, expected);
+        assert_eq!(changes[0].from.as_deref(), Some("กองคลัง"));
+        assert_eq!(changes[0].to.as_deref(), Some("สำนักปลัด"));
+        assert_eq!(changes[2].from.as_deref(), Some("0.00"));
+        assert_eq!(changes[2].to.as_deref(), Some("500.00"));
     }
 
     #[test]

@@ -456,6 +456,19 @@ catalogue! {
             format!("check it holds {fiscal_year}'s projects (not last year's file), then rename the sheet"),
         ),
     }
+    /// The sheet's title block names another fiscal year than the report's (`… ประจำปีงบประมาณ
+    /// พ.ศ. 2565` in a 2566 report): read and counted, and said — last year's file, most likely.
+    TitleOtherYear { year: u16, fiscal_year: u16 } => {
+        code: "title-other-year",
+        stage: Read,
+        severity: Warning,
+        thai: format!("หัวรายงานของแผ่นงานนี้เป็นปีงบประมาณ {year} แต่รายงานนี้ปี {fiscal_year} — อ่านและนับแล้ว"),
+        english: format!("the sheet's title says fiscal year {year} but this report is {fiscal_year}; read and counted"),
+        fix: (
+            format!("ตรวจว่าเป็นข้อมูลปี {fiscal_year} (ไม่ใช่ไฟล์ปีก่อน) แล้วแก้ปีในหัวรายงาน"),
+            format!("check it holds {fiscal_year}'s projects (not last year's file), then correct the title's year"),
+        ),
+    }
     /// The file's only sheets are named as an example (`ตัวอย่าง`): read and counted, and said.
     SheetExample => {
         code: "sheet-example",

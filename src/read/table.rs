@@ -11,6 +11,7 @@ mod merged;
 mod rows;
 mod skipped;
 mod sums;
+mod title;
 mod wrapped;
 
 use explain::SKIPPED_LISTED;
@@ -137,6 +138,8 @@ pub struct TableFinder {
     /// The last row holding only fiscal years ([`years_only`]), for a header right under it.
     years_row: Option<(u32, Vec<(u32, u16)>)>,
     page_texts: HashSet<String>,
+    /// Whether a title naming another fiscal year was said (`title-other-year`, once).
+    title_year_said: bool,
     reported_ordinance: bool,
     hint: Option<DimensionHint>,
     /// The dimension the sheet's name gives, which every section row in it must agree with.
@@ -198,6 +201,7 @@ impl TableFinder {
             pending: None,
             years_row: None,
             page_texts: HashSet::new(),
+            title_year_said: false,
             reported_ordinance: false,
             hint,
             named,
@@ -756,9 +760,19 @@ impl TableFinder {
 
     /// Rows above the first header (title block) are remembered so that, repeated on later
     /// printed pages, they are recognised and skipped.
+    /// A title naming another fiscal year than the report's is said once per sheet
+    /// (`title-other-year`): last year's file sent again.
     fn remember_page_texts(&mut self, row: &SheetRow) {
-        for (_, cell) in &row.cells {
+        for (col, cell) in &row.cells {
             if let Cell::Text(t) = cell {
+                if !self.title_year_said
+                    && let Some(fiscal_year) = self.fiscal_year
+                    && let Some(year) = title::title_fiscal_year(t).filter(|y| *y != fiscal_year)
+                {
+                    self.title_year_said = true;
+                    let at = Location::cell(&self.file, &self.sheet, row.row, *col);
+                    self.issue(Problem::TitleOtherYear { year, fiscal_year }, at);
+                }
                 self.page_texts.insert(normalize(t));
             }
         }

@@ -407,3 +407,43 @@ fn a_summary_whose_list_was_renamed_says_so() {
         "{message}"
     );
 }
+
+/// A division's file whose title block names last fiscal year (sent again unchanged) is read
+/// and counted, and said once at the title's cell; a title naming the report's year, the plan's
+/// span or a date is not.
+#[test]
+fn a_title_naming_another_fiscal_year_is_said() {
+    use crate::support::sheet::{Sheet, issues_coded};
+    use crate::support::{V, WORDS_HEADER, t, words_row};
+    let header: Vec<V> = WORDS_HEADER.iter().map(|h| t(h)).collect();
+    for (title, said) in [
+        ("รายงานผลการดำเนินงาน กองช่าง พ.ศ. 2564 รอบ 12 เดือน", true),
+        ("รายงานผลการดำเนินงาน กองช่าง ประจำปีงบประมาณ พ.ศ. 2565", false),
+        ("แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. 2565-2568)", false),
+    ] {
+        let dir = crate::support::folder();
+        let rows = vec![
+            vec![t(title)],
+            vec![t("ข้อมูล ณ วันที่ 15 ธันวาคม 2564")],
+            header.clone(),
+            words_row(1, "โครงการ ก", 1.0, 5000.0),
+            words_row(2, "โครงการ ข", 2.0, 5000.0),
+        ];
+        Sheet::of(rows).save(dir.path());
+        let (code, json, stderr) = run_json(dir.path(), &["check", "."]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(json["summary"]["total"]["projects"], 2, "{title}");
+        let found = issues_coded(&json, "title-other-year");
+        if said {
+            assert_eq!(found.len(), 1, "{title}");
+            assert_eq!(found[0]["cell"], "A1");
+            let message = found[0]["message"].as_str().unwrap_or_default();
+            assert!(
+                message.contains("ปีงบประมาณ 2564 แต่รายงานนี้ปี 2565"),
+                "{message}"
+            );
+        } else {
+            assert!(found.is_empty(), "{title}: {found:?}");
+        }
+    }
+}
