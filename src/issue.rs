@@ -671,12 +671,12 @@ catalogue! {
             if *column {
                 "แก้เป็นเลข 1–4 (ในแบบฟอร์มเลือกจากรายการในช่องมิติ)"
             } else {
-                "ไม่พบคอลัมน์มิติในหัวตาราง: เพิ่มแถวหัวข้อ เช่น มิติที่ 1 … เหนือโครงการของมิตินั้น หรือเพิ่มคอลัมน์มิติ (ถ้ามีอยู่แล้วแต่หัวคอลัมน์ใช้คำอื่น ให้เพิ่มคำนั้นใน report.toml [headers] dimension)"
+                "ไม่พบคอลัมน์มิติในหัวตาราง: เพิ่มแถวหัวข้อ เช่น มิติที่ 1 … เหนือโครงการของมิตินั้น หรือตั้งชื่อชีตเป็น มิติที่ 1 เมื่อชีตนั้นมีแต่โครงการของมิติเดียว หรือเพิ่มคอลัมน์มิติ (ถ้ามีอยู่แล้วแต่หัวคอลัมน์ใช้คำอื่น ให้เพิ่มคำนั้นใน report.toml [headers] dimension)"
             },
             if *column {
                 "enter 1–4 (pick from the list in the form)"
             } else {
-                "no มิติ column was found in the header: add a heading row such as มิติที่ 1 … above that dimension's projects, or a มิติ column (if there is one under other words, add them to report.toml [headers] dimension)"
+                "no มิติ column was found in the header: add a heading row such as มิติที่ 1 … above that dimension's projects, or name the sheet มิติที่ 1 when it holds one dimension's projects only, or a มิติ column (if there is one under other words, add them to report.toml [headers] dimension)"
             },
         ),
     }

@@ -433,13 +433,19 @@ fn is_budget_words(normal: &str, ordinance: bool) -> bool {
 
 /// The มิติ header (normalised): `มิติ`, `มิติที่`, with a note of the range (`มิติ(1-4)`,
 /// `มิติที่๑-๔`) or a word of which (`มิติที่เกี่ยวข้อง`, `มิติตามแผน`, `รหัสมิติ`); never a
-/// section's title (`มิติที่1การสร้างสังคม…`).
+/// section's title (`มิติที่1การสร้างสังคม…`) nor its label alone (`มิติที่1`, `มิติ1.`).
 fn is_dimension_words(normal: &str) -> bool {
     let t = normal.strip_prefix("รหัส").unwrap_or(normal);
     let Some(rest) = t.strip_prefix("มิติ") else {
         return false;
     };
     let rest = rest.strip_prefix("ที่").unwrap_or(rest);
+    let mut number = rest.trim_end_matches(['.', ':']).chars();
+    if let (Some(digit), None) = (number.next(), number.next())
+        && (('1'..='4').contains(&digit) || ('๑'..='๔').contains(&digit))
+    {
+        return false;
+    }
     let rest = rest.trim_start_matches('(').trim_end_matches(')');
     normal.chars().count() <= 8
         || ["1-4", "๑-๔", "1–4", "๑–๔", "เกี่ยวข้อง", "ตามแผน", "ตามแผนฯ"].contains(&rest)
@@ -543,6 +549,10 @@ mod tests {
         }
         // A section's title is no header, nor a budget approved without naming the ordinance.
         assert_eq!(header_field("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต"), None);
+        for label in ["มิติที่ 1", "มิติ 1.", "มิติที่ ๒", "มิติ 3:"]
+        {
+            assert_eq!(header_field(label), None, "{label}: a section's label");
+        }
         assert_eq!(header_field("งบที่ได้รับอนุมัติ"), None);
         assert_eq!(header_field("งบ อปท."), None);
         assert_eq!(header_field("2565"), None);

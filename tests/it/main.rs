@@ -22,6 +22,7 @@ mod layouts;
 mod layouts_beside_the_list;
 mod layouts_offices;
 mod layouts_plan_copies;
+mod layouts_plan_variants;
 mod mail;
 mod producers;
 mod properties;

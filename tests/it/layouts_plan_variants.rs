@@ -1,0 +1,178 @@
+//! Copies of the plan document as QA found them in its twelfth session, each read exactly: the
+//! dimension written with a dot after its number (`มิติที่ 1. …`), a sub-code on a section row
+//! (`มิติที่ 2.1 …`), a sub-section's code in brackets (`(1.1) …`), sheet names abbreviated or
+//! in English (`ม.1`, `Dimension 1`), a section row numbered in ลำดับ. Every fixture is built
+//! here, by code.
+
+use crate::support::sheet::{Sheet, codes, issues_coded, n, plan_header};
+use crate::support::{V, folder, issue_coded, run_json, t};
+use serde_json::Value;
+
+/// A project of the plan header's columns (ที่ | โครงการ | งบประมาณ | เบิกจ่าย | สถานะ).
+fn project(number: f64, name: &str, budget: f64, status: &str) -> Vec<V> {
+    vec![n(number), t(name), n(budget), n(0.0), t(status)]
+}
+
+/// Each dimension's count of projects in a `--json` summary.
+fn projects_by_dimension(json: &Value) -> Vec<u64> {
+    (0..4)
+        .map(|i| {
+            json["summary"]["dimensions"][i]["projects"]
+                .as_u64()
+                .unwrap_or(99)
+        })
+        .collect()
+}
+
+/// Two projects under a heading of dimension 1, one under a heading of dimension 3.
+fn under_headings(first: Vec<V>, third: Vec<V>) -> Sheet {
+    Sheet::of(vec![
+        plan_header(),
+        first,
+        project(1.0, "โครงการอบรมคุณธรรม", 1000.0, "อยู่ระหว่างดำเนินการ"),
+        project(2.0, "กิจกรรมส่งเสริมความซื่อสัตย์", 2000.0, "ดำเนินการแล้วเสร็จ"),
+        third,
+        project(3.0, "กิจกรรมเผยแพร่ข้อมูลข่าวสาร", 4000.0, "อยู่ระหว่างดำเนินการ"),
+    ])
+}
+
+/// Asserts the three projects of [`under_headings`] read under dimensions 1 and 3, with no
+/// issue but notes.
+fn assert_read_under_one_and_three(json: &Value, code: i32, case: &str) {
+    assert_eq!(code, 0, "{case}: {:?}", codes(json));
+    assert_eq!(projects_by_dimension(json), [2, 0, 1, 0], "{case}");
+    assert_eq!(json["summary"]["total"]["budget_plan"], "7000.00", "{case}");
+    let raised: Vec<&Value> = (json["issues"].as_array().into_iter().flatten())
+        .filter(|i| i["severity"] != "note")
+        .collect();
+    assert!(raised.is_empty(), "{case}: {raised:?}");
+}
+
+/// The plan's title of dimension 1 or 3.
+fn title_of(d: u8) -> &'static str {
+    match d {
+        1 => "การสร้างสังคมที่ไม่ทนต่อการทุจริต",
+        _ => "การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน",
+    }
+}
+
+#[test]
+fn a_dot_after_the_dimensions_number_gives_that_dimension() {
+    // (case, how a heading of dimension d is written)
+    type Heading = fn(u8) -> String;
+    let rows: [(&str, Heading); 3] = [
+        ("มิติที่ 1. …", |d| {
+            format!("มิติที่ {d}. {}", title_of(d))
+        }),
+        ("มิติ 1. …", |d| {
+            format!("มิติ {d}. {}", title_of(d))
+        }),
+        ("มิติ 1.", |d| format!("มิติ {d}.")),
+    ];
+    for (case, heading) in rows {
+        let dir = folder();
+        under_headings(vec![t(&heading(1))], vec![t(&heading(3))]).save(dir.path());
+        let (code, json, _) = run_json(dir.path(), &["check", "."]);
+        assert_read_under_one_and_three(&json, code, case);
+        assert_eq!(
+            json["inputs"][0]["counted"], 3,
+            "{case}: the headings are no rows"
+        );
+    }
+    // A sheet named so gives its dimension to every project on it.
+    let dir = folder();
+    Sheet::of(vec![
+        plan_header(),
+        project(1.0, "โครงการอบรมคุณธรรม", 1000.0, "ดำเนินการแล้วเสร็จ"),
+    ])
+    .save_as(dir.path(), "มิติที่ 1.");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert_eq!(projects_by_dimension(&json), [1, 0, 0, 0]);
+}
+
+/// `มิติที่ 2.1 …` as the only heading above its projects gives them dimension 2; the sub-code is
+/// not the projects' own (the list shows what a project's มิติ cell says, and there is none).
+#[test]
+fn a_section_row_with_a_sub_code_sets_its_dimension() {
+    for heading in [
+        "มิติที่ 2.1 แสดงเจตจำนงทางการเมืองในการต่อต้านการทุจริตของผู้บริหาร",
+        "มิติที่ ๒.๓ มาตรการการใช้ดุลยพินิจและใช้อำนาจหน้าที่",
+    ] {
+        let dir = folder();
+        Sheet::of(vec![
+            plan_header(),
+            vec![t(heading)],
+            project(1.0, "กิจกรรมประกาศเจตจำนง", 0.0, "ดำเนินการแล้วเสร็จ"),
+            project(2.0, "มาตรการออกคำสั่งมอบหมาย", 0.0, "อยู่ระหว่างดำเนินการ"),
+        ])
+        .save(dir.path());
+        let (code, json, _) = run_json(dir.path(), &["check", "."]);
+        assert_eq!(code, 0, "{heading}: {:?}", codes(&json));
+        assert_eq!(projects_by_dimension(&json), [0, 2, 0, 0], "{heading}");
+        assert!(issues_coded(&json, "dimension-missing").is_empty());
+        assert!(issues_coded(&json, "row-not-project").is_empty());
+    }
+}
+
+#[test]
+fn a_sheet_named_short_or_in_english_gives_its_dimension() {
+    for (first, third) in [
+        ("ม.1", "ม.3"),
+        ("มิติ-1", "มิติ-3"),
+        ("มิติที่_1", "มิติที่_3"),
+        ("Dimension 1", "Dimension 3"),
+    ] {
+        let dir = folder();
+        let path = dir.path().join("กองคลัง.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheets: [(&str, Vec<Vec<V>>); 2] = [
+            (
+                first,
+                vec![
+                    project(1.0, "โครงการอบรมคุณธรรม", 1000.0, "อยู่ระหว่างดำเนินการ"),
+                    project(2.0, "กิจกรรมส่งเสริมความซื่อสัตย์", 2000.0, "ดำเนินการแล้วเสร็จ"),
+                ],
+            ),
+            (
+                third,
+                vec![project(
+                    1.0,
+                    "กิจกรรมเผยแพร่ข้อมูลข่าวสาร",
+                    4000.0,
+                    "อยู่ระหว่างดำเนินการ",
+                )],
+            ),
+        ];
+        for (name, rows) in &sheets {
+            let ws = book.add_worksheet();
+            ws.set_name(*name).expect("name");
+            for (r, row) in [vec![plan_header()], rows.clone()]
+                .concat()
+                .iter()
+                .enumerate()
+            {
+                for (c, v) in row.iter().enumerate() {
+                    crate::support::write_cell(ws, r as u32, c as u16, v);
+                }
+            }
+        }
+        book.save(&path).expect("save");
+        let (code, json, _) = run_json(dir.path(), &["check", "."]);
+        assert_read_under_one_and_three(&json, code, first);
+    }
+    // A sheet named for nothing, with no มิติ column nor heading: the fix names all three ways.
+    let dir = folder();
+    Sheet::of(vec![
+        plan_header(),
+        project(1.0, "โครงการอบรมคุณธรรม", 1000.0, "ดำเนินการแล้วเสร็จ"),
+    ])
+    .save(dir.path());
+    let (_, json, _) = run_json(dir.path(), &["check", "."]);
+    let missing = issue_coded(&json, "dimension-missing");
+    let text = missing.to_string();
+    assert!(
+        text.contains("ตั้งชื่อชีตเป็น มิติที่ 1") && text.contains("name the sheet มิติที่ 1"),
+        "{text}"
+    );
+}
