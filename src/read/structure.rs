@@ -259,9 +259,11 @@ pub fn opens_as_project(text: &str) -> bool {
         .any(|w| t.starts_with(w))
 }
 
-/// `1.1 การสร้างจิตสำนึก…`, `๒.๓ …`, `มิติที่ 2.1 …`: a sub-section heading of the plan.
+/// `1.1 การสร้างจิตสำนึก…`, `๒.๓ …`, `(1.1) …`, `มิติที่ 2.1 …`: a sub-section heading of the
+/// plan.
 pub fn is_sub_section(text: &str) -> bool {
     let t = after_dimension_word(text);
+    let t = bracketed_code(&t);
     let code_len = t
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(t.len());
@@ -273,9 +275,17 @@ pub fn is_sub_section(text: &str) -> bool {
 /// The title of a sub-section heading written in one cell (`1.2 กิจกรรมอบรม…` → `กิจกรรมอบรม…`):
 /// the text after its code.
 pub fn sub_section_title(text: &str) -> String {
-    after_dimension_word(text)
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
+    bracketed_code(&after_dimension_word(text))
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ' ' | ')'))
         .to_string()
+}
+
+/// A code in brackets, `(1.1)…`, without its opening one (its closing one ends the code as in
+/// `1.1)…`); any other text as it is.
+fn bracketed_code(t: &str) -> &str {
+    t.strip_prefix('(')
+        .filter(|code| code.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(t)
 }
 
 /// A heading's text normalised, its digits Arabic, without a leading `มิติที่` / `มิติ`.
@@ -370,6 +380,16 @@ mod tests {
         }
         assert!(is_section_label("มิติที่ 1."));
         assert!(!is_section_label("มิติที่ 2.1"));
+    }
+
+    #[test]
+    fn a_code_in_brackets_opens_a_sub_section() {
+        for heading in ["(1.1) การสร้างจิตสำนึก", "1.1) การสร้างจิตสำนึก", "(๓.๑) จัดให้มี"]
+        {
+            assert!(is_sub_section(heading), "{heading}");
+        }
+        assert_eq!(sub_section_title("(1.2) กิจกรรมอบรม"), "กิจกรรมอบรม");
+        assert!(!is_sub_section("(1) โครงการอบรม"));
     }
 
     #[test]

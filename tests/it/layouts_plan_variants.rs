@@ -176,3 +176,22 @@ fn a_sheet_named_short_or_in_english_gives_its_dimension() {
         "{text}"
     );
 }
+
+#[test]
+fn a_sub_section_code_in_brackets_is_a_heading() {
+    let dir = folder();
+    Sheet::of(vec![
+        plan_header(),
+        vec![t("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต")],
+        vec![V::E, t("(1.1) การสร้างจิตสำนึกและความตระหนักแก่บุคลากร")],
+        project(1.0, "โครงการอบรมคุณธรรม", 1000.0, "อยู่ระหว่างดำเนินการ"),
+        project(2.0, "กิจกรรมส่งเสริมความซื่อสัตย์", 2000.0, "ดำเนินการแล้วเสร็จ"),
+        vec![t("มิติที่ 3 การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน")],
+        vec![V::E, t("(๓.๑) จัดให้มีและเผยแพร่ข้อมูลข่าวสารในช่องทางที่หลากหลาย")],
+        project(3.0, "กิจกรรมเผยแพร่ข้อมูลข่าวสาร", 4000.0, "อยู่ระหว่างดำเนินการ"),
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_read_under_one_and_three(&json, code, "(1.1)");
+    assert_eq!(json["inputs"][0]["counted"], 3);
+}
