@@ -361,15 +361,9 @@ impl TableFinder {
         {
             return false;
         }
-        // A number in ลำดับ makes it a project (its name missing), not a heading; a
-        // dimension's own title is never a project's name.
-        let numbered = !titled
-            && self
-                .header
-                .as_ref()
-                .and_then(|layout| layout.number)
-                .is_some_and(|col| matches!(row.get(col), Some(Cell::Number(_))));
-        if numbered && row.lone_text().is_none() {
+        // A number in ลำดับ beside figures makes it a project (its name missing), not a
+        // heading; a dimension's own title is never a project's name.
+        if !titled && !self.numbered_heading(row) {
             return false;
         }
         let mut source = HintSource::Section(row.row);
@@ -425,6 +419,27 @@ impl TableFinder {
             && !in_dimension_column
             && !opens_as_project(title)
             && !has_status(row, layout)
+    }
+
+    /// Whether a section row is one as far as ลำดับ goes: nothing in it, or a number there and
+    /// nothing else on the row but the heading's one text, outside the มิติ column (`1 | มิติที่ 1
+    /// การสร้างสังคม…`: the plan's list numbers its dimensions as it does its projects). A number
+    /// there beside figures, or beside `มิติที่ 1` in the มิติ column, is a project's.
+    fn numbered_heading(&self, row: &SheetRow) -> bool {
+        let Some(layout) = &self.header else {
+            return true;
+        };
+        let Some(col) = layout.number else {
+            return true;
+        };
+        if !matches!(row.get(col), Some(Cell::Number(_))) {
+            return true;
+        }
+        let mut others = row.cells.iter().filter(|(c, v)| *c != col && !v.is_blank());
+        match (others.next(), others.next()) {
+            (Some((c, Cell::Text(_))), None) => Some(*c) != layout.dimension,
+            _ => false,
+        }
     }
 
     /// Whether `row` sits right under the project held (nothing between them).

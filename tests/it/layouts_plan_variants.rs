@@ -195,3 +195,28 @@ fn a_sub_section_code_in_brackets_is_a_heading() {
     assert_read_under_one_and_three(&json, code, "(1.1)");
     assert_eq!(json["inputs"][0]["counted"], 3);
 }
+
+/// The plan's list numbers its dimensions as it does its projects: `1 | มิติที่ 1 …` with
+/// nothing else on the row is a heading.
+#[test]
+fn a_section_row_numbered_in_its_own_cell_sets_the_dimension_and_is_no_project() {
+    let dir = folder();
+    under_headings(
+        vec![n(1.0), t(&format!("มิติที่ 1 {}", title_of(1)))],
+        vec![n(3.0), t(&format!("มิติที่ 3 {}", title_of(3)))],
+    )
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_read_under_one_and_three(&json, code, "1 | มิติที่ 1 …");
+    assert_eq!(json["inputs"][0]["counted"], 3);
+    // A number in ลำดับ beside figures is a project whose name is missing, as before.
+    let dir = folder();
+    Sheet::of(vec![
+        plan_header(),
+        vec![n(1.0), t("มิติที่ 1"), n(5000.0), n(0.0), t("ดำเนินการแล้วเสร็จ")],
+    ])
+    .save(dir.path());
+    let (_, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(json["inputs"][0]["rows"], 1, "{:?}", codes(&json));
+    assert_eq!(issue_coded(&json, "dimension-missing")["cell"], "B2");
+}
