@@ -155,9 +155,9 @@ pub fn header_field_with(text: &str, extra: &HeaderWords) -> Option<Field> {
 }
 
 /// A fiscal year (B.E., 2500-2700) standing alone in a header cell: `2565`, `๒๕๖๕`, `ปี 2565`,
-/// `พ.ศ. 2565`, `ปีงบประมาณ 2565`.
-/// Also `2565 (บาท)`, and a two-digit year after a year word: `ปี 65`, `ปีงบประมาณ ๖๕` → 2565 (a
-/// bare `65` is no year).
+/// `พ.ศ. 2565`, `ปี พ.ศ. 2565`, `พศ.2565`, `ปีงบประมาณ 2565`.
+/// Also `2565 (บาท)`, and a two-digit year after a year word: `ปี 65`, `ปีงบประมาณ ๖๕`, `งบปี 65`,
+/// `ปี '65` → 2565 (a bare `65` is no year).
 pub fn year_label(text: &str) -> Option<u16> {
     let t = normalized(text);
     let t = thai_digits_to_arabic(&t);
@@ -165,7 +165,10 @@ pub fn year_label(text: &str) -> Option<u16> {
         .iter()
         .find_map(|s| t.strip_suffix(s))
         .unwrap_or(&t);
-    let prefixed = YEAR_WORDS.iter().find_map(|p| t.strip_prefix(p));
+    let prefixed = YEAR_WORDS
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .map(|bare| bare.trim_start_matches(APOSTROPHES));
     match prefixed {
         Some(bare) if bare.len() == 2 && bare.bytes().all(|b| b.is_ascii_digit()) => {
             short_year(bare)
@@ -175,8 +178,24 @@ pub fn year_label(text: &str) -> Option<u16> {
     }
 }
 
-/// The words a two-digit year may follow (`ปี 65`, `พ.ศ.๖๕`), longest first.
-const YEAR_WORDS: [&str; 6] = ["ปีงบประมาณพ.ศ.", "ปีงบประมาณ", "ปีงบ", "พ.ศ.", "พ.ศ", "ปี"];
+/// The words a two-digit year may follow (`ปี 65`, `พ.ศ.๖๕`, `งบปี 65`), longest first; a
+/// four-digit one too (`ปี พ.ศ. 2565`, `พศ.2565`).
+const YEAR_WORDS: [&str; 11] = [
+    "ปีงบประมาณพ.ศ.",
+    "ปีงบประมาณ",
+    "ปีพ.ศ.",
+    "ปีพ.ศ",
+    "ปีงบ",
+    "งบปี",
+    "พ.ศ.",
+    "พ.ศ",
+    "พศ.",
+    "พศ",
+    "ปี",
+];
+
+/// What may stand for a year's first two digits after its word: `ปี '65`.
+const APOSTROPHES: [char; 3] = ['\'', '’', '‘'];
 
 /// A fiscal year inside a header's text: `เบิกจ่ายปี 2565`, `งบประมาณ พ.ศ. ๒๕๖๕` → 2565; also
 /// two digits after a year word, as offices shorten it: `งบประมาณ ปี 65`, `งบ ปีงบ ๖๕` → 2565.
@@ -193,7 +212,7 @@ pub fn year_in(text: &str) -> Option<u16> {
     period.or(first).or_else(|| {
         t.char_indices().find_map(|(i, _)| {
             let after = YEAR_WORDS.iter().find_map(|w| t[i..].strip_prefix(w))?;
-            let after = after.trim_start();
+            let after = after.trim_start().trim_start_matches(APOSTROPHES);
             let digits = after.bytes().take_while(u8::is_ascii_digit).count();
             (digits == 2).then(|| short_year(&after[..2])).flatten()
         })
@@ -427,7 +446,8 @@ fn is_budget_words(normal: &str, ordinance: bool) -> bool {
         rest.is_empty()
     } else {
         // `งบ`/`วงเงิน` must be said: `บาท` alone (a unit under a label) names no budget.
-        named.is_some() && ["แผน", "แผนฯ", ""].contains(&rest)
+        // `งบปี 65`: the budget of that year.
+        named.is_some() && (["แผน", "แผนฯ", ""].contains(&rest) || year_label(rest).is_some())
     }
 }
 
@@ -628,6 +648,11 @@ mod tests {
             "พ.ศ. 2565",
             "ปีงบประมาณ 2565",
             " 2565 ",
+            "ปี พ.ศ. 2565",
+            "พศ.2565",
+            "งบปี 65",
+            "ปี '65",
+            "ปี ’65",
         ] {
             assert_eq!(year_label(text), Some(2565), "{text}");
         }
@@ -651,6 +676,11 @@ mod tests {
         // Two digits with no year word, or three after one, are no year.
         assert_eq!(year_in("งบประมาณ 65"), None);
         assert_eq!(year_in("งบประมาณ ปี 650"), None);
+        assert_eq!(year_in("งบปี 66"), Some(2566));
+        assert_eq!(year_in("งบประมาณ ปี '65"), Some(2565));
+        assert_eq!(year_label("'65"), None, "an apostrophe is no year word");
+        assert_eq!(header_field("งบปี 66"), Some(Field::BudgetPlan));
+        assert_eq!(header_field("งบปี"), None);
     }
 
     #[test]

@@ -220,3 +220,97 @@ fn a_section_row_numbered_in_its_own_cell_sets_the_dimension_and_is_no_project()
     assert_eq!(json["inputs"][0]["rows"], 1, "{:?}", codes(&json));
     assert_eq!(issue_coded(&json, "dimension-missing")["cell"], "B2");
 }
+
+/// ที่ | โครงการ/กิจกรรม/มาตรการ | งบประมาณ merged over C:E with `years` beneath | เบิกจ่าย |
+/// สถานะ, and one project whose budget columns hold 100, 200, 300.
+fn budget_over_years(years: [&str; 3]) -> Sheet {
+    Sheet::of(vec![
+        vec![
+            t("ที่"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ (บาท)"),
+            V::E,
+            V::E,
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![V::E, V::E, t(years[0]), t(years[1]), t(years[2])],
+        vec![
+            n(1.0),
+            t("โครงการอบรมคุณธรรม"),
+            n(100.0),
+            n(200.0),
+            n(300.0),
+            n(50.0),
+            t("อยู่ระหว่างดำเนินการ"),
+        ],
+    ])
+    .merged(&[
+        (0, 2, 0, 4),
+        (0, 0, 1, 0),
+        (0, 1, 1, 1),
+        (0, 5, 1, 5),
+        (0, 6, 1, 6),
+    ])
+}
+
+#[test]
+fn years_written_with_their_words_under_a_budget_are_read_as_the_years() {
+    for years in [
+        ["ปี พ.ศ. 2564", "ปี พ.ศ. 2565", "ปี พ.ศ. 2566"],
+        ["พศ.2564", "พศ.2565", "พศ.2566"],
+        ["งบปี 64", "งบปี 65", "งบปี 66"],
+        ["ปี '64", "ปี '65", "ปี '66"],
+    ] {
+        let dir = folder();
+        budget_over_years(years).save_as(dir.path(), "มิติที่ 1");
+        let (code, json, _) = run_json(dir.path(), &["check", "."]);
+        assert_eq!(code, 0, "{}: {:?}", years[1], codes(&json));
+        assert_eq!(
+            json["summary"]["total"]["budget_plan"], "200.00",
+            "{}: the 2565 column",
+            years[1]
+        );
+    }
+    // Two digits with no year word are still no year: `'65` alone is a split of the budget.
+    let dir = folder();
+    budget_over_years(["'64", "'65", "'66"]).save_as(dir.path(), "มิติที่ 1");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["total"]["budget_plan"], "0.00");
+}
+
+#[test]
+fn a_budget_header_of_one_year_written_short_is_that_years_budget() {
+    let sheet = |budget: &str| {
+        Sheet::of(vec![
+            vec![
+                t("ที่"),
+                t("โครงการ/กิจกรรม/มาตรการ"),
+                t(budget),
+                t("เบิกจ่ายปี 65"),
+                t("สถานะ"),
+            ],
+            project(1.0, "โครงการอบรมคุณธรรม", 1000.0, "ดำเนินการแล้วเสร็จ"),
+        ])
+    };
+    let dir = folder();
+    sheet("งบปี 65").save_as(dir.path(), "มิติที่ 1");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["total"]["budget_plan"], "1000.00");
+    // Another year's budget is not this year's.
+    let dir = folder();
+    sheet("งบปี 66").save_as(dir.path(), "มิติที่ 1");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let missing = issue_coded(&json, "budget-year-missing");
+    assert_eq!(missing["cell"], "C1");
+    assert!(
+        missing["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("2566"),
+        "{missing}"
+    );
+}
