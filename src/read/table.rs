@@ -37,7 +37,7 @@ use super::structure::{
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Dimension, Location, column_letters};
 use crate::schema::text::{normalize, normalized};
-use crate::schema::{Field, HeaderWords, baht, header_field_with};
+use crate::schema::{Field, HeaderWords, baht, header_field_with, names_the_amount};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -283,8 +283,9 @@ impl TableFinder {
             self.remember_page_texts(&row);
             return;
         };
-        // A third header row (title, years, `งบประมาณ (บาท)` under each): labels only, over no
-        // name, before any project — part of the header, never a project missing everything.
+        // A third header row (title, years, `งบประมาณ (บาท)` under each, or only the unit,
+        // `(บาท)`, `(หน่วย: บาท)`): labels only, over no name, before any project — part of the
+        // header, never a project missing everything.
         if self.out.rows_read == 0
             && self.held.is_none()
             && row.only_text()
@@ -292,7 +293,7 @@ impl TableFinder {
                 .name
                 .is_none_or(|col| row.get(col).is_none_or(Cell::is_blank))
             && row.cells.iter().all(|(_, c)| match c {
-                Cell::Text(t) => header_field_with(t, &self.words).is_some(),
+                Cell::Text(t) => header_field_with(t, &self.words).is_some() || names_the_amount(t),
                 other => other.is_blank(),
             })
         {

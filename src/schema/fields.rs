@@ -297,8 +297,8 @@ pub fn names_other_quantity(text: &str) -> bool {
 }
 
 /// Whether a second header row's label names the amount itself and nothing more (`จำนวนเงิน
-/// (บาท)`, `บาท`, `ยอดเงิน`): under a money label, beside parts of another quantity only
-/// (`ร้อยละ`), its column is that field's.
+/// (บาท)`, `บาท`, `ยอดเงิน`, `(หน่วย: บาท)`): under a money label, beside parts of another
+/// quantity only (`ร้อยละ`), its column is that field's.
 pub fn names_the_amount(text: &str) -> bool {
     let t: String = normalized(text)
         .chars()
@@ -317,6 +317,8 @@ pub fn names_the_amount(text: &str) -> bool {
             | "ยอดเงินบาท"
             | "ยอด"
             | "ยอดบาท"
+            | "หน่วยบาท"
+            | "หน่วยเป็นบาท"
     )
 }
 

@@ -314,3 +314,26 @@ fn a_budget_header_of_one_year_written_short_is_that_years_budget() {
         "{missing}"
     );
 }
+
+#[test]
+fn a_row_of_units_under_the_years_is_part_of_the_header() {
+    for unit in ["(บาท)", "บาท", "(หน่วย: บาท)"] {
+        let mut sheet = budget_over_years(["ปี 2564", "ปี 2565", "ปี 2566"]);
+        sheet
+            .rows
+            .insert(2, vec![V::E, V::E, t(unit), t(unit), t(unit), t(unit)]);
+        sheet.merges = vec![(0, 2, 0, 4), (0, 0, 2, 0), (0, 1, 2, 1), (0, 6, 2, 6)];
+        let dir = folder();
+        sheet.save_as(dir.path(), "มิติที่ 1");
+        let (code, json, _) = run_json(dir.path(), &["check", "."]);
+        assert_eq!(code, 0, "{unit}: {:?}", codes(&json));
+        let total = &json["summary"]["total"];
+        assert_eq!(total["projects"], 1, "{unit}");
+        assert_eq!(total["budget_plan"], "200.00", "{unit}");
+        assert_eq!(total["disbursed"], "50.00", "{unit}");
+        assert_eq!(
+            json["inputs"][0]["rows"], 1,
+            "{unit}: the unit row is no row read"
+        );
+    }
+}
