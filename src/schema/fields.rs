@@ -124,29 +124,75 @@ pub struct HeaderWords {
 }
 
 impl HeaderWords {
-    /// The field one of these words names (the text is normalised first).
+    /// Each field's words with its key in `[headers]` and the field it names.
+    fn lists(&self) -> [(&Vec<String>, &'static str, Field); 13] {
+        [
+            (&self.number, "number", Field::Number),
+            (&self.name, "name", Field::Name),
+            (&self.dimension, "dimension", Field::Dimension),
+            (&self.budget_plan, "budget_plan", Field::BudgetPlan),
+            (
+                &self.budget_ordinance,
+                "budget_ordinance",
+                Field::BudgetOrdinance,
+            ),
+            (&self.disbursed, "disbursed", Field::Disbursed),
+            (&self.in_ordinance, "in_ordinance", Field::InOrdinance),
+            (&self.status, "status", Field::StatusWords),
+            (&self.remark, "remark", Field::Remark),
+            (&self.waiting, "waiting", Field::StatusTick(Status::Waiting)),
+            (
+                &self.in_progress,
+                "in_progress",
+                Field::StatusTick(Status::InProgress),
+            ),
+            (
+                &self.completed,
+                "completed",
+                Field::StatusTick(Status::Completed),
+            ),
+            (&self.cannot, "cannot", Field::StatusTick(Status::Cannot)),
+        ]
+    }
+
+    /// The field one of these words names, both compared normalised and with Arabic digits
+    /// (`งบปี ๖๕` configured names the header `งบปี 65`, as Thai digits read elsewhere).
     pub fn field_of(&self, text: &str) -> Option<Field> {
-        let t = normalized(text);
-        let lists: [(&Vec<String>, Field); 13] = [
-            (&self.number, Field::Number),
-            (&self.name, Field::Name),
-            (&self.dimension, Field::Dimension),
-            (&self.budget_plan, Field::BudgetPlan),
-            (&self.budget_ordinance, Field::BudgetOrdinance),
-            (&self.disbursed, Field::Disbursed),
-            (&self.in_ordinance, Field::InOrdinance),
-            (&self.status, Field::StatusWords),
-            (&self.remark, Field::Remark),
-            (&self.waiting, Field::StatusTick(Status::Waiting)),
-            (&self.in_progress, Field::StatusTick(Status::InProgress)),
-            (&self.completed, Field::StatusTick(Status::Completed)),
-            (&self.cannot, Field::StatusTick(Status::Cannot)),
-        ];
+        let lists = self.lists();
+        if lists.iter().all(|(words, _, _)| words.is_empty()) {
+            return None;
+        }
+        let t = comparable(text);
         lists
             .into_iter()
-            .find(|(words, _)| words.iter().any(|w| normalized(w) == t))
-            .map(|(_, field)| field)
+            .find(|(words, _, _)| words.iter().any(|w| comparable(w) == t))
+            .map(|(_, _, field)| field)
     }
+
+    /// A word given for two fields (`budget_plan = ["งบตามแผนฯ"]`, `disbursed = ["งบตามแผนฯ"]`):
+    /// the word as written and both fields' keys. Such a header could be read as either.
+    pub fn clash(&self) -> Option<(String, &'static str, &'static str)> {
+        let lists = self.lists();
+        let mut seen: Vec<(String, &'static str)> = Vec::new();
+        for (words, key, _) in lists {
+            for word in words {
+                let word_key = comparable(word);
+                if word_key.is_empty() {
+                    continue;
+                }
+                if let Some((_, first)) = seen.iter().find(|(w, k)| *w == word_key && k != &key) {
+                    return Some((word.trim().to_string(), first, key));
+                }
+                seen.push((word_key, key));
+            }
+        }
+        None
+    }
+}
+
+/// A header word as compared: normalised, its Thai digits Arabic.
+fn comparable(text: &str) -> String {
+    thai_digits_to_arabic(&normalized(text)).into_owned()
 }
 
 /// The field a header cell names: the configuration's words first, then the built-in ones.

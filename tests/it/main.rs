@@ -8,6 +8,7 @@ mod support;
 
 mod browser;
 mod cli;
+mod config_words;
 mod dates;
 mod docs;
 mod formats;
