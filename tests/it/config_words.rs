@@ -56,3 +56,26 @@ fn a_header_word_with_thai_digits_names_the_header_typed_with_arabic_ones() {
     assert_eq!(total["budget_plan"], "500.00");
     assert_eq!(total["disbursed"], "100.00");
 }
+
+#[test]
+fn a_missing_fiscal_year_is_said_missing_at_no_line() {
+    let dir = folder();
+    book_with_own_words(dir.path(), "ชื่อโครงการ");
+    // The organization first, as init writes it with its comments removed.
+    let toml: String = REPORT_TOML
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("fiscal_year"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(toml.trim_start().starts_with("organization"), "{toml}");
+    std::fs::write(dir.path().join("report.toml"), toml).expect("toml");
+    let (code, _, stderr) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("fiscal_year"), "{stderr}");
+    assert!(
+        !stderr.contains("บรรทัด 1")
+            && !stderr.contains("line 1")
+            && !stderr.contains("organization"),
+        "no line is wrong: {stderr}"
+    );
+}
