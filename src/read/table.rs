@@ -534,18 +534,16 @@ impl TableFinder {
         name_col: Option<u32>,
         amounts: &[(u32, Decimal)],
     ) {
-        let sums: Vec<String> = amounts
+        let sums: Vec<(String, String)> = amounts
             .iter()
-            .map(|(col, amount)| format!("{} {}", raw.location.at_col(*col).a1(), baht(*amount)))
+            .map(|(col, amount)| (raw.location.at_col(*col).a1(), baht(*amount)))
             .collect();
         let col = name_col.or_else(|| amounts.first().map(|(c, _)| *c));
         let at = match col {
             Some(c) => raw.location.at_col(c),
             None => raw.location.clone(),
         };
-        let problem = Problem::TotalRowUnlabelled {
-            sums: sums.join(", "),
-        };
+        let problem = Problem::TotalRowUnlabelled { sums };
         self.issue(problem, at);
         self.sums.close();
         self.skip(raw.location.row.unwrap_or_default(), WHY_TOTAL_UNLABELLED);

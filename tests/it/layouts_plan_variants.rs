@@ -337,3 +337,39 @@ fn a_row_of_units_under_the_years_is_part_of_the_header() {
         );
     }
 }
+
+/// Amounts in messages are baht with two decimals, as on the summary: `0.50 บาท`, and a total
+/// row's sums `C4 50,000.00 บาท`.
+#[test]
+fn amounts_in_messages_are_baht_with_two_decimals() {
+    let dir = folder();
+    Sheet::of(vec![
+        plan_header(),
+        project(1.0, "โครงการอบรมคุณธรรม", 25000.0, "ดำเนินการแล้วเสร็จ"),
+        project(2.0, "โครงการเปิดเผยข้อมูล", 25000.0, "ดำเนินการแล้วเสร็จ"),
+        vec![V::E, V::E, n(50000.0), n(0.0)],
+        project(3.0, "กิจกรรมเผยแพร่ข้อมูลข่าวสาร", 0.5, "ดำเนินการแล้วเสร็จ"),
+    ])
+    .save_as(dir.path(), "มิติที่ 1");
+    let (_, json, _) = run_json(dir.path(), &["check", "."]);
+    let total = issue_coded(&json, "total-row-unlabelled")["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        total.contains("(C4 50,000.00 บาท") && total.contains("(C4 50,000.00 baht"),
+        "{total}"
+    );
+    let below = issue_coded(&json, "money-below-one-baht")["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        below.contains("งบประมาณตามแผน 0.50 บาท น้อยกว่า 1 บาท") && below.contains("of 0.50 baht"),
+        "{below}"
+    );
+    assert!(
+        below.contains("(0.5 แสดงเป็น 50%)"),
+        "as Excel shows it: {below}"
+    );
+}
