@@ -373,3 +373,26 @@ fn amounts_in_messages_are_baht_with_two_decimals() {
         "as Excel shows it: {below}"
     );
 }
+
+#[test]
+fn no_budget_written_mai_mee_ngop_is_nothing() {
+    let dir = folder();
+    Sheet::of(vec![
+        plan_header(),
+        vec![
+            n(1.0),
+            t("กิจกรรมประกาศเจตจำนงต่อต้านการทุจริต"),
+            t("ไม่มีงบ"),
+            t("ไม่มีงบ"),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+        project(2.0, "โครงการอบรมคุณธรรม", 5000.0, "ดำเนินการแล้วเสร็จ"),
+    ])
+    .save_as(dir.path(), "มิติที่ 2");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    let total = &json["summary"]["total"];
+    assert_eq!(total["projects"], 2);
+    assert_eq!(total["budget_plan"], "5000.00");
+    assert!(issues_coded(&json, "money-not-number").is_empty());
+}
