@@ -475,7 +475,12 @@ impl TableFinder {
                 && let Some((_, text)) = row.lone_text()
                 && let Some(name) = &mut held.name
             {
-                name.value = Cell::Text(join_name(&name.value.display(), text.trim()));
+                // As typed, so a break made at a space is seen.
+                let first = match &name.value {
+                    Cell::Text(typed) => typed.clone(),
+                    other => other.display(),
+                };
+                name.value = Cell::Text(join_name(&first, text));
                 *last = row.row;
                 self.out.explain.joined.push(row.row + 1);
             }

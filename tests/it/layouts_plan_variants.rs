@@ -396,3 +396,39 @@ fn no_budget_written_mai_mee_ngop_is_nothing() {
     assert_eq!(total["budget_plan"], "5000.00");
     assert!(issues_coded(&json, "money-not-number").is_empty());
 }
+
+/// A name wrapped by hand at a space keeps one space at the join; one wrapped between two Thai
+/// words runs on, as Thai is written.
+#[test]
+fn a_name_wrapped_at_a_space_keeps_one_space_at_the_join() {
+    for (first, rest, joined) in [
+        (
+            "โครงการฝึกอบรมคุณธรรม จริยธรรม",
+            "      ของพนักงานส่วนจังหวัด",
+            "โครงการฝึกอบรมคุณธรรม จริยธรรม ของพนักงานส่วนจังหวัด",
+        ),
+        (
+            "โครงการฝึกอบรมคุณธรรม จริยธรรม ",
+            "ของพนักงานส่วนจังหวัด",
+            "โครงการฝึกอบรมคุณธรรม จริยธรรม ของพนักงานส่วนจังหวัด",
+        ),
+        (
+            "โครงการฝึกอบรมคุณธรรม จริยธรรม",
+            "ของพนักงานส่วนจังหวัด",
+            "โครงการฝึกอบรมคุณธรรม จริยธรรมของพนักงานส่วนจังหวัด",
+        ),
+    ] {
+        let dir = folder();
+        Sheet::of(vec![
+            plan_header(),
+            project(1.0, first, 1000.0, "ดำเนินการแล้วเสร็จ"),
+            vec![V::E, t(rest)],
+            project(2.0, "กิจกรรมเผยแพร่ข้อมูล", 1000.0, "ดำเนินการแล้วเสร็จ"),
+        ])
+        .save_as(dir.path(), "มิติที่ 1");
+        let read = crate::support::read_file(&dir.path().join("กองช่าง.xlsx"));
+        assert_eq!(read.rows.len(), 2, "{rest:?}");
+        let name = read.rows[0].name.as_ref().map(|c| c.value.display());
+        assert_eq!(name.as_deref(), Some(joined), "{first:?} + {rest:?}");
+    }
+}
