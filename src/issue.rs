@@ -643,13 +643,14 @@ catalogue! {
     }
     /// A row with no name, dimension, status, tick or remark whose amounts are exactly the sums
     /// of the projects above it (an AutoSum row, `=SUM(D7:D11)`, with no total word): read as a
-    /// total and not counted, and said. `sums`: each cell with its amount.
-    TotalRowUnlabelled { sums: String } => {
+    /// total and not counted, and said. `sums`: each cell (A1) with its amount as baht
+    /// (`50,000.00`).
+    TotalRowUnlabelled { sums: Vec<(String, String)> } => {
         code: "total-row-unlabelled",
         stage: Read,
         severity: Warning,
-        thai: format!("แถวนี้ไม่มีชื่อโครงการ มีแต่ยอดรวมของโครงการในแถวข้างบน ({sums}) จึงอ่านเป็นแถวรวมและไม่นับ"),
-        english: format!("this row has no project name, only the sums of the projects above it ({sums}), so it is read as a total row and not counted"),
+        thai: format!("แถวนี้ไม่มีชื่อโครงการ มีแต่ยอดรวมของโครงการในแถวข้างบน ({}) จึงอ่านเป็นแถวรวมและไม่นับ", cells_in_baht(sums, "บาท")),
+        english: format!("this row has no project name, only the sums of the projects above it ({}), so it is read as a total row and not counted", cells_in_baht(sums, "baht")),
         fix: (
             "ถ้าเป็นแถวรวม ให้พิมพ์คำว่า รวม ในช่องรายการโครงการของแถวนี้ หรือลบแถวนี้ ถ้าเป็นโครงการ ให้กรอกชื่อ มิติ และสถานะ",
             "if it is a total, type รวม in its name cell or delete the row; if it is a project, fill in its name, dimension and status",
@@ -698,12 +699,12 @@ catalogue! {
             if *column {
                 "แก้เป็นเลข 1–4 (ในแบบฟอร์มเลือกจากรายการในช่องมิติ)"
             } else {
-                "ไม่พบคอลัมน์มิติในหัวตาราง: เพิ่มแถวหัวข้อ เช่น มิติที่ 1 … เหนือโครงการของมิตินั้น หรือเพิ่มคอลัมน์มิติ (ถ้ามีอยู่แล้วแต่หัวคอลัมน์ใช้คำอื่น ให้เพิ่มคำนั้นใน report.toml [headers] dimension)"
+                "ไม่พบคอลัมน์มิติในหัวตาราง: เพิ่มแถวหัวข้อ เช่น มิติที่ 1 … เหนือโครงการของมิตินั้น หรือตั้งชื่อชีตเป็น มิติที่ 1 เมื่อชีตนั้นมีแต่โครงการของมิติเดียว หรือเพิ่มคอลัมน์มิติ (ถ้ามีอยู่แล้วแต่หัวคอลัมน์ใช้คำอื่น ให้เพิ่มคำนั้นใน report.toml [headers] dimension)"
             },
             if *column {
                 "enter 1–4 (pick from the list in the form)"
             } else {
-                "no มิติ column was found in the header: add a heading row such as มิติที่ 1 … above that dimension's projects, or a มิติ column (if there is one under other words, add them to report.toml [headers] dimension)"
+                "no มิติ column was found in the header: add a heading row such as มิติที่ 1 … above that dimension's projects, or name the sheet มิติที่ 1 when it holds one dimension's projects only, or a มิติ column (if there is one under other words, add them to report.toml [headers] dimension)"
             },
         ),
     }
@@ -775,14 +776,14 @@ catalogue! {
         stage: Validate,
         severity: Error,
         thai: if *number {
-            format!("{} {found} บาท น้อยกว่า 1 บาท — ช่องนี้อาจจัดรูปแบบเป็นร้อยละ ({found} แสดงเป็น {}%)", field.thai(), percent_shown(found))
+            format!("{} {} บาท น้อยกว่า 1 บาท — ช่องนี้อาจจัดรูปแบบเป็นร้อยละ ({found} แสดงเป็น {}%)", field.thai(), baht_shown(found), percent_shown(found))
         } else {
-            format!("{} {found} บาท น้อยกว่า 1 บาท", field.thai())
+            format!("{} {} บาท น้อยกว่า 1 บาท", field.thai(), baht_shown(found))
         },
         english: if *number {
-            format!("{} of {found} baht is less than one baht; the cell may be formatted as a percentage", field.english())
+            format!("{} of {} baht is less than one baht; the cell may be formatted as a percentage", field.english(), baht_shown(found))
         } else {
-            format!("{} of {found} baht is less than one baht", field.english())
+            format!("{} of {} baht is less than one baht", field.english(), baht_shown(found))
         },
         fix: (
             if *number { "ใส่จำนวนเงินเป็นบาท (ไม่ใช่ร้อยละ) และจัดรูปแบบช่องเป็นตัวเลข" } else { "ใส่จำนวนเงินเป็นบาท" },
@@ -1555,6 +1556,25 @@ fn status_key_for(label: &str) -> &'static str {
 }
 
 /// `0.42` → `42`: how Excel shows an amount in a cell formatted as a percentage.
+/// `C4 50,000.00 บาท, D4 1,234.50 บาท`: cells with their amounts, in `unit`.
+fn cells_in_baht(sums: &[(String, String)], unit: &str) -> String {
+    let cells: Vec<String> = sums
+        .iter()
+        .map(|(cell, amount)| format!("{cell} {amount} {unit}"))
+        .collect();
+    cells.join(", ")
+}
+
+/// An amount as found (`0.5`) as baht are written in messages (`0.50`); one with more decimals
+/// than satang as found, not rounded into another amount.
+fn baht_shown(found: &str) -> String {
+    use std::str::FromStr;
+    Decimal::from_str(found)
+        .ok()
+        .filter(|d| d.normalize().scale() <= 2)
+        .map_or_else(|| found.to_string(), baht)
+}
+
 fn percent_shown(found: &str) -> String {
     use std::str::FromStr;
     Decimal::from_str(found)

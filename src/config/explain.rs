@@ -43,7 +43,13 @@ fn utf8(bytes: &[u8]) -> Result<String, String> {
 /// The TOML reader's complaint about `text`, as `บรรทัด 4 (round): … · line 4 (round): …`.
 pub fn toml_error(error: &toml::de::Error, text: &str) -> String {
     let english = unescape(error.message().trim());
-    let place = error.span().map(|span| Place::of(text, span.start));
+    // A key missing from the top of the file is missing from no line: the reader's span is the
+    // whole document, whose first line (often `organization`) has nothing wrong with it.
+    let whole =
+        english.starts_with("missing field ") && error.span().is_none_or(|span| span.start == 0);
+    let place = (error.span())
+        .filter(|_| !whole)
+        .map(|span| Place::of(text, span.start));
     let number = place
         .as_ref()
         .and_then(|p| number_mistake(&english, p.value()?));

@@ -322,6 +322,13 @@ impl ReportConfig {
                     .into(),
             );
         }
+        if let Some((word, first, second)) = raw.headers.clash() {
+            problems.push(format!(
+                "[headers] ให้คำ \"{word}\" ไว้ทั้งที่ {first} และ {second} — คอลัมน์ที่หัวเป็นคำนี้จะอ่านเป็นช่องใดก็ได้ \
+                 ให้เหลือไว้ที่เดียว · [headers] gives \"{word}\" for both {first} and {second}: \
+                 a column headed so could be either; keep it under one"
+            ));
+        }
         if !problems.is_empty() {
             return Err(invalid(problems.join("\n  ")));
         }
@@ -579,6 +586,16 @@ mod tests {
         let c = ReportConfig::from_toml(&text, "report.toml").unwrap();
         assert_eq!(c.headers.name, ["ชื่องาน"]);
         assert_eq!(c.headers.budget_plan, ["งบตามแผนฯ"]);
+        let twice = format!(
+            "{SAMPLE}\n[headers]\nbudget_plan = [\"งบตามแผนฯ\"]\ndisbursed = [\"ยอดใช้ไป\", \"งบตามแผน ฯ\"]\n"
+        );
+        let message = ReportConfig::from_toml(&twice, "report.toml")
+            .expect_err("one word for two fields")
+            .to_string();
+        assert!(
+            message.contains("budget_plan") && message.contains("disbursed"),
+            "{message}"
+        );
         let text = format!("{SAMPLE}\n[headers]\nbudget = [\"งบ\"]\n");
         let error = ReportConfig::from_toml(&text, "report.toml")
             .unwrap_err()

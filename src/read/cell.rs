@@ -305,7 +305,8 @@ pub enum MoneyCell {
     Number(Decimal),
     /// Text that reads as a number (`55,300.00`, `๕๕,๓๐๐`, `55,300.-`, `1,234 บาท`).
     Text(Decimal),
-    /// Nothing spent or budgeted, said in words: `-`, `ไม่ใช้งบประมาณ`, `ไม่ใช้งบ`, `ไม่มีงบประมาณ`.
+    /// Nothing spent or budgeted, said in words: `-`, `ไม่ใช้งบประมาณ`, `ไม่ใช้งบ`, `ไม่มีงบประมาณ`,
+    /// `ไม่มีงบ`.
     Nil(String),
     /// Anything else; the text found.
     Invalid(String),
@@ -342,13 +343,14 @@ pub fn money(cell: &Cell) -> MoneyCell {
 }
 
 /// Words (normalised) that say a project uses no money.
-const NIL_MONEY: [&str; 7] = [
+const NIL_MONEY: [&str; 8] = [
     "-",
     "–",
     "—",
     "ไม่ใช้งบประมาณ",
     "ไม่ใช้งบ",
     "ไม่มีงบประมาณ",
+    "ไม่มีงบ",
     "ไม่มี",
 ];
 
@@ -667,7 +669,7 @@ mod tests {
         // Three decimals that cannot be a grouping are read, for validation to judge.
         assert_eq!(money(&text("55300.000")), MoneyCell::Text(dec("55300.000")));
         assert_eq!(money(&text("1234.567")), MoneyCell::Text(dec("1234.567")));
-        for nil in ["ไม่ใช้งบประมาณ", "ไม่ใช้งบ", " ไม่มี งบประมาณ ", "ไม่มี"]
+        for nil in ["ไม่ใช้งบประมาณ", "ไม่ใช้งบ", " ไม่มี งบประมาณ ", "ไม่มีงบ", "ไม่มี"]
         {
             assert!(matches!(money(&text(nil)), MoneyCell::Nil(_)), "{nil}");
         }

@@ -98,10 +98,21 @@ fn starts_like_a_total(text: &str) -> bool {
     })
 }
 
-/// The dimension a section heading or a sheet's name names: `มิติที่ 2 การบริหาร…`, `มิติ ๒`,
-/// `มิติที่4` → 2, 2, 4. Not `มิติที่ 2.1 …` (a sub-section).
+/// The dimension a section heading names: `มิติที่ 2 การบริหาร…`, `มิติ ๒`, `มิติที่4`,
+/// `มิติที่ 1. การสร้างสังคม…`, `มิติ 1.` → 2, 2, 4, 1, 1. A heading with a sub-code
+/// (`มิติที่ 2.1 แสดงเจตจำนง…`, `มิติที่ ๒.๓ …`) names its dimension too, 2: it may be the only
+/// heading above its projects. Its code is not kept — a heading gives the rows under it their
+/// dimension only, as a sheet's name does; the code shown in the project list is the one a
+/// project's own มิติ cell holds (`2.1`).
 pub fn section_dimension(text: &str) -> Option<Dimension> {
-    section_number(text, |_| true)
+    // Cheapest first: most texts asked are projects' names, which do not begin มิ.
+    if !text.trim_start_matches(is_invisible).starts_with("มิ") {
+        return None;
+    }
+    let normal = normalized(text);
+    let t = thai_digits_to_arabic(&normal);
+    let rest = t.strip_prefix("มิติที่").or_else(|| t.strip_prefix("มิติ"))?;
+    numbered(rest).map(|n| n.dimension)
 }
 
 /// The dimension whose own title a row's text is, with or without its number in front
@@ -150,41 +161,77 @@ fn is_thai_digit(c: char) -> bool {
     ('๐'..='๙').contains(&c)
 }
 
-/// The dimension a sheet's name gives (`มิติที่ 3`, `มิติ 2`, `มิติที่4`): none when it names more
-/// than one (`มิติที่ 1-2`, `มิติ 1,2`, `มิติที่ 1 และ 2`), whose projects take theirs from a
-/// column or section rows.
+/// How a sheet's name may begin before its dimension's number (normalised, lower case): the
+/// word as headings write it, abbreviated (`ม.1`) or in English (`Dimension 1`).
+const SHEET_DIMENSION_WORDS: [&str; 4] = ["มิติที่", "มิติ", "ม.", "dimension"];
+
+/// The dimension a sheet's name gives (`มิติที่ 3`, `มิติ 2`, `มิติที่4`, `มิติที่ 1.`, `ม.1`,
+/// `มิติ-1`, `มิติที่_1`, `Dimension 1`): none when it names more than one (`มิติที่ 1-2`,
+/// `มิติ 1,2`, `มิติที่ 1 และ 2`), whose projects take theirs from a column or section rows.
 pub fn sheet_dimension(name: &str) -> Option<Dimension> {
-    section_number(name, |after| {
-        let more = after
-            .trim_start_matches(['-', '–', ',', '/', '&', '+'])
-            .trim_start_matches("และ")
-            .trim_start_matches("ถึง");
-        !more.starts_with(|c: char| c.is_ascii_digit())
-    })
+    let normal = normalized(name).to_lowercase();
+    let t = thai_digits_to_arabic(&normal);
+    let rest = SHEET_DIMENSION_WORDS
+        .iter()
+        .find_map(|w| t.strip_prefix(w))?
+        .trim_start_matches(['-', '–', '_', '.', ':']);
+    let found = numbered(rest)?;
+    let more = found
+        .after
+        .trim_start_matches(['-', '–', ',', '/', '&', '+'])
+        .trim_start_matches("และ")
+        .trim_start_matches("ถึง");
+    (!more.starts_with(|c: char| c.is_ascii_digit())).then_some(found.dimension)
 }
 
-/// `มิติที่ 1`, `มิติ ๒:`: a section's label with nothing after it (its title is in another cell).
+/// `มิติที่ 1`, `มิติ ๒:`, `มิติที่ 1.`: a section's label with nothing after it (its title is in
+/// another cell). Not `มิติที่ 2.1`, a sub-section's code.
 pub fn is_section_label(text: &str) -> bool {
-    section_number(text, |after| after.chars().all(|c| matches!(c, ':' | '-'))).is_some()
-}
-
-/// The dimension `มิติที่ N` / `มิติ N` at the start of `text` names, when what follows the
-/// digit (normalised, no spaces) is no further digit or `.` and `after` accepts it.
-fn section_number(text: &str, after: impl FnOnce(&str) -> bool) -> Option<Dimension> {
-    // Cheapest first: most texts asked are projects' names, which do not begin มิ.
     if !text.trim_start_matches(is_invisible).starts_with("มิ") {
-        return None;
+        return false;
     }
     let normal = normalized(text);
     let t = thai_digits_to_arabic(&normal);
-    let rest = t.strip_prefix("มิติที่").or_else(|| t.strip_prefix("มิติ"))?;
+    let Some(rest) = t.strip_prefix("มิติที่").or_else(|| t.strip_prefix("มิติ"))
+    else {
+        return false;
+    };
+    numbered(rest).is_some_and(|n| !n.sub_code && n.after.chars().all(|c| matches!(c, ':' | '-')))
+}
+
+/// A dimension's number at the start of a normalised text with Arabic digits, after its word.
+struct Numbered<'t> {
+    dimension: Dimension,
+    /// Whether a sub-code follows the number (`2.1`, `2.3.1`).
+    sub_code: bool,
+    /// What follows the number and its code: `.` after the number alone is a list's dot
+    /// (`1. การสร้างสังคม…`), not part of what follows.
+    after: &'t str,
+}
+
+/// `1…`, `1.…`, `2.1…` at the start of `rest` → dimension 1, 1, 2 (the last with its sub-code);
+/// none for a longer number (`12`) or no digit.
+fn numbered(rest: &str) -> Option<Numbered<'_>> {
     let mut chars = rest.chars();
     let digit = chars.next()?.to_digit(10)?;
     let tail = chars.as_str();
-    if tail.starts_with(|c: char| c.is_ascii_digit() || c == '.') || !after(tail) {
+    if tail.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    Dimension::new(u8::try_from(digit).ok()?)
+    let dimension = Dimension::new(u8::try_from(digit).ok()?)?;
+    let (sub_code, after) = match tail.strip_prefix('.') {
+        Some(code) if code.starts_with(|c: char| c.is_ascii_digit()) => (
+            true,
+            code.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'),
+        ),
+        Some(after) => (false, after),
+        None => (false, tail),
+    };
+    Some(Numbered {
+        dimension,
+        sub_code,
+        after,
+    })
 }
 
 /// Whether a text opens as a project's name does (`โครงการ…`, `กิจกรรม…`, `มาตรการ…`), after
@@ -212,9 +259,11 @@ pub fn opens_as_project(text: &str) -> bool {
         .any(|w| t.starts_with(w))
 }
 
-/// `1.1 การสร้างจิตสำนึก…`, `๒.๓ …`, `มิติที่ 2.1 …`: a sub-section heading of the plan.
+/// `1.1 การสร้างจิตสำนึก…`, `๒.๓ …`, `(1.1) …`, `มิติที่ 2.1 …`: a sub-section heading of the
+/// plan.
 pub fn is_sub_section(text: &str) -> bool {
     let t = after_dimension_word(text);
+    let t = bracketed_code(&t);
     let code_len = t
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(t.len());
@@ -226,9 +275,17 @@ pub fn is_sub_section(text: &str) -> bool {
 /// The title of a sub-section heading written in one cell (`1.2 กิจกรรมอบรม…` → `กิจกรรมอบรม…`):
 /// the text after its code.
 pub fn sub_section_title(text: &str) -> String {
-    after_dimension_word(text)
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
+    bracketed_code(&after_dimension_word(text))
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ' ' | ')'))
         .to_string()
+}
+
+/// A code in brackets, `(1.1)…`, without its opening one (its closing one ends the code as in
+/// `1.1)…`); any other text as it is.
+fn bracketed_code(t: &str) -> &str {
+    t.strip_prefix('(')
+        .filter(|code| code.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(t)
 }
 
 /// A heading's text normalised, its digits Arabic, without a leading `มิติที่` / `มิติ`.
@@ -295,10 +352,44 @@ mod tests {
         assert_eq!(sheet_dimension("มิติที่ 3"), d(3));
         assert_eq!(sheet_dimension("มิติที่๒"), d(2));
         assert_eq!(sheet_dimension("มิติที่ 2 (2.1-2.3)"), d(2));
+        for one in ["มิติที่ 1.", "ม.1", "มิติ-1", "มิติที่_1", "Dimension 1", "มิติ 1 ปี 65"]
+        {
+            assert_eq!(sheet_dimension(one), d(1), "{one}");
+        }
+        for none in ["ม.ค. 65", "Dimension", "มิติ 12", "สรุป"] {
+            assert_eq!(sheet_dimension(none), None, "{none}");
+        }
         for two in ["มิติที่ 1-2", "มิติ 1 และ 2", "มิติที่ ๑-๒", "มิติ 1,2", "มิติ 1 ถึง 2"]
         {
             assert_eq!(sheet_dimension(two), None, "{two}");
         }
+    }
+
+    #[test]
+    fn a_dot_after_the_number_is_the_dimension_and_a_sub_code_its_dimension_too() {
+        let d = |n| Dimension::new(n);
+        for (text, dimension) in [
+            ("มิติที่ 1. การสร้างสังคมที่ไม่ทนต่อการทุจริต", d(1)),
+            ("มิติ 1. การสร้างสังคม", d(1)),
+            ("มิติ 1.", d(1)),
+            ("มิติที่ 2.1 แสดงเจตจำนงทางการเมือง", d(2)),
+            ("มิติที่ ๒.๓ มาตรการการใช้ดุลยพินิจ", d(2)),
+            ("มิติที่ 12", None),
+        ] {
+            assert_eq!(section_dimension(text), dimension, "{text}");
+        }
+        assert!(is_section_label("มิติที่ 1."));
+        assert!(!is_section_label("มิติที่ 2.1"));
+    }
+
+    #[test]
+    fn a_code_in_brackets_opens_a_sub_section() {
+        for heading in ["(1.1) การสร้างจิตสำนึก", "1.1) การสร้างจิตสำนึก", "(๓.๑) จัดให้มี"]
+        {
+            assert!(is_sub_section(heading), "{heading}");
+        }
+        assert_eq!(sub_section_title("(1.2) กิจกรรมอบรม"), "กิจกรรมอบรม");
+        assert!(!is_sub_section("(1) โครงการอบรม"));
     }
 
     #[test]

@@ -38,7 +38,7 @@ use super::structure::{
 use crate::issue::{Issue, IssueList, Problem};
 use crate::model::{Dimension, Location, column_letters};
 use crate::schema::text::{normalize, normalized};
-use crate::schema::{Field, HeaderWords, baht, header_field_with};
+use crate::schema::{Field, HeaderWords, baht, header_field_with, names_the_amount};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -287,8 +287,9 @@ impl TableFinder {
             self.remember_page_texts(&row);
             return;
         };
-        // A third header row (title, years, `งบประมาณ (บาท)` under each): labels only, over no
-        // name, before any project — part of the header, never a project missing everything.
+        // A third header row (title, years, `งบประมาณ (บาท)` under each, or only the unit,
+        // `(บาท)`, `(หน่วย: บาท)`): labels only, over no name, before any project — part of the
+        // header, never a project missing everything.
         if self.out.rows_read == 0
             && self.held.is_none()
             && row.only_text()
@@ -296,7 +297,7 @@ impl TableFinder {
                 .name
                 .is_none_or(|col| row.get(col).is_none_or(Cell::is_blank))
             && row.cells.iter().all(|(_, c)| match c {
-                Cell::Text(t) => header_field_with(t, &self.words).is_some(),
+                Cell::Text(t) => header_field_with(t, &self.words).is_some() || names_the_amount(t),
                 other => other.is_blank(),
             })
         {
@@ -365,15 +366,9 @@ impl TableFinder {
         {
             return false;
         }
-        // A number in ลำดับ makes it a project (its name missing), not a heading; a
-        // dimension's own title is never a project's name.
-        let numbered = !titled
-            && self
-                .header
-                .as_ref()
-                .and_then(|layout| layout.number)
-                .is_some_and(|col| matches!(row.get(col), Some(Cell::Number(_))));
-        if numbered && row.lone_text().is_none() {
+        // A number in ลำดับ beside figures makes it a project (its name missing), not a
+        // heading; a dimension's own title is never a project's name.
+        if !titled && !self.numbered_heading(row) {
             return false;
         }
         let mut source = HintSource::Section(row.row);
@@ -431,6 +426,27 @@ impl TableFinder {
             && !has_status(row, layout)
     }
 
+    /// Whether a section row is one as far as ลำดับ goes: nothing in it, or a number there and
+    /// nothing else on the row but the heading's one text, outside the มิติ column (`1 | มิติที่ 1
+    /// การสร้างสังคม…`: the plan's list numbers its dimensions as it does its projects). A number
+    /// there beside figures, or beside `มิติที่ 1` in the มิติ column, is a project's.
+    fn numbered_heading(&self, row: &SheetRow) -> bool {
+        let Some(layout) = &self.header else {
+            return true;
+        };
+        let Some(col) = layout.number else {
+            return true;
+        };
+        if !matches!(row.get(col), Some(Cell::Number(_))) {
+            return true;
+        }
+        let mut others = row.cells.iter().filter(|(c, v)| *c != col && !v.is_blank());
+        match (others.next(), others.next()) {
+            (Some((c, Cell::Text(_))), None) => Some(*c) != layout.dimension,
+            _ => false,
+        }
+    }
+
     /// Whether `row` sits right under the project held (nothing between them).
     fn right_under_project(&self, row: &SheetRow) -> bool {
         let under = |last: u32| row.row == last + 1;
@@ -463,7 +479,12 @@ impl TableFinder {
                 && let Some((_, text)) = row.lone_text()
                 && let Some(name) = &mut held.name
             {
-                name.value = Cell::Text(join_name(&name.value.display(), text.trim()));
+                // As typed, so a break made at a space is seen.
+                let first = match &name.value {
+                    Cell::Text(typed) => typed.clone(),
+                    other => other.display(),
+                };
+                name.value = Cell::Text(join_name(&first, text));
                 *last = row.row;
                 self.out.explain.joined.push(row.row + 1);
             }
@@ -522,18 +543,16 @@ impl TableFinder {
         name_col: Option<u32>,
         amounts: &[(u32, Decimal)],
     ) {
-        let sums: Vec<String> = amounts
+        let sums: Vec<(String, String)> = amounts
             .iter()
-            .map(|(col, amount)| format!("{} {}", raw.location.at_col(*col).a1(), baht(*amount)))
+            .map(|(col, amount)| (raw.location.at_col(*col).a1(), baht(*amount)))
             .collect();
         let col = name_col.or_else(|| amounts.first().map(|(c, _)| *c));
         let at = match col {
             Some(c) => raw.location.at_col(c),
             None => raw.location.clone(),
         };
-        let problem = Problem::TotalRowUnlabelled {
-            sums: sums.join(", "),
-        };
+        let problem = Problem::TotalRowUnlabelled { sums };
         self.issue(problem, at);
         self.sums.close();
         self.skip(raw.location.row.unwrap_or_default(), WHY_TOTAL_UNLABELLED);

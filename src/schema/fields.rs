@@ -124,29 +124,75 @@ pub struct HeaderWords {
 }
 
 impl HeaderWords {
-    /// The field one of these words names (the text is normalised first).
+    /// Each field's words with its key in `[headers]` and the field it names.
+    fn lists(&self) -> [(&Vec<String>, &'static str, Field); 13] {
+        [
+            (&self.number, "number", Field::Number),
+            (&self.name, "name", Field::Name),
+            (&self.dimension, "dimension", Field::Dimension),
+            (&self.budget_plan, "budget_plan", Field::BudgetPlan),
+            (
+                &self.budget_ordinance,
+                "budget_ordinance",
+                Field::BudgetOrdinance,
+            ),
+            (&self.disbursed, "disbursed", Field::Disbursed),
+            (&self.in_ordinance, "in_ordinance", Field::InOrdinance),
+            (&self.status, "status", Field::StatusWords),
+            (&self.remark, "remark", Field::Remark),
+            (&self.waiting, "waiting", Field::StatusTick(Status::Waiting)),
+            (
+                &self.in_progress,
+                "in_progress",
+                Field::StatusTick(Status::InProgress),
+            ),
+            (
+                &self.completed,
+                "completed",
+                Field::StatusTick(Status::Completed),
+            ),
+            (&self.cannot, "cannot", Field::StatusTick(Status::Cannot)),
+        ]
+    }
+
+    /// The field one of these words names, both compared normalised and with Arabic digits
+    /// (`งบปี ๖๕` configured names the header `งบปี 65`, as Thai digits read elsewhere).
     pub fn field_of(&self, text: &str) -> Option<Field> {
-        let t = normalized(text);
-        let lists: [(&Vec<String>, Field); 13] = [
-            (&self.number, Field::Number),
-            (&self.name, Field::Name),
-            (&self.dimension, Field::Dimension),
-            (&self.budget_plan, Field::BudgetPlan),
-            (&self.budget_ordinance, Field::BudgetOrdinance),
-            (&self.disbursed, Field::Disbursed),
-            (&self.in_ordinance, Field::InOrdinance),
-            (&self.status, Field::StatusWords),
-            (&self.remark, Field::Remark),
-            (&self.waiting, Field::StatusTick(Status::Waiting)),
-            (&self.in_progress, Field::StatusTick(Status::InProgress)),
-            (&self.completed, Field::StatusTick(Status::Completed)),
-            (&self.cannot, Field::StatusTick(Status::Cannot)),
-        ];
+        let lists = self.lists();
+        if lists.iter().all(|(words, _, _)| words.is_empty()) {
+            return None;
+        }
+        let t = comparable(text);
         lists
             .into_iter()
-            .find(|(words, _)| words.iter().any(|w| normalized(w) == t))
-            .map(|(_, field)| field)
+            .find(|(words, _, _)| words.iter().any(|w| comparable(w) == t))
+            .map(|(_, _, field)| field)
     }
+
+    /// A word given for two fields (`budget_plan = ["งบตามแผนฯ"]`, `disbursed = ["งบตามแผนฯ"]`):
+    /// the word as written and both fields' keys. Such a header could be read as either.
+    pub fn clash(&self) -> Option<(String, &'static str, &'static str)> {
+        let lists = self.lists();
+        let mut seen: Vec<(String, &'static str)> = Vec::new();
+        for (words, key, _) in lists {
+            for word in words {
+                let word_key = comparable(word);
+                if word_key.is_empty() {
+                    continue;
+                }
+                if let Some((_, first)) = seen.iter().find(|(w, k)| *w == word_key && k != &key) {
+                    return Some((word.trim().to_string(), first, key));
+                }
+                seen.push((word_key, key));
+            }
+        }
+        None
+    }
+}
+
+/// A header word as compared: normalised, its Thai digits Arabic.
+fn comparable(text: &str) -> String {
+    thai_digits_to_arabic(&normalized(text)).into_owned()
 }
 
 /// The field a header cell names: the configuration's words first, then the built-in ones.
@@ -155,9 +201,9 @@ pub fn header_field_with(text: &str, extra: &HeaderWords) -> Option<Field> {
 }
 
 /// A fiscal year (B.E., 2500-2700) standing alone in a header cell: `2565`, `๒๕๖๕`, `ปี 2565`,
-/// `พ.ศ. 2565`, `ปีงบประมาณ 2565`.
-/// Also `2565 (บาท)`, and a two-digit year after a year word: `ปี 65`, `ปีงบประมาณ ๖๕` → 2565 (a
-/// bare `65` is no year).
+/// `พ.ศ. 2565`, `ปี พ.ศ. 2565`, `พศ.2565`, `ปีงบประมาณ 2565`.
+/// Also `2565 (บาท)`, and a two-digit year after a year word: `ปี 65`, `ปีงบประมาณ ๖๕`, `งบปี 65`,
+/// `ปี '65` → 2565 (a bare `65` is no year).
 pub fn year_label(text: &str) -> Option<u16> {
     let t = normalized(text);
     let t = thai_digits_to_arabic(&t);
@@ -165,7 +211,10 @@ pub fn year_label(text: &str) -> Option<u16> {
         .iter()
         .find_map(|s| t.strip_suffix(s))
         .unwrap_or(&t);
-    let prefixed = YEAR_WORDS.iter().find_map(|p| t.strip_prefix(p));
+    let prefixed = YEAR_WORDS
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .map(|bare| bare.trim_start_matches(APOSTROPHES));
     match prefixed {
         Some(bare) if bare.len() == 2 && bare.bytes().all(|b| b.is_ascii_digit()) => {
             short_year(bare)
@@ -175,8 +224,24 @@ pub fn year_label(text: &str) -> Option<u16> {
     }
 }
 
-/// The words a two-digit year may follow (`ปี 65`, `พ.ศ.๖๕`), longest first.
-const YEAR_WORDS: [&str; 6] = ["ปีงบประมาณพ.ศ.", "ปีงบประมาณ", "ปีงบ", "พ.ศ.", "พ.ศ", "ปี"];
+/// The words a two-digit year may follow (`ปี 65`, `พ.ศ.๖๕`, `งบปี 65`), longest first; a
+/// four-digit one too (`ปี พ.ศ. 2565`, `พศ.2565`).
+const YEAR_WORDS: [&str; 11] = [
+    "ปีงบประมาณพ.ศ.",
+    "ปีงบประมาณ",
+    "ปีพ.ศ.",
+    "ปีพ.ศ",
+    "ปีงบ",
+    "งบปี",
+    "พ.ศ.",
+    "พ.ศ",
+    "พศ.",
+    "พศ",
+    "ปี",
+];
+
+/// What may stand for a year's first two digits after its word: `ปี '65`.
+const APOSTROPHES: [char; 3] = ['\'', '’', '‘'];
 
 /// A fiscal year inside a header's text: `เบิกจ่ายปี 2565`, `งบประมาณ พ.ศ. ๒๕๖๕` → 2565; also
 /// two digits after a year word, as offices shorten it: `งบประมาณ ปี 65`, `งบ ปีงบ ๖๕` → 2565.
@@ -193,7 +258,7 @@ pub fn year_in(text: &str) -> Option<u16> {
     period.or(first).or_else(|| {
         t.char_indices().find_map(|(i, _)| {
             let after = YEAR_WORDS.iter().find_map(|w| t[i..].strip_prefix(w))?;
-            let after = after.trim_start();
+            let after = after.trim_start().trim_start_matches(APOSTROPHES);
             let digits = after.bytes().take_while(u8::is_ascii_digit).count();
             (digits == 2).then(|| short_year(&after[..2])).flatten()
         })
@@ -278,8 +343,8 @@ pub fn names_other_quantity(text: &str) -> bool {
 }
 
 /// Whether a second header row's label names the amount itself and nothing more (`จำนวนเงิน
-/// (บาท)`, `บาท`, `ยอดเงิน`): under a money label, beside parts of another quantity only
-/// (`ร้อยละ`), its column is that field's.
+/// (บาท)`, `บาท`, `ยอดเงิน`, `(หน่วย: บาท)`): under a money label, beside parts of another
+/// quantity only (`ร้อยละ`), its column is that field's.
 pub fn names_the_amount(text: &str) -> bool {
     let t: String = normalized(text)
         .chars()
@@ -298,6 +363,8 @@ pub fn names_the_amount(text: &str) -> bool {
             | "ยอดเงินบาท"
             | "ยอด"
             | "ยอดบาท"
+            | "หน่วยบาท"
+            | "หน่วยเป็นบาท"
     )
 }
 
@@ -427,19 +494,26 @@ fn is_budget_words(normal: &str, ordinance: bool) -> bool {
         rest.is_empty()
     } else {
         // `งบ`/`วงเงิน` must be said: `บาท` alone (a unit under a label) names no budget.
-        named.is_some() && ["แผน", "แผนฯ", ""].contains(&rest)
+        // `งบปี 65`: the budget of that year.
+        named.is_some() && (["แผน", "แผนฯ", ""].contains(&rest) || year_label(rest).is_some())
     }
 }
 
 /// The มิติ header (normalised): `มิติ`, `มิติที่`, with a note of the range (`มิติ(1-4)`,
 /// `มิติที่๑-๔`) or a word of which (`มิติที่เกี่ยวข้อง`, `มิติตามแผน`, `รหัสมิติ`); never a
-/// section's title (`มิติที่1การสร้างสังคม…`).
+/// section's title (`มิติที่1การสร้างสังคม…`) nor its label alone (`มิติที่1`, `มิติ1.`).
 fn is_dimension_words(normal: &str) -> bool {
     let t = normal.strip_prefix("รหัส").unwrap_or(normal);
     let Some(rest) = t.strip_prefix("มิติ") else {
         return false;
     };
     let rest = rest.strip_prefix("ที่").unwrap_or(rest);
+    let mut number = rest.trim_end_matches(['.', ':']).chars();
+    if let (Some(digit), None) = (number.next(), number.next())
+        && (('1'..='4').contains(&digit) || ('๑'..='๔').contains(&digit))
+    {
+        return false;
+    }
     let rest = rest.trim_start_matches('(').trim_end_matches(')');
     normal.chars().count() <= 8
         || ["1-4", "๑-๔", "1–4", "๑–๔", "เกี่ยวข้อง", "ตามแผน", "ตามแผนฯ"].contains(&rest)
@@ -543,6 +617,10 @@ mod tests {
         }
         // A section's title is no header, nor a budget approved without naming the ordinance.
         assert_eq!(header_field("มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต"), None);
+        for label in ["มิติที่ 1", "มิติ 1.", "มิติที่ ๒", "มิติ 3:"]
+        {
+            assert_eq!(header_field(label), None, "{label}: a section's label");
+        }
         assert_eq!(header_field("งบที่ได้รับอนุมัติ"), None);
         assert_eq!(header_field("งบ อปท."), None);
         assert_eq!(header_field("2565"), None);
@@ -618,6 +696,11 @@ mod tests {
             "พ.ศ. 2565",
             "ปีงบประมาณ 2565",
             " 2565 ",
+            "ปี พ.ศ. 2565",
+            "พศ.2565",
+            "งบปี 65",
+            "ปี '65",
+            "ปี ’65",
         ] {
             assert_eq!(year_label(text), Some(2565), "{text}");
         }
@@ -641,6 +724,11 @@ mod tests {
         // Two digits with no year word, or three after one, are no year.
         assert_eq!(year_in("งบประมาณ 65"), None);
         assert_eq!(year_in("งบประมาณ ปี 650"), None);
+        assert_eq!(year_in("งบปี 66"), Some(2566));
+        assert_eq!(year_in("งบประมาณ ปี '65"), Some(2565));
+        assert_eq!(year_label("'65"), None, "an apostrophe is no year word");
+        assert_eq!(header_field("งบปี 66"), Some(Field::BudgetPlan));
+        assert_eq!(header_field("งบปี"), None);
     }
 
     #[test]

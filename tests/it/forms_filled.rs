@@ -516,10 +516,10 @@ fn an_autosum_row_without_its_word_is_a_total_not_a_nameless_project() {
     assert_eq!(total["cell"], "B12");
     assert_eq!(
         total["message"],
-        "แถวนี้ไม่มีชื่อโครงการ มีแต่ยอดรวมของโครงการในแถวข้างบน (D12 137,300.50, E12 137,300.50, \
-         F12 48,000.25) จึงอ่านเป็นแถวรวมและไม่นับ · this row has no project name, only the sums \
-         of the projects above it (D12 137,300.50, E12 137,300.50, F12 48,000.25), so it is read \
-         as a total row and not counted"
+        "แถวนี้ไม่มีชื่อโครงการ มีแต่ยอดรวมของโครงการในแถวข้างบน (D12 137,300.50 บาท, \
+         E12 137,300.50 บาท, F12 48,000.25 บาท) จึงอ่านเป็นแถวรวมและไม่นับ · this row has no \
+         project name, only the sums of the projects above it (D12 137,300.50 baht, \
+         E12 137,300.50 baht, F12 48,000.25 baht), so it is read as a total row and not counted"
     );
     assert_eq!(
         total["fix"],

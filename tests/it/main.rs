@@ -8,6 +8,7 @@ mod support;
 
 mod browser;
 mod cli;
+mod config_words;
 mod dates;
 mod docs;
 mod formats;
@@ -22,6 +23,7 @@ mod layouts;
 mod layouts_beside_the_list;
 mod layouts_offices;
 mod layouts_plan_copies;
+mod layouts_plan_variants;
 mod mail;
 mod producers;
 mod properties;

@@ -16,12 +16,16 @@ pub(super) enum NameRow {
     Either,
 }
 
-/// A name and the part of it wrapped onto the next row: Thai runs on without a space (Thai
-/// writes no space between words, and a hand-made break falls between two of them); anything
-/// else is joined by one space.
+/// A name and the part of it wrapped onto the next row, each as typed: Thai runs on without a
+/// space (Thai writes no space between words, and a hand-made break falls between two of
+/// them), unless the break was made at a space — the first part ends with one or the rest
+/// begins with some (`…จริยธรรม` over `      ของพนักงาน…`): then, as anything else, they are
+/// joined by one space.
 pub(super) fn join_name(first: &str, rest: &str) -> String {
     let is_thai = |c: Option<char>| c.is_some_and(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c));
-    if is_thai(first.chars().last()) && is_thai(rest.chars().next()) {
+    let at_space = first.ends_with(char::is_whitespace) || rest.starts_with(char::is_whitespace);
+    let (first, rest) = (first.trim_end(), rest.trim());
+    if !at_space && is_thai(first.chars().last()) && is_thai(rest.chars().next()) {
         format!("{first}{rest}")
     } else {
         format!("{first} {rest}")
