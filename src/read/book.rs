@@ -734,6 +734,9 @@ impl<'a> SheetTablesBuilder<'a> {
 struct RowGrouper {
     finder: TableFinder,
     current: Option<SheetRow>,
+    /// The columns of the current row's cells that held no value ([`Cell::hollow`]): a row of
+    /// nothing else is looked at again before it is passed over as blank.
+    hollow: Vec<u32>,
     /// Cells in the last row handed on: room reserved for the next (rows are alike).
     width: usize,
 }
@@ -743,11 +746,16 @@ impl RowGrouper {
         RowGrouper {
             finder,
             current: None,
+            hollow: Vec::new(),
             width: 1,
         }
     }
 
-    fn hand_on(&mut self, row: SheetRow, sink: &mut dyn FnMut(RawRow)) {
+    fn hand_on(&mut self, mut row: SheetRow, sink: &mut dyn FnMut(RawRow)) {
+        if !self.hollow.is_empty() {
+            self.finder.formulas_of_blank_row(&mut row, &self.hollow);
+            self.hollow.clear();
+        }
         self.width = row.cells.len().max(1);
         self.finder.push(row);
         self.finder.drain_rows(sink);
@@ -757,18 +765,26 @@ impl RowGrouper {
         if value == Cell::Empty {
             return;
         }
-        if value.is_hollow() {
-            self.finder.note_hollow(row, col);
-            return;
-        }
         match &mut self.current {
-            Some(current) if current.row == row => current.cells.push((col, value)),
+            Some(current) if current.row == row => {
+                if value.is_hollow() {
+                    self.finder.note_hollow(row, col);
+                    self.hollow.push(col);
+                } else {
+                    current.cells.push((col, value));
+                }
+            }
             _ => {
                 if let Some(done) = self.current.take() {
                     self.hand_on(done, sink);
                 }
                 let mut cells = Vec::with_capacity(self.width);
-                cells.push((col, value));
+                if value.is_hollow() {
+                    self.finder.note_hollow(row, col);
+                    self.hollow.push(col);
+                } else {
+                    cells.push((col, value));
+                }
                 self.current = Some(SheetRow { row, cells });
             }
         }
