@@ -827,13 +827,20 @@ catalogue! {
         fix: ("ครั้งหน้าให้พิมพ์เป็นตัวเลข (ไม่ใส่ตัวอักษร)", "type numbers as numbers next time"),
     }
     /// A formula saved without its calculated value (by openpyxl, a web system): what it
-    /// amounts to is not in the file.
+    /// amounts to is not in the file. Its text (`=D7*0.5`), or `=` when it is not known (an
+    /// .xls stores it as tokens; a shared formula's other cells carry none).
     FormulaNoValue { formula: String } => {
         code: "formula-no-value",
         stage: Validate,
         severity: Error,
-        thai: format!("ช่องนี้เป็นสูตร ({formula}) ที่ไม่มีค่าที่คำนวณไว้ในไฟล์"),
-        english: format!("the cell holds a formula ({formula}) saved without its calculated value"),
+        thai: match formula.as_str() {
+            "=" => "ช่องนี้เป็นสูตรที่ไม่มีค่าที่คำนวณไว้ในไฟล์".to_string(),
+            _ => format!("ช่องนี้เป็นสูตร ({formula}) ที่ไม่มีค่าที่คำนวณไว้ในไฟล์"),
+        },
+        english: match formula.as_str() {
+            "=" => "the cell holds a formula saved without its calculated value".to_string(),
+            _ => format!("the cell holds a formula ({formula}) saved without its calculated value"),
+        },
         fix: ("เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง ให้สูตรคำนวณค่า", "open and save the file in Excel so the formula is calculated"),
     }
     /// A money cell left empty, read as 0.00.

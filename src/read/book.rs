@@ -11,7 +11,7 @@ use super::boundary::{self, try_call};
 use super::cell::Cell;
 use super::second_look::{LookSource, Region, SecondLook};
 use super::table::{RawRow, SheetRow, SheetTables, TableFinder};
-use super::{FormMark, ReadOptions, content, guard, ods, xls};
+use super::{FormMark, ReadOptions, content, guard, ods, recalc, xls};
 use crate::issue::{Issue, Problem, Unreadable};
 use crate::model::Location;
 use crate::schema::text::normalize;
@@ -100,44 +100,60 @@ pub(crate) fn read_workbook(
         // A summary whose sheets were cut down (a copy for the executive): still no division's.
         return Err(Problem::SummarySkipped.into());
     }
-    let property = marks.form;
+    let (property, stale) = (marks.form, marks.stale);
     let look: Option<LookSource> = match &book {
-        Book::Xlsx(_) => Some(Rc::new(XlsxBytes(bytes))),
+        Book::Xlsx(_) => Some(Rc::new(XlsxBytes { bytes, stale })),
         Book::Xls(b) => Some(Rc::clone(b) as LookSource),
         Book::Ods(b) => Some(Rc::new(b.merged_regions())),
         Book::Xlsb(_) => None,
     };
-    let (sheets, signs) = book.read_sheets(file, options, look, sink)?;
+    let (sheets, signs) = book.read_sheets(file, options, look, stale, sink)?;
     Ok(WorkbookRead {
         sheets,
         form: signs.mark(property),
     })
 }
 
-/// Which of planmerge's custom document properties an xlsx carries (in `docProps/custom.xml`).
+/// Which of planmerge's custom document properties an xlsx carries (in `docProps/custom.xml`),
+/// and whether its formulas' stored results are no results ([`recalc::stale_results`]).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Marks {
     /// [`crate::schema::FORM_PROPERTY`]: planmerge's form.
     form: bool,
     /// [`crate::schema::SUMMARY_PROPERTY`]: a summary planmerge wrote.
     summary: bool,
+    /// `fullCalcOnLoad`: formulas are to be calculated when the file is opened.
+    stale: bool,
 }
 
 /// The custom document properties planmerge writes into its forms and summaries, as an xlsx
-/// carries them (calamine does not read custom properties: `docProps/custom.xml` is read here).
-/// Only that part is read, and only its first 64 KiB.
+/// carries them (calamine does not read custom properties: `docProps/custom.xml` is read here),
+/// and whether it asks for its formulas to be calculated on load. Only those two parts are read,
+/// from one opening of the zip's directory.
 fn custom_marks(bytes: &[u8]) -> Marks {
-    custom_marks_in(Cursor::new(bytes))
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Marks::default();
+    };
+    Marks {
+        stale: recalc::stale_results(&mut zip),
+        ..properties(&mut zip)
+    }
 }
 
-/// [`custom_marks`] of a zip read where it lies (its directory and that one part only).
+/// [`custom_marks`]' properties of a zip read where it lies (its directory and that one part
+/// only).
 fn custom_marks_in(zip: impl std::io::Read + std::io::Seek) -> Marks {
+    let Ok(mut zip) = zip::ZipArchive::new(zip) else {
+        return Marks::default();
+    };
+    properties(&mut zip)
+}
+
+/// planmerge's custom document properties in `docProps/custom.xml`, its first 64 KiB.
+fn properties<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Marks {
     use quick_xml::events::Event;
     use std::io::Read;
     let mut marks = Marks::default();
-    let Ok(mut zip) = zip::ZipArchive::new(zip) else {
-        return marks;
-    };
     let Ok(part) = zip.by_name("docProps/custom.xml") else {
         return marks;
     };
@@ -224,12 +240,17 @@ impl FormSigns {
 /// An xlsx workbook's bytes, for a [`SecondLook`] at a sheet by a second reader (the first is
 /// busy streaming the sheet's cells). A workbook that fails here shows nothing more: its cells
 /// were read already.
-struct XlsxBytes(Vec<u8>);
+struct XlsxBytes {
+    bytes: Vec<u8>,
+    /// Its formulas' stored results are no results ([`recalc`]): a formula holding a
+    /// [`recalc::placeholder`] has no value either.
+    stale: bool,
+}
 
 impl XlsxBytes {
     /// A second reader, on the bytes as they are (not a copy of them).
     fn open(&self) -> Option<Xlsx<Cursor<&[u8]>>> {
-        try_call(|| Xlsx::new(Cursor::new(self.0.as_slice()))).ok()
+        try_call(|| Xlsx::new(Cursor::new(self.bytes.as_slice()))).ok()
     }
 }
 
@@ -260,7 +281,11 @@ impl SecondLook for XlsxBytes {
             return found;
         };
         while let Ok(Some(cell)) = try_call(|| reader.next_cell_with_formula_metadata()) {
-            if let (calamine::DataRef::Empty, Some(formula)) = (&cell.value, cell.formula) {
+            let unvalued = match &cell.value {
+                calamine::DataRef::Empty => true,
+                value => self.stale && recalc::placeholder(value),
+            };
+            if let (true, Some(formula)) = (unvalued, cell.formula) {
                 // A shared formula's other cells carry no text of their own: an empty text.
                 let text = match formula {
                     F::Normal { formula } | F::Shared { formula, .. } => formula,
@@ -421,6 +446,7 @@ impl Book {
         file: &str,
         options: &ReadOptions,
         look: Option<LookSource>,
+        stale: bool,
         sink: &mut dyn FnMut(RawRow),
     ) -> Result<(Vec<SheetResult>, FormSigns), Stop> {
         let sheets = self.sheets();
@@ -439,7 +465,7 @@ impl Book {
         tables.set_aside = aside::set_aside(&judged);
         tables.look = look;
         let mut signs = FormSigns::default();
-        self.cells(&sheets, &mut |sheet, row, col, value| {
+        self.cells(&sheets, stale, &mut |sheet, row, col, value| {
             if col == 0
                 && row <= 2
                 && let Some(info) = sheets.get(sheet)
@@ -451,8 +477,15 @@ impl Book {
         Ok((tables.finish(), signs))
     }
 
-    /// Hands every cell of every worksheet to `emit`, sheet by sheet, in row order.
-    fn cells(&mut self, sheets: &[SheetInfo], emit: &mut Emit<'_>) -> Result<(), Stop> {
+    /// Hands every cell of every worksheet to `emit`, sheet by sheet, in row order. In an xlsx
+    /// whose formulas' results are `stale` ([`recalc`]), a formula holding a placeholder is
+    /// handed on as hollow.
+    fn cells(
+        &mut self,
+        sheets: &[SheetInfo],
+        stale: bool,
+        emit: &mut Emit<'_>,
+    ) -> Result<(), Stop> {
         let in_sheet = |name: &str| {
             let name = name.to_string();
             move |problem: Problem| Stop {
@@ -482,6 +515,21 @@ impl Book {
                     let stop = in_sheet(&sheet.name);
                     let mut reader =
                         try_call(|| b.worksheet_cells_reader(&sheet.name)).map_err(&stop)?;
+                    if stale {
+                        // Only a file asking for its formulas to be calculated on load pays
+                        // for reading them with every cell.
+                        while let Some(cell) =
+                            try_call(|| reader.next_cell_with_formula_metadata()).map_err(&stop)?
+                        {
+                            let value = match (&cell.value, &cell.formula) {
+                                (calamine::DataRef::Empty, _) => Cell::hollow(),
+                                (value, Some(_)) if recalc::placeholder(value) => Cell::hollow(),
+                                (value, _) => Cell::from(value.clone()),
+                            };
+                            emit(i, cell.pos.0, cell.pos.1, value);
+                        }
+                        continue;
+                    }
                     // Values only: a formula saved without its value is looked for when a row
                     // needs the cell ([`SecondLook::uncalculated`]), not on every cell. A cell
                     // element without a value (such a formula, most likely) is said as hollow.
@@ -686,6 +734,9 @@ impl<'a> SheetTablesBuilder<'a> {
 struct RowGrouper {
     finder: TableFinder,
     current: Option<SheetRow>,
+    /// The columns of the current row's cells that held no value ([`Cell::hollow`]): a row of
+    /// nothing else is looked at again before it is passed over as blank.
+    hollow: Vec<u32>,
     /// Cells in the last row handed on: room reserved for the next (rows are alike).
     width: usize,
 }
@@ -695,11 +746,16 @@ impl RowGrouper {
         RowGrouper {
             finder,
             current: None,
+            hollow: Vec::new(),
             width: 1,
         }
     }
 
-    fn hand_on(&mut self, row: SheetRow, sink: &mut dyn FnMut(RawRow)) {
+    fn hand_on(&mut self, mut row: SheetRow, sink: &mut dyn FnMut(RawRow)) {
+        if !self.hollow.is_empty() {
+            self.finder.formulas_of_blank_row(&mut row, &self.hollow);
+            self.hollow.clear();
+        }
         self.width = row.cells.len().max(1);
         self.finder.push(row);
         self.finder.drain_rows(sink);
@@ -709,18 +765,26 @@ impl RowGrouper {
         if value == Cell::Empty {
             return;
         }
-        if value.is_hollow() {
-            self.finder.note_hollow(row, col);
-            return;
-        }
         match &mut self.current {
-            Some(current) if current.row == row => current.cells.push((col, value)),
+            Some(current) if current.row == row => {
+                if value.is_hollow() {
+                    self.finder.note_hollow(row, col);
+                    self.hollow.push(col);
+                } else {
+                    current.cells.push((col, value));
+                }
+            }
             _ => {
                 if let Some(done) = self.current.take() {
                     self.hand_on(done, sink);
                 }
                 let mut cells = Vec::with_capacity(self.width);
-                cells.push((col, value));
+                if value.is_hollow() {
+                    self.finder.note_hollow(row, col);
+                    self.hollow.push(col);
+                } else {
+                    cells.push((col, value));
+                }
                 self.current = Some(SheetRow { row, cells });
             }
         }

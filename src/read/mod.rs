@@ -17,6 +17,8 @@ pub mod guard;
 pub mod header;
 /// .ods read sparsely from `content.xml`.
 mod ods;
+/// Formulas whose stored results are no results (`fullCalcOnLoad`: XlsxWriter, openpyxl).
+mod recalc;
 /// A sheet's merged ranges, loaded only when a row needs them.
 pub mod second_look;
 /// Rows that are the table's structure, not projects: totals, headings, the signature block.

@@ -186,6 +186,8 @@ struct OpenCell {
     in_paragraph: usize,
     /// Inside `<office:annotation>` (a comment: not the cell's text).
     in_annotation: usize,
+    /// A formula's error, its text the error (`#N/A`).
+    error: bool,
 }
 
 /// Where the walk is.
@@ -252,14 +254,16 @@ impl Walk {
             }
             "table:table-cell" | "table:covered-table-cell" => {
                 self.merged(e);
+                let error = is_error(e);
                 self.cell = Some(OpenCell {
                     col: self.col,
                     repeat: repeats(e, "table:number-columns-repeated"),
-                    value: attribute_value(e, empty),
+                    value: attribute_value(e, empty, error),
                     text: String::new(),
                     paragraphs: 0,
                     in_paragraph: 0,
                     in_annotation: 0,
+                    error,
                 });
             }
             _ => self.open_in_cell(e),
@@ -335,6 +339,7 @@ impl Walk {
         };
         let value = match cell.value {
             Some(value) => value,
+            None if cell.error => Cell::Error(cell.text.trim().to_string()),
             None if cell.paragraphs > 0 => Cell::Text(cell.text),
             None => Cell::Empty,
         };
@@ -382,14 +387,16 @@ impl Walk {
 }
 
 /// The value a cell's attributes give (numbers, booleans, dates, a string's
-/// `office:string-value`), `Some(Cell::Empty)` for a cell without one, `None` when the value
-/// is the cell's text (a string or a formula error).
-fn attribute_value(e: &BytesStart<'_>, empty: bool) -> Option<Cell> {
+/// `office:string-value`, a formula's error), `Some(Cell::Empty)` for a cell without one, `None`
+/// when the value is the cell's text (a string, or a formula's error: [`is_error`]). A formula
+/// with no value at all (`table:formula` and no `office:value-type`, as odfpy and other scripts
+/// write it: only LibreOffice or Excel calculates it) is [`Cell::Uncalculated`].
+fn attribute_value(e: &BytesStart<'_>, empty: bool, error: bool) -> Option<Cell> {
     let kind = attribute(e, "office:value-type");
-    let error = attribute(e, "calcext:value-type").as_deref() == Some("error");
     let text_value = || {
         let value = attribute(e, "office:string-value").filter(|s| !(error && s.is_empty()));
         match value {
+            Some(s) if error => Some(Cell::Error(s.trim().to_string())),
             Some(s) => Some(Cell::Text(s)),
             None if empty => Some(Cell::Empty),
             None => None,
@@ -398,6 +405,7 @@ fn attribute_value(e: &BytesStart<'_>, empty: bool) -> Option<Cell> {
     match kind.as_deref() {
         Some("string") => text_value(),
         _ if error => text_value(),
+        None => Some(attribute(e, "table:formula").map_or(Cell::Empty, |f| uncalculated(&f))),
         Some("boolean") => {
             let b = attribute(e, "office:boolean-value").unwrap_or_default();
             Some(Cell::Bool(b.eq_ignore_ascii_case("true")))
@@ -412,6 +420,25 @@ fn attribute_value(e: &BytesStart<'_>, empty: bool) -> Option<Cell> {
             Some(v) => v.trim().parse::<f64>().map_or(Cell::Text(v), Cell::Number),
             None => Cell::Empty,
         }),
+    }
+}
+
+/// Whether the cell holds a formula's error (`calcext:value-type="error"`, its text `#N/A`,
+/// `#DIV/0!`, `Err:522`…, as LibreOffice saves it): `formula-error`, never the text.
+fn is_error(e: &BytesStart<'_>) -> bool {
+    attribute(e, "calcext:value-type").as_deref() == Some("error")
+}
+
+/// A formula saved without its value: its text as a person reads it, without the namespace
+/// and the brackets around references (`of:=[.D7]*0.5` is `D7*0.5`).
+fn uncalculated(formula: &str) -> Cell {
+    let text = formula.split_once(":=").map_or(formula, |(_, f)| f);
+    let text = text.strip_prefix('=').unwrap_or(text);
+    let text = text.replace("[.", "").replace(['[', ']'], "");
+    match text.trim() {
+        // Never the empty text of a hollow cell (which asks a second look).
+        "" => Cell::Uncalculated("?".into()),
+        text => Cell::Uncalculated(text.to_string()),
     }
 }
 

@@ -6,8 +6,11 @@
 //!
 //! xlsx (and xlsm) give both, through calamine. xls and ods give their merged ranges (an xls
 //! sheet's records walked when first asked, an ods file's met by its first walk,
-//! [`KnownRegions`]); their files always hold the values of their formulas. xlsb gives
-//! neither, and a blank cell there stays blank.
+//! [`KnownRegions`]). An xls gives its formulas without values when no engine ever calculated
+//! them (no RECALCID: xlwt writes every result as empty text), walking the sheet's records
+//! again; an ods cell says so itself (`table:formula` and no value type, as odfpy writes it),
+//! so the reader hands it on as [`super::cell::Cell::Uncalculated`] and no second look is
+//! needed. xlsb gives neither, and a blank cell there stays blank.
 
 use rustc_hash::FxHashMap;
 use std::rc::Rc;

@@ -53,6 +53,7 @@ mod record {
     pub const BOOLERR: u16 = 0x0205;
     pub const FORMULA: u16 = 0x0006;
     pub const STRING: u16 = 0x0207;
+    pub const RECALCID: u16 = 0x01C1;
 }
 
 /// An open xls workbook: its (decrypted) workbook stream, worksheets and shared strings.
@@ -64,6 +65,12 @@ pub(crate) struct Workbook {
     strings: Vec<String>,
     text: Text,
     dates: Dates,
+    /// Its formulas' results were never calculated: no RECALCID record says which calculation
+    /// engine last calculated them (Excel and LibreOffice write one; Python's xlwt does not,
+    /// and stores every formula's result as empty text), or it names none (Apache POI asking
+    /// Excel to calculate on opening). A formula holding nothing, 0 or empty text is then one
+    /// without a value ([`Cell::hollow`]), as [`super::recalc`] has it for xlsx.
+    stale: bool,
 }
 
 /// A record: its type, where it starts in the stream, its data (cut short at the stream's end).
@@ -187,6 +194,7 @@ impl Workbook {
             strings: globals.strings,
             text: globals.text,
             dates: globals.dates,
+            stale: !globals.calculated,
         })
     }
 
@@ -226,7 +234,10 @@ impl Workbook {
 
     /// One sheet's cells, sorted by row then column (a later record for the same cell wins).
     fn sheet_cells(&self, offset: usize) -> Result<Vec<(u32, u32, Cell)>, Problem> {
-        let mut cells = SheetCells::default();
+        let mut cells = SheetCells {
+            stale: self.stale,
+            ..SheetCells::default()
+        };
         for r in sheet_records(&self.stream, offset) {
             cells.record(r.typ, r.data, self);
             if cells.count > MAX_CELLS {
@@ -237,8 +248,8 @@ impl Workbook {
     }
 }
 
-/// The second look at an xls sheet: its merged cells, walked for when a row first needs them
-/// (its formulas always hold their values).
+/// The second look at an xls sheet, walked for when a row first needs it: its merged cells, and
+/// in a workbook whose formulas were never calculated (`stale`) the formulas holding no value.
 impl SecondLook for Workbook {
     fn merged_regions(&self, sheet: &str) -> Vec<Region> {
         let at = self.sheets.iter().position(|s| s.name == sheet);
@@ -246,8 +257,19 @@ impl SecondLook for Workbook {
         offset.map_or_else(Vec::new, |&offset| self.sheet_regions(offset))
     }
 
-    fn uncalculated(&self, _sheet: &str) -> FxHashMap<(u32, u32), String> {
-        FxHashMap::default()
+    /// The cells are known, their formulas' text is not (it is stored as tokens, not read
+    /// here): each is an empty text.
+    fn uncalculated(&self, sheet: &str) -> FxHashMap<(u32, u32), String> {
+        let at = self.sheets.iter().position(|s| s.name == sheet);
+        let (Some(&offset), true) = (at.and_then(|i| self.offsets.get(i)), self.stale) else {
+            return FxHashMap::default();
+        };
+        let formulas = sheet_records(&self.stream, offset).filter(|r| r.typ == record::FORMULA);
+        formulas
+            .filter(|r| r.data.get(6..14).is_some_and(placeholder))
+            .filter_map(|r| Some((u16_at(r.data, 0)?, u16_at(r.data, 2)?)))
+            .map(|(row, col)| ((u32::from(row), u32::from(col)), String::new()))
+            .collect()
     }
 
     fn merges_cheap(&self) -> bool {
@@ -262,6 +284,8 @@ struct Globals {
     strings: Vec<String>,
     text: Text,
     dates: Dates,
+    /// A RECALCID record names the engine that last calculated the formulas.
+    calculated: bool,
 }
 
 impl Globals {
@@ -274,6 +298,7 @@ impl Globals {
             strings: Vec::new(),
             text,
             dates: Dates::default(),
+            calculated: false,
         };
         // The SST record and its CONTINUE records, as ranges of the stream.
         let mut sst: Vec<(usize, usize)> = Vec::new();
@@ -301,6 +326,7 @@ impl Globals {
                     }
                 }
                 record::BOUNDSHEET => globals.sheet(data, text),
+                record::RECALCID => globals.calculated = u32_at(data, 4).is_some_and(|id| id != 0),
                 record::DATEMODE => globals.dates.date_mode(data),
                 record::FORMAT => globals.dates.format(data, text),
                 record::XF => globals.dates.xf(data),
@@ -365,6 +391,8 @@ struct SheetCells {
     count: u64,
     /// Where the last FORMULA whose result is text stands (its STRING record follows).
     formula_text_at: Option<(u32, u32)>,
+    /// The workbook's formulas were never calculated ([`Workbook::stale`]).
+    stale: bool,
 }
 
 impl SheetCells {
@@ -439,6 +467,10 @@ impl SheetCells {
         let Some(b) = result.get(..8) else {
             return;
         };
+        if self.stale && placeholder(b) {
+            self.push(row, col, Cell::hollow());
+            return;
+        }
         if b[6] != 0xFF || b[7] != 0xFF {
             let bits: [u8; 8] = [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]];
             self.push(row, col, number(f64::from_le_bytes(bits)));
@@ -472,6 +504,17 @@ impl SheetCells {
         cells.sort_by_key(|&(r, c, _)| (r, c));
         cells.dedup_by_key(|&mut (r, c, _)| (r, c));
         cells
+    }
+}
+
+/// Whether a FORMULA's result (its eight bytes) is what a writer that does not calculate leaves
+/// there: empty text (xlwt) or the number 0 (Apache POI).
+fn placeholder(result: &[u8]) -> bool {
+    match result {
+        [3, _, _, _, _, _, 0xFF, 0xFF] => true,
+        [_, _, _, _, _, _, 0xFF, 0xFF] => false,
+        [a, b, c, d, e, f, g, h] => f64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]) == 0.0,
+        _ => false,
     }
 }
 

@@ -3,7 +3,7 @@
 //! dimension typed as `2.0`, an empty copy of its sheet. Each fixture is the form's layout
 //! written by code: the title above, the template's own header on its row, the sheet โครงการ.
 
-use crate::support::sheet::{codes, issues_coded};
+use crate::support::sheet::{codes, issues_coded, saved_by_excel};
 use crate::support::{V, folder, issue_coded, run_json, t, write_cell};
 use planmerge::template::{DATA_SHEET, FIRST_DATA_ROW, HEADER_ROW, columns};
 use rust_xlsxwriter::Workbook;
@@ -28,7 +28,8 @@ impl FormSheet {
     }
 }
 
-/// Writes `กองคลัง.xlsx` into `dir`: each sheet the form's title block, header and rows.
+/// Writes `กองคลัง.xlsx` into `dir`: each sheet the form's title block, header and rows, as
+/// Excel saves it (formulas calculated).
 fn save_form(dir: &Path, sheets: &[FormSheet]) {
     let mut book = Workbook::new();
     for sheet in sheets {
@@ -46,7 +47,9 @@ fn save_form(dir: &Path, sheets: &[FormSheet]) {
             }
         }
     }
-    book.save(dir.join("กองคลัง.xlsx")).expect("save form");
+    let path = dir.join("กองคลัง.xlsx");
+    book.save(&path).expect("save form");
+    saved_by_excel(&path);
 }
 
 fn n(x: f64) -> V {

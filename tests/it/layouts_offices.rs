@@ -330,6 +330,70 @@ fn a_formula_saved_without_its_value_is_an_error_at_its_cell_never_zero() {
     assert_eq!(total["budget_plan"], "1234.00");
 }
 
+/// A row whose every cell is a formula saved without its value, its ลำดับ too (a report sheet
+/// of `=IF(data!B2="","",data!B2)` written by a script), was passed over as blank: 75 of 81
+/// projects and only `table-empty` (QA s12-2). Each of its fields is `formula-no-value`, also
+/// right under the header and with no row of values in the sheet.
+#[test]
+fn a_row_of_formulas_without_values_is_told_at_its_cells_never_passed_over_as_blank() {
+    let formulas = |r: u32| -> Vec<V> {
+        let pulled = |col: &str| -> V {
+            let text = format!("=IF(data!{col}{r}=\"\",\"\",data!{col}{r})");
+            V::F(Box::leak(text.into_boxed_str()), NO_CACHE)
+        };
+        ["A", "B", "C", "D", "E", "F"]
+            .iter()
+            .map(|c| pulled(c))
+            .collect()
+    };
+    let header = vec![
+        t("ลำดับ"),
+        t("ชื่อโครงการ"),
+        t("มิติ"),
+        t("งบประมาณ"),
+        t("เบิกจ่าย"),
+        t("สถานะ"),
+    ];
+    let typed = vec![
+        n(2.0),
+        t("โครงการ ข"),
+        n(1.0),
+        n(1000.0),
+        n(0.0),
+        t("ดำเนินการแล้วเสร็จ"),
+    ];
+    let dir = folder();
+    Sheet::of(vec![
+        vec![t("หัว")],
+        header.clone(),
+        formulas(2),
+        typed,
+        formulas(4),
+    ])
+    .save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let cells: Vec<&Value> = issues_coded(&json, "formula-no-value")
+        .iter()
+        .map(|i| &i["cell"])
+        .collect();
+    let expected = ["B3", "C3", "D3", "E3", "F3", "B5", "C5", "D5", "E5", "F5"];
+    assert_eq!(cells, expected, "{:?}", codes(&json));
+    assert_eq!(json["summary"]["total"]["projects"], 1);
+    assert_eq!(json["summary"]["total"]["budget_plan"], "1000.00");
+    // A sheet of nothing but such rows is no empty table.
+    let dir = folder();
+    Sheet::of(vec![vec![t("หัว")], header, formulas(2), formulas(3)]).save(dir.path());
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert_eq!(issues_coded(&json, "formula-no-value").len(), 10);
+    assert!(
+        issues_coded(&json, "table-empty").is_empty(),
+        "{:?}",
+        codes(&json)
+    );
+}
+
 #[test]
 fn a_dimension_cell_merged_down_across_its_projects_gives_each_its_dimension() {
     let dir = folder();

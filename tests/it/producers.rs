@@ -1,9 +1,11 @@
 //! Workbooks as other programs and other language settings write them: a table's total row as
 //! Thai Excel labels it (`ผลรวม`, with Count under the tick columns), amounts typed with the
-//! baht sign (`฿55,300.00`).
+//! baht sign (`฿55,300.00`), formulas as Python's XlsxWriter stores them (the result 0, to be
+//! calculated when Excel opens the file).
 
-use crate::support::sheet::codes;
+use crate::support::sheet::{codes, issues_coded};
 use crate::support::{TICK_HEADER, V, WORDS_HEADER, folder, run_json, t, tick_row, write_book};
+use rust_xlsxwriter::{Formula, Workbook};
 
 #[test]
 fn a_tables_total_row_labelled_as_thai_excel_does_is_no_project() {
@@ -70,4 +72,70 @@ fn amounts_typed_with_the_baht_sign_are_read_as_baht() {
     let total = &json["summary"]["total"];
     assert_eq!(total["budget_plan"], "75300.00");
     assert_eq!(total["disbursed"], "1500.50");
+}
+
+/// A division's sheet as XlsxWriter (pandas, web exports) writes it: every formula's result
+/// stored as 0, and `<calcPr fullCalcOnLoad="1"/>` so Excel calculates them on opening.
+/// rust_xlsxwriter writes a formula without a result so too. A formula whose result the writer
+/// gave (planmerge's samples, `set_result`) is read as given.
+fn xlsxwriter_book(path: &std::path::Path) {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("แผน").expect("name");
+    for (c, h) in WORDS_HEADER.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    let formula = |ws: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, f: &str| {
+        ws.write_formula(r, c, Formula::new(f)).expect("formula");
+    };
+    // Row 2: the budget and the disbursed amount are formulas; row 3: the บรรจุ tick and the
+    // status; row 4: its ลำดับ a formula, its budget a formula with its result given.
+    for r in 1..=2u32 {
+        ws.write_number(r, 0, f64::from(r)).expect("no");
+        ws.write_string(r, 1, format!("โครงการที่ {r}"))
+            .expect("name");
+        ws.write_number(r, 2, 2.0).expect("dimension");
+    }
+    formula(ws, 1, 3, "=50000+5300");
+    formula(ws, 1, 4, "=D2*0.5");
+    ws.write_string(1, 6, "ดำเนินการแล้วเสร็จ").expect("status");
+    ws.write_number(2, 3, 1000.0).expect("budget");
+    ws.write_number(2, 4, 0.0).expect("disbursed");
+    formula(ws, 2, 5, r#"=IF(TRUE,"✓","")"#);
+    formula(ws, 2, 6, r#"=IF(TRUE,"อยู่ระหว่างดำเนินการ","")"#);
+    // A ลำดับ made by a formula is no field a project needs: never an error.
+    formula(ws, 3, 0, "=A3+1");
+    ws.write_string(3, 1, "โครงการที่ 3").expect("name");
+    ws.write_number(3, 2, 1.0).expect("dimension");
+    ws.write_formula(3, 3, Formula::new("=2000+345").set_result("2345"))
+        .expect("formula with result");
+    ws.write_number(3, 4, 0.0).expect("disbursed");
+    ws.write_string(3, 6, "อยู่ระหว่างดำเนินการ").expect("status");
+    book.save(path).expect("save");
+}
+
+#[test]
+fn formulas_xlsxwriter_stores_as_zero_are_formulas_without_a_value_not_zero() {
+    let dir = folder();
+    xlsxwriter_book(&dir.path().join("กองคลัง.xlsx"));
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    let cells: Vec<&str> = issues_coded(&json, "formula-no-value")
+        .iter()
+        .filter_map(|i| i["cell"].as_str())
+        .collect();
+    assert_eq!(cells, ["D2", "E2", "F3", "G3"], "{:?}", codes(&json));
+    // Never read as 0, as unticked, as a status of "0".
+    for code in ["money-blank", "status-unknown", "status-missing"] {
+        assert!(
+            issues_coded(&json, code).is_empty(),
+            "{code}: {:?}",
+            codes(&json)
+        );
+    }
+    // The typed 0 and the formula whose result was given are read as they are.
+    let total = &json["summary"]["total"];
+    assert_eq!(total["projects"], 1, "{:?}", codes(&json));
+    assert_eq!(total["budget_plan"], "2345.00");
+    assert_eq!(total["disbursed"], "0.00");
 }

@@ -273,6 +273,30 @@ impl TableFinder {
         }
     }
 
+    /// A row under a header whose cells with a value are all blank and whose other cells held
+    /// none (`hollow`, their columns): a row of formulas saved without their values, as a sheet
+    /// of `=IF(data!B2="","",data!B2)` is. Those cells' formulas become its cells
+    /// ([`Cell::Uncalculated`]), so validation says `formula-no-value` at each rather than the
+    /// row being passed over as blank. Asked only of rows with such cells; the sheet's formulas
+    /// are read once.
+    pub(crate) fn formulas_of_blank_row(&mut self, row: &mut SheetRow, hollow: &[u32]) {
+        // Under a header, or right under one not yet taken (its second row may follow).
+        let under_header = self.header.is_some() || self.pending.is_some();
+        if !under_header || !row.is_blank() {
+            return;
+        }
+        let mut found = false;
+        for &col in hollow {
+            if let Some(formula) = self.look.formula_at(row.row, col) {
+                row.cells.push((col, Cell::Uncalculated(formula)));
+                found = true;
+            }
+        }
+        if found {
+            row.cells.sort_by_key(|(col, _)| *col);
+        }
+    }
+
     /// Notes a cell that held no value ([`Cell::hollow`]).
     pub(crate) fn note_hollow(&mut self, row: u32, col: u32) {
         self.hollow.insert((row, col));

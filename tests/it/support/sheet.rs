@@ -71,6 +71,29 @@ impl Sheet {
 
 /// Rewrites the sheet's XML so formulas whose result is [`NO_CACHE`] have no cached value.
 pub fn strip_cached_values(path: &Path) {
+    let cached = format!("<v>{NO_CACHE}</v>");
+    rewrite_parts(path, |name, xml| {
+        if name.starts_with("xl/worksheets/") && xml.contains(&cached) {
+            xml.replace(" t=\"str\"><f>", "><f>")
+                .replace(&cached, "<v/>")
+        } else {
+            xml
+        }
+    });
+}
+
+/// Rewrites `xl/workbook.xml` as Excel saves a workbook: its formulas calculated, so without
+/// rust_xlsxwriter's `fullCalcOnLoad` (which says their stored results are still to be
+/// calculated, and planmerge then reads a result of 0 as none).
+pub fn saved_by_excel(path: &Path) {
+    rewrite_parts(path, |name, xml| match name {
+        "xl/workbook.xml" => xml.replace(" fullCalcOnLoad=\"1\"", ""),
+        _ => xml,
+    });
+}
+
+/// Rewrites the xlsx at `path`, every part's text through `edit` (part name, text).
+fn rewrite_parts(path: &Path, edit: impl Fn(&str, String) -> String) {
     use std::io::{Read, Write};
     let bytes = std::fs::read(path).expect("read");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
@@ -80,16 +103,9 @@ pub fn strip_cached_values(path: &Path) {
         let name = entry.name().expect("entry name").to_string();
         let mut data = Vec::new();
         entry.read_to_end(&mut data).expect("inflate");
-        if name.starts_with("xl/worksheets/") {
+        if name.ends_with(".xml") {
             let xml = String::from_utf8(data).expect("utf-8");
-            let cached = format!("<v>{NO_CACHE}</v>");
-            data = if xml.contains(&cached) {
-                xml.replace(" t=\"str\"><f>", "><f>")
-                    .replace(&cached, "<v/>")
-                    .into_bytes()
-            } else {
-                xml.into_bytes()
-            };
+            data = edit(&name, xml).into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())
             .expect("start");
