@@ -23,18 +23,27 @@ fn copy_round(name: &str, to: &Path, config: impl Fn(String) -> String) {
     std::fs::write(&toml, config(text)).expect("toml");
 }
 
-/// `merge samples/12-month --previous <previous>` into `out`.
-fn twelve_against(previous: &Path, out: &Path) -> (i32, Value, String) {
-    let output = out.join("summary.xlsx");
+/// `merge <input> --previous <previous> -o <output>`, run in `dir`.
+fn merge_against(dir: &Path, input: &str, previous: &Path, output: &Path) -> (i32, Value, String) {
     let args = [
         "merge",
-        "samples/12-month",
+        input,
         "--previous",
         previous.to_str().expect("utf-8"),
         "-o",
         output.to_str().expect("utf-8"),
     ];
-    run_json(root(), &args)
+    run_json(dir, &args)
+}
+
+/// `merge samples/12-month --previous <previous>` into `out`.
+fn twelve_against(previous: &Path, out: &Path) -> (i32, Value, String) {
+    merge_against(
+        root(),
+        "samples/12-month",
+        previous,
+        &out.join("summary.xlsx"),
+    )
 }
 
 fn codes(json: &Value) -> Vec<String> {
@@ -65,17 +74,7 @@ fn last_years_round_is_compared_by_its_list_only() {
             .replace("as_of = \"2022-04-21\"", "as_of = \"2023-04-21\"")
     });
     let summary = out.path().join("summary-2566-6.xlsx");
-    let (code, json, stderr) = run_json(
-        &next,
-        &[
-            "merge",
-            ".",
-            "--previous",
-            twelve.to_str().expect("utf-8"),
-            "-o",
-            summary.to_str().expect("utf-8"),
-        ],
-    );
+    let (code, json, stderr) = merge_against(&next, ".", &twelve, &summary);
     assert_eq!(code, 0, "{stderr}");
     let found = codes(&json);
     for code in [
@@ -216,17 +215,7 @@ fn a_division_not_yet_sent_is_a_group_of_its_own() {
     std::fs::remove_file(twelve.join("กองคลัง.xlsx")).expect("remove");
     let previous = root().join("samples/6-month");
     let summary = out.path().join("summary.xlsx");
-    let (code, json, stderr) = run_json(
-        &twelve,
-        &[
-            "merge",
-            ".",
-            "--previous",
-            previous.to_str().expect("utf-8"),
-            "-o",
-            summary.to_str().expect("utf-8"),
-        ],
-    );
+    let (code, json, stderr) = merge_against(&twelve, ".", &previous, &summary);
     assert_eq!(code, 0, "{stderr}");
     let changes = json["changes"].as_array().expect("changes");
     let unsent: Vec<&Value> = changes.iter().filter(|c| c["kind"] == "unsent").collect();
