@@ -514,7 +514,13 @@ impl Merge {
                 if input.is_unfilled_form() {
                     // Not "check you sent the right file": it is the form planmerge wrote, and
                     // no division's file (so a division with nothing else is said missing).
-                    kept.retain(|i| !matches!(i.problem, Problem::TableEmpty));
+                    // Nor is its title's year a file's of another year: it is no file yet.
+                    kept.retain(|i| {
+                        !matches!(
+                            i.problem,
+                            Problem::TableEmpty | Problem::TitleOtherYear { .. }
+                        )
+                    });
                     let problem = Problem::FormUnfilled {
                         division: input.division.clone(),
                     };

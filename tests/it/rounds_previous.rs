@@ -46,8 +46,12 @@ fn twelve_against(previous: &Path, out: &Path) -> (i32, Value, String) {
     )
 }
 
+/// The code of every issue in a `--json` document.
 fn codes(json: &Value) -> Vec<String> {
-    crate::support::sheet::codes(json)
+    let issues = json["issues"].as_array().into_iter().flatten();
+    issues
+        .filter_map(|i| i["code"].as_str().map(String::from))
+        .collect()
 }
 
 /// The next fiscal year's 6-month round against last year's 12-month summary: every project
@@ -435,4 +439,34 @@ fn a_title_naming_another_fiscal_year_is_said() {
             assert!(found.is_empty(), "{title}: {found:?}");
         }
     }
+}
+
+/// planmerge's form left unfilled in the round's folder is said as such (`form-unfilled`), and
+/// not also as a file of another year when its title is next year's: it is no file yet.
+#[test]
+fn an_unfilled_form_of_another_year_is_only_unfilled() {
+    let dir = crate::support::folder();
+    let next_year = dir.path().join("2566.toml");
+    let toml = crate::support::REPORT_TOML
+        .replace("fiscal_year = 2565", "fiscal_year = 2566")
+        .replace("as_of = \"2022-04-21\"", "as_of = \"2023-04-21\"");
+    std::fs::write(&next_year, toml).expect("toml");
+    let form = dir.path().join("กองช่าง.xlsx");
+    assert_cmd::Command::cargo_bin("planmerge")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["template", "--division", "กองช่าง", "-c"])
+        .arg(&next_year)
+        .arg("-o")
+        .arg(&form)
+        .assert()
+        .success();
+    std::fs::remove_file(&next_year).expect("remove");
+    let (_, json, _) = run_json(dir.path(), &["check", "."]);
+    let found = codes(&json);
+    assert!(found.contains(&"form-unfilled".to_string()), "{found:?}");
+    assert!(
+        !found.contains(&"title-other-year".to_string()),
+        "{found:?}"
+    );
 }
