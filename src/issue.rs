@@ -117,6 +117,9 @@ pub enum Unreadable {
     Damaged,
     /// A spreadsheet planmerge's reader gave up on (a flaw of the reader, not of the file).
     ReaderFailed,
+    /// A formula's cached error value the reader does not know (`#SPILL!`, `#CALC!`): read again
+    /// with it rewritten, so said only when that fails too.
+    UnknownErrorValue,
 }
 
 impl Unreadable {
@@ -136,6 +139,7 @@ impl Unreadable {
             Unreadable::NotSpreadsheet => "ไม่ใช่ไฟล์ตารางคำนวณ (.xlsx .xlsm .xls .xlsb .ods)",
             Unreadable::Damaged => "ไฟล์เสียหายหรือบันทึกไม่ครบ",
             Unreadable::ReaderFailed => "โปรแกรมอ่านโครงสร้างของไฟล์นี้ไม่ได้",
+            Unreadable::UnknownErrorValue => "มีสูตรที่ให้ค่าผิดพลาดซึ่งโปรแกรมไม่รู้จัก (เช่น #SPILL! #CALC!)",
         }
     }
 
@@ -155,6 +159,9 @@ impl Unreadable {
             Unreadable::NotSpreadsheet => "not a spreadsheet (.xlsx .xlsm .xls .xlsb .ods)",
             Unreadable::Damaged => "the file is damaged or incomplete",
             Unreadable::ReaderFailed => "the reader could not follow its structure",
+            Unreadable::UnknownErrorValue => {
+                "a formula gives an error value the reader does not know (#SPILL!, #CALC!)"
+            }
         }
     }
 
@@ -187,6 +194,10 @@ impl Unreadable {
             Unreadable::Damaged | Unreadable::ReaderFailed => (
                 "เปิดไฟล์ใน Excel แล้วบันทึกใหม่เป็น .xlsx หรือขอไฟล์ใหม่จากกอง",
                 "open it in Excel and save it again as .xlsx, or ask for a new copy",
+            ),
+            Unreadable::UnknownErrorValue => (
+                "แก้สูตรที่แสดงค่าผิดพลาด (#SPILL! ช่องที่ผลลัพธ์จะล้นไปมีข้อมูลอยู่, #CALC!) หรือพิมพ์ค่าแทนสูตร แล้วบันทึกใหม่",
+                "mend the formulas showing an error (#SPILL!: the cells the result spills into are not empty; #CALC!) or type their values, and save again",
             ),
         }
     }
