@@ -85,6 +85,19 @@ impl MoneyField {
     }
 }
 
+/// What money with more than two decimals most likely is, for what to tell the clerk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decimals {
+    /// Typed so (or pasted): round to satang.
+    Typed,
+    /// An amount typed in a cell formatted as a percentage with decimals: stored a hundredth of
+    /// it (12,500.50 → 125.005), its hundredfold in satang.
+    Percent,
+    /// A formula's result (`=E7/3` → 333.333333333333), the cell showing it rounded: wrap the
+    /// formula in `ROUND`.
+    Computed,
+}
+
 /// Why a file cannot be opened (สาเหตุที่เปิดไฟล์ไม่ได้), in words a clerk can act on. The reader's
 /// own words go with it in English, as `file-unreadable`'s `reason`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +130,9 @@ pub enum Unreadable {
     Damaged,
     /// A spreadsheet planmerge's reader gave up on (a flaw of the reader, not of the file).
     ReaderFailed,
+    /// A formula's cached error value the reader does not know (`#SPILL!`, `#CALC!`): read again
+    /// with it rewritten, so said only when that fails too.
+    UnknownErrorValue,
 }
 
 impl Unreadable {
@@ -136,6 +152,7 @@ impl Unreadable {
             Unreadable::NotSpreadsheet => "ไม่ใช่ไฟล์ตารางคำนวณ (.xlsx .xlsm .xls .xlsb .ods)",
             Unreadable::Damaged => "ไฟล์เสียหายหรือบันทึกไม่ครบ",
             Unreadable::ReaderFailed => "โปรแกรมอ่านโครงสร้างของไฟล์นี้ไม่ได้",
+            Unreadable::UnknownErrorValue => "มีสูตรที่ให้ค่าผิดพลาดซึ่งโปรแกรมไม่รู้จัก (เช่น #SPILL! #CALC!)",
         }
     }
 
@@ -155,6 +172,9 @@ impl Unreadable {
             Unreadable::NotSpreadsheet => "not a spreadsheet (.xlsx .xlsm .xls .xlsb .ods)",
             Unreadable::Damaged => "the file is damaged or incomplete",
             Unreadable::ReaderFailed => "the reader could not follow its structure",
+            Unreadable::UnknownErrorValue => {
+                "a formula gives an error value the reader does not know (#SPILL!, #CALC!)"
+            }
         }
     }
 
@@ -187,6 +207,10 @@ impl Unreadable {
             Unreadable::Damaged | Unreadable::ReaderFailed => (
                 "เปิดไฟล์ใน Excel แล้วบันทึกใหม่เป็น .xlsx หรือขอไฟล์ใหม่จากกอง",
                 "open it in Excel and save it again as .xlsx, or ask for a new copy",
+            ),
+            Unreadable::UnknownErrorValue => (
+                "แก้สูตรที่แสดงค่าผิดพลาด (#SPILL! ช่องที่ผลลัพธ์จะล้นไปมีข้อมูลอยู่, #CALC!) หรือพิมพ์ค่าแทนสูตร แล้วบันทึกใหม่",
+                "mend the formulas showing an error (#SPILL!: the cells the result spills into are not empty; #CALC!) or type their values, and save again",
             ),
         }
     }
@@ -748,26 +772,33 @@ catalogue! {
         english: format!("{} is negative ({} baht)", field.english(), baht(*amount)),
         fix: ("จำนวนเงินต้องไม่น้อยกว่า 0 แก้ให้ถูกต้อง", "amounts cannot be below 0"),
     }
-    /// Money with more than two decimals.
-    /// `percent`: a number whose hundredfold is in satang (`125.005`), as an amount typed in a
-    /// cell formatted as a percentage with decimals is stored (12500.50 → 125.005).
-    MoneyTooPrecise { field: MoneyField, found: String, percent: bool } => {
+    /// Money with more than two decimals; `decimals`: what it most likely is (typed, a
+    /// percentage cell's, a formula's result).
+    MoneyTooPrecise { field: MoneyField, found: String, decimals: Decimals } => {
         code: "money-too-precise",
         stage: Validate,
         severity: Error,
-        thai: if *percent {
-            format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found}) — ช่องนี้อาจจัดรูปแบบเป็นร้อยละ ({found} แสดงเป็น {}%)", field.thai(), percent_shown(found))
-        } else {
-            format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found})", field.thai())
+        thai: match decimals {
+            Decimals::Percent => format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found}) — ช่องนี้อาจจัดรูปแบบเป็นร้อยละ ({found} แสดงเป็น {}%)", field.thai(), percent_shown(found)),
+            Decimals::Computed => format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found}) — น่าจะเป็นผลของสูตร (เช่น การหาร) ที่ช่องแสดงปัดไว้", field.thai()),
+            Decimals::Typed => format!("{} มีทศนิยมเกิน 2 ตำแหน่ง (พบ {found})", field.thai()),
         },
-        english: if *percent {
-            format!("{} has more than 2 decimals ({found}); the cell may be formatted as a percentage", field.english())
-        } else {
-            format!("{} has more than 2 decimals ({found})", field.english())
+        english: match decimals {
+            Decimals::Percent => format!("{} has more than 2 decimals ({found}); the cell may be formatted as a percentage", field.english()),
+            Decimals::Computed => format!("{} has more than 2 decimals ({found}); most likely a formula's result (a division, say), shown rounded", field.english()),
+            Decimals::Typed => format!("{} has more than 2 decimals ({found})", field.english()),
         },
         fix: (
-            if *percent { "ถ้าช่องแสดงเป็น % ให้จัดรูปแบบช่องเป็นตัวเลขแล้วพิมพ์จำนวนเงินเป็นบาทใหม่ ถ้าไม่ใช่ ให้ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)" } else { "ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)" },
-            if *percent { "if the cell shows a %, format it as a number and type the amount in baht again; if not, round to satang (2 decimals)" } else { "round to satang (2 decimals)" },
+            match decimals {
+                Decimals::Percent => "ถ้าช่องแสดงเป็น % ให้จัดรูปแบบช่องเป็นตัวเลขแล้วพิมพ์จำนวนเงินเป็นบาทใหม่ ถ้าไม่ใช่ ให้ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)",
+                Decimals::Computed => "ถ้าช่องนี้เป็นสูตร ให้ครอบสูตรด้วย =ROUND(…,2) (เช่น =ROUND(E7/3,2) แทน =E7/3) ถ้าพิมพ์เอง ให้ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)",
+                Decimals::Typed => "ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง)",
+            },
+            match decimals {
+                Decimals::Percent => "if the cell shows a %, format it as a number and type the amount in baht again; if not, round to satang (2 decimals)",
+                Decimals::Computed => "if the cell is a formula, wrap it in =ROUND(…,2) (=ROUND(E7/3,2) for =E7/3); if typed, round to satang (2 decimals)",
+                Decimals::Typed => "round to satang (2 decimals)",
+            },
         ),
     }
     /// Money above nothing but below one baht: a share in a cell formatted as a percentage.

@@ -3,7 +3,7 @@
 //! twice) keeps a [`DuplicateIndex`] of the names seen, which the merge fills file by file. This
 //! module reads nothing: the merge hands it each row as the reader finds it.
 
-use crate::issue::{Issue, IssueList, MoneyField, Problem};
+use crate::issue::{Decimals, Issue, IssueList, MoneyField, Problem};
 use crate::model::{Dimension, Location, ProjectRow, RowCells, Status};
 use crate::read::cell::{self, Cell, DimensionCell, MoneyCell, Tick};
 use crate::read::table::{DimensionHint, HintSource, RawCell, RawRow, RawStatus, UnreadMark};
@@ -503,16 +503,31 @@ fn money(cell: Option<&RawCell>, field: MoneyField, checks: &mut Checks<'_>) -> 
     // normalize() only ever lowers the scale: a scale of 2 or less needs no look.
     if amount.scale() > 2 && amount.normalize().scale() > 2 {
         let found = amount.normalize().to_string();
-        let percent = matches!(c.value, Cell::Number(_)) && amount.normalize().scale() <= 4;
+        let decimals = too_precise(&c.value, amount.normalize());
         let problem = Problem::MoneyTooPrecise {
             field,
             found,
-            percent,
+            decimals,
         };
         checks.error(problem, col);
         return None;
     }
     Some(amount)
+}
+
+/// What money with more than two decimals most likely is. A number of 3 or 4 decimals below
+/// 1,000 is a percentage cell's (an amount below 100,000.00 typed in a `0.00%` cell is stored
+/// as a hundredth of it: 12,500.50 → 125.005); one at or above (55300.456 in a `#,##0` cell,
+/// shown 55,300) is no amount typed so, and saying "shown as 5530045.6%" misleads. A number of
+/// more than 4 decimals is no typing: a formula's result (`=E7/3`), shown rounded. Text is as
+/// typed.
+fn too_precise(value: &Cell, amount: Decimal) -> Decimals {
+    const PERCENT_BELOW: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
+    match (value, amount.scale()) {
+        (Cell::Number(_), 0..=4) if amount < PERCENT_BELOW => Decimals::Percent,
+        (Cell::Number(_), 5..) => Decimals::Computed,
+        _ => Decimals::Typed,
+    }
 }
 
 /// A tick cell; an unreadable tick is an error and counts as unticked.

@@ -9,6 +9,7 @@
 use super::aside::{self, SheetName};
 use super::boundary::{self, try_call};
 use super::cell::Cell;
+use super::error_values::{self, Originals};
 use super::second_look::{LookSource, Region, SecondLook};
 use super::table::{RawRow, SheetRow, SheetTables, TableFinder};
 use super::{FormMark, ReadOptions, content, guard, ods, recalc, xls};
@@ -101,17 +102,74 @@ pub(crate) fn read_workbook(
         return Err(Problem::SummarySkipped.into());
     }
     let (property, stale) = (marks.form, marks.stale);
+    let xlsx = matches!(book, Book::Xlsx(_)).then(|| Rc::new(XlsxBytes { bytes, stale }));
     let look: Option<LookSource> = match &book {
-        Book::Xlsx(_) => Some(Rc::new(XlsxBytes { bytes, stale })),
+        Book::Xlsx(_) => xlsx.clone().map(|x| x as LookSource),
         Book::Xls(b) => Some(Rc::clone(b) as LookSource),
         Book::Ods(b) => Some(Rc::new(b.merged_regions())),
         Book::Xlsb(_) => None,
     };
-    let (sheets, signs) = book.read_sheets(file, options, look, stale, sink)?;
+    let mut handed = 0;
+    let mut counted = |raw: RawRow| {
+        handed += 1;
+        sink(raw);
+    };
+    let first = book.read_sheets(file, options, look, stale, None, &mut counted);
+    let (sheets, signs) = match (first, xlsx) {
+        (Err(stop), Some(xlsx)) if unknown_error_value(&stop) => {
+            read_rewritten(file, &xlsx, options, handed, sink).unwrap_or(Err(stop))?
+        }
+        (first, _) => first?,
+    };
     Ok(WorkbookRead {
         sheets,
         form: signs.mark(property),
     })
+}
+
+/// Whether calamine failed a sheet on a cached formula error it does not know (`#SPILL!`).
+fn unknown_error_value(stop: &Stop) -> bool {
+    matches!(
+        stop.problem,
+        Problem::FileUnreadable {
+            cause: Unreadable::UnknownErrorValue,
+            ..
+        }
+    )
+}
+
+/// Reads an xlsx again with its unknown error values rewritten ([`error_values`]), each cell
+/// handed on with its own text. The first `handed` rows went to `sink` already, before calamine
+/// failed: the same rows come first again, and are not handed twice. `None` when the workbook
+/// cannot be rewritten or opened so (the first failure then stands).
+fn read_rewritten(
+    file: &str,
+    xlsx: &XlsxBytes,
+    options: &ReadOptions,
+    handed: usize,
+    sink: &mut dyn FnMut(RawRow),
+) -> Option<Result<(Vec<SheetResult>, FormSigns), Stop>> {
+    let rewritten = error_values::rewrite(&xlsx.bytes)?;
+    let mut book = open_xlsx(&rewritten.bytes).ok()?;
+    let originals = rewritten.originals_for(book.sheets().iter().map(|s| s.name.as_str()));
+    let stale = xlsx.stale;
+    let look: LookSource = Rc::new(XlsxBytes {
+        bytes: rewritten.bytes,
+        stale,
+    });
+    let mut skip = handed;
+    let mut unseen = |raw: RawRow| match skip {
+        0 => sink(raw),
+        _ => skip -= 1,
+    };
+    Some(book.read_sheets(
+        file,
+        options,
+        Some(look),
+        stale,
+        Some(&originals),
+        &mut unseen,
+    ))
 }
 
 /// Which of planmerge's custom document properties an xlsx carries (in `docProps/custom.xml`),
@@ -447,6 +505,7 @@ impl Book {
         options: &ReadOptions,
         look: Option<LookSource>,
         stale: bool,
+        originals: Option<&Originals>,
         sink: &mut dyn FnMut(RawRow),
     ) -> Result<(Vec<SheetResult>, FormSigns), Stop> {
         let sheets = self.sheets();
@@ -465,7 +524,7 @@ impl Book {
         tables.set_aside = aside::set_aside(&judged);
         tables.look = look;
         let mut signs = FormSigns::default();
-        self.cells(&sheets, stale, &mut |sheet, row, col, value| {
+        let mut each = |sheet: usize, row: u32, col: u32, value: Cell| {
             if col == 0
                 && row <= 2
                 && let Some(info) = sheets.get(sheet)
@@ -473,7 +532,14 @@ impl Book {
                 signs.look(&info.name, row, &value);
             }
             tables.cell(sheet, row, col, value);
-        })?;
+        };
+        match originals {
+            None => self.cells(&sheets, stale, &mut each)?,
+            // Read again with unknown error values rewritten: each with its own text back.
+            Some(originals) => self.cells(&sheets, stale, &mut |sheet, row, col, value| {
+                each(sheet, row, col, originals.restore(sheet, row, col, value));
+            })?,
+        }
         Ok((tables.finish(), signs))
     }
 

@@ -81,6 +81,12 @@ pub(crate) trait ReaderError: std::fmt::Display {
     /// Whether calamine says the workbook is encrypted.
     fn is_password(&self) -> bool;
 
+    /// Why the file is unreadable, when it is not for a password: damaged, unless the variant
+    /// says more.
+    fn unreadable(&self) -> Unreadable {
+        Unreadable::Damaged
+    }
+
     /// The error as a problem.
     fn into_problem(self) -> Problem
     where
@@ -90,7 +96,7 @@ pub(crate) trait ReaderError: std::fmt::Display {
             Problem::FilePasswordProtected
         } else {
             Problem::FileUnreadable {
-                cause: Unreadable::Damaged,
+                cause: self.unreadable(),
                 reason: self.to_string(),
             }
         }
@@ -100,6 +106,15 @@ pub(crate) trait ReaderError: std::fmt::Display {
 impl ReaderError for calamine::XlsxError {
     fn is_password(&self) -> bool {
         matches!(self, calamine::XlsxError::Password)
+    }
+
+    /// A cached formula error calamine does not know (`#SPILL!`): the reader reads the file
+    /// again with it rewritten ([`super::error_values`]).
+    fn unreadable(&self) -> Unreadable {
+        match self {
+            calamine::XlsxError::CellError(_) => Unreadable::UnknownErrorValue,
+            _ => Unreadable::Damaged,
+        }
     }
 }
 
@@ -134,5 +149,16 @@ mod tests {
     fn a_password_error_is_named_by_its_variant() {
         let problem = try_call(|| -> Result<(), _> { Err(calamine::XlsxError::Password) });
         assert_eq!(problem, Err(Problem::FilePasswordProtected));
+    }
+
+    #[test]
+    fn an_unknown_error_value_is_named_by_its_variant() {
+        let problem =
+            try_call(|| -> Result<(), _> { Err(calamine::XlsxError::CellError("#SPILL!".into())) });
+        let Err(Problem::FileUnreadable { cause, reason }) = problem else {
+            panic!("file-unreadable expected");
+        };
+        assert_eq!(cause, Unreadable::UnknownErrorValue);
+        assert!(reason.contains("#SPILL!"), "{reason}");
     }
 }

@@ -11,6 +11,8 @@ mod boundary;
 pub mod cell;
 /// What a file no reader opens really is (a web page, text, a PDF…), by its first bytes.
 mod content;
+/// Formula error values calamine does not know (`#SPILL!`), rewritten for a second reading.
+mod error_values;
 /// Checks made before calamine sees the bytes: compound-file structure, shared-string count.
 pub mod guard;
 /// Header rows: fields, second header rows, columns per fiscal year.

@@ -270,6 +270,47 @@ fn three_decimals_are_refused() {
     assert!(!issue.message().contains('%'), "{}", issue.message());
 }
 
+/// 55300.456 in a money cell formatted `#,##0` (shown 55,300) was told it "may be formatted as a
+/// percentage (shown as 5530045.6%)": no amount typed in a `0.00%` cell is stored so large
+/// (QA s12-7a). The hint is kept for what such a cell does store (125.005).
+#[test]
+fn three_decimals_of_a_large_amount_are_no_percentage() {
+    let issue = only_issue(RawRow {
+        budget_plan: num(3, 55300.456),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "money-too-precise");
+    assert_eq!(issue.location.a1(), "D8");
+    let message = issue.message();
+    assert!(message.contains("(พบ 55300.456)"), "{message}");
+    assert!(
+        !message.contains("ร้อยละ") && !message.contains('%'),
+        "{message}"
+    );
+    assert_eq!(
+        issue.fix(),
+        "ปัดเป็นสตางค์ (ทศนิยม 2 ตำแหน่ง) · round to satang (2 decimals)"
+    );
+}
+
+/// `=E7/3` caches 333.333333333333 and the cell shows 333.33: the fix says to wrap the formula
+/// in ROUND, not only "round to satang" (QA s12-7b).
+#[test]
+fn a_formulas_unending_decimals_are_told_to_be_rounded_with_round() {
+    let issue = only_issue(RawRow {
+        disbursed: num(4, 1000.0 / 3.0),
+        ..good()
+    });
+    assert_eq!(issue.problem.code(), "money-too-precise");
+    assert_eq!(issue.location.a1(), "E8");
+    let message = issue.message();
+    assert!(message.contains("น่าจะเป็นผลของสูตร"), "{message}");
+    assert!(!message.contains('%'), "{message}");
+    let fix = issue.fix();
+    assert!(fix.contains("=ROUND(…,2)"), "{fix}");
+    assert!(fix.contains("=ROUND(E7/3,2)"), "{fix}");
+}
+
 #[test]
 fn money_as_text_is_merged_with_a_warning() {
     let (p, issues) = run(RawRow {

@@ -1,10 +1,14 @@
 //! Workbooks as other programs and other language settings write them: a table's total row as
 //! Thai Excel labels it (`ผลรวม`, with Count under the tick columns), amounts typed with the
 //! baht sign (`฿55,300.00`), formulas as Python's XlsxWriter stores them (the result 0, to be
-//! calculated when Excel opens the file).
+//! calculated when Excel opens the file), the error values of Excel 365's newer formulas
+//! (`#SPILL!`, `#CALC!`).
 
 use crate::support::sheet::{codes, issues_coded};
-use crate::support::{TICK_HEADER, V, WORDS_HEADER, folder, run_json, t, tick_row, write_book};
+use crate::support::{
+    TICK_HEADER, V, WORDS_HEADER, folder, run_json, t, tick_row, words_row, write_book,
+    write_sheets,
+};
 use rust_xlsxwriter::{Formula, Workbook};
 
 #[test]
@@ -138,4 +142,57 @@ fn formulas_xlsxwriter_stores_as_zero_are_formulas_without_a_value_not_zero() {
     assert_eq!(total["projects"], 1, "{:?}", codes(&json));
     assert_eq!(total["budget_plan"], "2345.00");
     assert_eq!(total["disbursed"], "0.00");
+}
+
+/// Excel 365 saves a dynamic-array formula blocked by a typed cell as `#SPILL!`, a FILTER with
+/// nothing to give as `#CALC!` (`<c t="e"><v>#SPILL!</v>`), and calamine knows neither: the whole
+/// file was `file-unreadable`, every project of the division lost, no cell named (QA s12-5).
+/// Now such a cell in a project's field is `formula-error` there, with its own text, and one
+/// outside the table is nothing, as `#REF!` is; the rows before it are counted once.
+#[test]
+fn error_values_of_excel_365_are_formula_errors_at_their_cells_not_an_unreadable_file() {
+    let dir = folder();
+    let path = dir.path().join("กองคลัง.xlsx");
+    let first = [
+        words_row(1, "โครงการที่ 1", 1.0, 1000.0),
+        words_row(2, "โครงการที่ 2", 2.0, 2000.0),
+    ];
+    let mut spilled = words_row(4, "โครงการที่ 4", 1.0, 0.0);
+    spilled[3] = V::F("=1+1", "#REF!");
+    // Beyond the header's columns (K), in a project's row: no field of it.
+    let mut beside = words_row(3, "โครงการที่ 3", 3.0, 300.0);
+    beside.extend([V::E, V::E, V::F("=2+2", "#NUM!")]);
+    let second = [beside, spilled];
+    write_sheets(
+        &path,
+        &[("แผน", &first[..]), ("แผนเพิ่ม", &second[..])],
+        &WORDS_HEADER,
+    );
+    let bytes = std::fs::read(&path).expect("fixture");
+    let edited = crate::support::hostile::rezip_named(&bytes, "sheet2.xml", |xml| {
+        let xml = String::from_utf8(xml.to_vec()).expect("utf-8");
+        assert!(
+            xml.contains("<v>#REF!</v>") && xml.contains("<v>#NUM!</v>"),
+            "{xml}"
+        );
+        xml.replace("<v>#REF!</v>", "<v>#SPILL!</v>")
+            .replace("<v>#NUM!</v>", "<v>#CALC!</v>")
+            .into_bytes()
+    });
+    std::fs::write(&path, edited).expect("edited");
+    let (_, json, _) = run_json(dir.path(), &["check", "."]);
+    assert!(
+        issues_coded(&json, "file-unreadable").is_empty(),
+        "{:?}",
+        codes(&json)
+    );
+    let errors = issues_coded(&json, "formula-error");
+    assert_eq!(errors.len(), 1, "{:?}", codes(&json));
+    assert_eq!(errors[0]["sheet"], "แผนเพิ่ม");
+    assert_eq!(errors[0]["cell"], "D3");
+    let message = errors[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("(#SPILL!)"), "{message}");
+    let total = &json["summary"]["total"];
+    assert_eq!(total["projects"], 3, "{:?}", codes(&json));
+    assert_eq!(total["budget_plan"], "3300.00");
 }
