@@ -202,6 +202,12 @@ impl Header {
         repeated
     }
 
+    /// Whether a third header row may still give the status: the header has a column of status
+    /// words (`ผลการดำเนินงาน`, merged down over the second row) and no tick columns yet.
+    pub fn awaits_status_row(&self) -> bool {
+        !self.has_ticks() && self.col(Field::StatusWords).is_some()
+    }
+
     /// `B → รายการโครงการ ("โครงการ/กิจกรรม/มาตรการ")` lines, for `--explain`.
     pub fn describe(&self) -> Vec<String> {
         let results = self.results.iter().map(|(col, text)| HeaderColumn {
@@ -510,6 +516,31 @@ fn sub_field(text: &str) -> Option<Field> {
     } else {
         None
     }
+}
+
+/// Whether `row`, under a header of two rows ([`Header::awaits_status_row`]), is a third row of
+/// status labels (`รอรายงาน | อยู่ระหว่างดำเนินการ | …`) under its column of status words: two
+/// or more labels, each naming a status, each under that column, and nothing else. Only such a
+/// row is read as a third header row ([`extend_with_second_row`] then makes them the tick
+/// columns); any other (a unit row, `(บาท)`) is still passed over as labels. A data row is
+/// refused at its first cell that is not text, so projects cost next to nothing here.
+pub fn status_row(header: &Header, row: &SheetRow, words: &HeaderWords) -> bool {
+    let mut ticks = 0;
+    for (col, cell) in &row.cells {
+        match cell {
+            Cell::Text(text)
+                if matches!(header_field_with(text, words), Some(Field::StatusTick(_))) =>
+            {
+                if owner(header, *col) != Some(Field::StatusWords) {
+                    return false;
+                }
+                ticks += 1;
+            }
+            other if other.is_blank() => {}
+            _ => return false,
+        }
+    }
+    ticks >= 2
 }
 
 /// Reads `row` as the second row of `header`, if it is one: it holds only labels (status words,
