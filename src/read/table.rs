@@ -724,11 +724,18 @@ impl TableFinder {
             return;
         }
         if let Err(missing) = header.choose_years(self.fiscal_year) {
-            let found: Vec<String> = missing.found.iter().map(u16::to_string).collect();
-            let problem = Problem::BudgetYearMissing {
-                field: missing.field,
-                wanted: missing.wanted,
-                found: found.join(", "),
+            let problem = match (missing.span, missing.wanted) {
+                (Some((from, to)), Some(wanted)) => Problem::BudgetYearSpan {
+                    field: missing.field,
+                    wanted,
+                    from,
+                    to,
+                },
+                _ => Problem::BudgetYearMissing {
+                    field: missing.field,
+                    wanted: missing.wanted,
+                    found: missing.found_labels.join(", "),
+                },
             };
             let row = header.rows.last().copied().unwrap_or_default();
             let at = Location::cell(&self.file, &self.sheet, row, missing.col);

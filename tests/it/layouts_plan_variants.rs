@@ -511,3 +511,67 @@ fn explain(dir: &std::path::Path) -> String {
         .expect("run");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// `งบประมาณ | งบประมาณปี 2566` in a 2565 report: the column with no year is the report's, the
+/// other next year's, not read (QA s12 M1).
+#[test]
+fn a_budget_with_no_year_beside_another_years_is_the_report_years() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![
+            t("ลำดับ"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ"),
+            t("งบประมาณปี 2566"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![
+            n(1.0),
+            t("โครงการอบรมคุณธรรม"),
+            n(1000.0),
+            n(5000.0),
+            n(100.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+    ])
+    .save_as(dir.path(), "มิติที่ 1");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert!(issues_coded(&json, "budget-year-missing").is_empty());
+    assert_eq!(json["summary"]["total"]["budget_plan"], "1000.00");
+    let explained = explain(dir.path());
+    assert!(
+        explained.contains("C → งบประมาณ (\"งบประมาณ\")"),
+        "{explained}"
+    );
+    assert!(explained.contains("D → ไม่อ่าน"), "{explained}");
+}
+
+/// `งบประมาณ 2564-2566 (บาท)` in a 2565 report: one figure for three years, said as the span
+/// at its header, never read as 2565's (QA s12 M2).
+#[test]
+fn a_budget_over_a_span_of_years_is_said_as_the_span() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![
+            t("ที่"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ 2564-2566 (บาท)"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        project(1.0, "โครงการอบรมคุณธรรม", 3000.0, "ดำเนินการแล้วเสร็จ"),
+    ])
+    .save_as(dir.path(), "มิติที่ 1");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert!(issues_coded(&json, "budget-year-missing").is_empty());
+    let span = issue_coded(&json, "budget-year-span");
+    assert_eq!(span["cell"], "C1");
+    let message = span["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("2564–2566") && message.contains("2565"),
+        "{message}"
+    );
+}
