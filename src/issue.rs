@@ -1315,6 +1315,20 @@ catalogue! {
         english: format!("disbursed less than in the previous round ({} → {} baht)", baht(*before), baht(*now)),
         fix: ("ตรวจตัวเลขเบิกจ่ายสะสม ยอดเบิกจ่ายไม่ควรลดลง", "check the cumulative disbursement; it should not go down"),
     }
+    /// A money field's one column headed with a span of fiscal years that holds the report's
+    /// (`งบประมาณ 2564-2566 (บาท)` in a 2565 report): its figure may be the year's or the
+    /// span's total, which cannot be told; it is never read as the year's.
+    BudgetYearSpan { field: Field, wanted: u16, from: u16, to: u16 } => {
+        code: "budget-year-span",
+        stage: Read,
+        severity: Error,
+        thai: format!("คอลัมน์ {} เป็นช่วงปี {from}–{to} ในคอลัมน์เดียว ไม่รู้ว่าเป็นของปี {wanted} หรือรวมทุกปี", field.thai()),
+        english: format!("{} is one column for the years {from}–{to}: whether it is {wanted}'s or the years' total cannot be told", field.english()),
+        fix: (
+            "แยกคอลัมน์ตามปี (เช่น 2564 | 2565 | 2566 ใต้หัวคอลัมน์) หรือตั้งหัวคอลัมน์เป็นปีที่รายงาน",
+            "split the column by year (2564 | 2565 | 2566 under its label), or head it with the report's year",
+        ),
+    }
     /// A money field given per fiscal year, without a column for the report's year.
     BudgetYearMissing { field: Field, wanted: Option<u16>, found: String } => {
         code: "budget-year-missing",

@@ -11,7 +11,7 @@ use crate::model::{Status, column_letters};
 use crate::schema::text::{normalized, thai_digits_to_arabic};
 use crate::schema::{
     Field, HeaderWords, header_field_with, names_other_quantity, names_the_amount,
-    other_quantity_field, year_in, year_label,
+    other_quantity_field, year_in, year_label, years_in,
 };
 
 /// One column of a header: the field, the fiscal year it is for (if it says), and the header
@@ -26,6 +26,10 @@ pub struct HeaderColumn {
     pub year: Option<u16>,
     /// The header text, as typed (a second row's text after the first's).
     pub text: String,
+    /// Whether the year is written in the column's own label with its field's word
+    /// (`งบประมาณปี 2566`), not a year alone over or under a label (`2566`): such a column is
+    /// that year's whatever stands beside it ([`Header::choose_years`]).
+    pub year_in_label: bool,
 }
 
 /// A recognised header: which column holds which field, from its first row (and second).
@@ -98,6 +102,14 @@ impl Header {
 
     /// For each money field given per year: the column of `fiscal_year`, or `Err` with the
     /// field and the years found when there is none. Fields given once keep their column.
+    ///
+    /// One column of the field with no year beside others each labelled with another year
+    /// (`งบประมาณ | งบประมาณปี 2566` in a 2565 report) is the report year's: a header with no
+    /// year is read as the report's year everywhere else, and the others say they are another
+    /// year's (next year's request, last year's budget). They are not read, and `--explain`
+    /// says so. Years alone under or over a label (`2564 | 2566` under `งบประมาณ (บาท)`) do not
+    /// count: the label over them holds no value of its own. Two columns with no year are
+    /// `header-duplicate` before this, so the yearless column is never one of several.
     pub fn choose_years(&mut self, fiscal_year: Option<u16>) -> Result<(), YearMissing> {
         for field in [Field::BudgetPlan, Field::BudgetOrdinance, Field::Disbursed] {
             let years: Vec<(u32, u16)> = self
@@ -111,12 +123,11 @@ impl Header {
             };
             let years: Vec<u16> = years.into_iter().map(|(_, y)| y).collect();
             if fiscal_year.is_none_or(|y| !years.contains(&y)) {
-                return Err(YearMissing {
-                    field,
-                    col: first_col,
-                    wanted: fiscal_year,
-                    found: years,
-                });
+                if fiscal_year.is_some() && self.yearless_beside_other_years(field) {
+                    self.set_aside_other_years(field);
+                    continue;
+                }
+                return Err(self.year_missing(field, first_col, fiscal_year, years));
             }
             self.columns
                 .retain(|c| c.field != field || c.year.is_none() || c.year == fiscal_year);
@@ -127,6 +138,64 @@ impl Header {
             }
         }
         Ok(())
+    }
+
+    /// Whether `field` has one column with no year, and every other column of it names another
+    /// year in its own label (`งบประมาณปี 2566`).
+    fn yearless_beside_other_years(&self, field: Field) -> bool {
+        let of_field = || self.columns.iter().filter(move |c| c.field == field);
+        of_field().filter(|c| c.year.is_none()).count() == 1
+            && of_field().all(|c| c.year.is_none() || c.year_in_label)
+    }
+
+    /// Drops the columns of `field` labelled with a year (another than the report's), saying
+    /// them in `--explain` as columns not read.
+    fn set_aside_other_years(&mut self, field: Field) {
+        let (others, kept): (Vec<HeaderColumn>, Vec<HeaderColumn>) =
+            std::mem::take(&mut self.columns)
+                .into_iter()
+                .partition(|c| c.field == field && c.year.is_some());
+        self.columns = kept;
+        (self.other_quantity).extend(others.into_iter().map(|c| (c.col, c.text, field)));
+    }
+
+    /// The error for `field` given per year without `wanted`: the years found, a column headed
+    /// with a span of years (`งบประมาณ 2564-2566`) said as that span, and the span, if one
+    /// covers the report's year.
+    fn year_missing(
+        &self,
+        field: Field,
+        col: u32,
+        wanted: Option<u16>,
+        found: Vec<u16>,
+    ) -> YearMissing {
+        let mut labels = Vec::new();
+        let mut span = None;
+        for c in self
+            .columns
+            .iter()
+            .filter(|c| c.field == field && c.year.is_some())
+        {
+            let years = years_in(&c.text);
+            match (years.iter().min(), years.iter().max()) {
+                // Two years apart or more: one year's period is the later's ([`year_in`]).
+                (Some(&from), Some(&to)) if to > from + 1 => {
+                    labels.push(format!("{from}–{to}"));
+                    if span.is_none() && wanted.is_some_and(|y| (from..=to).contains(&y)) {
+                        span = Some((c.col, from, to));
+                    }
+                }
+                _ => labels.extend(c.year.map(|y| y.to_string())),
+            }
+        }
+        YearMissing {
+            field,
+            col: span.map_or(col, |(c, ..)| c),
+            wanted,
+            found,
+            found_labels: labels,
+            span: span.map(|(_, from, to)| (from, to)),
+        }
     }
 
     /// A column of status words beside one of what was done (`สถานะ | ผลการดำเนินงาน`, both
@@ -176,6 +245,7 @@ impl Header {
             field: Field::Remark,
             year: None,
             text,
+            year_in_label: false,
         });
         self.columns.sort_by_key(|c| c.col);
     }
@@ -202,6 +272,12 @@ impl Header {
         repeated
     }
 
+    /// Whether a third header row may still give the status: the header has a column of status
+    /// words (`ผลการดำเนินงาน`, merged down over the second row) and no tick columns yet.
+    pub fn awaits_status_row(&self) -> bool {
+        !self.has_ticks() && self.col(Field::StatusWords).is_some()
+    }
+
     /// `B → รายการโครงการ ("โครงการ/กิจกรรม/มาตรการ")` lines, for `--explain`.
     pub fn describe(&self) -> Vec<String> {
         let results = self.results.iter().map(|(col, text)| HeaderColumn {
@@ -209,6 +285,7 @@ impl Header {
             field: Field::Remark,
             year: None,
             text: text.clone(),
+            year_in_label: false,
         });
         let mut columns: Vec<HeaderColumn> = self.columns.iter().cloned().chain(results).collect();
         columns.sort_by_key(|c| c.col);
@@ -250,6 +327,13 @@ pub struct YearMissing {
     pub wanted: Option<u16>,
     /// The years the header has.
     pub found: Vec<u16>,
+    /// The years found as the header says them, one per column: a span of years in one
+    /// column's label as the span (`2564–2566`).
+    pub found_labels: Vec<String>,
+    /// The span of years (first, last) of one column covering the report's year
+    /// (`งบประมาณ 2564-2566 (บาท)` in a 2565 report): one figure for several years, which is
+    /// the report year's share cannot be told — said as such, never read as the year's.
+    pub span: Option<(u16, u16)>,
 }
 
 /// A column that repeats a field (for the same year) already given by another.
@@ -304,6 +388,7 @@ pub fn header_of(row: &SheetRow, words: &HeaderWords) -> Option<Header> {
                 field,
                 year,
                 text: text.clone(),
+                year_in_label: year.is_some(),
             });
         }
     }
@@ -401,6 +486,7 @@ impl Header {
                         field,
                         year: Some(year),
                         text: d.text.clone(),
+                        year_in_label: false,
                     });
                 }
             }
@@ -512,6 +598,31 @@ fn sub_field(text: &str) -> Option<Field> {
     }
 }
 
+/// Whether `row`, under a header of two rows ([`Header::awaits_status_row`]), is a third row of
+/// status labels (`รอรายงาน | อยู่ระหว่างดำเนินการ | …`) under its column of status words: two
+/// or more labels, each naming a status, each under that column, and nothing else. Only such a
+/// row is read as a third header row ([`extend_with_second_row`] then makes them the tick
+/// columns); any other (a unit row, `(บาท)`) is still passed over as labels. A data row is
+/// refused at its first cell that is not text, so projects cost next to nothing here.
+pub fn status_row(header: &Header, row: &SheetRow, words: &HeaderWords) -> bool {
+    let mut ticks = 0;
+    for (col, cell) in &row.cells {
+        match cell {
+            Cell::Text(text)
+                if matches!(header_field_with(text, words), Some(Field::StatusTick(_))) =>
+            {
+                if owner(header, *col) != Some(Field::StatusWords) {
+                    return false;
+                }
+                ticks += 1;
+            }
+            other if other.is_blank() => {}
+            _ => return false,
+        }
+    }
+    ticks >= 2
+}
+
 /// Reads `row` as the second row of `header`, if it is one: it holds only labels (status words,
 /// years, sub-labels), at least one that planmerge reads, and nothing under the name column.
 /// Returns whether it was.
@@ -575,6 +686,7 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
         results_as_remark(header, &labels);
     }
     for ((col, label, text), money) in labels.into_iter().zip(owners) {
+        let year_in_label = matches!(label, SubLabel::Field(_, Some(_)));
         let (field, year) = match label {
             SubLabel::Tick(s) if tick_columns => (Field::StatusTick(s), None),
             SubLabel::Amount if amounts.contains(&col) => match money {
@@ -617,6 +729,7 @@ pub fn extend_with_second_row(header: &mut Header, row: &SheetRow, words: &Heade
             field,
             year,
             text,
+            year_in_label,
         });
     }
     header.columns.sort_by_key(|c| c.col);

@@ -28,7 +28,9 @@ use wrapped::{NameRow, join_name, text_columns};
 
 use super::ReadOptions;
 use super::cell::{CHECK_MARKS, Cell, TICK_CROSSES};
-use super::header::{Header, extend_with_second_row, header_of, header_without_name, years_only};
+use super::header::{
+    Header, extend_with_second_row, header_of, header_without_name, status_row, years_only,
+};
 use super::second_look::{LookSource, SheetLook};
 pub use super::structure::section_dimension;
 use super::structure::{
@@ -134,7 +136,9 @@ pub struct TableFinder {
     words: HeaderWords,
     fiscal_year: Option<u16>,
     header: Option<Layout>,
-    pending: Option<Header>,
+    /// A header found, waiting for the row under it; with whether its second row was read (a
+    /// third is then read only as the status ticks under a column of words, [`status_row`]).
+    pending: Option<(Header, bool)>,
     /// The last row holding only fiscal years ([`years_only`]), for a header right under it.
     years_row: Option<(u32, Vec<(u32, u16)>)>,
     page_texts: HashSet<String>,
@@ -242,12 +246,23 @@ impl TableFinder {
         if row.is_blank() {
             return;
         }
-        if let Some(mut header) = self.pending.take() {
-            if extend_with_second_row(&mut header, &row, &self.words) {
-                self.activate(header);
+        if let Some((mut header, second_read)) = self.pending.take() {
+            let extended = if second_read {
+                status_row(&header, &row, &self.words)
+                    && extend_with_second_row(&mut header, &row, &self.words)
+            } else {
+                extend_with_second_row(&mut header, &row, &self.words)
+            };
+            // Years on the second row with `ผลการดำเนินงาน` merged down over it: the four
+            // status labels may be on the third.
+            if extended && !second_read && header.awaits_status_row() {
+                self.pending = Some((header, true));
                 return;
             }
             self.activate(header);
+            if extended {
+                return;
+            }
         }
         if row.text_or_years()
             && let Some(mut header) = header_of(&row, &self.words)
@@ -258,7 +273,7 @@ impl TableFinder {
                 header.take_years_above(above, &years);
             }
             self.release_held();
-            self.pending = Some(header);
+            self.pending = Some((header, false));
             self.signing = false;
             return;
         }
@@ -602,7 +617,7 @@ impl TableFinder {
 
     /// Ends the sheet and returns what was found.
     pub fn finish(mut self) -> SheetTables {
-        if let Some(header) = self.pending.take() {
+        if let Some((header, _)) = self.pending.take() {
             self.activate(header);
         }
         self.release_held();
@@ -709,11 +724,18 @@ impl TableFinder {
             return;
         }
         if let Err(missing) = header.choose_years(self.fiscal_year) {
-            let found: Vec<String> = missing.found.iter().map(u16::to_string).collect();
-            let problem = Problem::BudgetYearMissing {
-                field: missing.field,
-                wanted: missing.wanted,
-                found: found.join(", "),
+            let problem = match (missing.span, missing.wanted) {
+                (Some((from, to)), Some(wanted)) => Problem::BudgetYearSpan {
+                    field: missing.field,
+                    wanted,
+                    from,
+                    to,
+                },
+                _ => Problem::BudgetYearMissing {
+                    field: missing.field,
+                    wanted: missing.wanted,
+                    found: missing.found_labels.join(", "),
+                },
             };
             let row = header.rows.last().copied().unwrap_or_default();
             let at = Location::cell(&self.file, &self.sheet, row, missing.col);

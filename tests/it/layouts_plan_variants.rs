@@ -432,3 +432,146 @@ fn a_name_wrapped_at_a_space_keeps_one_space_at_the_join() {
         assert_eq!(name.as_deref(), Some(joined), "{first:?} + {rest:?}");
     }
 }
+
+/// The plan document's header over three rows: `ผลการดำเนินงาน` merged over rows 1–2, the years
+/// on row 2 under `งบประมาณ (บาท)`, the four status labels on row 3 (QA s12 F2).
+fn status_labels_on_the_third_row(project: Vec<V>) -> Sheet {
+    let statuses = [
+        "รอรายงาน",
+        "อยู่ระหว่างดำเนินการ",
+        "ดำเนินการแล้วเสร็จ",
+        "ไม่สามารถดำเนินการได้",
+    ];
+    let mut third = vec![V::E; 6];
+    third.extend(statuses.iter().map(|s| t(s)));
+    Sheet::of(vec![
+        vec![
+            t("ที่"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ (บาท)"),
+            V::E,
+            V::E,
+            t("เบิกจ่าย (บาท)"),
+            t("ผลการดำเนินงาน"),
+        ],
+        vec![V::E, V::E, n(2564.0), n(2565.0), n(2566.0)],
+        third,
+        project,
+    ])
+    .merged(&[
+        (0, 0, 2, 0),
+        (0, 1, 2, 1),
+        (0, 2, 0, 4),
+        (1, 2, 2, 2),
+        (1, 3, 2, 3),
+        (1, 4, 2, 4),
+        (0, 5, 2, 5),
+        (0, 6, 1, 9),
+    ])
+}
+
+#[test]
+fn status_labels_on_a_third_header_row_are_the_tick_columns() {
+    let dir = folder();
+    let ticked = vec![
+        n(1.0),
+        t("โครงการอบรมคุณธรรม"),
+        n(111.0),
+        n(1000.0),
+        n(333.0),
+        n(100.0),
+        V::E,
+        V::E,
+        t("✓"),
+    ];
+    status_labels_on_the_third_row(ticked).save_as(dir.path(), "มิติที่ 1");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert!(issues_coded(&json, "status-missing").is_empty());
+    let total = &json["summary"]["total"];
+    assert_eq!(total["budget_plan"], "1000.00", "the 2565 column");
+    assert_eq!(total["disbursed"], "100.00");
+    assert_eq!(total["completed"], 1, "the tick under ดำเนินการแล้วเสร็จ");
+    assert_eq!(
+        json["inputs"][0]["counted"], 1,
+        "the third row is no project"
+    );
+    let explained = explain(dir.path());
+    assert!(explained.contains("หัวตาราง แถว 1–3"), "{explained}");
+    assert!(explained.contains("I → ดำเนินการแล้วเสร็จ"), "{explained}");
+}
+
+/// What `check --explain` prints for the folder.
+fn explain(dir: &std::path::Path) -> String {
+    let out = assert_cmd::Command::cargo_bin("planmerge")
+        .expect("binary")
+        .current_dir(dir)
+        .args(["check", ".", "--explain"])
+        .output()
+        .expect("run");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `งบประมาณ | งบประมาณปี 2566` in a 2565 report: the column with no year is the report's, the
+/// other next year's, not read (QA s12 M1).
+#[test]
+fn a_budget_with_no_year_beside_another_years_is_the_report_years() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![
+            t("ลำดับ"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ"),
+            t("งบประมาณปี 2566"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        vec![
+            n(1.0),
+            t("โครงการอบรมคุณธรรม"),
+            n(1000.0),
+            n(5000.0),
+            n(100.0),
+            t("ดำเนินการแล้วเสร็จ"),
+        ],
+    ])
+    .save_as(dir.path(), "มิติที่ 1");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{:?}", codes(&json));
+    assert!(issues_coded(&json, "budget-year-missing").is_empty());
+    assert_eq!(json["summary"]["total"]["budget_plan"], "1000.00");
+    let explained = explain(dir.path());
+    assert!(
+        explained.contains("C → งบประมาณ (\"งบประมาณ\")"),
+        "{explained}"
+    );
+    assert!(explained.contains("D → ไม่อ่าน"), "{explained}");
+}
+
+/// `งบประมาณ 2564-2566 (บาท)` in a 2565 report: one figure for three years, said as the span
+/// at its header, never read as 2565's (QA s12 M2).
+#[test]
+fn a_budget_over_a_span_of_years_is_said_as_the_span() {
+    let dir = folder();
+    Sheet::of(vec![
+        vec![
+            t("ที่"),
+            t("โครงการ/กิจกรรม/มาตรการ"),
+            t("งบประมาณ 2564-2566 (บาท)"),
+            t("เบิกจ่าย"),
+            t("สถานะ"),
+        ],
+        project(1.0, "โครงการอบรมคุณธรรม", 3000.0, "ดำเนินการแล้วเสร็จ"),
+    ])
+    .save_as(dir.path(), "มิติที่ 1");
+    let (code, json, _) = run_json(dir.path(), &["check", "."]);
+    assert_eq!(code, 1, "{:?}", codes(&json));
+    assert!(issues_coded(&json, "budget-year-missing").is_empty());
+    let span = issue_coded(&json, "budget-year-span");
+    assert_eq!(span["cell"], "C1");
+    let message = span["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("2564–2566") && message.contains("2565"),
+        "{message}"
+    );
+}
