@@ -221,8 +221,8 @@ pub struct Comparison {
     previous: Vec<ProjectRow>,
     by_division: FxHashMap<(String, u128), usize>,
     by_name: FxHashMap<u128, Vec<usize>>,
-    /// The previous projects by their names without a list number (`1. `), for a name that
-    /// matches none as typed ([`without_list_number`]).
+    /// The previous projects whose names carry a list number (`1. `), by their names without
+    /// it ([`without_list_number`]), for a name that matches none as typed.
     by_bare_name: FxHashMap<u128, Vec<usize>>,
     matched: Vec<bool>,
     changes: Vec<Change>,
@@ -273,8 +273,9 @@ impl Comparison {
         let mut by_bare_name: FxHashMap<u128, Vec<usize>> = FxHashMap::default();
         for (i, p) in previous.iter().enumerate() {
             let key = name_key(&p.name);
-            let bare = without_list_number(&p.name).map_or(key, name_key);
-            by_bare_name.entry(bare).or_default().push(i);
+            if let Some(bare) = without_list_number(&p.name) {
+                by_bare_name.entry(name_key(bare)).or_default().push(i);
+            }
             by_division
                 .entry((normalized(&p.division).into_owned(), key))
                 .or_insert(i);
@@ -345,8 +346,10 @@ impl Comparison {
         };
         same.or_else(|| unmatched(self.by_name.get(&key)))
             .or_else(|| {
-                let bare = without_list_number(&p.name).map_or(key, name_key);
-                unmatched(self.by_bare_name.get(&bare))
+                // `1. ชื่อ` now: `ชื่อ` before; `ชื่อ` or `2. ชื่อ` now: `1. ชื่อ` before.
+                let bare = without_list_number(&p.name).map(name_key);
+                let as_typed = bare.and_then(|bare| unmatched(self.by_name.get(&bare)));
+                as_typed.or_else(|| unmatched(self.by_bare_name.get(&bare.unwrap_or(key))))
             })
     }
 

@@ -166,13 +166,12 @@ fn as_reported(path: &Path, projects: &[ProjectRow], config: &ReportConfig) -> R
 /// sheet (`reported`): per dimension and in all, projects, completed, plan budget and
 /// disbursed.
 fn gives_other_figures(listed: &ReportTotals, reported: &ReportTotals) -> bool {
-    let rows = |t: &'_ ReportTotals| {
-        let all = std::iter::once(&t.total);
-        t.dimensions.iter().chain(all).cloned().collect::<Vec<_>>()
-    };
+    fn rows(t: &ReportTotals) -> impl Iterator<Item = &crate::compute::DimensionTotals> {
+        t.dimensions.iter().chain(std::iter::once(&t.total))
+    }
     listed.status.total != reported.status.total
         || listed.status.completed != reported.status.completed
-        || (rows(listed).iter().zip(&rows(reported))).any(|(l, r)| {
+        || rows(listed).zip(rows(reported)).any(|(l, r)| {
             l.projects != r.projects
                 || l.completed != r.completed
                 || two_dp(l.budget_plan) != two_dp(r.budget_plan)

@@ -10,6 +10,7 @@
 //! table, as a known error is. A workbook read without that failure never comes here.
 
 use super::cell::Cell;
+use super::ods::attribute;
 use quick_xml::events::{BytesText, Event};
 use rustc_hash::FxHashMap;
 use std::io::{Cursor, Read, Write};
@@ -203,13 +204,6 @@ fn a1(reference: &str) -> Option<(u32, u32)> {
     })?;
     let row = number.parse::<u32>().ok()?;
     Some((row.checked_sub(1)?, col.checked_sub(1)?))
-}
-
-/// An attribute's value, unescaped.
-fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
-    let value = e.try_get_attribute(name).ok()??;
-    let value = value.normalized_value(quick_xml::XmlVersion::Implicit1_0);
-    value.ok().map(|v| v.into_owned())
 }
 
 /// Each worksheet's name to its part in the zip, from `xl/workbook.xml` (name, relationship)

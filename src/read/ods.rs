@@ -157,8 +157,9 @@ fn push_reference(text: &mut String, r: &quick_xml::events::BytesRef<'_>) {
     }
 }
 
-/// An attribute's unescaped value.
-fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
+/// An attribute's unescaped value (of any XML part: the xlsx error values' rewrite reads its
+/// sheets' attributes with it too).
+pub(super) fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
     let a = e.try_get_attribute(name).ok()??;
     a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
         .ok()
